@@ -1,0 +1,34 @@
+/**
+ * The quick-start command (npm run dev): the API with its workers and demo data on one port.
+ * Uses DATABASE_URL / REDIS_URL when set; otherwise starts an embedded PostgreSQL (data under
+ * .data/dev) and a redis-server from PATH on free ports, and stops them on exit.
+ */
+import 'reflect-metadata';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/config/env.js';
+import { start } from '../src/main.js';
+import { seedDemo } from './seed-demo.js';
+import { ensureServices } from './services.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const services = await ensureServices({ dataDir: `${root}.data/dev`, log: (m) => console.log(`[dev] ${m}`) });
+const config = loadConfig({ NODE_ENV: 'development', ...process.env, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl });
+const running = await start(config);
+for (const line of await seedDemo(running.app)) console.log(`[dev] demo ${line}`);
+console.log(`[dev] GraphQL:   ${config.PUBLIC_URL}/graphql  (HTTP and WebSocket)`);
+console.log(`[dev] health:    ${config.PUBLIC_URL}/healthz, ${config.PUBLIC_URL}/readyz`);
+if (!config.SMS_GATEWAY_URL) console.log('[dev] SMS and e-mail are written to this log (no gateway configured): look for [DEV SMS] / [DEV MAIL]');
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[dev] ${signal}: stopping`);
+  const timer = setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS + 5000);
+  timer.unref();
+  await running.stop();
+  await services.stop();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop('SIGINT'));
+process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,182 @@
+/**
+ * The application container: builds every long-lived piece once from the Config (database pool,
+ * Redis connections, queues, keys, services) and closes them in reverse order. The API server,
+ * the workers, the CLI and the tests all start from here, so they share one wiring.
+ */
+import { Redis } from 'ioredis';
+import type { Config } from './config/env.js';
+import { createDb, type DbHandle } from './db/client.js';
+import { createQueues, type Queues } from './jobs/queues.js';
+import { AuthService } from './modules/accounts/auth.service.js';
+import { ChallengeService } from './modules/accounts/challenges.service.js';
+import { CredentialsService } from './modules/accounts/credentials.service.js';
+import { ProfileService } from './modules/accounts/profile.service.js';
+import { SessionGuard } from './modules/accounts/session-guard.js';
+import * as accountsRepo from './modules/accounts/accounts.repository.js';
+import { toUser } from './modules/accounts/accounts.mappers.js';
+import { NotificationsService } from './modules/notifications/notifications.service.js';
+import { DeliveryService } from './modules/notifications/delivery.service.js';
+import { KeyStore } from './shared/auth/keys.js';
+import { TokenService } from './shared/auth/tokens.js';
+import { systemClock, type Clock } from './shared/clock.js';
+import { NodeRegistry } from './shared/graphql/relay.js';
+import { createLogger, type Logger } from './shared/logger.js';
+import { RateLimiter } from './shared/rate-limit.js';
+import { loadOrCreateSecret } from './shared/secrets.js';
+import type { AccountsDeps } from './modules/accounts/accounts.deps.js';
+
+export interface Services {
+  accounts: {
+    auth: AuthService;
+    credentials: CredentialsService;
+    profile: ProfileService;
+    challenges: ChallengeService;
+    sessions: SessionGuard;
+  };
+  notifications: NotificationsService;
+  delivery: DeliveryService;
+  nodes: NodeRegistry;
+}
+
+export interface App {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  db: DbHandle;
+  redis: { main: Redis; publisher: Redis; subscriber: Redis };
+  queues: Queues;
+  keys: KeyStore;
+  tokens: TokenService;
+  services: Services;
+  /** Checks PostgreSQL and Redis answer (for /readyz). */
+  ready(): Promise<{ postgres: boolean; redis: boolean }>;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  clock?: Clock;
+  log?: Logger;
+}
+
+const REVOKED_CHANNEL = 'sessions:revoked';
+const KEY_REFRESH_MS = 10 * 60_000;
+
+export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
+  const log = opts.log ?? createLogger(config.LOG_LEVEL, { service: 'mfc-account', role: config.ROLE });
+  const clock = opts.clock ?? systemClock;
+  const db = createDb(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE });
+
+  // Commands fail fast while Redis is away (no offline queue): callers decide what an outage means.
+  const main = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+  const publisher = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+  const subscriber = new Redis(config.REDIS_URL, { lazyConnect: true });
+  for (const [name, r] of [['main', main], ['publisher', publisher], ['subscriber', subscriber]] as const) {
+    r.on('error', (err: Error) => log.debug({ err: err.message, connection: name }, 'redis connection error'));
+  }
+  await Promise.all([main.connect(), publisher.connect(), subscriber.connect()]);
+
+  const queues = createQueues({ url: config.REDIS_URL, prefix: `${config.REDIS_PREFIX}bull` });
+  const keys = new KeyStore({ config, db: db.db, clock });
+  await keys.refresh();
+  const keyTimer = setInterval(() => {
+    keys.refresh().catch((err: unknown) => log.error({ err }, 'signing key refresh failed'));
+  }, KEY_REFRESH_MS);
+  keyTimer.unref();
+  const hashKey = await loadOrCreateSecret(db.db, 'data_hash_key', config.DATA_HASH_KEY);
+  const tokens = new TokenService({ config, keys, clock });
+  const notifications = new NotificationsService({ config, log, clock });
+  const delivery = new DeliveryService({ config, log, clock, db: db.db });
+  const rateLimiter = new RateLimiter({ redis: main, prefix: config.REDIS_PREFIX, log });
+
+  const revokedChannel = `${config.REDIS_PREFIX}${REVOKED_CHANNEL}`;
+  let guard: SessionGuard | null = null;
+  const deps: AccountsDeps = {
+    config,
+    log,
+    clock,
+    db: db.db,
+    tokens,
+    notifications,
+    rateLimiter,
+    hashKey,
+    sessionEvents: {
+      async revoked(sessionIds) {
+        if (sessionIds.length === 0) return;
+        guard?.forget(sessionIds);
+        try {
+          await publisher.publish(revokedChannel, JSON.stringify(sessionIds));
+        } catch (err) {
+          // Other instances still refuse the session within SESSION_CACHE_SECONDS.
+          log.warn({ err }, 'could not broadcast a session revocation');
+        }
+      },
+    },
+  };
+  guard = new SessionGuard(deps);
+  const sessionGuard = guard;
+  await subscriber.subscribe(revokedChannel);
+  subscriber.on('message', (channel: string, message: string) => {
+    if (channel !== revokedChannel) return;
+    try {
+      const ids: unknown = JSON.parse(message);
+      if (Array.isArray(ids)) sessionGuard.forget(ids.filter((x): x is string => typeof x === 'string'));
+    } catch {
+      log.warn('malformed session revocation message');
+    }
+  });
+
+  const challenges = new ChallengeService(deps);
+  const auth = new AuthService(deps, challenges);
+  const credentials = new CredentialsService(deps, challenges, auth);
+  const profile = new ProfileService(deps, challenges, auth);
+
+  const nodes = new NodeRegistry();
+  nodes.register({
+    typename: 'User',
+    fetch: async (viewer, id) => {
+      const row = await profile.userById(viewer, id);
+      return row ? toUser(row) : null;
+    },
+  });
+  nodes.register({
+    typename: 'Session',
+    fetch: async (viewer, id) => {
+      const s = await accountsRepo.findSession(db.db, id);
+      if (!s || s.userId !== viewer.userId) return null;
+      return { id: s.id, userAgent: s.userAgent, ip: s.ip, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, current: s.id === viewer.sessionId };
+    },
+  });
+
+  const services: Services = {
+    accounts: { auth, credentials, profile, challenges, sessions: sessionGuard },
+    notifications,
+    delivery,
+    nodes,
+  };
+
+  return {
+    config,
+    log,
+    clock,
+    db,
+    redis: { main, publisher, subscriber },
+    queues,
+    keys,
+    tokens,
+    services,
+    async ready() {
+      const [postgres, redis] = await Promise.all([
+        db.sql`select 1`.then(() => true, () => false),
+        main.ping().then(() => true, () => false),
+      ]);
+      return { postgres, redis };
+    },
+    async close() {
+      clearInterval(keyTimer);
+      await queues.close();
+      await Promise.allSettled([main.quit(), publisher.quit(), subscriber.quit()]);
+      await delivery.close?.();
+      await db.close();
+    },
+  };
+}

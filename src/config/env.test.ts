@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_KEYS, ConfigError, loadConfig } from './env.js';
+
+const base = { DATABASE_URL: 'postgres://x@localhost/db', REDIS_URL: 'redis://localhost:6379' };
+
+describe('configuration', () => {
+  it('applies the documented defaults', () => {
+    const c = loadConfig(base);
+    expect(c).toMatchObject({ PORT: 4000, ROLE: 'all', MIGRATE_ON_START: true, LOCKOUT_THRESHOLD: 3, LOCKOUT_MINUTES: 30, CODE_TTL_SECONDS: 300, ACCESS_TOKEN_TTL_SECONDS: 900, SESSION_IDLE_MINUTES: 30 });
+    expect(c.GRAPHQL_INTROSPECTION).toBe(true);
+  });
+
+  it('sets production defaults explicitly', () => {
+    const c = loadConfig({ ...base, NODE_ENV: 'production', SMS_GATEWAY_URL: 'https://sms.example/send', SMS_GATEWAY_TOKEN: 't', SMTP_URL: 'smtp://mail.example' });
+    expect(c.GRAPHQL_INTROSPECTION).toBe(false);
+    expect(c.isProduction).toBe(true);
+  });
+
+  it('lists every problem at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', ROLE: 'web', MIGRATE_ON_START: 'maybe' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const key of ['PORT', 'ROLE', 'MIGRATE_ON_START', 'DATABASE_URL', 'REDIS_URL']) expect(problems).toContain(key);
+  });
+
+  it('refuses production without real gateways', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/SMS_GATEWAY_URL[\s\S]*SMTP_URL/);
+  });
+
+  it('every variable is documented in the README with its default', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const undocumented = CONFIG_KEYS.filter((k) => !new RegExp(`^\\|\\s*\`${k}\`\\s*\\|`, 'm').test(readme));
+    expect(undocumented).toEqual([]);
+  });
+});

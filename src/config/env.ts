@@ -1,0 +1,135 @@
+/**
+ * The only reader of process.env. Parses every variable at once with zod, so a bad deployment
+ * hears about all of its problems in one go, and hands the rest of the code a typed, frozen
+ * Config. Every variable here is documented (with its default) in the README's configuration table;
+ * `test/integration/config.test.ts` keeps the two in step.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url().optional())
+  .optional();
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  PORT: int(4000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.url().default('http://localhost:4000'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  DATABASE_URL: z.string().min(1),
+  DATABASE_POOL_SIZE: int(10, 1),
+  REDIS_URL: z.string().min(1),
+  /** Prefix for every Redis key, queue and channel: lets several deployments (or test files) share one Redis. */
+  REDIS_PREFIX: z.string().default('mfc:'),
+  MIGRATE_ON_START: bool.default(true),
+
+  /** PKCS8 PEM (ES256) of the active signing key; generated and kept in the database when absent. */
+  JWT_PRIVATE_KEY: z.string().optional(),
+  JWT_KEY_ID: z.string().optional(),
+  /** JSON array of public JWKs (with kid) still accepted for verification after a rotation. */
+  JWT_PREVIOUS_PUBLIC_KEYS: z.string().optional(),
+  JWT_ISSUER: z.string().optional(),
+  JWT_AUDIENCE: z.string().default('mfc-account'),
+  /** Generated keys are replaced after this many days; the old one verifies until its tokens expire. */
+  JWT_KEY_ROTATION_DAYS: int(30, 1),
+  /** Secret for keyed hashes of personal data (SNILS, INN look-ups) and one-time codes. Generated and kept in the database when absent. */
+  DATA_HASH_KEY: z.string().min(32).optional(),
+
+  ACCESS_TOKEN_TTL_SECONDS: int(15 * 60, 1),
+  REFRESH_TOKEN_TTL_DAYS: int(30, 1),
+  SESSION_IDLE_MINUTES: int(30, 1),
+  /** How long an instance trusts its cached "session is alive" answer; revocations are also broadcast. */
+  SESSION_CACHE_SECONDS: int(10, 0),
+
+  LOCKOUT_THRESHOLD: int(3, 1),
+  LOCKOUT_MINUTES: int(30, 1),
+  CODE_LENGTH: int(6, 4),
+  CODE_TTL_SECONDS: int(300, 30),
+  CODE_MAX_ATTEMPTS: int(3, 1),
+  CODE_MAX_RESENDS: int(3, 0),
+  CODE_RESEND_PAUSE_SECONDS: int(60, 0),
+  PASSWORD_MIN_LENGTH: int(8, 6),
+
+  /** Codes sent per phone / e-mail / IP within RATE_LIMIT_WINDOW_SECONDS (SMS-pumping guard). */
+  RATE_LIMIT_WINDOW_SECONDS: int(3600, 1),
+  RATE_LIMIT_CODES_PER_DESTINATION: int(5, 1),
+  RATE_LIMIT_CODES_PER_IP: int(20, 1),
+  /** Login attempts per IP within RATE_LIMIT_WINDOW_SECONDS (credential stuffing guard). */
+  RATE_LIMIT_LOGINS_PER_IP: int(100, 1),
+
+  SMS_GATEWAY_URL: optionalUrl,
+  SMS_GATEWAY_TOKEN: z.string().optional(),
+  SMS_GATEWAY_TIMEOUT_MS: int(5000, 100),
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z.string().default('МФЦ <no-reply@mfc.local>'),
+
+  OUTBOX_POLL_MS: int(1000, 10),
+  OUTBOX_BATCH_SIZE: int(100, 1),
+  DELIVERY_MAX_ATTEMPTS: int(8, 1),
+  DELIVERY_BACKOFF_MS: int(2000, 1),
+  WORKER_CONCURRENCY: int(10, 1),
+  SHUTDOWN_TIMEOUT_MS: int(10_000, 100),
+
+  GRAPHQL_MAX_DEPTH: int(12, 1),
+  GRAPHQL_MAX_ALIASES: int(15, 1),
+  GRAPHQL_MAX_TOKENS: int(2000, 1),
+  GRAPHQL_MAX_COST: int(5000, 1),
+  GRAPHQL_MAX_DIRECTIVES: int(20, 1),
+  /** Introspection and the landing page: on outside production unless set. */
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  /** Trust X-Forwarded-For from this many proxies in front (0: use the socket address). */
+  TRUST_PROXY_HOPS: int(0, 0),
+});
+
+/** Every variable this module reads; the README's configuration table must list each one. */
+export const CONFIG_KEYS = Object.keys(schema.shape) as ReadonlyArray<keyof z.infer<typeof schema>>;
+
+export type Config = Readonly<
+  Omit<z.infer<typeof schema>, 'GRAPHQL_INTROSPECTION' | 'JWT_ISSUER'> & {
+    GRAPHQL_INTROSPECTION: boolean;
+    JWT_ISSUER: string;
+    isProduction: boolean;
+  }
+>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the given environment (process.env by default); throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  const c = result.data;
+  const problems: string[] = [];
+  if (c.JWT_PRIVATE_KEY && !c.JWT_KEY_ID) problems.push('JWT_KEY_ID: required with JWT_PRIVATE_KEY');
+  if (c.SMS_GATEWAY_URL && !c.SMS_GATEWAY_TOKEN) problems.push('SMS_GATEWAY_TOKEN: required with SMS_GATEWAY_URL');
+  const isProduction = c.NODE_ENV === 'production';
+  if (isProduction && !c.SMS_GATEWAY_URL) problems.push('SMS_GATEWAY_URL: required in production');
+  if (isProduction && !c.SMTP_URL) problems.push('SMTP_URL: required in production');
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({
+    ...c,
+    GRAPHQL_INTROSPECTION: c.GRAPHQL_INTROSPECTION ?? !isProduction,
+    JWT_ISSUER: c.JWT_ISSUER ?? c.PUBLIC_URL,
+    isProduction,
+  });
+}

@@ -1,0 +1,3 @@
+export * from './accounts.js';
+export * from './notifications.js';
+export * from './system.js';

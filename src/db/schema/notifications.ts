@@ -1,0 +1,105 @@
+/**
+ * The notification pipeline's tables. A notification is written in the same transaction as the
+ * change that causes it, with one delivery per channel; the outbox row that carries the work to
+ * BullMQ is written in that transaction too (see src/jobs/outbox.ts).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts.js';
+
+export const notificationCategoryEnum = pgEnum('notification_category', [
+  'APPLICATION_STATUS',
+  'BOOKING',
+  'DOCUMENT_EXPIRY',
+  'LOAD_ALERT',
+  'SECURITY',
+  'CHAT',
+  'SYSTEM',
+]);
+export const notificationChannelEnum = pgEnum('notification_channel', ['EMAIL', 'SMS', 'PUSH', 'IN_APP']);
+export const deliveryStatusEnum = pgEnum('delivery_status', ['QUEUED', 'SENT', 'DELIVERED', 'FAILED', 'SKIPPED']);
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Null for messages to a contact that has no account yet (a registration code). */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    category: notificationCategoryEnum('category').notNull(),
+    template: text('template').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    /** Urgent messages (codes, security) skip quiet hours. */
+    urgent: boolean('urgent').notNull().default(false),
+    /** Codes and other secrets are not shown in the in-app feed. */
+    secret: boolean('secret').notNull().default(false),
+    readAt: ts('read_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('notifications_user_created_idx').on(t.userId, t.createdAt, t.id)],
+);
+
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    channel: notificationChannelEnum('channel').notNull(),
+    /** Phone or e-mail address the message goes to. */
+    destination: text('destination'),
+    /** The rendered message: SMS text, or e-mail subject and text. */
+    content: jsonb('content').$type<{ subject?: string; text: string }>().notNull(),
+    status: deliveryStatusEnum('status').notNull().default('QUEUED'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    providerRef: text('provider_ref'),
+    sentAt: ts('sent_at'),
+    deliveredAt: ts('delivered_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('deliveries_notification_channel_key').on(t.notificationId, t.channel),
+    check('deliveries_attempts', sql`${t.attempts} >= 0`),
+  ],
+);
+
+/**
+ * Transactional outbox: jobs written with the change that causes them, moved to BullMQ by the
+ * relay once committed. Nothing is lost when Redis is down at commit time.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    job: text('job').notNull(),
+    payload: jsonb('payload').$type<unknown>().notNull(),
+    /** BullMQ job id: a relay that runs twice cannot enqueue the same work twice. */
+    jobId: text('job_id').notNull(),
+    delayMs: integer('delay_ms').notNull().default(0),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    relayedAt: ts('relayed_at'),
+  },
+  (t) => [
+    index('outbox_pending_idx').on(t.id).where(sql`${t.relayedAt} IS NULL`),
+  ],
+);

@@ -1,0 +1,110 @@
+/**
+ * Moves committed outbox rows to BullMQ. Wakes on NOTIFY outbox (sent on commit by a trigger) and
+ * polls every OUTBOX_POLL_MS as well. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
+ * workers can relay at once; jobs carry the row's deterministic jobId, so relaying a row twice
+ * (a crash between add and commit) cannot create two jobs. When Redis is down the add fails, the
+ * transaction rolls back and the rows wait for the next tick: nothing is lost.
+ */
+import { and, isNotNull, lt, sql } from 'drizzle-orm';
+import type postgres from 'postgres';
+import type { Config } from '../config/env.js';
+import type { Database } from '../db/client.js';
+import { outbox } from '../db/schema/index.js';
+import type { Logger } from '../shared/logger.js';
+import { allJobs } from './registry.js';
+import type { QueueName } from './define.js';
+import type { Queues } from './queues.js';
+
+const PRUNE_EVERY_MS = 10 * 60_000;
+const KEEP_RELAYED_MS = 7 * 86_400_000;
+
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private failing = false;
+  private lastPrune = 0;
+  private unlisten: (() => Promise<void>) | null = null;
+  private readonly queueOf = new Map(allJobs.map((j) => [j.name, j.queue] as const));
+
+  constructor(private readonly deps: { db: Database; sql: postgres.Sql; queues: Queues; log: Logger; config: Config }) {}
+
+  async start(): Promise<void> {
+    const listener = await this.deps.sql.listen('outbox', () => this.kick());
+    this.unlisten = () => listener.unlisten();
+    const loop = () => {
+      this.timer = setTimeout(() => {
+        this.kick();
+        if (!this.stopped) loop();
+      }, this.deps.config.OUTBOX_POLL_MS);
+    };
+    loop();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.unlisten?.().catch(() => undefined);
+    await this.running;
+  }
+
+  /** Runs a relay pass now, or right after the one in flight. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  /** Relays until the outbox is empty (or Redis fails). Exposed for tests. */
+  async drain(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.relayBatch()) === this.deps.config.OUTBOX_BATCH_SIZE);
+      if (this.failing) this.deps.log.info('outbox relay: Redis is back, relaying again');
+      this.failing = false;
+      await this.maybePrune();
+    } catch (err) {
+      if (!this.failing) this.deps.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'outbox relay failed (queue unreachable?); rows are kept and retried');
+      this.failing = true;
+    }
+  }
+
+  private async relayBatch(): Promise<number> {
+    const { db, queues, config } = this.deps;
+    return db.transaction(async (tx) => {
+      const rows = await tx.execute<{ id: string; job: string; payload: unknown; job_id: string; delay_ms: number }>(
+        sql`select id, job, payload, job_id, delay_ms from ${outbox} where relayed_at is null order by id limit ${config.OUTBOX_BATCH_SIZE} for update skip locked`,
+      );
+      if (rows.length === 0) return 0;
+      // Retries with exponential backoff; a processor throws UnrecoverableError for what must not retry.
+      const retry = { attempts: config.DELIVERY_MAX_ATTEMPTS, backoff: { type: 'exponential', delay: config.DELIVERY_BACKOFF_MS } };
+      const byQueue = new Map<QueueName, Array<{ name: string; data: unknown; opts: typeof retry & { jobId: string; delay?: number } }>>();
+      for (const r of rows) {
+        const queue = this.queueOf.get(r.job);
+        if (!queue) throw new Error(`outbox row ${r.id}: unknown job ${r.job}`);
+        const list = byQueue.get(queue) ?? [];
+        list.push({ name: r.job, data: r.payload, opts: { ...retry, jobId: r.job_id, ...(r.delay_ms > 0 ? { delay: r.delay_ms } : {}) } });
+        byQueue.set(queue, list);
+      }
+      for (const [queue, jobs] of byQueue) await queues.get(queue).addBulk(jobs);
+      await tx.execute(sql`update ${outbox} set relayed_at = now() where id in (${sql.join(rows.map((r) => sql`${r.id}`), sql`, `)})`);
+      return rows.length;
+    });
+  }
+
+  private async maybePrune(): Promise<void> {
+    if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = Date.now();
+    await this.deps.db.delete(outbox).where(and(isNotNull(outbox.relayedAt), lt(outbox.relayedAt, new Date(Date.now() - KEEP_RELAYED_MS))));
+  }
+}

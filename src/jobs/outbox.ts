@@ -1,0 +1,11 @@
+/** Writes a job to the transactional outbox, inside the caller's transaction. */
+import type { Executor } from '../db/client.js';
+import { outbox } from '../db/schema/index.js';
+import type { JobContract } from './define.js';
+
+export async function writeOutbox<P>(tx: Executor, job: JobContract<P>, payload: P, opts: { jobId: string; delayMs?: number }): Promise<void> {
+  const parsed = job.schema.parse(payload); // a bad payload is a programming error: fail the change
+  // BullMQ refuses ids with ':' (its key separator); catch it here rather than in the relay.
+  if (opts.jobId.includes(':')) throw new Error(`job id ${opts.jobId} must not contain ':'`);
+  await tx.insert(outbox).values({ job: job.name, payload: parsed, jobId: opts.jobId, delayMs: opts.delayMs ?? 0 });
+}

@@ -1,0 +1,17 @@
+/** Every job contract of the application: the worker refuses to start when one has no processor. */
+import { z } from 'zod';
+import { defineJob, type JobContract } from './define.js';
+
+export const deliverNotification = defineJob({
+  name: 'notifications.deliver',
+  queue: 'notifications',
+  schema: z.object({ deliveryId: z.uuid() }),
+});
+
+export const pruneAccounts = defineJob({
+  name: 'accounts.prune',
+  queue: 'maintenance',
+  schema: z.object({}),
+});
+
+export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts] as ReadonlyArray<JobContract<unknown>>;

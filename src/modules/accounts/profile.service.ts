@@ -1,0 +1,248 @@
+/**
+ * The citizen's own profile and contacts, the activity journal, and the staff operations on
+ * accounts (operators confirm identities, admins create staff users). Every method starts with
+ * its access check.
+ */
+import { badInput, badField, conflict, forbidden, notFound, unauthenticated, type FieldProblem } from '../../shared/errors.js';
+import { normalizeEmail, normalizeInn, normalizePhone, normalizeSnils } from '../../shared/identifiers.js';
+import { hashPassword } from '../../shared/passwords.js';
+import { checkPassword } from '../../shared/password-policy.js';
+import { piiHash } from '../../shared/pii.js';
+import { hasRole, type RoleName, type Viewer } from '../../shared/auth/viewer.js';
+import { decodeCursor, encodeCursor, type Page } from '../../shared/pagination.js';
+import { isUniqueViolation, uniqueViolationField } from '../../db/errors.js';
+import type { AccountsDeps, RequestMeta } from './accounts.deps.js';
+import * as repo from './accounts.repository.js';
+import type { ActivityRow, UserRow } from './accounts.repository.js';
+import type { AuthService } from './auth.service.js';
+import type { ChallengeService, ChallengeView } from './challenges.service.js';
+
+export interface UpdateProfileInput {
+  birthDate?: string | null;
+  snils?: string | null;
+  inn?: string | null;
+  registrationAddress?: string | null;
+  residentialAddress?: string | null;
+}
+
+export interface StaffUserInput {
+  phone: string;
+  email?: string | null;
+  password: string;
+  lastName: string;
+  firstName: string;
+  middleName?: string | null;
+  role: RoleName;
+  branchId?: string | null;
+}
+
+const ADDRESS_MAX = 500;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class ProfileService {
+  constructor(
+    private readonly deps: AccountsDeps,
+    private readonly challenges: ChallengeService,
+    private readonly auth: AuthService,
+  ) {}
+
+  async me(viewer: Viewer | null): Promise<UserRow | null> {
+    if (!viewer) return null;
+    return (await repo.findUserById(this.deps.db, viewer.userId)) ?? null;
+  }
+
+  /** A user as seen by `viewer`: themselves, or anyone for staff. */
+  async userById(viewer: Viewer, id: string): Promise<UserRow | null> {
+    if (viewer.userId !== id && !hasRole(viewer, 'OPERATOR', 'ADMIN')) return null;
+    return (await repo.findUserById(this.deps.db, id)) ?? null;
+  }
+
+  async updateProfile(viewer: Viewer, input: UpdateProfileInput, meta: RequestMeta): Promise<UserRow> {
+    const user = await this.requireUser(viewer);
+    const { clock, hashKey, db } = this.deps;
+    const problems: FieldProblem[] = [];
+    const values: Partial<repo.NewUserRow> = {};
+    if (input.birthDate !== undefined) {
+      if (input.birthDate === null) values.birthDate = null;
+      else if (!isPlausibleBirthDate(input.birthDate, clock.now())) problems.push({ field: 'birthDate', message: 'Дата рождения указана с ошибкой' });
+      else values.birthDate = input.birthDate;
+    }
+    if (input.snils !== undefined) {
+      if (input.snils === null || input.snils.trim() === '') Object.assign(values, { snils: null, snilsHash: null });
+      else {
+        const snils = normalizeSnils(input.snils);
+        if (!snils) problems.push({ field: 'snils', message: 'СНИЛС указан с ошибкой: проверьте 11 цифр и контрольное число' });
+        else Object.assign(values, { snils, snilsHash: piiHash(hashKey, 'snils', snils) });
+      }
+    }
+    if (input.inn !== undefined) {
+      if (input.inn === null || input.inn.trim() === '') Object.assign(values, { inn: null, innHash: null });
+      else {
+        const inn = normalizeInn(input.inn);
+        if (!inn || inn.length !== 12) problems.push({ field: 'inn', message: 'ИНН физического лица — 12 цифр с верными контрольными цифрами' });
+        else Object.assign(values, { inn, innHash: piiHash(hashKey, 'inn', inn) });
+      }
+    }
+    for (const field of ['registrationAddress', 'residentialAddress'] as const) {
+      const v = input[field];
+      if (v === undefined) continue;
+      const clean = v?.trim().replace(/\s+/g, ' ') || null;
+      if (clean && clean.length > ADDRESS_MAX) problems.push({ field, message: `Адрес длиннее ${ADDRESS_MAX} символов` });
+      else values[field] = clean;
+    }
+    if (problems.length > 0) throw badInput(problems);
+    try {
+      return await db.transaction(async (tx) => {
+        const updated = await repo.updateUser(tx, user.id, values);
+        await this.auth.journal(tx, user.id, 'PROFILE_UPDATED', meta, { fields: Object.keys(values).filter((k) => !k.endsWith('Hash')) });
+        return updated;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        const field = uniqueViolationField(err);
+        throw conflict(field === 'inn' ? 'Этот ИНН уже указан в другой учётной записи' : 'Этот СНИЛС уже указан в другой учётной записи', field ?? 'snils');
+      }
+      throw err;
+    }
+  }
+
+  async changeContact(viewer: Viewer, channel: 'SMS' | 'EMAIL' | 'TOTP', value: string, meta: RequestMeta): Promise<ChallengeView> {
+    const user = await this.requireUser(viewer);
+    if (channel === 'TOTP') throw badField('channel', 'Сменить можно телефон (SMS) или электронную почту (EMAIL)');
+    const normalized = channel === 'SMS' ? normalizePhone(value) : normalizeEmail(value);
+    if (!normalized) throw badField('value', channel === 'SMS' ? 'Номер телефона указан с ошибкой' : 'Адрес электронной почты указан с ошибкой');
+    if ((channel === 'SMS' ? user.phone : user.email) === normalized) throw badField('value', 'Это ваш текущий контакт');
+    const taken = await repo.findUserByLogin(this.deps.db, { kind: channel === 'SMS' ? 'phone' : 'email', value: normalized });
+    if (taken) throw conflict('Этот контакт уже используется в другой учётной записи', 'value');
+    await this.challenges.limitSending(normalized, meta);
+    const row = await this.deps.db.transaction((tx) =>
+      this.challenges.create(
+        tx,
+        { purpose: 'CONTACT_CHANGE', channel, userId: user.id, destination: normalized, payload: { contactChannel: channel, value: normalized } },
+        meta,
+      ),
+    );
+    return this.challenges.view(row);
+  }
+
+  async confirmContactChange(viewer: Viewer, challengeId: string, code: string, meta: RequestMeta): Promise<UserRow> {
+    const user = await this.requireUser(viewer);
+    const challenge = await this.challenges.check({ challengeId, code, purpose: 'CONTACT_CHANGE', userId: user.id });
+    const { contactChannel, value } = challenge.payload as { contactChannel: 'SMS' | 'EMAIL'; value: string };
+    try {
+      return await this.deps.db.transaction(async (tx) => {
+        await this.challenges.consume(tx, challenge.id);
+        const updated = await repo.updateUser(
+          tx,
+          user.id,
+          contactChannel === 'SMS' ? { phone: value, phoneVerified: true } : { email: value, emailVerified: true },
+        );
+        await this.auth.journal(tx, user.id, 'CONTACT_CHANGED', meta, { channel: contactChannel });
+        // The old contact hears of it too: a hijacker changing the phone is noticed.
+        await this.auth.notifySecurity(tx, user, 'security.contact_changed', { channel: contactChannel === 'SMS' ? 'номер телефона' : 'адрес электронной почты' });
+        return updated;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('Этот контакт уже используется в другой учётной записи', 'value');
+      throw err;
+    }
+  }
+
+  async myActivity(viewer: Viewer, first: number, after: string | null | undefined): Promise<Page<ActivityRow>> {
+    const user = await this.requireUser(viewer);
+    const limit = Math.min(Math.max(first, 1), 100);
+    const cursor = after ? decodeCursor(after) : undefined;
+    const rows = await repo.listActivity(this.deps.db, { userId: user.id, limit: limit + 1, after: cursor });
+    const nodes = rows.slice(0, limit);
+    const last = nodes.at(-1);
+    return {
+      nodes,
+      pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor({ at: last.at, id: last.id }) : null },
+      totalCount: () => repo.countActivity(this.deps.db, user.id),
+    };
+  }
+
+  async confirmIdentity(viewer: Viewer, userId: string, meta: RequestMeta): Promise<UserRow> {
+    if (!hasRole(viewer, 'OPERATOR', 'ADMIN')) throw forbidden();
+    const user = UUID.test(userId) ? await repo.findUserById(this.deps.db, userId) : undefined;
+    if (!user) throw notFound('Пользователь');
+    if (user.trustLevel === 'CONFIRMED') return user;
+    return this.deps.db.transaction(async (tx) => {
+      const now = this.deps.clock.now();
+      const updated = await repo.updateUser(tx, user.id, { trustLevel: 'CONFIRMED', identityConfirmedAt: now, identityConfirmedBy: viewer.userId });
+      await this.auth.journal(tx, user.id, 'IDENTITY_CONFIRMED', meta, { by: viewer.userId });
+      return updated;
+    });
+  }
+
+  async createStaffUser(viewer: Viewer, input: StaffUserInput, meta: RequestMeta): Promise<UserRow> {
+    if (!hasRole(viewer, 'ADMIN')) throw forbidden();
+    return this.createStaff(input, meta, viewer.userId);
+  }
+
+  /** Shared by the admin mutation and the operations CLI (which has no viewer). */
+  async createStaff(input: StaffUserInput, meta: RequestMeta, createdBy: string | null): Promise<UserRow> {
+    const problems: FieldProblem[] = [];
+    const phone = normalizePhone(input.phone);
+    if (!phone) problems.push({ field: 'phone', message: 'Номер телефона указан с ошибкой' });
+    const email = input.email ? normalizeEmail(input.email) : null;
+    if (input.email && !email) problems.push({ field: 'email', message: 'Адрес электронной почты указан с ошибкой' });
+    for (const field of ['lastName', 'firstName'] as const) if (!input[field].trim()) problems.push({ field, message: 'Поле обязательно' });
+    if (input.role === 'CITIZEN') problems.push({ field: 'role', message: 'Сотрудник — это OPERATOR или ADMIN' });
+    if (input.role === 'OPERATOR' && !input.branchId) problems.push({ field: 'branchId', message: 'Укажите отделение оператора' });
+    if (input.branchId && !UUID.test(input.branchId)) problems.push({ field: 'branchId', message: 'Неизвестное отделение' });
+    for (const message of checkPassword(input.password, { phone: phone ?? undefined, email: email ?? undefined }, { minLength: this.deps.config.PASSWORD_MIN_LENGTH })) {
+      problems.push({ field: 'password', message });
+    }
+    if (problems.length > 0 || !phone) throw badInput(problems);
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await this.deps.db.transaction(async (tx) => {
+        const user = await repo.insertUser(tx, {
+          phone,
+          phoneVerified: true,
+          email,
+          emailVerified: email !== null,
+          passwordHash,
+          lastName: input.lastName.trim(),
+          firstName: input.firstName.trim(),
+          middleName: input.middleName?.trim() || null,
+          roles: [input.role],
+          staffBranchId: input.branchId ?? null,
+          trustLevel: 'CONFIRMED',
+          createdAt: this.deps.clock.now(),
+        });
+        await this.auth.journal(tx, user.id, 'STAFF_ACCOUNT_CREATED', meta, { role: input.role, createdBy });
+        await this.deps.notifications.notify(tx, {
+          userId: user.id,
+          template: 'system.staff_account_created',
+          vars: { role: input.role === 'ADMIN' ? 'администратора' : 'оператора' },
+          to: { phone, email },
+          channels: email ? ['SMS', 'EMAIL'] : ['SMS'],
+          subjectType: 'User',
+          subjectId: user.id,
+        });
+        return user;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        const field = uniqueViolationField(err) ?? 'phone';
+        throw conflict('Пользователь с таким контактом уже есть', field);
+      }
+      throw err;
+    }
+  }
+
+  private async requireUser(viewer: Viewer): Promise<UserRow> {
+    const user = await repo.findUserById(this.deps.db, viewer.userId);
+    if (!user) throw unauthenticated();
+    return user;
+  }
+}
+
+function isPlausibleBirthDate(value: string, now: Date): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) return false;
+  return d <= now && d.getUTCFullYear() >= 1900;
+}

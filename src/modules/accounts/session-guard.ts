@@ -1,0 +1,67 @@
+/**
+ * Turns a bearer token into a Viewer. The JWT alone is not trusted: its session must be alive
+ * (not revoked, not expired, not idle). The answer is cached per instance for
+ * SESSION_CACHE_SECONDS; a revocation is broadcast through Redis so every instance drops its
+ * cached answer (and closes the session's sockets) at once. last_seen_at is written at most once
+ * a minute per session, which is what keeps an active session from going idle.
+ */
+import type { Viewer } from '../../shared/auth/viewer.js';
+import type { AccountsDeps } from './accounts.deps.js';
+import * as repo from './accounts.repository.js';
+import { isSessionAlive } from './auth.service.js';
+
+const TOUCH_EVERY_MS = 60_000;
+const CACHE_MAX = 50_000;
+
+interface CachedSession {
+  checkedAt: number;
+  revokedAt: Date | null;
+  expiresAt: Date;
+  lastSeenAt: Date;
+}
+
+export class SessionGuard {
+  private readonly cache = new Map<string, CachedSession>();
+  private readonly listeners = new Set<(sessionIds: string[]) => void>();
+
+  constructor(private readonly deps: Pick<AccountsDeps, 'config' | 'clock' | 'db' | 'tokens' | 'log'>) {}
+
+  /** The viewer for an access token, or null when the token or its session is not valid. */
+  async viewerFromToken(token: string): Promise<Viewer | null> {
+    const claims = await this.deps.tokens.verify(token);
+    if (!claims) return null;
+    if (!(await this.isAlive(claims.sessionId))) return null;
+    return { userId: claims.userId, sessionId: claims.sessionId, roles: claims.roles, tokenExpiresAt: claims.expiresAt };
+  }
+
+  async isAlive(sessionId: string): Promise<boolean> {
+    const { clock, config, db } = this.deps;
+    const now = clock.now();
+    let entry = this.cache.get(sessionId);
+    if (!entry || now.getTime() - entry.checkedAt > config.SESSION_CACHE_SECONDS * 1000) {
+      const row = await repo.findSession(db, sessionId);
+      if (!row) return false;
+      entry = { checkedAt: now.getTime(), revokedAt: row.revokedAt, expiresAt: row.expiresAt, lastSeenAt: row.lastSeenAt };
+      if (this.cache.size >= CACHE_MAX) this.cache.clear();
+      this.cache.set(sessionId, entry);
+    }
+    if (!isSessionAlive(entry, now, config.SESSION_IDLE_MINUTES)) return false;
+    if (now.getTime() - entry.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      entry.lastSeenAt = now;
+      await repo.touchSession(db, sessionId, now);
+    }
+    return true;
+  }
+
+  /** Called for revocations made here and broadcast from other instances. */
+  forget(sessionIds: string[]): void {
+    for (const id of sessionIds) this.cache.delete(id);
+    for (const l of this.listeners) l(sessionIds);
+  }
+
+  /** WebSocket connections listen to close themselves when their session ends. */
+  onRevoked(listener: (sessionIds: string[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

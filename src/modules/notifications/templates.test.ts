@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { renderTemplate, smsSegments, templates, type TemplateName, type TemplateVars } from './templates.js';
+
+const samples: { [N in TemplateName]: TemplateVars<N> } = {
+  'auth.code.registration': { code: '482913' },
+  'auth.code.login': { code: '482913' },
+  'auth.code.password_reset': { code: '482913' },
+  'auth.code.contact_change': { code: '482913' },
+  'security.login': { time: '23.11.2026 09:15 МСК', device: 'Яндекс Браузер, Android', ip: '203.0.113.200' },
+  'security.locked': { until: '23.11.2026 09:45 МСК' },
+  'security.password_changed': {},
+  'security.two_factor_enabled': { method: 'приложение-аутентификатор' },
+  'security.two_factor_disabled': {},
+  'security.session_family_revoked': {},
+  'security.contact_changed': { channel: 'адрес электронной почты' },
+  'system.staff_account_created': { role: 'администратора' },
+};
+
+describe('message templates', () => {
+  for (const name of Object.keys(templates) as TemplateName[]) {
+    it(`${name} renders every channel with its variables, SMS within two segments`, () => {
+      const r = renderTemplate(name, samples[name] as never);
+      for (const text of [r.title, r.body, r.sms, r.email.subject, r.email.text]) {
+        expect(text.length).toBeGreaterThan(0);
+        expect(text).not.toMatch(/undefined|\$\{|\{\w+\}/);
+      }
+      expect(smsSegments(r.sms), r.sms).toBeLessThanOrEqual(name.startsWith('auth.code') ? 1 : 2);
+      const sixDigits = (r.sms + r.email.text).match(/\b\d{6}\b/g) ?? [];
+      expect(sixDigits.every((d) => d === '482913'), 'only codes may be 6-digit numbers').toBe(true);
+    });
+  }
+
+  it('counts Cyrillic segments by 70 / 67 and Latin by 160 / 153', () => {
+    expect(smsSegments('я'.repeat(70))).toBe(1);
+    expect(smsSegments('я'.repeat(71))).toBe(2);
+    expect(smsSegments('я'.repeat(134))).toBe(2);
+    expect(smsSegments('a'.repeat(160))).toBe(1);
+    expect(smsSegments('a'.repeat(161))).toBe(2);
+  });
+});

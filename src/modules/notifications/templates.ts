@@ -1,0 +1,134 @@
+/**
+ * Every message text in one place, per template and channel, in Russian. SMS texts stay within
+ * one or two Cyrillic segments (70 / 134 characters); templates.test.ts renders each with
+ * realistic values and checks it. Codes are the only 6-digit numbers a message may contain.
+ */
+export type NotificationCategory = 'APPLICATION_STATUS' | 'BOOKING' | 'DOCUMENT_EXPIRY' | 'LOAD_ALERT' | 'SECURITY' | 'CHAT' | 'SYSTEM';
+
+interface Template<V> {
+  category: NotificationCategory;
+  /** Skips quiet hours and goes out at once. */
+  urgent: boolean;
+  /** Carries a secret (a code): kept out of the in-app feed. */
+  secret: boolean;
+  title: (v: V) => string;
+  sms: (v: V) => string;
+  email: { subject: (v: V) => string; text: (v: V) => string };
+}
+
+const SIGNATURE = '\n\n—\nЛичный кабинет МФЦ. Это письмо отправлено автоматически, отвечать на него не нужно.';
+
+const code = (purpose: string, title: string) =>
+  ({
+    category: 'SECURITY',
+    urgent: true,
+    secret: true,
+    title: () => title,
+    sms: (v: { code: string }) => `${v.code} — код ${purpose}. Никому его не сообщайте`,
+    email: {
+      subject: () => title,
+      text: (v: { code: string }) => `Ваш код ${purpose}: ${v.code}\n\nКод действует 5 минут. Никому его не сообщайте, сотрудники МФЦ его не спрашивают.${SIGNATURE}`,
+    },
+  }) satisfies Template<{ code: string }>;
+
+const security = <V>(t: Omit<Template<V>, 'category' | 'urgent' | 'secret'>): Template<V> => ({ category: 'SECURITY', urgent: true, secret: false, ...t });
+
+export const templates = {
+  'auth.code.registration': code('регистрации в МФЦ', 'Код подтверждения регистрации'),
+  'auth.code.login': code('входа в МФЦ', 'Код для входа'),
+  'auth.code.password_reset': code('сброса пароля МФЦ', 'Код для сброса пароля'),
+  'auth.code.contact_change': code('смены контакта МФЦ', 'Код подтверждения контакта'),
+  'security.login': security<{ time: string; device: string; ip: string }>({
+    title: () => 'Вход в личный кабинет',
+    sms: (v) => `МФЦ: вход в кабинет ${v.time}. Не вы? Смените пароль`,
+    email: {
+      subject: () => 'Выполнен вход в личный кабинет МФЦ',
+      text: (v) => `Выполнен вход в личный кабинет.\nВремя: ${v.time}\nУстройство: ${v.device}\nIP-адрес: ${v.ip}\n\nЕсли это были не вы, смените пароль и завершите чужие сеансы в разделе «Безопасность».${SIGNATURE}`,
+    },
+  }),
+  'security.locked': security<{ until: string }>({
+    title: () => 'Вход заблокирован',
+    sms: (v) => `МФЦ: 3 неверных пароля, вход заблокирован до ${v.until}`,
+    email: {
+      subject: () => 'Вход в личный кабинет МФЦ временно заблокирован',
+      text: (v) => `Трижды подряд был введён неверный пароль, поэтому вход заблокирован до ${v.until}.\n\nЕсли это были не вы, после разблокировки смените пароль.${SIGNATURE}`,
+    },
+  }),
+  'security.password_changed': security<Record<string, never>>({
+    title: () => 'Пароль изменён',
+    sms: () => 'МФЦ: пароль изменён. Не вы? Обратитесь в поддержку',
+    email: {
+      subject: () => 'Пароль от личного кабинета МФЦ изменён',
+      text: () => `Пароль от личного кабинета изменён, другие устройства отключены.\n\nЕсли это были не вы, восстановите доступ через «Забыли пароль?» и обратитесь в поддержку.${SIGNATURE}`,
+    },
+  }),
+  'security.two_factor_enabled': security<{ method: string }>({
+    title: () => 'Включена двухфакторная защита',
+    sms: (v) => `МФЦ: вход теперь подтверждается: ${v.method}`,
+    email: {
+      subject: () => 'Включено подтверждение входа',
+      text: (v) => `Теперь вход в личный кабинет подтверждается: ${v.method}.${SIGNATURE}`,
+    },
+  }),
+  'security.two_factor_disabled': security<Record<string, never>>({
+    title: () => 'Двухфакторная защита отключена',
+    sms: () => 'МФЦ: подтверждение входа отключено. Не вы? Смените пароль',
+    email: {
+      subject: () => 'Подтверждение входа отключено',
+      text: () => `Подтверждение входа вторым фактором отключено.\n\nЕсли это были не вы, смените пароль.${SIGNATURE}`,
+    },
+  }),
+  'security.session_family_revoked': security<Record<string, never>>({
+    title: () => 'Сеанс завершён из соображений безопасности',
+    sms: () => 'МФЦ: сеанс завершён: замечен повторный вход. Войдите снова',
+    email: {
+      subject: () => 'Сеанс в личном кабинете МФЦ завершён',
+      text: () => `Мы заметили повторное использование ключа сеанса и завершили сеанс на всех его устройствах. Войдите снова; если вход был не ваш, смените пароль.${SIGNATURE}`,
+    },
+  }),
+  'security.contact_changed': security<{ channel: string }>({
+    title: () => 'Контакт изменён',
+    sms: (v) => `МФЦ: изменён ${v.channel}. Не вы? Обратитесь в поддержку`,
+    email: {
+      subject: () => 'Контактные данные в личном кабинете МФЦ изменены',
+      text: (v) => `В личном кабинете изменён ${v.channel}.\n\nЕсли это были не вы, обратитесь в поддержку.${SIGNATURE}`,
+    },
+  }),
+  'system.staff_account_created': {
+    category: 'SYSTEM',
+    urgent: false,
+    secret: false,
+    title: (v: { role: string }) => `Учётная запись ${v.role}`,
+    sms: (v: { role: string }) => `МФЦ: создана учётная запись ${v.role}. Пароль выдаст администратор`,
+    email: {
+      subject: () => 'Для вас создана служебная учётная запись МФЦ',
+      text: (v: { role: string }) => `Для вас создана учётная запись ${v.role}. Пароль выдаст администратор; смените его при первом входе.${SIGNATURE}`,
+    },
+  },
+} satisfies Record<string, Template<never>>;
+
+export type TemplateName = keyof typeof templates;
+export type TemplateVars<N extends TemplateName> = (typeof templates)[N] extends Template<infer V> ? V : never;
+
+export interface Rendered {
+  category: NotificationCategory;
+  urgent: boolean;
+  secret: boolean;
+  title: string;
+  body: string;
+  sms: string;
+  email: { subject: string; text: string };
+}
+
+export function renderTemplate<N extends TemplateName>(name: N, vars: TemplateVars<N>): Rendered {
+  const t = templates[name] as unknown as Template<TemplateVars<N>>;
+  const email = { subject: t.email.subject(vars), text: t.email.text(vars) };
+  return { category: t.category, urgent: t.urgent, secret: t.secret, title: t.title(vars), body: t.sms(vars), sms: t.sms(vars), email };
+}
+
+/** SMS segments: GSM-7 fits 160 (153 per part), anything else (Cyrillic) UCS-2 70 (67 per part). */
+export function smsSegments(text: string): number {
+  const gsm = /^[\x20-\x7E\n\r£¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉÄÖÑÜ§¿äöñüà]*$/.test(text);
+  const [single, multi] = gsm ? [160, 153] : [70, 67];
+  return text.length <= single ? 1 : Math.ceil(text.length / multi);
+}

@@ -1,0 +1,47 @@
+/**
+ * Error masking: expected failures (AppError, GraphQL validation and input-coercion errors) pass
+ * through with their code; anything else is logged with the request id and answered as
+ * INTERNAL_SERVER_ERROR carrying only that id.
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+import { AppError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+
+const PASS_THROUGH = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  ctx: { log: Logger; requestId: string | undefined; production: boolean },
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) {
+    return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.extensions } };
+  }
+  if (original instanceof ArgumentValidationError) {
+    const fields = original.extensions.validationErrors;
+    return { message: 'Неверные входные данные', path: formatted.path, extensions: { code: 'BAD_USER_INPUT', fields } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PASS_THROUGH.has(code)) {
+    // Input coercion errors name the variable at fault; keep the shape the contract promises.
+    const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions: code === 'BAD_USER_INPUT' && !extensions.fields ? { ...extensions, fields: [] } : extensions };
+  }
+  ctx.log.error({ err: original, requestId: ctx.requestId, path: formatted.path }, 'unexpected error');
+  return {
+    message: 'Внутренняя ошибка сервера. Сообщите номер запроса в поддержку',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: ctx.requestId },
+  };
+}

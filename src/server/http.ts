@@ -1,0 +1,117 @@
+/**
+ * One port for everything: HTTP POST/GET /graphql (Apollo), WebSocket /graphql
+ * (graphql-transport-ws, subscriptions only), /healthz and /readyz. Production defaults are set
+ * here explicitly rather than guessed from NODE_ENV: no introspection or landing page, masked
+ * errors with a request id, no field suggestions, CSRF prevention, no batching, query limits.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { App } from '../app.js';
+import { formatError } from './errors.js';
+import { parseOptions, validationRules } from './limits.js';
+import type { GraphQLContext } from './context.js';
+import { attachWebSocketServer } from './websocket.js';
+
+export interface ApiServer {
+  server: Server;
+  url: string;
+  /** Stops accepting, drains HTTP and sockets. */
+  close(): Promise<void>;
+}
+
+const requestIds = new AsyncLocalStorage<string>();
+
+export async function startApiServer(app: App, schema: GraphQLSchema): Promise<ApiServer> {
+  const { config, log } = app;
+  const http = express();
+  http.disable('x-powered-by');
+  http.set('trust proxy', config.TRUST_PROXY_HOPS);
+  const server = createServer(http);
+  const ws = attachWebSocketServer({ app, schema, server });
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: config.GRAPHQL_INTROSPECTION,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: config.isProduction,
+    stopOnTerminationSignals: false,
+    validationRules: validationRules(config),
+    parseOptions: parseOptions(config),
+    formatError: (formatted, error) =>
+      formatError(formatted, error, { log, requestId: requestIds.getStore(), production: config.isProduction }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ws.drainPlugin,
+      ...(config.GRAPHQL_INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
+  });
+  await apollo.start();
+
+  http.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  http.get('/readyz', async (_req, res) => {
+    const checks = await app.ready();
+    res.status(checks.postgres && checks.redis ? 200 : 503).json({ status: checks.postgres && checks.redis ? 'ready' : 'unavailable', ...checks });
+  });
+
+  http.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
+    const requestId = (req.header('x-request-id') ?? '').slice(0, 64) || randomUUID();
+    res.setHeader('x-request-id', requestId);
+    requestIds.run(requestId, next);
+  });
+  http.use('/graphql', express.json({ limit: '200kb' }));
+  http.use(
+    '/graphql',
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = requestIds.getStore() ?? randomUUID();
+        const token = bearer(req.header('authorization'));
+        const viewer = token ? await app.services.accounts.sessions.viewerFromToken(token) : null;
+        return {
+          services: app.services,
+          viewer,
+          requestId,
+          meta: { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null },
+        };
+      },
+    }),
+  );
+  // Malformed JSON and other body errors: a JSON answer, never Express's HTML page with a stack.
+  http.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 500;
+    if (status >= 500) log.error({ err }, 'http error');
+    res.status(status).json({
+      errors: [{ message: status === 413 ? 'Запрос слишком большой' : status < 500 ? 'Неверный запрос' : 'Внутренняя ошибка сервера', extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  log.info({ port }, 'API listening');
+  return {
+    server,
+    url,
+    async close() {
+      await apollo.stop(); // drains HTTP (drain plugin) and sockets (ws drain plugin)
+    },
+  };
+}
+
+export function bearer(header: string | undefined | null): string | null {
+  if (!header) return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return m?.[1] ?? null;
+}

@@ -1,0 +1,23 @@
+/**
+ * Builds the executable schema from every module's resolvers. Adding a module means adding its
+ * resolvers here (and nothing else in the server). `emitSchemaFile` writes schema/schema.graphql
+ * through scripts/emit-schema.ts; a test fails when the committed file differs.
+ */
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AuthResolver } from '../modules/accounts/auth.resolver.js';
+import { ActivityConnectionResolver, ProfileResolver } from '../modules/accounts/profile.resolver.js';
+import { authChecker } from '../shared/auth/auth-checker.js';
+
+export const resolvers = [AuthResolver, ProfileResolver, ActivityConnectionResolver] as const;
+
+export function createSchema(opts: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    authChecker,
+    authMode: 'error',
+    validate: false,
+    emitSchemaFile: opts.emitSchemaFile ? { path: opts.emitSchemaFile, sortedSchema: true } : false,
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * GraphQL over WebSocket (graphql-transport-ws) on the API's port. The same limits as HTTP apply
+ * (parser tokens, depth/alias/cost rules); only subscriptions are accepted. The bearer token
+ * comes in connectionParams; the socket is closed with 4403 when the token expires or its
+ * session is revoked (on any instance: revocations are broadcast).
+ */
+import type { Server } from 'node:http';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, OperationTypeNode, getOperationAST, parse, validate, specifiedRules, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { App } from '../app.js';
+import type { Viewer } from '../shared/auth/viewer.js';
+import type { GraphQLContext } from './context.js';
+import { bearer } from './http.js';
+import { parseOptions, validationRules } from './limits.js';
+
+interface ConnectionState {
+  viewer: Viewer | null;
+  ip: string | null;
+  userAgent: string | null;
+  timer?: NodeJS.Timeout;
+  unsubscribe?: () => void;
+}
+
+const states = new WeakMap<object, ConnectionState>();
+
+export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; server: Server }) {
+  const { app, schema, server } = opts;
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });
+  const rules = [...specifiedRules, ...validationRules(app.config)];
+
+  const cleanup = useServer<Record<string, unknown>>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? ctx.connectionParams?.accessToken;
+        const token = typeof raw === 'string' ? (bearer(raw) ?? raw) : null;
+        const req = ctx.extra.request;
+        const state: ConnectionState = {
+          viewer: null,
+          ip: req.socket.remoteAddress ?? null,
+          userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
+        };
+        states.set(ctx.extra, state);
+        if (!token) return true; // anonymous: public subscriptions only, resolvers decide
+        const viewer = await app.services.accounts.sessions.viewerFromToken(token);
+        if (!viewer) return false; // graphql-ws closes with 4403 Forbidden
+        state.viewer = viewer;
+        const socket = ctx.extra.socket;
+        const closeForbidden = (reason: string) => socket.close(CloseCode.Forbidden, reason);
+        const ms = viewer.tokenExpiresAt.getTime() - app.clock.now().getTime();
+        state.timer = setTimeout(() => closeForbidden('Token expired'), Math.max(0, ms));
+        state.unsubscribe = app.services.accounts.sessions.onRevoked((ids) => {
+          if (ids.includes(viewer.sessionId)) closeForbidden('Session revoked');
+        });
+        return true;
+      },
+      onClose: (ctx) => {
+        const state = states.get(ctx.extra);
+        if (state?.timer) clearTimeout(state.timer);
+        state?.unsubscribe?.();
+      },
+      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+        const state = states.get(ctx.extra);
+        let document;
+        try {
+          document = parse(payload.query, parseOptions(app.config));
+        } catch (err) {
+          return [err instanceof GraphQLError ? err : new GraphQLError('Syntax error')];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) return errors;
+        const op = getOperationAST(document, payload.operationName);
+        if (!op || op.operation !== OperationTypeNode.SUBSCRIPTION) {
+          return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } })];
+        }
+        // The session may have been revoked since the connection opened.
+        if (state?.viewer && !(await app.services.accounts.sessions.isAlive(state.viewer.sessionId))) {
+          ctx.extra.socket.close(CloseCode.Forbidden, 'Session revoked');
+          return [new GraphQLError('Сеанс завершён', { extensions: { code: 'UNAUTHENTICATED' } })];
+        }
+        const contextValue: GraphQLContext = {
+          services: app.services,
+          viewer: state?.viewer ?? null,
+          requestId: `ws-${_id}`,
+          meta: { ip: state?.ip ?? null, userAgent: state?.userAgent ?? null },
+        };
+        return { schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined, contextValue };
+      },
+    },
+    wss,
+  );
+
+  const drainPlugin: ApolloServerPlugin<GraphQLContext> = {
+    serverWillStart() {
+      return Promise.resolve({
+        async drainServer() {
+          await cleanup.dispose();
+        },
+      });
+    },
+  };
+  return { wss, drainPlugin };
+}

@@ -1,0 +1,63 @@
+/**
+ * Access tokens: short-lived JWTs (ES256 only, explicit allowlist) carrying the user, the
+ * session and the roles. exp, iat, sub and sid are required; issuer and audience checked; the
+ * key is chosen by `kid`. A valid signature is not enough: the session is checked too
+ * (SessionGuard), so a revoked session's token stops working at once.
+ */
+import { SignJWT, decodeProtectedHeader, jwtVerify } from 'jose';
+import type { Config } from '../../config/env.js';
+import type { Clock } from '../clock.js';
+import { JWT_ALG, type KeyStore } from './keys.js';
+import type { RoleName } from './viewer.js';
+
+export interface AccessClaims {
+  userId: string;
+  sessionId: string;
+  roles: RoleName[];
+  expiresAt: Date;
+}
+
+const ROLES: ReadonlySet<string> = new Set(['CITIZEN', 'OPERATOR', 'ADMIN']);
+
+export class TokenService {
+  constructor(private readonly deps: { config: Config; keys: KeyStore; clock: Clock }) {}
+
+  async issue(input: { userId: string; sessionId: string; roles: readonly RoleName[] }): Promise<{ token: string; expiresAt: Date }> {
+    const { config, keys, clock } = this.deps;
+    const { kid, key } = keys.signingKey();
+    const iat = Math.floor(clock.now().getTime() / 1000);
+    const exp = iat + config.ACCESS_TOKEN_TTL_SECONDS;
+    const token = await new SignJWT({ sid: input.sessionId, roles: [...input.roles] })
+      .setProtectedHeader({ alg: JWT_ALG, kid, typ: 'at+jwt' })
+      .setSubject(input.userId)
+      .setIssuer(config.JWT_ISSUER)
+      .setAudience(config.JWT_AUDIENCE)
+      .setIssuedAt(iat)
+      .setExpirationTime(exp)
+      .sign(key);
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  /** The token's claims, or null for anything not valid (bad signature, expired, wrong audience...). */
+  async verify(token: string): Promise<AccessClaims | null> {
+    const { config, keys, clock } = this.deps;
+    try {
+      const { kid } = decodeProtectedHeader(token);
+      const key = keys.verificationKey(kid);
+      if (!key) return null;
+      const { payload } = await jwtVerify(token, key, {
+        algorithms: [JWT_ALG],
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+        requiredClaims: ['exp', 'iat', 'sub', 'sid'],
+        currentDate: clock.now(),
+        typ: 'at+jwt',
+      });
+      const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is RoleName => typeof r === 'string' && ROLES.has(r)) : [];
+      if (typeof payload.sid !== 'string' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return null;
+      return { userId: payload.sub, sessionId: payload.sid, roles, expiresAt: new Date(payload.exp * 1000) };
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Every expected failure the API answers, as GraphQL errors with the contract's stable
+ * `extensions.code`. Services throw these; anything else is unexpected and gets masked
+ * (see server/errors.ts). Messages are in Russian: they are shown to citizens as they are.
+ */
+import { GraphQLError } from 'graphql';
+
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  CONFLICT: 'CONFLICT',
+  PRECONDITION_FAILED: 'PRECONDITION_FAILED',
+  RATE_LIMITED: 'RATE_LIMITED',
+  ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
+  CODE_INVALID: 'CODE_INVALID',
+  CODE_EXPIRED: 'CODE_EXPIRED',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** A failure the client is meant to see and handle; never masked. */
+export class AppError extends GraphQLError {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions } });
+    this.code = code;
+    this.name = 'AppError';
+  }
+}
+
+export const unauthenticated = (message = 'Требуется вход в личный кабинет') =>
+  new AppError(ErrorCode.UNAUTHENTICATED, message);
+
+export const forbidden = (message = 'Недостаточно прав для этого действия') =>
+  new AppError(ErrorCode.FORBIDDEN, message);
+
+export const notFound = (what = 'Объект') => new AppError(ErrorCode.NOT_FOUND, `${what} не найден`);
+
+/** Bad input: every problem at once, each with the field at fault (a dotted path into the input). */
+export const badInput = (fields: FieldProblem[], message?: string) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message ?? fields.map((f) => f.message).join('; '), { fields });
+
+export const badField = (field: string, message: string) => badInput([{ field, message }]);
+
+export const conflict = (message: string, field?: string) =>
+  new AppError(ErrorCode.CONFLICT, message, field ? { fields: [{ field, message }] } : {});
+
+export const preconditionFailed = (message: string, extensions: Record<string, unknown> = {}) =>
+  new AppError(ErrorCode.PRECONDITION_FAILED, message, extensions);
+
+export const rateLimited = (retryAfterSeconds: number, message = 'Слишком много запросов, попробуйте позже') =>
+  new AppError(ErrorCode.RATE_LIMITED, message, { retryAfter: Math.max(1, Math.ceil(retryAfterSeconds)) });
+
+export const accountLocked = (lockedUntil: Date) =>
+  new AppError(
+    ErrorCode.ACCOUNT_LOCKED,
+    'Вход временно заблокирован после нескольких неверных попыток',
+    { lockedUntil: lockedUntil.toISOString() },
+  );
+
+export const codeInvalid = (attemptsLeft: number) =>
+  new AppError(ErrorCode.CODE_INVALID, 'Неверный код', { attemptsLeft });
+
+/** The code cannot be used any more: it expired, was used, or its attempts ran out. */
+export const codeExpired = (reason: 'EXPIRED' | 'ATTEMPTS_EXHAUSTED' | 'USED') =>
+  new AppError(
+    ErrorCode.CODE_EXPIRED,
+    reason === 'ATTEMPTS_EXHAUSTED'
+      ? 'Код больше не действует: исчерпаны попытки ввода. Запросите новый код'
+      : 'Код больше не действует. Запросите новый код',
+    { reason },
+  );

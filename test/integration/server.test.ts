@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MeDocument } from '../../src/sdk/generated/graphql.js';
+import type { Doc } from '../../src/sdk/client.js';
+import { registerCitizen } from '../helpers/accounts.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+
+const doc = <R = unknown, V = Record<string, unknown>>(q: string) => ({ toString: () => q }) as Doc<R, V>;
+
+describe('HTTP surface (production settings)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ NODE_ENV: 'production', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_DEPTH: '2' });
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it('healthz says the process is alive and readyz that PostgreSQL and Redis answer', async () => {
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${t.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ postgres: true, redis: true });
+  });
+
+  it('answers malformed JSON with a JSON error, not an HTML page', async () => {
+    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/json/);
+    const body = (await res.json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(body.errors[0]?.extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('refuses batched requests', async () => {
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]),
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('prevents CSRF: a simple GET without a preflight header is refused', async () => {
+    const res = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`);
+    expect(res.status).toBe(400);
+    const ok = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(ok.status).toBe(200);
+  });
+
+  it('has no introspection and no field suggestions in production', async () => {
+    const intro = await t.client.raw(doc('{ __schema { types { name } } }'));
+    expect(intro.errors?.[0]?.message).toMatch(/introspection/i);
+    const typo = await t.client.raw(doc('{ mee { id } }'));
+    expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+
+  it('limits aliases, counting __typename aliases too', async () => {
+    const aliases = Array.from({ length: 6 }, (_, i) => `a${i}: __typename`).join(' ');
+    const res = await t.client.raw(doc(`{ ${aliases} }`));
+    expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('limits depth', async () => {
+    const shallow = await t.client.raw(doc('{ me { id } }'));
+    expect(shallow.errors).toBeUndefined();
+    const deep = await t.client.raw(doc('{ myActivity { pageInfo { endCursor } } }'));
+    expect(deep.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('limits tokens', async () => {
+    const fields = Array.from({ length: 3000 }, () => 'id').join(' ');
+    const res = await t.client.raw(doc(`{ me { ${fields} } }`));
+    expect(res.errors?.[0]?.message).toMatch(/token/i);
+  });
+
+  it('answers a request id header', async () => {
+    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { id } }' }) });
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('WebSocket', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ ACCESS_TOKEN_TTL_SECONDS: '2' });
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it('serves only subscriptions over the socket', async () => {
+    const c = await registerCitizen(t);
+    const ws = c.client.websocket();
+    const result = await new Promise<unknown>((resolve) => {
+      ws.subscribe({ query: MeDocument.toString() }, { next: resolve, error: resolve, complete: () => undefined });
+    });
+    expect(JSON.stringify(result)).toMatch(/Only subscriptions/);
+    await ws.dispose();
+  });
+
+  it('closes the socket with 4403 when the access token expires', async () => {
+    const c = await registerCitizen(t);
+    const started = Date.now();
+    const code = await new Promise<number>((resolve) => {
+      c.client.websocket({ onClose: (closeCode) => resolve(closeCode) });
+    });
+    expect(code).toBe(4403);
+    expect(Date.now() - started).toBeGreaterThan(500);
+  });
+
+  it('stops within the shutdown budget with a socket open', async () => {
+    const other = await startTestApp();
+    const c = await registerCitizen(other);
+    const ws = c.client.websocket();
+    await new Promise<void>((resolve) => ws.on('connected', () => resolve()));
+    const began = Date.now();
+    await other.stop();
+    expect(Date.now() - began).toBeLessThan(10_000);
+    await ws.dispose();
+  });
+});
