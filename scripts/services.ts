@@ -94,7 +94,8 @@ async function startEmbeddedPostgres(dataDir: string, log: (m: string) => void):
   return { url: `postgres://postgres:${password}@127.0.0.1:${port}/mfc`, stop: () => pg.stop() };
 }
 
-async function startRedis(log: (m: string) => void): Promise<{ url: string; stop(): Promise<void> }> {
+/** A redis-server from PATH that keeps nothing on disk; on `port` when given (tests restart one there). */
+export async function startRedisServer(log: (m: string) => void = () => undefined, port?: number): Promise<{ url: string; port: number; stop(): Promise<void> }> {
   const which = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
   const bin = which.stdout.trim();
   if (!bin) {
@@ -102,7 +103,7 @@ async function startRedis(log: (m: string) => void): Promise<{ url: string; stop
       'REDIS_URL is not set and no redis-server was found on PATH. Install Redis (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) or set REDIS_URL=redis://host:6379.',
     );
   }
-  const port = await freePort();
+  port ??= await freePort();
   const child: ChildProcess = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const kill = () => {
     if (child.exitCode === null) child.kill('SIGKILL');
@@ -127,6 +128,7 @@ async function startRedis(log: (m: string) => void): Promise<{ url: string; stop
   log(`redis-server on 127.0.0.1:${port} (nothing kept on disk)`);
   return {
     url,
+    port,
     stop: async () => {
       process.removeListener('exit', kill);
       if (child.exitCode !== null) return;
@@ -141,9 +143,9 @@ async function startRedis(log: (m: string) => void): Promise<{ url: string; stop
 export async function ensureServices(opts: { dataDir: string; log?: (msg: string) => void }): Promise<LocalServices> {
   const log = opts.log ?? (() => undefined);
   const pg = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(opts.dataDir, log);
-  let redis: Awaited<ReturnType<typeof startRedis>> | null = null;
+  let redis: Awaited<ReturnType<typeof startRedisServer>> | null = null;
   try {
-    redis = process.env.REDIS_URL ? null : await startRedis(log);
+    redis = process.env.REDIS_URL ? null : await startRedisServer(log);
   } catch (err) {
     await pg?.stop();
     throw err;
