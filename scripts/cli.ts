@@ -14,9 +14,9 @@ import { seedDemo } from './seed-demo.js';
 
 const CLI_META = { ip: null, userAgent: 'mfc-cli' };
 
-async function main(argv: string[]): Promise<number> {
+export async function runCli(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
   const [command, ...rest] = argv;
-  const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...env });
   if (command === 'migrate') {
     await migrate(config.DATABASE_URL);
     console.log('migrations applied');
@@ -81,4 +81,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await runCli(process.argv.slice(2));

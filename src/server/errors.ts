@@ -3,7 +3,7 @@
  * through with their code; anything else is logged with the request id and answered as
  * INTERNAL_SERVER_ERROR carrying only that id.
  */
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import { AppError } from '../shared/errors.js';
@@ -24,7 +24,8 @@ export function formatError(
   error: unknown,
   ctx: { log: Logger; requestId: string | undefined; production: boolean },
 ): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  // Resolver errors arrive wrapped in a GraphQLError with the thrown error as originalError.
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : unwrapResolverError(error);
   if (original instanceof AppError) {
     return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.extensions } };
   }

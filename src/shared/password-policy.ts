@@ -22,7 +22,8 @@ function loadBlocklist(): Set<string> {
 export function isCommonPassword(password: string): boolean {
   const list = loadBlocklist();
   const lower = password.toLowerCase();
-  const stripped = lower.replace(/[\d\W_]+$/u, '').replace(/^[\d\W_]+/u, '');
+  // Digits and symbols around a common word do not make it less common: "Password1!" is "password".
+  const stripped = lower.replace(/[^\p{L}]+$/u, '').replace(/^[^\p{L}]+/u, '');
   return list.has(lower) || (stripped.length > 0 && list.has(stripped));
 }
 

@@ -9,7 +9,8 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/** `empty: true` gives a database without migrations (for migration tests). */
+export async function createTestDatabase(opts: { empty?: boolean } = {}): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = inject('adminDatabaseUrl');
   const template = inject('templateDatabase');
   const pid = template.split('_').at(-1) ?? '0';
@@ -18,7 +19,7 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   try {
     for (let attempt = 0; ; attempt++) {
       try {
-        await sql.unsafe(`create database "${name}" template "${template}"`);
+        await sql.unsafe(opts.empty ? `create database "${name}"` : `create database "${name}" template "${template}"`);
         break;
       } catch (err) {
         // Cloning needs the template idle; another file may be cloning it this very moment.
