@@ -8,7 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -36,6 +36,7 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
   http.set('trust proxy', config.TRUST_PROXY_HOPS);
   const server = createServer(http);
   const ws = attachWebSocketServer({ app, schema, server });
+  const operations = inFlightOperations();
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -52,6 +53,7 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ws.drainPlugin,
+      operations.plugin,
       ...(config.GRAPHQL_INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });
@@ -106,6 +108,7 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
     url,
     async close() {
       await apollo.stop(); // drains HTTP (drain plugin) and sockets (ws drain plugin)
+      await operations.idle();
     },
   };
 }
@@ -114,4 +117,31 @@ export function bearer(header: string | undefined | null): string | null {
   if (!header) return null;
   const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
   return m?.[1] ?? null;
+}
+
+/**
+ * Counts operations being executed. A client that disconnects does not stop its operation, so
+ * shutdown waits for the count to reach zero before the database pools close under it.
+ */
+function inFlightOperations() {
+  let count = 0;
+  let waiters: Array<() => void> = [];
+  const done = () => {
+    count -= 1;
+    if (count === 0) {
+      for (const w of waiters) w();
+      waiters = [];
+    }
+  };
+  const plugin: ApolloServerPlugin<GraphQLContext> = {
+    requestDidStart() {
+      count += 1;
+      // willSendResponse runs once per request, after execution, whether or not it succeeded.
+      return Promise.resolve({ willSendResponse: () => Promise.resolve(done()) });
+    },
+  };
+  return {
+    plugin,
+    idle: () => (count === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
+  };
 }
