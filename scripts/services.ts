@@ -4,7 +4,7 @@
  * binaries) and a redis-server found on PATH, on free ports, stopped with `stop()`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { Redis } from 'ioredis';
@@ -28,14 +28,19 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The postgres OS user must reach the data directory: open every parent for traversal. */
+/**
+ * The postgres OS user (embedded PostgreSQL runs as it when we are root) must traverse every
+ * parent of the data directory. Only the missing "x" bits are added; nothing is ever taken away
+ * (a chmod that dropped /tmp's sticky, world-writable mode once broke the socket directory).
+ */
 function makeReachable(dir: string): void {
   let d = resolve(dir);
   for (;;) {
     try {
-      chmodSync(d, 0o755);
+      const mode = statSync(d).mode & 0o7777;
+      if ((mode & 0o011) !== 0o011) chmodSync(d, mode | 0o011);
     } catch {
-      // not ours to change (e.g. /): fine if it is already traversable
+      // not ours to change: fine if it is already traversable
     }
     const parent = dirname(d);
     if (parent === d) break;
@@ -76,7 +81,12 @@ async function startEmbeddedPostgres(dataDir: string, log: (m: string) => void):
     } catch {
       alive = false;
     }
-    if (alive) spawnSync('kill', ['-TERM', String(pid)]);
+    if (alive) {
+      // A postmaster left running by a killed run: stop it (fast shutdown) and wait for it to go.
+      process.kill(pid, 'SIGINT');
+      const deadline = Date.now() + 10_000;
+      while (existsSync(pidFile) && Date.now() < deadline) spawnSync('sleep', ['0.1']);
+    }
     rmSync(pidFile, { force: true });
   }
   await pg.start();

@@ -2,7 +2,7 @@
  * Structured logging (pino). Personal data never reaches the log: the redaction list covers the
  * fields that carry it wherever they appear, and services log ids, not values.
  */
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -24,13 +24,15 @@ const REDACT = [
   'text',
 ];
 
-export function createLogger(level: string, base: Record<string, unknown> = {}): Logger {
-  return pino({
+/** `destination` defaults to stdout; tests pass a memory stream to read what would be logged. */
+export function createLogger(level: string, base: Record<string, unknown> = {}, destination?: DestinationStream): Logger {
+  const options = {
     level,
     base: { ...base },
     redact: {
       paths: [...REDACT, ...REDACT.map((k) => `*.${k}`), ...REDACT.map((k) => `*.*.${k}`), 'req.headers.authorization'],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

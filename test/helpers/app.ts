@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config/env.js';
 import { start, type Running } from '../../src/main.js';
 import { OffsetClock } from '../../src/shared/clock.js';
+import type { Logger } from '../../src/shared/logger.js';
 import { MfcClient } from '../../src/sdk/client.js';
 import { createTestDatabase, testRedisPrefix } from './database.js';
 import { startMailCapture } from './mail-capture.js';
@@ -27,7 +28,7 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, opts: { log?: Logger } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const sms = await startSmsGateway({ token: SMS_TOKEN });
   const mail = await startMailCapture();
@@ -52,7 +53,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const clock = new OffsetClock();
-  const running = await start(config, { clock });
+  const running = await start(config, { clock, log: opts.log });
   if (!running.api) throw new Error('test app started without the API');
   const url = running.api.url;
   return {

@@ -118,3 +118,22 @@ describe('WebSocket', () => {
     await ws.dispose();
   });
 });
+
+describe('WebSocket limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ GRAPHQL_MAX_ALIASES: '2' });
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it('applies the same validation limits as HTTP', async () => {
+    const ws = t.client.websocket();
+    const result = await new Promise<unknown>((resolve) => {
+      ws.subscribe({ query: 'subscription { a: __typename b: __typename c: __typename }' }, { next: resolve, error: resolve, complete: () => undefined });
+    });
+    expect(JSON.stringify(result)).toMatch(/Aliases limit/);
+    await ws.dispose();
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Several API instances on one PostgreSQL and Redis: a session revoked through one is refused by
+ * the other at once (the revocation is broadcast, whatever the session cache says), and keys given
+ * in the environment are used by both.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportPKCS8, generateKeyPair, decodeProtectedHeader } from 'jose';
+import { loadConfig } from '../../../src/config/env.js';
+import { start, type Running } from '../../../src/main.js';
+import { MfcClient } from '../../../src/sdk/client.js';
+import { LogoutDocument, MeDocument } from '../../../src/sdk/generated/graphql.js';
+import { registerCitizen } from '../../helpers/accounts.js';
+import { startTestApp, type TestApp } from '../../helpers/app.js';
+
+describe('two API instances', () => {
+  let a: TestApp;
+  let b: Running;
+  let clientB: MfcClient;
+  beforeAll(async () => {
+    const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const keys = { JWT_PRIVATE_KEY: await exportPKCS8(privateKey), JWT_KEY_ID: 'env-key-1', SESSION_CACHE_SECONDS: '600' };
+    a = await startTestApp(keys);
+    b = await start(loadConfig({ ...process.env, ...keys, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: a.databaseUrl, REDIS_URL: a.config.REDIS_URL, REDIS_PREFIX: a.config.REDIS_PREFIX, MIGRATE_ON_START: 'false', ROLE: 'api' }));
+    clientB = new MfcClient({ url: b.api?.url ?? '' });
+  });
+  afterAll(async () => {
+    await b.stop();
+    await a.stop();
+  });
+
+  it('sign with the key from the environment and accept each other’s tokens', async () => {
+    const c = await registerCitizen(a);
+    expect(decodeProtectedHeader(c.accessToken).kid).toBe('env-key-1');
+    expect((await clientB.withToken(c.accessToken).request(MeDocument)).me?.id).toBe(c.id);
+  });
+
+  it('a logout on one instance is refused on the other at once, despite a long session cache', async () => {
+    const c = await registerCitizen(a);
+    const onB = clientB.withToken(c.accessToken);
+    expect((await onB.request(MeDocument)).me?.id).toBe(c.id); // B has cached the session as alive
+    await c.client.request(LogoutDocument);
+    const deadline = Date.now() + 2000;
+    let me: unknown = 'still alive';
+    while (Date.now() < deadline) {
+      me = (await onB.request(MeDocument)).me;
+      if (me === null) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(me).toBeNull();
+  });
+});
