@@ -3,7 +3,7 @@
  * database (cloned from the migrated template) and its own Redis key prefix, with local servers
  * standing in for the SMS gateway and SMTP, and a clock the test can move forward.
  */
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config/env.js';
 import { start, type Running } from '../../src/main.js';
 import { OffsetClock } from '../../src/shared/clock.js';
@@ -71,4 +71,24 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
       await db.drop();
     },
   };
+}
+
+/**
+ * Starts one app for the calling test file (beforeAll) and stops it (afterAll). The returned
+ * object forwards to the running app, so tests write `t.client` as with startTestApp.
+ */
+export function useTestApp(env: Record<string, string> = {}): TestApp {
+  let current: TestApp | null = null;
+  beforeAll(async () => {
+    current = await startTestApp(env);
+  });
+  afterAll(async () => {
+    await current?.stop();
+  });
+  return new Proxy({} as TestApp, {
+    get(_target, key) {
+      if (!current) throw new Error('the test app is not started yet (use it inside tests or hooks)');
+      return Reflect.get(current, key) as unknown;
+    },
+  });
 }

@@ -11,10 +11,10 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
 
 export const roleEnum = pgEnum('role', ['CITIZEN', 'OPERATOR', 'ADMIN']);
 export const trustLevelEnum = pgEnum('trust_level', ['SIMPLIFIED', 'STANDARD', 'CONFIRMED']);
@@ -26,8 +26,6 @@ export const challengePurposeEnum = pgEnum('challenge_purpose', [
   'PASSWORD_RESET',
   'CONTACT_CHANGE',
 ]);
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const users = pgTable(
   'users',

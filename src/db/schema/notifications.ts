@@ -14,10 +14,10 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
 import { users } from './accounts.js';
 
 export const notificationCategoryEnum = pgEnum('notification_category', [
@@ -31,8 +31,6 @@ export const notificationCategoryEnum = pgEnum('notification_category', [
 ]);
 export const notificationChannelEnum = pgEnum('notification_channel', ['EMAIL', 'SMS', 'PUSH', 'IN_APP']);
 export const deliveryStatusEnum = pgEnum('delivery_status', ['QUEUED', 'SENT', 'DELIVERED', 'FAILED', 'SKIPPED']);
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const notifications = pgTable(
   'notifications',

@@ -1,7 +1,6 @@
 /** Process-wide state every instance must agree on: JWT signing keys and generated secrets. */
-import { jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
 
 export const signingKeys = pgTable('signing_keys', {
   kid: text('kid').primaryKey(),

@@ -3,8 +3,9 @@ import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../../shared/graphql/scalars.js';
 import { Role } from './accounts.types.js';
 
-@InputType({ description: 'A new citizen account; a code goes to the phone.' })
-export class RegisterInput {
+/** What every new account states about its holder: contacts, password and name. */
+@InputType()
+abstract class NewPersonInput {
   @Field()
   phone!: string;
   @Field(() => String, { nullable: true })
@@ -17,6 +18,10 @@ export class RegisterInput {
   firstName!: string;
   @Field(() => String, { nullable: true })
   middleName?: string | null;
+}
+
+@InputType({ description: 'A new citizen account; a code goes to the phone.' })
+export class RegisterInput extends NewPersonInput {
   @Field()
   acceptTerms!: boolean;
 }
@@ -44,19 +49,7 @@ export class UpdateProfileInput {
 }
 
 @InputType({ description: 'A staff account made by an administrator.' })
-export class StaffUserInput {
-  @Field()
-  phone!: string;
-  @Field(() => String, { nullable: true })
-  email?: string | null;
-  @Field()
-  password!: string;
-  @Field()
-  lastName!: string;
-  @Field()
-  firstName!: string;
-  @Field(() => String, { nullable: true })
-  middleName?: string | null;
+export class StaffUserInput extends NewPersonInput {
   @Field(() => Role)
   role!: Role;
   @Field(() => ID, { nullable: true, description: 'The branch an operator works at.' })

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ChangeContactDocument,
   ChangePasswordDocument,
@@ -10,25 +10,14 @@ import {
   RequestPasswordResetDocument,
   ResetPasswordDocument,
 } from '../../../src/sdk/generated/graphql.js';
-import { GraphQLRequestError } from '../../../src/sdk/client.js';
 import { PASSWORD, loginAs, mailCode, registerCitizen, smsCode, uniquePhone } from '../../helpers/accounts.js';
-import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { useTestApp } from '../../helpers/app.js';
+import { errorOf } from '../../helpers/graphql.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.stop();
-});
+const t = useTestApp();
 
 const NEW_PASSWORD = 'Новый-Пароль-2027';
 
-async function errorOf(p: Promise<unknown>): Promise<GraphQLRequestError> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(GraphQLRequestError);
-  return err as GraphQLRequestError;
-}
 
 describe('password reset', () => {
   it('answers alike for a known and an unknown phone, and only the known one gets a code', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ConfirmIdentityDocument,
   CreateStaffUserDocument,
@@ -7,23 +7,12 @@ import {
   NodeByIdDocument,
   UpdateProfileDocument,
 } from '../../../src/sdk/generated/graphql.js';
-import { GraphQLRequestError } from '../../../src/sdk/client.js';
 import { PASSWORD, createStaff, loginAs, registerCitizen, uniquePhone } from '../../helpers/accounts.js';
-import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { useTestApp } from '../../helpers/app.js';
+import { errorOf } from '../../helpers/graphql.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.stop();
-});
+const t = useTestApp();
 
-async function errorOf(p: Promise<unknown>): Promise<GraphQLRequestError> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(GraphQLRequestError);
-  return err as GraphQLRequestError;
-}
 
 describe('profile', () => {
   it('fills in the profile with checked SNILS and INN', async () => {

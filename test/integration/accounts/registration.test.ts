@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ConfirmRegistrationDocument,
   MeDocument,
   RegisterDocument,
   ResendCodeDocument,
 } from '../../../src/sdk/generated/graphql.js';
-import { GraphQLRequestError, type Doc } from '../../../src/sdk/client.js';
+import type { Doc } from '../../../src/sdk/client.js';
 import { PASSWORD, registerCitizen, smsCode, uniquePhone } from '../../helpers/accounts.js';
-import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { useTestApp } from '../../helpers/app.js';
+import { errorOf } from '../../helpers/graphql.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.stop();
-});
+const t = useTestApp();
 
 const input = (phone: string) => ({ phone, password: PASSWORD, lastName: 'Петрова', firstName: 'Мария', acceptTerms: true });
 
@@ -25,11 +20,6 @@ async function startRegistration(phone = uniquePhone()) {
   return { phone, challenge: register, code: await smsCode(t, phone, since) };
 }
 
-async function errorOf(p: Promise<unknown>): Promise<GraphQLRequestError> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(GraphQLRequestError);
-  return err as GraphQLRequestError;
-}
 
 describe('registration with a phone and an SMS code', () => {
   it('given a new phone, when the citizen registers and enters the SMS code, then a SIMPLIFIED account is signed in', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   LogoutDocument,
   MeDocument,
@@ -6,23 +6,13 @@ import {
   RefreshSessionDocument,
   RevokeSessionDocument,
 } from '../../../src/sdk/generated/graphql.js';
-import { GraphQLRequestError, type MfcClient } from '../../../src/sdk/client.js';
+import type { MfcClient } from '../../../src/sdk/client.js';
 import { loginAs, registerCitizen } from '../../helpers/accounts.js';
-import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { useTestApp } from '../../helpers/app.js';
+import { errorOf } from '../../helpers/graphql.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.stop();
-});
+const t = useTestApp();
 
-async function errorOf(p: Promise<unknown>): Promise<GraphQLRequestError> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(GraphQLRequestError);
-  return err as GraphQLRequestError;
-}
 
 /** Opens a socket with the client's token; resolves with the close code once the server closes it. */
 function openSocket(client: MfcClient): { connected: Promise<void>; closed: Promise<number>; dispose(): Promise<void> } {
