@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MeDocument } from '../../src/sdk/generated/graphql.js';
 import type { Doc } from '../../src/sdk/client.js';
 import { registerCitizen } from '../helpers/accounts.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { startTestApp, useTestApp } from '../helpers/app.js';
 
 const doc = <R = unknown, V = Record<string, unknown>>(q: string) => ({ toString: () => q }) as Doc<R, V>;
 
 describe('HTTP surface (production settings)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ NODE_ENV: 'production', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_DEPTH: '2' });
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
+  const t = useTestApp({ NODE_ENV: 'production', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_DEPTH: '2' });
 
   it('healthz says the process is alive and readyz that PostgreSQL and Redis answer', async () => {
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
@@ -79,13 +73,7 @@ describe('HTTP surface (production settings)', () => {
 });
 
 describe('WebSocket', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ ACCESS_TOKEN_TTL_SECONDS: '2' });
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
+  const t = useTestApp({ ACCESS_TOKEN_TTL_SECONDS: '2' });
 
   it('serves only subscriptions over the socket', async () => {
     const c = await registerCitizen(t);
@@ -120,13 +108,7 @@ describe('WebSocket', () => {
 });
 
 describe('WebSocket limits', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ GRAPHQL_MAX_ALIASES: '2' });
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
+  const t = useTestApp({ GRAPHQL_MAX_ALIASES: '2' });
 
   it('applies the same validation limits as HTTP', async () => {
     const ws = t.client.websocket();

@@ -3,7 +3,7 @@
  * gateway and the SMTP server through the outbox, the relay, BullMQ and the workers, with
  * retries, permanent failures, idempotency, and a Redis outage in the middle.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { ChangePasswordDocument } from '../../../src/sdk/generated/graphql.js';
 import { deliveries, outbox } from '../../../src/db/schema/index.js';
@@ -12,7 +12,7 @@ import { writeOutbox } from '../../../src/jobs/outbox.js';
 import type { NotifyInput } from '../../../src/modules/notifications/notifications.service.js';
 import { startRedisServer } from '../../../scripts/services.js';
 import { registerCitizen, uniquePhone } from '../../helpers/accounts.js';
-import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { startTestApp, useTestApp } from '../../helpers/app.js';
 
 const waitUntil = async (check: () => Promise<boolean> | boolean, timeoutMs = 10_000) => {
   const deadline = Date.now() + timeoutMs;
@@ -33,13 +33,7 @@ function notice(phone: string | null, email: string | null = null): NotifyInput 
 }
 
 describe('delivery through the outbox', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ DELIVERY_MAX_ATTEMPTS: '4' });
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
+  const t = useTestApp({ DELIVERY_MAX_ATTEMPTS: '4' });
 
   const commit = (input: NotifyInput) => t.running.app.db.db.transaction((tx) => t.running.app.services.notifications.notify(tx, input));
   const delivery = async (id: string) => (await t.running.app.db.db.select().from(deliveries).where(eq(deliveries.id, id)))[0];
@@ -116,14 +110,7 @@ describe('delivery through the outbox', () => {
 });
 
 describe('urgency', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    // The default poll interval: only the NOTIFY wake-up can make it in under a second.
-    t = await startTestApp({ OUTBOX_POLL_MS: '1000' });
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
+  const t = useTestApp({ OUTBOX_POLL_MS: '1000' });
 
   it('a code reaches the gateway within a second of the request', async () => {
     const phone = uniquePhone();
