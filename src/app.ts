@@ -16,6 +16,10 @@ import * as accountsRepo from './modules/accounts/accounts.repository.js';
 import { toUser } from './modules/accounts/accounts.mappers.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { DeliveryService } from './modules/notifications/delivery.service.js';
+import { BranchesService } from './modules/branches/branches.service.js';
+import { CatalogService } from './modules/catalog/catalog.service.js';
+import { toBranch } from './modules/branches/branches.mappers.js';
+import { toService } from './modules/catalog/catalog.mappers.js';
 import { KeyStore } from './shared/auth/keys.js';
 import { TokenService } from './shared/auth/tokens.js';
 import { systemClock, type Clock } from './shared/clock.js';
@@ -35,6 +39,8 @@ export interface Services {
   };
   notifications: NotificationsService;
   delivery: DeliveryService;
+  catalog: CatalogService;
+  branches: BranchesService;
   nodes: NodeRegistry;
 }
 
@@ -130,6 +136,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const credentials = new CredentialsService(deps, challenges, auth);
   const profile = new ProfileService(deps, challenges, auth);
 
+  const catalog = new CatalogService({ config, db: db.db });
+  const branchesService = new BranchesService({ db: db.db, clock });
   const nodes = new NodeRegistry();
   nodes.register({
     typename: 'User',
@@ -147,10 +155,27 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     },
   });
 
+  nodes.register({
+    typename: 'Branch',
+    fetch: async (_viewer, id) => {
+      const row = await branchesService.branch(id);
+      return row ? toBranch(row) : null;
+    },
+  });
+  nodes.register({
+    typename: 'Service',
+    fetch: async (_viewer, id) => {
+      const row = await catalog.service({ id });
+      return row ? toService(row) : null;
+    },
+  });
+
   const services: Services = {
     accounts: { auth, credentials, profile, challenges, sessions: sessionGuard },
     notifications,
     delivery,
+    catalog,
+    branches: branchesService,
     nodes,
   };
 

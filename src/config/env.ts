@@ -68,6 +68,9 @@ const schema = z.object({
   /** Login attempts per IP within RATE_LIMIT_WINDOW_SECONDS (credential stuffing guard). */
   RATE_LIMIT_LOGINS_PER_IP: int(100, 1),
 
+  /** Online payment of a state fee costs this much less (DOMAIN: 30%). */
+  ONLINE_FEE_DISCOUNT_PERCENT: int(30, 0).pipe(z.number().max(100)),
+
   SMS_GATEWAY_URL: optionalUrl,
   SMS_GATEWAY_TOKEN: z.string().optional(),
   SMS_GATEWAY_TIMEOUT_MS: int(5000, 100),

@@ -11,15 +11,21 @@ export type Executor = Database | Tx;
 export interface DbHandle {
   db: Database;
   sql: postgres.Sql;
+  /** Statements sent since start: lets tests prove a list costs a constant number of queries. */
+  statements(): number;
   close(): Promise<void>;
 }
 
 export function createDb(url: string, opts: { max?: number } = {}): DbHandle {
+  let statements = 0;
   const sql = postgres(url, {
     max: opts.max ?? 10,
+    debug: () => {
+      statements += 1;
+    },
     onnotice: () => undefined,
     connection: { application_name: 'mfc-account' },
   });
   const db = drizzle(sql, { schema, casing: 'snake_case' });
-  return { db, sql, close: () => sql.end({ timeout: 5 }) };
+  return { db, sql, statements: () => statements, close: () => sql.end({ timeout: 5 }) };
 }

@@ -26,3 +26,7 @@ export function uniqueViolationField(err: unknown): string | null {
   const m = name?.match(/^[a-z_]+?_([a-z]+)(?:_hash)?_key$/);
   return m?.[1] ?? null;
 }
+
+export function isForeignKeyViolation(err: unknown): boolean {
+  return pgError(err)?.code === '23503';
+}

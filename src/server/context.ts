@@ -2,12 +2,16 @@
 import type { Viewer } from '../shared/auth/viewer.js';
 import type { RequestMeta } from '../modules/accounts/accounts.deps.js';
 import type { Services } from '../app.js';
+import type { Loaders } from './loaders.js';
 
 export interface GraphQLContext {
   services: Services;
   viewer: Viewer | null;
   meta: RequestMeta;
   requestId: string;
+  /** The moment the operation started, from the application's clock. */
+  now: Date;
+  loaders: Loaders;
 }
 
 /** For resolvers behind @Authorized: the viewer is there (the auth checker made sure). */

@@ -16,6 +16,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { GraphQLSchema } from 'graphql';
 import type { App } from '../app.js';
 import { formatError } from './errors.js';
+import { createLoaders } from './loaders.js';
 import { parseOptions, validationRules } from './limits.js';
 import type { GraphQLContext } from './context.js';
 import { attachWebSocketServer } from './websocket.js';
@@ -80,10 +81,13 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
         const requestId = requestIds.getStore() ?? randomUUID();
         const token = bearer(req.header('authorization'));
         const viewer = token ? await app.services.accounts.sessions.viewerFromToken(token) : null;
+        const now = app.clock.now();
         return {
           services: app.services,
           viewer,
           requestId,
+          now,
+          loaders: createLoaders(app, now),
           meta: { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null },
         };
       },

@@ -8,9 +8,20 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../modules/accounts/auth.resolver.js';
 import { ActivityConnectionResolver, ProfileResolver } from '../modules/accounts/profile.resolver.js';
+import { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from '../modules/branches/branches.resolver.js';
+import { ServiceCategoryResolver, ServiceResolver } from '../modules/catalog/catalog.resolver.js';
 import { authChecker } from '../shared/auth/auth-checker.js';
 
-export const resolvers = [AuthResolver, ProfileResolver, ActivityConnectionResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  ProfileResolver,
+  ActivityConnectionResolver,
+  ServiceResolver,
+  ServiceCategoryResolver,
+  BranchResolver,
+  ServiceBranchesResolver,
+  StaffBranchResolver,
+] as const;
 
 export function createSchema(opts: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {
   return buildSchema({

@@ -15,6 +15,7 @@ import type { Viewer } from '../shared/auth/viewer.js';
 import type { GraphQLContext } from './context.js';
 import { bearer } from './http.js';
 import { parseOptions, validationRules } from './limits.js';
+import { createLoaders } from './loaders.js';
 
 interface ConnectionState {
   viewer: Viewer | null;
@@ -81,9 +82,12 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
           ctx.extra.socket.close(CloseCode.Forbidden, 'Session revoked');
           return [new GraphQLError('Сеанс завершён', { extensions: { code: 'UNAUTHENTICATED' } })];
         }
+        const now = app.clock.now();
         const contextValue: GraphQLContext = {
           services: app.services,
           viewer: state?.viewer ?? null,
+          now,
+          loaders: createLoaders(app, now),
           requestId: `ws-${_id}`,
           meta: { ip: state?.ip ?? null, userAgent: state?.userAgent ?? null },
         };

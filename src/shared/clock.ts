@@ -18,6 +18,10 @@ export class OffsetClock implements Clock {
   advance(ms: number): void {
     this.offsetMs += ms;
   }
+  /** Jumps to `at`; time goes on from there. */
+  set(at: Date): void {
+    this.offsetMs = at.getTime() - Date.now();
+  }
   reset(): void {
     this.offsetMs = 0;
   }

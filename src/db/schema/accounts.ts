@@ -13,11 +13,15 @@ import {
   text,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { branches } from './branches.js';
+import { trustLevelEnum } from './enums.js';
+
+export { trustLevelEnum };
 import { ts } from './columns.js';
 
 export const roleEnum = pgEnum('role', ['CITIZEN', 'OPERATOR', 'ADMIN']);
-export const trustLevelEnum = pgEnum('trust_level', ['SIMPLIFIED', 'STANDARD', 'CONFIRMED']);
 export const twoFactorMethodEnum = pgEnum('two_factor_method', ['SMS', 'TOTP']);
 export const otpChannelEnum = pgEnum('otp_channel', ['SMS', 'EMAIL', 'TOTP']);
 export const challengePurposeEnum = pgEnum('challenge_purpose', [
@@ -49,8 +53,8 @@ export const users = pgTable(
     residentialAddress: text('residential_address'),
     trustLevel: trustLevelEnum('trust_level').notNull().default('SIMPLIFIED'),
     roles: roleEnum('roles').array().notNull().default(sql`'{CITIZEN}'::role[]`),
-    /** Branch of a staff member; the foreign key arrives with the branches table. */
-    staffBranchId: uuid('staff_branch_id'),
+    /** Branch of a staff member (operators). */
+    staffBranchId: uuid('staff_branch_id').references((): AnyPgColumn => branches.id, { onDelete: 'set null' }),
     twoFactorMethod: twoFactorMethodEnum('two_factor_method'),
     totpSecret: text('totp_secret'),
     /** Secret shown by beginTotpSetup, active only once a code from it is entered. */

@@ -1,3 +1,5 @@
 export * from './accounts.js';
 export * from './notifications.js';
 export * from './system.js';
+export * from './catalog.js';
+export * from './branches.js';

@@ -22,6 +22,7 @@ export function toUser(row: UserRow): User {
     roles: row.roles.map((r) => Role[r]),
     twoFactorMethod: row.twoFactorMethod ? TwoFactorMethod[row.twoFactorMethod] : null,
     createdAt: row.createdAt,
+    staffBranchId: row.staffBranchId,
   };
 }
 

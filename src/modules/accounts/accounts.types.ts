@@ -69,6 +69,8 @@ export class User extends Node {
   twoFactorMethod!: TwoFactorMethod | null;
   @Field(() => DateTimeScalar)
   createdAt!: Date;
+  /** Resolved to User.staffBranch by the branches module. */
+  staffBranchId!: string | null;
 }
 
 @ObjectType({ description: 'A one-time code that was sent (or, for TOTP, is expected) and must be entered to go on.' })

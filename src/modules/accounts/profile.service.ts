@@ -10,7 +10,7 @@ import { checkPassword } from '../../shared/password-policy.js';
 import { piiHash } from '../../shared/pii.js';
 import { hasRole, type RoleName, type Viewer } from '../../shared/auth/viewer.js';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/pagination.js';
-import { isUniqueViolation, uniqueViolationField } from '../../db/errors.js';
+import { isForeignKeyViolation, isUniqueViolation, uniqueViolationField } from '../../db/errors.js';
 import type { AccountsDeps, RequestMeta } from './accounts.deps.js';
 import * as repo from './accounts.repository.js';
 import type { ActivityRow, UserRow } from './accounts.repository.js';
@@ -229,6 +229,7 @@ export class ProfileService {
         const field = uniqueViolationField(err) ?? 'phone';
         throw conflict('Пользователь с таким контактом уже есть', field);
       }
+      if (isForeignKeyViolation(err)) throw badField('branchId', 'Неизвестное отделение');
       throw err;
     }
   }

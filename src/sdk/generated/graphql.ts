@@ -4,12 +4,65 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Filters of the branch list; all given ones apply. */
+export type BranchFilter = {
+  locality?: string | null | undefined;
+  /** Measure distances from here (distanceKm). */
+  near?: GeoPointInput | null | undefined;
+  /** Only branches open right now, in their own time zone. */
+  openNow?: boolean | null | undefined;
+  /** With near: only branches this close. */
+  radiusKm?: number | null | undefined;
+  regionCode?: string | null | undefined;
+  /** Words of the name or address. */
+  search?: string | null | undefined;
+  /** Only branches offering this service. */
+  serviceId?: string | number | null | undefined;
+};
+
+export type BranchInput = {
+  address: string;
+  locality: string;
+  location: GeoPointInput;
+  name: string;
+  phone?: string | null | undefined;
+  regionCode: string;
+  /** Creates or renames the region. */
+  regionName?: string | null | undefined;
+  timezone: string;
+  windows: number;
+  /** Default: Mon-Fri 09:00-18:00, Sat 10:00-15:00, Sun closed. */
+  workingHours?: Array<WorkingHoursInput> | null | undefined;
+};
+
+/** How to order branches; DISTANCE needs filter.near. */
+export type BranchOrder =
+  | 'DISTANCE'
+  | 'NAME';
+
 /** What entering the code unlocks. */
 export type ChallengePurpose =
   | 'CONTACT_CHANGE'
   | 'LOGIN_SECOND_FACTOR'
   | 'PASSWORD_RESET'
   | 'REGISTRATION';
+
+/** Kinds of personal documents. */
+export type DocumentKind =
+  | 'BIRTH_CERTIFICATE'
+  | 'DRIVER_LICENSE'
+  | 'FOREIGN_PASSPORT'
+  | 'INN'
+  | 'MILITARY_ID'
+  | 'OMS_POLICY'
+  | 'PASSPORT_RF'
+  | 'SNILS'
+  | 'VEHICLE_REGISTRATION';
+
+export type GeoPointInput = {
+  lat: number;
+  lon: number;
+};
 
 export type LoginInput = {
   /** Phone, e-mail, SNILS or INN. */
@@ -34,11 +87,69 @@ export type RegisterInput = {
   phone: string;
 };
 
+export type RequiredDocumentInput = {
+  description?: string | null | undefined;
+  kind?: DocumentKind | null | undefined;
+  optional: boolean;
+  title: string;
+};
+
 /** What a user may do: citizen, branch operator, administrator. */
 export type Role =
   | 'ADMIN'
   | 'CITIZEN'
   | 'OPERATOR';
+
+export type ScheduleExceptionInput = {
+  closed: boolean;
+  closes?: string | null | undefined;
+  date: string;
+  note?: string | null | undefined;
+  opens?: string | null | undefined;
+};
+
+export type ServiceCategoryInput = {
+  /** Latin letters, digits and dashes. */
+  slug: string;
+  title: string;
+};
+
+/** Filters of the catalog; all given ones apply. */
+export type ServiceFilter = {
+  availableOnline?: boolean | null | undefined;
+  /** Only services offered at this branch. */
+  branchId?: string | number | null | undefined;
+  categoryId?: string | number | null | undefined;
+  kind?: ServiceKind | null | undefined;
+  /** Full-text search over title and description, Russian morphology. */
+  search?: string | null | undefined;
+};
+
+export type ServiceInput = {
+  applicationForm?: unknown;
+  appointmentMinutes: number;
+  availableOnline: boolean;
+  categoryId: string | number;
+  code: string;
+  description: string;
+  /** Decimal string; no fee when absent. */
+  feeAmount?: string | null | undefined;
+  kind: ServiceKind;
+  minTrustLevel: TrustLevel;
+  processingDays: number;
+  requiredDocuments: Array<RequiredDocumentInput>;
+  requiresAppointment: boolean;
+  title: string;
+};
+
+/** What a service produces. */
+export type ServiceKind =
+  | 'APPLICATION'
+  | 'CERTIFICATE'
+  | 'CONSULTATION'
+  | 'DOCUMENT_ISSUE'
+  | 'PAYMENT'
+  | 'REGISTRATION';
 
 /** A staff account made by an administrator. */
 export type StaffUserInput = {
@@ -71,6 +182,14 @@ export type UpdateProfileInput = {
   registrationAddress?: string | null | undefined;
   residentialAddress?: string | null | undefined;
   snils?: string | null | undefined;
+};
+
+export type WorkingHoursInput = {
+  breakEnd?: string | null | undefined;
+  breakStart?: string | null | undefined;
+  closes: string;
+  opens: string;
+  weekday: number;
 };
 
 export type RequestPasswordResetMutationVariables = Exact<{
@@ -108,20 +227,20 @@ export type EnableTwoFactorMutationVariables = Exact<{
 }>;
 
 
-export type EnableTwoFactorMutation = { enableTwoFactor: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string } };
+export type EnableTwoFactorMutation = { enableTwoFactor: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } };
 
 export type DisableTwoFactorMutationVariables = Exact<{
   password: string;
 }>;
 
 
-export type DisableTwoFactorMutation = { disableTwoFactor: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string } };
+export type DisableTwoFactorMutation = { disableTwoFactor: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } };
 
-export type UserFieldsFragment = { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string };
+export type UserFieldsFragment = { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null };
 
 export type ChallengeFieldsFragment = { id: string, purpose: ChallengePurpose, channel: OtpChannel, maskedDestination: string | null, expiresAt: string, resendAvailableAt: string, attemptsLeft: number };
 
-export type AuthPayloadFieldsFragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string } };
+export type AuthPayloadFieldsFragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
@@ -129,7 +248,7 @@ export type LoginMutationVariables = Exact<{
 
 
 export type LoginMutation = { login:
-    | { __typename: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string } }
+    | { __typename: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } }
     | { __typename: 'Challenge', id: string, purpose: ChallengePurpose, channel: OtpChannel, maskedDestination: string | null, expiresAt: string, resendAvailableAt: string, attemptsLeft: number }
    };
 
@@ -139,14 +258,14 @@ export type VerifySecondFactorMutationVariables = Exact<{
 }>;
 
 
-export type VerifySecondFactorMutation = { verifySecondFactor: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string } } };
+export type VerifySecondFactorMutation = { verifySecondFactor: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } } };
 
 export type RefreshSessionMutationVariables = Exact<{
   refreshToken: string;
 }>;
 
 
-export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string } } };
+export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -156,7 +275,7 @@ export type LogoutMutation = { logout: boolean };
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string } | null };
+export type MeQuery = { me: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } | null };
 
 export type NodeByIdQueryVariables = Exact<{
   id: string | number;
@@ -165,6 +284,9 @@ export type NodeByIdQueryVariables = Exact<{
 
 export type NodeByIdQuery = { node:
     | { __typename: 'ActivityEntry', id: string }
+    | { __typename: 'Branch', id: string }
+    | { __typename: 'Service', id: string }
+    | { __typename: 'ServiceCategory', id: string }
     | { __typename: 'Session', id: string }
     | { __typename: 'User', lastName: string, firstName: string, id: string }
    | null };
@@ -174,7 +296,7 @@ export type UpdateProfileMutationVariables = Exact<{
 }>;
 
 
-export type UpdateProfileMutation = { updateProfile: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string } };
+export type UpdateProfileMutation = { updateProfile: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } };
 
 export type ChangeContactMutationVariables = Exact<{
   channel: OtpChannel;
@@ -190,21 +312,21 @@ export type ConfirmContactChangeMutationVariables = Exact<{
 }>;
 
 
-export type ConfirmContactChangeMutation = { confirmContactChange: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string } };
+export type ConfirmContactChangeMutation = { confirmContactChange: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } };
 
 export type ConfirmIdentityMutationVariables = Exact<{
   userId: string | number;
 }>;
 
 
-export type ConfirmIdentityMutation = { confirmIdentity: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string } };
+export type ConfirmIdentityMutation = { confirmIdentity: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } };
 
 export type CreateStaffUserMutationVariables = Exact<{
   input: StaffUserInput;
 }>;
 
 
-export type CreateStaffUserMutation = { createStaffUser: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string } };
+export type CreateStaffUserMutation = { createStaffUser: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } };
 
 export type RegisterMutationVariables = Exact<{
   input: RegisterInput;
@@ -219,7 +341,7 @@ export type ConfirmRegistrationMutationVariables = Exact<{
 }>;
 
 
-export type ConfirmRegistrationMutation = { confirmRegistration: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string } } };
+export type ConfirmRegistrationMutation = { confirmRegistration: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } } };
 
 export type ResendCodeMutationVariables = Exact<{
   challengeId: string | number;
@@ -247,6 +369,124 @@ export type MyActivityQueryVariables = Exact<{
 
 
 export type MyActivityQuery = { myActivity: { totalCount: number, nodes: Array<{ id: string, action: string, at: string, ip: string | null, details: unknown }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type BranchFieldsFragment = { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, location: { lat: number, lon: number }, region: { code: string, name: string }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> };
+
+export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegionsQuery = { regions: Array<{ code: string, name: string, localities: Array<string> }> };
+
+export type BranchesQueryVariables = Exact<{
+  filter?: BranchFilter | null | undefined;
+  orderBy?: BranchOrder | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type BranchesQuery = { branches: { totalCount: number, nodes: Array<{ id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, services: Array<{ id: string, title: string }>, location: { lat: number, lon: number }, region: { code: string, name: string }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type BranchQueryVariables = Exact<{
+  id: string | number;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type BranchQuery = { branch: { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, exceptions: Array<{ date: string, closed: boolean, opens: string | null, closes: string | null, note: string | null }>, services: Array<{ id: string, code: string, title: string }>, location: { lat: number, lon: number }, region: { code: string, name: string }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> } | null };
+
+export type CreateBranchMutationVariables = Exact<{
+  input: BranchInput;
+}>;
+
+
+export type CreateBranchMutation = { createBranch: { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, location: { lat: number, lon: number }, region: { code: string, name: string }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> } };
+
+export type UpdateBranchMutationVariables = Exact<{
+  id: string | number;
+  input: BranchInput;
+}>;
+
+
+export type UpdateBranchMutation = { updateBranch: { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, location: { lat: number, lon: number }, region: { code: string, name: string }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> } };
+
+export type SetWorkingHoursMutationVariables = Exact<{
+  branchId: string | number;
+  hours: Array<WorkingHoursInput> | WorkingHoursInput;
+}>;
+
+
+export type SetWorkingHoursMutation = { setWorkingHours: { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, location: { lat: number, lon: number }, region: { code: string, name: string }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> } };
+
+export type AddScheduleExceptionMutationVariables = Exact<{
+  branchId: string | number;
+  input: ScheduleExceptionInput;
+}>;
+
+
+export type AddScheduleExceptionMutation = { addScheduleException: { id: string } };
+
+export type SetBranchServicesMutationVariables = Exact<{
+  branchId: string | number;
+  serviceIds: Array<string | number> | string | number;
+}>;
+
+
+export type SetBranchServicesMutation = { setBranchServices: { id: string, services: Array<{ id: string }> } };
+
+export type ServiceFieldsFragment = { id: string, code: string, title: string, description: string, kind: ServiceKind, processingDays: number, availableOnline: boolean, requiresAppointment: boolean, minTrustLevel: TrustLevel, appointmentMinutes: number, applicationForm: unknown, archived: boolean, requiredDocuments: Array<{ kind: DocumentKind | null, title: string, description: string | null, optional: boolean }>, fee: { amount: { amount: string, currency: string }, onlineAmount: { amount: string, currency: string } } | null, category: { id: string, slug: string, title: string } };
+
+export type ServiceCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ServiceCategoriesQuery = { serviceCategories: Array<{ id: string, slug: string, title: string, services: { totalCount: number, nodes: Array<{ id: string, title: string }> } }> };
+
+export type ServicesQueryVariables = Exact<{
+  filter?: ServiceFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ServicesQuery = { services: { totalCount: number, nodes: Array<{ id: string, code: string, title: string, description: string, kind: ServiceKind, processingDays: number, availableOnline: boolean, requiresAppointment: boolean, minTrustLevel: TrustLevel, appointmentMinutes: number, applicationForm: unknown, archived: boolean, requiredDocuments: Array<{ kind: DocumentKind | null, title: string, description: string | null, optional: boolean }>, fee: { amount: { amount: string, currency: string }, onlineAmount: { amount: string, currency: string } } | null, category: { id: string, slug: string, title: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ServiceQueryVariables = Exact<{
+  id?: string | number | null | undefined;
+  code?: string | null | undefined;
+}>;
+
+
+export type ServiceQuery = { service: { id: string, code: string, title: string, description: string, kind: ServiceKind, processingDays: number, availableOnline: boolean, requiresAppointment: boolean, minTrustLevel: TrustLevel, appointmentMinutes: number, applicationForm: unknown, archived: boolean, branches: { totalCount: number, nodes: Array<{ id: string, name: string }> }, requiredDocuments: Array<{ kind: DocumentKind | null, title: string, description: string | null, optional: boolean }>, fee: { amount: { amount: string, currency: string }, onlineAmount: { amount: string, currency: string } } | null, category: { id: string, slug: string, title: string } } | null };
+
+export type CreateServiceCategoryMutationVariables = Exact<{
+  input: ServiceCategoryInput;
+}>;
+
+
+export type CreateServiceCategoryMutation = { createServiceCategory: { id: string, slug: string, title: string } };
+
+export type CreateServiceMutationVariables = Exact<{
+  input: ServiceInput;
+}>;
+
+
+export type CreateServiceMutation = { createService: { id: string, code: string, title: string, description: string, kind: ServiceKind, processingDays: number, availableOnline: boolean, requiresAppointment: boolean, minTrustLevel: TrustLevel, appointmentMinutes: number, applicationForm: unknown, archived: boolean, requiredDocuments: Array<{ kind: DocumentKind | null, title: string, description: string | null, optional: boolean }>, fee: { amount: { amount: string, currency: string }, onlineAmount: { amount: string, currency: string } } | null, category: { id: string, slug: string, title: string } } };
+
+export type UpdateServiceMutationVariables = Exact<{
+  id: string | number;
+  input: ServiceInput;
+}>;
+
+
+export type UpdateServiceMutation = { updateService: { id: string, code: string, title: string, description: string, kind: ServiceKind, processingDays: number, availableOnline: boolean, requiresAppointment: boolean, minTrustLevel: TrustLevel, appointmentMinutes: number, applicationForm: unknown, archived: boolean, requiredDocuments: Array<{ kind: DocumentKind | null, title: string, description: string | null, optional: boolean }>, fee: { amount: { amount: string, currency: string }, onlineAmount: { amount: string, currency: string } } | null, category: { id: string, slug: string, title: string } } };
+
+export type ArchiveServiceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ArchiveServiceMutation = { archiveService: { id: string, archived: boolean } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -296,6 +536,10 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   roles
   twoFactorMethod
   createdAt
+  staffBranch {
+    id
+    name
+  }
 }
     `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
 export const AuthPayloadFieldsFragmentDoc = new TypedDocumentString(`
@@ -325,7 +569,76 @@ export const AuthPayloadFieldsFragmentDoc = new TypedDocumentString(`
   roles
   twoFactorMethod
   createdAt
+  staffBranch {
+    id
+    name
+  }
 }`, {"fragmentName":"AuthPayloadFields"}) as unknown as TypedDocumentString<AuthPayloadFieldsFragment, unknown>;
+export const BranchFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BranchFields on Branch {
+  id
+  name
+  locality
+  address
+  timezone
+  phone
+  windows
+  distanceKm
+  openNow
+  location {
+    lat
+    lon
+  }
+  region {
+    code
+    name
+  }
+  workingHours {
+    weekday
+    opens
+    closes
+    breakStart
+    breakEnd
+  }
+}
+    `, {"fragmentName":"BranchFields"}) as unknown as TypedDocumentString<BranchFieldsFragment, unknown>;
+export const ServiceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ServiceFields on Service {
+  id
+  code
+  title
+  description
+  kind
+  processingDays
+  availableOnline
+  requiresAppointment
+  minTrustLevel
+  appointmentMinutes
+  applicationForm
+  archived
+  requiredDocuments {
+    kind
+    title
+    description
+    optional
+  }
+  fee {
+    amount {
+      amount
+      currency
+    }
+    onlineAmount {
+      amount
+      currency
+    }
+  }
+  category {
+    id
+    slug
+    title
+  }
+}
+    `, {"fragmentName":"ServiceFields"}) as unknown as TypedDocumentString<ServiceFieldsFragment, unknown>;
 export const RequestPasswordResetDocument = new TypedDocumentString(`
     mutation RequestPasswordReset($login: String!) {
   requestPasswordReset(login: $login) {
@@ -383,6 +696,10 @@ export const EnableTwoFactorDocument = new TypedDocumentString(`
   roles
   twoFactorMethod
   createdAt
+  staffBranch {
+    id
+    name
+  }
 }`) as unknown as TypedDocumentString<EnableTwoFactorMutation, EnableTwoFactorMutationVariables>;
 export const DisableTwoFactorDocument = new TypedDocumentString(`
     mutation DisableTwoFactor($password: String!) {
@@ -408,6 +725,10 @@ export const DisableTwoFactorDocument = new TypedDocumentString(`
   roles
   twoFactorMethod
   createdAt
+  staffBranch {
+    id
+    name
+  }
 }`) as unknown as TypedDocumentString<DisableTwoFactorMutation, DisableTwoFactorMutationVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($input: LoginInput!) {
@@ -439,6 +760,10 @@ export const LoginDocument = new TypedDocumentString(`
   roles
   twoFactorMethod
   createdAt
+  staffBranch {
+    id
+    name
+  }
 }
 fragment ChallengeFields on Challenge {
   id
@@ -481,6 +806,10 @@ export const VerifySecondFactorDocument = new TypedDocumentString(`
   roles
   twoFactorMethod
   createdAt
+  staffBranch {
+    id
+    name
+  }
 }
 fragment AuthPayloadFields on AuthPayload {
   accessToken
@@ -514,6 +843,10 @@ export const RefreshSessionDocument = new TypedDocumentString(`
   roles
   twoFactorMethod
   createdAt
+  staffBranch {
+    id
+    name
+  }
 }
 fragment AuthPayloadFields on AuthPayload {
   accessToken
@@ -552,6 +885,10 @@ export const MeDocument = new TypedDocumentString(`
   roles
   twoFactorMethod
   createdAt
+  staffBranch {
+    id
+    name
+  }
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const NodeByIdDocument = new TypedDocumentString(`
     query NodeById($id: ID!) {
@@ -589,6 +926,10 @@ export const UpdateProfileDocument = new TypedDocumentString(`
   roles
   twoFactorMethod
   createdAt
+  staffBranch {
+    id
+    name
+  }
 }`) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
 export const ChangeContactDocument = new TypedDocumentString(`
     mutation ChangeContact($channel: OtpChannel!, $value: String!) {
@@ -629,6 +970,10 @@ export const ConfirmContactChangeDocument = new TypedDocumentString(`
   roles
   twoFactorMethod
   createdAt
+  staffBranch {
+    id
+    name
+  }
 }`) as unknown as TypedDocumentString<ConfirmContactChangeMutation, ConfirmContactChangeMutationVariables>;
 export const ConfirmIdentityDocument = new TypedDocumentString(`
     mutation ConfirmIdentity($userId: ID!) {
@@ -654,6 +999,10 @@ export const ConfirmIdentityDocument = new TypedDocumentString(`
   roles
   twoFactorMethod
   createdAt
+  staffBranch {
+    id
+    name
+  }
 }`) as unknown as TypedDocumentString<ConfirmIdentityMutation, ConfirmIdentityMutationVariables>;
 export const CreateStaffUserDocument = new TypedDocumentString(`
     mutation CreateStaffUser($input: StaffUserInput!) {
@@ -679,6 +1028,10 @@ export const CreateStaffUserDocument = new TypedDocumentString(`
   roles
   twoFactorMethod
   createdAt
+  staffBranch {
+    id
+    name
+  }
 }`) as unknown as TypedDocumentString<CreateStaffUserMutation, CreateStaffUserMutationVariables>;
 export const RegisterDocument = new TypedDocumentString(`
     mutation Register($input: RegisterInput!) {
@@ -719,6 +1072,10 @@ export const ConfirmRegistrationDocument = new TypedDocumentString(`
   roles
   twoFactorMethod
   createdAt
+  staffBranch {
+    id
+    name
+  }
 }
 fragment AuthPayloadFields on AuthPayload {
   accessToken
@@ -778,3 +1135,423 @@ export const MyActivityDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyActivityQuery, MyActivityQueryVariables>;
+export const RegionsDocument = new TypedDocumentString(`
+    query Regions {
+  regions {
+    code
+    name
+    localities
+  }
+}
+    `) as unknown as TypedDocumentString<RegionsQuery, RegionsQueryVariables>;
+export const BranchesDocument = new TypedDocumentString(`
+    query Branches($filter: BranchFilter, $orderBy: BranchOrder, $first: Int, $after: String) {
+  branches(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    nodes {
+      ...BranchFields
+      services {
+        id
+        title
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment BranchFields on Branch {
+  id
+  name
+  locality
+  address
+  timezone
+  phone
+  windows
+  distanceKm
+  openNow
+  location {
+    lat
+    lon
+  }
+  region {
+    code
+    name
+  }
+  workingHours {
+    weekday
+    opens
+    closes
+    breakStart
+    breakEnd
+  }
+}`) as unknown as TypedDocumentString<BranchesQuery, BranchesQueryVariables>;
+export const BranchDocument = new TypedDocumentString(`
+    query Branch($id: ID!, $from: Date, $to: Date) {
+  branch(id: $id) {
+    ...BranchFields
+    exceptions(from: $from, to: $to) {
+      date
+      closed
+      opens
+      closes
+      note
+    }
+    services {
+      id
+      code
+      title
+    }
+  }
+}
+    fragment BranchFields on Branch {
+  id
+  name
+  locality
+  address
+  timezone
+  phone
+  windows
+  distanceKm
+  openNow
+  location {
+    lat
+    lon
+  }
+  region {
+    code
+    name
+  }
+  workingHours {
+    weekday
+    opens
+    closes
+    breakStart
+    breakEnd
+  }
+}`) as unknown as TypedDocumentString<BranchQuery, BranchQueryVariables>;
+export const CreateBranchDocument = new TypedDocumentString(`
+    mutation CreateBranch($input: BranchInput!) {
+  createBranch(input: $input) {
+    ...BranchFields
+  }
+}
+    fragment BranchFields on Branch {
+  id
+  name
+  locality
+  address
+  timezone
+  phone
+  windows
+  distanceKm
+  openNow
+  location {
+    lat
+    lon
+  }
+  region {
+    code
+    name
+  }
+  workingHours {
+    weekday
+    opens
+    closes
+    breakStart
+    breakEnd
+  }
+}`) as unknown as TypedDocumentString<CreateBranchMutation, CreateBranchMutationVariables>;
+export const UpdateBranchDocument = new TypedDocumentString(`
+    mutation UpdateBranch($id: ID!, $input: BranchInput!) {
+  updateBranch(id: $id, input: $input) {
+    ...BranchFields
+  }
+}
+    fragment BranchFields on Branch {
+  id
+  name
+  locality
+  address
+  timezone
+  phone
+  windows
+  distanceKm
+  openNow
+  location {
+    lat
+    lon
+  }
+  region {
+    code
+    name
+  }
+  workingHours {
+    weekday
+    opens
+    closes
+    breakStart
+    breakEnd
+  }
+}`) as unknown as TypedDocumentString<UpdateBranchMutation, UpdateBranchMutationVariables>;
+export const SetWorkingHoursDocument = new TypedDocumentString(`
+    mutation SetWorkingHours($branchId: ID!, $hours: [WorkingHoursInput!]!) {
+  setWorkingHours(branchId: $branchId, hours: $hours) {
+    ...BranchFields
+  }
+}
+    fragment BranchFields on Branch {
+  id
+  name
+  locality
+  address
+  timezone
+  phone
+  windows
+  distanceKm
+  openNow
+  location {
+    lat
+    lon
+  }
+  region {
+    code
+    name
+  }
+  workingHours {
+    weekday
+    opens
+    closes
+    breakStart
+    breakEnd
+  }
+}`) as unknown as TypedDocumentString<SetWorkingHoursMutation, SetWorkingHoursMutationVariables>;
+export const AddScheduleExceptionDocument = new TypedDocumentString(`
+    mutation AddScheduleException($branchId: ID!, $input: ScheduleExceptionInput!) {
+  addScheduleException(branchId: $branchId, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddScheduleExceptionMutation, AddScheduleExceptionMutationVariables>;
+export const SetBranchServicesDocument = new TypedDocumentString(`
+    mutation SetBranchServices($branchId: ID!, $serviceIds: [ID!]!) {
+  setBranchServices(branchId: $branchId, serviceIds: $serviceIds) {
+    id
+    services {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetBranchServicesMutation, SetBranchServicesMutationVariables>;
+export const ServiceCategoriesDocument = new TypedDocumentString(`
+    query ServiceCategories {
+  serviceCategories {
+    id
+    slug
+    title
+    services(first: 5) {
+      totalCount
+      nodes {
+        id
+        title
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ServiceCategoriesQuery, ServiceCategoriesQueryVariables>;
+export const ServicesDocument = new TypedDocumentString(`
+    query Services($filter: ServiceFilter, $first: Int, $after: String) {
+  services(filter: $filter, first: $first, after: $after) {
+    nodes {
+      ...ServiceFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment ServiceFields on Service {
+  id
+  code
+  title
+  description
+  kind
+  processingDays
+  availableOnline
+  requiresAppointment
+  minTrustLevel
+  appointmentMinutes
+  applicationForm
+  archived
+  requiredDocuments {
+    kind
+    title
+    description
+    optional
+  }
+  fee {
+    amount {
+      amount
+      currency
+    }
+    onlineAmount {
+      amount
+      currency
+    }
+  }
+  category {
+    id
+    slug
+    title
+  }
+}`) as unknown as TypedDocumentString<ServicesQuery, ServicesQueryVariables>;
+export const ServiceDocument = new TypedDocumentString(`
+    query Service($id: ID, $code: String) {
+  service(id: $id, code: $code) {
+    ...ServiceFields
+    branches(first: 50) {
+      totalCount
+      nodes {
+        id
+        name
+      }
+    }
+  }
+}
+    fragment ServiceFields on Service {
+  id
+  code
+  title
+  description
+  kind
+  processingDays
+  availableOnline
+  requiresAppointment
+  minTrustLevel
+  appointmentMinutes
+  applicationForm
+  archived
+  requiredDocuments {
+    kind
+    title
+    description
+    optional
+  }
+  fee {
+    amount {
+      amount
+      currency
+    }
+    onlineAmount {
+      amount
+      currency
+    }
+  }
+  category {
+    id
+    slug
+    title
+  }
+}`) as unknown as TypedDocumentString<ServiceQuery, ServiceQueryVariables>;
+export const CreateServiceCategoryDocument = new TypedDocumentString(`
+    mutation CreateServiceCategory($input: ServiceCategoryInput!) {
+  createServiceCategory(input: $input) {
+    id
+    slug
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<CreateServiceCategoryMutation, CreateServiceCategoryMutationVariables>;
+export const CreateServiceDocument = new TypedDocumentString(`
+    mutation CreateService($input: ServiceInput!) {
+  createService(input: $input) {
+    ...ServiceFields
+  }
+}
+    fragment ServiceFields on Service {
+  id
+  code
+  title
+  description
+  kind
+  processingDays
+  availableOnline
+  requiresAppointment
+  minTrustLevel
+  appointmentMinutes
+  applicationForm
+  archived
+  requiredDocuments {
+    kind
+    title
+    description
+    optional
+  }
+  fee {
+    amount {
+      amount
+      currency
+    }
+    onlineAmount {
+      amount
+      currency
+    }
+  }
+  category {
+    id
+    slug
+    title
+  }
+}`) as unknown as TypedDocumentString<CreateServiceMutation, CreateServiceMutationVariables>;
+export const UpdateServiceDocument = new TypedDocumentString(`
+    mutation UpdateService($id: ID!, $input: ServiceInput!) {
+  updateService(id: $id, input: $input) {
+    ...ServiceFields
+  }
+}
+    fragment ServiceFields on Service {
+  id
+  code
+  title
+  description
+  kind
+  processingDays
+  availableOnline
+  requiresAppointment
+  minTrustLevel
+  appointmentMinutes
+  applicationForm
+  archived
+  requiredDocuments {
+    kind
+    title
+    description
+    optional
+  }
+  fee {
+    amount {
+      amount
+      currency
+    }
+    onlineAmount {
+      amount
+      currency
+    }
+  }
+  category {
+    id
+    slug
+    title
+  }
+}`) as unknown as TypedDocumentString<UpdateServiceMutation, UpdateServiceMutationVariables>;
+export const ArchiveServiceDocument = new TypedDocumentString(`
+    mutation ArchiveService($id: ID!) {
+  archiveService(id: $id) {
+    id
+    archived
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveServiceMutation, ArchiveServiceMutationVariables>;

@@ -9,6 +9,7 @@ import {
 } from '../../../src/sdk/generated/graphql.js';
 import { PASSWORD, createStaff, loginAs, registerCitizen, uniquePhone } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
+import { buildBranch } from '../../factories/catalog.js';
 import { errorOf } from '../../helpers/graphql.js';
 
 const t = useTestApp();
@@ -65,7 +66,8 @@ describe('staff', () => {
   it('admins create staff users; citizens cannot', async () => {
     const admin = await createStaff(t, 'ADMIN');
     const c = await registerCitizen(t);
-    const input = { phone: uniquePhone(), password: PASSWORD, lastName: 'Сидорова', firstName: 'Ольга', role: 'OPERATOR' as const, branchId: '00000000-0000-4000-8000-000000000001' };
+    const branch = await buildBranch(admin.client);
+    const input = { phone: uniquePhone(), password: PASSWORD, lastName: 'Сидорова', firstName: 'Ольга', role: 'OPERATOR' as const, branchId: branch.id };
     expect((await errorOf(c.client.request(CreateStaffUserDocument, { input }))).code).toBe('FORBIDDEN');
     const missingBranch = await errorOf(admin.client.request(CreateStaffUserDocument, { input: { ...input, branchId: null } }));
     expect(missingBranch.extensions.fields).toEqual([expect.objectContaining({ field: 'branchId' })]);

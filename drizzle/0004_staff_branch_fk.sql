@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD CONSTRAINT "users_staff_branch_id_branches_id_fk" FOREIGN KEY ("staff_branch_id") REFERENCES "public"."branches"("id") ON DELETE set null ON UPDATE no action;

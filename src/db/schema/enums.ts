@@ -1,0 +1,4 @@
+/** Enums shared by several table groups (kept apart so the table files need not import each other). */
+import { pgEnum } from 'drizzle-orm/pg-core';
+
+export const trustLevelEnum = pgEnum('trust_level', ['SIMPLIFIED', 'STANDARD', 'CONFIRMED']);

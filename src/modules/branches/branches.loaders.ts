@@ -1,0 +1,47 @@
+/** Per-request loaders of branches: one query per batch of parents. */
+import DataLoader from 'dataloader';
+import type { Database } from '../../db/client.js';
+import * as repo from './branches.repository.js';
+import type { BranchRow, ExceptionRow, HoursRow } from './branches.repository.js';
+
+export function createBranchLoaders(db: Database, now: Date) {
+  return {
+    branchById: new DataLoader<string, BranchRow | null>(async (ids) => {
+      const byId = new Map((await repo.findBranchesByIds(db, ids)).map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    regionByCode: new DataLoader<string, { code: string; name: string } | null>(async (codes) => {
+      const byCode = new Map((await repo.findRegionsByCodes(db, codes)).map((r) => [r.code, r]));
+      return codes.map((c) => byCode.get(c) ?? null);
+    }),
+    hoursByBranch: new DataLoader<string, HoursRow[]>(async (ids) => {
+      const rows = await repo.hoursOf(db, ids);
+      return ids.map((id) => rows.filter((r) => r.branchId === id));
+    }),
+    /** Open at the moment the request started, so every branch of a page is judged at one instant. */
+    openNowByBranch: new DataLoader<string, boolean>(async (ids) => {
+      const open = await repo.openAt(db, ids, now);
+      return ids.map((id) => open.get(id) ?? false);
+    }),
+    /** Keyed by `branchId|from|to`; one query per distinct date range. */
+    exceptionsByBranch: new DataLoader<string, ExceptionRow[]>(async (keys) => {
+      const byRange = new Map<string, string[]>();
+      for (const k of keys) {
+        const [id = '', from = '', to = ''] = k.split('|');
+        const range = `${from}|${to}`;
+        byRange.set(range, [...(byRange.get(range) ?? []), id]);
+      }
+      const found = new Map<string, ExceptionRow[]>();
+      for (const [range, ids] of byRange) {
+        const [from = '', to = ''] = range.split('|');
+        for (const row of await repo.exceptionsOf(db, ids, from, to)) {
+          const key = `${row.branchId}|${range}`;
+          found.set(key, [...(found.get(key) ?? []), row]);
+        }
+      }
+      return keys.map((k) => found.get(k) ?? []);
+    }),
+  };
+}
+
+export type BranchLoaders = ReturnType<typeof createBranchLoaders>;

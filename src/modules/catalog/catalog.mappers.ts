@@ -1,0 +1,28 @@
+/** Catalog rows to GraphQL objects. */
+import { TrustLevel } from '../accounts/accounts.types.js';
+import type { CategoryRow, ServiceRow } from './catalog.repository.js';
+import { DocumentKind, ServiceKind, type Service, type ServiceCategory } from './catalog.types.js';
+
+export function toService(row: ServiceRow): Service {
+  return {
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    description: row.description,
+    categoryId: row.categoryId,
+    kind: ServiceKind[row.kind],
+    requiredDocuments: row.requiredDocuments.map((d) => ({ kind: d.kind ? DocumentKind[d.kind] : null, title: d.title, description: d.description, optional: d.optional })),
+    processingDays: row.processingDays,
+    feeAmount: row.feeAmount,
+    availableOnline: row.availableOnline,
+    requiresAppointment: row.requiresAppointment,
+    minTrustLevel: TrustLevel[row.minTrustLevel],
+    appointmentMinutes: row.appointmentMinutes,
+    applicationForm: row.applicationForm,
+    archived: row.archivedAt !== null,
+  };
+}
+
+export function toCategory(row: CategoryRow): ServiceCategory {
+  return { id: row.id, slug: row.slug, title: row.title };
+}

@@ -1,0 +1,120 @@
+/** The only drizzle importer of the catalog module. */
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { branchServices, serviceCategories, services } from '../../db/schema/index.js';
+
+export type CategoryRow = typeof serviceCategories.$inferSelect;
+export type ServiceRow = Omit<typeof services.$inferSelect, 'search'>;
+export type NewServiceRow = typeof services.$inferInsert;
+
+/** Every column but the tsvector, which clients never see. */
+const serviceColumns = {
+  id: services.id,
+  code: services.code,
+  title: services.title,
+  description: services.description,
+  categoryId: services.categoryId,
+  kind: services.kind,
+  requiredDocuments: services.requiredDocuments,
+  processingDays: services.processingDays,
+  feeAmount: services.feeAmount,
+  availableOnline: services.availableOnline,
+  requiresAppointment: services.requiresAppointment,
+  minTrustLevel: services.minTrustLevel,
+  appointmentMinutes: services.appointmentMinutes,
+  applicationForm: services.applicationForm,
+  archivedAt: services.archivedAt,
+  createdAt: services.createdAt,
+  updatedAt: services.updatedAt,
+};
+
+export async function listCategories(db: Executor): Promise<CategoryRow[]> {
+  return db.select().from(serviceCategories).orderBy(asc(serviceCategories.title));
+}
+
+export async function findCategoriesByIds(db: Executor, ids: readonly string[]): Promise<CategoryRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(serviceCategories).where(inArray(serviceCategories.id, [...ids]));
+}
+
+export async function findServicesByIds(db: Executor, ids: readonly string[]): Promise<ServiceRow[]> {
+  if (ids.length === 0) return [];
+  return db.select(serviceColumns).from(services).where(inArray(services.id, [...ids]));
+}
+
+export async function findServiceByCode(db: Executor, code: string): Promise<ServiceRow | undefined> {
+  const [row] = await db.select(serviceColumns).from(services).where(eq(services.code, code));
+  return row;
+}
+
+export interface ServiceSearch {
+  /** A to_tsquery expression built from the user's words (see catalog.service.ts). */
+  tsquery: string | null;
+  /** Plain prefix of the title, for short inputs. */
+  titlePrefix: string | null;
+  categoryId?: string | null;
+  kind?: ServiceRow['kind'] | null;
+  availableOnline?: boolean | null;
+  branchId?: string | null;
+  limit: number;
+  offset: number;
+}
+
+/** A page of active services, best matches first when searching, else by title; with the total. */
+export async function searchServices(db: Executor, p: ServiceSearch): Promise<{ rows: ServiceRow[]; total: number }> {
+  const tsq = p.tsquery ? sql`to_tsquery('russian', ${p.tsquery})` : null;
+  const text: SQL[] = [];
+  if (tsq) text.push(sql`${services.search} @@ ${tsq}`);
+  if (p.titlePrefix) text.push(sql`lower(${services.title}) LIKE ${`${p.titlePrefix.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`}`);
+  const where = and(
+    isNull(services.archivedAt),
+    text.length > 0 ? sql`(${sql.join(text, sql` OR `)})` : undefined,
+    p.categoryId ? eq(services.categoryId, p.categoryId) : undefined,
+    p.kind ? eq(services.kind, p.kind) : undefined,
+    p.availableOnline != null ? eq(services.availableOnline, p.availableOnline) : undefined,
+    p.branchId ? sql`EXISTS (SELECT 1 FROM ${branchServices} WHERE ${branchServices.branchId} = ${p.branchId} AND ${branchServices.serviceId} = ${services.id})` : undefined,
+  );
+  const byRank = tsq ? [sql`ts_rank_cd(${services.search}, ${tsq}) DESC`] : [];
+  const rows = await db
+    .select({ ...serviceColumns, total: sql<number>`count(*) OVER ()::int` })
+    .from(services)
+    .where(where)
+    .orderBy(...byRank, asc(services.title), asc(services.id))
+    .limit(p.limit)
+    .offset(p.offset);
+  const total = rows[0]?.total ?? (p.offset > 0 ? await countServices(db, where) : 0);
+  return { rows: rows.map(({ total: _t, ...r }) => r), total };
+}
+
+async function countServices(db: Executor, where: SQL | undefined): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(services).where(where);
+  return row?.n ?? 0;
+}
+
+/** Active services of each branch, for the Branch.services loader. */
+export async function servicesOfBranches(db: Executor, branchIds: readonly string[]): Promise<Array<ServiceRow & { branchId: string }>> {
+  if (branchIds.length === 0) return [];
+  return db
+    .select({ ...serviceColumns, branchId: branchServices.branchId })
+    .from(branchServices)
+    .innerJoin(services, eq(services.id, branchServices.serviceId))
+    .where(and(inArray(branchServices.branchId, [...branchIds]), isNull(services.archivedAt)))
+    .orderBy(asc(services.title));
+}
+
+export async function insertCategory(db: Executor, values: { slug: string; title: string }): Promise<CategoryRow> {
+  const [row] = await db.insert(serviceCategories).values(values).returning();
+  if (!row) throw new Error('insert service_categories returned nothing');
+  return row;
+}
+
+export async function insertService(db: Executor, values: NewServiceRow): Promise<ServiceRow> {
+  const [row] = await db.insert(services).values(values).returning(serviceColumns);
+  if (!row) throw new Error('insert services returned nothing');
+  return row;
+}
+
+export async function updateService(db: Executor, id: string, values: Partial<NewServiceRow>): Promise<ServiceRow | undefined> {
+  const [row] = await db.update(services).set({ ...values, updatedAt: sql`now()` }).where(eq(services.id, id)).returning(serviceColumns);
+  return row;
+}

@@ -1,0 +1,13 @@
+/** Every module's per-request loaders, created fresh for each operation (never shared between users). */
+import type { App } from '../app.js';
+import { createBranchLoaders } from '../modules/branches/branches.loaders.js';
+import { createCatalogLoaders } from '../modules/catalog/catalog.loaders.js';
+
+export function createLoaders(app: Pick<App, 'db'>, now: Date) {
+  return {
+    catalog: createCatalogLoaders(app.db.db),
+    branches: createBranchLoaders(app.db.db, now),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
