@@ -49,7 +49,7 @@ export function decodeOffset(raw: string, field = 'after'): number {
   return Number(m[1]);
 }
 
-export function offsetPage<T>(rows: T[], total: number, offset: number, limit: number): OffsetPage<T> {
+export function offsetPage<T>(rows: T[], total: number, offset: number): OffsetPage<T> {
   const end = offset + rows.length;
   return { nodes: rows, totalCount: total, pageInfo: { hasNextPage: end < total, endCursor: rows.length > 0 ? encodeOffset(end) : null } };
 }

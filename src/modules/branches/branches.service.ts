@@ -104,7 +104,7 @@ export class BranchesService {
     if (filter?.radiusKm != null && (!near || filter.radiusKm <= 0)) problems.push({ field: 'filter.radiusKm', message: 'Радиус — положительное число вместе с near' });
     if (orderBy === 'DISTANCE' && !near) problems.push({ field: 'orderBy', message: 'Сортировка по расстоянию требует filter.near' });
     if (problems.length > 0) throw badInput(problems);
-    if (filter?.serviceId && !UUID.test(filter.serviceId)) return offsetPage([], 0, offset, limit);
+    if (filter?.serviceId && !UUID.test(filter.serviceId)) return offsetPage([], 0, offset);
     const { rows, total } = await repo.searchBranches(this.deps.db, {
       regionCode: filter?.regionCode,
       locality: filter?.locality,
@@ -117,7 +117,7 @@ export class BranchesService {
       limit,
       offset,
     });
-    return offsetPage(rows, total, offset, limit);
+    return offsetPage(rows, total, offset);
   }
 
   async branch(id: string): Promise<BranchRow | null> {

@@ -61,7 +61,7 @@ export class CatalogService {
     const offset = after ? decodeOffset(after) : 0;
     const search = filter?.search?.trim() ?? '';
     // An id that cannot exist matches nothing (rather than failing the whole list).
-    if ([filter?.categoryId, filter?.branchId].some((id) => id && !UUID.test(id))) return offsetPage([], 0, offset, limit);
+    if ([filter?.categoryId, filter?.branchId].some((id) => id && !UUID.test(id))) return offsetPage([], 0, offset);
     const { rows, total } = await repo.searchServices(this.deps.db, {
       tsquery: search ? toTsQuery(search) : null,
       titlePrefix: search && search.length <= SHORT_QUERY ? search : null,
@@ -72,7 +72,7 @@ export class CatalogService {
       limit,
       offset,
     });
-    return offsetPage(rows, total, offset, limit);
+    return offsetPage(rows, total, offset);
   }
 
   async service(args: { id?: string | null; code?: string | null }): Promise<ServiceRow | null> {

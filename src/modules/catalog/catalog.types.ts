@@ -1,5 +1,5 @@
 /** GraphQL types of the services catalog. */
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { JSONScalar } from '../../shared/graphql/scalars.js';
 import { Node, PageInfo } from '../../shared/graphql/relay.js';
 import { TrustLevel } from '../accounts/accounts.types.js';
