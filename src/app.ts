@@ -20,6 +20,9 @@ import { BranchesService } from './modules/branches/branches.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
 import { toBranch } from './modules/branches/branches.mappers.js';
 import { toService } from './modules/catalog/catalog.mappers.js';
+import { LoadService } from './modules/queue/load.service.js';
+import { LoadAlertsService, QueueService } from './modules/queue/queue.service.js';
+import { createAppPubSub, type AppPubSub } from './shared/pubsub.js';
 import { KeyStore } from './shared/auth/keys.js';
 import { TokenService } from './shared/auth/tokens.js';
 import { systemClock, type Clock } from './shared/clock.js';
@@ -41,6 +44,10 @@ export interface Services {
   delivery: DeliveryService;
   catalog: CatalogService;
   branches: BranchesService;
+  load: LoadService;
+  queue: QueueService;
+  loadAlerts: LoadAlertsService;
+  pubsub: AppPubSub;
   nodes: NodeRegistry;
 }
 
@@ -49,7 +56,7 @@ export interface App {
   log: Logger;
   clock: Clock;
   db: DbHandle;
-  redis: { main: Redis; publisher: Redis; subscriber: Redis };
+  redis: { main: Redis; publisher: Redis; subscriber: Redis; events: { publisher: Redis; subscriber: Redis } };
   queues: Queues;
   keys: KeyStore;
   tokens: TokenService;
@@ -79,7 +86,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   for (const [name, r] of [['main', main], ['publisher', publisher], ['subscriber', subscriber]] as const) {
     r.on('error', (err: Error) => log.debug({ err: err.message, connection: name }, 'redis connection error'));
   }
-  await Promise.all([main.connect(), publisher.connect(), subscriber.connect()]);
+  // Realtime events get their own pair: publishes queue up during an outage instead of failing.
+  const events = { publisher: new Redis(config.REDIS_URL, { lazyConnect: true }), subscriber: new Redis(config.REDIS_URL, { lazyConnect: true }) };
+  for (const r of [events.publisher, events.subscriber]) r.on('error', (err: Error) => log.debug({ err: err.message }, 'redis events connection error'));
+  await Promise.all([main.connect(), publisher.connect(), subscriber.connect(), events.publisher.connect(), events.subscriber.connect()]);
+  const pubsub = createAppPubSub({ publisher: events.publisher, subscriber: events.subscriber, prefix: config.REDIS_PREFIX });
 
   const queues = createQueues({ url: config.REDIS_URL, prefix: `${config.REDIS_PREFIX}bull` });
   const keys = new KeyStore({ config, db: db.db, clock });
@@ -137,6 +148,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const profile = new ProfileService(deps, challenges, auth);
 
   const catalog = new CatalogService({ config, db: db.db });
+  const load = new LoadService({ config, db: db.db, clock, log, pubsub, notifications });
+  const queue = new QueueService({ db: db.db, clock, log, pubsub, notifications }, load);
+  const loadAlerts = new LoadAlertsService({ db: db.db, clock }, load);
   const branchesService = new BranchesService({ db: db.db, clock });
   const nodes = new NodeRegistry();
   nodes.register({
@@ -176,6 +190,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     delivery,
     catalog,
     branches: branchesService,
+    load,
+    queue,
+    loadAlerts,
+    pubsub,
     nodes,
   };
 
@@ -184,7 +202,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     log,
     clock,
     db,
-    redis: { main, publisher, subscriber },
+    redis: { main, publisher, subscriber, events },
     queues,
     keys,
     tokens,
@@ -199,7 +217,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     async close() {
       clearInterval(keyTimer);
       await queues.close();
-      await Promise.allSettled([main.quit(), publisher.quit(), subscriber.quit()]);
+      await Promise.allSettled([main.quit(), publisher.quit(), subscriber.quit(), events.publisher.quit(), events.subscriber.quit()]);
       await delivery.close?.();
       await db.close();
     },

@@ -8,7 +8,8 @@ import type { App } from '../src/app.js';
 import { QUEUE_NAMES } from '../src/jobs/define.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
 import { redisConnectionOptions } from '../src/jobs/queues.js';
-import { allJobs, deliverNotification, pruneAccounts } from '../src/jobs/registry.js';
+import { allJobs, deliverNotification, pruneAccounts, sampleLoad } from '../src/jobs/registry.js';
+import { sampleLoadProcessor } from './processors/queue/sample-load.js';
 import { pruneProcessor } from './processors/accounts/prune.js';
 import { deliverProcessor } from './processors/notifications/deliver.js';
 import type { Processor } from './processors/types.js';
@@ -16,6 +17,7 @@ import type { Processor } from './processors/types.js';
 export const processors: Record<string, Processor> = {
   [deliverNotification.name]: deliverProcessor,
   [pruneAccounts.name]: pruneProcessor,
+  [sampleLoad.name]: sampleLoadProcessor,
 };
 
 export function assertEveryJobHasAProcessor(): void {
@@ -48,10 +50,17 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
     });
     return worker;
   });
-  await app.queues
-    .get(pruneAccounts.queue)
-    .upsertJobScheduler('accounts.prune', { every: 3_600_000 }, { name: pruneAccounts.name, data: {} })
-    .catch((err: unknown) => log.warn({ err }, 'could not schedule accounts.prune'));
+  // Repeatable jobs: one scheduler per name, however many workers start (upsert by id).
+  const schedules = [
+    { job: pruneAccounts, every: 3_600_000 },
+    { job: sampleLoad, every: config.LOAD_SAMPLE_INTERVAL_MINUTES * 60_000 },
+  ];
+  for (const { job, every } of schedules) {
+    await app.queues
+      .get(job.queue)
+      .upsertJobScheduler(job.name, { every }, { name: job.name, data: {} })
+      .catch((err: unknown) => log.warn({ err, job: job.name }, 'could not schedule a repeatable job'));
+  }
 
   const relay = new OutboxRelay({ db: app.db.db, sql: app.db.sql, queues: app.queues, log, config });
   await relay.start();

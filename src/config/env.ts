@@ -71,6 +71,17 @@ const schema = z.object({
   /** Online payment of a state fee costs this much less (DOMAIN: 30%). */
   ONLINE_FEE_DISCOUNT_PERCENT: int(30, 0).pipe(z.number().max(100)),
 
+  /** Load level by people waiting per open window: up to MEDIUM is LOW, up to HIGH is MEDIUM, more is HIGH. */
+  LOAD_MEDIUM_PER_WINDOW: int(3, 0),
+  LOAD_HIGH_PER_WINDOW: int(6, 1),
+  /** A load sample is stored at least this often (and on every change). */
+  LOAD_SAMPLE_INTERVAL_MINUTES: int(5, 1),
+  /** Changes closer together than this update the last sample instead of adding one. */
+  LOAD_SAMPLE_COALESCE_SECONDS: int(10, 0),
+  LOAD_HISTORY_HOURS: int(24, 1),
+  /** Minutes at a window assumed for wait estimates until the branch has an hour of data. */
+  QUEUE_DEFAULT_SERVICE_MINUTES: int(10, 1),
+
   SMS_GATEWAY_URL: optionalUrl,
   SMS_GATEWAY_TOKEN: z.string().optional(),
   SMS_GATEWAY_TIMEOUT_MS: int(5000, 100),

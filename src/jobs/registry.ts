@@ -14,4 +14,11 @@ export const pruneAccounts = defineJob({
   schema: z.object({}),
 });
 
-export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts] as ReadonlyArray<JobContract<unknown>>;
+
+export const sampleLoad = defineJob({
+  name: 'queue.sampleLoad',
+  queue: 'maintenance',
+  schema: z.object({}),
+});
+
+export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, sampleLoad] as ReadonlyArray<JobContract<unknown>>;

@@ -5,11 +5,13 @@
  */
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../modules/accounts/auth.resolver.js';
 import { ActivityConnectionResolver, ProfileResolver } from '../modules/accounts/profile.resolver.js';
 import { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from '../modules/branches/branches.resolver.js';
 import { ServiceCategoryResolver, ServiceResolver } from '../modules/catalog/catalog.resolver.js';
+import { BranchLoadResolver, LoadAlertResolver, QueueResolver } from '../modules/queue/queue.resolver.js';
 import { authChecker } from '../shared/auth/auth-checker.js';
 
 export const resolvers = [
@@ -21,6 +23,9 @@ export const resolvers = [
   BranchResolver,
   ServiceBranchesResolver,
   StaffBranchResolver,
+  QueueResolver,
+  LoadAlertResolver,
+  BranchLoadResolver,
 ] as const;
 
 export function createSchema(opts: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {
@@ -28,6 +33,9 @@ export function createSchema(opts: { emitSchemaFile?: string } = {}): Promise<Gr
     resolvers,
     authChecker,
     authMode: 'error',
+    // Every subscription brings its own `subscribe` over the Redis-backed pubsub of src/app.ts;
+    // type-graphql still wants a pubSub to build the schema, so an in-memory one stands in.
+    pubSub: createPubSub(),
     validate: false,
     emitSchemaFile: opts.emitSchemaFile ? { path: opts.emitSchemaFile, sortedSchema: true } : false,
   });

@@ -3,3 +3,4 @@ export * from './notifications.js';
 export * from './system.js';
 export * from './catalog.js';
 export * from './branches.js';
+export * from './queue.js';

@@ -1,7 +1,7 @@
 /** The only drizzle importer of the branches module. */
 import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { branchServices, branches, regions, scheduleExceptions, workingHours } from '../../db/schema/index.js';
+import { branchServices, branches, regions, scheduleExceptions, tickets, workingHours } from '../../db/schema/index.js';
 
 export type BranchRow = typeof branches.$inferSelect;
 export type NewBranchRow = typeof branches.$inferInsert;
@@ -54,8 +54,6 @@ export interface BranchSearch {
   openAt?: Date | null;
   search?: string | null;
   orderBy: 'NAME' | 'DISTANCE' | 'LOAD';
-  /** Extra ordering expression supplied by the queue module for LOAD (waiting people). */
-  loadOrder?: SQL;
   limit: number;
   offset: number;
 }
@@ -84,7 +82,12 @@ export async function searchBranches(db: Executor, p: BranchSearch): Promise<{ r
     words ? sql`(${branches.name} || ' ' || ${branches.address} || ' ' || ${branches.locality}) ILIKE ${`%${words.replace(/[\\%_]/g, '\\$&')}%`}` : undefined,
   );
   const order: SQL[] =
-    p.orderBy === 'DISTANCE' && distance ? [sql`${distance} ASC`] : p.orderBy === 'LOAD' && p.loadOrder ? [p.loadOrder] : [];
+    p.orderBy === 'DISTANCE' && distance
+      ? [sql`${distance} ASC`]
+      : p.orderBy === 'LOAD'
+        ? // The emptiest first: people waiting in the branch's live queue (tickets of the queue module).
+          [sql`(SELECT count(*) FROM ${tickets} t WHERE t.branch_id = ${branches.id} AND t.status = 'WAITING') ASC`]
+        : [];
   const rows = await db
     .select({ branch: branches, distanceKm: distance ?? sql<null>`NULL::float8`, total: sql<number>`count(*) OVER ()::int` })
     .from(branches)

@@ -92,7 +92,7 @@ export class BranchesService {
 
   async branches(
     filter: BranchFilterInput | null | undefined,
-    orderBy: 'NAME' | 'DISTANCE' | null | undefined,
+    orderBy: 'NAME' | 'DISTANCE' | 'LOAD' | null | undefined,
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<OffsetPage<BranchRow & { distanceKm: number | null }>> {

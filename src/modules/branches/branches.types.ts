@@ -6,8 +6,9 @@ import { Node, PageInfo } from '../../shared/graphql/relay.js';
 export enum BranchOrder {
   NAME = 'NAME',
   DISTANCE = 'DISTANCE',
+  LOAD = 'LOAD',
 }
-registerEnumType(BranchOrder, { name: 'BranchOrder', description: 'How to order branches; DISTANCE needs filter.near.' });
+registerEnumType(BranchOrder, { name: 'BranchOrder', description: 'How to order branches; DISTANCE needs filter.near; LOAD puts the emptiest first.' });
 
 @ObjectType({ description: 'A region of Russia with the localities that have branches.' })
 export class Region {

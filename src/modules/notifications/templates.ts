@@ -94,6 +94,28 @@ export const templates = {
       text: (v) => `В личном кабинете изменён ${v.channel}.\n\nЕсли это были не вы, обратитесь в поддержку.${SIGNATURE}`,
     },
   }),
+  'queue.ticket_called': {
+    category: 'BOOKING',
+    urgent: true,
+    secret: false,
+    title: (v: { number: string; window: string; branch: string }) => `Талон ${v.number}: окно ${v.window}`,
+    sms: (v: { number: string; window: string; branch: string }) => `МФЦ: талон ${v.number}, пройдите к окну ${v.window}`,
+    email: {
+      subject: (v: { number: string; window: string; branch: string }) => `Талон ${v.number}: пройдите к окну ${v.window}`,
+      text: (v: { number: string; window: string; branch: string }) => `Ваш талон ${v.number} вызван в ${v.branch}. Пройдите к окну ${v.window}.${SIGNATURE}`,
+    },
+  },
+  'load.alert': {
+    category: 'LOAD_ALERT',
+    urgent: false,
+    secret: false,
+    title: (v: { branch: string; waiting: string }) => `Очередь в ${v.branch} уменьшилась`,
+    sms: (v: { branch: string; waiting: string }) => `МФЦ: в очереди ${v.waiting} чел. Можно приходить`,
+    email: {
+      subject: (v: { branch: string; waiting: string }) => `Очередь в ${v.branch} уменьшилась`,
+      text: (v: { branch: string; waiting: string }) => `В ${v.branch} сейчас в очереди ${v.waiting} чел. Оповещение выполнено и отключено; при необходимости создайте новое.${SIGNATURE}`,
+    },
+  },
   'system.staff_account_created': {
     category: 'SYSTEM',
     urgent: false,

@@ -35,9 +35,10 @@ export type BranchInput = {
   workingHours?: Array<WorkingHoursInput> | null | undefined;
 };
 
-/** How to order branches; DISTANCE needs filter.near. */
+/** How to order branches; DISTANCE needs filter.near; LOAD puts the emptiest first. */
 export type BranchOrder =
   | 'DISTANCE'
+  | 'LOAD'
   | 'NAME';
 
 /** What entering the code unlocks. */
@@ -63,6 +64,12 @@ export type GeoPointInput = {
   lat: number;
   lon: number;
 };
+
+/** People waiting per open window, against the configured thresholds. */
+export type LoadLevel =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
 
 export type LoginInput = {
   /** Phone, e-mail, SNILS or INN. */
@@ -163,6 +170,14 @@ export type StaffUserInput = {
   phone: string;
   role: Role;
 };
+
+export type TicketStatus =
+  | 'CALLED'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'NO_SHOW'
+  | 'SERVING'
+  | 'WAITING';
 
 /** Account levels as Gosuslugi has them: contacts only, personal data checked, identity confirmed. */
 export type TrustLevel =
@@ -285,6 +300,8 @@ export type NodeByIdQueryVariables = Exact<{
 export type NodeByIdQuery = { node:
     | { __typename: 'ActivityEntry', id: string }
     | { __typename: 'Branch', id: string }
+    | { __typename: 'LoadAlert', id: string }
+    | { __typename: 'QueueTicket', id: string }
     | { __typename: 'Service', id: string }
     | { __typename: 'ServiceCategory', id: string }
     | { __typename: 'Session', id: string }
@@ -488,6 +505,116 @@ export type ArchiveServiceMutationVariables = Exact<{
 
 export type ArchiveServiceMutation = { archiveService: { id: string, archived: boolean } };
 
+export type TicketFieldsFragment = { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } };
+
+export type LoadFieldsFragment = { branchId: string, waiting: number, averageWaitMinutes: number, openWindows: number, freeWindows: number, level: LoadLevel, updatedAt: string };
+
+export type TakeTicketMutationVariables = Exact<{
+  branchId: string | number;
+  serviceId: string | number;
+}>;
+
+
+export type TakeTicketMutation = { takeTicket: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
+
+export type OpenWindowMutationVariables = Exact<{
+  branchId: string | number;
+  window: number;
+}>;
+
+
+export type OpenWindowMutation = { openWindow: { branchId: string, waiting: number, averageWaitMinutes: number, openWindows: number, freeWindows: number, level: LoadLevel, updatedAt: string } };
+
+export type CloseWindowMutationVariables = Exact<{
+  branchId: string | number;
+  window: number;
+}>;
+
+
+export type CloseWindowMutation = { closeWindow: { branchId: string, waiting: number, averageWaitMinutes: number, openWindows: number, freeWindows: number, level: LoadLevel, updatedAt: string } };
+
+export type CallNextTicketMutationVariables = Exact<{
+  branchId: string | number;
+  window: number;
+}>;
+
+
+export type CallNextTicketMutation = { callNextTicket: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } } | null };
+
+export type CompleteTicketMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CompleteTicketMutation = { completeTicket: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
+
+export type MarkNoShowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MarkNoShowMutation = { markNoShow: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
+
+export type MyTicketsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyTicketsQuery = { myTickets: Array<{ id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } }> };
+
+export type BranchQueueQueryVariables = Exact<{
+  branchId: string | number;
+}>;
+
+
+export type BranchQueueQuery = { queue: Array<{ id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } }> };
+
+export type BranchLoadNowQueryVariables = Exact<{
+  id: string | number;
+  hours?: number | null | undefined;
+}>;
+
+
+export type BranchLoadNowQuery = { branch: { id: string, load: { branchId: string, waiting: number, averageWaitMinutes: number, openWindows: number, freeWindows: number, level: LoadLevel, updatedAt: string }, loadHistory: Array<{ at: string, waiting: number, averageWaitMinutes: number }> } | null };
+
+export type BranchesByLoadQueryVariables = Exact<{
+  filter?: BranchFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type BranchesByLoadQuery = { branches: { totalCount: number, nodes: Array<{ id: string, name: string, openNow: boolean, load: { waiting: number, averageWaitMinutes: number, level: LoadLevel }, services: Array<{ title: string }> }> } };
+
+export type WatchBranchLoadMutationVariables = Exact<{
+  branchId: string | number;
+  maxWaiting: number;
+}>;
+
+
+export type WatchBranchLoadMutation = { watchBranchLoad: { id: string, maxWaiting: number, active: boolean, createdAt: string, branch: { id: string, name: string } } };
+
+export type CancelLoadAlertMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelLoadAlertMutation = { cancelLoadAlert: boolean };
+
+export type MyLoadAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyLoadAlertsQuery = { myLoadAlerts: Array<{ id: string, maxWaiting: number, active: boolean }> };
+
+export type BranchLoadChangedSubscriptionVariables = Exact<{
+  branchIds?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type BranchLoadChangedSubscription = { branchLoadChanged: { branchId: string, waiting: number, averageWaitMinutes: number, openWindows: number, freeWindows: number, level: LoadLevel, updatedAt: string } };
+
+export type TicketUpdatedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TicketUpdatedSubscription = { ticketUpdated: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -639,6 +766,38 @@ export const ServiceFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ServiceFields"}) as unknown as TypedDocumentString<ServiceFieldsFragment, unknown>;
+export const TicketFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TicketFields on QueueTicket {
+  id
+  number
+  status
+  window
+  position
+  estimatedWaitMinutes
+  issuedAt
+  calledAt
+  completedAt
+  branch {
+    id
+    name
+  }
+  service {
+    id
+    title
+  }
+}
+    `, {"fragmentName":"TicketFields"}) as unknown as TypedDocumentString<TicketFieldsFragment, unknown>;
+export const LoadFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LoadFields on BranchLoad {
+  branchId
+  waiting
+  averageWaitMinutes
+  openWindows
+  freeWindows
+  level
+  updatedAt
+}
+    `, {"fragmentName":"LoadFields"}) as unknown as TypedDocumentString<LoadFieldsFragment, unknown>;
 export const RequestPasswordResetDocument = new TypedDocumentString(`
     mutation RequestPasswordReset($login: String!) {
   requestPasswordReset(login: $login) {
@@ -1555,3 +1714,294 @@ export const ArchiveServiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ArchiveServiceMutation, ArchiveServiceMutationVariables>;
+export const TakeTicketDocument = new TypedDocumentString(`
+    mutation TakeTicket($branchId: ID!, $serviceId: ID!) {
+  takeTicket(branchId: $branchId, serviceId: $serviceId) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on QueueTicket {
+  id
+  number
+  status
+  window
+  position
+  estimatedWaitMinutes
+  issuedAt
+  calledAt
+  completedAt
+  branch {
+    id
+    name
+  }
+  service {
+    id
+    title
+  }
+}`) as unknown as TypedDocumentString<TakeTicketMutation, TakeTicketMutationVariables>;
+export const OpenWindowDocument = new TypedDocumentString(`
+    mutation OpenWindow($branchId: ID!, $window: Int!) {
+  openWindow(branchId: $branchId, window: $window) {
+    ...LoadFields
+  }
+}
+    fragment LoadFields on BranchLoad {
+  branchId
+  waiting
+  averageWaitMinutes
+  openWindows
+  freeWindows
+  level
+  updatedAt
+}`) as unknown as TypedDocumentString<OpenWindowMutation, OpenWindowMutationVariables>;
+export const CloseWindowDocument = new TypedDocumentString(`
+    mutation CloseWindow($branchId: ID!, $window: Int!) {
+  closeWindow(branchId: $branchId, window: $window) {
+    ...LoadFields
+  }
+}
+    fragment LoadFields on BranchLoad {
+  branchId
+  waiting
+  averageWaitMinutes
+  openWindows
+  freeWindows
+  level
+  updatedAt
+}`) as unknown as TypedDocumentString<CloseWindowMutation, CloseWindowMutationVariables>;
+export const CallNextTicketDocument = new TypedDocumentString(`
+    mutation CallNextTicket($branchId: ID!, $window: Int!) {
+  callNextTicket(branchId: $branchId, window: $window) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on QueueTicket {
+  id
+  number
+  status
+  window
+  position
+  estimatedWaitMinutes
+  issuedAt
+  calledAt
+  completedAt
+  branch {
+    id
+    name
+  }
+  service {
+    id
+    title
+  }
+}`) as unknown as TypedDocumentString<CallNextTicketMutation, CallNextTicketMutationVariables>;
+export const CompleteTicketDocument = new TypedDocumentString(`
+    mutation CompleteTicket($id: ID!) {
+  completeTicket(id: $id) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on QueueTicket {
+  id
+  number
+  status
+  window
+  position
+  estimatedWaitMinutes
+  issuedAt
+  calledAt
+  completedAt
+  branch {
+    id
+    name
+  }
+  service {
+    id
+    title
+  }
+}`) as unknown as TypedDocumentString<CompleteTicketMutation, CompleteTicketMutationVariables>;
+export const MarkNoShowDocument = new TypedDocumentString(`
+    mutation MarkNoShow($id: ID!) {
+  markNoShow(id: $id) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on QueueTicket {
+  id
+  number
+  status
+  window
+  position
+  estimatedWaitMinutes
+  issuedAt
+  calledAt
+  completedAt
+  branch {
+    id
+    name
+  }
+  service {
+    id
+    title
+  }
+}`) as unknown as TypedDocumentString<MarkNoShowMutation, MarkNoShowMutationVariables>;
+export const MyTicketsDocument = new TypedDocumentString(`
+    query MyTickets {
+  myTickets {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on QueueTicket {
+  id
+  number
+  status
+  window
+  position
+  estimatedWaitMinutes
+  issuedAt
+  calledAt
+  completedAt
+  branch {
+    id
+    name
+  }
+  service {
+    id
+    title
+  }
+}`) as unknown as TypedDocumentString<MyTicketsQuery, MyTicketsQueryVariables>;
+export const BranchQueueDocument = new TypedDocumentString(`
+    query BranchQueue($branchId: ID!) {
+  queue(branchId: $branchId) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on QueueTicket {
+  id
+  number
+  status
+  window
+  position
+  estimatedWaitMinutes
+  issuedAt
+  calledAt
+  completedAt
+  branch {
+    id
+    name
+  }
+  service {
+    id
+    title
+  }
+}`) as unknown as TypedDocumentString<BranchQueueQuery, BranchQueueQueryVariables>;
+export const BranchLoadNowDocument = new TypedDocumentString(`
+    query BranchLoadNow($id: ID!, $hours: Int) {
+  branch(id: $id) {
+    id
+    load {
+      ...LoadFields
+    }
+    loadHistory(hours: $hours) {
+      at
+      waiting
+      averageWaitMinutes
+    }
+  }
+}
+    fragment LoadFields on BranchLoad {
+  branchId
+  waiting
+  averageWaitMinutes
+  openWindows
+  freeWindows
+  level
+  updatedAt
+}`) as unknown as TypedDocumentString<BranchLoadNowQuery, BranchLoadNowQueryVariables>;
+export const BranchesByLoadDocument = new TypedDocumentString(`
+    query BranchesByLoad($filter: BranchFilter, $first: Int) {
+  branches(filter: $filter, orderBy: LOAD, first: $first) {
+    nodes {
+      id
+      name
+      openNow
+      load {
+        waiting
+        averageWaitMinutes
+        level
+      }
+      services {
+        title
+      }
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<BranchesByLoadQuery, BranchesByLoadQueryVariables>;
+export const WatchBranchLoadDocument = new TypedDocumentString(`
+    mutation WatchBranchLoad($branchId: ID!, $maxWaiting: Int!) {
+  watchBranchLoad(branchId: $branchId, maxWaiting: $maxWaiting) {
+    id
+    maxWaiting
+    active
+    createdAt
+    branch {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WatchBranchLoadMutation, WatchBranchLoadMutationVariables>;
+export const CancelLoadAlertDocument = new TypedDocumentString(`
+    mutation CancelLoadAlert($id: ID!) {
+  cancelLoadAlert(id: $id)
+}
+    `) as unknown as TypedDocumentString<CancelLoadAlertMutation, CancelLoadAlertMutationVariables>;
+export const MyLoadAlertsDocument = new TypedDocumentString(`
+    query MyLoadAlerts {
+  myLoadAlerts {
+    id
+    maxWaiting
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<MyLoadAlertsQuery, MyLoadAlertsQueryVariables>;
+export const BranchLoadChangedDocument = new TypedDocumentString(`
+    subscription BranchLoadChanged($branchIds: [ID!]) {
+  branchLoadChanged(branchIds: $branchIds) {
+    ...LoadFields
+  }
+}
+    fragment LoadFields on BranchLoad {
+  branchId
+  waiting
+  averageWaitMinutes
+  openWindows
+  freeWindows
+  level
+  updatedAt
+}`) as unknown as TypedDocumentString<BranchLoadChangedSubscription, BranchLoadChangedSubscriptionVariables>;
+export const TicketUpdatedDocument = new TypedDocumentString(`
+    subscription TicketUpdated {
+  ticketUpdated {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on QueueTicket {
+  id
+  number
+  status
+  window
+  position
+  estimatedWaitMinutes
+  issuedAt
+  calledAt
+  completedAt
+  branch {
+    id
+    name
+  }
+  service {
+    id
+    title
+  }
+}`) as unknown as TypedDocumentString<TicketUpdatedSubscription, TicketUpdatedSubscriptionVariables>;

@@ -1,0 +1,144 @@
+/**
+ * Live branch load: computed from the real queue (waiting tickets, open and free windows, mean
+ * wait over the last hour), once per change and shared by every subscriber through the pubsub;
+ * sampled on every change (coalesced) and at least every LOAD_SAMPLE_INTERVAL_MINUTES, kept
+ * LOAD_HISTORY_HOURS. Load alerts fire here, once each, through the notification outbox.
+ */
+import { Repeater } from '@repeaterjs/repeater';
+import type { Config } from '../../config/env.js';
+import type { Database, Executor } from '../../db/client.js';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import type { AppPubSub, BranchLoadEvent } from '../../shared/pubsub.js';
+import { findUsersByIds } from '../accounts/accounts.repository.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
+import * as repo from './queue.repository.js';
+import type { LoadFigures, SampleRow } from './queue.repository.js';
+
+export type LoadLevel = BranchLoadEvent['level'];
+
+export interface LoadDeps {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  log: Logger;
+  pubsub: AppPubSub;
+  notifications: NotificationsService;
+}
+
+export class LoadService {
+  constructor(private readonly deps: LoadDeps) {}
+
+  /** LOW / MEDIUM / HIGH by people waiting per open window (thresholds from config). */
+  level(waiting: number, openWindows: number): LoadLevel {
+    if (waiting === 0) return 'LOW';
+    if (openWindows === 0) return 'HIGH';
+    const perWindow = waiting / openWindows;
+    if (perWindow <= this.deps.config.LOAD_MEDIUM_PER_WINDOW) return 'LOW';
+    if (perWindow <= this.deps.config.LOAD_HIGH_PER_WINDOW) return 'MEDIUM';
+    return 'HIGH';
+  }
+
+  toEvent(f: LoadFigures, at: Date): BranchLoadEvent {
+    return {
+      branchId: f.branchId,
+      waiting: f.waiting,
+      averageWaitMinutes: f.averageWaitMinutes,
+      openWindows: f.openWindows,
+      freeWindows: f.freeWindows,
+      level: this.level(f.waiting, f.openWindows),
+      updatedAt: at.toISOString(),
+    };
+  }
+
+  /** Minutes until a waiting ticket is called: its rounds of the open windows times recent service minutes. */
+  estimateWait(position: number, f: LoadFigures): number {
+    const minutes = f.serviceMinutes ?? this.deps.config.QUEUE_DEFAULT_SERVICE_MINUTES;
+    return Math.ceil(Math.ceil(position / Math.max(f.openWindows, 1)) * minutes);
+  }
+
+  async current(branchIds: readonly string[]): Promise<BranchLoadEvent[]> {
+    const now = this.deps.clock.now();
+    return (await repo.loadFigures(this.deps.db, branchIds, now)).map((f) => this.toEvent(f, now));
+  }
+
+  /**
+   * Called after every committed change of a branch's queue: one computation, one sample, the
+   * alerts it satisfies, one event for all subscribers on every instance.
+   */
+  async changed(branchId: string): Promise<BranchLoadEvent> {
+    const { db, clock, pubsub, log } = this.deps;
+    const now = clock.now();
+    const [figures] = await repo.loadFigures(db, [branchId], now);
+    if (!figures) throw new Error(`branch ${branchId} vanished`);
+    const event = this.toEvent(figures, now);
+    await db.transaction(async (tx) => {
+      await this.sample(tx, event, now, { coalesce: true });
+      await this.fireAlerts(tx, event, now);
+    });
+    try {
+      pubsub.publish('branchLoad', event);
+    } catch (err) {
+      log.warn({ err }, 'could not publish a load change');
+    }
+    return event;
+  }
+
+  /** Live events of the given branches (all when null), the current load of each first. */
+  subscribe(branchIds: readonly string[] | null): AsyncIterable<BranchLoadEvent> {
+    const wanted = branchIds ? new Set(branchIds) : null;
+    const live = this.deps.pubsub.subscribe('branchLoad');
+    return new Repeater<BranchLoadEvent>(async (push, stop) => {
+      // Subscribed before the snapshot is read, so no change can fall between the two.
+      const ids = branchIds ? [...new Set(branchIds)] : await repo.allBranchIds(this.deps.db);
+      for (const e of await this.current(ids)) await push(e);
+      void stop.then(() => live.return?.());
+      for await (const e of live) {
+        if (!wanted || wanted.has(e.branchId)) await push(e);
+      }
+      stop();
+    });
+  }
+
+  async history(branchId: string, hours: number): Promise<SampleRow[]> {
+    const span = Math.min(Math.max(hours, 1), this.deps.config.LOAD_HISTORY_HOURS);
+    return repo.samplesSince(this.deps.db, [branchId], new Date(this.deps.clock.now().getTime() - span * 3_600_000));
+  }
+
+  /** The periodic job: a sample of every branch, and samples older than the history dropped. */
+  async sampleAll(): Promise<{ sampled: number; pruned: number }> {
+    const { db, clock, config } = this.deps;
+    const now = clock.now();
+    const loads = await this.current(await repo.allBranchIds(db));
+    for (const e of loads) await this.sample(db, e, now, { coalesce: false });
+    const pruned = await repo.pruneSamples(db, new Date(now.getTime() - config.LOAD_HISTORY_HOURS * 3_600_000));
+    return { sampled: loads.length, pruned };
+  }
+
+  private async sample(db: Executor, e: BranchLoadEvent, now: Date, opts: { coalesce: boolean }): Promise<void> {
+    const values = { branchId: e.branchId, at: now, waiting: e.waiting, averageWaitMinutes: e.averageWaitMinutes, openWindows: e.openWindows, freeWindows: e.freeWindows, level: e.level };
+    const last = opts.coalesce ? await repo.lastSample(db, e.branchId) : undefined;
+    if (last && now.getTime() - last.at.getTime() < this.deps.config.LOAD_SAMPLE_COALESCE_SECONDS * 1000) await repo.replaceSample(db, last.id, values);
+    else await repo.insertSample(db, values);
+  }
+
+  private async fireAlerts(tx: Executor, e: BranchLoadEvent, now: Date): Promise<void> {
+    const fired = await repo.fireAlerts(tx, e.branchId, e.waiting, now);
+    if (fired.length === 0) return;
+    const users = new Map((await findUsersByIds(tx, fired.map((a) => a.userId))).map((u) => [u.id, u]));
+    const branchName = (await repo.branchName(tx, e.branchId)) ?? 'отделении';
+    for (const alert of fired) {
+      const user = users.get(alert.userId);
+      if (!user) continue;
+      await this.deps.notifications.notify(tx, {
+        userId: user.id,
+        template: 'load.alert',
+        vars: { branch: branchName, waiting: String(e.waiting) },
+        to: { phone: user.phone, email: user.emailVerified ? user.email : null },
+        channels: [...(user.phone ? (['SMS'] as const) : []), ...(user.email && user.emailVerified ? (['EMAIL'] as const) : [])],
+        subjectType: 'LoadAlert',
+        subjectId: alert.id,
+      });
+    }
+  }
+}

@@ -1,0 +1,18 @@
+/** Per-request loaders of the queue: figures of many branches and positions of many tickets in one query each. */
+import DataLoader from 'dataloader';
+import type { Database } from '../../db/client.js';
+import * as repo from './queue.repository.js';
+import type { LoadFigures } from './queue.repository.js';
+
+export function createQueueLoaders(db: Database, now: Date) {
+  return {
+    figuresByBranch: new DataLoader<string, LoadFigures | null>(async (ids) => {
+      const byId = new Map((await repo.loadFigures(db, ids, now)).map((f) => [f.branchId, f]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    positionByTicket: new DataLoader<string, number | null>(async (ids) => {
+      const positions = await repo.positions(db, ids);
+      return ids.map((id) => positions.get(id) ?? null);
+    }),
+  };
+}

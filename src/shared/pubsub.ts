@@ -1,0 +1,48 @@
+/**
+ * Realtime events between API instances: graphql-yoga's pubsub over Redis (one publishing and one
+ * subscribing connection), so a change made on one instance reaches subscribers on every other.
+ * Topics carry the deployment's REDIS_PREFIX. Payloads travel as JSON: dates arrive as strings.
+ */
+import { createPubSub } from '@graphql-yoga/subscription';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import type { Redis } from 'ioredis';
+
+export interface BranchLoadEvent {
+  branchId: string;
+  waiting: number;
+  averageWaitMinutes: number;
+  openWindows: number;
+  freeWindows: number;
+  level: 'LOW' | 'MEDIUM' | 'HIGH';
+  updatedAt: string;
+}
+
+export interface TicketEvent {
+  userId: string;
+  ticketId: string;
+}
+
+type Topics = {
+  branchLoad: [BranchLoadEvent];
+  ticket: [TicketEvent];
+};
+
+export interface AppPubSub {
+  publish<K extends keyof Topics>(topic: K, payload: Topics[K][0]): void;
+  subscribe<K extends keyof Topics>(topic: K): AsyncIterableIterator<Topics[K][0]> & { return?: () => Promise<IteratorResult<Topics[K][0]>> };
+}
+
+export function createAppPubSub(opts: { publisher: Redis; subscriber: Redis; prefix: string }): AppPubSub {
+  const pubsub = createPubSub<Record<string, [unknown]>>({
+    eventTarget: createRedisEventTarget({ publishClient: opts.publisher, subscribeClient: opts.subscriber }),
+  });
+  const channel = (topic: string) => `${opts.prefix}${topic}`;
+  return {
+    publish(topic, payload) {
+      pubsub.publish(channel(topic), payload);
+    },
+    subscribe(topic) {
+      return pubsub.subscribe(channel(topic)) as never;
+    },
+  };
+}
