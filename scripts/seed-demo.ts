@@ -1,39 +1,51 @@
 /**
- * Demo data for the dev command and `cli seed-demo`: idempotent (existing accounts are kept).
- * An administrator, an operator-to-be and a citizen with SNILS and INN (so every login kind can
- * be tried), all with DEMO_PASSWORD. Later modules add their catalog, branches and bookings here.
+ * Demo data for the dev command and `cli seed-demo`, idempotent (what exists is kept, nothing is
+ * duplicated): an administrator, a citizen with SNILS and INN (so every login kind can be tried),
+ * the demo catalog, three regions with thirty branches, their holidays, and one operator per
+ * branch. Every account has DEMO_PASSWORD.
  */
 import type { App } from '../src/app.js';
-import { insertUser, findUserByLogin } from '../src/modules/accounts/accounts.repository.js';
+import { findUserByLogin, insertUser } from '../src/modules/accounts/accounts.repository.js';
+import { listCategories, findServiceByCode } from '../src/modules/catalog/catalog.repository.js';
+import { searchBranches } from '../src/modules/branches/branches.repository.js';
+import type { Viewer } from '../src/shared/auth/viewer.js';
 import { AppError } from '../src/shared/errors.js';
 import { hashPassword } from '../src/shared/passwords.js';
 import { piiHash } from '../src/shared/pii.js';
+import { demoBranches, demoCategories, demoHolidays, demoRegions, demoServices } from './demo-data.js';
 
 export const DEMO_PASSWORD = 'Demo-Пароль-2026';
+export const DEMO_ADMIN_PHONE = '+79990000001';
+export const DEMO_CITIZEN_PHONE = '+79990000003';
+/** Operator of the n-th demo branch (1-based): +7 999 100-00-nn. */
+export const demoOperatorPhone = (n: number) => `+7999100${String(n).padStart(4, '0')}`;
 
 const META = { ip: null, userAgent: 'seed-demo' };
 
-export async function seedDemo(app: App): Promise<string[]> {
-  const out: string[] = [];
+async function ensureStaff(app: App, input: Parameters<App['services']['accounts']['profile']['createStaff']>[0]): Promise<{ id: string; created: boolean }> {
   try {
-    await app.services.accounts.profile.createStaff(
-      { role: 'ADMIN', phone: '+79990000001', email: 'admin@mfc.local', password: DEMO_PASSWORD, lastName: 'Администраторова', firstName: 'Анна' },
-      META,
-      null,
-    );
-    out.push(`admin:   +79990000001 / ${DEMO_PASSWORD}`);
+    return { id: (await app.services.accounts.profile.createStaff(input, META, null)).id, created: true };
   } catch (err) {
     if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
-    out.push(`admin:   +79990000001 (exists)`);
+    const existing = await findUserByLogin(app.db.db, { kind: 'phone', value: input.phone });
+    if (!existing) throw err;
+    return { id: existing.id, created: false };
   }
+}
 
-  const citizenPhone = '+79990000003';
-  if (await findUserByLogin(app.db.db, { kind: 'phone', value: citizenPhone })) {
-    out.push(`citizen: ${citizenPhone} (exists)`);
+export async function seedDemo(app: App): Promise<string[]> {
+  const out: string[] = [];
+  const { catalog, branches } = app.services;
+  const admin = await ensureStaff(app, { role: 'ADMIN', phone: DEMO_ADMIN_PHONE, email: 'admin@mfc.local', password: DEMO_PASSWORD, lastName: 'Администраторова', firstName: 'Анна' });
+  out.push(`admin:     ${DEMO_ADMIN_PHONE} / ${DEMO_PASSWORD}${admin.created ? '' : ' (exists)'}`);
+  const asAdmin: Viewer = { userId: admin.id, sessionId: 'seed-demo', roles: ['ADMIN'], tokenExpiresAt: new Date(8.64e15) };
+
+  if (await findUserByLogin(app.db.db, { kind: 'phone', value: DEMO_CITIZEN_PHONE })) {
+    out.push(`citizen:   ${DEMO_CITIZEN_PHONE} (exists)`);
   } else {
     const hashKey = app.services.accounts.auth.hashKeyForSeeding();
     await insertUser(app.db.db, {
-      phone: citizenPhone,
+      phone: DEMO_CITIZEN_PHONE,
       phoneVerified: true,
       email: 'ivanov@mfc.local',
       emailVerified: true,
@@ -49,7 +61,55 @@ export async function seedDemo(app: App): Promise<string[]> {
       registrationAddress: 'г. Москва, ул. Тверская, д. 1, кв. 1',
       termsAcceptedAt: new Date(),
     });
-    out.push(`citizen: ${citizenPhone} or ivanov@mfc.local or СНИЛС 112-233-445 95 or ИНН 500100732259 / ${DEMO_PASSWORD}`);
+    out.push(`citizen:   ${DEMO_CITIZEN_PHONE} or ivanov@mfc.local or СНИЛС 112-233-445 95 or ИНН 500100732259 / ${DEMO_PASSWORD}`);
   }
+
+  // Catalog: categories by slug, services by code.
+  const categoryIds = new Map((await listCategories(app.db.db)).map((c) => [c.slug, c.id]));
+  for (const c of demoCategories) {
+    if (!categoryIds.has(c.slug)) categoryIds.set(c.slug, (await catalog.createCategory(asAdmin, c)).id);
+  }
+  const serviceIds: string[] = [];
+  let newServices = 0;
+  for (const s of demoServices) {
+    const existing = await findServiceByCode(app.db.db, s.code);
+    if (existing) {
+      serviceIds.push(existing.id);
+      continue;
+    }
+    const { categorySlug, ...rest } = s;
+    serviceIds.push((await catalog.createService(asAdmin, { ...rest, categoryId: categoryIds.get(categorySlug) ?? '' })).id);
+    newServices += 1;
+  }
+  out.push(`catalog:   ${demoCategories.length} categories, ${demoServices.length} services (${newServices} new)`);
+
+  // Branches by name; hours, holidays and services set when a branch is created.
+  let newBranches = 0;
+  for (const [i, b] of demoBranches.entries()) {
+    const found = await searchBranches(app.db.db, { search: b.address, regionCode: b.regionCode, orderBy: 'NAME', limit: 5, offset: 0 });
+    let branchId = found.rows.find((r) => r.name === b.name)?.id;
+    if (!branchId) {
+      const region = demoRegions.find((r) => r.code === b.regionCode);
+      const branch = await branches.createBranch(asAdmin, {
+        name: b.name,
+        regionCode: b.regionCode,
+        regionName: region?.name ?? null,
+        locality: b.locality,
+        address: b.address,
+        location: { lat: b.lat, lon: b.lon },
+        timezone: b.timezone,
+        phone: b.phone,
+        windows: b.windows,
+        workingHours: b.hours ?? null,
+      });
+      branchId = branch.id;
+      for (const h of demoHolidays) await branches.addScheduleException(asAdmin, branchId, h);
+      await branches.setBranchServices(asAdmin, branchId, serviceIds);
+      newBranches += 1;
+    }
+    await ensureStaff(app, { role: 'OPERATOR', phone: demoOperatorPhone(i + 1), password: DEMO_PASSWORD, lastName: 'Операторова', firstName: `Окно-${i + 1}`, branchId });
+  }
+  out.push(`branches:  ${demoBranches.length} in ${demoRegions.length} regions (${newBranches} new)`);
+  out.push(`operators: ${demoOperatorPhone(1)} … ${demoOperatorPhone(demoBranches.length)}, one per branch in the order of scripts/demo-data.ts / ${DEMO_PASSWORD}`);
   return out;
 }

@@ -42,7 +42,18 @@ describe('operations CLI', () => {
       const e = { DATABASE_URL: db.url, REDIS_URL: inject('redisUrl'), REDIS_PREFIX: testRedisPrefix(), LOG_LEVEL: 'silent' };
       expect(await runCli(['seed-demo'], e)).toBe(0);
       expect(await runCli(['seed-demo'], e)).toBe(0);
-      expect(out.mock.calls.flat().join('\n')).toMatch(/citizen: \+79990000003 \(exists\)/);
+      const printed = out.mock.calls.flat().join('\n');
+      expect(printed).toMatch(/citizen: +\+79990000003 \(exists\)/);
+      expect(printed).toMatch(/branches: +30 in 3 regions \(0 new\)/);
+      const postgres = (await import('postgres')).default;
+      const sql = postgres(db.url, { max: 1, onnotice: () => undefined });
+      try {
+        const [counts] = await sql`select (select count(*)::int from branches) as branches, (select count(*)::int from services) as services,
+          (select count(*)::int from users where 'OPERATOR' = any(roles)) as operators, (select count(*)::int from branch_services) as offered`;
+        expect(counts).toEqual({ branches: 30, services: 42, operators: 30, offered: 30 * 42 });
+      } finally {
+        await sql.end();
+      }
     } finally {
       out.mockRestore();
       await db.drop();
