@@ -5,7 +5,7 @@ import * as repo from './catalog.repository.js';
 import type { CategoryRow, ServiceRow } from './catalog.repository.js';
 
 export function createCatalogLoaders(db: Database) {
-  return {
+  const loaders = {
     serviceById: new DataLoader<string, ServiceRow | null>(async (ids) => {
       const rows = await repo.findServicesByIds(db, ids);
       const byId = new Map(rows.map((r) => [r.id, r]));
@@ -16,17 +16,23 @@ export function createCatalogLoaders(db: Database) {
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    servicesByBranch: new DataLoader<string, ServiceRow[]>(async (branchIds) => {
-      const rows = await repo.servicesOfBranches(db, branchIds);
-      const byBranch = new Map<string, ServiceRow[]>();
-      for (const { branchId, ...service } of rows) {
-        const list = byBranch.get(branchId) ?? [];
-        list.push(service);
-        byBranch.set(branchId, list);
-      }
-      return branchIds.map((id) => byBranch.get(id) ?? []);
-    }),
   };
+  const { serviceById, categoryById } = loaders;
+  // A page of branches shares most services: fetch the (branch, service) pairs, then each service
+  // once, rather than a full service row per pair (20 branches × 42 services = 840 rows).
+  const servicesByBranch = new DataLoader<string, ServiceRow[]>(async (branchIds) => {
+    const pairs = await repo.serviceIdsOfBranches(db, branchIds);
+    const rows = await serviceById.loadMany([...new Set(pairs.map((p) => p.serviceId))]);
+    const byId = new Map(rows.filter((r): r is ServiceRow => r !== null && !(r instanceof Error)).map((r) => [r.id, r]));
+    return branchIds.map((id) =>
+      pairs
+        .filter((p) => p.branchId === id)
+        .map((p) => byId.get(p.serviceId))
+        .filter((r): r is ServiceRow => r !== undefined && r.archivedAt === null)
+        .sort((a, b) => a.title.localeCompare(b.title, 'ru')),
+    );
+  });
+  return { serviceById, categoryById, servicesByBranch };
 }
 
 export type CatalogLoaders = ReturnType<typeof createCatalogLoaders>;

@@ -91,15 +91,23 @@ async function countServices(db: Executor, where: SQL | undefined): Promise<numb
   return row?.n ?? 0;
 }
 
-/** Active services of each branch, for the Branch.services loader. */
-export async function servicesOfBranches(db: Executor, branchIds: readonly string[]): Promise<Array<ServiceRow & { branchId: string }>> {
+/** Which services each branch offers (ids only: the services themselves load once each). */
+export async function serviceIdsOfBranches(db: Executor, branchIds: readonly string[]): Promise<Array<{ branchId: string; serviceId: string }>> {
   if (branchIds.length === 0) return [];
   return db
-    .select({ ...serviceColumns, branchId: branchServices.branchId })
+    .select({ branchId: branchServices.branchId, serviceId: branchServices.serviceId })
+    .from(branchServices)
+    .where(inArray(branchServices.branchId, [...branchIds]));
+}
+
+/** Whether the branch offers the (active) service. */
+export async function branchOffersService(db: Executor, branchId: string, serviceId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: services.id })
     .from(branchServices)
     .innerJoin(services, eq(services.id, branchServices.serviceId))
-    .where(and(inArray(branchServices.branchId, [...branchIds]), isNull(services.archivedAt)))
-    .orderBy(asc(services.title));
+    .where(and(eq(branchServices.branchId, branchId), eq(branchServices.serviceId, serviceId), isNull(services.archivedAt)));
+  return rows.length > 0;
 }
 
 export async function insertCategory(db: Executor, values: { slug: string; title: string }): Promise<CategoryRow> {

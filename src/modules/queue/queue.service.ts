@@ -12,7 +12,7 @@ import type { Logger } from '../../shared/logger.js';
 import type { AppPubSub, BranchLoadEvent } from '../../shared/pubsub.js';
 import { findUserById } from '../accounts/accounts.repository.js';
 import { findBranchesByIds, type BranchRow } from '../branches/branches.repository.js';
-import { servicesOfBranches } from '../catalog/catalog.repository.js';
+import { branchOffersService } from '../catalog/catalog.repository.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { LoadService } from './load.service.js';
 import * as repo from './queue.repository.js';
@@ -40,7 +40,7 @@ export class QueueService {
 
   async takeTicket(viewer: Viewer, branchId: string, serviceId: string): Promise<TicketRow> {
     const branch = await this.requireBranch(branchId);
-    if (!UUID.test(serviceId) || !(await servicesOfBranches(this.deps.db, [branch.id])).some((s) => s.id === serviceId)) {
+    if (!UUID.test(serviceId) || !(await branchOffersService(this.deps.db, branch.id, serviceId))) {
       throw badField('serviceId', 'Эта услуга не оказывается в выбранном отделении');
     }
     const now = this.deps.clock.now();
