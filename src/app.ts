@@ -21,6 +21,7 @@ import { CatalogService } from './modules/catalog/catalog.service.js';
 import { toBranch } from './modules/branches/branches.mappers.js';
 import { toService } from './modules/catalog/catalog.mappers.js';
 import { LoadService } from './modules/queue/load.service.js';
+import { toTicket } from './modules/queue/queue.mappers.js';
 import { LoadAlertsService, QueueService } from './modules/queue/queue.service.js';
 import { createAppPubSub, type AppPubSub } from './shared/pubsub.js';
 import { KeyStore } from './shared/auth/keys.js';
@@ -181,6 +182,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     fetch: async (_viewer, id) => {
       const row = await catalog.service({ id });
       return row ? toService(row) : null;
+    },
+  });
+
+  nodes.register({
+    typename: 'QueueTicket',
+    fetch: async (viewer, id) => {
+      const row = await queue.ticket(viewer, id);
+      return row ? toTicket(row) : null;
     },
   });
 
