@@ -16,6 +16,7 @@ import * as repo from './accounts.repository.js';
 import type { ActivityRow, UserRow } from './accounts.repository.js';
 import type { AuthService } from './auth.service.js';
 import type { ChallengeService, ChallengeView } from './challenges.service.js';
+import { isUuid } from '../../shared/ids.js';
 
 export interface UpdateProfileInput {
   birthDate?: string | null;
@@ -37,7 +38,6 @@ export interface StaffUserInput {
 }
 
 const ADDRESS_MAX = 500;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class ProfileService {
   constructor(
@@ -164,7 +164,7 @@ export class ProfileService {
 
   async confirmIdentity(viewer: Viewer, userId: string, meta: RequestMeta): Promise<UserRow> {
     if (!hasRole(viewer, 'OPERATOR', 'ADMIN')) throw forbidden();
-    const user = UUID.test(userId) ? await repo.findUserById(this.deps.db, userId) : undefined;
+    const user = isUuid(userId) ? await repo.findUserById(this.deps.db, userId) : undefined;
     if (!user) throw notFound('Пользователь');
     if (user.trustLevel === 'CONFIRMED') return user;
     return this.deps.db.transaction(async (tx) => {
@@ -190,7 +190,7 @@ export class ProfileService {
     for (const field of ['lastName', 'firstName'] as const) if (!input[field].trim()) problems.push({ field, message: 'Поле обязательно' });
     if (input.role === 'CITIZEN') problems.push({ field: 'role', message: 'Сотрудник — это OPERATOR или ADMIN' });
     if (input.role === 'OPERATOR' && !input.branchId) problems.push({ field: 'branchId', message: 'Укажите отделение оператора' });
-    if (input.branchId && !UUID.test(input.branchId)) problems.push({ field: 'branchId', message: 'Неизвестное отделение' });
+    if (input.branchId && !isUuid(input.branchId)) problems.push({ field: 'branchId', message: 'Неизвестное отделение' });
     for (const message of checkPassword(input.password, { phone: phone ?? undefined, email: email ?? undefined }, { minLength: this.deps.config.PASSWORD_MIN_LENGTH })) {
       problems.push({ field: 'password', message });
     }

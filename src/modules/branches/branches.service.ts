@@ -11,6 +11,7 @@ import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
 import { decodeOffset, offsetPage, type OffsetPage } from '../../shared/pagination.js';
 import * as repo from './branches.repository.js';
 import type { BranchRow, HoursRow, RegionRow } from './branches.repository.js';
+import { isUuid } from '../../shared/ids.js';
 
 export interface BranchFilterInput {
   regionCode?: string | null;
@@ -49,7 +50,6 @@ export const DEFAULT_HOURS: HoursInput[] = [
   { weekday: 6, opens: '10:00', closes: '15:00' },
 ];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export function isTimeZone(tz: string): boolean {
@@ -104,7 +104,7 @@ export class BranchesService {
     if (filter?.radiusKm != null && (!near || filter.radiusKm <= 0)) problems.push({ field: 'filter.radiusKm', message: 'Радиус — положительное число вместе с near' });
     if (orderBy === 'DISTANCE' && !near) problems.push({ field: 'orderBy', message: 'Сортировка по расстоянию требует filter.near' });
     if (problems.length > 0) throw badInput(problems);
-    if (filter?.serviceId && !UUID.test(filter.serviceId)) return offsetPage([], 0, offset);
+    if (filter?.serviceId && !isUuid(filter.serviceId)) return offsetPage([], 0, offset);
     const { rows, total } = await repo.searchBranches(this.deps.db, {
       regionCode: filter?.regionCode,
       locality: filter?.locality,
@@ -121,7 +121,7 @@ export class BranchesService {
   }
 
   async branch(id: string): Promise<BranchRow | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     return (await repo.findBranchesByIds(this.deps.db, [id]))[0] ?? null;
   }
 
@@ -144,7 +144,7 @@ export class BranchesService {
     const values = this.validate(input);
     return this.deps.db.transaction(async (tx) => {
       await repo.upsertRegion(tx, values.regionCode, input.regionName?.trim() || null);
-      const branch = UUID.test(id) ? await repo.updateBranch(tx, id, values) : undefined;
+      const branch = isUuid(id) ? await repo.updateBranch(tx, id, values) : undefined;
       if (!branch) throw notFound('Отделение');
       if (input.workingHours) await repo.replaceHours(tx, branch.id, input.workingHours.map(toHoursRow));
       return branch;
@@ -187,7 +187,7 @@ export class BranchesService {
 
   async setBranchServices(viewer: Viewer, branchId: string, serviceIds: string[]): Promise<BranchRow> {
     if (!hasRole(viewer, 'ADMIN')) throw forbidden();
-    const bad = serviceIds.findIndex((id) => !UUID.test(id));
+    const bad = serviceIds.findIndex((id) => !isUuid(id));
     if (bad >= 0) throw badField(`serviceIds.${bad}`, 'Неизвестная услуга');
     const branch = await this.requireBranch(branchId);
     try {

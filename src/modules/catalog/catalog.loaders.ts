@@ -1,21 +1,14 @@
 /** Per-request loaders of the catalog: one query per batch, whatever the number of parents. */
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/client.js';
+import { byKeys } from '../../shared/ids.js';
 import * as repo from './catalog.repository.js';
 import type { CategoryRow, ServiceRow } from './catalog.repository.js';
 
 export function createCatalogLoaders(db: Database) {
   const loaders = {
-    serviceById: new DataLoader<string, ServiceRow | null>(async (ids) => {
-      const rows = await repo.findServicesByIds(db, ids);
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    categoryById: new DataLoader<string, CategoryRow | null>(async (ids) => {
-      const rows = await repo.findCategoriesByIds(db, ids);
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    serviceById: new DataLoader<string, ServiceRow | null>(async (ids) => byKeys(ids, await repo.findServicesByIds(db, ids), (r) => r.id)),
+    categoryById: new DataLoader<string, CategoryRow | null>(async (ids) => byKeys(ids, await repo.findCategoriesByIds(db, ids), (r) => r.id)),
   };
   const { serviceById, categoryById } = loaders;
   // A page of branches shares most services: fetch the (branch, service) pairs, then each service

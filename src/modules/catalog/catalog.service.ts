@@ -10,6 +10,7 @@ import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
 import { decodeOffset, offsetPage, type OffsetPage } from '../../shared/pagination.js';
 import * as repo from './catalog.repository.js';
 import type { CategoryRow, NewServiceRow, ServiceRow } from './catalog.repository.js';
+import { isUuid } from '../../shared/ids.js';
 
 export interface ServiceFilterInput {
   search?: string | null;
@@ -37,7 +38,6 @@ export interface ServiceInputData {
 
 /** Inputs this short are matched as title prefixes too ("па" → "Паспорт ..."). */
 const SHORT_QUERY = 3;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Words → a to_tsquery expression: every word must match (Russian stemming), the last one as a
@@ -61,7 +61,7 @@ export class CatalogService {
     const offset = after ? decodeOffset(after) : 0;
     const search = filter?.search?.trim() ?? '';
     // An id that cannot exist matches nothing (rather than failing the whole list).
-    if ([filter?.categoryId, filter?.branchId].some((id) => id && !UUID.test(id))) return offsetPage([], 0, offset);
+    if ([filter?.categoryId, filter?.branchId].some((id) => id && !isUuid(id))) return offsetPage([], 0, offset);
     const { rows, total } = await repo.searchServices(this.deps.db, {
       tsquery: search ? toTsQuery(search) : null,
       titlePrefix: search && search.length <= SHORT_QUERY ? search : null,
@@ -76,7 +76,7 @@ export class CatalogService {
   }
 
   async service(args: { id?: string | null; code?: string | null }): Promise<ServiceRow | null> {
-    if (args.id) return UUID.test(args.id) ? ((await repo.findServicesByIds(this.deps.db, [args.id]))[0] ?? null) : null;
+    if (args.id) return isUuid(args.id) ? ((await repo.findServicesByIds(this.deps.db, [args.id]))[0] ?? null) : null;
     if (args.code) return (await repo.findServiceByCode(this.deps.db, args.code)) ?? null;
     throw badInput([{ field: 'id', message: 'Укажите id или code услуги' }]);
   }
@@ -120,7 +120,7 @@ export class CatalogService {
     if (!hasRole(viewer, 'ADMIN')) throw forbidden();
     const values = this.validate(input);
     try {
-      const row = UUID.test(id) ? await repo.updateService(this.deps.db, id, values) : undefined;
+      const row = isUuid(id) ? await repo.updateService(this.deps.db, id, values) : undefined;
       if (!row) throw notFound('Услуга');
       return row;
     } catch (err) {
@@ -130,7 +130,7 @@ export class CatalogService {
 
   async archiveService(viewer: Viewer, id: string): Promise<ServiceRow> {
     if (!hasRole(viewer, 'ADMIN')) throw forbidden();
-    const row = UUID.test(id) ? await repo.updateService(this.deps.db, id, { archivedAt: new Date() }) : undefined;
+    const row = isUuid(id) ? await repo.updateService(this.deps.db, id, { archivedAt: new Date() }) : undefined;
     if (!row) throw notFound('Услуга');
     return row;
   }
@@ -140,7 +140,7 @@ export class CatalogService {
     const code = input.code.trim();
     if (!/^[a-z0-9][a-z0-9-]{1,63}$/.test(code)) problems.push({ field: 'code', message: 'Латинские буквы, цифры и дефис, от 2 символов' });
     for (const field of ['title', 'description'] as const) if (!input[field].trim()) problems.push({ field, message: 'Поле обязательно' });
-    if (!UUID.test(input.categoryId)) problems.push({ field: 'categoryId', message: 'Неизвестная категория' });
+    if (!isUuid(input.categoryId)) problems.push({ field: 'categoryId', message: 'Неизвестная категория' });
     if (!Number.isInteger(input.processingDays) || input.processingDays < 0 || input.processingDays > 365) problems.push({ field: 'processingDays', message: 'От 0 до 365 рабочих дней' });
     if (input.feeAmount != null && !/^\d{1,10}(\.\d{1,2})?$/.test(input.feeAmount.trim())) problems.push({ field: 'feeAmount', message: 'Сумма в рублях, например 3500.00' });
     if (input.appointmentMinutes % 15 !== 0 || input.appointmentMinutes < 15 || input.appointmentMinutes > 240) problems.push({ field: 'appointmentMinutes', message: 'Кратно 15 минутам, от 15 до 240' });

@@ -1,15 +1,13 @@
 /** Per-request loaders of the queue: figures of many branches and positions of many tickets in one query each. */
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/client.js';
+import { byKeys } from '../../shared/ids.js';
 import * as repo from './queue.repository.js';
 import type { LoadFigures } from './queue.repository.js';
 
 export function createQueueLoaders(db: Database, now: Date) {
   return {
-    figuresByBranch: new DataLoader<string, LoadFigures | null>(async (ids) => {
-      const byId = new Map((await repo.loadFigures(db, ids, now)).map((f) => [f.branchId, f]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    figuresByBranch: new DataLoader<string, LoadFigures | null>(async (ids) => byKeys(ids, await repo.loadFigures(db, ids, now), (f) => f.branchId)),
     positionByTicket: new DataLoader<string, number | null>(async (ids) => {
       const positions = await repo.positions(db, ids);
       return ids.map((id) => positions.get(id) ?? null);

@@ -17,8 +17,8 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import type { LoadService } from './load.service.js';
 import * as repo from './queue.repository.js';
 import type { TicketRow } from './queue.repository.js';
+import { isUuid } from '../../shared/ids.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TICKETS_SHOWN_HOURS = 24;
 
 /** A001 … A999, then B001 …: short enough for the hall's board. */
@@ -40,7 +40,7 @@ export class QueueService {
 
   async takeTicket(viewer: Viewer, branchId: string, serviceId: string): Promise<TicketRow> {
     const branch = await this.requireBranch(branchId);
-    if (!UUID.test(serviceId) || !(await branchOffersService(this.deps.db, branch.id, serviceId))) {
+    if (!isUuid(serviceId) || !(await branchOffersService(this.deps.db, branch.id, serviceId))) {
       throw badField('serviceId', 'Эта услуга не оказывается в выбранном отделении');
     }
     const now = this.deps.clock.now();
@@ -132,14 +132,14 @@ export class QueueService {
 
   /** A ticket as its holder or the branch's staff may see it. */
   async ticket(viewer: Viewer, id: string): Promise<TicketRow | null> {
-    const t = UUID.test(id) ? await repo.findTicket(this.deps.db, id) : undefined;
+    const t = isUuid(id) ? await repo.findTicket(this.deps.db, id) : undefined;
     if (!t) return null;
     if (t.userId === viewer.userId) return t;
     return (await this.isStaffOf(viewer, t.branchId)) ? t : null;
   }
 
   private async finish(viewer: Viewer, ticketId: string, status: 'COMPLETED' | 'NO_SHOW'): Promise<TicketRow> {
-    const existing = UUID.test(ticketId) ? await repo.findTicket(this.deps.db, ticketId) : undefined;
+    const existing = isUuid(ticketId) ? await repo.findTicket(this.deps.db, ticketId) : undefined;
     if (!existing) throw notFound('Талон');
     await this.requireStaffOf(viewer, existing.branchId);
     const now = this.deps.clock.now();
@@ -172,7 +172,7 @@ export class QueueService {
   }
 
   private async requireBranch(branchId: string): Promise<BranchRow> {
-    const [branch] = UUID.test(branchId) ? await findBranchesByIds(this.deps.db, [branchId]) : [];
+    const [branch] = isUuid(branchId) ? await findBranchesByIds(this.deps.db, [branchId]) : [];
     if (!branch) throw notFound('Отделение');
     return branch;
   }
@@ -202,7 +202,7 @@ export class LoadAlertsService {
 
   async watch(viewer: Viewer, branchId: string, maxWaiting: number): Promise<repo.AlertRow> {
     if (!Number.isInteger(maxWaiting) || maxWaiting < 0 || maxWaiting > 1000) throw badField('maxWaiting', 'От 0 до 1000 человек');
-    const [branch] = UUID.test(branchId) ? await findBranchesByIds(this.deps.db, [branchId]) : [];
+    const [branch] = isUuid(branchId) ? await findBranchesByIds(this.deps.db, [branchId]) : [];
     if (!branch) throw notFound('Отделение');
     const alert = await repo.insertAlert(this.deps.db, { userId: viewer.userId, branchId: branch.id, maxWaiting, createdAt: this.deps.clock.now() });
     // The queue may already be short enough: then the alert fires right away.
@@ -211,7 +211,7 @@ export class LoadAlertsService {
   }
 
   async cancel(viewer: Viewer, id: string): Promise<boolean> {
-    if (!UUID.test(id) || !(await repo.deactivateAlert(this.deps.db, id, viewer.userId))) throw notFound('Оповещение');
+    if (!isUuid(id) || !(await repo.deactivateAlert(this.deps.db, id, viewer.userId))) throw notFound('Оповещение');
     return true;
   }
 

@@ -1,6 +1,7 @@
 /** The Node interface, PageInfo, and the registry that lets `node(id)` find any type that opts in. */
 import { Field, ID, InterfaceType, ObjectType, Int } from 'type-graphql';
 import type { Viewer } from '../auth/viewer.js';
+import { isUuid } from '../ids.js';
 
 @InterfaceType({
   description: 'An object with a stable id, fetchable with `node(id)`.',
@@ -32,7 +33,6 @@ export interface NodeFetcher {
   fetch(viewer: Viewer, id: string): Promise<object | null>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Modules register their fetchers; ids are UUIDs, so each fetcher is asked in turn. */
 export class NodeRegistry {
@@ -43,7 +43,7 @@ export class NodeRegistry {
   }
 
   async fetch(viewer: Viewer, id: string): Promise<Node | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     for (const f of this.fetchers) {
       const found = await f.fetch(viewer, id);
       if (found) return { ...found, __typename: f.typename } as unknown as Node;
