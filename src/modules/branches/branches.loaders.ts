@@ -3,12 +3,12 @@ import DataLoader from 'dataloader';
 import type { Database } from '../../db/client.js';
 import { byKeys } from '../../shared/ids.js';
 import * as repo from './branches.repository.js';
-import type { BranchRow, ExceptionRow, HoursRow } from './branches.repository.js';
+import type { BranchRow, ExceptionRow, HoursRow, RegionRow } from './branches.repository.js';
 
 export function createBranchLoaders(db: Database, now: Date) {
   return {
     branchById: new DataLoader<string, BranchRow | null>(async (ids) => byKeys(ids, await repo.findBranchesByIds(db, ids), (r) => r.id)),
-    regionByCode: new DataLoader<string, { code: string; name: string } | null>(async (codes) => byKeys(codes, await repo.findRegionsByCodes(db, codes), (r) => r.code)),
+    regionByCode: new DataLoader<string, RegionRow | null>(async (codes) => byKeys(codes, await repo.listRegions(db, codes), (r) => r.code)),
     hoursByBranch: new DataLoader<string, HoursRow[]>(async (ids) => {
       const rows = await repo.hoursOf(db, ids);
       return ids.map((id) => rows.filter((r) => r.branchId === id));

@@ -17,7 +17,9 @@ function distanceSql(p: { lat: number; lon: number }): SQL<number> {
   return sql<number>`(${EARTH_KM} * 2 * asin(sqrt(power(sin(radians(${branches.lat} - ${p.lat}) / 2), 2) + cos(radians(${p.lat})) * cos(radians(${branches.lat})) * power(sin(radians(${branches.lon} - ${p.lon}) / 2), 2))))`;
 }
 
-export async function listRegions(db: Executor): Promise<RegionRow[]> {
+/** Regions with the localities that have branches; all of them, or those with the given codes. */
+export async function listRegions(db: Executor, codes?: readonly string[]): Promise<RegionRow[]> {
+  if (codes && codes.length === 0) return [];
   return db
     .select({
       code: regions.code,
@@ -26,13 +28,9 @@ export async function listRegions(db: Executor): Promise<RegionRow[]> {
     })
     .from(regions)
     .leftJoin(branches, eq(branches.regionCode, regions.code))
+    .where(codes ? inArray(regions.code, [...codes]) : undefined)
     .groupBy(regions.code, regions.name)
     .orderBy(asc(regions.name));
-}
-
-export async function findRegionsByCodes(db: Executor, codes: readonly string[]): Promise<Array<typeof regions.$inferSelect>> {
-  if (codes.length === 0) return [];
-  return db.select().from(regions).where(inArray(regions.code, [...codes]));
 }
 
 export async function upsertRegion(db: Executor, code: string, name: string | null): Promise<void> {

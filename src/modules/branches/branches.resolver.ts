@@ -44,7 +44,7 @@ export class BranchResolver {
   async region(@Root() branch: Branch, @Ctx() ctx: GraphQLContext): Promise<Region> {
     const region = await ctx.loaders.branches.regionByCode.load(branch.regionCode);
     if (!region) throw notFound('Регион');
-    return { ...region, localities: [] };
+    return region;
   }
 
   @FieldResolver(() => [WorkingHours], { description: 'Weekly hours; a missing weekday is a day off.' })

@@ -387,7 +387,7 @@ export type MyActivityQueryVariables = Exact<{
 
 export type MyActivityQuery = { myActivity: { totalCount: number, nodes: Array<{ id: string, action: string, at: string, ip: string | null, details: unknown }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type BranchFieldsFragment = { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, location: { lat: number, lon: number }, region: { code: string, name: string }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> };
+export type BranchFieldsFragment = { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, location: { lat: number, lon: number }, region: { code: string, name: string, localities: Array<string> }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> };
 
 export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -402,7 +402,7 @@ export type BranchesQueryVariables = Exact<{
 }>;
 
 
-export type BranchesQuery = { branches: { totalCount: number, nodes: Array<{ id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, services: Array<{ id: string, title: string }>, location: { lat: number, lon: number }, region: { code: string, name: string }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type BranchesQuery = { branches: { totalCount: number, nodes: Array<{ id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, services: Array<{ id: string, title: string }>, location: { lat: number, lon: number }, region: { code: string, name: string, localities: Array<string> }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type BranchQueryVariables = Exact<{
   id: string | number;
@@ -411,14 +411,14 @@ export type BranchQueryVariables = Exact<{
 }>;
 
 
-export type BranchQuery = { branch: { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, exceptions: Array<{ date: string, closed: boolean, opens: string | null, closes: string | null, note: string | null }>, services: Array<{ id: string, code: string, title: string }>, location: { lat: number, lon: number }, region: { code: string, name: string }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> } | null };
+export type BranchQuery = { branch: { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, exceptions: Array<{ date: string, closed: boolean, opens: string | null, closes: string | null, note: string | null }>, services: Array<{ id: string, code: string, title: string }>, location: { lat: number, lon: number }, region: { code: string, name: string, localities: Array<string> }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> } | null };
 
 export type CreateBranchMutationVariables = Exact<{
   input: BranchInput;
 }>;
 
 
-export type CreateBranchMutation = { createBranch: { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, location: { lat: number, lon: number }, region: { code: string, name: string }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> } };
+export type CreateBranchMutation = { createBranch: { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, location: { lat: number, lon: number }, region: { code: string, name: string, localities: Array<string> }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> } };
 
 export type UpdateBranchMutationVariables = Exact<{
   id: string | number;
@@ -426,7 +426,7 @@ export type UpdateBranchMutationVariables = Exact<{
 }>;
 
 
-export type UpdateBranchMutation = { updateBranch: { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, location: { lat: number, lon: number }, region: { code: string, name: string }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> } };
+export type UpdateBranchMutation = { updateBranch: { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, location: { lat: number, lon: number }, region: { code: string, name: string, localities: Array<string> }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> } };
 
 export type SetWorkingHoursMutationVariables = Exact<{
   branchId: string | number;
@@ -434,7 +434,7 @@ export type SetWorkingHoursMutationVariables = Exact<{
 }>;
 
 
-export type SetWorkingHoursMutation = { setWorkingHours: { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, location: { lat: number, lon: number }, region: { code: string, name: string }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> } };
+export type SetWorkingHoursMutation = { setWorkingHours: { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, location: { lat: number, lon: number }, region: { code: string, name: string, localities: Array<string> }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> } };
 
 export type AddScheduleExceptionMutationVariables = Exact<{
   branchId: string | number;
@@ -719,6 +719,7 @@ export const BranchFieldsFragmentDoc = new TypedDocumentString(`
   region {
     code
     name
+    localities
   }
   workingHours {
     weekday
@@ -1337,6 +1338,7 @@ export const BranchesDocument = new TypedDocumentString(`
   region {
     code
     name
+    localities
   }
   workingHours {
     weekday
@@ -1381,6 +1383,7 @@ export const BranchDocument = new TypedDocumentString(`
   region {
     code
     name
+    localities
   }
   workingHours {
     weekday
@@ -1413,6 +1416,7 @@ export const CreateBranchDocument = new TypedDocumentString(`
   region {
     code
     name
+    localities
   }
   workingHours {
     weekday
@@ -1445,6 +1449,7 @@ export const UpdateBranchDocument = new TypedDocumentString(`
   region {
     code
     name
+    localities
   }
   workingHours {
     weekday
@@ -1477,6 +1482,7 @@ export const SetWorkingHoursDocument = new TypedDocumentString(`
   region {
     code
     name
+    localities
   }
   workingHours {
     weekday

@@ -58,6 +58,8 @@ describe('regions and branches', () => {
     expect(await names({ regionCode: '77', locality: 'москва' })).toEqual(['МФЦ Тверской', 'МФЦ Хамовники']);
     expect(await names({ serviceId })).toEqual(['МФЦ Новосибирск, Центральный', 'МФЦ Тверской']);
     expect(await names({ search: 'Толстого' })).toEqual(['МФЦ Хамовники']);
+    const { branch } = await t.client.request(BranchDocument, { id: moscow.id });
+    expect(branch?.region).toEqual({ code: '77', name: 'Москва', localities: ['Зеленоград', 'Москва'] });
     const { service } = await t.client.request(ServiceDocument, { id: serviceId });
     expect(service?.branches.totalCount).toBe(2);
   });
