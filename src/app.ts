@@ -21,6 +21,7 @@ import { CatalogService } from './modules/catalog/catalog.service.js';
 import { toBranch } from './modules/branches/branches.mappers.js';
 import { toService } from './modules/catalog/catalog.mappers.js';
 import { LoadService } from './modules/queue/load.service.js';
+import { BookingsService } from './modules/bookings/bookings.service.js';
 import { toTicket } from './modules/queue/queue.mappers.js';
 import { LoadAlertsService, QueueService } from './modules/queue/queue.service.js';
 import { createAppPubSub, type AppPubSub } from './shared/pubsub.js';
@@ -48,6 +49,8 @@ export interface Services {
   load: LoadService;
   queue: QueueService;
   loadAlerts: LoadAlertsService;
+  bookings: BookingsService;
+  keys: KeyStore;
   pubsub: AppPubSub;
   nodes: NodeRegistry;
 }
@@ -202,6 +205,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     load,
     queue,
     loadAlerts,
+    bookings: new BookingsService({ config, db: db.db, clock, log, pubsub, notifications }),
+    keys,
     pubsub,
     nodes,
   };

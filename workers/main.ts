@@ -8,7 +8,8 @@ import type { App } from '../src/app.js';
 import { QUEUE_NAMES } from '../src/jobs/define.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
 import { redisConnectionOptions } from '../src/jobs/queues.js';
-import { allJobs, deliverNotification, pruneAccounts, sampleLoad } from '../src/jobs/registry.js';
+import { allJobs, deliverNotification, expireBooking, pruneAccounts, sampleLoad } from '../src/jobs/registry.js';
+import { expireBookingProcessor } from './processors/bookings/expire.js';
 import { sampleLoadProcessor } from './processors/queue/sample-load.js';
 import { pruneProcessor } from './processors/accounts/prune.js';
 import { deliverProcessor } from './processors/notifications/deliver.js';
@@ -18,6 +19,7 @@ export const processors: Record<string, Processor> = {
   [deliverNotification.name]: deliverProcessor,
   [pruneAccounts.name]: pruneProcessor,
   [sampleLoad.name]: sampleLoadProcessor,
+  [expireBooking.name]: expireBookingProcessor,
 };
 
 export function assertEveryJobHasAProcessor(): void {

@@ -82,6 +82,15 @@ const schema = z.object({
   /** Minutes at a window assumed for wait estimates until the branch has an hour of data. */
   QUEUE_DEFAULT_SERVICE_MINUTES: int(10, 1),
 
+  /** An unconfirmed booking expires and frees its place after this long. */
+  BOOKING_CONFIRM_TTL_SECONDS: int(900, 1),
+  /** Appointments start at least this long from now… */
+  BOOKING_LEAD_MINUTES: int(60, 0),
+  /** …and at most this many days ahead. */
+  BOOKING_HORIZON_DAYS: int(30, 1),
+  /** Active (unconfirmed, confirmed or checked-in) bookings one citizen may hold. */
+  BOOKING_MAX_ACTIVE: int(3, 1),
+
   SMS_GATEWAY_URL: optionalUrl,
   SMS_GATEWAY_TOKEN: z.string().optional(),
   SMS_GATEWAY_TIMEOUT_MS: int(5000, 100),

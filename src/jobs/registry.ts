@@ -21,4 +21,11 @@ export const sampleLoad = defineJob({
   schema: z.object({}),
 });
 
-export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, sampleLoad] as ReadonlyArray<JobContract<unknown>>;
+/** Expires a booking still unconfirmed at its confirmBy (delayed job; a no-op once confirmed). */
+export const expireBooking = defineJob({
+  name: 'bookings.expire',
+  queue: 'maintenance',
+  schema: z.object({ bookingId: z.uuid() }),
+});
+
+export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, sampleLoad, expireBooking] as ReadonlyArray<JobContract<unknown>>;

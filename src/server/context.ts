@@ -12,6 +12,8 @@ export interface GraphQLContext {
   /** The moment the operation started, from the application's clock. */
   now: Date;
   loaders: Loaders;
+  /** The Idempotency-Key HTTP header, for mutations that honour it (bookAppointment). */
+  idempotencyKey: string | null;
 }
 
 /** For resolvers behind @Authorized: the viewer is there (the auth checker made sure). */

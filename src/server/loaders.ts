@@ -3,12 +3,14 @@ import type { App } from '../app.js';
 import { createBranchLoaders } from '../modules/branches/branches.loaders.js';
 import { createCatalogLoaders } from '../modules/catalog/catalog.loaders.js';
 import { createQueueLoaders } from '../modules/queue/queue.loaders.js';
+import { createBookingLoaders } from '../modules/bookings/bookings.loaders.js';
 
 export function createLoaders(app: Pick<App, 'db'>, now: Date) {
   return {
     catalog: createCatalogLoaders(app.db.db),
     branches: createBranchLoaders(app.db.db, now),
     queue: createQueueLoaders(app.db.db, now),
+    bookings: createBookingLoaders(app.db.db),
   };
 }
 

@@ -22,9 +22,15 @@ export interface TicketEvent {
   ticketId: string;
 }
 
+export interface BookingEvent {
+  userId: string;
+  bookingId: string;
+}
+
 type Topics = {
   branchLoad: [BranchLoadEvent];
   ticket: [TicketEvent];
+  booking: [BookingEvent];
 };
 
 export interface AppPubSub {

@@ -91,6 +91,12 @@ export const branchServices = pgTable(
     serviceId: uuid('service_id')
       .notNull()
       .references(() => services.id, { onDelete: 'cascade' }),
+    /** Appointments per 15-minute place: the windows serving this service by appointment. */
+    capacity: integer('capacity').notNull().default(1),
   },
-  (t) => [primaryKey({ columns: [t.branchId, t.serviceId] }), index('branch_services_service_idx').on(t.serviceId)],
+  (t) => [
+    primaryKey({ columns: [t.branchId, t.serviceId] }),
+    index('branch_services_service_idx').on(t.serviceId),
+    check('branch_services_capacity', sql`${t.capacity} BETWEEN 1 AND 50`),
+  ],
 );

@@ -4,3 +4,4 @@ export * from './system.js';
 export * from './catalog.js';
 export * from './branches.js';
 export * from './queue.js';
+export * from './bookings.js';

@@ -105,6 +105,17 @@ export const templates = {
       text: (v: { number: string; window: string; branch: string }) => `Ваш талон ${v.number} вызван в ${v.branch}. Пройдите к окну ${v.window}.${SIGNATURE}`,
     },
   },
+  'booking.confirmed': {
+    category: 'BOOKING',
+    urgent: false,
+    secret: false,
+    title: (v: { number: string; branch: string; time: string }) => `Запись ${v.number} подтверждена`,
+    sms: (v: { number: string; branch: string; time: string }) => `МФЦ: запись ${v.number} на ${v.time}`,
+    email: {
+      subject: (v: { number: string; branch: string; time: string }) => `Запись ${v.number} подтверждена`,
+      text: (v: { number: string; branch: string; time: string }) => `Вы записаны в ${v.branch} на ${v.time}. Номер записи: ${v.number}. Талон с QR-кодом — в личном кабинете.${SIGNATURE}`,
+    },
+  },
   'load.alert': {
     category: 'LOAD_ALERT',
     urgent: false,

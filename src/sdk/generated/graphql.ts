@@ -4,6 +4,29 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type BookAppointmentInput = {
+  branchId: string | number;
+  purpose?: string | null | undefined;
+  serviceId: string | number;
+  /** One of availableSlots' startsAt. */
+  startsAt: string;
+};
+
+export type BookingFilter = {
+  status?: Array<BookingStatus> | null | undefined;
+  /** Only visits still ahead. */
+  upcoming?: boolean | null | undefined;
+};
+
+export type BookingStatus =
+  | 'CANCELLED'
+  | 'CHECKED_IN'
+  | 'COMPLETED'
+  | 'CONFIRMED'
+  | 'EXPIRED'
+  | 'NO_SHOW'
+  | 'PENDING_CONFIRMATION';
+
 /** Filters of the branch list; all given ones apply. */
 export type BranchFilter = {
   locality?: string | null | undefined;
@@ -299,6 +322,7 @@ export type NodeByIdQueryVariables = Exact<{
 
 export type NodeByIdQuery = { node:
     | { __typename: 'ActivityEntry', id: string }
+    | { __typename: 'Booking', id: string }
     | { __typename: 'Branch', id: string }
     | { __typename: 'LoadAlert', id: string }
     | { __typename: 'QueueTicket', id: string }
@@ -386,6 +410,80 @@ export type MyActivityQueryVariables = Exact<{
 
 
 export type MyActivityQuery = { myActivity: { totalCount: number, nodes: Array<{ id: string, action: string, at: string, ip: string | null, details: unknown }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type BookingFieldsFragment = { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> };
+
+export type AvailableDatesQueryVariables = Exact<{
+  branchId: string | number;
+  serviceId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type AvailableDatesQuery = { availableDates: Array<string> };
+
+export type AvailableSlotsQueryVariables = Exact<{
+  branchId: string | number;
+  serviceId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type AvailableSlotsQuery = { availableSlots: Array<{ startsAt: string, endsAt: string, capacity: number, available: number }> };
+
+export type BookAppointmentMutationVariables = Exact<{
+  input: BookAppointmentInput;
+}>;
+
+
+export type BookAppointmentMutation = { bookAppointment: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
+
+export type ConfirmBookingMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConfirmBookingMutation = { confirmBooking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
+
+export type CancelBookingMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type CancelBookingMutation = { cancelBooking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
+
+export type MyBookingsQueryVariables = Exact<{
+  filter?: BookingFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyBookingsQuery = { myBookings: { totalCount: number, nodes: Array<{ id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type BookingByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BookingByIdQuery = { booking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } | null };
+
+export type SetBranchServiceCapacityMutationVariables = Exact<{
+  branchId: string | number;
+  serviceId: string | number;
+  capacity: number;
+}>;
+
+
+export type SetBranchServiceCapacityMutation = { setBranchServiceCapacity: number };
+
+export type BookingUpdatedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BookingUpdatedSubscription = { bookingUpdated: { id: string, status: BookingStatus, number: string } };
 
 export type BranchFieldsFragment = { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, location: { lat: number, lon: number }, region: { code: string, name: string, localities: Array<string> }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> };
 
@@ -701,6 +799,38 @@ export const AuthPayloadFieldsFragmentDoc = new TypedDocumentString(`
     name
   }
 }`, {"fragmentName":"AuthPayloadFields"}) as unknown as TypedDocumentString<AuthPayloadFieldsFragment, unknown>;
+export const BookingFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BookingFields on Booking {
+  id
+  number
+  purpose
+  startsAt
+  endsAt
+  originalStartsAt
+  status
+  confirmBy
+  rescheduleCount
+  reschedulesLeft
+  canReschedule
+  canCancel
+  ticketCode
+  createdAt
+  branch {
+    id
+    name
+    timezone
+  }
+  service {
+    id
+    title
+  }
+  history {
+    status
+    at
+    note
+  }
+}
+    `, {"fragmentName":"BookingFields"}) as unknown as TypedDocumentString<BookingFieldsFragment, unknown>;
 export const BranchFieldsFragmentDoc = new TypedDocumentString(`
     fragment BranchFields on Branch {
   id
@@ -1295,6 +1425,226 @@ export const MyActivityDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyActivityQuery, MyActivityQueryVariables>;
+export const AvailableDatesDocument = new TypedDocumentString(`
+    query AvailableDates($branchId: ID!, $serviceId: ID!, $from: Date!, $to: Date!) {
+  availableDates(branchId: $branchId, serviceId: $serviceId, from: $from, to: $to)
+}
+    `) as unknown as TypedDocumentString<AvailableDatesQuery, AvailableDatesQueryVariables>;
+export const AvailableSlotsDocument = new TypedDocumentString(`
+    query AvailableSlots($branchId: ID!, $serviceId: ID!, $from: Date!, $to: Date!) {
+  availableSlots(branchId: $branchId, serviceId: $serviceId, from: $from, to: $to) {
+    startsAt
+    endsAt
+    capacity
+    available
+  }
+}
+    `) as unknown as TypedDocumentString<AvailableSlotsQuery, AvailableSlotsQueryVariables>;
+export const BookAppointmentDocument = new TypedDocumentString(`
+    mutation BookAppointment($input: BookAppointmentInput!) {
+  bookAppointment(input: $input) {
+    ...BookingFields
+  }
+}
+    fragment BookingFields on Booking {
+  id
+  number
+  purpose
+  startsAt
+  endsAt
+  originalStartsAt
+  status
+  confirmBy
+  rescheduleCount
+  reschedulesLeft
+  canReschedule
+  canCancel
+  ticketCode
+  createdAt
+  branch {
+    id
+    name
+    timezone
+  }
+  service {
+    id
+    title
+  }
+  history {
+    status
+    at
+    note
+  }
+}`) as unknown as TypedDocumentString<BookAppointmentMutation, BookAppointmentMutationVariables>;
+export const ConfirmBookingDocument = new TypedDocumentString(`
+    mutation ConfirmBooking($id: ID!) {
+  confirmBooking(id: $id) {
+    ...BookingFields
+  }
+}
+    fragment BookingFields on Booking {
+  id
+  number
+  purpose
+  startsAt
+  endsAt
+  originalStartsAt
+  status
+  confirmBy
+  rescheduleCount
+  reschedulesLeft
+  canReschedule
+  canCancel
+  ticketCode
+  createdAt
+  branch {
+    id
+    name
+    timezone
+  }
+  service {
+    id
+    title
+  }
+  history {
+    status
+    at
+    note
+  }
+}`) as unknown as TypedDocumentString<ConfirmBookingMutation, ConfirmBookingMutationVariables>;
+export const CancelBookingDocument = new TypedDocumentString(`
+    mutation CancelBooking($id: ID!, $reason: String) {
+  cancelBooking(id: $id, reason: $reason) {
+    ...BookingFields
+  }
+}
+    fragment BookingFields on Booking {
+  id
+  number
+  purpose
+  startsAt
+  endsAt
+  originalStartsAt
+  status
+  confirmBy
+  rescheduleCount
+  reschedulesLeft
+  canReschedule
+  canCancel
+  ticketCode
+  createdAt
+  branch {
+    id
+    name
+    timezone
+  }
+  service {
+    id
+    title
+  }
+  history {
+    status
+    at
+    note
+  }
+}`) as unknown as TypedDocumentString<CancelBookingMutation, CancelBookingMutationVariables>;
+export const MyBookingsDocument = new TypedDocumentString(`
+    query MyBookings($filter: BookingFilter, $first: Int, $after: String) {
+  myBookings(filter: $filter, first: $first, after: $after) {
+    nodes {
+      ...BookingFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment BookingFields on Booking {
+  id
+  number
+  purpose
+  startsAt
+  endsAt
+  originalStartsAt
+  status
+  confirmBy
+  rescheduleCount
+  reschedulesLeft
+  canReschedule
+  canCancel
+  ticketCode
+  createdAt
+  branch {
+    id
+    name
+    timezone
+  }
+  service {
+    id
+    title
+  }
+  history {
+    status
+    at
+    note
+  }
+}`) as unknown as TypedDocumentString<MyBookingsQuery, MyBookingsQueryVariables>;
+export const BookingByIdDocument = new TypedDocumentString(`
+    query BookingById($id: ID!) {
+  booking(id: $id) {
+    ...BookingFields
+  }
+}
+    fragment BookingFields on Booking {
+  id
+  number
+  purpose
+  startsAt
+  endsAt
+  originalStartsAt
+  status
+  confirmBy
+  rescheduleCount
+  reschedulesLeft
+  canReschedule
+  canCancel
+  ticketCode
+  createdAt
+  branch {
+    id
+    name
+    timezone
+  }
+  service {
+    id
+    title
+  }
+  history {
+    status
+    at
+    note
+  }
+}`) as unknown as TypedDocumentString<BookingByIdQuery, BookingByIdQueryVariables>;
+export const SetBranchServiceCapacityDocument = new TypedDocumentString(`
+    mutation SetBranchServiceCapacity($branchId: ID!, $serviceId: ID!, $capacity: Int!) {
+  setBranchServiceCapacity(
+    branchId: $branchId
+    serviceId: $serviceId
+    capacity: $capacity
+  )
+}
+    `) as unknown as TypedDocumentString<SetBranchServiceCapacityMutation, SetBranchServiceCapacityMutationVariables>;
+export const BookingUpdatedDocument = new TypedDocumentString(`
+    subscription BookingUpdated {
+  bookingUpdated {
+    id
+    status
+    number
+  }
+}
+    `) as unknown as TypedDocumentString<BookingUpdatedSubscription, BookingUpdatedSubscriptionVariables>;
 export const RegionsDocument = new TypedDocumentString(`
     query Regions {
   regions {

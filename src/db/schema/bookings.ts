@@ -1,0 +1,80 @@
+/**
+ * Bookings (appointments). No place is ever given twice: every 15-minute place of a branch's
+ * service is a row of `slot_places` whose CHECK (taken <= capacity) PostgreSQL enforces under any
+ * concurrency (the row lock serializes the increments; the CHECK refuses the one too many). A
+ * citizen's active bookings cannot overlap in time: an exclusion constraint (migration 0007).
+ */
+import { sql } from 'drizzle-orm';
+import { bigserial, check, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts.js';
+import { branches } from './branches.js';
+import { services } from './catalog.js';
+import { ts } from './columns.js';
+
+export const bookingStatusEnum = pgEnum('booking_status', ['PENDING_CONFIRMATION', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED', 'CANCELLED', 'EXPIRED', 'NO_SHOW']);
+
+export const slotPlaces = pgTable(
+  'slot_places',
+  {
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id, { onDelete: 'cascade' }),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    startsAt: ts('starts_at').notNull(),
+    taken: integer('taken').notNull().default(0),
+    capacity: integer('capacity').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.branchId, t.serviceId, t.startsAt] }), check('slot_places_taken', sql`${t.taken} >= 0 AND ${t.taken} <= ${t.capacity}`)],
+);
+
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    purpose: text('purpose'),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    originalStartsAt: ts('original_starts_at').notNull(),
+    status: bookingStatusEnum('status').notNull().default('PENDING_CONFIRMATION'),
+    confirmBy: ts('confirm_by'),
+    rescheduleCount: integer('reschedule_count').notNull().default(0),
+    /** A client's retry with the same Idempotency-Key gets the same booking. */
+    idempotencyKey: text('idempotency_key'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('bookings_number_key').on(t.number),
+    uniqueIndex('bookings_user_idempotency_key').on(t.userId, t.idempotencyKey),
+    index('bookings_user_starts_idx').on(t.userId, t.startsAt),
+    index('bookings_pending_idx').on(t.confirmBy).where(sql`${t.status} = 'PENDING_CONFIRMATION'`),
+    check('bookings_time_order', sql`${t.startsAt} < ${t.endsAt}`),
+    check('bookings_reschedules', sql`${t.rescheduleCount} >= 0`),
+  ],
+);
+
+export const bookingEvents = pgTable(
+  'booking_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    status: bookingStatusEnum('status').notNull(),
+    at: ts('at').notNull(),
+    note: text('note'),
+  },
+  (t) => [index('booking_events_booking_idx').on(t.bookingId, t.at)],
+);

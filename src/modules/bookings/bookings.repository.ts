@@ -1,0 +1,124 @@
+/** The only drizzle importer of the bookings module. */
+import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { bookingEvents, bookings, branchServices, slotPlaces } from '../../db/schema/index.js';
+
+export type BookingRow = typeof bookings.$inferSelect;
+export type BookingStatus = BookingRow['status'];
+export type BookingEventRow = typeof bookingEvents.$inferSelect;
+
+export const ACTIVE: BookingStatus[] = ['PENDING_CONFIRMATION', 'CONFIRMED', 'CHECKED_IN'];
+
+/** Appointments per place for the service at the branch; null when the branch does not offer it. */
+export async function capacityOf(db: Executor, branchId: string, serviceId: string): Promise<number | null> {
+  const [row] = await db
+    .select({ capacity: branchServices.capacity })
+    .from(branchServices)
+    .where(and(eq(branchServices.branchId, branchId), eq(branchServices.serviceId, serviceId)));
+  return row?.capacity ?? null;
+}
+
+export async function setCapacity(db: Executor, branchId: string, serviceId: string, capacity: number): Promise<boolean> {
+  const rows = await db
+    .update(branchServices)
+    .set({ capacity })
+    .where(and(eq(branchServices.branchId, branchId), eq(branchServices.serviceId, serviceId)))
+    .returning({ capacity: branchServices.capacity });
+  // Places not yet full follow the new capacity (never below what is taken: the CHECK holds).
+  await db.execute(sql`UPDATE ${slotPlaces} SET capacity = GREATEST(${capacity}, taken) WHERE branch_id = ${branchId} AND service_id = ${serviceId} AND starts_at > now()`);
+  return rows.length === 1;
+}
+
+/** Places taken per start, between two instants. */
+export async function takenBetween(db: Executor, p: { branchId: string; serviceId: string; from: Date; to: Date }): Promise<Map<number, number>> {
+  const rows = await db
+    .select({ startsAt: slotPlaces.startsAt, taken: slotPlaces.taken })
+    .from(slotPlaces)
+    .where(and(eq(slotPlaces.branchId, p.branchId), eq(slotPlaces.serviceId, p.serviceId), gte(slotPlaces.startsAt, p.from), lt(slotPlaces.startsAt, p.to)));
+  return new Map(rows.map((r) => [r.startsAt.getTime(), r.taken]));
+}
+
+/**
+ * Takes one place in each 15-minute slot of a booking. The CHECK (taken <= capacity) on the row
+ * refuses the one place too many: the caller turns that into CONFLICT.
+ */
+export async function takePlaces(db: Executor, p: { branchId: string; serviceId: string; starts: Date[]; capacity: number }): Promise<void> {
+  await db
+    .insert(slotPlaces)
+    .values(p.starts.map((startsAt) => ({ branchId: p.branchId, serviceId: p.serviceId, startsAt, taken: 1, capacity: p.capacity })))
+    .onConflictDoUpdate({ target: [slotPlaces.branchId, slotPlaces.serviceId, slotPlaces.startsAt], set: { taken: sql`${slotPlaces.taken} + 1` } });
+}
+
+export async function releasePlaces(db: Executor, p: { branchId: string; serviceId: string; starts: Date[] }): Promise<void> {
+  if (p.starts.length === 0) return;
+  await db
+    .update(slotPlaces)
+    .set({ taken: sql`${slotPlaces.taken} - 1` })
+    .where(and(eq(slotPlaces.branchId, p.branchId), eq(slotPlaces.serviceId, p.serviceId), inArray(slotPlaces.startsAt, p.starts), sql`${slotPlaces.taken} > 0`));
+}
+
+export async function nextNumber(db: Executor): Promise<number> {
+  const rows = await db.execute<{ n: string }>(sql`SELECT nextval('booking_numbers')::text AS n`);
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function insertBooking(db: Executor, values: typeof bookings.$inferInsert): Promise<BookingRow> {
+  const [row] = await db.insert(bookings).values(values).returning();
+  if (!row) throw new Error('insert bookings returned nothing');
+  return row;
+}
+
+export async function insertEvent(db: Executor, values: typeof bookingEvents.$inferInsert): Promise<void> {
+  await db.insert(bookingEvents).values(values);
+}
+
+export async function findBooking(db: Executor, id: string): Promise<BookingRow | undefined> {
+  const [row] = await db.select().from(bookings).where(eq(bookings.id, id));
+  return row;
+}
+
+export async function findByIdempotencyKey(db: Executor, userId: string, key: string): Promise<BookingRow | undefined> {
+  const [row] = await db.select().from(bookings).where(and(eq(bookings.userId, userId), eq(bookings.idempotencyKey, key)));
+  return row;
+}
+
+export async function countActive(db: Executor, userId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(bookings).where(and(eq(bookings.userId, userId), inArray(bookings.status, ACTIVE)));
+  return row?.n ?? 0;
+}
+
+/** Moves a booking to `status` only from one of `from`; undefined when it was not in one. */
+export async function transition(db: Executor, id: string, from: BookingStatus[], values: Partial<typeof bookings.$inferInsert> & { status: BookingStatus; updatedAt: Date }): Promise<BookingRow | undefined> {
+  const [row] = await db.update(bookings).set(values).where(and(eq(bookings.id, id), inArray(bookings.status, from))).returning();
+  return row;
+}
+
+export async function bookingsOfUser(
+  db: Executor,
+  p: { userId: string; statuses?: BookingStatus[] | null; upcomingAfter?: Date | null; limit: number; offset: number },
+): Promise<{ rows: BookingRow[]; total: number }> {
+  const where = and(
+    eq(bookings.userId, p.userId),
+    p.statuses && p.statuses.length > 0 ? inArray(bookings.status, p.statuses) : undefined,
+    p.upcomingAfter ? gte(bookings.startsAt, p.upcomingAfter) : undefined,
+  );
+  const rows = await db
+    .select({ booking: bookings, total: sql<number>`count(*) OVER ()::int` })
+    .from(bookings)
+    .where(where)
+    // Upcoming visits first (soonest first), then past ones (latest first).
+    .orderBy(sql`CASE WHEN ${bookings.startsAt} >= now() THEN 0 ELSE 1 END`, sql`CASE WHEN ${bookings.startsAt} >= now() THEN ${bookings.startsAt} END ASC`, desc(bookings.startsAt))
+    .limit(p.limit)
+    .offset(p.offset);
+  return { rows: rows.map((r) => r.booking), total: rows[0]?.total ?? 0 };
+}
+
+export async function eventsOf(db: Executor, bookingIds: readonly string[]): Promise<BookingEventRow[]> {
+  if (bookingIds.length === 0) return [];
+  return db.select().from(bookingEvents).where(inArray(bookingEvents.bookingId, [...bookingIds])).orderBy(asc(bookingEvents.at), asc(bookingEvents.id));
+}
+
+export async function findBookingsByIds(db: Executor, ids: readonly string[]): Promise<BookingRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(bookings).where(inArray(bookings.id, [...ids]));
+}

@@ -1,0 +1,293 @@
+/**
+ * Bookings: the places of a branch's service (slots from its schedule, places from `slot_places`),
+ * booking with a hold until confirmation, confirmation, cancellation, and the citizen's list.
+ * Places are taken and given back in the same transaction as the booking's change; PostgreSQL's
+ * constraints decide every race (CHECK on places, exclusion on a citizen's overlapping bookings).
+ */
+import type { Config } from '../../config/env.js';
+import type { Database } from '../../db/client.js';
+import { writeOutbox } from '../../jobs/outbox.js';
+import { expireBooking } from '../../jobs/registry.js';
+import { badField, badInput, conflict, forbidden, notFound, preconditionFailed } from '../../shared/errors.js';
+import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
+import type { Clock } from '../../shared/clock.js';
+import { isUuid } from '../../shared/ids.js';
+import type { Logger } from '../../shared/logger.js';
+import { decodeOffset, offsetPage, type OffsetPage } from '../../shared/pagination.js';
+import type { AppPubSub } from '../../shared/pubsub.js';
+import { findUserById } from '../accounts/accounts.repository.js';
+import { exceptionsOf, findBranchesByIds, hoursOf, type BranchRow } from '../branches/branches.repository.js';
+import { findServicesByIds, type ServiceRow } from '../catalog/catalog.repository.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
+import * as repo from './bookings.repository.js';
+import type { BookingRow, BookingStatus } from './bookings.repository.js';
+import { generateSlots, type GeneratedSlot } from './slots.js';
+
+export const SLOT_MINUTES = 15;
+export const MAX_RESCHEDULES = 3;
+export const RESCHEDULE_DEADLINE_HOURS = 24;
+const MAX_RANGE_DAYS = 31;
+
+export interface SlotView {
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  available: number;
+}
+
+const hhmm = (t: string | null) => (t ? t.slice(0, 5) : null);
+
+/** The 15-minute starts a booking occupies. */
+export function placesOf(startsAt: Date, endsAt: Date): Date[] {
+  const out: Date[] = [];
+  for (let t = startsAt.getTime(); t < endsAt.getTime(); t += SLOT_MINUTES * 60_000) out.push(new Date(t));
+  return out;
+}
+
+function pgCode(err: unknown): string | undefined {
+  let e: unknown = err;
+  for (let i = 0; i < 3 && e && typeof e === 'object'; i++) {
+    const c = e as { code?: unknown; cause?: unknown };
+    if (typeof c.code === 'string' && c.code.length === 5) return c.code;
+    e = c.cause;
+  }
+  return undefined;
+}
+
+export class BookingsService {
+  constructor(
+    private readonly deps: { config: Config; db: Database; clock: Clock; log: Logger; pubsub: AppPubSub; notifications: NotificationsService },
+  ) {}
+
+  async availableSlots(branchId: string, serviceId: string, from: string, to: string): Promise<SlotView[]> {
+    const { branch, service, capacity } = await this.offer(branchId, serviceId);
+    if (to < from) throw badField('to', 'Конец периода раньше начала');
+    const [fy = 0, fm = 1, fd = 1] = from.split('-').map(Number);
+    const [ty = 0, tm = 1, td = 1] = to.split('-').map(Number);
+    if ((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / 86_400_000 > MAX_RANGE_DAYS) throw badField('to', `Не больше ${MAX_RANGE_DAYS} дней за запрос`);
+    const slots = await this.slotsOf(branch, service, from, to);
+    if (slots.length === 0) return [];
+    const first = slots[0]?.startsAt ?? new Date();
+    const last = slots.at(-1)?.endsAt ?? new Date();
+    const taken = await repo.takenBetween(this.deps.db, { branchId: branch.id, serviceId: service.id, from: first, to: last });
+    return slots.map((s) => {
+      const used = Math.max(...placesOf(s.startsAt, s.endsAt).map((p) => taken.get(p.getTime()) ?? 0));
+      return { startsAt: s.startsAt, endsAt: s.endsAt, capacity, available: Math.max(0, capacity - used) };
+    });
+  }
+
+  async availableDates(branchId: string, serviceId: string, from: string, to: string): Promise<string[]> {
+    const slots = await this.availableSlots(branchId, serviceId, from, to);
+    const { branch } = await this.offer(branchId, serviceId);
+    const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: branch.timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    return [...new Set(slots.filter((s) => s.available > 0).map((s) => fmt.format(s.startsAt)))];
+  }
+
+  async book(viewer: Viewer, input: { branchId: string; serviceId: string; startsAt: Date; purpose?: string | null }, idempotencyKey: string | null): Promise<BookingRow> {
+    const { config, db, clock } = this.deps;
+    if (idempotencyKey) {
+      if (idempotencyKey.length > 200) throw badField('Idempotency-Key', 'Ключ длиннее 200 символов');
+      const existing = await repo.findByIdempotencyKey(db, viewer.userId, idempotencyKey);
+      if (existing) return existing;
+    }
+    const { branch, service, capacity } = await this.offer(input.branchId, input.serviceId);
+    const purpose = input.purpose?.trim() || null;
+    if (purpose && purpose.length > 500) throw badField('input.purpose', 'Не длиннее 500 символов');
+    const slot = await this.slotAt(branch, service, input.startsAt);
+    if (!slot) throw badField('input.startsAt', 'На это время записи нет: выберите время из списка доступных');
+    if ((await repo.countActive(db, viewer.userId)) >= config.BOOKING_MAX_ACTIVE) {
+      throw preconditionFailed(`Можно иметь не больше ${config.BOOKING_MAX_ACTIVE} активных записей`, { rule: 'MAX_ACTIVE_BOOKINGS' });
+    }
+    const now = clock.now();
+    try {
+      const booking = await db.transaction(async (tx) => {
+        await repo.takePlaces(tx, { branchId: branch.id, serviceId: service.id, starts: placesOf(slot.startsAt, slot.endsAt), capacity });
+        // Seven digits: six-digit numbers in messages are reserved for one-time codes.
+        const number = `МФЦ-Б-${String(await repo.nextNumber(tx)).padStart(7, '0')}`;
+        const confirmBy = new Date(now.getTime() + config.BOOKING_CONFIRM_TTL_SECONDS * 1000);
+        const row = await repo.insertBooking(tx, {
+          number,
+          userId: viewer.userId,
+          branchId: branch.id,
+          serviceId: service.id,
+          purpose,
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          originalStartsAt: slot.startsAt,
+          status: 'PENDING_CONFIRMATION',
+          confirmBy,
+          idempotencyKey,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await repo.insertEvent(tx, { bookingId: row.id, status: 'PENDING_CONFIRMATION', at: now, note: 'Место удерживается до подтверждения' });
+        await writeOutbox(tx, expireBooking, { bookingId: row.id }, { jobId: `expire-${row.id}`, delayMs: config.BOOKING_CONFIRM_TTL_SECONDS * 1000 });
+        return row;
+      });
+      this.publish(booking);
+      return booking;
+    } catch (err) {
+      const code = pgCode(err);
+      if (code === '23514') throw conflict('Это время уже занято: выберите другое', 'input.startsAt');
+      if (code === '23P01') throw conflict('У вас уже есть запись на это время', 'input.startsAt');
+      if (code === '23505' && idempotencyKey) {
+        const existing = await repo.findByIdempotencyKey(db, viewer.userId, idempotencyKey);
+        if (existing) return existing;
+      }
+      throw err;
+    }
+  }
+
+  async confirm(viewer: Viewer, id: string): Promise<BookingRow> {
+    const booking = await this.requireOwn(viewer, id);
+    const now = this.deps.clock.now();
+    if (booking.status === 'CONFIRMED') return booking;
+    if (booking.status === 'PENDING_CONFIRMATION' && booking.confirmBy && booking.confirmBy <= now) {
+      await this.expire(booking.id);
+      throw preconditionFailed('Время на подтверждение истекло, место освобождено', { rule: 'CONFIRMATION_EXPIRED' });
+    }
+    const done = await this.deps.db.transaction(async (tx) => {
+      const row = await repo.transition(tx, booking.id, ['PENDING_CONFIRMATION'], { status: 'CONFIRMED', confirmBy: null, updatedAt: now });
+      if (!row) return null;
+      await repo.insertEvent(tx, { bookingId: row.id, status: 'CONFIRMED', at: now });
+      const [user, [branch]] = await Promise.all([findUserById(tx, row.userId), findBranchesByIds(tx, [row.branchId])]);
+      if (user && branch) {
+        const time = new Intl.DateTimeFormat('ru-RU', { timeZone: branch.timezone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(row.startsAt).replace(',', '');
+        await this.deps.notifications.notify(tx, {
+          userId: user.id,
+          template: 'booking.confirmed',
+          vars: { number: row.number, branch: branch.name, time },
+          to: { phone: user.phone, email: user.emailVerified ? user.email : null },
+          channels: [...(user.phone ? (['SMS'] as const) : []), ...(user.email && user.emailVerified ? (['EMAIL'] as const) : [])],
+          subjectType: 'Booking',
+          subjectId: row.id,
+        });
+      }
+      return row;
+    });
+    if (!done) throw preconditionFailed(`Запись в статусе ${booking.status} подтвердить нельзя`, { rule: 'NOT_PENDING' });
+    this.publish(done);
+    return done;
+  }
+
+  async cancel(viewer: Viewer, id: string, reason: string | null | undefined): Promise<BookingRow> {
+    const booking = await this.requireOwn(viewer, id);
+    if (!this.canCancel(booking)) throw preconditionFailed('Эту запись отменить уже нельзя', { rule: 'NOT_CANCELLABLE' });
+    const row = await this.release(booking, 'CANCELLED', reason?.trim().slice(0, 500) || 'Отменена заявителем');
+    if (!row) throw preconditionFailed('Эту запись отменить уже нельзя', { rule: 'NOT_CANCELLABLE' });
+    return row;
+  }
+
+  /** The delayed job (and any late confirmation): a booking still unconfirmed gives its place back. */
+  async expire(id: string): Promise<BookingRow | null> {
+    const booking = await repo.findBooking(this.deps.db, id);
+    if (!booking || booking.status !== 'PENDING_CONFIRMATION') return null;
+    return this.release(booking, 'EXPIRED', 'Не подтверждена вовремя');
+  }
+
+  async myBookings(viewer: Viewer, filter: { status?: BookingStatus[] | null; upcoming?: boolean | null } | null, first: number | null, after: string | null): Promise<OffsetPage<BookingRow>> {
+    const limit = Math.min(Math.max(first ?? 20, 1), 100);
+    const offset = after ? decodeOffset(after) : 0;
+    const { rows, total } = await repo.bookingsOfUser(this.deps.db, {
+      userId: viewer.userId,
+      statuses: filter?.status,
+      upcomingAfter: filter?.upcoming ? this.deps.clock.now() : null,
+      limit,
+      offset,
+    });
+    return offsetPage(rows, total, offset);
+  }
+
+  /** A booking as its owner or the staff of its branch may see it. */
+  async booking(viewer: Viewer, id: string): Promise<BookingRow | null> {
+    const b = isUuid(id) ? await repo.findBooking(this.deps.db, id) : undefined;
+    if (!b) return null;
+    if (b.userId === viewer.userId || hasRole(viewer, 'ADMIN')) return b;
+    if (hasRole(viewer, 'OPERATOR')) {
+      const staff = await findUserById(this.deps.db, viewer.userId);
+      if (staff?.staffBranchId === b.branchId) return b;
+    }
+    return null;
+  }
+
+  /** Admins: how many appointments a 15-minute place of the service takes at the branch. */
+  async setCapacity(viewer: Viewer, branchId: string, serviceId: string, capacity: number): Promise<number> {
+    if (!hasRole(viewer, 'ADMIN')) throw forbidden();
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > 50) throw badField('capacity', 'От 1 до 50 мест');
+    if (!isUuid(branchId) || !isUuid(serviceId) || !(await repo.setCapacity(this.deps.db, branchId, serviceId, capacity))) {
+      throw badField('serviceId', 'Эта услуга не оказывается в выбранном отделении');
+    }
+    return capacity;
+  }
+
+  canCancel(b: BookingRow): boolean {
+    return (b.status === 'PENDING_CONFIRMATION' || b.status === 'CONFIRMED') && b.startsAt > this.deps.clock.now();
+  }
+
+  canReschedule(b: BookingRow): boolean {
+    const deadline = b.startsAt.getTime() - RESCHEDULE_DEADLINE_HOURS * 3_600_000;
+    return (b.status === 'PENDING_CONFIRMATION' || b.status === 'CONFIRMED') && b.rescheduleCount < MAX_RESCHEDULES && this.deps.clock.now().getTime() < deadline;
+  }
+
+  private async release(booking: BookingRow, status: 'CANCELLED' | 'EXPIRED', note: string): Promise<BookingRow | null> {
+    const now = this.deps.clock.now();
+    const row = await this.deps.db.transaction(async (tx) => {
+      const done = await repo.transition(tx, booking.id, ['PENDING_CONFIRMATION', 'CONFIRMED'], { status, confirmBy: null, updatedAt: now });
+      if (!done) return null;
+      await repo.releasePlaces(tx, { branchId: done.branchId, serviceId: done.serviceId, starts: placesOf(done.startsAt, done.endsAt) });
+      await repo.insertEvent(tx, { bookingId: done.id, status, at: now, note });
+      return done;
+    });
+    if (row) this.publish(row);
+    return row;
+  }
+
+  private publish(b: BookingRow): void {
+    try {
+      this.deps.pubsub.publish('booking', { userId: b.userId, bookingId: b.id });
+    } catch (err) {
+      this.deps.log.warn({ err }, 'could not publish a booking change');
+    }
+  }
+
+  private async requireOwn(viewer: Viewer, id: string): Promise<BookingRow> {
+    const b = isUuid(id) ? await repo.findBooking(this.deps.db, id) : undefined;
+    if (!b) throw notFound('Запись');
+    if (b.userId !== viewer.userId) throw forbidden('Это чужая запись');
+    return b;
+  }
+
+  private async offer(branchId: string, serviceId: string): Promise<{ branch: BranchRow; service: ServiceRow; capacity: number }> {
+    const [branch] = isUuid(branchId) ? await findBranchesByIds(this.deps.db, [branchId]) : [];
+    if (!branch) throw notFound('Отделение');
+    const [service] = isUuid(serviceId) ? await findServicesByIds(this.deps.db, [serviceId]) : [];
+    const capacity = service ? await repo.capacityOf(this.deps.db, branch.id, service.id) : null;
+    if (!service || service.archivedAt || capacity === null) throw badInput([{ field: 'serviceId', message: 'Эта услуга не оказывается в выбранном отделении' }]);
+    if (!service.requiresAppointment) throw badInput([{ field: 'serviceId', message: 'На эту услугу запись не нужна' }]);
+    return { branch, service, capacity };
+  }
+
+  private async slotsOf(branch: BranchRow, service: ServiceRow, from: string, to: string): Promise<GeneratedSlot[]> {
+    const { config, db, clock } = this.deps;
+    const [hours, exceptions] = await Promise.all([hoursOf(db, [branch.id]), exceptionsOf(db, [branch.id], from, to)]);
+    return generateSlots({
+      timezone: branch.timezone,
+      hours: hours.map((h) => ({ weekday: h.weekday, opens: h.opens, closes: h.closes, breakStart: hhmm(h.breakStart), breakEnd: hhmm(h.breakEnd) })),
+      exceptions: exceptions.map((e) => ({ date: e.date, closed: e.closed, opens: hhmm(e.opens), closes: hhmm(e.closes) })),
+      now: clock.now(),
+      durationMinutes: service.appointmentMinutes,
+      slotMinutes: SLOT_MINUTES,
+      leadMinutes: config.BOOKING_LEAD_MINUTES,
+      horizonDays: config.BOOKING_HORIZON_DAYS,
+      fromDate: from,
+      toDate: to,
+    });
+  }
+
+  /** The generated slot starting exactly at `startsAt`, if the schedule has one. */
+  private async slotAt(branch: BranchRow, service: ServiceRow, startsAt: Date): Promise<GeneratedSlot | null> {
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: branch.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(startsAt);
+    const slots = await this.slotsOf(branch, service, day, day);
+    return slots.find((s) => s.startsAt.getTime() === startsAt.getTime()) ?? null;
+  }
+}

@@ -1,0 +1,92 @@
+/** GraphQL types of bookings. */
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeScalar } from '../../shared/graphql/scalars.js';
+import { Node, PageInfo } from '../../shared/graphql/relay.js';
+
+export enum BookingStatus {
+  PENDING_CONFIRMATION = 'PENDING_CONFIRMATION',
+  CONFIRMED = 'CONFIRMED',
+  CHECKED_IN = 'CHECKED_IN',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+  EXPIRED = 'EXPIRED',
+  NO_SHOW = 'NO_SHOW',
+}
+registerEnumType(BookingStatus, { name: 'BookingStatus' });
+
+@ObjectType({ description: 'An appointment time with its places: capacity, and how many are left.' })
+export class Slot {
+  @Field(() => DateTimeScalar)
+  startsAt!: Date;
+  @Field(() => DateTimeScalar)
+  endsAt!: Date;
+  @Field(() => Int)
+  capacity!: number;
+  @Field(() => Int)
+  available!: number;
+}
+
+@ObjectType({ description: 'A change of a booking\'s status.' })
+export class BookingEvent {
+  @Field(() => BookingStatus)
+  status!: BookingStatus;
+  @Field(() => DateTimeScalar)
+  at!: Date;
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+}
+
+@ObjectType({ implements: Node, description: 'An appointment at a branch.' })
+export class Booking extends Node {
+  @Field({ description: 'Human-readable record number printed on the ticket.' })
+  number!: string;
+  userId!: string;
+  branchId!: string;
+  serviceId!: string;
+  @Field(() => String, { nullable: true })
+  purpose!: string | null;
+  @Field(() => DateTimeScalar)
+  startsAt!: Date;
+  @Field(() => DateTimeScalar)
+  endsAt!: Date;
+  @Field(() => DateTimeScalar)
+  originalStartsAt!: Date;
+  @Field(() => BookingStatus)
+  status!: BookingStatus;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Unconfirmed bookings expire at this moment and free their slot.' })
+  confirmBy!: Date | null;
+  @Field(() => Int)
+  rescheduleCount!: number;
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+}
+
+@ObjectType()
+export class BookingConnection {
+  @Field(() => [Booking])
+  nodes!: Booking[];
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+@InputType()
+export class BookingFilter {
+  @Field(() => [BookingStatus], { nullable: true })
+  status?: BookingStatus[] | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only visits still ahead.' })
+  upcoming?: boolean | null;
+}
+
+@InputType()
+export class BookAppointmentInput {
+  @Field(() => ID)
+  branchId!: string;
+  @Field(() => ID)
+  serviceId!: string;
+  @Field(() => DateTimeScalar, { description: 'One of availableSlots\' startsAt.' })
+  startsAt!: Date;
+  @Field(() => String, { nullable: true })
+  purpose?: string | null;
+}

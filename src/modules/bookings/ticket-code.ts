@@ -1,0 +1,19 @@
+/**
+ * The booking's ticket code: a compact JWS (ES256, the API's signing keys) carried in the QR code.
+ * A branch checks it offline with the public key; check-in verifies it before touching the
+ * database.
+ */
+import { SignJWT } from 'jose';
+import { JWT_ALG, type KeyStore } from '../../shared/auth/keys.js';
+
+export const TICKET_TYP = 'mfc-ticket+jwt';
+
+export async function signTicketCode(keys: KeyStore, b: { id: string; number: string; branchId: string; startsAt: Date; endsAt: Date }): Promise<string> {
+  const { kid, key } = keys.signingKey();
+  return new SignJWT({ num: b.number, br: b.branchId, st: Math.floor(b.startsAt.getTime() / 1000) })
+    .setProtectedHeader({ alg: JWT_ALG, kid, typ: TICKET_TYP })
+    .setSubject(b.id)
+    .setIssuedAt(Math.floor(b.startsAt.getTime() / 1000) - 31 * 86_400)
+    .setExpirationTime(Math.floor(b.endsAt.getTime() / 1000) + 86_400)
+    .sign(key);
+}

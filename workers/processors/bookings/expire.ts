@@ -1,0 +1,11 @@
+/** bookings.expire: a booking still unconfirmed at its confirmBy gives its place back (no-op otherwise). */
+import { UnrecoverableError, type Job } from 'bullmq';
+import { expireBooking } from '../../../src/jobs/registry.js';
+import type { ProcessorDeps } from '../types.js';
+
+export async function expireBookingProcessor(job: Job, deps: ProcessorDeps): Promise<string> {
+  const parsed = expireBooking.schema.safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`bad payload: ${parsed.error.message}`);
+  const expired = await deps.services.bookings.expire(parsed.data.bookingId);
+  return expired ? 'EXPIRED' : 'UNCHANGED';
+}
