@@ -8,8 +8,8 @@ import type { App } from '../src/app.js';
 import { QUEUE_NAMES } from '../src/jobs/define.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
 import { redisConnectionOptions } from '../src/jobs/queues.js';
-import { allJobs, deliverNotification, expireBooking, pruneAccounts, sampleLoad } from '../src/jobs/registry.js';
-import { expireBookingProcessor } from './processors/bookings/expire.js';
+import { allJobs, deliverNotification, expireBooking, pruneAccounts, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
+import { expireBookingProcessor, sweepBookingsProcessor } from './processors/bookings/expire.js';
 import { sampleLoadProcessor } from './processors/queue/sample-load.js';
 import { pruneProcessor } from './processors/accounts/prune.js';
 import { deliverProcessor } from './processors/notifications/deliver.js';
@@ -20,6 +20,7 @@ export const processors: Record<string, Processor> = {
   [pruneAccounts.name]: pruneProcessor,
   [sampleLoad.name]: sampleLoadProcessor,
   [expireBooking.name]: expireBookingProcessor,
+  [sweepBookings.name]: sweepBookingsProcessor,
 };
 
 export function assertEveryJobHasAProcessor(): void {
@@ -56,6 +57,7 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
   const schedules = [
     { job: pruneAccounts, every: 3_600_000 },
     { job: sampleLoad, every: config.LOAD_SAMPLE_INTERVAL_MINUTES * 60_000 },
+    { job: sweepBookings, every: 60_000 },
   ];
   for (const { job, every } of schedules) {
     await app.queues

@@ -28,4 +28,11 @@ export const expireBooking = defineJob({
   schema: z.object({ bookingId: z.uuid() }),
 });
 
-export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, sampleLoad, expireBooking] as ReadonlyArray<JobContract<unknown>>;
+/** Periodic safety net: expires every booking past its confirmBy (in case a delayed job was lost). */
+export const sweepBookings = defineJob({
+  name: 'bookings.sweep',
+  queue: 'maintenance',
+  schema: z.object({}),
+});
+
+export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, sampleLoad, expireBooking, sweepBookings] as ReadonlyArray<JobContract<unknown>>;

@@ -122,3 +122,13 @@ export async function findBookingsByIds(db: Executor, ids: readonly string[]): P
   if (ids.length === 0) return [];
   return db.select().from(bookings).where(inArray(bookings.id, [...ids]));
 }
+
+/** Unconfirmed bookings past their confirmBy (at most 500 a pass). */
+export async function overduePending(db: Executor, now: Date): Promise<string[]> {
+  const rows = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(eq(bookings.status, 'PENDING_CONFIRMATION'), lt(bookings.confirmBy, now)))
+    .limit(500);
+  return rows.map((r) => r.id);
+}

@@ -3,7 +3,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { requireViewer, type GraphQLContext } from '../../server/context.js';
 import { notFound, unauthenticated } from '../../shared/errors.js';
-import { DateScalar } from '../../shared/graphql/scalars.js';
+import { DateScalar, DateTimeScalar } from '../../shared/graphql/scalars.js';
 import type { BookingEvent as BookingTopicEvent } from '../../shared/pubsub.js';
 import { toUser } from '../accounts/accounts.mappers.js';
 import { User } from '../accounts/accounts.types.js';
@@ -97,6 +97,12 @@ export class BookingResolver {
   @Mutation(() => Booking)
   async confirmBooking(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Booking> {
     return toBooking(await ctx.services.bookings.confirm(requireViewer(ctx), id));
+  }
+
+  @Authorized()
+  @Mutation(() => Booking, { description: 'Moves the booking: 3 times at most, until 24 hours before the visit, within 30 days of the original time.' })
+  async rescheduleBooking(@Arg('id', () => ID) id: string, @Arg('startsAt', () => DateTimeScalar) startsAt: Date, @Ctx() ctx: Ctx): Promise<Booking> {
+    return toBooking(await ctx.services.bookings.reschedule(requireViewer(ctx), id, startsAt));
   }
 
   @Authorized()

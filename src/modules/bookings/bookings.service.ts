@@ -178,6 +178,61 @@ export class BookingsService {
     return row;
   }
 
+  /**
+   * Moves a booking to another time: at most MAX_RESCHEDULES times, only until
+   * RESCHEDULE_DEADLINE_HOURS before the current visit, and within BOOKING_HORIZON_DAYS of the
+   * original time. The old places are freed and the new ones taken in one transaction.
+   */
+  async reschedule(viewer: Viewer, id: string, startsAt: Date): Promise<BookingRow> {
+    const booking = await this.requireOwn(viewer, id);
+    const { config, clock, db } = this.deps;
+    const now = clock.now();
+    if (booking.status !== 'PENDING_CONFIRMATION' && booking.status !== 'CONFIRMED') {
+      throw preconditionFailed(`Запись в статусе ${booking.status} перенести нельзя`, { rule: 'NOT_ACTIVE' });
+    }
+    if (booking.rescheduleCount >= MAX_RESCHEDULES) throw preconditionFailed(`Запись можно перенести не больше ${MAX_RESCHEDULES} раз`, { rule: 'RESCHEDULE_LIMIT' });
+    if (booking.startsAt.getTime() - now.getTime() < RESCHEDULE_DEADLINE_HOURS * 3_600_000) {
+      throw preconditionFailed(`Перенести запись можно не позже чем за ${RESCHEDULE_DEADLINE_HOURS} часа до визита`, { rule: 'RESCHEDULE_DEADLINE' });
+    }
+    if (Math.abs(startsAt.getTime() - booking.originalStartsAt.getTime()) > config.BOOKING_HORIZON_DAYS * 86_400_000) {
+      throw preconditionFailed(`Новое время — в пределах ${config.BOOKING_HORIZON_DAYS} дней от первоначального`, { rule: 'RESCHEDULE_WINDOW' });
+    }
+    const { branch, service, capacity } = await this.offer(booking.branchId, booking.serviceId);
+    const slot = await this.slotAt(branch, service, startsAt);
+    if (!slot) throw badField('startsAt', 'На это время записи нет: выберите время из списка доступных');
+    try {
+      const row = await db.transaction(async (tx) => {
+        const moved = await repo.transition(tx, booking.id, ['PENDING_CONFIRMATION', 'CONFIRMED'], {
+          status: booking.status,
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          rescheduleCount: booking.rescheduleCount + 1,
+          updatedAt: now,
+        });
+        if (!moved || moved.rescheduleCount > MAX_RESCHEDULES) throw preconditionFailed('Запись изменилась, обновите её', { rule: 'CONCURRENT_CHANGE' });
+        await repo.releasePlaces(tx, { branchId: booking.branchId, serviceId: booking.serviceId, starts: placesOf(booking.startsAt, booking.endsAt) });
+        await repo.takePlaces(tx, { branchId: booking.branchId, serviceId: booking.serviceId, starts: placesOf(slot.startsAt, slot.endsAt), capacity });
+        await repo.insertEvent(tx, { bookingId: booking.id, status: moved.status, at: now, note: `Перенесена с ${booking.startsAt.toISOString()}` });
+        return moved;
+      });
+      this.publish(row);
+      return row;
+    } catch (err) {
+      const code = pgCode(err);
+      if (code === '23514') throw conflict('Это время уже занято: выберите другое', 'startsAt');
+      if (code === '23P01') throw conflict('У вас уже есть запись на это время', 'startsAt');
+      throw err;
+    }
+  }
+
+  /** The safety net behind the delayed jobs: every booking past its confirmBy expires. */
+  async sweepExpired(): Promise<number> {
+    const overdue = await repo.overduePending(this.deps.db, this.deps.clock.now());
+    let n = 0;
+    for (const id of overdue) if (await this.expire(id)) n += 1;
+    return n;
+  }
+
   /** The delayed job (and any late confirmation): a booking still unconfirmed gives its place back. */
   async expire(id: string): Promise<BookingRow | null> {
     const booking = await repo.findBooking(this.deps.db, id);

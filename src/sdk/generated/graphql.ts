@@ -485,6 +485,14 @@ export type BookingUpdatedSubscriptionVariables = Exact<{ [key: string]: never; 
 
 export type BookingUpdatedSubscription = { bookingUpdated: { id: string, status: BookingStatus, number: string } };
 
+export type RescheduleBookingMutationVariables = Exact<{
+  id: string | number;
+  startsAt: string;
+}>;
+
+
+export type RescheduleBookingMutation = { rescheduleBooking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
+
 export type BranchFieldsFragment = { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, location: { lat: number, lon: number }, region: { code: string, name: string, localities: Array<string> }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> };
 
 export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1645,6 +1653,42 @@ export const BookingUpdatedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BookingUpdatedSubscription, BookingUpdatedSubscriptionVariables>;
+export const RescheduleBookingDocument = new TypedDocumentString(`
+    mutation RescheduleBooking($id: ID!, $startsAt: DateTime!) {
+  rescheduleBooking(id: $id, startsAt: $startsAt) {
+    ...BookingFields
+  }
+}
+    fragment BookingFields on Booking {
+  id
+  number
+  purpose
+  startsAt
+  endsAt
+  originalStartsAt
+  status
+  confirmBy
+  rescheduleCount
+  reschedulesLeft
+  canReschedule
+  canCancel
+  ticketCode
+  createdAt
+  branch {
+    id
+    name
+    timezone
+  }
+  service {
+    id
+    title
+  }
+  history {
+    status
+    at
+    note
+  }
+}`) as unknown as TypedDocumentString<RescheduleBookingMutation, RescheduleBookingMutationVariables>;
 export const RegionsDocument = new TypedDocumentString(`
     query Regions {
   regions {
