@@ -16,6 +16,11 @@ function pgError(err: unknown): PgError | null {
   return null;
 }
 
+/** The SQLSTATE of a PostgreSQL error (wrapped or not), e.g. 23505, 23514, 23P01. */
+export function pgErrorCode(err: unknown): string | undefined {
+  return pgError(err)?.code;
+}
+
 export function isUniqueViolation(err: unknown): boolean {
   return pgError(err)?.code === '23505';
 }

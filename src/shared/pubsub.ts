@@ -3,6 +3,7 @@
  * subscribing connection), so a change made on one instance reaches subscribers on every other.
  * Topics carry the deployment's REDIS_PREFIX. Payloads travel as JSON: dates arrive as strings.
  */
+import { Repeater } from '@repeaterjs/repeater';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { Redis } from 'ioredis';
@@ -36,6 +37,16 @@ type Topics = {
 export interface AppPubSub {
   publish<K extends keyof Topics>(topic: K, payload: Topics[K][0]): void;
   subscribe<K extends keyof Topics>(topic: K): AsyncIterableIterator<Topics[K][0]> & { return?: () => Promise<IteratorResult<Topics[K][0]>> };
+}
+
+/** Events of a per-user topic that belong to `userId`, as an iterable a subscription can return. */
+export function ownEvents<K extends 'ticket' | 'booking'>(pubsub: AppPubSub, topic: K, userId: string): AsyncIterable<Topics[K][0]> {
+  const live = pubsub.subscribe(topic);
+  return new Repeater<Topics[K][0]>(async (push, stop) => {
+    void stop.then(() => live.return?.());
+    for await (const e of live) if (e.userId === userId) await push(e);
+    stop();
+  });
 }
 
 export function createAppPubSub(opts: { publisher: Redis; subscriber: Redis; prefix: string }): AppPubSub {

@@ -17,6 +17,7 @@ import * as repo from './accounts.repository.js';
 import type { SessionRow, UserRow } from './accounts.repository.js';
 import type { ChallengeService, ChallengeView } from './challenges.service.js';
 import { isUniqueViolation, uniqueViolationField } from '../../db/errors.js';
+import { userContacts } from '../notifications/notifications.service.js';
 
 export interface AuthPayloadView {
   accessToken: string;
@@ -309,16 +310,13 @@ export class AuthService {
 
   /** Security messages go by e-mail when one is confirmed, and by SMS when there is a phone. */
   async notifySecurity<T extends SecurityTemplate>(tx: Executor, user: UserRow, template: T, vars: SecurityVars[T]): Promise<void> {
-    const channels: Array<'SMS' | 'EMAIL'> = [];
-    if (user.phone) channels.push('SMS');
-    if (user.email && user.emailVerified) channels.push('EMAIL');
-    if (channels.length === 0) return;
+    const contacts = userContacts(user);
+    if (contacts.channels.length === 0) return;
     await this.deps.notifications.notify(tx, {
       userId: user.id,
       template,
       vars,
-      to: { phone: user.phone, email: user.emailVerified ? user.email : null },
-      channels,
+      ...contacts,
       subjectType: 'User',
       subjectId: user.id,
     } as Parameters<AccountsDeps['notifications']['notify']>[1]);

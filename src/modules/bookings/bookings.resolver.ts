@@ -1,10 +1,9 @@
 /** Bookings: available dates and slots, booking, confirmation, cancellation, the citizen's list, live updates. */
-import { Repeater } from '@repeaterjs/repeater';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { requireViewer, type GraphQLContext } from '../../server/context.js';
 import { notFound, unauthenticated } from '../../shared/errors.js';
 import { DateScalar, DateTimeScalar } from '../../shared/graphql/scalars.js';
-import type { BookingEvent as BookingTopicEvent } from '../../shared/pubsub.js';
+import { ownEvents, type BookingEvent as BookingTopicEvent } from '../../shared/pubsub.js';
 import { toUser } from '../accounts/accounts.mappers.js';
 import { User } from '../accounts/accounts.types.js';
 import { toBranch } from '../branches/branches.mappers.js';
@@ -127,12 +126,7 @@ export class BookingResolver {
     subscribe: ({ context }: SubscribeResolverData<unknown, unknown, Ctx>) => {
       const viewer = context.viewer;
       if (!viewer) throw unauthenticated();
-      const live = context.services.pubsub.subscribe('booking');
-      return new Repeater<BookingTopicEvent>(async (push, stop) => {
-        void stop.then(() => live.return?.());
-        for await (const e of live) if (e.userId === viewer.userId) await push(e);
-        stop();
-      });
+      return ownEvents(context.services.pubsub, 'booking', viewer.userId);
     },
   })
   async bookingUpdated(@Root() event: BookingTopicEvent, @Ctx() ctx: Ctx): Promise<Booking> {

@@ -6,6 +6,7 @@
  */
 import type { Config } from '../../config/env.js';
 import type { Database } from '../../db/client.js';
+import { pgErrorCode } from '../../db/errors.js';
 import { writeOutbox } from '../../jobs/outbox.js';
 import { expireBooking } from '../../jobs/registry.js';
 import { badField, badInput, conflict, forbidden, notFound, preconditionFailed } from '../../shared/errors.js';
@@ -18,7 +19,7 @@ import type { AppPubSub } from '../../shared/pubsub.js';
 import { findUserById } from '../accounts/accounts.repository.js';
 import { exceptionsOf, findBranchesByIds, hoursOf, type BranchRow } from '../branches/branches.repository.js';
 import { findServicesByIds, type ServiceRow } from '../catalog/catalog.repository.js';
-import type { NotificationsService } from '../notifications/notifications.service.js';
+import { userContacts, type NotificationsService } from '../notifications/notifications.service.js';
 import * as repo from './bookings.repository.js';
 import type { BookingRow, BookingStatus } from './bookings.repository.js';
 import { generateSlots, type GeneratedSlot } from './slots.js';
@@ -42,16 +43,6 @@ export function placesOf(startsAt: Date, endsAt: Date): Date[] {
   const out: Date[] = [];
   for (let t = startsAt.getTime(); t < endsAt.getTime(); t += SLOT_MINUTES * 60_000) out.push(new Date(t));
   return out;
-}
-
-function pgCode(err: unknown): string | undefined {
-  let e: unknown = err;
-  for (let i = 0; i < 3 && e && typeof e === 'object'; i++) {
-    const c = e as { code?: unknown; cause?: unknown };
-    if (typeof c.code === 'string' && c.code.length === 5) return c.code;
-    e = c.cause;
-  }
-  return undefined;
 }
 
 export class BookingsService {
@@ -127,7 +118,7 @@ export class BookingsService {
       this.publish(booking);
       return booking;
     } catch (err) {
-      const code = pgCode(err);
+      const code = pgErrorCode(err);
       if (code === '23514') throw conflict('Это время уже занято: выберите другое', 'input.startsAt');
       if (code === '23P01') throw conflict('У вас уже есть запись на это время', 'input.startsAt');
       if (code === '23505' && idempotencyKey) {
@@ -157,8 +148,7 @@ export class BookingsService {
           userId: user.id,
           template: 'booking.confirmed',
           vars: { number: row.number, branch: branch.name, time },
-          to: { phone: user.phone, email: user.emailVerified ? user.email : null },
-          channels: [...(user.phone ? (['SMS'] as const) : []), ...(user.email && user.emailVerified ? (['EMAIL'] as const) : [])],
+          ...userContacts(user),
           subjectType: 'Booking',
           subjectId: row.id,
         });
@@ -218,7 +208,7 @@ export class BookingsService {
       this.publish(row);
       return row;
     } catch (err) {
-      const code = pgCode(err);
+      const code = pgErrorCode(err);
       if (code === '23514') throw conflict('Это время уже занято: выберите другое', 'startsAt');
       if (code === '23P01') throw conflict('У вас уже есть запись на это время', 'startsAt');
       throw err;

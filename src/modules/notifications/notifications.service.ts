@@ -26,6 +26,15 @@ export type NotifyInput = {
   };
 }[TemplateName];
 
+/** Where a user's messages go: SMS to the phone, e-mail once the address is confirmed. */
+export function userContacts(user: { phone: string | null; email: string | null; emailVerified: boolean }): {
+  to: { phone: string | null; email: string | null };
+  channels: DeliveryChannel[];
+} {
+  const email = user.email && user.emailVerified ? user.email : null;
+  return { to: { phone: user.phone, email }, channels: [...(user.phone ? (['SMS'] as const) : []), ...(email ? (['EMAIL'] as const) : [])] };
+}
+
 export class NotificationsService {
   constructor(private readonly deps: { config: Config; log: Logger; clock: Clock }) {}
 

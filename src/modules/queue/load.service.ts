@@ -11,7 +11,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { AppPubSub, BranchLoadEvent } from '../../shared/pubsub.js';
 import { findUsersByIds } from '../accounts/accounts.repository.js';
-import type { NotificationsService } from '../notifications/notifications.service.js';
+import { userContacts, type NotificationsService } from '../notifications/notifications.service.js';
 import * as repo from './queue.repository.js';
 import type { LoadFigures, SampleRow } from './queue.repository.js';
 
@@ -134,8 +134,7 @@ export class LoadService {
         userId: user.id,
         template: 'load.alert',
         vars: { branch: branchName, waiting: String(e.waiting) },
-        to: { phone: user.phone, email: user.emailVerified ? user.email : null },
-        channels: [...(user.phone ? (['SMS'] as const) : []), ...(user.email && user.emailVerified ? (['EMAIL'] as const) : [])],
+        ...userContacts(user),
         subjectType: 'LoadAlert',
         subjectId: alert.id,
       });

@@ -1,9 +1,8 @@
 /** The queue's queries, mutations, subscriptions and relation fields. */
-import { Repeater } from '@repeaterjs/repeater';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { requireViewer, type GraphQLContext } from '../../server/context.js';
 import { notFound, unauthenticated } from '../../shared/errors.js';
-import type { BranchLoadEvent, TicketEvent } from '../../shared/pubsub.js';
+import { ownEvents, type BranchLoadEvent, type TicketEvent } from '../../shared/pubsub.js';
 import { Branch } from '../branches/branches.types.js';
 import { toBranch } from '../branches/branches.mappers.js';
 import { toService } from '../catalog/catalog.mappers.js';
@@ -95,12 +94,7 @@ export class QueueResolver {
     subscribe: ({ context }: SubscribeResolverData<unknown, unknown, Ctx>) => {
       const viewer = context.viewer;
       if (!viewer) throw unauthenticated();
-      const live = context.services.pubsub.subscribe('ticket');
-      return new Repeater<TicketEvent>(async (push, stop) => {
-        void stop.then(() => live.return?.());
-        for await (const e of live) if (e.userId === viewer.userId) await push(e);
-        stop();
-      });
+      return ownEvents(context.services.pubsub, 'ticket', viewer.userId);
     },
   })
   async ticketUpdated(@Root() event: TicketEvent, @Ctx() ctx: Ctx): Promise<QueueTicket> {
