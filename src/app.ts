@@ -205,7 +205,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     load,
     queue,
     loadAlerts,
-    bookings: new BookingsService({ config, db: db.db, clock, log, pubsub, notifications }),
+    bookings: new BookingsService({ config, db: db.db, clock, log, pubsub, notifications, keys, queueChanged: (branchId) => load.changed(branchId) }),
     keys,
     pubsub,
     nodes,

@@ -132,3 +132,13 @@ export async function overduePending(db: Executor, now: Date): Promise<string[]>
     .limit(500);
   return rows.map((r) => r.id);
 }
+
+/** Confirmed bookings that started before `startedBefore` and were never checked in. */
+export async function missedVisits(db: Executor, startedBefore: Date): Promise<string[]> {
+  const rows = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(eq(bookings.status, 'CONFIRMED'), lt(bookings.startsAt, startedBefore)))
+    .limit(500);
+  return rows.map((r) => r.id);
+}

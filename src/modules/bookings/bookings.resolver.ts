@@ -13,6 +13,8 @@ import { Service } from '../catalog/catalog.types.js';
 import type { BookingRow } from './bookings.repository.js';
 import { BookAppointmentInput, Booking, BookingConnection, BookingEvent, BookingFilter, BookingStatus, Slot } from './bookings.types.js';
 import { MAX_RESCHEDULES } from './bookings.service.js';
+import { toTicket } from '../queue/queue.mappers.js';
+import { QueueTicket } from '../queue/queue.types.js';
 import { signTicketCode } from './ticket-code.js';
 
 type Ctx = GraphQLContext;
@@ -98,6 +100,12 @@ export class BookingResolver {
     return toBooking(await ctx.services.bookings.confirm(requireViewer(ctx), id));
   }
 
+  @Authorized('OPERATOR', 'ADMIN')
+  @Mutation(() => QueueTicket, { description: 'Operators or the hall\'s kiosk: the booking\'s QR code turns into a queue ticket called before walk-ins.' })
+  async checkIn(@Arg('ticketCode') ticketCode: string, @Ctx() ctx: Ctx): Promise<QueueTicket> {
+    return toTicket(await ctx.services.bookings.checkIn(requireViewer(ctx), ticketCode));
+  }
+
   @Authorized()
   @Mutation(() => Booking, { description: 'Moves the booking: 3 times at most, until 24 hours before the visit, within 30 days of the original time.' })
   async rescheduleBooking(@Arg('id', () => ID) id: string, @Arg('startsAt', () => DateTimeScalar) startsAt: Date, @Ctx() ctx: Ctx): Promise<Booking> {
@@ -179,5 +187,15 @@ export class BookingResolver {
   @FieldResolver(() => [BookingEvent])
   async history(@Root() b: Booking, @Ctx() ctx: Ctx): Promise<BookingEvent[]> {
     return (await ctx.loaders.bookings.eventsByBooking.load(b.id)).map((e) => ({ status: BookingStatus[e.status], at: e.at, note: e.note }));
+  }
+}
+
+@Resolver(() => QueueTicket)
+export class TicketBookingResolver {
+  @FieldResolver(() => Booking, { nullable: true, description: 'The booking the ticket was checked in from.' })
+  async booking(@Root() ticket: QueueTicket, @Ctx() ctx: Ctx): Promise<Booking | null> {
+    if (!ticket.bookingId) return null;
+    const row = await ctx.loaders.bookings.bookingById.load(ticket.bookingId);
+    return row ? toBooking(row) : null;
   }
 }

@@ -20,6 +20,10 @@ import { findUserById } from '../accounts/accounts.repository.js';
 import { exceptionsOf, findBranchesByIds, hoursOf, type BranchRow } from '../branches/branches.repository.js';
 import { findServicesByIds, type ServiceRow } from '../catalog/catalog.repository.js';
 import { userContacts, type NotificationsService } from '../notifications/notifications.service.js';
+import { insertTicket, nextSeq, type TicketRow } from '../queue/queue.repository.js';
+import { localDay, ticketNumber } from '../queue/queue.service.js';
+import type { KeyStore } from '../../shared/auth/keys.js';
+import { verifyTicketCode } from './ticket-code.js';
 import * as repo from './bookings.repository.js';
 import type { BookingRow, BookingStatus } from './bookings.repository.js';
 import { generateSlots, type GeneratedSlot } from './slots.js';
@@ -45,10 +49,60 @@ export function placesOf(startsAt: Date, endsAt: Date): Date[] {
   return out;
 }
 
+/** Check-in opens this long before the visit and closes this long after its start (then NO_SHOW). */
+export const CHECK_IN_EARLY_MINUTES = 60;
+export const NO_SHOW_AFTER_MINUTES = 15;
+
 export class BookingsService {
   constructor(
-    private readonly deps: { config: Config; db: Database; clock: Clock; log: Logger; pubsub: AppPubSub; notifications: NotificationsService },
+    private readonly deps: {
+      config: Config;
+      db: Database;
+      clock: Clock;
+      log: Logger;
+      pubsub: AppPubSub;
+      notifications: NotificationsService;
+      keys: KeyStore;
+      /** Recomputes and publishes the branch's load after a ticket joins its queue. */
+      queueChanged: (branchId: string) => Promise<unknown>;
+    },
   ) {}
+
+  /**
+   * At the branch (operator or the hall's kiosk account): the QR code of a confirmed booking
+   * becomes a queue ticket called before walk-ins. The code is verified by signature first.
+   */
+  async checkIn(viewer: Viewer, ticketCode: string): Promise<TicketRow> {
+    const { db, clock, keys } = this.deps;
+    const now = clock.now();
+    const claims = await verifyTicketCode(keys, ticketCode.trim(), now);
+    if (!claims) throw badField('ticketCode', 'Код талона недействителен');
+    const booking = await repo.findBooking(db, claims.bookingId);
+    if (!booking || booking.branchId !== claims.branchId) throw badField('ticketCode', 'Код талона недействителен');
+    if (!hasRole(viewer, 'ADMIN')) {
+      const staff = await findUserById(db, viewer.userId);
+      if (!hasRole(viewer, 'OPERATOR') || staff?.staffBranchId !== booking.branchId) throw forbidden('Талон другого отделения');
+    }
+    if (booking.status === 'CHECKED_IN') throw preconditionFailed('По этой записи уже выдан талон', { rule: 'ALREADY_CHECKED_IN' });
+    if (booking.status !== 'CONFIRMED') throw preconditionFailed(`Запись в статусе ${booking.status}: отметиться нельзя`, { rule: 'NOT_CONFIRMED' });
+    const opens = booking.startsAt.getTime() - CHECK_IN_EARLY_MINUTES * 60_000;
+    const closes = booking.startsAt.getTime() + NO_SHOW_AFTER_MINUTES * 60_000;
+    if (now.getTime() < opens) throw preconditionFailed(`Отметиться можно не раньше чем за ${CHECK_IN_EARLY_MINUTES} минут до визита`, { rule: 'CHECK_IN_TOO_EARLY' });
+    if (now.getTime() > closes) throw preconditionFailed('Время визита прошло', { rule: 'CHECK_IN_TOO_LATE' });
+    const [branch] = await findBranchesByIds(db, [booking.branchId]);
+    if (!branch) throw notFound('Отделение');
+    const ticket = await db.transaction(async (tx) => {
+      const moved = await repo.transition(tx, booking.id, ['CONFIRMED'], { status: 'CHECKED_IN', updatedAt: now });
+      if (!moved) throw preconditionFailed('Запись изменилась, обновите её', { rule: 'CONCURRENT_CHANGE' });
+      await repo.insertEvent(tx, { bookingId: booking.id, status: 'CHECKED_IN', at: now });
+      const day = localDay(now, branch.timezone);
+      const seq = await nextSeq(tx, branch.id, day);
+      return insertTicket(tx, { branchId: branch.id, serviceId: booking.serviceId, userId: booking.userId, bookingId: booking.id, day, seq, number: ticketNumber(seq), priority: 0, issuedAt: now });
+    });
+    this.publish({ ...booking, status: 'CHECKED_IN' });
+    await this.deps.queueChanged(branch.id);
+    return ticket;
+  }
 
   async availableSlots(branchId: string, serviceId: string, from: string, to: string): Promise<SlotView[]> {
     const { branch, service, capacity } = await this.offer(branchId, serviceId);
@@ -215,11 +269,26 @@ export class BookingsService {
     }
   }
 
-  /** The safety net behind the delayed jobs: every booking past its confirmBy expires. */
+  /**
+   * The periodic safety net: every booking past its confirmBy expires (in case a delayed job was
+   * lost), and a confirmed booking not checked in 15 minutes after its start becomes NO_SHOW.
+   */
   async sweepExpired(): Promise<number> {
-    const overdue = await repo.overduePending(this.deps.db, this.deps.clock.now());
+    const { db, clock } = this.deps;
+    const now = clock.now();
     let n = 0;
-    for (const id of overdue) if (await this.expire(id)) n += 1;
+    for (const id of await repo.overduePending(db, now)) if (await this.expire(id)) n += 1;
+    for (const id of await repo.missedVisits(db, new Date(now.getTime() - NO_SHOW_AFTER_MINUTES * 60_000))) {
+      const row = await db.transaction(async (tx) => {
+        const done = await repo.transition(tx, id, ['CONFIRMED'], { status: 'NO_SHOW', updatedAt: now });
+        if (done) await repo.insertEvent(tx, { bookingId: id, status: 'NO_SHOW', at: now, note: 'Не отметился в отделении' });
+        return done;
+      });
+      if (row) {
+        this.publish(row);
+        n += 1;
+      }
+    }
     return n;
   }
 

@@ -3,7 +3,7 @@
  * A branch checks it offline with the public key; check-in verifies it before touching the
  * database.
  */
-import { SignJWT } from 'jose';
+import { SignJWT, decodeProtectedHeader, jwtVerify } from 'jose';
 import { JWT_ALG, type KeyStore } from '../../shared/auth/keys.js';
 
 export const TICKET_TYP = 'mfc-ticket+jwt';
@@ -16,4 +16,16 @@ export async function signTicketCode(keys: KeyStore, b: { id: string; number: st
     .setIssuedAt(Math.floor(b.startsAt.getTime() / 1000) - 31 * 86_400)
     .setExpirationTime(Math.floor(b.endsAt.getTime() / 1000) + 86_400)
     .sign(key);
+}
+
+/** The booking id in a valid ticket code (signature, algorithm, type and dates checked), else null. */
+export async function verifyTicketCode(keys: KeyStore, code: string, now: Date): Promise<{ bookingId: string; branchId: string } | null> {
+  try {
+    const key = keys.verificationKey(decodeProtectedHeader(code).kid);
+    if (!key) return null;
+    const { payload } = await jwtVerify(code, key, { algorithms: [JWT_ALG], typ: TICKET_TYP, currentDate: now, requiredClaims: ['sub', 'exp'] });
+    return typeof payload.sub === 'string' && typeof payload.br === 'string' ? { bookingId: payload.sub, branchId: payload.br } : null;
+  } catch {
+    return null;
+  }
 }

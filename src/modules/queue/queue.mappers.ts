@@ -9,6 +9,7 @@ export function toTicket(row: TicketRow): QueueTicket {
     number: row.number,
     branchId: row.branchId,
     serviceId: row.serviceId,
+    bookingId: row.bookingId,
     status: TicketStatus[row.status],
     window: row.window,
     issuedAt: row.issuedAt,

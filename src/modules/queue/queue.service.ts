@@ -4,7 +4,7 @@
  * no-shows. Every committed change recomputes the branch's load once (LoadService.changed), and a
  * called ticket's holder hears it at once: ticketUpdated and an urgent notification.
  */
-import type { Database } from '../../db/client.js';
+import type { Database, Executor } from '../../db/client.js';
 import { badField, forbidden, notFound, preconditionFailed } from '../../shared/errors.js';
 import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
 import type { Clock } from '../../shared/clock.js';
@@ -15,6 +15,7 @@ import { findBranchesByIds, type BranchRow } from '../branches/branches.reposito
 import { branchOffersService } from '../catalog/catalog.repository.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { LoadService } from './load.service.js';
+import { insertEvent as insertBookingEvent, transition as transitionBooking } from '../bookings/bookings.repository.js';
 import * as repo from './queue.repository.js';
 import type { TicketRow } from './queue.repository.js';
 import { isUuid } from '../../shared/ids.js';
@@ -30,6 +31,13 @@ export function ticketNumber(seq: number): string {
 /** The branch's local calendar day of a moment. */
 export function localDay(at: Date, timezone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** A booked visitor's visit ends with their ticket: the booking becomes COMPLETED or NO_SHOW too. */
+async function endVisit(tx: Executor, ticket: TicketRow, status: 'COMPLETED' | 'NO_SHOW', now: Date): Promise<void> {
+  if (!ticket.bookingId) return;
+  const visit = await transitionBooking(tx, ticket.bookingId, ['CHECKED_IN'], { status, updatedAt: now });
+  if (visit) await insertBookingEvent(tx, { bookingId: visit.id, status, at: now });
 }
 
 export class QueueService {
@@ -83,6 +91,7 @@ export class QueueService {
       if (!w) throw preconditionFailed(`Окно ${window} закрыто: сначала откройте его`);
       let finished: TicketRow | undefined;
       if (w.ticketId) finished = await repo.updateTicket(tx, w.ticketId, { status: 'COMPLETED', completedAt: now }, ['CALLED', 'SERVING']);
+      if (finished) await endVisit(tx, finished, 'COMPLETED', now);
       const next = await repo.claimNextWaiting(tx, branch.id);
       if (!next) {
         await repo.setWindowTicket(tx, branch.id, window, null);
@@ -146,6 +155,7 @@ export class QueueService {
     const done = await this.deps.db.transaction(async (tx) => {
       const row = await repo.updateTicket(tx, existing.id, { status, completedAt: now }, ['CALLED', 'SERVING']);
       if (row) await repo.clearWindowOf(tx, row.id);
+      if (row) await endVisit(tx, row, status, now);
       return row;
     });
     if (!done) throw preconditionFailed(`Талон ${existing.number} не у окна (статус ${existing.status})`);

@@ -53,6 +53,7 @@ export class QueueTicket extends Node {
   number!: string;
   branchId!: string;
   serviceId!: string;
+  bookingId!: string | null;
   @Field(() => TicketStatus)
   status!: TicketStatus;
   @Field(() => Int, { nullable: true, description: 'The window the ticket is called to.' })

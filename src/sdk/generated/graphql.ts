@@ -493,6 +493,13 @@ export type RescheduleBookingMutationVariables = Exact<{
 
 export type RescheduleBookingMutation = { rescheduleBooking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
 
+export type CheckInMutationVariables = Exact<{
+  ticketCode: string;
+}>;
+
+
+export type CheckInMutation = { checkIn: { id: string, number: string, status: TicketStatus, position: number | null, booking: { id: string, number: string, status: BookingStatus } | null } };
+
 export type BranchFieldsFragment = { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, location: { lat: number, lon: number }, region: { code: string, name: string, localities: Array<string> }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> };
 
 export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1689,6 +1696,21 @@ export const RescheduleBookingDocument = new TypedDocumentString(`
     note
   }
 }`) as unknown as TypedDocumentString<RescheduleBookingMutation, RescheduleBookingMutationVariables>;
+export const CheckInDocument = new TypedDocumentString(`
+    mutation CheckIn($ticketCode: String!) {
+  checkIn(ticketCode: $ticketCode) {
+    id
+    number
+    status
+    position
+    booking {
+      id
+      number
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckInMutation, CheckInMutationVariables>;
 export const RegionsDocument = new TypedDocumentString(`
     query Regions {
   regions {
