@@ -17,6 +17,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { App } from '../app.js';
 import { formatError } from './errors.js';
 import { createLoaders } from './loaders.js';
+import { bearer } from '../shared/auth/bearer.js';
+import { bookingFilesRouter } from '../modules/bookings/bookings.http.js';
 import { parseOptions, validationRules } from './limits.js';
 import type { GraphQLContext } from './context.js';
 import { attachWebSocketServer } from './websocket.js';
@@ -68,6 +70,8 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
     res.status(checks.postgres && checks.redis ? 200 : 503).json({ status: checks.postgres && checks.redis ? 'ready' : 'unavailable', ...checks });
   });
 
+  http.use(bookingFilesRouter(app));
+
   http.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
     const requestId = (req.header('x-request-id') ?? '').slice(0, 64) || randomUUID();
     res.setHeader('x-request-id', requestId);
@@ -116,12 +120,6 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
       await operations.idle();
     },
   };
-}
-
-export function bearer(header: string | undefined | null): string | null {
-  if (!header) return null;
-  const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  return m?.[1] ?? null;
 }
 
 /**

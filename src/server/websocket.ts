@@ -13,7 +13,7 @@ import { WebSocketServer } from 'ws';
 import type { App } from '../app.js';
 import type { Viewer } from '../shared/auth/viewer.js';
 import type { GraphQLContext } from './context.js';
-import { bearer } from './http.js';
+import { bearer } from '../shared/auth/bearer.js';
 import { parseOptions, validationRules } from './limits.js';
 import { createLoaders } from './loaders.js';
 

@@ -184,6 +184,11 @@ export class BookingResolver {
     return signTicketCode(ctx.services.keys, { id: b.id, number: b.number, branchId: b.branchId, startsAt: b.startsAt, endsAt: b.endsAt });
   }
 
+  @FieldResolver(() => String, { description: 'iCalendar event of the visit (owner\'s bearer token).' })
+  calendarUrl(@Root() b: Booking, @Ctx() ctx: Ctx): string {
+    return ctx.services.bookings.calendarUrl(b.id);
+  }
+
   @FieldResolver(() => [BookingEvent])
   async history(@Root() b: Booking, @Ctx() ctx: Ctx): Promise<BookingEvent[]> {
     return (await ctx.loaders.bookings.eventsByBooking.load(b.id)).map((e) => ({ status: BookingStatus[e.status], at: e.at, note: e.note }));

@@ -334,6 +334,10 @@ export class BookingsService {
     return capacity;
   }
 
+  calendarUrl(id: string): string {
+    return `${this.deps.config.PUBLIC_URL}/bookings/${id}/event.ics`;
+  }
+
   canCancel(b: BookingRow): boolean {
     return (b.status === 'PENDING_CONFIRMATION' || b.status === 'CONFIRMED') && b.startsAt > this.deps.clock.now();
   }

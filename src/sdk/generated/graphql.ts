@@ -411,7 +411,7 @@ export type MyActivityQueryVariables = Exact<{
 
 export type MyActivityQuery = { myActivity: { totalCount: number, nodes: Array<{ id: string, action: string, at: string, ip: string | null, details: unknown }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type BookingFieldsFragment = { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> };
+export type BookingFieldsFragment = { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> };
 
 export type AvailableDatesQueryVariables = Exact<{
   branchId: string | number;
@@ -438,14 +438,14 @@ export type BookAppointmentMutationVariables = Exact<{
 }>;
 
 
-export type BookAppointmentMutation = { bookAppointment: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
+export type BookAppointmentMutation = { bookAppointment: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
 
 export type ConfirmBookingMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConfirmBookingMutation = { confirmBooking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
+export type ConfirmBookingMutation = { confirmBooking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
 
 export type CancelBookingMutationVariables = Exact<{
   id: string | number;
@@ -453,7 +453,7 @@ export type CancelBookingMutationVariables = Exact<{
 }>;
 
 
-export type CancelBookingMutation = { cancelBooking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
+export type CancelBookingMutation = { cancelBooking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
 
 export type MyBookingsQueryVariables = Exact<{
   filter?: BookingFilter | null | undefined;
@@ -462,14 +462,14 @@ export type MyBookingsQueryVariables = Exact<{
 }>;
 
 
-export type MyBookingsQuery = { myBookings: { totalCount: number, nodes: Array<{ id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type MyBookingsQuery = { myBookings: { totalCount: number, nodes: Array<{ id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type BookingByIdQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type BookingByIdQuery = { booking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } | null };
+export type BookingByIdQuery = { booking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } | null };
 
 export type SetBranchServiceCapacityMutationVariables = Exact<{
   branchId: string | number;
@@ -491,7 +491,7 @@ export type RescheduleBookingMutationVariables = Exact<{
 }>;
 
 
-export type RescheduleBookingMutation = { rescheduleBooking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
+export type RescheduleBookingMutation = { rescheduleBooking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
 
 export type CheckInMutationVariables = Exact<{
   ticketCode: string;
@@ -829,6 +829,7 @@ export const BookingFieldsFragmentDoc = new TypedDocumentString(`
   canReschedule
   canCancel
   ticketCode
+  calendarUrl
   createdAt
   branch {
     id
@@ -1475,6 +1476,7 @@ export const BookAppointmentDocument = new TypedDocumentString(`
   canReschedule
   canCancel
   ticketCode
+  calendarUrl
   createdAt
   branch {
     id
@@ -1511,6 +1513,7 @@ export const ConfirmBookingDocument = new TypedDocumentString(`
   canReschedule
   canCancel
   ticketCode
+  calendarUrl
   createdAt
   branch {
     id
@@ -1547,6 +1550,7 @@ export const CancelBookingDocument = new TypedDocumentString(`
   canReschedule
   canCancel
   ticketCode
+  calendarUrl
   createdAt
   branch {
     id
@@ -1590,6 +1594,7 @@ export const MyBookingsDocument = new TypedDocumentString(`
   canReschedule
   canCancel
   ticketCode
+  calendarUrl
   createdAt
   branch {
     id
@@ -1626,6 +1631,7 @@ export const BookingByIdDocument = new TypedDocumentString(`
   canReschedule
   canCancel
   ticketCode
+  calendarUrl
   createdAt
   branch {
     id
@@ -1680,6 +1686,7 @@ export const RescheduleBookingDocument = new TypedDocumentString(`
   canReschedule
   canCancel
   ticketCode
+  calendarUrl
   createdAt
   branch {
     id

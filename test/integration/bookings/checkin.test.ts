@@ -113,3 +113,22 @@ describe('check-in', () => {
     }
   });
 });
+
+describe('calendar event', () => {
+  it('the owner downloads the visit as iCalendar; others and anonymous callers cannot', async () => {
+    const { citizen, booking } = await confirmed();
+    const { booking: b } = await citizen.client.request(BookingByIdDocument, { id: booking.id });
+    const path = new URL(b?.calendarUrl ?? '').pathname;
+    const get = (token?: string) => fetch(`${t.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const res = await get(citizen.accessToken);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const ics = (await res.text()).replace(/\r\n /g, '');
+    expect(ics).toContain('BEGIN:VEVENT');
+    expect(ics).toContain(`DTSTART:${booking.startsAt.replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
+    expect(ics).toContain(`UID:${booking.id}@mfc`);
+    const other = await createAccount(t, 'CITIZEN');
+    expect((await get(other.accessToken)).status).toBe(404);
+    expect((await get()).status).toBe(401);
+  });
+});
