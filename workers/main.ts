@@ -8,8 +8,8 @@ import type { App } from '../src/app.js';
 import { QUEUE_NAMES } from '../src/jobs/define.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
 import { redisConnectionOptions } from '../src/jobs/queues.js';
-import { allJobs, deliverNotification, expireBooking, pruneAccounts, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
-import { expireBookingProcessor, sweepBookingsProcessor } from './processors/bookings/expire.js';
+import { allJobs, deliverNotification, expireBooking, pruneAccounts, remindBooking, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
+import { expireBookingProcessor, remindBookingProcessor, sweepBookingsProcessor } from './processors/bookings/bookings.js';
 import { sampleLoadProcessor } from './processors/queue/sample-load.js';
 import { pruneProcessor } from './processors/accounts/prune.js';
 import { deliverProcessor } from './processors/notifications/deliver.js';
@@ -21,6 +21,7 @@ export const processors: Record<string, Processor> = {
   [sampleLoad.name]: sampleLoadProcessor,
   [expireBooking.name]: expireBookingProcessor,
   [sweepBookings.name]: sweepBookingsProcessor,
+  [remindBooking.name]: remindBookingProcessor,
 };
 
 export function assertEveryJobHasAProcessor(): void {

@@ -1,4 +1,5 @@
 /** Writes a job to the transactional outbox, inside the caller's transaction. */
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { outbox } from '../db/schema/index.js';
 import type { JobContract } from './define.js';
@@ -8,4 +9,10 @@ export async function writeOutbox<P>(tx: Executor, job: JobContract<P>, payload:
   // BullMQ refuses ids with ':' (its key separator); catch it here rather than in the relay.
   if (opts.jobId.includes(':')) throw new Error(`job id ${opts.jobId} must not contain ':'`);
   await tx.insert(outbox).values({ job: job.name, payload: parsed, jobId: opts.jobId, delayMs: opts.delayMs ?? 0 });
+}
+
+/** Drops a job not yet relayed (inside the caller's transaction); returns whether one was there. */
+export async function cancelOutbox(tx: Executor, jobId: string): Promise<boolean> {
+  const rows = await tx.delete(outbox).where(and(eq(outbox.jobId, jobId), isNull(outbox.relayedAt))).returning({ id: outbox.id });
+  return rows.length > 0;
 }

@@ -35,4 +35,11 @@ export const sweepBookings = defineJob({
   schema: z.object({}),
 });
 
-export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, sampleLoad, expireBooking, sweepBookings] as ReadonlyArray<JobContract<unknown>>;
+/** The reminder 24 hours before a visit; a stale one (moved or cancelled visit) does nothing. */
+export const remindBooking = defineJob({
+  name: 'bookings.remind',
+  queue: 'maintenance',
+  schema: z.object({ bookingId: z.uuid(), startsAt: z.iso.datetime() }),
+});
+
+export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, sampleLoad, expireBooking, sweepBookings, remindBooking] as ReadonlyArray<JobContract<unknown>>;

@@ -5,10 +5,10 @@
  * constraints decide every race (CHECK on places, exclusion on a citizen's overlapping bookings).
  */
 import type { Config } from '../../config/env.js';
-import type { Database } from '../../db/client.js';
+import type { Database, Executor } from '../../db/client.js';
 import { pgErrorCode } from '../../db/errors.js';
-import { writeOutbox } from '../../jobs/outbox.js';
-import { expireBooking } from '../../jobs/registry.js';
+import { cancelOutbox, writeOutbox } from '../../jobs/outbox.js';
+import { expireBooking, remindBooking } from '../../jobs/registry.js';
 import { badField, badInput, conflict, forbidden, notFound, preconditionFailed } from '../../shared/errors.js';
 import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
 import type { Clock } from '../../shared/clock.js';
@@ -29,6 +29,15 @@ import type { BookingRow, BookingStatus } from './bookings.repository.js';
 import { generateSlots, type GeneratedSlot } from './slots.js';
 
 export const SLOT_MINUTES = 15;
+export const REMINDER_HOURS_BEFORE = 24;
+
+/** One reminder job per booking and visit time: a moved visit gets a new one. */
+export const reminderJobId = (b: { id: string; startsAt: Date }) => `remind-${b.id}-${b.startsAt.getTime()}`;
+
+/** The visit's local date and time for messages. */
+function visitTime(branch: BranchRow, at: Date): string {
+  return new Intl.DateTimeFormat('ru-RU', { timeZone: branch.timezone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(at).replace(',', '');
+}
 export const MAX_RESCHEDULES = 3;
 export const RESCHEDULE_DEADLINE_HOURS = 24;
 const MAX_RANGE_DAYS = 31;
@@ -65,6 +74,8 @@ export class BookingsService {
       keys: KeyStore;
       /** Recomputes and publishes the branch's load after a ticket joins its queue. */
       queueChanged: (branchId: string) => Promise<unknown>;
+      /** Removes a relayed delayed job from the maintenance queue (best effort). */
+      dropJob: (jobId: string) => Promise<unknown>;
     },
   ) {}
 
@@ -195,13 +206,13 @@ export class BookingsService {
       const row = await repo.transition(tx, booking.id, ['PENDING_CONFIRMATION'], { status: 'CONFIRMED', confirmBy: null, updatedAt: now });
       if (!row) return null;
       await repo.insertEvent(tx, { bookingId: row.id, status: 'CONFIRMED', at: now });
+      await this.scheduleReminder(tx, row, now);
       const [user, [branch]] = await Promise.all([findUserById(tx, row.userId), findBranchesByIds(tx, [row.branchId])]);
       if (user && branch) {
-        const time = new Intl.DateTimeFormat('ru-RU', { timeZone: branch.timezone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(row.startsAt).replace(',', '');
         await this.deps.notifications.notify(tx, {
           userId: user.id,
           template: 'booking.confirmed',
-          vars: { number: row.number, branch: branch.name, time },
+          vars: { number: row.number, branch: branch.name, time: visitTime(branch, row.startsAt) },
           ...userContacts(user),
           subjectType: 'Booking',
           subjectId: row.id,
@@ -257,8 +268,11 @@ export class BookingsService {
         await repo.releasePlaces(tx, { branchId: booking.branchId, serviceId: booking.serviceId, starts: placesOf(booking.startsAt, booking.endsAt) });
         await repo.takePlaces(tx, { branchId: booking.branchId, serviceId: booking.serviceId, starts: placesOf(slot.startsAt, slot.endsAt), capacity });
         await repo.insertEvent(tx, { bookingId: booking.id, status: moved.status, at: now, note: `Перенесена с ${booking.startsAt.toISOString()}` });
+        await cancelOutbox(tx, reminderJobId(booking));
+        if (moved.status === 'CONFIRMED') await this.scheduleReminder(tx, moved, now);
         return moved;
       });
+      await this.dropReminder(booking);
       this.publish(row);
       return row;
     } catch (err) {
@@ -354,10 +368,50 @@ export class BookingsService {
       if (!done) return null;
       await repo.releasePlaces(tx, { branchId: done.branchId, serviceId: done.serviceId, starts: placesOf(done.startsAt, done.endsAt) });
       await repo.insertEvent(tx, { bookingId: done.id, status, at: now, note });
+      await cancelOutbox(tx, reminderJobId(done));
       return done;
     });
-    if (row) this.publish(row);
+    if (row) {
+      await this.dropReminder(row);
+      this.publish(row);
+    }
     return row;
+  }
+
+  /** The reminder job: sends only if the booking is still confirmed for the same time. */
+  async remind(bookingId: string, startsAt: string): Promise<boolean> {
+    const { db } = this.deps;
+    const booking = await repo.findBooking(db, bookingId);
+    if (!booking || booking.status !== 'CONFIRMED' || booking.startsAt.toISOString() !== new Date(startsAt).toISOString()) return false;
+    const [user, [branch]] = await Promise.all([findUserById(db, booking.userId), findBranchesByIds(db, [booking.branchId])]);
+    if (!user || !branch) return false;
+    await db.transaction((tx) =>
+      this.deps.notifications.notify(tx, {
+        userId: user.id,
+        template: 'booking.reminder',
+        vars: { number: booking.number, branch: branch.name, time: visitTime(branch, booking.startsAt) },
+        ...userContacts(user),
+        subjectType: 'Booking',
+        subjectId: booking.id,
+      }),
+    );
+    return true;
+  }
+
+  /** A reminder REMINDER_HOURS_BEFORE the visit; none when the visit is sooner than that. */
+  private async scheduleReminder(tx: Executor, b: BookingRow, now: Date): Promise<void> {
+    const delayMs = b.startsAt.getTime() - REMINDER_HOURS_BEFORE * 3_600_000 - now.getTime();
+    if (delayMs <= 0) return;
+    await writeOutbox(tx, remindBooking, { bookingId: b.id, startsAt: b.startsAt.toISOString() }, { jobId: reminderJobId(b), delayMs });
+  }
+
+  private async dropReminder(b: { id: string; startsAt: Date }): Promise<void> {
+    try {
+      await this.deps.dropJob(reminderJobId(b));
+    } catch (err) {
+      // A reminder left behind is harmless: it checks the booking before sending.
+      this.deps.log.warn({ err }, 'could not remove a reminder job');
+    }
   }
 
   private publish(b: BookingRow): void {

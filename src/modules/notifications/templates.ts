@@ -116,6 +116,17 @@ export const templates = {
       text: (v: { number: string; branch: string; time: string }) => `Вы записаны в ${v.branch} на ${v.time}. Номер записи: ${v.number}. Талон с QR-кодом — в личном кабинете.${SIGNATURE}`,
     },
   },
+  'booking.reminder': {
+    category: 'BOOKING',
+    urgent: false,
+    secret: false,
+    title: (v: { number: string; branch: string; time: string }) => `Завтра визит в МФЦ: ${v.time}`,
+    sms: (v: { number: string; branch: string; time: string }) => `МФЦ: напоминаем о визите ${v.time}, запись ${v.number}`,
+    email: {
+      subject: (v: { number: string; branch: string; time: string }) => `Напоминание: визит в МФЦ ${v.time}`,
+      text: (v: { number: string; branch: string; time: string }) => `Напоминаем: ${v.time} вас ждут в ${v.branch}. Номер записи: ${v.number}. Возьмите паспорт и талон с QR-кодом.${SIGNATURE}`,
+    },
+  },
   'load.alert': {
     category: 'LOAD_ALERT',
     urgent: false,

@@ -8,6 +8,7 @@ import {
   CancelBookingDocument,
   ConfirmBookingDocument,
   MyBookingsDocument,
+  RescheduleBookingDocument,
   SetBranchServiceCapacityDocument,
 } from '../../../src/sdk/generated/graphql.js';
 import type { MfcClient } from '../../../src/sdk/client.js';
@@ -170,5 +171,49 @@ describe('a booking’s life', () => {
     expect((await errorOf(other.client.request(ConfirmBookingDocument, { id: b.id }))).code).toBe('FORBIDDEN');
     expect((await errorOf(other.client.request(CancelBookingDocument, { id: b.id }))).code).toBe('FORBIDDEN');
     expect((await owner.client.request(BookingByIdDocument, { id: b.id })).booking?.id).toBe(b.id);
+  });
+});
+
+describe('reminders', () => {
+  const jobOf = async (id: string) => t.running.app.queues.get('maintenance').getJob(id);
+  const waitFor = async (check: () => Promise<boolean>) => {
+    const deadline = Date.now() + 5000;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error('condition not met in time');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+
+  it('a confirmed booking gets a delayed reminder 24 hours before; moving it moves the reminder; cancelling removes it', async () => {
+    const p = await place({ capacity: 2 });
+    const c = await registerCitizen(t);
+    const { bookAppointment: b } = await c.client.request(BookAppointmentDocument, { input: p.input });
+    await c.client.request(ConfirmBookingDocument, { id: b.id });
+    const first = `remind-${b.id}-${new Date(b.startsAt).getTime()}`;
+    await waitFor(async () => (await jobOf(first)) !== undefined);
+    const job = await jobOf(first);
+    expect(job?.name).toBe('bookings.remind');
+    expect((job?.timestamp ?? 0) + (job?.opts.delay ?? 0)).toBeCloseTo(new Date(b.startsAt).getTime() - 24 * 3_600_000, -4);
+
+    const { availableSlots } = await t.client.request(AvailableSlotsDocument, { branchId: p.branch.id, serviceId: p.service.id, from: p.from, to: p.to });
+    const later = availableSlots[6]?.startsAt ?? '';
+    await c.client.request(RescheduleBookingDocument, { id: b.id, startsAt: later });
+    const second = `remind-${b.id}-${new Date(later).getTime()}`;
+    await waitFor(async () => (await jobOf(second)) !== undefined);
+    expect(await jobOf(first)).toBeUndefined();
+
+    await c.client.request(CancelBookingDocument, { id: b.id });
+    expect(await jobOf(second)).toBeUndefined();
+  });
+
+  it('the reminder tells the citizen, and a stale one says nothing', async () => {
+    const p = await place();
+    const c = await registerCitizen(t);
+    const { bookAppointment: b } = await c.client.request(BookAppointmentDocument, { input: p.input });
+    await c.client.request(ConfirmBookingDocument, { id: b.id });
+    const bookings = t.running.app.services.bookings;
+    expect(await bookings.remind(b.id, new Date(new Date(b.startsAt).getTime() + 15 * 60_000).toISOString())).toBe(false);
+    expect(await bookings.remind(b.id, b.startsAt)).toBe(true);
+    await t.sms.waitFor((m) => m.to === c.phone && /напоминаем о визите/.test(m.text));
   });
 });
