@@ -12,7 +12,7 @@ import { ActivityConnectionResolver, ProfileResolver } from '../modules/accounts
 import { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from '../modules/branches/branches.resolver.js';
 import { ServiceCategoryResolver, ServiceResolver } from '../modules/catalog/catalog.resolver.js';
 import { BranchLoadResolver, LoadAlertResolver, QueueResolver } from '../modules/queue/queue.resolver.js';
-import { BookingResolver, TicketBookingResolver } from '../modules/bookings/bookings.resolver.js';
+import { BookingResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/bookings.resolver.js';
 import { authChecker } from '../shared/auth/auth-checker.js';
 
 export const resolvers = [
@@ -29,6 +29,7 @@ export const resolvers = [
   BranchLoadResolver,
   BookingResolver,
   TicketBookingResolver,
+  SlotWatchResolver,
 ] as const;
 
 export function createSchema(opts: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {

@@ -5,7 +5,7 @@
  * citizen's active bookings cannot overlap in time: an exclusion constraint (migration 0007).
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { branches } from './branches.js';
 import { services } from './catalog.js';
@@ -77,4 +77,31 @@ export const bookingEvents = pgTable(
     note: text('note'),
   },
   (t) => [index('booking_events_booking_idx').on(t.bookingId, t.at)],
+);
+
+/** "Tell me when a place frees up": fires once, first come first served (nothing is reserved). */
+export const slotWatches = pgTable(
+  'slot_watches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id, { onDelete: 'cascade' }),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }).notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: ts('created_at').notNull(),
+    firedAt: ts('fired_at'),
+  },
+  (t) => [
+    index('slot_watches_active_idx').on(t.branchId, t.serviceId, t.fromDate).where(sql`${t.active}`),
+    index('slot_watches_user_idx').on(t.userId, t.createdAt),
+    check('slot_watches_range', sql`${t.fromDate} <= ${t.toDate}`),
+  ],
 );

@@ -1,7 +1,7 @@
 /** The only drizzle importer of the bookings module. */
-import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { bookingEvents, bookings, branchServices, slotPlaces } from '../../db/schema/index.js';
+import { bookingEvents, bookings, branchServices, slotPlaces, slotWatches } from '../../db/schema/index.js';
 
 export type BookingRow = typeof bookings.$inferSelect;
 export type BookingStatus = BookingRow['status'];
@@ -141,4 +141,45 @@ export async function missedVisits(db: Executor, startedBefore: Date): Promise<s
     .where(and(eq(bookings.status, 'CONFIRMED'), lt(bookings.startsAt, startedBefore)))
     .limit(500);
   return rows.map((r) => r.id);
+}
+
+// ---------------------------------------------------------------- slot watches
+
+export type SlotWatchRow = typeof slotWatches.$inferSelect;
+
+export async function insertWatch(db: Executor, values: typeof slotWatches.$inferInsert): Promise<SlotWatchRow> {
+  const [row] = await db.insert(slotWatches).values(values).returning();
+  if (!row) throw new Error('insert slot_watches returned nothing');
+  return row;
+}
+
+export async function watchesOfUser(db: Executor, userId: string): Promise<SlotWatchRow[]> {
+  return db.select().from(slotWatches).where(eq(slotWatches.userId, userId)).orderBy(desc(slotWatches.createdAt));
+}
+
+export async function deactivateWatch(db: Executor, id: string, userId: string): Promise<boolean> {
+  const rows = await db
+    .update(slotWatches)
+    .set({ active: false })
+    .where(and(eq(slotWatches.id, id), eq(slotWatches.userId, userId), eq(slotWatches.active, true)))
+    .returning({ id: slotWatches.id });
+  return rows.length === 1;
+}
+
+/** Fires (deactivates) the watches a freed place on `day` satisfies; each fires once. */
+export async function fireWatches(db: Executor, p: { branchId: string; serviceId: string; day: string; now: Date; exceptUserId: string }): Promise<SlotWatchRow[]> {
+  return db
+    .update(slotWatches)
+    .set({ active: false, firedAt: p.now })
+    .where(
+      and(
+        eq(slotWatches.branchId, p.branchId),
+        eq(slotWatches.serviceId, p.serviceId),
+        eq(slotWatches.active, true),
+        lte(slotWatches.fromDate, p.day),
+        gte(slotWatches.toDate, p.day),
+        sql`${slotWatches.userId} <> ${p.exceptUserId}`,
+      ),
+    )
+    .returning();
 }

@@ -10,8 +10,8 @@ import { toBranch } from '../branches/branches.mappers.js';
 import { Branch } from '../branches/branches.types.js';
 import { toService } from '../catalog/catalog.mappers.js';
 import { Service } from '../catalog/catalog.types.js';
-import type { BookingRow } from './bookings.repository.js';
-import { BookAppointmentInput, Booking, BookingConnection, BookingEvent, BookingFilter, BookingStatus, Slot } from './bookings.types.js';
+import type { BookingRow, SlotWatchRow } from './bookings.repository.js';
+import { BookAppointmentInput, Booking, BookingConnection, BookingEvent, BookingFilter, BookingStatus, Slot, SlotWatch, SlotWatchInput } from './bookings.types.js';
 import { MAX_RESCHEDULES } from './bookings.service.js';
 import { toTicket } from '../queue/queue.mappers.js';
 import { QueueTicket } from '../queue/queue.types.js';
@@ -35,6 +35,10 @@ export function toBooking(row: BookingRow): Booking {
     rescheduleCount: row.rescheduleCount,
     createdAt: row.createdAt,
   };
+}
+
+function toWatch(row: SlotWatchRow): SlotWatch {
+  return { id: row.id, branchId: row.branchId, serviceId: row.serviceId, from: row.fromDate, to: row.toDate, active: row.active };
 }
 
 /** Field resolvers need the row's rules (canCancel…): rows are re-read through the per-request loader. */
@@ -116,6 +120,24 @@ export class BookingResolver {
   @Mutation(() => Booking, { description: 'Cancels the booking and frees its place at once.' })
   async cancelBooking(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason: string | null, @Ctx() ctx: Ctx): Promise<Booking> {
     return toBooking(await ctx.services.bookings.cancel(requireViewer(ctx), id, reason));
+  }
+
+  @Authorized()
+  @Mutation(() => SlotWatch, { description: 'Tell me once when a place frees up at this branch and service between from and to.' })
+  async watchSlots(@Arg('input', () => SlotWatchInput) input: SlotWatchInput, @Ctx() ctx: Ctx): Promise<SlotWatch> {
+    return toWatch(await ctx.services.bookings.watch(requireViewer(ctx), input));
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean)
+  cancelSlotWatch(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<boolean> {
+    return ctx.services.bookings.cancelWatch(requireViewer(ctx), id);
+  }
+
+  @Authorized()
+  @Query(() => [SlotWatch])
+  async mySlotWatches(@Ctx() ctx: Ctx): Promise<SlotWatch[]> {
+    return (await ctx.services.bookings.myWatches(requireViewer(ctx))).map(toWatch);
   }
 
   @Authorized('ADMIN')
@@ -202,5 +224,22 @@ export class TicketBookingResolver {
     if (!ticket.bookingId) return null;
     const row = await ctx.loaders.bookings.bookingById.load(ticket.bookingId);
     return row ? toBooking(row) : null;
+  }
+}
+
+@Resolver(() => SlotWatch)
+export class SlotWatchResolver {
+  @FieldResolver(() => Branch)
+  async branch(@Root() w: SlotWatch, @Ctx() ctx: Ctx): Promise<Branch> {
+    const row = await ctx.loaders.branches.branchById.load(w.branchId);
+    if (!row) throw notFound('Отделение');
+    return toBranch(row);
+  }
+
+  @FieldResolver(() => Service)
+  async service(@Root() w: SlotWatch, @Ctx() ctx: Ctx): Promise<Service> {
+    const row = await ctx.loaders.catalog.serviceById.load(w.serviceId);
+    if (!row) throw notFound('Услуга');
+    return toService(row);
   }
 }

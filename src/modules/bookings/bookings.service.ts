@@ -270,6 +270,7 @@ export class BookingsService {
         await repo.insertEvent(tx, { bookingId: booking.id, status: moved.status, at: now, note: `Перенесена с ${booking.startsAt.toISOString()}` });
         await cancelOutbox(tx, reminderJobId(booking));
         if (moved.status === 'CONFIRMED') await this.scheduleReminder(tx, moved, now);
+        await this.placeFreed(tx, booking, now);
         return moved;
       });
       await this.dropReminder(booking);
@@ -369,6 +370,7 @@ export class BookingsService {
       await repo.releasePlaces(tx, { branchId: done.branchId, serviceId: done.serviceId, starts: placesOf(done.startsAt, done.endsAt) });
       await repo.insertEvent(tx, { bookingId: done.id, status, at: now, note });
       await cancelOutbox(tx, reminderJobId(done));
+      await this.placeFreed(tx, done, now);
       return done;
     });
     if (row) {
@@ -376,6 +378,44 @@ export class BookingsService {
       this.publish(row);
     }
     return row;
+  }
+
+  async watch(viewer: Viewer, input: { branchId: string; serviceId: string; from: string; to: string }): Promise<repo.SlotWatchRow> {
+    const { branch, service } = await this.offer(input.branchId, input.serviceId);
+    if (input.to < input.from) throw badField('input.to', 'Конец периода раньше начала');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: branch.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.deps.clock.now());
+    if (input.to < today) throw badField('input.to', 'Период уже прошёл');
+    return repo.insertWatch(this.deps.db, { userId: viewer.userId, branchId: branch.id, serviceId: service.id, fromDate: input.from, toDate: input.to, createdAt: this.deps.clock.now() });
+  }
+
+  async cancelWatch(viewer: Viewer, id: string): Promise<boolean> {
+    if (!isUuid(id) || !(await repo.deactivateWatch(this.deps.db, id, viewer.userId))) throw notFound('Оповещение');
+    return true;
+  }
+
+  myWatches(viewer: Viewer): Promise<repo.SlotWatchRow[]> {
+    return repo.watchesOfUser(this.deps.db, viewer.userId);
+  }
+
+  /** A place came free: the watchers of that branch, service and day hear it once (first come, first served). */
+  private async placeFreed(tx: Executor, b: BookingRow, now: Date): Promise<void> {
+    if (b.startsAt <= now) return;
+    const [branch] = await findBranchesByIds(tx, [b.branchId]);
+    if (!branch) return;
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: branch.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(b.startsAt);
+    const fired = await repo.fireWatches(tx, { branchId: b.branchId, serviceId: b.serviceId, day, now, exceptUserId: b.userId });
+    for (const w of fired) {
+      const user = await findUserById(tx, w.userId);
+      if (!user) continue;
+      await this.deps.notifications.notify(tx, {
+        userId: user.id,
+        template: 'booking.slot_freed',
+        vars: { branch: branch.name, date: day.split('-').reverse().join('.') },
+        ...userContacts(user),
+        subjectType: 'SlotWatch',
+        subjectId: w.id,
+      });
+    }
   }
 
   /** The reminder job: sends only if the booking is still confirmed for the same time. */

@@ -1,6 +1,6 @@
 /** GraphQL types of bookings. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateTimeScalar } from '../../shared/graphql/scalars.js';
+import { DateScalar, DateTimeScalar } from '../../shared/graphql/scalars.js';
 import { Node, PageInfo } from '../../shared/graphql/relay.js';
 
 export enum BookingStatus {
@@ -77,6 +77,30 @@ export class BookingFilter {
   status?: BookingStatus[] | null;
   @Field(() => Boolean, { nullable: true, description: 'Only visits still ahead.' })
   upcoming?: boolean | null;
+}
+
+@ObjectType({ implements: Node, description: 'A wish to hear when a place frees up (fires once; the place is not reserved).' })
+export class SlotWatch extends Node {
+  branchId!: string;
+  serviceId!: string;
+  @Field(() => DateScalar)
+  from!: string;
+  @Field(() => DateScalar)
+  to!: string;
+  @Field()
+  active!: boolean;
+}
+
+@InputType()
+export class SlotWatchInput {
+  @Field(() => ID)
+  branchId!: string;
+  @Field(() => ID)
+  serviceId!: string;
+  @Field(() => DateScalar)
+  from!: string;
+  @Field(() => DateScalar)
+  to!: string;
 }
 
 @InputType()

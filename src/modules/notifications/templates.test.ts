@@ -17,6 +17,7 @@ const samples: { [N in TemplateName]: TemplateVars<N> } = {
   'queue.ticket_called': { number: 'A042', window: '12', branch: 'МФЦ района Тверской' },
   'load.alert': { branch: 'МФЦ района Тверской', waiting: '3' },
   'booking.reminder': { number: 'МФЦ-Б-0000123', branch: 'МФЦ района Тверской', time: '25.11.2026 10:30' },
+  'booking.slot_freed': { branch: 'МФЦ района Тверской', date: '25.11.2026' },
   'booking.confirmed': { number: 'МФЦ-Б-0000123', branch: 'МФЦ района Тверской', time: '25.11.2026 10:30' },
 };
 

@@ -127,6 +127,17 @@ export const templates = {
       text: (v: { number: string; branch: string; time: string }) => `Напоминаем: ${v.time} вас ждут в ${v.branch}. Номер записи: ${v.number}. Возьмите паспорт и талон с QR-кодом.${SIGNATURE}`,
     },
   },
+  'booking.slot_freed': {
+    category: 'BOOKING',
+    urgent: false,
+    secret: false,
+    title: (v: { branch: string; date: string }) => `Освободилось место ${v.date}`,
+    sms: (v: { branch: string; date: string }) => `МФЦ: освободилось место на ${v.date}. Успейте записаться`,
+    email: {
+      subject: (v: { branch: string; date: string }) => `В ${v.branch} освободилось место на ${v.date}`,
+      text: (v: { branch: string; date: string }) => `В ${v.branch} освободилось место на ${v.date}. Место не закреплено за вами: запишитесь в личном кабинете, пока его не заняли. Оповещение выполнено и отключено.${SIGNATURE}`,
+    },
+  },
   'load.alert': {
     category: 'LOAD_ALERT',
     urgent: false,

@@ -181,6 +181,13 @@ export type ServiceKind =
   | 'PAYMENT'
   | 'REGISTRATION';
 
+export type SlotWatchInput = {
+  branchId: string | number;
+  from: string;
+  serviceId: string | number;
+  to: string;
+};
+
 /** A staff account made by an administrator. */
 export type StaffUserInput = {
   /** The branch an operator works at. */
@@ -329,6 +336,7 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Service', id: string }
     | { __typename: 'ServiceCategory', id: string }
     | { __typename: 'Session', id: string }
+    | { __typename: 'SlotWatch', id: string }
     | { __typename: 'User', lastName: string, firstName: string, id: string }
    | null };
 
@@ -499,6 +507,25 @@ export type CheckInMutationVariables = Exact<{
 
 
 export type CheckInMutation = { checkIn: { id: string, number: string, status: TicketStatus, position: number | null, booking: { id: string, number: string, status: BookingStatus } | null } };
+
+export type WatchSlotsMutationVariables = Exact<{
+  input: SlotWatchInput;
+}>;
+
+
+export type WatchSlotsMutation = { watchSlots: { id: string, from: string, to: string, active: boolean, branch: { id: string, name: string }, service: { id: string, title: string } } };
+
+export type CancelSlotWatchMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelSlotWatchMutation = { cancelSlotWatch: boolean };
+
+export type MySlotWatchesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySlotWatchesQuery = { mySlotWatches: Array<{ id: string, from: string, to: string, active: boolean }> };
 
 export type BranchFieldsFragment = { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, location: { lat: number, lon: number }, region: { code: string, name: string, localities: Array<string> }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> };
 
@@ -1718,6 +1745,39 @@ export const CheckInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CheckInMutation, CheckInMutationVariables>;
+export const WatchSlotsDocument = new TypedDocumentString(`
+    mutation WatchSlots($input: SlotWatchInput!) {
+  watchSlots(input: $input) {
+    id
+    from
+    to
+    active
+    branch {
+      id
+      name
+    }
+    service {
+      id
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WatchSlotsMutation, WatchSlotsMutationVariables>;
+export const CancelSlotWatchDocument = new TypedDocumentString(`
+    mutation CancelSlotWatch($id: ID!) {
+  cancelSlotWatch(id: $id)
+}
+    `) as unknown as TypedDocumentString<CancelSlotWatchMutation, CancelSlotWatchMutationVariables>;
+export const MySlotWatchesDocument = new TypedDocumentString(`
+    query MySlotWatches {
+  mySlotWatches {
+    id
+    from
+    to
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<MySlotWatchesQuery, MySlotWatchesQueryVariables>;
 export const RegionsDocument = new TypedDocumentString(`
     query Regions {
   regions {

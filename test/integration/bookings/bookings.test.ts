@@ -7,8 +7,11 @@ import {
   BookingUpdatedDocument,
   CancelBookingDocument,
   ConfirmBookingDocument,
+  CancelSlotWatchDocument,
   MyBookingsDocument,
+  MySlotWatchesDocument,
   RescheduleBookingDocument,
+  WatchSlotsDocument,
   SetBranchServiceCapacityDocument,
 } from '../../../src/sdk/generated/graphql.js';
 import type { MfcClient } from '../../../src/sdk/client.js';
@@ -215,5 +218,39 @@ describe('reminders', () => {
     expect(await bookings.remind(b.id, new Date(new Date(b.startsAt).getTime() + 15 * 60_000).toISOString())).toBe(false);
     expect(await bookings.remind(b.id, b.startsAt)).toBe(true);
     await t.sms.waitFor((m) => m.to === c.phone && /напоминаем о визите/.test(m.text));
+  });
+});
+
+describe('slot watches', () => {
+  it('tells a watcher once when a place frees up on a watched day (first come, first served)', async () => {
+    const p = await place();
+    const holder = await createAccount(t, 'CITIZEN');
+    const { bookAppointment: b } = await holder.client.request(BookAppointmentDocument, { input: p.input });
+    const watcher = await registerCitizen(t);
+    const day = p.from;
+    const { watchSlots } = await watcher.client.request(WatchSlotsDocument, { input: { branchId: p.branch.id, serviceId: p.service.id, from: day, to: day } });
+    expect(watchSlots).toMatchObject({ active: true, from: day, to: day, branch: { id: p.branch.id } });
+
+    await holder.client.request(CancelBookingDocument, { id: b.id });
+    await t.sms.waitFor((m) => m.to === watcher.phone && /освободилось место/.test(m.text));
+    const { mySlotWatches } = await watcher.client.request(MySlotWatchesDocument);
+    expect(mySlotWatches).toEqual([expect.objectContaining({ id: watchSlots.id, active: false })]);
+
+    // Fired once: the next freed place says nothing.
+    const again = await createAccount(t, 'CITIZEN');
+    const { bookAppointment: b2 } = await again.client.request(BookAppointmentDocument, { input: p.input });
+    await again.client.request(CancelBookingDocument, { id: b2.id });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(t.sms.messages.filter((m) => m.to === watcher.phone && /освободилось место/.test(m.text))).toHaveLength(1);
+  });
+
+  it('can be cancelled, and checks its dates', async () => {
+    const p = await place();
+    const c = await createAccount(t, 'CITIZEN');
+    const bad = await errorOf(c.client.request(WatchSlotsDocument, { input: { branchId: p.branch.id, serviceId: p.service.id, from: p.to, to: p.from } }));
+    expect(bad.extensions.fields).toEqual([expect.objectContaining({ field: 'input.to' })]);
+    const { watchSlots } = await c.client.request(WatchSlotsDocument, { input: { branchId: p.branch.id, serviceId: p.service.id, from: p.from, to: p.to } });
+    expect((await c.client.request(CancelSlotWatchDocument, { id: watchSlots.id })).cancelSlotWatch).toBe(true);
+    expect((await errorOf(c.client.request(CancelSlotWatchDocument, { id: watchSlots.id }))).code).toBe('NOT_FOUND');
   });
 });
