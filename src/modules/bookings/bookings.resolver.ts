@@ -206,9 +206,14 @@ export class BookingResolver {
     return signTicketCode(ctx.services.keys, { id: b.id, number: b.number, branchId: b.branchId, startsAt: b.startsAt, endsAt: b.endsAt });
   }
 
+  @FieldResolver(() => String, { description: 'PDF ticket with the QR code (owner\'s bearer token; once confirmed).' })
+  ticketUrl(@Root() b: Booking, @Ctx() ctx: Ctx): string {
+    return ctx.services.bookings.fileUrl(b.id, 'ticket.pdf');
+  }
+
   @FieldResolver(() => String, { description: 'iCalendar event of the visit (owner\'s bearer token).' })
   calendarUrl(@Root() b: Booking, @Ctx() ctx: Ctx): string {
-    return ctx.services.bookings.calendarUrl(b.id);
+    return ctx.services.bookings.fileUrl(b.id, 'event.ics');
   }
 
   @FieldResolver(() => [BookingEvent])

@@ -349,8 +349,9 @@ export class BookingsService {
     return capacity;
   }
 
-  calendarUrl(id: string): string {
-    return `${this.deps.config.PUBLIC_URL}/bookings/${id}/event.ics`;
+  /** Where a booking's file is served (src/modules/bookings/bookings.http.ts). */
+  fileUrl(id: string, file: 'ticket.pdf' | 'event.ics'): string {
+    return `${this.deps.config.PUBLIC_URL}/bookings/${id}/${file}`;
   }
 
   canCancel(b: BookingRow): boolean {

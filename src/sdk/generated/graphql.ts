@@ -419,7 +419,7 @@ export type MyActivityQueryVariables = Exact<{
 
 export type MyActivityQuery = { myActivity: { totalCount: number, nodes: Array<{ id: string, action: string, at: string, ip: string | null, details: unknown }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type BookingFieldsFragment = { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> };
+export type BookingFieldsFragment = { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, ticketUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> };
 
 export type AvailableDatesQueryVariables = Exact<{
   branchId: string | number;
@@ -446,14 +446,14 @@ export type BookAppointmentMutationVariables = Exact<{
 }>;
 
 
-export type BookAppointmentMutation = { bookAppointment: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
+export type BookAppointmentMutation = { bookAppointment: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, ticketUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
 
 export type ConfirmBookingMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConfirmBookingMutation = { confirmBooking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
+export type ConfirmBookingMutation = { confirmBooking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, ticketUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
 
 export type CancelBookingMutationVariables = Exact<{
   id: string | number;
@@ -461,7 +461,7 @@ export type CancelBookingMutationVariables = Exact<{
 }>;
 
 
-export type CancelBookingMutation = { cancelBooking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
+export type CancelBookingMutation = { cancelBooking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, ticketUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
 
 export type MyBookingsQueryVariables = Exact<{
   filter?: BookingFilter | null | undefined;
@@ -470,14 +470,14 @@ export type MyBookingsQueryVariables = Exact<{
 }>;
 
 
-export type MyBookingsQuery = { myBookings: { totalCount: number, nodes: Array<{ id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type MyBookingsQuery = { myBookings: { totalCount: number, nodes: Array<{ id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, ticketUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type BookingByIdQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type BookingByIdQuery = { booking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } | null };
+export type BookingByIdQuery = { booking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, ticketUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } | null };
 
 export type SetBranchServiceCapacityMutationVariables = Exact<{
   branchId: string | number;
@@ -499,7 +499,7 @@ export type RescheduleBookingMutationVariables = Exact<{
 }>;
 
 
-export type RescheduleBookingMutation = { rescheduleBooking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
+export type RescheduleBookingMutation = { rescheduleBooking: { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, ticketUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> } };
 
 export type CheckInMutationVariables = Exact<{
   ticketCode: string;
@@ -857,6 +857,7 @@ export const BookingFieldsFragmentDoc = new TypedDocumentString(`
   canCancel
   ticketCode
   calendarUrl
+  ticketUrl
   createdAt
   branch {
     id
@@ -1504,6 +1505,7 @@ export const BookAppointmentDocument = new TypedDocumentString(`
   canCancel
   ticketCode
   calendarUrl
+  ticketUrl
   createdAt
   branch {
     id
@@ -1541,6 +1543,7 @@ export const ConfirmBookingDocument = new TypedDocumentString(`
   canCancel
   ticketCode
   calendarUrl
+  ticketUrl
   createdAt
   branch {
     id
@@ -1578,6 +1581,7 @@ export const CancelBookingDocument = new TypedDocumentString(`
   canCancel
   ticketCode
   calendarUrl
+  ticketUrl
   createdAt
   branch {
     id
@@ -1622,6 +1626,7 @@ export const MyBookingsDocument = new TypedDocumentString(`
   canCancel
   ticketCode
   calendarUrl
+  ticketUrl
   createdAt
   branch {
     id
@@ -1659,6 +1664,7 @@ export const BookingByIdDocument = new TypedDocumentString(`
   canCancel
   ticketCode
   calendarUrl
+  ticketUrl
   createdAt
   branch {
     id
@@ -1714,6 +1720,7 @@ export const RescheduleBookingDocument = new TypedDocumentString(`
   canCancel
   ticketCode
   calendarUrl
+  ticketUrl
   createdAt
   branch {
     id

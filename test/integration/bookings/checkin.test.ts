@@ -132,3 +132,51 @@ describe('calendar event', () => {
     expect((await get()).status).toBe(401);
   });
 });
+
+/** A structural check of a PDF as a reader does it: header, trailer, and every xref offset landing on its object. */
+function checkPdf(pdf: Buffer): { objects: number; pages: number; images: number } {
+  const text = pdf.toString('latin1');
+  expect(text.startsWith('%PDF-1.')).toBe(true);
+  expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
+  const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1]);
+  expect(text.slice(startxref, startxref + 4)).toBe('xref');
+  const [, first = '0', count = '0'] = /^xref\s+(\d+)\s+(\d+)/.exec(text.slice(startxref)) ?? [];
+  const entries = text.slice(startxref).split(/\r?\n/).slice(2, 2 + Number(count));
+  let objects = 0;
+  entries.forEach((line, i) => {
+    const [offset = '0', , kind] = line.trim().split(/\s+/);
+    if (kind !== 'n') return;
+    objects += 1;
+    expect(text.slice(Number(offset)).startsWith(`${Number(first) + i} 0 obj`)).toBe(true);
+  });
+  return { objects, pages: (text.match(/\/Type \/Page\b/g) ?? []).length, images: (text.match(/\/Subtype \/Image/g) ?? []).length };
+}
+
+describe('PDF ticket', () => {
+  it('the owner downloads a well-formed PDF with the QR image once confirmed; others cannot', async () => {
+    const { citizen, booking } = await confirmed();
+    const path = new URL(booking.ticketUrl).pathname;
+    const get = (token?: string) => fetch(`${t.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const res = await get(citizen.accessToken);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const parsed = checkPdf(Buffer.from(await res.arrayBuffer()));
+    expect(parsed.pages).toBe(1);
+    expect(parsed.images).toBeGreaterThanOrEqual(1);
+    expect(parsed.objects).toBeGreaterThan(5);
+    const other = await createAccount(t, 'CITIZEN');
+    expect((await get(other.accessToken)).status).toBe(404);
+    expect((await get()).status).toBe(401);
+  });
+
+  it('is not given for an unconfirmed booking', async () => {
+    const service = await buildService(admin, categoryId);
+    const branch = await buildBranch(admin, { workingHours: EVERY_DAY }, [service.id]);
+    const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const { availableSlots } = await t.client.request(AvailableSlotsDocument, { branchId: branch.id, serviceId: service.id, from: day, to: day });
+    const c = await createAccount(t, 'CITIZEN');
+    const { bookAppointment } = await c.client.request(BookAppointmentDocument, { input: { branchId: branch.id, serviceId: service.id, startsAt: availableSlots[0]?.startsAt ?? '' } });
+    const res = await fetch(`${t.url}${new URL(bookAppointment.ticketUrl).pathname}`, { headers: { authorization: `Bearer ${c.accessToken}` } });
+    expect(res.status).toBe(409);
+  });
+});
