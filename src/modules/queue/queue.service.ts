@@ -116,7 +116,10 @@ export class QueueService {
       }
       return { called, finished };
     });
-    if (result.finished) this.publishTicket(result.finished);
+    if (result.finished) {
+      this.publishTicket(result.finished);
+      this.publishVisit(result.finished);
+    }
     await this.afterChange(branch.id, result.called);
     return result.called;
   }
@@ -159,6 +162,7 @@ export class QueueService {
       return row;
     });
     if (!done) throw preconditionFailed(`Талон ${existing.number} не у окна (статус ${existing.status})`);
+    this.publishVisit(done);
     await this.afterChange(done.branchId, done);
     return done;
   }
@@ -166,6 +170,16 @@ export class QueueService {
   private async afterChange(branchId: string, ticket: TicketRow | null): Promise<void> {
     if (ticket) this.publishTicket(ticket);
     await this.load.changed(branchId);
+  }
+
+  /** A booked visit that ended with its ticket: the booking's holder hears it on bookingUpdated. */
+  private publishVisit(ticket: TicketRow | undefined | null): void {
+    if (!ticket?.bookingId || !ticket.userId) return;
+    try {
+      this.deps.pubsub.publish('booking', { userId: ticket.userId, bookingId: ticket.bookingId });
+    } catch (err) {
+      this.deps.log.warn({ err }, 'could not publish a booking change');
+    }
   }
 
   private publishTicket(ticket: TicketRow): void {

@@ -4,6 +4,7 @@ import {
   AvailableSlotsDocument,
   BookAppointmentDocument,
   BookingByIdDocument,
+  BookingUpdatedDocument,
   CallNextTicketDocument,
   CheckInDocument,
   CompleteTicketDocument,
@@ -19,6 +20,7 @@ import { processors } from '../../../workers/main.js';
 import { PASSWORD, createAccount, createStaff, loginAs, uniquePhone } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
 import { errorOf } from '../../helpers/graphql.js';
+import { subscribe } from '../../helpers/subscriptions.js';
 import { buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
 
 const t = useTestApp({ ROLE: 'api' });
@@ -75,7 +77,10 @@ describe('check-in', () => {
       await operator.request(OpenWindowDocument, { branchId: branch.id, window: 1 });
       const { callNextTicket } = await operator.request(CallNextTicketDocument, { branchId: branch.id, window: 1 });
       expect(callNextTicket?.id).toBe(checkIn.id);
+      const updates = await subscribe(holder, BookingUpdatedDocument);
       await operator.request(CompleteTicketDocument, { id: checkIn.id });
+      await updates.next((e) => e.bookingUpdated.id === booking.id && e.bookingUpdated.status === 'COMPLETED');
+      await updates.dispose();
       const { booking: done } = await holder.request(BookingByIdDocument, { id: booking.id });
       expect(done?.status).toBe('COMPLETED');
       expect(done?.history.map((h) => h.status)).toEqual(['PENDING_CONFIRMATION', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED']);
