@@ -6,37 +6,16 @@
  * capacity-checked increment in the same run. Loopback only.
  */
 import 'reflect-metadata';
-import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
-import { loadConfig } from '../src/config/env.js';
-import { start } from '../src/main.js';
 import { insertUser } from '../src/modules/accounts/accounts.repository.js';
 import { hashPassword } from '../src/shared/passwords.js';
-import { ensureServices } from '../scripts/services.js';
-import { DEMO_PASSWORD, seedDemo } from '../scripts/seed-demo.js';
+import { DEMO_PASSWORD } from '../scripts/seed-demo.js';
+import { startBenchApp } from './setup.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const services = await ensureServices({ dataDir: `${root}.data/bench`, log: (m) => console.log(`[bench] ${m}`) });
-const config = loadConfig({
-  ...process.env,
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'warn',
-  PORT: '0',
-  HOST: '127.0.0.1',
-  DATABASE_URL: services.databaseUrl,
-  REDIS_URL: services.redisUrl,
-  SMS_GATEWAY_URL: 'http://127.0.0.1:9/unused',
-  SMS_GATEWAY_TOKEN: 'bench',
-  SMTP_URL: 'smtp://127.0.0.1:9',
-  ROLE: 'api',
-  RATE_LIMIT_LOGINS_PER_IP: '100000000',
-  BOOKING_MAX_ACTIVE: '1000',
-});
-const running = await start(config);
-await seedDemo(running.app);
-const api = `${running.api?.url ?? ''}/graphql`;
+const bench = await startBenchApp({ BOOKING_MAX_ACTIVE: '1000' });
+const { services, config, running, api } = bench;
 const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
   const res = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
   return (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ extensions?: { code?: string } }> };
@@ -128,5 +107,4 @@ console.log(`\n[bench] ${tokens.length} concurrent clients, Node ${process.versi
 console.log('| run | attempts | successes | conflicts | other errors | oversells | conflict p50 ms | conflict p99 ms | attempts/s |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) console.log(`| ${r.name} | ${r.attempts} | ${r.successes} | ${r.conflicts} | ${r.other} | ${r.oversells} | ${r.p50} | ${r.p99} | ${r.perSec.toFixed(0)} |`);
-await running.stop();
-await services.stop();
+await bench.stop();

@@ -11,13 +11,10 @@
 import 'reflect-metadata';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { GraphQLObjectType, GraphQLSchema, GraphQLString, graphql } from 'graphql';
-import { loadConfig } from '../src/config/env.js';
-import { start } from '../src/main.js';
-import { ensureServices } from '../scripts/services.js';
-import { seedDemo, DEMO_ADMIN_PHONE, DEMO_PASSWORD } from '../scripts/seed-demo.js';
+import { DEMO_ADMIN_PHONE, DEMO_PASSWORD } from '../scripts/seed-demo.js';
+import { startBenchApp } from './setup.js';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -63,25 +60,8 @@ async function baselineServer(): Promise<{ url: string; close(): Promise<void> }
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const services = await ensureServices({ dataDir: `${root}.data/bench`, log: (m) => console.log(`[bench] ${m}`) });
-const config = loadConfig({
-  ...process.env,
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'warn',
-  PORT: '0',
-  HOST: '127.0.0.1',
-  DATABASE_URL: services.databaseUrl,
-  REDIS_URL: services.redisUrl,
-  SMS_GATEWAY_URL: 'http://127.0.0.1:9/unused',
-  SMS_GATEWAY_TOKEN: 'bench',
-  SMTP_URL: 'smtp://127.0.0.1:9',
-  ROLE: 'api',
-  RATE_LIMIT_LOGINS_PER_IP: '100000000',
-});
-const running = await start(config);
-await seedDemo(running.app);
-const api = `${running.api?.url ?? ''}/graphql`;
+const bench = await startBenchApp();
+const { running, api } = bench;
 const baseline = await baselineServer();
 const login = JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { ... on AuthPayload { accessToken } } }', variables: { i: { login: '+79990000003', password: DEMO_PASSWORD } } });
 const first = (await (await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json' }, body: login })).json()) as { data: { login: { accessToken: string } } };
@@ -163,5 +143,4 @@ if (target) {
 }
 
 await baseline.close();
-await running.stop();
-await services.stop();
+await bench.stop();

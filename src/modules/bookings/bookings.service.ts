@@ -135,8 +135,7 @@ export class BookingsService {
   async availableDates(branchId: string, serviceId: string, from: string, to: string): Promise<string[]> {
     const slots = await this.availableSlots(branchId, serviceId, from, to);
     const { branch } = await this.offer(branchId, serviceId);
-    const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: branch.timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    return [...new Set(slots.filter((s) => s.available > 0).map((s) => fmt.format(s.startsAt)))];
+    return [...new Set(slots.filter((s) => s.available > 0).map((s) => localDay(s.startsAt, branch.timezone)))];
   }
 
   async book(viewer: Viewer, input: { branchId: string; serviceId: string; startsAt: Date; purpose?: string | null }, idempotencyKey: string | null): Promise<BookingRow> {
@@ -384,7 +383,7 @@ export class BookingsService {
   async watch(viewer: Viewer, input: { branchId: string; serviceId: string; from: string; to: string }): Promise<repo.SlotWatchRow> {
     const { branch, service } = await this.offer(input.branchId, input.serviceId);
     if (input.to < input.from) throw badField('input.to', 'Конец периода раньше начала');
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: branch.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.deps.clock.now());
+    const today = localDay(this.deps.clock.now(), branch.timezone);
     if (input.to < today) throw badField('input.to', 'Период уже прошёл');
     return repo.insertWatch(this.deps.db, { userId: viewer.userId, branchId: branch.id, serviceId: service.id, fromDate: input.from, toDate: input.to, createdAt: this.deps.clock.now() });
   }
@@ -403,7 +402,7 @@ export class BookingsService {
     if (b.startsAt <= now) return;
     const [branch] = await findBranchesByIds(tx, [b.branchId]);
     if (!branch) return;
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: branch.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(b.startsAt);
+    const day = localDay(b.startsAt, branch.timezone);
     const fired = await repo.fireWatches(tx, { branchId: b.branchId, serviceId: b.serviceId, day, now, exceptUserId: b.userId });
     for (const w of fired) {
       const user = await findUserById(tx, w.userId);
@@ -499,7 +498,7 @@ export class BookingsService {
 
   /** The generated slot starting exactly at `startsAt`, if the schedule has one. */
   private async slotAt(branch: BranchRow, service: ServiceRow, startsAt: Date): Promise<GeneratedSlot | null> {
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: branch.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(startsAt);
+    const day = localDay(startsAt, branch.timezone);
     const slots = await this.slotsOf(branch, service, day, day);
     return slots.find((s) => s.startsAt.getTime() === startsAt.getTime()) ?? null;
   }

@@ -1,0 +1,40 @@
+/** What every benchmark starts from: local services, an API-only instance in production mode, the demo data. */
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/config/env.js';
+import { start } from '../src/main.js';
+import { ensureServices } from '../scripts/services.js';
+import { seedDemo } from '../scripts/seed-demo.js';
+
+export async function startBenchApp(env: Record<string, string> = {}) {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const services = await ensureServices({ dataDir: `${root}.data/bench`, log: (m) => console.log(`[bench] ${m}`) });
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    // Messages go nowhere: nothing listens on the discard port, deliveries just fail and retry.
+    SMS_GATEWAY_URL: 'http://127.0.0.1:9/unused',
+    SMS_GATEWAY_TOKEN: 'bench',
+    SMTP_URL: 'smtp://127.0.0.1:9',
+    ROLE: 'api',
+    RATE_LIMIT_LOGINS_PER_IP: '100000000',
+    ...env,
+  });
+  const running = await start(config);
+  await seedDemo(running.app);
+  const api = `${running.api?.url ?? ''}/graphql`;
+  return {
+    services,
+    config,
+    running,
+    api,
+    async stop() {
+      await running.stop();
+      await services.stop();
+    },
+  };
+}
