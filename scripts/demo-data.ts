@@ -4,6 +4,7 @@
  * plausible addresses and coordinates, and the public holidays. Used by `cli seed-demo`, the dev
  * command and the benchmarks.
  */
+import { demoForms } from './demo-forms.js';
 export type DocumentKind = 'PASSPORT_RF' | 'FOREIGN_PASSPORT' | 'SNILS' | 'INN' | 'OMS_POLICY' | 'DRIVER_LICENSE' | 'BIRTH_CERTIFICATE' | 'MILITARY_ID' | 'VEHICLE_REGISTRATION';
 export type ServiceKind = 'DOCUMENT_ISSUE' | 'CERTIFICATE' | 'REGISTRATION' | 'APPLICATION' | 'CONSULTATION' | 'PAYMENT';
 export type TrustLevel = 'SIMPLIFIED' | 'STANDARD' | 'CONFIRMED';
@@ -21,6 +22,7 @@ export interface DemoService {
   requiresAppointment: boolean;
   minTrustLevel: TrustLevel;
   appointmentMinutes: number;
+  applicationForm: Record<string, unknown> | null;
 }
 
 export interface DemoBranch {
@@ -113,6 +115,7 @@ export const demoServices: DemoService[] = rows.map(([code, categorySlug, title,
   minTrustLevel,
   appointmentMinutes,
   requiredDocuments,
+  applicationForm: demoForms[code] ?? null,
 }));
 
 export const demoRegions = [

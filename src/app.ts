@@ -22,6 +22,9 @@ import { toBranch } from './modules/branches/branches.mappers.js';
 import { toService } from './modules/catalog/catalog.mappers.js';
 import { LoadService } from './modules/queue/load.service.js';
 import { BookingsService } from './modules/bookings/bookings.service.js';
+import { DocumentsService } from './modules/documents/documents.service.js';
+import { DiskStorage } from './modules/documents/storage.js';
+import { ApplicationsService } from './modules/applications/applications.service.js';
 import { toTicket } from './modules/queue/queue.mappers.js';
 import { LoadAlertsService, QueueService } from './modules/queue/queue.service.js';
 import { createAppPubSub, type AppPubSub } from './shared/pubsub.js';
@@ -33,6 +36,10 @@ import { createLogger, type Logger } from './shared/logger.js';
 import { RateLimiter } from './shared/rate-limit.js';
 import { loadOrCreateSecret } from './shared/secrets.js';
 import type { AccountsDeps } from './modules/accounts/accounts.deps.js';
+import { toAttachment, toDocument } from './modules/documents/documents.mappers.js';
+import { DOCUMENTS_TIMEZONE } from './modules/documents/documents.service.js';
+import { toApplication } from './modules/applications/applications.mappers.js';
+import { localDay } from './shared/days.js';
 
 export interface Services {
   accounts: {
@@ -50,6 +57,8 @@ export interface Services {
   queue: QueueService;
   loadAlerts: LoadAlertsService;
   bookings: BookingsService;
+  documents: DocumentsService;
+  applications: ApplicationsService;
   keys: KeyStore;
   pubsub: AppPubSub;
   nodes: NodeRegistry;
@@ -196,6 +205,30 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     },
   });
 
+  const documents = new DocumentsService({ config, db: db.db, clock, log, storage: new DiskStorage(config.STORAGE_DIR), notifications, rateLimiter, hashKey });
+  const applications = new ApplicationsService({ config, db: db.db, clock, log, pubsub, notifications, documents, rateLimiter });
+  nodes.register({
+    typename: 'PersonalDocument',
+    fetch: async (viewer, id) => {
+      const row = await documents.document(viewer, id);
+      return row ? toDocument(row, localDay(clock.now(), DOCUMENTS_TIMEZONE), config.DOCUMENT_EXPIRY_REMINDER_DAYS) : null;
+    },
+  });
+  nodes.register({
+    typename: 'Attachment',
+    fetch: async (viewer, id) => {
+      const row = await documents.attachment(viewer, id);
+      return row ? toAttachment(row, documents.fileUrl(row.id)) : null;
+    },
+  });
+  nodes.register({
+    typename: 'Application',
+    fetch: async (viewer, id) => {
+      const row = await applications.application(viewer, id);
+      return row ? toApplication(row) : null;
+    },
+  });
+
   const services: Services = {
     accounts: { auth, credentials, profile, challenges, sessions: sessionGuard },
     notifications,
@@ -216,6 +249,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       queueChanged: (branchId) => load.changed(branchId),
       dropJob: (jobId) => queues.get('maintenance').remove(jobId),
     }),
+    documents,
+    applications,
     keys,
     pubsub,
     nodes,

@@ -8,7 +8,8 @@ import type { App } from '../src/app.js';
 import { QUEUE_NAMES } from '../src/jobs/define.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
 import { redisConnectionOptions } from '../src/jobs/queues.js';
-import { allJobs, deliverNotification, expireBooking, pruneAccounts, remindBooking, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
+import { allJobs, deliverNotification, expireBooking, pruneAccounts, remindBooking, remindExpiringDocuments, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
+import { remindExpiringProcessor } from './processors/documents/expiry.js';
 import { expireBookingProcessor, remindBookingProcessor, sweepBookingsProcessor } from './processors/bookings/bookings.js';
 import { sampleLoadProcessor } from './processors/queue/sample-load.js';
 import { pruneProcessor } from './processors/accounts/prune.js';
@@ -22,6 +23,7 @@ export const processors: Record<string, Processor> = {
   [expireBooking.name]: expireBookingProcessor,
   [sweepBookings.name]: sweepBookingsProcessor,
   [remindBooking.name]: remindBookingProcessor,
+  [remindExpiringDocuments.name]: remindExpiringProcessor,
 };
 
 export function assertEveryJobHasAProcessor(): void {
@@ -56,14 +58,15 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
   });
   // Repeatable jobs: one scheduler per name, however many workers start (upsert by id).
   const schedules = [
-    { job: pruneAccounts, every: 3_600_000 },
-    { job: sampleLoad, every: config.LOAD_SAMPLE_INTERVAL_MINUTES * 60_000 },
-    { job: sweepBookings, every: 60_000 },
+    { job: pruneAccounts, repeat: { every: 3_600_000 } },
+    { job: sampleLoad, repeat: { every: config.LOAD_SAMPLE_INTERVAL_MINUTES * 60_000 } },
+    { job: sweepBookings, repeat: { every: 60_000 } },
+    { job: remindExpiringDocuments, repeat: { pattern: config.DOCUMENT_EXPIRY_CRON, tz: 'Europe/Moscow' } },
   ];
-  for (const { job, every } of schedules) {
+  for (const { job, repeat } of schedules) {
     await app.queues
       .get(job.queue)
-      .upsertJobScheduler(job.name, { every }, { name: job.name, data: {} })
+      .upsertJobScheduler(job.name, repeat, { name: job.name, data: {} })
       .catch((err: unknown) => log.warn({ err, job: job.name }, 'could not schedule a repeatable job'));
   }
 

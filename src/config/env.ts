@@ -91,6 +91,25 @@ const schema = z.object({
   /** Active (unconfirmed, confirmed or checked-in) bookings one citizen may hold. */
   BOOKING_MAX_ACTIVE: int(3, 1),
 
+  /** Uploaded files live here (by content hash); relative paths are taken from the working directory. */
+  STORAGE_DIR: z.string().min(1).default('.data/files'),
+  /** Largest upload accepted (5 MB); larger ones get 413. */
+  UPLOAD_MAX_BYTES: int(5 * 1024 * 1024, 1),
+  /** Total size of the files one user may keep. */
+  UPLOAD_QUOTA_MB: int(200, 1),
+  /** Uploads per user within RATE_LIMIT_WINDOW_SECONDS. */
+  RATE_LIMIT_UPLOADS_PER_USER: int(60, 1),
+  /** Owners hear this many days before a document expires (once per document and date). */
+  DOCUMENT_EXPIRY_REMINDER_DAYS: int(30, 1),
+  /** When the daily expiry check runs (cron, Moscow time). */
+  DOCUMENT_EXPIRY_CRON: z.string().min(9).default('0 9 * * *'),
+  /** Largest application form data (JSON bytes). */
+  APPLICATION_DATA_MAX_BYTES: int(64 * 1024, 256),
+  /** Longest comment on an application and longest status-change comment. */
+  APPLICATION_COMMENT_MAX_LENGTH: int(2000, 1),
+  /** Comments one user may leave within RATE_LIMIT_WINDOW_SECONDS. */
+  RATE_LIMIT_COMMENTS_PER_USER: int(60, 1),
+
   SMS_GATEWAY_URL: optionalUrl,
   SMS_GATEWAY_TOKEN: z.string().optional(),
   SMS_GATEWAY_TIMEOUT_MS: int(5000, 100),

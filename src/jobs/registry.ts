@@ -42,4 +42,11 @@ export const remindBooking = defineJob({
   schema: z.object({ bookingId: z.uuid(), startsAt: z.iso.datetime() }),
 });
 
-export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, sampleLoad, expireBooking, sweepBookings, remindBooking] as ReadonlyArray<JobContract<unknown>>;
+/** Daily: owners of documents expiring within DOCUMENT_EXPIRY_REMINDER_DAYS are reminded once. */
+export const remindExpiringDocuments = defineJob({
+  name: 'documents.remindExpiring',
+  queue: 'maintenance',
+  schema: z.object({}),
+});
+
+export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, sampleLoad, expireBooking, sweepBookings, remindBooking, remindExpiringDocuments] as ReadonlyArray<JobContract<unknown>>;

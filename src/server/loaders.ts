@@ -4,6 +4,8 @@ import { createBranchLoaders } from '../modules/branches/branches.loaders.js';
 import { createCatalogLoaders } from '../modules/catalog/catalog.loaders.js';
 import { createQueueLoaders } from '../modules/queue/queue.loaders.js';
 import { createBookingLoaders } from '../modules/bookings/bookings.loaders.js';
+import { createDocumentLoaders } from '../modules/documents/documents.loaders.js';
+import { createApplicationLoaders } from '../modules/applications/applications.loaders.js';
 
 export function createLoaders(app: Pick<App, 'db'>, now: Date) {
   return {
@@ -11,6 +13,8 @@ export function createLoaders(app: Pick<App, 'db'>, now: Date) {
     branches: createBranchLoaders(app.db.db, now),
     queue: createQueueLoaders(app.db.db, now),
     bookings: createBookingLoaders(app.db.db),
+    documents: createDocumentLoaders(app.db.db),
+    applications: createApplicationLoaders(app.db.db),
   };
 }
 

@@ -13,6 +13,8 @@ import { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from '..
 import { ServiceCategoryResolver, ServiceResolver } from '../modules/catalog/catalog.resolver.js';
 import { BranchLoadResolver, LoadAlertResolver, QueueResolver } from '../modules/queue/queue.resolver.js';
 import { BookingResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/bookings.resolver.js';
+import { DocumentResolver, UserDocumentsResolver } from '../modules/documents/documents.resolver.js';
+import { ApplicationConnectionResolver, ApplicationResolver, ApplicationVersionResolver } from '../modules/applications/applications.resolver.js';
 import { authChecker } from '../shared/auth/auth-checker.js';
 
 export const resolvers = [
@@ -30,6 +32,11 @@ export const resolvers = [
   BookingResolver,
   TicketBookingResolver,
   SlotWatchResolver,
+  DocumentResolver,
+  UserDocumentsResolver,
+  ApplicationResolver,
+  ApplicationVersionResolver,
+  ApplicationConnectionResolver,
 ] as const;
 
 export function createSchema(opts: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {

@@ -28,10 +28,19 @@ export interface BookingEvent {
   bookingId: string;
 }
 
+/** A timeline entry of an application, with who may hear it: the applicant and the branch's staff. */
+export interface ApplicationTopicEvent {
+  applicationId: string;
+  userId: string;
+  branchId: string | null;
+  event: { id: string; status: string; actor: string; comment: string | null; at: string };
+}
+
 type Topics = {
   branchLoad: [BranchLoadEvent];
   ticket: [TicketEvent];
   booking: [BookingEvent];
+  application: [ApplicationTopicEvent];
 };
 
 export interface AppPubSub {

@@ -3,6 +3,9 @@
  * database (cloned from the migrated template) and its own Redis key prefix, with local servers
  * standing in for the SMS gateway and SMTP, and a clock the test can move forward.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config/env.js';
 import { start, type Running } from '../../src/main.js';
@@ -23,6 +26,8 @@ export interface TestApp {
   sms: Awaited<ReturnType<typeof startSmsGateway>>;
   mail: Awaited<ReturnType<typeof startMailCapture>>;
   databaseUrl: string;
+  /** Where this app keeps uploaded files (a temporary directory of its own). */
+  storageDir: string;
   /** An anonymous client; `client.withToken(t)` for a signed-in one. */
   client: MfcClient;
   stop(): Promise<void>;
@@ -32,6 +37,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
   const db = await createTestDatabase();
   const sms = await startSmsGateway({ token: SMS_TOKEN });
   const mail = await startMailCapture();
+  const storageDir = await mkdtemp(join(tmpdir(), 'mfc-files-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -45,6 +51,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
     SMS_GATEWAY_URL: sms.url,
     SMS_GATEWAY_TOKEN: SMS_TOKEN,
     SMTP_URL: mail.url,
+    STORAGE_DIR: storageDir,
     OUTBOX_POLL_MS: '200',
     DELIVERY_BACKOFF_MS: '50',
     // Every test comes from 127.0.0.1: per-IP limits are tested on their own (rate-limits.test.ts).
@@ -64,11 +71,13 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
     sms,
     mail,
     databaseUrl: db.url,
+    storageDir,
     client: new MfcClient({ url }),
     async stop() {
       await running.stop();
       await Promise.allSettled([sms.close(), mail.close()]);
       await db.drop();
+      await rm(storageDir, { recursive: true, force: true });
     },
   };
 }

@@ -21,7 +21,8 @@ import { exceptionsOf, findBranchesByIds, hoursOf, type BranchRow } from '../bra
 import { findServicesByIds, type ServiceRow } from '../catalog/catalog.repository.js';
 import { userContacts, type NotificationsService } from '../notifications/notifications.service.js';
 import { insertTicket, nextSeq, type TicketRow } from '../queue/queue.repository.js';
-import { localDay, ticketNumber } from '../queue/queue.service.js';
+import { ticketNumber } from '../queue/queue.service.js';
+import { localDay } from '../../shared/days.js';
 import type { KeyStore } from '../../shared/auth/keys.js';
 import { verifyTicketCode } from './ticket-code.js';
 import * as repo from './bookings.repository.js';

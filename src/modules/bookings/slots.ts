@@ -5,6 +5,7 @@
  * its whole length fits in one stretch of opening (never across a break or closing time).
  * Pure: no clock, no database — the caller passes `now` and the branch's schedule.
  */
+import { addDays, isoWeekday } from '../../shared/days.js';
 
 export interface DayHours {
   /** 1 = Monday … 7 = Sunday. */
@@ -99,15 +100,6 @@ export function zonedTime(date: string, minute: number, timezone: string): Date 
   return back.date === date && back.minute === minute ? new Date(guess) : null;
 }
 
-function addDays(date: string, days: number): string {
-  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-function isoWeekday(date: string): number {
-  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
-  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
-}
 
 /** Stretches of opening of one local day, in minutes since midnight: exception first, then the week. */
 export function openStretches(date: string, hours: readonly DayHours[], exceptions: readonly DayException[]): Array<[number, number]> {

@@ -2,6 +2,7 @@
  * The services catalog: search (Russian morphology through PostgreSQL's full-text search, plain
  * prefixes for short inputs), filters, and the administrators' edits. Reads are public.
  */
+import { formSchemaProblem } from '../applications/forms.js';
 import type { Config } from '../../config/env.js';
 import type { Database } from '../../db/client.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
@@ -147,9 +148,8 @@ export class CatalogService {
     input.requiredDocuments.forEach((d, i) => {
       if (!d.title.trim()) problems.push({ field: `requiredDocuments.${i}.title`, message: 'Поле обязательно' });
     });
-    if (input.applicationForm != null && (typeof input.applicationForm !== 'object' || Array.isArray(input.applicationForm))) {
-      problems.push({ field: 'applicationForm', message: 'JSON Schema — это объект' });
-    }
+    const formProblem = input.applicationForm != null ? formSchemaProblem(input.applicationForm) : null;
+    if (formProblem) problems.push({ field: 'applicationForm', message: formProblem });
     if (problems.length > 0) throw badInput(problems);
     return {
       code,

@@ -18,6 +18,13 @@ const samples: { [N in TemplateName]: TemplateVars<N> } = {
   'load.alert': { branch: 'МФЦ района Тверской', waiting: '3' },
   'booking.reminder': { number: 'МФЦ-Б-0000123', branch: 'МФЦ района Тверской', time: '25.11.2026 10:30' },
   'booking.slot_freed': { branch: 'МФЦ района Тверской', date: '25.11.2026' },
+  'document.verified': { document: 'Паспорт гражданина РФ', reason: '' },
+  'document.rejected': { document: 'Свидетельство о регистрации ТС', reason: 'Скан нечитаем: загрузите фото без бликов' },
+  'document.expiring': { document: 'Водительское удостоверение', date: '25.12.2026' },
+  'application.status': { number: 'MFC-2026-0000123', status: 'готово к выдаче', service: 'Замена водительского удостоверения', comment: 'Возьмите паспорт' },
+  'application.amended': { number: 'MFC-2026-0000123', version: '2' },
+  'application.comment': { number: 'MFC-2026-0000123', text: 'Приложите, пожалуйста, скан квитанции об оплате госпошлины' },
+  'application.result': { number: 'MFC-2026-0000123' },
   'booking.confirmed': { number: 'МФЦ-Б-0000123', branch: 'МФЦ района Тверской', time: '25.11.2026 10:30' },
 };
 

@@ -29,9 +29,7 @@ export function ticketNumber(seq: number): string {
 }
 
 /** The branch's local calendar day of a moment. */
-export function localDay(at: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
+import { localDay } from '../../shared/days.js';
 
 /** A booked visitor's visit ends with their ticket: the booking becomes COMPLETED or NO_SHOW too. */
 async function endVisit(tx: Executor, ticket: TicketRow, status: 'COMPLETED' | 'NO_SHOW', now: Date): Promise<void> {

@@ -4,6 +4,43 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ApplicationChangeInput = {
+  /** The whole list of attached scans; null keeps it. */
+  attachmentIds?: Array<string | number> | null | undefined;
+  branchId?: string | number | null | undefined;
+  /** The whole form data (replaces the current data); null keeps it. */
+  data?: unknown;
+};
+
+export type ApplicationDraftInput = {
+  attachmentIds?: Array<string | number> | null | undefined;
+  branchId?: string | number | null | undefined;
+  /** Form data; fields not given are prefilled from the profile where the form has them. */
+  data?: unknown;
+  /** Start from an earlier application of the same service. */
+  fromApplicationId?: string | number | null | undefined;
+  serviceId: string | number;
+};
+
+export type ApplicationFilter = {
+  /** Part of the number or of the service's title. */
+  search?: string | null | undefined;
+  serviceId?: string | number | null | undefined;
+  status?: Array<ApplicationStatus> | null | undefined;
+};
+
+/** DRAFT → SUBMITTED → ACCEPTED → IN_PROGRESS → READY_FOR_PICKUP → COMPLETED; ACTION_REQUIRED goes back to IN_PROGRESS; REJECTED and CANCELLED are final. */
+export type ApplicationStatus =
+  | 'ACCEPTED'
+  | 'ACTION_REQUIRED'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'DRAFT'
+  | 'IN_PROGRESS'
+  | 'READY_FOR_PICKUP'
+  | 'REJECTED'
+  | 'SUBMITTED';
+
 export type BookAppointmentInput = {
   branchId: string | number;
   purpose?: string | null | undefined;
@@ -70,6 +107,18 @@ export type ChallengePurpose =
   | 'LOGIN_SECOND_FACTOR'
   | 'PASSWORD_RESET'
   | 'REGISTRATION';
+
+/** A document as entered; series and number are checked per kind (SNILS and INN with their check digits). */
+export type DocumentInput = {
+  /** Uploaded scans (POST /uploads); null keeps the current ones on update. */
+  attachmentIds?: Array<string | number> | null | undefined;
+  expiresAt?: string | null | undefined;
+  issuedAt?: string | null | undefined;
+  issuedBy?: string | null | undefined;
+  kind: DocumentKind;
+  number: string;
+  series?: string | null | undefined;
+};
 
 /** Kinds of personal documents. */
 export type DocumentKind =
@@ -229,6 +278,13 @@ export type UpdateProfileInput = {
   snils?: string | null | undefined;
 };
 
+/** Where a document is in its check: not sent for review (no scans), waiting for an operator, confirmed, or refused. */
+export type VerificationStatus =
+  | 'PENDING'
+  | 'REJECTED'
+  | 'UNVERIFIED'
+  | 'VERIFIED';
+
 export type WorkingHoursInput = {
   breakEnd?: string | null | undefined;
   breakStart?: string | null | undefined;
@@ -329,9 +385,12 @@ export type NodeByIdQueryVariables = Exact<{
 
 export type NodeByIdQuery = { node:
     | { __typename: 'ActivityEntry', id: string }
+    | { __typename: 'Application', id: string }
+    | { __typename: 'Attachment', id: string }
     | { __typename: 'Booking', id: string }
     | { __typename: 'Branch', id: string }
     | { __typename: 'LoadAlert', id: string }
+    | { __typename: 'PersonalDocument', id: string }
     | { __typename: 'QueueTicket', id: string }
     | { __typename: 'Service', id: string }
     | { __typename: 'ServiceCategory', id: string }
@@ -418,6 +477,120 @@ export type MyActivityQueryVariables = Exact<{
 
 
 export type MyActivityQuery = { myActivity: { totalCount: number, nodes: Array<{ id: string, action: string, at: string, ip: string | null, details: unknown }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ApplicationEventFieldsFragment = { id: string, applicationId: string, status: ApplicationStatus, at: string, actor: string, comment: string | null };
+
+export type ApplicationFieldsFragment = { id: string, number: string | null, status: ApplicationStatus, data: unknown, version: number, canCancel: boolean, canAmend: boolean, dueDate: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, service: { id: string, code: string, title: string }, branch: { id: string, name: string } | null, attachments: Array<{ id: string, fileName: string, url: string }>, result: { id: string, fileName: string, contentType: string, url: string } | null };
+
+export type MyApplicationsQueryVariables = Exact<{
+  filter?: ApplicationFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyApplicationsQuery = { myApplications: { totalCount: number, nodes: Array<{ id: string, number: string | null, status: ApplicationStatus, data: unknown, version: number, canCancel: boolean, canAmend: boolean, dueDate: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, service: { id: string, code: string, title: string }, branch: { id: string, name: string } | null, attachments: Array<{ id: string, fileName: string, url: string }>, result: { id: string, fileName: string, contentType: string, url: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ApplicationsQueueQueryVariables = Exact<{
+  filter?: ApplicationFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ApplicationsQueueQuery = { applicationsQueue: { totalCount: number, nodes: Array<{ id: string, number: string | null, status: ApplicationStatus, data: unknown, version: number, canCancel: boolean, canAmend: boolean, dueDate: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, applicant: { id: string, lastName: string, firstName: string }, service: { id: string, code: string, title: string }, branch: { id: string, name: string } | null, attachments: Array<{ id: string, fileName: string, url: string }>, result: { id: string, fileName: string, contentType: string, url: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ApplicationDetailsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApplicationDetailsQuery = { application: { id: string, number: string | null, status: ApplicationStatus, data: unknown, version: number, canCancel: boolean, canAmend: boolean, dueDate: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, applicant: { id: string, lastName: string }, versions: Array<{ version: number, data: unknown, createdAt: string, attachments: Array<{ id: string, fileName: string }> }>, timeline: Array<{ id: string, applicationId: string, status: ApplicationStatus, at: string, actor: string, comment: string | null }>, comments: Array<{ id: string, author: string, authorRole: string, text: string, createdAt: string }>, service: { id: string, code: string, title: string }, branch: { id: string, name: string } | null, attachments: Array<{ id: string, fileName: string, url: string }>, result: { id: string, fileName: string, contentType: string, url: string } | null } | null };
+
+export type ValidateApplicationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ValidateApplicationQuery = { validateApplication: { valid: boolean, issues: Array<{ field: string, message: string }>, missingDocuments: Array<{ kind: DocumentKind | null, title: string, optional: boolean }> } };
+
+export type CreateApplicationDraftMutationVariables = Exact<{
+  input: ApplicationDraftInput;
+}>;
+
+
+export type CreateApplicationDraftMutation = { createApplicationDraft: { id: string, number: string | null, status: ApplicationStatus, data: unknown, version: number, canCancel: boolean, canAmend: boolean, dueDate: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, service: { id: string, code: string, title: string }, branch: { id: string, name: string } | null, attachments: Array<{ id: string, fileName: string, url: string }>, result: { id: string, fileName: string, contentType: string, url: string } | null } };
+
+export type UpdateApplicationDraftMutationVariables = Exact<{
+  id: string | number;
+  input: ApplicationChangeInput;
+}>;
+
+
+export type UpdateApplicationDraftMutation = { updateApplicationDraft: { id: string, number: string | null, status: ApplicationStatus, data: unknown, version: number, canCancel: boolean, canAmend: boolean, dueDate: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, service: { id: string, code: string, title: string }, branch: { id: string, name: string } | null, attachments: Array<{ id: string, fileName: string, url: string }>, result: { id: string, fileName: string, contentType: string, url: string } | null } };
+
+export type DeleteApplicationDraftMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteApplicationDraftMutation = { deleteApplicationDraft: boolean };
+
+export type SubmitApplicationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SubmitApplicationMutation = { submitApplication: { id: string, number: string | null, status: ApplicationStatus, data: unknown, version: number, canCancel: boolean, canAmend: boolean, dueDate: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, timeline: Array<{ id: string, applicationId: string, status: ApplicationStatus, at: string, actor: string, comment: string | null }>, service: { id: string, code: string, title: string }, branch: { id: string, name: string } | null, attachments: Array<{ id: string, fileName: string, url: string }>, result: { id: string, fileName: string, contentType: string, url: string } | null } };
+
+export type CancelApplicationMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type CancelApplicationMutation = { cancelApplication: { id: string, number: string | null, status: ApplicationStatus, data: unknown, version: number, canCancel: boolean, canAmend: boolean, dueDate: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, service: { id: string, code: string, title: string }, branch: { id: string, name: string } | null, attachments: Array<{ id: string, fileName: string, url: string }>, result: { id: string, fileName: string, contentType: string, url: string } | null } };
+
+export type AmendApplicationMutationVariables = Exact<{
+  id: string | number;
+  input: ApplicationChangeInput;
+}>;
+
+
+export type AmendApplicationMutation = { amendApplication: { id: string, number: string | null, status: ApplicationStatus, data: unknown, version: number, canCancel: boolean, canAmend: boolean, dueDate: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, versions: Array<{ version: number, data: unknown }>, service: { id: string, code: string, title: string }, branch: { id: string, name: string } | null, attachments: Array<{ id: string, fileName: string, url: string }>, result: { id: string, fileName: string, contentType: string, url: string } | null } };
+
+export type CommentOnApplicationMutationVariables = Exact<{
+  id: string | number;
+  text: string;
+}>;
+
+
+export type CommentOnApplicationMutation = { commentOnApplication: { id: string, author: string, authorRole: string, text: string, createdAt: string } };
+
+export type ChangeApplicationStatusMutationVariables = Exact<{
+  id: string | number;
+  status: ApplicationStatus;
+  comment?: string | null | undefined;
+  expectedStatus?: ApplicationStatus | null | undefined;
+}>;
+
+
+export type ChangeApplicationStatusMutation = { changeApplicationStatus: { id: string, number: string | null, status: ApplicationStatus, data: unknown, version: number, canCancel: boolean, canAmend: boolean, dueDate: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, service: { id: string, code: string, title: string }, branch: { id: string, name: string } | null, attachments: Array<{ id: string, fileName: string, url: string }>, result: { id: string, fileName: string, contentType: string, url: string } | null } };
+
+export type AttachApplicationResultMutationVariables = Exact<{
+  id: string | number;
+  attachmentId: string | number;
+}>;
+
+
+export type AttachApplicationResultMutation = { attachApplicationResult: { id: string, number: string | null, status: ApplicationStatus, data: unknown, version: number, canCancel: boolean, canAmend: boolean, dueDate: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, service: { id: string, code: string, title: string }, branch: { id: string, name: string } | null, attachments: Array<{ id: string, fileName: string, url: string }>, result: { id: string, fileName: string, contentType: string, url: string } | null } };
+
+export type ApplicationStatusChangedSubscriptionVariables = Exact<{
+  applicationId?: string | number | null | undefined;
+}>;
+
+
+export type ApplicationStatusChangedSubscription = { applicationStatusChanged: { id: string, applicationId: string, status: ApplicationStatus, at: string, actor: string, comment: string | null } };
 
 export type BookingFieldsFragment = { id: string, number: string, purpose: string | null, startsAt: string, endsAt: string, originalStartsAt: string, status: BookingStatus, confirmBy: string | null, rescheduleCount: number, reschedulesLeft: number, canReschedule: boolean, canCancel: boolean, ticketCode: string, calendarUrl: string, ticketUrl: string, createdAt: string, branch: { id: string, name: string, timezone: string }, service: { id: string, title: string }, history: Array<{ status: BookingStatus, at: string, note: string | null }> };
 
@@ -645,6 +818,79 @@ export type ArchiveServiceMutationVariables = Exact<{
 
 export type ArchiveServiceMutation = { archiveService: { id: string, archived: boolean } };
 
+export type AttachmentFieldsFragment = { id: string, fileName: string, contentType: string, size: number, sha256: string, url: string, createdAt: string };
+
+export type DocumentFieldsFragment = { id: string, kind: DocumentKind, series: string | null, number: string, issuedBy: string | null, issuedAt: string | null, expiresAt: string | null, expired: boolean, expiresSoon: boolean, verificationStatus: VerificationStatus, rejectionReason: string | null, createdAt: string, updatedAt: string, attachments: Array<{ id: string, fileName: string, contentType: string, size: number, sha256: string, url: string, createdAt: string }> };
+
+export type MyDocumentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyDocumentsQuery = { myDocuments: Array<{ id: string, kind: DocumentKind, series: string | null, number: string, issuedBy: string | null, issuedAt: string | null, expiresAt: string | null, expired: boolean, expiresSoon: boolean, verificationStatus: VerificationStatus, rejectionReason: string | null, createdAt: string, updatedAt: string, attachments: Array<{ id: string, fileName: string, contentType: string, size: number, sha256: string, url: string, createdAt: string }> }> };
+
+export type MeWithDocumentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeWithDocumentsQuery = { me: { id: string, trustLevel: TrustLevel, snils: string | null, inn: string | null, documents: Array<{ id: string, kind: DocumentKind }> } | null };
+
+export type DocumentsToReviewQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type DocumentsToReviewQuery = { documentsToReview: Array<{ id: string, kind: DocumentKind, series: string | null, number: string, issuedBy: string | null, issuedAt: string | null, expiresAt: string | null, expired: boolean, expiresSoon: boolean, verificationStatus: VerificationStatus, rejectionReason: string | null, createdAt: string, updatedAt: string, owner: { id: string, lastName: string, firstName: string }, attachments: Array<{ id: string, fileName: string, contentType: string, size: number, sha256: string, url: string, createdAt: string }> }> };
+
+export type DocumentNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DocumentNodeQuery = { node:
+    | { __typename: 'ActivityEntry', id: string }
+    | { __typename: 'Application', id: string }
+    | { __typename: 'Attachment', fileName: string, url: string, id: string }
+    | { __typename: 'Booking', id: string }
+    | { __typename: 'Branch', id: string }
+    | { __typename: 'LoadAlert', id: string }
+    | { __typename: 'PersonalDocument', kind: DocumentKind, number: string, id: string }
+    | { __typename: 'QueueTicket', id: string }
+    | { __typename: 'Service', id: string }
+    | { __typename: 'ServiceCategory', id: string }
+    | { __typename: 'Session', id: string }
+    | { __typename: 'SlotWatch', id: string }
+    | { __typename: 'User', id: string }
+   | null };
+
+export type AddDocumentMutationVariables = Exact<{
+  input: DocumentInput;
+}>;
+
+
+export type AddDocumentMutation = { addDocument: { id: string, kind: DocumentKind, series: string | null, number: string, issuedBy: string | null, issuedAt: string | null, expiresAt: string | null, expired: boolean, expiresSoon: boolean, verificationStatus: VerificationStatus, rejectionReason: string | null, createdAt: string, updatedAt: string, attachments: Array<{ id: string, fileName: string, contentType: string, size: number, sha256: string, url: string, createdAt: string }> } };
+
+export type UpdateDocumentMutationVariables = Exact<{
+  id: string | number;
+  input: DocumentInput;
+}>;
+
+
+export type UpdateDocumentMutation = { updateDocument: { id: string, kind: DocumentKind, series: string | null, number: string, issuedBy: string | null, issuedAt: string | null, expiresAt: string | null, expired: boolean, expiresSoon: boolean, verificationStatus: VerificationStatus, rejectionReason: string | null, createdAt: string, updatedAt: string, attachments: Array<{ id: string, fileName: string, contentType: string, size: number, sha256: string, url: string, createdAt: string }> } };
+
+export type DeleteDocumentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteDocumentMutation = { deleteDocument: boolean };
+
+export type ReviewDocumentMutationVariables = Exact<{
+  id: string | number;
+  status: VerificationStatus;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ReviewDocumentMutation = { reviewDocument: { id: string, kind: DocumentKind, series: string | null, number: string, issuedBy: string | null, issuedAt: string | null, expiresAt: string | null, expired: boolean, expiresSoon: boolean, verificationStatus: VerificationStatus, rejectionReason: string | null, createdAt: string, updatedAt: string, attachments: Array<{ id: string, fileName: string, contentType: string, size: number, sha256: string, url: string, createdAt: string }> } };
+
 export type TicketFieldsFragment = { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } };
 
 export type LoadFieldsFragment = { branchId: string, waiting: number, averageWaitMinutes: number, openWindows: number, freeWindows: number, level: LoadLevel, updatedAt: string };
@@ -841,6 +1087,51 @@ export const AuthPayloadFieldsFragmentDoc = new TypedDocumentString(`
     name
   }
 }`, {"fragmentName":"AuthPayloadFields"}) as unknown as TypedDocumentString<AuthPayloadFieldsFragment, unknown>;
+export const ApplicationEventFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApplicationEventFields on ApplicationEvent {
+  id
+  applicationId
+  status
+  at
+  actor
+  comment
+}
+    `, {"fragmentName":"ApplicationEventFields"}) as unknown as TypedDocumentString<ApplicationEventFieldsFragment, unknown>;
+export const ApplicationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApplicationFields on Application {
+  id
+  number
+  status
+  data
+  version
+  canCancel
+  canAmend
+  dueDate
+  submittedAt
+  createdAt
+  updatedAt
+  service {
+    id
+    code
+    title
+  }
+  branch {
+    id
+    name
+  }
+  attachments {
+    id
+    fileName
+    url
+  }
+  result {
+    id
+    fileName
+    contentType
+    url
+  }
+}
+    `, {"fragmentName":"ApplicationFields"}) as unknown as TypedDocumentString<ApplicationFieldsFragment, unknown>;
 export const BookingFieldsFragmentDoc = new TypedDocumentString(`
     fragment BookingFields on Booking {
   id
@@ -941,6 +1232,45 @@ export const ServiceFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ServiceFields"}) as unknown as TypedDocumentString<ServiceFieldsFragment, unknown>;
+export const AttachmentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AttachmentFields on Attachment {
+  id
+  fileName
+  contentType
+  size
+  sha256
+  url
+  createdAt
+}
+    `, {"fragmentName":"AttachmentFields"}) as unknown as TypedDocumentString<AttachmentFieldsFragment, unknown>;
+export const DocumentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DocumentFields on PersonalDocument {
+  id
+  kind
+  series
+  number
+  issuedBy
+  issuedAt
+  expiresAt
+  expired
+  expiresSoon
+  verificationStatus
+  rejectionReason
+  createdAt
+  updatedAt
+  attachments {
+    ...AttachmentFields
+  }
+}
+    fragment AttachmentFields on Attachment {
+  id
+  fileName
+  contentType
+  size
+  sha256
+  url
+  createdAt
+}`, {"fragmentName":"DocumentFields"}) as unknown as TypedDocumentString<DocumentFieldsFragment, unknown>;
 export const TicketFieldsFragmentDoc = new TypedDocumentString(`
     fragment TicketFields on QueueTicket {
   id
@@ -1469,6 +1799,512 @@ export const MyActivityDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyActivityQuery, MyActivityQueryVariables>;
+export const MyApplicationsDocument = new TypedDocumentString(`
+    query MyApplications($filter: ApplicationFilter, $first: Int, $after: String) {
+  myApplications(filter: $filter, first: $first, after: $after) {
+    nodes {
+      ...ApplicationFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment ApplicationFields on Application {
+  id
+  number
+  status
+  data
+  version
+  canCancel
+  canAmend
+  dueDate
+  submittedAt
+  createdAt
+  updatedAt
+  service {
+    id
+    code
+    title
+  }
+  branch {
+    id
+    name
+  }
+  attachments {
+    id
+    fileName
+    url
+  }
+  result {
+    id
+    fileName
+    contentType
+    url
+  }
+}`) as unknown as TypedDocumentString<MyApplicationsQuery, MyApplicationsQueryVariables>;
+export const ApplicationsQueueDocument = new TypedDocumentString(`
+    query ApplicationsQueue($filter: ApplicationFilter, $first: Int, $after: String) {
+  applicationsQueue(filter: $filter, first: $first, after: $after) {
+    nodes {
+      ...ApplicationFields
+      applicant {
+        id
+        lastName
+        firstName
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment ApplicationFields on Application {
+  id
+  number
+  status
+  data
+  version
+  canCancel
+  canAmend
+  dueDate
+  submittedAt
+  createdAt
+  updatedAt
+  service {
+    id
+    code
+    title
+  }
+  branch {
+    id
+    name
+  }
+  attachments {
+    id
+    fileName
+    url
+  }
+  result {
+    id
+    fileName
+    contentType
+    url
+  }
+}`) as unknown as TypedDocumentString<ApplicationsQueueQuery, ApplicationsQueueQueryVariables>;
+export const ApplicationDetailsDocument = new TypedDocumentString(`
+    query ApplicationDetails($id: ID!) {
+  application(id: $id) {
+    ...ApplicationFields
+    applicant {
+      id
+      lastName
+    }
+    versions {
+      version
+      data
+      createdAt
+      attachments {
+        id
+        fileName
+      }
+    }
+    timeline {
+      ...ApplicationEventFields
+    }
+    comments {
+      id
+      author
+      authorRole
+      text
+      createdAt
+    }
+  }
+}
+    fragment ApplicationEventFields on ApplicationEvent {
+  id
+  applicationId
+  status
+  at
+  actor
+  comment
+}
+fragment ApplicationFields on Application {
+  id
+  number
+  status
+  data
+  version
+  canCancel
+  canAmend
+  dueDate
+  submittedAt
+  createdAt
+  updatedAt
+  service {
+    id
+    code
+    title
+  }
+  branch {
+    id
+    name
+  }
+  attachments {
+    id
+    fileName
+    url
+  }
+  result {
+    id
+    fileName
+    contentType
+    url
+  }
+}`) as unknown as TypedDocumentString<ApplicationDetailsQuery, ApplicationDetailsQueryVariables>;
+export const ValidateApplicationDocument = new TypedDocumentString(`
+    query ValidateApplication($id: ID!) {
+  validateApplication(id: $id) {
+    valid
+    issues {
+      field
+      message
+    }
+    missingDocuments {
+      kind
+      title
+      optional
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ValidateApplicationQuery, ValidateApplicationQueryVariables>;
+export const CreateApplicationDraftDocument = new TypedDocumentString(`
+    mutation CreateApplicationDraft($input: ApplicationDraftInput!) {
+  createApplicationDraft(input: $input) {
+    ...ApplicationFields
+  }
+}
+    fragment ApplicationFields on Application {
+  id
+  number
+  status
+  data
+  version
+  canCancel
+  canAmend
+  dueDate
+  submittedAt
+  createdAt
+  updatedAt
+  service {
+    id
+    code
+    title
+  }
+  branch {
+    id
+    name
+  }
+  attachments {
+    id
+    fileName
+    url
+  }
+  result {
+    id
+    fileName
+    contentType
+    url
+  }
+}`) as unknown as TypedDocumentString<CreateApplicationDraftMutation, CreateApplicationDraftMutationVariables>;
+export const UpdateApplicationDraftDocument = new TypedDocumentString(`
+    mutation UpdateApplicationDraft($id: ID!, $input: ApplicationChangeInput!) {
+  updateApplicationDraft(id: $id, input: $input) {
+    ...ApplicationFields
+  }
+}
+    fragment ApplicationFields on Application {
+  id
+  number
+  status
+  data
+  version
+  canCancel
+  canAmend
+  dueDate
+  submittedAt
+  createdAt
+  updatedAt
+  service {
+    id
+    code
+    title
+  }
+  branch {
+    id
+    name
+  }
+  attachments {
+    id
+    fileName
+    url
+  }
+  result {
+    id
+    fileName
+    contentType
+    url
+  }
+}`) as unknown as TypedDocumentString<UpdateApplicationDraftMutation, UpdateApplicationDraftMutationVariables>;
+export const DeleteApplicationDraftDocument = new TypedDocumentString(`
+    mutation DeleteApplicationDraft($id: ID!) {
+  deleteApplicationDraft(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteApplicationDraftMutation, DeleteApplicationDraftMutationVariables>;
+export const SubmitApplicationDocument = new TypedDocumentString(`
+    mutation SubmitApplication($id: ID!) {
+  submitApplication(id: $id) {
+    ...ApplicationFields
+    timeline {
+      ...ApplicationEventFields
+    }
+  }
+}
+    fragment ApplicationEventFields on ApplicationEvent {
+  id
+  applicationId
+  status
+  at
+  actor
+  comment
+}
+fragment ApplicationFields on Application {
+  id
+  number
+  status
+  data
+  version
+  canCancel
+  canAmend
+  dueDate
+  submittedAt
+  createdAt
+  updatedAt
+  service {
+    id
+    code
+    title
+  }
+  branch {
+    id
+    name
+  }
+  attachments {
+    id
+    fileName
+    url
+  }
+  result {
+    id
+    fileName
+    contentType
+    url
+  }
+}`) as unknown as TypedDocumentString<SubmitApplicationMutation, SubmitApplicationMutationVariables>;
+export const CancelApplicationDocument = new TypedDocumentString(`
+    mutation CancelApplication($id: ID!, $reason: String) {
+  cancelApplication(id: $id, reason: $reason) {
+    ...ApplicationFields
+  }
+}
+    fragment ApplicationFields on Application {
+  id
+  number
+  status
+  data
+  version
+  canCancel
+  canAmend
+  dueDate
+  submittedAt
+  createdAt
+  updatedAt
+  service {
+    id
+    code
+    title
+  }
+  branch {
+    id
+    name
+  }
+  attachments {
+    id
+    fileName
+    url
+  }
+  result {
+    id
+    fileName
+    contentType
+    url
+  }
+}`) as unknown as TypedDocumentString<CancelApplicationMutation, CancelApplicationMutationVariables>;
+export const AmendApplicationDocument = new TypedDocumentString(`
+    mutation AmendApplication($id: ID!, $input: ApplicationChangeInput!) {
+  amendApplication(id: $id, input: $input) {
+    ...ApplicationFields
+    versions {
+      version
+      data
+    }
+  }
+}
+    fragment ApplicationFields on Application {
+  id
+  number
+  status
+  data
+  version
+  canCancel
+  canAmend
+  dueDate
+  submittedAt
+  createdAt
+  updatedAt
+  service {
+    id
+    code
+    title
+  }
+  branch {
+    id
+    name
+  }
+  attachments {
+    id
+    fileName
+    url
+  }
+  result {
+    id
+    fileName
+    contentType
+    url
+  }
+}`) as unknown as TypedDocumentString<AmendApplicationMutation, AmendApplicationMutationVariables>;
+export const CommentOnApplicationDocument = new TypedDocumentString(`
+    mutation CommentOnApplication($id: ID!, $text: String!) {
+  commentOnApplication(id: $id, text: $text) {
+    id
+    author
+    authorRole
+    text
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<CommentOnApplicationMutation, CommentOnApplicationMutationVariables>;
+export const ChangeApplicationStatusDocument = new TypedDocumentString(`
+    mutation ChangeApplicationStatus($id: ID!, $status: ApplicationStatus!, $comment: String, $expectedStatus: ApplicationStatus) {
+  changeApplicationStatus(
+    id: $id
+    status: $status
+    comment: $comment
+    expectedStatus: $expectedStatus
+  ) {
+    ...ApplicationFields
+  }
+}
+    fragment ApplicationFields on Application {
+  id
+  number
+  status
+  data
+  version
+  canCancel
+  canAmend
+  dueDate
+  submittedAt
+  createdAt
+  updatedAt
+  service {
+    id
+    code
+    title
+  }
+  branch {
+    id
+    name
+  }
+  attachments {
+    id
+    fileName
+    url
+  }
+  result {
+    id
+    fileName
+    contentType
+    url
+  }
+}`) as unknown as TypedDocumentString<ChangeApplicationStatusMutation, ChangeApplicationStatusMutationVariables>;
+export const AttachApplicationResultDocument = new TypedDocumentString(`
+    mutation AttachApplicationResult($id: ID!, $attachmentId: ID!) {
+  attachApplicationResult(id: $id, attachmentId: $attachmentId) {
+    ...ApplicationFields
+  }
+}
+    fragment ApplicationFields on Application {
+  id
+  number
+  status
+  data
+  version
+  canCancel
+  canAmend
+  dueDate
+  submittedAt
+  createdAt
+  updatedAt
+  service {
+    id
+    code
+    title
+  }
+  branch {
+    id
+    name
+  }
+  attachments {
+    id
+    fileName
+    url
+  }
+  result {
+    id
+    fileName
+    contentType
+    url
+  }
+}`) as unknown as TypedDocumentString<AttachApplicationResultMutation, AttachApplicationResultMutationVariables>;
+export const ApplicationStatusChangedDocument = new TypedDocumentString(`
+    subscription ApplicationStatusChanged($applicationId: ID) {
+  applicationStatusChanged(applicationId: $applicationId) {
+    ...ApplicationEventFields
+  }
+}
+    fragment ApplicationEventFields on ApplicationEvent {
+  id
+  applicationId
+  status
+  at
+  actor
+  comment
+}`) as unknown as TypedDocumentString<ApplicationStatusChangedSubscription, ApplicationStatusChangedSubscriptionVariables>;
 export const AvailableDatesDocument = new TypedDocumentString(`
     query AvailableDates($branchId: ID!, $serviceId: ID!, $from: Date!, $to: Date!) {
   availableDates(branchId: $branchId, serviceId: $serviceId, from: $from, to: $to)
@@ -2210,6 +3046,211 @@ export const ArchiveServiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ArchiveServiceMutation, ArchiveServiceMutationVariables>;
+export const MyDocumentsDocument = new TypedDocumentString(`
+    query MyDocuments {
+  myDocuments {
+    ...DocumentFields
+  }
+}
+    fragment AttachmentFields on Attachment {
+  id
+  fileName
+  contentType
+  size
+  sha256
+  url
+  createdAt
+}
+fragment DocumentFields on PersonalDocument {
+  id
+  kind
+  series
+  number
+  issuedBy
+  issuedAt
+  expiresAt
+  expired
+  expiresSoon
+  verificationStatus
+  rejectionReason
+  createdAt
+  updatedAt
+  attachments {
+    ...AttachmentFields
+  }
+}`) as unknown as TypedDocumentString<MyDocumentsQuery, MyDocumentsQueryVariables>;
+export const MeWithDocumentsDocument = new TypedDocumentString(`
+    query MeWithDocuments {
+  me {
+    id
+    trustLevel
+    snils
+    inn
+    documents {
+      id
+      kind
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeWithDocumentsQuery, MeWithDocumentsQueryVariables>;
+export const DocumentsToReviewDocument = new TypedDocumentString(`
+    query DocumentsToReview($first: Int) {
+  documentsToReview(first: $first) {
+    ...DocumentFields
+    owner {
+      id
+      lastName
+      firstName
+    }
+  }
+}
+    fragment AttachmentFields on Attachment {
+  id
+  fileName
+  contentType
+  size
+  sha256
+  url
+  createdAt
+}
+fragment DocumentFields on PersonalDocument {
+  id
+  kind
+  series
+  number
+  issuedBy
+  issuedAt
+  expiresAt
+  expired
+  expiresSoon
+  verificationStatus
+  rejectionReason
+  createdAt
+  updatedAt
+  attachments {
+    ...AttachmentFields
+  }
+}`) as unknown as TypedDocumentString<DocumentsToReviewQuery, DocumentsToReviewQueryVariables>;
+export const DocumentNodeDocument = new TypedDocumentString(`
+    query DocumentNode($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on PersonalDocument {
+      kind
+      number
+    }
+    ... on Attachment {
+      fileName
+      url
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DocumentNodeQuery, DocumentNodeQueryVariables>;
+export const AddDocumentDocument = new TypedDocumentString(`
+    mutation AddDocument($input: DocumentInput!) {
+  addDocument(input: $input) {
+    ...DocumentFields
+  }
+}
+    fragment AttachmentFields on Attachment {
+  id
+  fileName
+  contentType
+  size
+  sha256
+  url
+  createdAt
+}
+fragment DocumentFields on PersonalDocument {
+  id
+  kind
+  series
+  number
+  issuedBy
+  issuedAt
+  expiresAt
+  expired
+  expiresSoon
+  verificationStatus
+  rejectionReason
+  createdAt
+  updatedAt
+  attachments {
+    ...AttachmentFields
+  }
+}`) as unknown as TypedDocumentString<AddDocumentMutation, AddDocumentMutationVariables>;
+export const UpdateDocumentDocument = new TypedDocumentString(`
+    mutation UpdateDocument($id: ID!, $input: DocumentInput!) {
+  updateDocument(id: $id, input: $input) {
+    ...DocumentFields
+  }
+}
+    fragment AttachmentFields on Attachment {
+  id
+  fileName
+  contentType
+  size
+  sha256
+  url
+  createdAt
+}
+fragment DocumentFields on PersonalDocument {
+  id
+  kind
+  series
+  number
+  issuedBy
+  issuedAt
+  expiresAt
+  expired
+  expiresSoon
+  verificationStatus
+  rejectionReason
+  createdAt
+  updatedAt
+  attachments {
+    ...AttachmentFields
+  }
+}`) as unknown as TypedDocumentString<UpdateDocumentMutation, UpdateDocumentMutationVariables>;
+export const DeleteDocumentDocument = new TypedDocumentString(`
+    mutation DeleteDocument($id: ID!) {
+  deleteDocument(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteDocumentMutation, DeleteDocumentMutationVariables>;
+export const ReviewDocumentDocument = new TypedDocumentString(`
+    mutation ReviewDocument($id: ID!, $status: VerificationStatus!, $reason: String) {
+  reviewDocument(id: $id, status: $status, reason: $reason) {
+    ...DocumentFields
+  }
+}
+    fragment AttachmentFields on Attachment {
+  id
+  fileName
+  contentType
+  size
+  sha256
+  url
+  createdAt
+}
+fragment DocumentFields on PersonalDocument {
+  id
+  kind
+  series
+  number
+  issuedBy
+  issuedAt
+  expiresAt
+  expired
+  expiresSoon
+  verificationStatus
+  rejectionReason
+  createdAt
+  updatedAt
+  attachments {
+    ...AttachmentFields
+  }
+}`) as unknown as TypedDocumentString<ReviewDocumentMutation, ReviewDocumentMutationVariables>;
 export const TakeTicketDocument = new TypedDocumentString(`
     mutation TakeTicket($branchId: ID!, $serviceId: ID!) {
   takeTicket(branchId: $branchId, serviceId: $serviceId) {

@@ -1,0 +1,159 @@
+/** The only drizzle importer of the applications module. Status changes are compare-and-set. */
+import { and, asc, desc, eq, gt, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { applicationComments, applicationCounters, applicationEvents, applications, applicationVersions, services } from '../../db/schema/index.js';
+import type { KeysetCursor } from '../../shared/pagination.js';
+
+export type ApplicationRow = typeof applications.$inferSelect;
+export type ApplicationStatus = ApplicationRow['status'];
+export type ApplicationEventRow = typeof applicationEvents.$inferSelect;
+export type ApplicationVersionRow = typeof applicationVersions.$inferSelect;
+export type ApplicationCommentRow = typeof applicationComments.$inferSelect;
+
+export async function insertApplication(db: Executor, values: typeof applications.$inferInsert): Promise<ApplicationRow> {
+  const [row] = await db.insert(applications).values(values).returning();
+  if (!row) throw new Error('insert applications returned nothing');
+  return row;
+}
+
+export async function findApplication(db: Executor, id: string): Promise<ApplicationRow | undefined> {
+  const [row] = await db.select().from(applications).where(eq(applications.id, id));
+  return row;
+}
+
+export async function findApplicationsByIds(db: Executor, ids: readonly string[]): Promise<ApplicationRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(applications).where(inArray(applications.id, [...ids]));
+}
+
+/**
+ * Changes an application only if it is still in `expected` status (and at `expectedVersion` when
+ * given): undefined when someone else changed it first.
+ */
+export async function compareAndSet(
+  db: Executor,
+  id: string,
+  expected: { status: ApplicationStatus; version?: number },
+  values: Partial<typeof applications.$inferInsert> & { updatedAt: Date },
+): Promise<ApplicationRow | undefined> {
+  const [row] = await db
+    .update(applications)
+    .set(values)
+    .where(and(eq(applications.id, id), eq(applications.status, expected.status), expected.version === undefined ? undefined : eq(applications.version, expected.version)))
+    .returning();
+  return row;
+}
+
+export async function deleteDraft(db: Executor, id: string, userId: string): Promise<boolean> {
+  const rows = await db
+    .delete(applications)
+    .where(and(eq(applications.id, id), eq(applications.userId, userId), eq(applications.status, 'DRAFT')))
+    .returning({ id: applications.id });
+  return rows.length === 1;
+}
+
+/** The next number of `year` (a row per year, incremented under its row lock). */
+export async function nextNumber(db: Executor, year: number): Promise<number> {
+  const [row] = await db
+    .insert(applicationCounters)
+    .values({ year, last: 1 })
+    .onConflictDoUpdate({ target: applicationCounters.year, set: { last: sql`${applicationCounters.last} + 1` } })
+    .returning({ last: applicationCounters.last });
+  if (!row) throw new Error('application counter returned nothing');
+  return row.last;
+}
+
+export async function insertVersion(db: Executor, values: typeof applicationVersions.$inferInsert): Promise<void> {
+  await db.insert(applicationVersions).values(values);
+}
+
+export async function insertEvent(db: Executor, values: typeof applicationEvents.$inferInsert): Promise<ApplicationEventRow> {
+  const [row] = await db.insert(applicationEvents).values(values).returning();
+  if (!row) throw new Error('insert application_events returned nothing');
+  return row;
+}
+
+export async function insertComment(db: Executor, values: typeof applicationComments.$inferInsert): Promise<ApplicationCommentRow> {
+  const [row] = await db.insert(applicationComments).values(values).returning();
+  if (!row) throw new Error('insert application_comments returned nothing');
+  return row;
+}
+
+export async function versionsOf(db: Executor, ids: readonly string[]): Promise<ApplicationVersionRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(applicationVersions).where(inArray(applicationVersions.applicationId, [...ids])).orderBy(asc(applicationVersions.version));
+}
+
+export async function eventsOf(db: Executor, ids: readonly string[]): Promise<ApplicationEventRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(applicationEvents).where(inArray(applicationEvents.applicationId, [...ids])).orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
+}
+
+export async function commentsOf(db: Executor, ids: readonly string[]): Promise<ApplicationCommentRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(applicationComments).where(inArray(applicationComments.applicationId, [...ids])).orderBy(asc(applicationComments.createdAt), asc(applicationComments.id));
+}
+
+/** The user's earlier application of a service (to start a new one from), newest first. */
+export async function findOwn(db: Executor, id: string, userId: string): Promise<ApplicationRow | undefined> {
+  const [row] = await db.select().from(applications).where(and(eq(applications.id, id), eq(applications.userId, userId)));
+  return row;
+}
+
+export interface ListFilter {
+  statuses?: ApplicationStatus[] | null;
+  serviceId?: string | null;
+  /** Words of the number or of the service's title. */
+  search?: string | null;
+}
+
+function filterWhere(f: ListFilter): SQL | undefined {
+  const words = f.search?.trim();
+  const pattern = words ? `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  return and(
+    f.statuses && f.statuses.length > 0 ? inArray(applications.status, f.statuses) : undefined,
+    f.serviceId ? eq(applications.serviceId, f.serviceId) : undefined,
+    pattern ? or(ilike(applications.number, pattern), ilike(services.title, pattern)) : undefined,
+  );
+}
+
+/** A citizen's applications, newest first (keyset on created_at, id). */
+export async function listOfUser(db: Executor, p: { userId: string; filter: ListFilter; limit: number; after: KeysetCursor | null }): Promise<{ rows: ApplicationRow[]; total: () => Promise<number> }> {
+  const base = and(eq(applications.userId, p.userId), filterWhere(p.filter));
+  const page = p.after
+    ? or(lt(applications.createdAt, p.after.at), and(eq(applications.createdAt, p.after.at), lt(applications.id, p.after.id)))
+    : undefined;
+  const rows = await db
+    .select({ application: applications })
+    .from(applications)
+    .innerJoin(services, eq(services.id, applications.serviceId))
+    .where(and(base, page))
+    .orderBy(desc(applications.createdAt), desc(applications.id))
+    .limit(p.limit + 1);
+  return { rows: rows.map((r) => r.application), total: () => count(db, base) };
+}
+
+/** Submitted applications (of a branch, or all), oldest submission first (keyset on submitted_at, id). */
+export async function listForStaff(db: Executor, p: { branchId: string | null; filter: ListFilter; limit: number; after: KeysetCursor | null }): Promise<{ rows: ApplicationRow[]; total: () => Promise<number> }> {
+  const base = and(ne(applications.status, 'DRAFT'), p.branchId ? eq(applications.branchId, p.branchId) : undefined, filterWhere(p.filter));
+  const page = p.after
+    ? or(gt(applications.submittedAt, p.after.at), and(eq(applications.submittedAt, p.after.at), gt(applications.id, p.after.id)))
+    : undefined;
+  const rows = await db
+    .select({ application: applications })
+    .from(applications)
+    .innerJoin(services, eq(services.id, applications.serviceId))
+    .where(and(base, page))
+    .orderBy(asc(applications.submittedAt), asc(applications.id))
+    .limit(p.limit + 1);
+  return { rows: rows.map((r) => r.application), total: () => count(db, base) };
+}
+
+async function count(db: Executor, where: SQL | undefined): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(applications)
+    .innerJoin(services, eq(services.id, applications.serviceId))
+    .where(where);
+  return row?.n ?? 0;
+}

@@ -1,0 +1,155 @@
+/** The only drizzle importer of the documents module: attachments and personal documents, scoped to their owner. */
+import { and, asc, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { applications, attachments, documentAttachments, personalDocuments } from '../../db/schema/index.js';
+
+export type AttachmentRow = typeof attachments.$inferSelect;
+export type DocumentRow = typeof personalDocuments.$inferSelect;
+export type DocumentKind = DocumentRow['kind'];
+export type VerificationStatus = DocumentRow['verificationStatus'];
+
+// ---------------------------------------------------------------- attachments
+
+export async function insertAttachment(db: Executor, values: typeof attachments.$inferInsert): Promise<AttachmentRow> {
+  const [row] = await db.insert(attachments).values(values).returning();
+  if (!row) throw new Error('insert attachments returned nothing');
+  return row;
+}
+
+export async function findAttachmentsByIds(db: Executor, ids: readonly string[]): Promise<AttachmentRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(attachments).where(inArray(attachments.id, [...ids]));
+}
+
+/** Those of `ids` that `ownerId` uploaded. */
+export async function attachmentsOwnedBy(db: Executor, ownerId: string, ids: readonly string[]): Promise<AttachmentRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(attachments).where(and(eq(attachments.ownerId, ownerId), inArray(attachments.id, [...ids])));
+}
+
+export async function bytesUploadedBy(db: Executor, ownerId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<string>`coalesce(sum(${attachments.size}), 0)::text` }).from(attachments).where(eq(attachments.ownerId, ownerId));
+  return Number(row?.n ?? 0);
+}
+
+/** Whether the attachment is the result document of one of `userId`'s applications. */
+export async function isResultOfApplicant(db: Executor, attachmentId: string, userId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.resultAttachmentId, attachmentId), eq(applications.userId, userId)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+// ---------------------------------------------------------------- personal documents
+
+export async function insertDocument(db: Executor, values: typeof personalDocuments.$inferInsert): Promise<DocumentRow> {
+  const [row] = await db.insert(personalDocuments).values(values).returning();
+  if (!row) throw new Error('insert personal_documents returned nothing');
+  return row;
+}
+
+export async function findDocument(db: Executor, id: string): Promise<DocumentRow | undefined> {
+  const [row] = await db.select().from(personalDocuments).where(eq(personalDocuments.id, id));
+  return row;
+}
+
+/** The owner's document, or undefined (another person's looks the same as a missing one). */
+export async function findOwnDocument(db: Executor, id: string, userId: string): Promise<DocumentRow | undefined> {
+  const [row] = await db.select().from(personalDocuments).where(and(eq(personalDocuments.id, id), eq(personalDocuments.userId, userId)));
+  return row;
+}
+
+export async function documentsOfUsers(db: Executor, userIds: readonly string[]): Promise<DocumentRow[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .select()
+    .from(personalDocuments)
+    .where(inArray(personalDocuments.userId, [...userIds]))
+    .orderBy(asc(personalDocuments.kind), desc(personalDocuments.createdAt));
+}
+
+export async function pendingReview(db: Executor, limit: number): Promise<DocumentRow[]> {
+  return db.select().from(personalDocuments).where(eq(personalDocuments.verificationStatus, 'PENDING')).orderBy(asc(personalDocuments.updatedAt)).limit(limit);
+}
+
+/** A document of a single-instance kind the user already holds (rejected ones do not count). */
+export async function activeOfKind(db: Executor, userId: string, kind: DocumentKind): Promise<DocumentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(personalDocuments)
+    .where(and(eq(personalDocuments.userId, userId), eq(personalDocuments.kind, kind), ne(personalDocuments.verificationStatus, 'REJECTED')))
+    .limit(1);
+  return row;
+}
+
+export async function updateDocument(db: Executor, id: string, values: Partial<typeof personalDocuments.$inferInsert>): Promise<DocumentRow> {
+  const [row] = await db.update(personalDocuments).set(values).where(eq(personalDocuments.id, id)).returning();
+  if (!row) throw new Error('update personal_documents returned nothing');
+  return row;
+}
+
+export async function deleteOwnDocument(db: Executor, id: string, userId: string): Promise<boolean> {
+  const rows = await db.delete(personalDocuments).where(and(eq(personalDocuments.id, id), eq(personalDocuments.userId, userId))).returning({ id: personalDocuments.id });
+  return rows.length === 1;
+}
+
+export async function setDocumentAttachments(db: Executor, documentId: string, attachmentIds: readonly string[]): Promise<void> {
+  await db.delete(documentAttachments).where(eq(documentAttachments.documentId, documentId));
+  if (attachmentIds.length === 0) return;
+  await db.insert(documentAttachments).values(attachmentIds.map((attachmentId, position) => ({ documentId, attachmentId, position })));
+}
+
+export async function attachmentsOfDocuments(db: Executor, documentIds: readonly string[]): Promise<Array<AttachmentRow & { documentId: string }>> {
+  if (documentIds.length === 0) return [];
+  const rows = await db
+    .select({ attachment: attachments, documentId: documentAttachments.documentId })
+    .from(documentAttachments)
+    .innerJoin(attachments, eq(attachments.id, documentAttachments.attachmentId))
+    .where(inArray(documentAttachments.documentId, [...documentIds]))
+    .orderBy(asc(documentAttachments.position));
+  return rows.map((r) => ({ ...r.attachment, documentId: r.documentId }));
+}
+
+/** The user's documents that count for the STANDARD level: a passport RF not rejected and not expired. */
+export async function hasValidPassport(db: Executor, userId: string, today: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: personalDocuments.id })
+    .from(personalDocuments)
+    .where(
+      and(
+        eq(personalDocuments.userId, userId),
+        eq(personalDocuments.kind, 'PASSPORT_RF'),
+        ne(personalDocuments.verificationStatus, 'REJECTED'),
+        sql`(${personalDocuments.expiresAt} IS NULL OR ${personalDocuments.expiresAt} >= ${today})`,
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * Claims the documents expiring between `from` and `to` whose owner has not been reminded of that
+ * expiry date yet: one UPDATE marks them, so two workers (or two runs) never remind twice.
+ */
+export async function claimExpiring(db: Executor, p: { from: string; to: string; limit: number }): Promise<DocumentRow[]> {
+  const batch = db
+    .select({ id: personalDocuments.id })
+    .from(personalDocuments)
+    .where(
+      and(
+        gte(personalDocuments.expiresAt, p.from),
+        lte(personalDocuments.expiresAt, p.to),
+        ne(personalDocuments.verificationStatus, 'REJECTED'),
+        sql`${personalDocuments.expiryRemindedFor} IS DISTINCT FROM ${personalDocuments.expiresAt}`,
+      ),
+    )
+    .limit(p.limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(personalDocuments)
+    .set({ expiryRemindedFor: sql`${personalDocuments.expiresAt}` })
+    .where(inArray(personalDocuments.id, batch))
+    .returning();
+}

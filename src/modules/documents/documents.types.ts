@@ -1,0 +1,79 @@
+/** GraphQL types of personal documents and files. */
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, DateTimeScalar } from '../../shared/graphql/scalars.js';
+import { Node } from '../../shared/graphql/relay.js';
+import { DocumentKind } from '../catalog/catalog.types.js';
+
+export enum VerificationStatus {
+  UNVERIFIED = 'UNVERIFIED',
+  PENDING = 'PENDING',
+  VERIFIED = 'VERIFIED',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(VerificationStatus, {
+  name: 'VerificationStatus',
+  description: 'Where a document is in its check: not sent for review (no scans), waiting for an operator, confirmed, or refused.',
+});
+
+@ObjectType({ implements: Node, description: 'An uploaded file (PDF, JPEG or PNG scan, at most 5 MB by default).' })
+export class Attachment extends Node {
+  @Field()
+  fileName!: string;
+  @Field({ description: 'Detected from the file\'s content.' })
+  contentType!: string;
+  @Field(() => Int, { description: 'Bytes.' })
+  size!: number;
+  @Field({ description: 'SHA-256 of the content, hex.' })
+  sha256!: string;
+  @Field({ description: 'Download address on this server; needs the owner\'s or staff\'s token.' })
+  url!: string;
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+}
+
+@ObjectType({ implements: Node, description: 'A personal document of the citizen: passport, SNILS, INN, licence…' })
+export class PersonalDocument extends Node {
+  userId!: string;
+  @Field(() => DocumentKind)
+  kind!: DocumentKind;
+  @Field(() => String, { nullable: true })
+  series!: string | null;
+  @Field()
+  number!: string;
+  @Field(() => String, { nullable: true })
+  issuedBy!: string | null;
+  @Field(() => DateScalar, { nullable: true })
+  issuedAt!: string | null;
+  @Field(() => DateScalar, { nullable: true })
+  expiresAt!: string | null;
+  @Field({ description: 'Whether the validity has ended (Moscow calendar day).' })
+  expired!: boolean;
+  @Field(() => Boolean, { description: 'Expires within the reminder period (30 days by default).' })
+  expiresSoon!: boolean;
+  @Field(() => VerificationStatus)
+  verificationStatus!: VerificationStatus;
+  @Field(() => String, { nullable: true })
+  rejectionReason!: string | null;
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+  @Field(() => DateTimeScalar)
+  updatedAt!: Date;
+}
+
+@InputType({ description: 'A document as entered; series and number are checked per kind (SNILS and INN with their check digits).' })
+export class DocumentInput {
+  @Field(() => DocumentKind)
+  kind!: DocumentKind;
+  @Field(() => String, { nullable: true })
+  series?: string | null;
+  @Field()
+  number!: string;
+  @Field(() => String, { nullable: true })
+  issuedBy?: string | null;
+  @Field(() => DateScalar, { nullable: true })
+  issuedAt?: string | null;
+  @Field(() => DateScalar, { nullable: true })
+  expiresAt?: string | null;
+  @Field(() => [ID], { nullable: true, description: 'Uploaded scans (POST /uploads); null keeps the current ones on update.' })
+  attachmentIds?: string[] | null;
+}
