@@ -55,7 +55,7 @@ export async function loginAs(t: TestApp, login: string, password = PASSWORD) {
  * An account written straight to the database (as the operations CLI would), then logged in:
  * no SMS round trip, so it works without workers too.
  */
-export async function createAccount(t: TestApp, role: 'ADMIN' | 'OPERATOR' | 'CITIZEN') {
+export async function createAccount(t: TestApp, role: 'ADMIN' | 'OPERATOR' | 'CITIZEN', opts: { staffBranchId?: string } = {}) {
   const phone = uniquePhone();
   const user = await insertUser(t.running.app.db.db, {
     phone,
@@ -65,6 +65,7 @@ export async function createAccount(t: TestApp, role: 'ADMIN' | 'OPERATOR' | 'CI
     firstName: 'Тест',
     roles: [role],
     trustLevel: role === 'CITIZEN' ? 'SIMPLIFIED' : 'CONFIRMED',
+    staffBranchId: opts.staffBranchId ?? null,
   });
   const session = await loginAs(t, phone);
   return { id: user.id, phone, ...session };
