@@ -10,3 +10,15 @@ export function byKeys<T, K>(keys: readonly K[], rows: readonly T[], keyOf: (row
   const map = new Map(rows.map((r) => [keyOf(r), r]));
   return keys.map((k) => map.get(k) ?? null);
 }
+
+/** Groups batch results under the keys a DataLoader asked for (an empty list where nothing was found). */
+export function groupByKeys<T, K>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): T[][] {
+  const map = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}

@@ -118,33 +118,32 @@ function filterWhere(f: ListFilter): SQL | undefined {
 }
 
 /** A citizen's applications, newest first (keyset on created_at, id). */
-export async function listOfUser(db: Executor, p: { userId: string; filter: ListFilter; limit: number; after: KeysetCursor | null }): Promise<{ rows: ApplicationRow[]; total: () => Promise<number> }> {
-  const base = and(eq(applications.userId, p.userId), filterWhere(p.filter));
-  const page = p.after
-    ? or(lt(applications.createdAt, p.after.at), and(eq(applications.createdAt, p.after.at), lt(applications.id, p.after.id)))
-    : undefined;
-  const rows = await db
-    .select({ application: applications })
-    .from(applications)
-    .innerJoin(services, eq(services.id, applications.serviceId))
-    .where(and(base, page))
-    .orderBy(desc(applications.createdAt), desc(applications.id))
-    .limit(p.limit + 1);
-  return { rows: rows.map((r) => r.application), total: () => count(db, base) };
+export function listOfUser(db: Executor, p: { userId: string; filter: ListFilter; limit: number; after: KeysetCursor | null }): Promise<{ rows: ApplicationRow[]; total: () => Promise<number> }> {
+  return list(db, and(eq(applications.userId, p.userId), filterWhere(p.filter)), { column: applications.createdAt, descending: true }, p);
 }
 
 /** Submitted applications (of a branch, or all), oldest submission first (keyset on submitted_at, id). */
-export async function listForStaff(db: Executor, p: { branchId: string | null; filter: ListFilter; limit: number; after: KeysetCursor | null }): Promise<{ rows: ApplicationRow[]; total: () => Promise<number> }> {
+export function listForStaff(db: Executor, p: { branchId: string | null; filter: ListFilter; limit: number; after: KeysetCursor | null }): Promise<{ rows: ApplicationRow[]; total: () => Promise<number> }> {
   const base = and(ne(applications.status, 'DRAFT'), p.branchId ? eq(applications.branchId, p.branchId) : undefined, filterWhere(p.filter));
-  const page = p.after
-    ? or(gt(applications.submittedAt, p.after.at), and(eq(applications.submittedAt, p.after.at), gt(applications.id, p.after.id)))
-    : undefined;
+  return list(db, base, { column: applications.submittedAt, descending: false }, p);
+}
+
+/** One keyset page of applications ordered by (`order.column`, id), and a lazy count of all that match. */
+async function list(
+  db: Executor,
+  base: SQL | undefined,
+  order: { column: typeof applications.createdAt | typeof applications.submittedAt; descending: boolean },
+  p: { limit: number; after: KeysetCursor | null },
+): Promise<{ rows: ApplicationRow[]; total: () => Promise<number> }> {
+  const beyond = order.descending ? lt : gt;
+  const page = p.after ? or(beyond(order.column, p.after.at), and(eq(order.column, p.after.at), beyond(applications.id, p.after.id))) : undefined;
+  const direction = order.descending ? desc : asc;
   const rows = await db
     .select({ application: applications })
     .from(applications)
     .innerJoin(services, eq(services.id, applications.serviceId))
     .where(and(base, page))
-    .orderBy(asc(applications.submittedAt), asc(applications.id))
+    .orderBy(direction(order.column), direction(applications.id))
     .limit(p.limit + 1);
   return { rows: rows.map((r) => r.application), total: () => count(db, base) };
 }

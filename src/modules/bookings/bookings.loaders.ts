@@ -1,7 +1,7 @@
 /** Per-request loaders of bookings. */
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/client.js';
-import { byKeys } from '../../shared/ids.js';
+import { byKeys, groupByKeys } from '../../shared/ids.js';
 import * as repo from './bookings.repository.js';
 import type { BookingEventRow, BookingRow } from './bookings.repository.js';
 
@@ -10,7 +10,7 @@ export function createBookingLoaders(db: Database) {
     bookingById: new DataLoader<string, BookingRow | null>(async (ids) => byKeys(ids, await repo.findBookingsByIds(db, ids), (r) => r.id)),
     eventsByBooking: new DataLoader<string, BookingEventRow[]>(async (ids) => {
       const rows = await repo.eventsOf(db, ids);
-      return ids.map((id) => rows.filter((r) => r.bookingId === id));
+      return groupByKeys(ids, rows, (r) => r.bookingId);
     }),
   };
 }

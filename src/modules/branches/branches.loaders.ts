@@ -1,7 +1,7 @@
 /** Per-request loaders of branches: one query per batch of parents. */
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/client.js';
-import { byKeys } from '../../shared/ids.js';
+import { byKeys, groupByKeys } from '../../shared/ids.js';
 import * as repo from './branches.repository.js';
 import type { BranchRow, ExceptionRow, HoursRow, RegionRow } from './branches.repository.js';
 
@@ -11,7 +11,7 @@ export function createBranchLoaders(db: Database, now: Date) {
     regionByCode: new DataLoader<string, RegionRow | null>(async (codes) => byKeys(codes, await repo.listRegions(db, codes), (r) => r.code)),
     hoursByBranch: new DataLoader<string, HoursRow[]>(async (ids) => {
       const rows = await repo.hoursOf(db, ids);
-      return ids.map((id) => rows.filter((r) => r.branchId === id));
+      return groupByKeys(ids, rows, (r) => r.branchId);
     }),
     /** Open at the moment the request started, so every branch of a page is judged at one instant. */
     openNowByBranch: new DataLoader<string, boolean>(async (ids) => {

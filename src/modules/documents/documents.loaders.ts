@@ -1,7 +1,7 @@
 /** Per-request loaders of files and documents. */
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/client.js';
-import { byKeys } from '../../shared/ids.js';
+import { byKeys, groupByKeys } from '../../shared/ids.js';
 import * as repo from './documents.repository.js';
 import type { AttachmentRow } from './documents.repository.js';
 
@@ -10,7 +10,7 @@ export function createDocumentLoaders(db: Database) {
     attachmentById: new DataLoader<string, AttachmentRow | null>(async (ids) => byKeys(ids, await repo.findAttachmentsByIds(db, ids), (r) => r.id)),
     attachmentsByDocument: new DataLoader<string, AttachmentRow[]>(async (ids) => {
       const rows = await repo.attachmentsOfDocuments(db, ids);
-      return ids.map((id) => rows.filter((r) => r.documentId === id));
+      return groupByKeys(ids, rows, (r) => r.documentId);
     }),
   };
 }

@@ -19,6 +19,7 @@ import { insertEvent as insertBookingEvent, transition as transitionBooking } fr
 import * as repo from './queue.repository.js';
 import type { TicketRow } from './queue.repository.js';
 import { isUuid } from '../../shared/ids.js';
+import { localDay } from '../../shared/days.js';
 
 const TICKETS_SHOWN_HOURS = 24;
 
@@ -29,7 +30,6 @@ export function ticketNumber(seq: number): string {
 }
 
 /** The branch's local calendar day of a moment. */
-import { localDay } from '../../shared/days.js';
 
 /** A booked visitor's visit ends with their ticket: the booking becomes COMPLETED or NO_SHOW too. */
 async function endVisit(tx: Executor, ticket: TicketRow, status: 'COMPLETED' | 'NO_SHOW', now: Date): Promise<void> {

@@ -31,6 +31,7 @@ import { notifications } from '../../../src/db/schema/index.js';
 import { addWorkingDays, localDay } from '../../../src/shared/days.js';
 import { createAccount, createStaff } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
+import { freshSnils } from '../../factories/identifiers.js';
 import { download, pdfBytes, uploadScan } from '../../helpers/files.js';
 import { errorOf } from '../../helpers/graphql.js';
 import { subscribe } from '../../helpers/subscriptions.js';
@@ -69,14 +70,6 @@ let opA: Awaited<ReturnType<typeof createStaff>>;
 let opA2: Awaited<ReturnType<typeof createStaff>>;
 let opB: Awaited<ReturnType<typeof createStaff>>;
 
-let snilsSeq = 200_000_000 + Math.floor(Math.random() * 700_000_000);
-function freshSnils(): string {
-  const body = String(snilsSeq++).padStart(9, '0');
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(body[i]) * (9 - i);
-  const control = sum < 100 ? sum : sum % 101 === 100 ? 0 : sum % 101;
-  return body + String(control).padStart(2, '0');
-}
 
 beforeAll(async () => {
   admin = (await createStaff(t, 'ADMIN')).client;

@@ -20,6 +20,7 @@ import { remindExpiringDocuments } from '../../../src/jobs/registry.js';
 import { addDays } from '../../../src/shared/days.js';
 import { createAccount, createStaff } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
+import { freshSnils } from '../../factories/identifiers.js';
 import { errorOf } from '../../helpers/graphql.js';
 import { uploadScan } from '../../helpers/files.js';
 
@@ -29,15 +30,6 @@ const today = () => new Date().toISOString().slice(0, 10);
 const PASSPORT: DocumentInput = { kind: 'PASSPORT_RF', series: '45 08', number: '123456', issuedBy: 'ГУ МВД России по г. Москве', issuedAt: '2015-05-05' };
 const SNILS: DocumentInput = { kind: 'SNILS', number: '112-233-445 95' };
 
-/** A valid SNILS of its own for each citizen (profiles keep SNILS unique). */
-let snilsSeq = 100_000_000 + Math.floor(Math.random() * 800_000_000);
-function freshSnils(): string {
-  const body = String(snilsSeq++).padStart(9, '0');
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(body[i]) * (9 - i);
-  const control = sum < 100 ? sum : sum % 101 === 100 ? 0 : sum % 101;
-  return body + String(control).padStart(2, '0');
-}
 
 describe('adding documents', () => {
   it('normalizes a valid passport and keeps it UNVERIFIED without scans, PENDING with them', async () => {
