@@ -14,7 +14,7 @@ import { ProfileService } from './modules/accounts/profile.service.js';
 import { SessionGuard } from './modules/accounts/session-guard.js';
 import * as accountsRepo from './modules/accounts/accounts.repository.js';
 import { toUser } from './modules/accounts/accounts.mappers.js';
-import { NotificationsService } from './modules/notifications/notifications.service.js';
+import { loadVapidKeys, NotificationsService } from './modules/notifications/notifications.service.js';
 import { DeliveryService } from './modules/notifications/delivery.service.js';
 import { BranchesService } from './modules/branches/branches.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
@@ -105,8 +105,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   keyTimer.unref();
   const hashKey = await loadOrCreateSecret(db.db, 'data_hash_key', config.DATA_HASH_KEY);
   const tokens = new TokenService({ config, keys, clock });
-  const notifications = new NotificationsService({ config, log, clock });
-  const delivery = new DeliveryService({ config, log, clock, db: db.db });
+  const vapid = await loadVapidKeys(db.db, config);
+  const notifications = new NotificationsService({ config, log, clock, db: db.db, vapid });
+  const delivery = new DeliveryService({ config, log, clock, db: db.db, pubsub, vapid, notifications });
   const rateLimiter = new RateLimiter({ redis: main, prefix: config.REDIS_PREFIX, log });
 
   const revokedChannel = `${config.REDIS_PREFIX}${REVOKED_CHANNEL}`;

@@ -4,6 +4,7 @@ import { createBranchLoaders } from '../modules/branches/branches.loaders.js';
 import { createCatalogLoaders } from '../modules/catalog/catalog.loaders.js';
 import { createQueueLoaders } from '../modules/queue/queue.loaders.js';
 import { createBookingLoaders } from '../modules/bookings/bookings.loaders.js';
+import { createNotificationLoaders } from '../modules/notifications/notifications.loaders.js';
 
 export function createLoaders(app: Pick<App, 'db'>, now: Date) {
   return {
@@ -11,6 +12,7 @@ export function createLoaders(app: Pick<App, 'db'>, now: Date) {
     branches: createBranchLoaders(app.db.db, now),
     queue: createQueueLoaders(app.db.db, now),
     bookings: createBookingLoaders(app.db.db),
+    notifications: createNotificationLoaders(app.db.db),
   };
 }
 

@@ -5,3 +5,5 @@ export * from './catalog.js';
 export * from './branches.js';
 export * from './queue.js';
 export * from './bookings.js';
+export * from './notification-center.js';
+export * from './support.js';

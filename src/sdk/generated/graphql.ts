@@ -71,6 +71,23 @@ export type ChallengePurpose =
   | 'PASSWORD_RESET'
   | 'REGISTRATION';
 
+export type ChannelPreferenceInput = {
+  category: NotificationCategory;
+  channels: Array<NotificationChannel>;
+};
+
+export type DeliveryStatus =
+  /** Confirmed delivered (SMS receipt), or shown in the feed. */
+  | 'DELIVERED'
+  /** Given up on; lastError says why. */
+  | 'FAILED'
+  /** Waiting to be sent (or being retried; quiet hours may hold it until scheduledFor). */
+  | 'QUEUED'
+  /** Handed to the gateway or push service. */
+  | 'SENT'
+  /** Not sent. */
+  | 'SKIPPED';
+
 /** Kinds of personal documents. */
 export type DocumentKind =
   | 'BIRTH_CERTIFICATE'
@@ -100,11 +117,48 @@ export type LoginInput = {
   password: string;
 };
 
+export type NotificationCategory =
+  | 'APPLICATION_STATUS'
+  | 'BOOKING'
+  | 'CHAT'
+  | 'DOCUMENT_EXPIRY'
+  | 'LOAD_ALERT'
+  | 'SECURITY'
+  | 'SYSTEM';
+
+export type NotificationChannel =
+  | 'EMAIL'
+  | 'IN_APP'
+  | 'PUSH'
+  | 'SMS';
+
+export type NotificationFilter = {
+  category?: NotificationCategory | null | undefined;
+  unreadOnly?: boolean | null | undefined;
+};
+
+/** Only what is given changes; null clears the quiet hours. SECURITY must keep SMS or EMAIL. */
+export type NotificationPreferencesInput = {
+  categories?: Array<ChannelPreferenceInput> | null | undefined;
+  quietHoursEnd?: string | null | undefined;
+  quietHoursStart?: string | null | undefined;
+  timezone?: string | null | undefined;
+};
+
 /** How a one-time code reaches the user. */
 export type OtpChannel =
   | 'EMAIL'
   | 'SMS'
   | 'TOTP';
+
+/** Beyond the contract: PushSubscription.toJSON() of the browser: endpoint and keys. */
+export type PushSubscriptionInput = {
+  /** keys.auth (base64url). */
+  auth: string;
+  endpoint: string;
+  /** keys.p256dh (base64url). */
+  p256dh: string;
+};
 
 /** A new citizen account; a code goes to the phone. */
 export type RegisterInput = {
@@ -332,6 +386,7 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Booking', id: string }
     | { __typename: 'Branch', id: string }
     | { __typename: 'LoadAlert', id: string }
+    | { __typename: 'Notification', id: string }
     | { __typename: 'QueueTicket', id: string }
     | { __typename: 'Service', id: string }
     | { __typename: 'ServiceCategory', id: string }
@@ -645,6 +700,84 @@ export type ArchiveServiceMutationVariables = Exact<{
 
 export type ArchiveServiceMutation = { archiveService: { id: string, archived: boolean } };
 
+export type NotificationFieldsFragment = { id: string, category: NotificationCategory, title: string, body: string, subjectType: string | null, subjectId: string | null, readAt: string | null, createdAt: string, deliveries: Array<{ channel: NotificationChannel, status: DeliveryStatus, attempts: number, lastError: string | null, sentAt: string | null, scheduledFor: string | null, deliveredAt: string | null, fallback: boolean }> };
+
+export type NotificationPreferencesFieldsFragment = { quietHoursStart: string | null, quietHoursEnd: string | null, timezone: string, categories: Array<{ category: NotificationCategory, channels: Array<NotificationChannel> }> };
+
+export type NotificationsQueryVariables = Exact<{
+  filter?: NotificationFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type NotificationsQuery = { notifications: { totalCount: number, nodes: Array<{ id: string, category: NotificationCategory, title: string, body: string, subjectType: string | null, subjectId: string | null, readAt: string | null, createdAt: string, deliveries: Array<{ channel: NotificationChannel, status: DeliveryStatus, attempts: number, lastError: string | null, sentAt: string | null, scheduledFor: string | null, deliveredAt: string | null, fallback: boolean }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarkAllNotificationsReadMutation = { markAllNotificationsRead: number };
+
+export type DeleteNotificationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteNotificationMutation = { deleteNotification: boolean };
+
+export type MyNotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyNotificationPreferencesQuery = { me: { id: string, notificationPreferences: { quietHoursStart: string | null, quietHoursEnd: string | null, timezone: string, categories: Array<{ category: NotificationCategory, channels: Array<NotificationChannel> }> } } | null };
+
+export type UpdateNotificationPreferencesMutationVariables = Exact<{
+  input: NotificationPreferencesInput;
+}>;
+
+
+export type UpdateNotificationPreferencesMutation = { updateNotificationPreferences: { quietHoursStart: string | null, quietHoursEnd: string | null, timezone: string, categories: Array<{ category: NotificationCategory, channels: Array<NotificationChannel> }> } };
+
+export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationAddedSubscription = { notificationAdded: { id: string, category: NotificationCategory, title: string, body: string, subjectType: string | null, subjectId: string | null, readAt: string | null, createdAt: string, deliveries: Array<{ channel: NotificationChannel, status: DeliveryStatus, attempts: number, lastError: string | null, sentAt: string | null, scheduledFor: string | null, deliveredAt: string | null, fallback: boolean }> } };
+
+export type PushPublicKeyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PushPublicKeyQuery = { pushPublicKey: string };
+
+export type MyPushSubscriptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyPushSubscriptionsQuery = { myPushSubscriptions: Array<{ id: string, endpoint: string, userAgent: string | null, createdAt: string }> };
+
+export type RegisterPushSubscriptionMutationVariables = Exact<{
+  input: PushSubscriptionInput;
+}>;
+
+
+export type RegisterPushSubscriptionMutation = { registerPushSubscription: { id: string, endpoint: string, createdAt: string } };
+
+export type RemovePushSubscriptionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemovePushSubscriptionMutation = { removePushSubscription: boolean };
+
 export type TicketFieldsFragment = { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } };
 
 export type LoadFieldsFragment = { branchId: string, waiting: number, averageWaitMinutes: number, openWindows: number, freeWindows: number, level: LoadLevel, updatedAt: string };
@@ -941,6 +1074,39 @@ export const ServiceFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ServiceFields"}) as unknown as TypedDocumentString<ServiceFieldsFragment, unknown>;
+export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotificationFields on Notification {
+  id
+  category
+  title
+  body
+  subjectType
+  subjectId
+  readAt
+  createdAt
+  deliveries {
+    channel
+    status
+    attempts
+    lastError
+    sentAt
+    scheduledFor
+    deliveredAt
+    fallback
+  }
+}
+    `, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
+export const NotificationPreferencesFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotificationPreferencesFields on NotificationPreferences {
+  categories {
+    category
+    channels
+  }
+  quietHoursStart
+  quietHoursEnd
+  timezone
+}
+    `, {"fragmentName":"NotificationPreferencesFields"}) as unknown as TypedDocumentString<NotificationPreferencesFieldsFragment, unknown>;
 export const TicketFieldsFragmentDoc = new TypedDocumentString(`
     fragment TicketFields on QueueTicket {
   id
@@ -2210,6 +2376,147 @@ export const ArchiveServiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ArchiveServiceMutation, ArchiveServiceMutationVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($filter: NotificationFilter, $first: Int, $after: String) {
+  notifications(filter: $filter, first: $first, after: $after) {
+    nodes {
+      ...NotificationFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment NotificationFields on Notification {
+  id
+  category
+  title
+  body
+  subjectType
+  subjectId
+  readAt
+  createdAt
+  deliveries {
+    channel
+    status
+    attempts
+    lastError
+    sentAt
+    scheduledFor
+    deliveredAt
+    fallback
+  }
+}`) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const UnreadNotificationCountDocument = new TypedDocumentString(`
+    query UnreadNotificationCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]!) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const MarkAllNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkAllNotificationsRead {
+  markAllNotificationsRead
+}
+    `) as unknown as TypedDocumentString<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
+export const DeleteNotificationDocument = new TypedDocumentString(`
+    mutation DeleteNotification($id: ID!) {
+  deleteNotification(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteNotificationMutation, DeleteNotificationMutationVariables>;
+export const MyNotificationPreferencesDocument = new TypedDocumentString(`
+    query MyNotificationPreferences {
+  me {
+    id
+    notificationPreferences {
+      ...NotificationPreferencesFields
+    }
+  }
+}
+    fragment NotificationPreferencesFields on NotificationPreferences {
+  categories {
+    category
+    channels
+  }
+  quietHoursStart
+  quietHoursEnd
+  timezone
+}`) as unknown as TypedDocumentString<MyNotificationPreferencesQuery, MyNotificationPreferencesQueryVariables>;
+export const UpdateNotificationPreferencesDocument = new TypedDocumentString(`
+    mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {
+  updateNotificationPreferences(input: $input) {
+    ...NotificationPreferencesFields
+  }
+}
+    fragment NotificationPreferencesFields on NotificationPreferences {
+  categories {
+    category
+    channels
+  }
+  quietHoursStart
+  quietHoursEnd
+  timezone
+}`) as unknown as TypedDocumentString<UpdateNotificationPreferencesMutation, UpdateNotificationPreferencesMutationVariables>;
+export const NotificationAddedDocument = new TypedDocumentString(`
+    subscription NotificationAdded {
+  notificationAdded {
+    ...NotificationFields
+  }
+}
+    fragment NotificationFields on Notification {
+  id
+  category
+  title
+  body
+  subjectType
+  subjectId
+  readAt
+  createdAt
+  deliveries {
+    channel
+    status
+    attempts
+    lastError
+    sentAt
+    scheduledFor
+    deliveredAt
+    fallback
+  }
+}`) as unknown as TypedDocumentString<NotificationAddedSubscription, NotificationAddedSubscriptionVariables>;
+export const PushPublicKeyDocument = new TypedDocumentString(`
+    query PushPublicKey {
+  pushPublicKey
+}
+    `) as unknown as TypedDocumentString<PushPublicKeyQuery, PushPublicKeyQueryVariables>;
+export const MyPushSubscriptionsDocument = new TypedDocumentString(`
+    query MyPushSubscriptions {
+  myPushSubscriptions {
+    id
+    endpoint
+    userAgent
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<MyPushSubscriptionsQuery, MyPushSubscriptionsQueryVariables>;
+export const RegisterPushSubscriptionDocument = new TypedDocumentString(`
+    mutation RegisterPushSubscription($input: PushSubscriptionInput!) {
+  registerPushSubscription(input: $input) {
+    id
+    endpoint
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterPushSubscriptionMutation, RegisterPushSubscriptionMutationVariables>;
+export const RemovePushSubscriptionDocument = new TypedDocumentString(`
+    mutation RemovePushSubscription($id: ID!) {
+  removePushSubscription(id: $id)
+}
+    `) as unknown as TypedDocumentString<RemovePushSubscriptionMutation, RemovePushSubscriptionMutationVariables>;
 export const TakeTicketDocument = new TypedDocumentString(`
     mutation TakeTicket($branchId: ID!, $serviceId: ID!) {
   takeTicket(branchId: $branchId, serviceId: $serviceId) {
