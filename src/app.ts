@@ -22,6 +22,13 @@ import { toBranch } from './modules/branches/branches.mappers.js';
 import { toService } from './modules/catalog/catalog.mappers.js';
 import { LoadService } from './modules/queue/load.service.js';
 import { BookingsService } from './modules/bookings/bookings.service.js';
+import { ChatService } from './modules/chat/chat.service.js';
+import { ChatPresence } from './modules/chat/presence.js';
+import { FeedbackService } from './modules/feedback/feedback.service.js';
+import { toThread } from './modules/chat/chat.resolver.js';
+import { toFeedback } from './modules/feedback/feedback.resolver.js';
+import { toNotification } from './modules/notifications/notifications.resolver.js';
+import { noApplications, type ApplicationSubjects } from './shared/application-subjects.js';
 import { toTicket } from './modules/queue/queue.mappers.js';
 import { LoadAlertsService, QueueService } from './modules/queue/queue.service.js';
 import { createAppPubSub, type AppPubSub } from './shared/pubsub.js';
@@ -50,6 +57,8 @@ export interface Services {
   queue: QueueService;
   loadAlerts: LoadAlertsService;
   bookings: BookingsService;
+  chat: ChatService;
+  feedback: FeedbackService;
   keys: KeyStore;
   pubsub: AppPubSub;
   nodes: NodeRegistry;
@@ -73,6 +82,8 @@ export interface App {
 export interface AppOptions {
   clock?: Clock;
   log?: Logger;
+  /** Owner and branch of an application, for feedback and chats; none until applications are wired in. */
+  applications?: ApplicationSubjects;
 }
 
 const REVOKED_CHANNEL = 'sessions:revoked';
@@ -197,6 +208,41 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     },
   });
 
+  const applications = opts.applications ?? noApplications;
+  const chat = new ChatService({
+    config,
+    db: db.db,
+    clock,
+    log,
+    pubsub,
+    notifications,
+    rateLimiter,
+    presence: new ChatPresence({ redis: main, prefix: config.REDIS_PREFIX, clock, log }),
+    applications,
+  });
+  const feedback = new FeedbackService({ config, db: db.db, clock, notifications, applications });
+  nodes.register({
+    typename: 'Notification',
+    fetch: async (viewer, id) => {
+      const row = await notifications.notification(viewer, id);
+      return row ? toNotification(row) : null;
+    },
+  });
+  nodes.register({
+    typename: 'ChatThread',
+    fetch: async (viewer, id) => {
+      const row = await chat.thread(viewer, id);
+      return row ? toThread(row) : null;
+    },
+  });
+  nodes.register({
+    typename: 'Feedback',
+    fetch: async (viewer, id) => {
+      const row = await feedback.feedback(viewer, id);
+      return row ? toFeedback(row) : null;
+    },
+  });
+
   const services: Services = {
     accounts: { auth, credentials, profile, challenges, sessions: sessionGuard },
     notifications,
@@ -217,6 +263,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       queueChanged: (branchId) => load.changed(branchId),
       dropJob: (jobId) => queues.get('maintenance').remove(jobId),
     }),
+    chat,
+    feedback,
     keys,
     pubsub,
     nodes,

@@ -8,7 +8,8 @@ import type { App } from '../src/app.js';
 import { QUEUE_NAMES } from '../src/jobs/define.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
 import { redisConnectionOptions } from '../src/jobs/queues.js';
-import { allJobs, deliverNotification, expireBooking, pruneAccounts, remindBooking, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
+import { allJobs, deliverNotification, expireBooking, flagOverdueComplaints, pruneAccounts, remindBooking, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
+import { flagOverdueProcessor } from './processors/feedback/flag-overdue.js';
 import { expireBookingProcessor, remindBookingProcessor, sweepBookingsProcessor } from './processors/bookings/bookings.js';
 import { sampleLoadProcessor } from './processors/queue/sample-load.js';
 import { pruneProcessor } from './processors/accounts/prune.js';
@@ -22,6 +23,7 @@ export const processors: Record<string, Processor> = {
   [expireBooking.name]: expireBookingProcessor,
   [sweepBookings.name]: sweepBookingsProcessor,
   [remindBooking.name]: remindBookingProcessor,
+  [flagOverdueComplaints.name]: flagOverdueProcessor,
 };
 
 export function assertEveryJobHasAProcessor(): void {
@@ -59,6 +61,7 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
     { job: pruneAccounts, every: 3_600_000 },
     { job: sampleLoad, every: config.LOAD_SAMPLE_INTERVAL_MINUTES * 60_000 },
     { job: sweepBookings, every: 60_000 },
+    { job: flagOverdueComplaints, every: config.COMPLAINT_SWEEP_SECONDS * 1000 },
   ];
   for (const { job, every } of schedules) {
     await app.queues

@@ -42,4 +42,11 @@ export const remindBooking = defineJob({
   schema: z.object({ bookingId: z.uuid(), startsAt: z.iso.datetime() }),
 });
 
-export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, sampleLoad, expireBooking, sweepBookings, remindBooking] as ReadonlyArray<JobContract<unknown>>;
+/** Periodic: flags complaints whose answer deadline passed unanswered. */
+export const flagOverdueComplaints = defineJob({
+  name: 'feedback.flagOverdue',
+  queue: 'maintenance',
+  schema: z.object({}),
+});
+
+export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, sampleLoad, expireBooking, sweepBookings, remindBooking, flagOverdueComplaints] as ReadonlyArray<JobContract<unknown>>;

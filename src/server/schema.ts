@@ -14,6 +14,8 @@ import { ServiceCategoryResolver, ServiceResolver } from '../modules/catalog/cat
 import { BranchLoadResolver, LoadAlertResolver, QueueResolver } from '../modules/queue/queue.resolver.js';
 import { BookingResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/bookings.resolver.js';
 import { NotificationResolver, UserNotificationPreferencesResolver } from '../modules/notifications/notifications.resolver.js';
+import { ChatResolver } from '../modules/chat/chat.resolver.js';
+import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
 import { authChecker } from '../shared/auth/auth-checker.js';
 
 export const resolvers = [
@@ -33,6 +35,8 @@ export const resolvers = [
   SlotWatchResolver,
   NotificationResolver,
   UserNotificationPreferencesResolver,
+  ChatResolver,
+  FeedbackResolver,
 ] as const;
 
 export function createSchema(opts: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {

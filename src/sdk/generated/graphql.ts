@@ -76,6 +76,14 @@ export type ChannelPreferenceInput = {
   channels: Array<NotificationChannel>;
 };
 
+/** Beyond the contract: which complaints staff want to see. */
+export type ComplaintFilter = {
+  /** Admins: one branch; operators see only their own. */
+  branchId?: string | number | null | undefined;
+  overdueOnly?: boolean | null | undefined;
+  unansweredOnly?: boolean | null | undefined;
+};
+
 export type DeliveryStatus =
   /** Confirmed delivered (SMS receipt), or shown in the feed. */
   | 'DELIVERED'
@@ -99,6 +107,22 @@ export type DocumentKind =
   | 'PASSPORT_RF'
   | 'SNILS'
   | 'VEHICLE_REGISTRATION';
+
+/** Exactly one of applicationId, bookingId, branchId; a rating, a text or both (a complaint needs a text). */
+export type FeedbackInput = {
+  applicationId?: string | number | null | undefined;
+  bookingId?: string | number | null | undefined;
+  branchId?: string | number | null | undefined;
+  kind: FeedbackKind;
+  rating?: number | null | undefined;
+  text?: string | null | undefined;
+};
+
+export type FeedbackKind =
+  /** Opens a case the branch must answer by answerDueAt. */
+  | 'COMPLAINT'
+  | 'PRAISE'
+  | 'REMARK';
 
 export type GeoPointInput = {
   lat: number;
@@ -385,6 +409,9 @@ export type NodeByIdQuery = { node:
     | { __typename: 'ActivityEntry', id: string }
     | { __typename: 'Booking', id: string }
     | { __typename: 'Branch', id: string }
+    | { __typename: 'ChatMessage', id: string }
+    | { __typename: 'ChatThread', id: string }
+    | { __typename: 'Feedback', id: string }
     | { __typename: 'LoadAlert', id: string }
     | { __typename: 'Notification', id: string }
     | { __typename: 'QueueTicket', id: string }
@@ -699,6 +726,91 @@ export type ArchiveServiceMutationVariables = Exact<{
 
 
 export type ArchiveServiceMutation = { archiveService: { id: string, archived: boolean } };
+
+export type ChatMessageFieldsFragment = { id: string, threadId: string, authorRole: string, authorName: string, text: string, createdAt: string };
+
+export type ChatThreadFieldsFragment = { id: string, subject: string, applicationId: string | null, branchId: string | null, open: boolean, createdAt: string, lastMessageAt: string };
+
+export type OpenChatMutationVariables = Exact<{
+  subject: string;
+  applicationId?: string | number | null | undefined;
+  branchId?: string | number | null | undefined;
+}>;
+
+
+export type OpenChatMutation = { openChat: { id: string, subject: string, applicationId: string | null, branchId: string | null, open: boolean, createdAt: string, lastMessageAt: string } };
+
+export type SendChatMessageMutationVariables = Exact<{
+  threadId: string | number;
+  text: string;
+}>;
+
+
+export type SendChatMessageMutation = { sendChatMessage: { id: string, threadId: string, authorRole: string, authorName: string, text: string, createdAt: string } };
+
+export type CloseChatMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CloseChatMutation = { closeChat: { id: string, subject: string, applicationId: string | null, branchId: string | null, open: boolean, createdAt: string, lastMessageAt: string } };
+
+export type MyChatsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyChatsQuery = { myChats: Array<{ id: string, subject: string, applicationId: string | null, branchId: string | null, open: boolean, createdAt: string, lastMessageAt: string }> };
+
+export type ChatQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ChatQuery = { chat: { id: string, subject: string, applicationId: string | null, branchId: string | null, open: boolean, createdAt: string, lastMessageAt: string, messages: Array<{ id: string, threadId: string, authorRole: string, authorName: string, text: string, createdAt: string }> } | null };
+
+export type SupportChatsQueryVariables = Exact<{
+  includeClosed?: boolean | null | undefined;
+}>;
+
+
+export type SupportChatsQuery = { supportChats: Array<{ id: string, subject: string, applicationId: string | null, branchId: string | null, open: boolean, createdAt: string, lastMessageAt: string }> };
+
+export type ChatMessageAddedSubscriptionVariables = Exact<{
+  threadId: string | number;
+}>;
+
+
+export type ChatMessageAddedSubscription = { chatMessageAdded: { id: string, threadId: string, authorRole: string, authorName: string, text: string, createdAt: string } };
+
+export type FeedbackFieldsFragment = { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string };
+
+export type LeaveFeedbackMutationVariables = Exact<{
+  input: FeedbackInput;
+}>;
+
+
+export type LeaveFeedbackMutation = { leaveFeedback: { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string } };
+
+export type MyFeedbackQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyFeedbackQuery = { myFeedback: Array<{ id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string }> };
+
+export type ComplaintsQueryVariables = Exact<{
+  filter?: ComplaintFilter | null | undefined;
+}>;
+
+
+export type ComplaintsQuery = { complaints: Array<{ id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string }> };
+
+export type AnswerFeedbackMutationVariables = Exact<{
+  id: string | number;
+  answer: string;
+}>;
+
+
+export type AnswerFeedbackMutation = { answerFeedback: { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string } };
 
 export type NotificationFieldsFragment = { id: string, category: NotificationCategory, title: string, body: string, subjectType: string | null, subjectId: string | null, readAt: string | null, createdAt: string, deliveries: Array<{ channel: NotificationChannel, status: DeliveryStatus, attempts: number, lastError: string | null, sentAt: string | null, scheduledFor: string | null, deliveredAt: string | null, fallback: boolean }> };
 
@@ -1074,6 +1186,43 @@ export const ServiceFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ServiceFields"}) as unknown as TypedDocumentString<ServiceFieldsFragment, unknown>;
+export const ChatMessageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChatMessageFields on ChatMessage {
+  id
+  threadId
+  authorRole
+  authorName
+  text
+  createdAt
+}
+    `, {"fragmentName":"ChatMessageFields"}) as unknown as TypedDocumentString<ChatMessageFieldsFragment, unknown>;
+export const ChatThreadFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChatThreadFields on ChatThread {
+  id
+  subject
+  applicationId
+  branchId
+  open
+  createdAt
+  lastMessageAt
+}
+    `, {"fragmentName":"ChatThreadFields"}) as unknown as TypedDocumentString<ChatThreadFieldsFragment, unknown>;
+export const FeedbackFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FeedbackFields on Feedback {
+  id
+  kind
+  rating
+  text
+  applicationId
+  bookingId
+  branchId
+  answer
+  answeredAt
+  answerDueAt
+  overdue
+  createdAt
+}
+    `, {"fragmentName":"FeedbackFields"}) as unknown as TypedDocumentString<FeedbackFieldsFragment, unknown>;
 export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
     fragment NotificationFields on Notification {
   id
@@ -2376,6 +2525,200 @@ export const ArchiveServiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ArchiveServiceMutation, ArchiveServiceMutationVariables>;
+export const OpenChatDocument = new TypedDocumentString(`
+    mutation OpenChat($subject: String!, $applicationId: ID, $branchId: ID) {
+  openChat(subject: $subject, applicationId: $applicationId, branchId: $branchId) {
+    ...ChatThreadFields
+  }
+}
+    fragment ChatThreadFields on ChatThread {
+  id
+  subject
+  applicationId
+  branchId
+  open
+  createdAt
+  lastMessageAt
+}`) as unknown as TypedDocumentString<OpenChatMutation, OpenChatMutationVariables>;
+export const SendChatMessageDocument = new TypedDocumentString(`
+    mutation SendChatMessage($threadId: ID!, $text: String!) {
+  sendChatMessage(threadId: $threadId, text: $text) {
+    ...ChatMessageFields
+  }
+}
+    fragment ChatMessageFields on ChatMessage {
+  id
+  threadId
+  authorRole
+  authorName
+  text
+  createdAt
+}`) as unknown as TypedDocumentString<SendChatMessageMutation, SendChatMessageMutationVariables>;
+export const CloseChatDocument = new TypedDocumentString(`
+    mutation CloseChat($id: ID!) {
+  closeChat(id: $id) {
+    ...ChatThreadFields
+  }
+}
+    fragment ChatThreadFields on ChatThread {
+  id
+  subject
+  applicationId
+  branchId
+  open
+  createdAt
+  lastMessageAt
+}`) as unknown as TypedDocumentString<CloseChatMutation, CloseChatMutationVariables>;
+export const MyChatsDocument = new TypedDocumentString(`
+    query MyChats {
+  myChats {
+    ...ChatThreadFields
+  }
+}
+    fragment ChatThreadFields on ChatThread {
+  id
+  subject
+  applicationId
+  branchId
+  open
+  createdAt
+  lastMessageAt
+}`) as unknown as TypedDocumentString<MyChatsQuery, MyChatsQueryVariables>;
+export const ChatDocument = new TypedDocumentString(`
+    query Chat($id: ID!, $first: Int, $after: String) {
+  chat(id: $id) {
+    ...ChatThreadFields
+    messages(first: $first, after: $after) {
+      ...ChatMessageFields
+    }
+  }
+}
+    fragment ChatMessageFields on ChatMessage {
+  id
+  threadId
+  authorRole
+  authorName
+  text
+  createdAt
+}
+fragment ChatThreadFields on ChatThread {
+  id
+  subject
+  applicationId
+  branchId
+  open
+  createdAt
+  lastMessageAt
+}`) as unknown as TypedDocumentString<ChatQuery, ChatQueryVariables>;
+export const SupportChatsDocument = new TypedDocumentString(`
+    query SupportChats($includeClosed: Boolean) {
+  supportChats(includeClosed: $includeClosed) {
+    ...ChatThreadFields
+  }
+}
+    fragment ChatThreadFields on ChatThread {
+  id
+  subject
+  applicationId
+  branchId
+  open
+  createdAt
+  lastMessageAt
+}`) as unknown as TypedDocumentString<SupportChatsQuery, SupportChatsQueryVariables>;
+export const ChatMessageAddedDocument = new TypedDocumentString(`
+    subscription ChatMessageAdded($threadId: ID!) {
+  chatMessageAdded(threadId: $threadId) {
+    ...ChatMessageFields
+  }
+}
+    fragment ChatMessageFields on ChatMessage {
+  id
+  threadId
+  authorRole
+  authorName
+  text
+  createdAt
+}`) as unknown as TypedDocumentString<ChatMessageAddedSubscription, ChatMessageAddedSubscriptionVariables>;
+export const LeaveFeedbackDocument = new TypedDocumentString(`
+    mutation LeaveFeedback($input: FeedbackInput!) {
+  leaveFeedback(input: $input) {
+    ...FeedbackFields
+  }
+}
+    fragment FeedbackFields on Feedback {
+  id
+  kind
+  rating
+  text
+  applicationId
+  bookingId
+  branchId
+  answer
+  answeredAt
+  answerDueAt
+  overdue
+  createdAt
+}`) as unknown as TypedDocumentString<LeaveFeedbackMutation, LeaveFeedbackMutationVariables>;
+export const MyFeedbackDocument = new TypedDocumentString(`
+    query MyFeedback {
+  myFeedback {
+    ...FeedbackFields
+  }
+}
+    fragment FeedbackFields on Feedback {
+  id
+  kind
+  rating
+  text
+  applicationId
+  bookingId
+  branchId
+  answer
+  answeredAt
+  answerDueAt
+  overdue
+  createdAt
+}`) as unknown as TypedDocumentString<MyFeedbackQuery, MyFeedbackQueryVariables>;
+export const ComplaintsDocument = new TypedDocumentString(`
+    query Complaints($filter: ComplaintFilter) {
+  complaints(filter: $filter) {
+    ...FeedbackFields
+  }
+}
+    fragment FeedbackFields on Feedback {
+  id
+  kind
+  rating
+  text
+  applicationId
+  bookingId
+  branchId
+  answer
+  answeredAt
+  answerDueAt
+  overdue
+  createdAt
+}`) as unknown as TypedDocumentString<ComplaintsQuery, ComplaintsQueryVariables>;
+export const AnswerFeedbackDocument = new TypedDocumentString(`
+    mutation AnswerFeedback($id: ID!, $answer: String!) {
+  answerFeedback(id: $id, answer: $answer) {
+    ...FeedbackFields
+  }
+}
+    fragment FeedbackFields on Feedback {
+  id
+  kind
+  rating
+  text
+  applicationId
+  bookingId
+  branchId
+  answer
+  answeredAt
+  answerDueAt
+  overdue
+  createdAt
+}`) as unknown as TypedDocumentString<AnswerFeedbackMutation, AnswerFeedbackMutationVariables>;
 export const NotificationsDocument = new TypedDocumentString(`
     query Notifications($filter: NotificationFilter, $first: Int, $after: String) {
   notifications(filter: $filter, first: $first, after: $after) {
