@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../../src/config/env.js';
 import { start, type Running } from '../../src/main.js';
 import { OffsetClock } from '../../src/shared/clock.js';
 import type { Logger } from '../../src/shared/logger.js';
+import type { ApplicationSubjects } from '../../src/shared/application-subjects.js';
 import { MfcClient } from '../../src/sdk/client.js';
 import { createTestDatabase, testRedisPrefix } from './database.js';
 import { startMailCapture } from './mail-capture.js';
@@ -28,7 +29,7 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}, opts: { log?: Logger } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, opts: { log?: Logger; applications?: ApplicationSubjects } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const sms = await startSmsGateway({ token: SMS_TOKEN });
   const mail = await startMailCapture();
@@ -53,7 +54,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
     ...env,
   });
   const clock = new OffsetClock();
-  const running = await start(config, { clock, log: opts.log });
+  const running = await start(config, { clock, log: opts.log, applications: opts.applications });
   if (!running.api) throw new Error('test app started without the API');
   const url = running.api.url;
   return {
@@ -77,10 +78,10 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
  * Starts one app for the calling test file (beforeAll) and stops it (afterAll). The returned
  * object forwards to the running app, so tests write `t.client` as with startTestApp.
  */
-export function useTestApp(env: Record<string, string> = {}): TestApp {
+export function useTestApp(env: Record<string, string> = {}, opts: { applications?: ApplicationSubjects } = {}): TestApp {
   let current: TestApp | null = null;
   beforeAll(async () => {
-    current = await startTestApp(env);
+    current = await startTestApp(env, opts);
   });
   afterAll(async () => {
     await current?.stop();
