@@ -111,7 +111,7 @@ export class DeliveryService {
       for (const channel of ordered) {
         const content = n.fallbackContent[channel as 'SMS' | 'EMAIL' | 'PUSH'];
         if (!content) continue;
-        const [plan] = notifications.plan(channel, { urgent: n.urgent }, user, pushCount, prefs, now, content);
+        const [plan] = notifications.plan(channel, { urgent: n.urgent, content }, user, pushCount, prefs, now);
         if (!plan) continue;
         const [row] = await repo.insertDeliveries(tx, [{ notificationId: n.id, channel, destination: plan.destination, content, scheduledFor: plan.scheduledFor, fallbackOf: failed.id, createdAt: now, updatedAt: now }]);
         if (row) await enqueueDelivery(tx, row, now);

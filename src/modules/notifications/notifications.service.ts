@@ -114,10 +114,10 @@ export class NotificationsService {
       let chosen = channelsFor(prefs, r.category);
       if (r.secret) chosen = chosen.filter((c) => c === 'SMS' || c === 'EMAIL');
       inFeed = chosen.includes('IN_APP') && !r.secret;
-      planned = chosen.flatMap((c) => this.plan(c, r, user, pushCount, prefs, now));
+      planned = chosen.flatMap((c) => this.plan(c, { urgent: r.urgent, content: contentFor(r, c) }, user, pushCount, prefs, now));
       // Security messages always leave the app by some way the user can be reached.
       if (r.category === 'SECURITY' && !planned.some((d) => d.channel === 'SMS' || d.channel === 'EMAIL')) {
-        planned.push(...(['SMS', 'EMAIL'] as const).flatMap((c) => this.plan(c, r, user, 0, prefs, now)));
+        planned.push(...(['SMS', 'EMAIL'] as const).flatMap((c) => this.plan(c, { urgent: r.urgent, content: contentFor(r, c) }, user, 0, prefs, now)));
       }
     }
     const notification = await repo.insertNotification(tx, {
@@ -143,13 +143,12 @@ export class NotificationsService {
   }
 
   /** One channel for one user, if the user can be reached that way; SMS and push wait out quiet hours unless urgent. */
-  plan(channel: Channel, r: Pick<Rendered, 'urgent'> & Partial<Rendered>, user: UserRow, pushCount: number, prefs: StoredPreferences, now: Date, content?: { subject?: string; text: string }): PlannedDelivery[] {
+  plan(channel: Channel, message: { urgent: boolean; content: { subject?: string; text: string } }, user: UserRow, pushCount: number, prefs: StoredPreferences, now: Date): PlannedDelivery[] {
     const destination = channel === 'SMS' ? user.phone : channel === 'EMAIL' ? (user.emailVerified ? user.email : null) : null;
     if ((channel === 'SMS' || channel === 'EMAIL') && !destination) return [];
     if (channel === 'PUSH' && pushCount === 0) return [];
-    const held = !r.urgent && (channel === 'SMS' || channel === 'PUSH') ? quietHoursEnd(now, prefs) : null;
-    const body = content ?? contentFor(r as Rendered, channel);
-    return [{ channel, destination, content: body, scheduledFor: held }];
+    const held = !message.urgent && (channel === 'SMS' || channel === 'PUSH') ? quietHoursEnd(now, prefs) : null;
+    return [{ channel, destination, content: message.content, scheduledFor: held }];
   }
 
   async preferencesOf(db: Executor, userId: string): Promise<StoredPreferences> {
