@@ -134,7 +134,11 @@ describe('notification centre', () => {
     const { notify } = helpers(t);
     const c = await registerCitizen(t);
     const other = await registerCitizen(t);
-    for (let i = 1; i <= 5; i++) await notify(booking(c.id, `МФЦ-Б-000010${i}`));
+    // Each a few milliseconds apart, so "newest first" has one answer.
+    for (let i = 1; i <= 5; i++) {
+      await notify(booking(c.id, `МФЦ-Б-000010${i}`));
+      t.clock.advance(5);
+    }
     await notify({ userId: c.id, template: 'load.alert', vars: { branch: 'МФЦ района Арбат', waiting: '1' } });
     await notify({ userId: c.id, template: 'auth.code.login', vars: { code: '123456' }, to: { phone: c.phone }, channels: ['SMS'] });
 
