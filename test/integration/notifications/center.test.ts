@@ -293,6 +293,11 @@ describe('notification centre', () => {
 describe('quiet hours', () => {
   const t = useTestApp();
 
+  it('without SMS_WEBHOOK_SECRET the receipt endpoint does not exist', async () => {
+    const res = await fetch(`${t.url}/webhooks/sms-status`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer anything-at-all-here' }, body: '{}' });
+    expect(res.status).toBe(404);
+  });
+
   it('hold back a non-urgent SMS until they end (a delayed job), while e-mail and a code go at once', async () => {
     const { notify, delivery } = helpers(t);
     // 23:30 in Yekaterinburg (UTC+5) on the next day that is still ahead of real time.
