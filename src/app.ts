@@ -14,7 +14,7 @@ import { ProfileService } from './modules/accounts/profile.service.js';
 import { SessionGuard } from './modules/accounts/session-guard.js';
 import * as accountsRepo from './modules/accounts/accounts.repository.js';
 import { toUser } from './modules/accounts/accounts.mappers.js';
-import { NotificationsService } from './modules/notifications/notifications.service.js';
+import { loadVapidKeys, NotificationsService } from './modules/notifications/notifications.service.js';
 import { DeliveryService } from './modules/notifications/delivery.service.js';
 import { BranchesService } from './modules/branches/branches.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
@@ -25,6 +25,13 @@ import { BookingsService } from './modules/bookings/bookings.service.js';
 import { DocumentsService } from './modules/documents/documents.service.js';
 import { DiskStorage } from './modules/documents/storage.js';
 import { ApplicationsService } from './modules/applications/applications.service.js';
+import { ChatService } from './modules/chat/chat.service.js';
+import { ChatPresence } from './modules/chat/presence.js';
+import { FeedbackService } from './modules/feedback/feedback.service.js';
+import { toThread } from './modules/chat/chat.resolver.js';
+import { toFeedback } from './modules/feedback/feedback.resolver.js';
+import { toNotification } from './modules/notifications/notifications.resolver.js';
+import type { ApplicationSubjects } from './shared/application-subjects.js';
 import { toTicket } from './modules/queue/queue.mappers.js';
 import { LoadAlertsService, QueueService } from './modules/queue/queue.service.js';
 import { createAppPubSub, type AppPubSub } from './shared/pubsub.js';
@@ -59,6 +66,8 @@ export interface Services {
   bookings: BookingsService;
   documents: DocumentsService;
   applications: ApplicationsService;
+  chat: ChatService;
+  feedback: FeedbackService;
   keys: KeyStore;
   pubsub: AppPubSub;
   nodes: NodeRegistry;
@@ -114,8 +123,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   keyTimer.unref();
   const hashKey = await loadOrCreateSecret(db.db, 'data_hash_key', config.DATA_HASH_KEY);
   const tokens = new TokenService({ config, keys, clock });
-  const notifications = new NotificationsService({ config, log, clock });
-  const delivery = new DeliveryService({ config, log, clock, db: db.db });
+  const vapid = await loadVapidKeys(db.db, config);
+  const notifications = new NotificationsService({ config, log, clock, db: db.db, vapid });
+  const delivery = new DeliveryService({ config, log, clock, db: db.db, pubsub, vapid, notifications });
   const rateLimiter = new RateLimiter({ redis: main, prefix: config.REDIS_PREFIX, log });
 
   const revokedChannel = `${config.REDIS_PREFIX}${REVOKED_CHANNEL}`;
@@ -228,6 +238,40 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       return row ? toApplication(row) : null;
     },
   });
+  const applicationSubjects: ApplicationSubjects = { find: (id) => applications.subjectOf(id) };
+  const chat = new ChatService({
+    config,
+    db: db.db,
+    clock,
+    log,
+    pubsub,
+    notifications,
+    rateLimiter,
+    presence: new ChatPresence({ redis: main, prefix: config.REDIS_PREFIX, clock, log }),
+    applications: applicationSubjects,
+  });
+  const feedback = new FeedbackService({ config, db: db.db, clock, notifications, applications: applicationSubjects });
+  nodes.register({
+    typename: 'Notification',
+    fetch: async (viewer, id) => {
+      const row = await notifications.notification(viewer, id);
+      return row ? toNotification(row) : null;
+    },
+  });
+  nodes.register({
+    typename: 'ChatThread',
+    fetch: async (viewer, id) => {
+      const row = await chat.thread(viewer, id);
+      return row ? toThread(row) : null;
+    },
+  });
+  nodes.register({
+    typename: 'Feedback',
+    fetch: async (viewer, id) => {
+      const row = await feedback.feedback(viewer, id);
+      return row ? toFeedback(row) : null;
+    },
+  });
 
   const services: Services = {
     accounts: { auth, credentials, profile, challenges, sessions: sessionGuard },
@@ -251,6 +295,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     }),
     documents,
     applications,
+    chat,
+    feedback,
     keys,
     pubsub,
     nodes,

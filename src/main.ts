@@ -5,14 +5,12 @@
  * all within SHUTDOWN_TIMEOUT_MS (10 s), then exit.
  */
 import 'reflect-metadata';
-import { createApp, type App } from './app.js';
+import { createApp, type App, type AppOptions } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config/env.js';
 import { migrate } from './db/migrate.js';
 import { createSchema } from './server/schema.js';
 import { startApiServer, type ApiServer } from './server/http.js';
 import { startWorkers } from '../workers/main.js';
-import type { Clock } from './shared/clock.js';
-import type { Logger } from './shared/logger.js';
 
 export interface Running {
   app: App;
@@ -21,7 +19,7 @@ export interface Running {
 }
 
 /** Starts what ROLE asks for; used by main, the dev command and the tests. */
-export async function start(config: Config, opts: { clock?: Clock; log?: Logger } = {}): Promise<Running> {
+export async function start(config: Config, opts: AppOptions = {}): Promise<Running> {
   if (config.MIGRATE_ON_START) await migrate(config.DATABASE_URL);
   const app = await createApp(config, opts);
   const api = config.ROLE === 'worker' ? null : await startApiServer(app, await createSchema());

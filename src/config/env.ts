@@ -116,6 +116,25 @@ const schema = z.object({
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default('МФЦ <no-reply@mfc.local>'),
 
+  /** Shared secret of POST /webhooks/sms-status (delivery receipts); the endpoint is off without it. */
+  SMS_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** VAPID key pair (base64url, as web-push generates); generated and kept in the database when absent. */
+  VAPID_PUBLIC_KEY: z.string().optional(),
+  VAPID_PRIVATE_KEY: z.string().optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'mailto: or https: URL').default('mailto:no-reply@mfc.local'),
+  /** How long a push service keeps an undelivered push. */
+  PUSH_TTL_SECONDS: int(86_400, 0),
+  PUSH_TIMEOUT_MS: int(5000, 100),
+
+  /** Chat: longest message, and messages one person may send per minute. */
+  CHAT_MESSAGE_MAX_LENGTH: int(2000, 1),
+  CHAT_MESSAGES_PER_MINUTE: int(10, 1),
+  /** Feedback: longest text; a complaint must be answered within this many minutes, or it is flagged. */
+  FEEDBACK_TEXT_MAX_LENGTH: int(2000, 1),
+  COMPLAINT_ANSWER_MINUTES: int(120, 1),
+  /** How often the sweep flags complaints past their answer deadline. */
+  COMPLAINT_SWEEP_SECONDS: int(60, 1),
+
   OUTBOX_POLL_MS: int(1000, 10),
   OUTBOX_BATCH_SIZE: int(100, 1),
   DELIVERY_MAX_ATTEMPTS: int(8, 1),
@@ -162,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const c = result.data;
   const problems: string[] = [];
+  if (!c.VAPID_PUBLIC_KEY !== !c.VAPID_PRIVATE_KEY) problems.push('VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: give both or neither');
   if (c.JWT_PRIVATE_KEY && !c.JWT_KEY_ID) problems.push('JWT_KEY_ID: required with JWT_PRIVATE_KEY');
   if (c.SMS_GATEWAY_URL && !c.SMS_GATEWAY_TOKEN) problems.push('SMS_GATEWAY_TOKEN: required with SMS_GATEWAY_URL');
   const isProduction = c.NODE_ENV === 'production';

@@ -49,4 +49,11 @@ export const remindExpiringDocuments = defineJob({
   schema: z.object({}),
 });
 
-export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, sampleLoad, expireBooking, sweepBookings, remindBooking, remindExpiringDocuments] as ReadonlyArray<JobContract<unknown>>;
+/** Periodic: flags complaints whose answer deadline passed unanswered. */
+export const flagOverdueComplaints = defineJob({
+  name: 'feedback.flagOverdue',
+  queue: 'maintenance',
+  schema: z.object({}),
+});
+
+export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, sampleLoad, expireBooking, sweepBookings, remindBooking, remindExpiringDocuments, flagOverdueComplaints] as ReadonlyArray<JobContract<unknown>>;

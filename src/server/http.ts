@@ -20,6 +20,7 @@ import { createLoaders } from './loaders.js';
 import { bearer } from '../shared/auth/bearer.js';
 import { bookingFilesRouter } from '../modules/bookings/bookings.http.js';
 import { documentFilesRouter } from '../modules/documents/documents.http.js';
+import { smsWebhookRouter } from '../modules/notifications/notifications.http.js';
 import { parseOptions, validationRules } from './limits.js';
 import type { GraphQLContext } from './context.js';
 import { attachWebSocketServer } from './websocket.js';
@@ -73,6 +74,7 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
 
   http.use(bookingFilesRouter(app));
   http.use(documentFilesRouter(app));
+  http.use(smsWebhookRouter(app));
 
   http.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
     const requestId = (req.header('x-request-id') ?? '').slice(0, 64) || randomUUID();

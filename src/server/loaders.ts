@@ -6,6 +6,7 @@ import { createQueueLoaders } from '../modules/queue/queue.loaders.js';
 import { createBookingLoaders } from '../modules/bookings/bookings.loaders.js';
 import { createDocumentLoaders } from '../modules/documents/documents.loaders.js';
 import { createApplicationLoaders } from '../modules/applications/applications.loaders.js';
+import { createNotificationLoaders } from '../modules/notifications/notifications.loaders.js';
 
 export function createLoaders(app: Pick<App, 'db'>, now: Date) {
   return {
@@ -15,6 +16,7 @@ export function createLoaders(app: Pick<App, 'db'>, now: Date) {
     bookings: createBookingLoaders(app.db.db),
     documents: createDocumentLoaders(app.db.db),
     applications: createApplicationLoaders(app.db.db),
+    notifications: createNotificationLoaders(app.db.db),
   };
 }
 

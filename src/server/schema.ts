@@ -15,6 +15,9 @@ import { BranchLoadResolver, LoadAlertResolver, QueueResolver } from '../modules
 import { BookingResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/bookings.resolver.js';
 import { DocumentResolver, UserDocumentsResolver } from '../modules/documents/documents.resolver.js';
 import { ApplicationConnectionResolver, ApplicationResolver, ApplicationVersionResolver } from '../modules/applications/applications.resolver.js';
+import { NotificationResolver, UserNotificationPreferencesResolver } from '../modules/notifications/notifications.resolver.js';
+import { ChatResolver } from '../modules/chat/chat.resolver.js';
+import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
 import { authChecker } from '../shared/auth/auth-checker.js';
 
 export const resolvers = [
@@ -37,6 +40,10 @@ export const resolvers = [
   ApplicationResolver,
   ApplicationVersionResolver,
   ApplicationConnectionResolver,
+  NotificationResolver,
+  UserNotificationPreferencesResolver,
+  ChatResolver,
+  FeedbackResolver,
 ] as const;
 
 export function createSchema(opts: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {

@@ -36,11 +36,25 @@ export interface ApplicationTopicEvent {
   event: { id: string; status: string; actor: string; comment: string | null; at: string };
 }
 
+/** A notification reached the user's in-app feed (published by the worker that delivered it). */
+export interface NotificationEvent {
+  userId: string;
+  notificationId: string;
+}
+
+/** A chat message, carried whole: subscribers of the thread need nothing else. */
+export interface ChatMessageEvent {
+  threadId: string;
+  message: { id: string; threadId: string; authorRole: string; authorName: string; text: string; createdAt: string };
+}
+
 type Topics = {
   branchLoad: [BranchLoadEvent];
   ticket: [TicketEvent];
   booking: [BookingEvent];
   application: [ApplicationTopicEvent];
+  notification: [NotificationEvent];
+  chatMessage: [ChatMessageEvent];
 };
 
 export interface AppPubSub {
@@ -49,11 +63,21 @@ export interface AppPubSub {
 }
 
 /** Events of a per-user topic that belong to `userId`, as an iterable a subscription can return. */
-export function ownEvents<K extends 'ticket' | 'booking'>(pubsub: AppPubSub, topic: K, userId: string): AsyncIterable<Topics[K][0]> {
+export function ownEvents<K extends 'ticket' | 'booking' | 'notification'>(pubsub: AppPubSub, topic: K, userId: string): AsyncIterable<Topics[K][0]> {
   const live = pubsub.subscribe(topic);
   return new Repeater<Topics[K][0]>(async (push, stop) => {
     void stop.then(() => live.return?.());
     for await (const e of live) if (e.userId === userId) await push(e);
+    stop();
+  });
+}
+
+/** Events of a topic that pass `keep`, as an iterable a subscription can return. */
+export function filteredEvents<K extends keyof Topics>(pubsub: AppPubSub, topic: K, keep: (e: Topics[K][0]) => boolean): AsyncIterable<Topics[K][0]> {
+  const live = pubsub.subscribe(topic);
+  return new Repeater<Topics[K][0]>(async (push, stop) => {
+    void stop.then(() => live.return?.());
+    for await (const e of live) if (keep(e)) await push(e);
     stop();
   });
 }

@@ -7,11 +7,11 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { appSecrets } from '../db/schema/index.js';
 
-export async function loadOrCreateSecret(db: Database, name: string, fromEnv?: string): Promise<string> {
+export async function loadOrCreateSecret(db: Database, name: string, fromEnv?: string, generate: () => string = () => randomBytes(32).toString('base64url')): Promise<string> {
   if (fromEnv) return fromEnv;
   await db
     .insert(appSecrets)
-    .values({ name, value: randomBytes(32).toString('base64url') })
+    .values({ name, value: generate() })
     .onConflictDoNothing();
   const [row] = await db.select({ value: appSecrets.value }).from(appSecrets).where(eq(appSecrets.name, name));
   if (!row) throw new Error(`secret ${name} could not be stored`);

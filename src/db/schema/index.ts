@@ -7,3 +7,5 @@ export * from './queue.js';
 export * from './bookings.js';
 export * from './documents.js';
 export * from './applications.js';
+export * from './notification-center.js';
+export * from './support.js';

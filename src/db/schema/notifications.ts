@@ -48,10 +48,22 @@ export const notifications = pgTable(
     urgent: boolean('urgent').notNull().default(false),
     /** Codes and other secrets are not shown in the in-app feed. */
     secret: boolean('secret').notNull().default(false),
+    /**
+     * The rendered texts of the channels a failed delivery may fall back to (messages that
+     * matter only: bookings, application status); null for everything else, codes included.
+     */
+    fallbackContent: jsonb('fallback_content').$type<Partial<Record<'SMS' | 'EMAIL' | 'PUSH', { subject?: string; text: string }>>>(),
+    /** Shown in the user's in-app feed (IN_APP chosen for the category, not a secret). */
+    inFeed: boolean('in_feed').notNull().default(false),
     readAt: ts('read_at'),
+    /** Cleared from the feed by its owner; deliveries keep their history. */
+    deletedAt: ts('deleted_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('notifications_user_created_idx').on(t.userId, t.createdAt, t.id)],
+  (t) => [
+    index('notifications_user_created_idx').on(t.userId, t.createdAt, t.id),
+    index('notifications_feed_idx').on(t.userId, t.createdAt, t.id).where(sql`${t.inFeed} AND ${t.deletedAt} IS NULL`),
+  ],
 );
 
 export const deliveries = pgTable(
@@ -72,11 +84,16 @@ export const deliveries = pgTable(
     providerRef: text('provider_ref'),
     sentAt: ts('sent_at'),
     deliveredAt: ts('delivered_at'),
+    /** Held back by quiet hours until this moment (the outbox job is delayed until then). */
+    scheduledFor: ts('scheduled_for'),
+    /** Sent because the delivery with this id failed for good (one fallback per notification). */
+    fallbackOf: uuid('fallback_of'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('deliveries_notification_channel_key').on(t.notificationId, t.channel),
+    index('deliveries_provider_ref_idx').on(t.providerRef),
     check('deliveries_attempts', sql`${t.attempts} >= 0`),
   ],
 );

@@ -17,7 +17,6 @@ import * as repo from './accounts.repository.js';
 import type { SessionRow, UserRow } from './accounts.repository.js';
 import type { ChallengeService, ChallengeView } from './challenges.service.js';
 import { isUniqueViolation, uniqueViolationField } from '../../db/errors.js';
-import { userContacts } from '../notifications/notifications.service.js';
 
 export interface AuthPayloadView {
   accessToken: string;
@@ -308,15 +307,12 @@ export class AuthService {
     await repo.insertActivity(tx, { userId, action, at: this.deps.clock.now(), ip: meta.ip, userAgent: meta.userAgent, details });
   }
 
-  /** Security messages go by e-mail when one is confirmed, and by SMS when there is a phone. */
+  /** Security messages go through the user's SECURITY channels (which always include SMS or e-mail). */
   async notifySecurity<T extends SecurityTemplate>(tx: Executor, user: UserRow, template: T, vars: SecurityVars[T]): Promise<void> {
-    const contacts = userContacts(user);
-    if (contacts.channels.length === 0) return;
     await this.deps.notifications.notify(tx, {
       userId: user.id,
       template,
       vars,
-      ...contacts,
       subjectType: 'User',
       subjectId: user.id,
     } as Parameters<AccountsDeps['notifications']['notify']>[1]);

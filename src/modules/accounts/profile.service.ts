@@ -217,8 +217,6 @@ export class ProfileService {
           userId: user.id,
           template: 'system.staff_account_created',
           vars: { role: input.role === 'ADMIN' ? 'администратора' : 'оператора' },
-          to: { phone, email },
-          channels: email ? ['SMS', 'EMAIL'] : ['SMS'],
           subjectType: 'User',
           subjectId: user.id,
         });

@@ -26,7 +26,7 @@ import { branchOffersService, findServicesByIds, type ServiceRow } from '../cata
 import { documentsOfUsers } from '../documents/documents.repository.js';
 import { DOCUMENTS_TIMEZONE, notFoundField, type DocumentsService } from '../documents/documents.service.js';
 import { isExpired } from '../documents/documents.rules.js';
-import { userContacts, type NotificationsService, type NotifyInput } from '../notifications/notifications.service.js';
+import type { NotificationsService, NotifyInput } from '../notifications/notifications.service.js';
 import type { TemplateVars } from '../notifications/templates.js';
 import { prefill, validateForm, type PrefillSource } from './forms.js';
 import * as repo from './applications.repository.js';
@@ -96,6 +96,12 @@ export class ApplicationsService {
     const row = await repo.findApplication(this.deps.db, id);
     if (!row) return null;
     return (await this.maySee(viewer, row)) ? row : null;
+  }
+
+  /** Owner and branch of an application (for chats and feedback about it); null for an unknown id. */
+  async subjectOf(id: string): Promise<{ userId: string; branchId: string | null } | null> {
+    const row = isUuid(id) ? await repo.findApplication(this.deps.db, id) : undefined;
+    return row ? { userId: row.userId, branchId: row.branchId } : null;
   }
 
   private async maySee(viewer: Viewer, row: ApplicationRow): Promise<boolean> {
@@ -418,7 +424,6 @@ export class ApplicationsService {
       userId: user.id,
       template,
       vars: { number: row.number ?? 'черновик', ...vars },
-      ...userContacts(user),
       subjectType: 'Application',
       subjectId: row.id,
     } as NotifyInput);

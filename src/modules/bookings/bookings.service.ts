@@ -19,7 +19,7 @@ import type { AppPubSub } from '../../shared/pubsub.js';
 import { findUserById } from '../accounts/accounts.repository.js';
 import { exceptionsOf, findBranchesByIds, hoursOf, type BranchRow } from '../branches/branches.repository.js';
 import { findServicesByIds, type ServiceRow } from '../catalog/catalog.repository.js';
-import { userContacts, type NotificationsService } from '../notifications/notifications.service.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import { insertTicket, nextSeq, type TicketRow } from '../queue/queue.repository.js';
 import { ticketNumber } from '../queue/queue.service.js';
 import { localDay } from '../../shared/days.js';
@@ -213,8 +213,7 @@ export class BookingsService {
           userId: user.id,
           template: 'booking.confirmed',
           vars: { number: row.number, branch: branch.name, time: visitTime(branch, row.startsAt) },
-          ...userContacts(user),
-          subjectType: 'Booking',
+            subjectType: 'Booking',
           subjectId: row.id,
         });
       }
@@ -412,7 +411,6 @@ export class BookingsService {
         userId: user.id,
         template: 'booking.slot_freed',
         vars: { branch: branch.name, date: day.split('-').reverse().join('.') },
-        ...userContacts(user),
         subjectType: 'SlotWatch',
         subjectId: w.id,
       });
@@ -431,7 +429,6 @@ export class BookingsService {
         userId: user.id,
         template: 'booking.reminder',
         vars: { number: booking.number, branch: branch.name, time: visitTime(branch, booking.startsAt) },
-        ...userContacts(user),
         subjectType: 'Booking',
         subjectId: booking.id,
       }),

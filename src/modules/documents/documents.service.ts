@@ -17,7 +17,7 @@ import type { Logger } from '../../shared/logger.js';
 import { piiHash } from '../../shared/pii.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
 import { findUserById, updateUser } from '../accounts/accounts.repository.js';
-import { userContacts, type NotificationsService } from '../notifications/notifications.service.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import { DOCUMENT_TITLES, SINGLE_INSTANCE_KINDS, checkDocument, type DocumentFields } from './documents.rules.js';
 import * as repo from './documents.repository.js';
 import type { AttachmentRow, DocumentRow } from './documents.repository.js';
@@ -265,7 +265,6 @@ export class DocumentsService {
           userId: owner.id,
           template: status === 'VERIFIED' ? 'document.verified' : 'document.rejected',
           vars: { document: DOCUMENT_TITLES[row.kind], reason: why ?? '' },
-          ...userContacts(owner),
           subjectType: 'PersonalDocument',
           subjectId: row.id,
         });
@@ -293,7 +292,6 @@ export class DocumentsService {
             userId: owner.id,
             template: 'document.expiring',
             vars: { document: DOCUMENT_TITLES[d.kind], date: d.expiresAt.split('-').reverse().join('.') },
-            ...userContacts(owner),
             subjectType: 'PersonalDocument',
             subjectId: d.id,
           });

@@ -1,10 +1,13 @@
-/** The only drizzle importer of the notifications module. */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+/** The only drizzle importer of the notifications module: feed, deliveries, preferences, push subscriptions. */
+import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { deliveries, notifications } from '../../db/schema/index.js';
+import { deliveries, notificationPreferences, notifications, pushSubscriptions } from '../../db/schema/index.js';
+import type { NotificationCategory } from './templates.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 export type DeliveryRow = typeof deliveries.$inferSelect;
+export type PreferencesRow = typeof notificationPreferences.$inferSelect;
+export type PushSubscriptionRow = typeof pushSubscriptions.$inferSelect;
 
 export async function insertNotification(db: Executor, values: typeof notifications.$inferInsert): Promise<NotificationRow> {
   const [row] = await db.insert(notifications).values(values).returning();
@@ -22,6 +25,17 @@ export async function findDelivery(db: Executor, id: string): Promise<DeliveryRo
   return row;
 }
 
+export async function findNotification(db: Executor, id: string): Promise<NotificationRow | undefined> {
+  const [row] = await db.select().from(notifications).where(eq(notifications.id, id));
+  return row;
+}
+
+/** The notification, locked for the rest of the transaction (one fallback at a time). */
+export async function lockNotification(db: Executor, id: string): Promise<NotificationRow | undefined> {
+  const [row] = await db.select().from(notifications).where(eq(notifications.id, id)).for('update');
+  return row;
+}
+
 /** Counts an attempt, only while the delivery is still to be sent; undefined when it is settled. */
 export async function startAttempt(db: Executor, id: string, now: Date): Promise<DeliveryRow | undefined> {
   const [row] = await db
@@ -32,16 +46,131 @@ export async function startAttempt(db: Executor, id: string, now: Date): Promise
   return row;
 }
 
-export async function markSent(db: Executor, id: string, p: { now: Date; providerRef: string | null }): Promise<void> {
+export async function markSent(db: Executor, id: string, p: { now: Date; providerRef: string | null; delivered?: boolean }): Promise<void> {
   await db
     .update(deliveries)
-    .set({ status: 'SENT', sentAt: p.now, providerRef: p.providerRef, lastError: null, updatedAt: p.now })
+    .set({ status: p.delivered ? 'DELIVERED' : 'SENT', sentAt: p.now, providerRef: p.providerRef, lastError: null, updatedAt: p.now, ...(p.delivered ? { deliveredAt: p.now } : {}) })
     .where(and(eq(deliveries.id, id), eq(deliveries.status, 'QUEUED')));
 }
 
-export async function recordFailure(db: Executor, id: string, p: { now: Date; error: string; final: boolean }): Promise<void> {
-  await db
+/** Records a failed attempt; `final` settles it as FAILED. Returns whether this call settled it. */
+export async function recordFailure(db: Executor, id: string, p: { now: Date; error: string; final: boolean }): Promise<boolean> {
+  const rows = await db
     .update(deliveries)
     .set({ lastError: p.error.slice(0, 500), updatedAt: p.now, ...(p.final ? { status: 'FAILED' as const } : {}) })
-    .where(and(eq(deliveries.id, id), inArray(deliveries.status, ['QUEUED'])));
+    .where(and(eq(deliveries.id, id), inArray(deliveries.status, ['QUEUED'])))
+    .returning({ id: deliveries.id });
+  return p.final && rows.length > 0;
+}
+
+/** A delivery receipt: SENT becomes DELIVERED or FAILED; anything else is left alone. */
+export async function settleByReceipt(db: Executor, p: { reference: string; status: 'DELIVERED' | 'FAILED'; error: string | null; now: Date }): Promise<DeliveryRow | undefined> {
+  const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(p.reference);
+  const [row] = await db
+    .update(deliveries)
+    .set({
+      status: p.status,
+      updatedAt: p.now,
+      ...(p.status === 'DELIVERED' ? { deliveredAt: p.now } : { lastError: (p.error ?? 'Оператор связи не доставил SMS').slice(0, 500) }),
+    })
+    .where(and(eq(deliveries.channel, 'SMS'), eq(deliveries.status, 'SENT'), isId ? or(eq(deliveries.id, p.reference), eq(deliveries.providerRef, p.reference)) : eq(deliveries.providerRef, p.reference)))
+    .returning();
+  return row;
+}
+
+export async function deliveriesOf(db: Executor, notificationIds: readonly string[]): Promise<DeliveryRow[]> {
+  if (notificationIds.length === 0) return [];
+  return db.select().from(deliveries).where(inArray(deliveries.notificationId, [...notificationIds])).orderBy(asc(deliveries.createdAt), asc(deliveries.channel));
+}
+
+const feedOf = (userId: string, f: { unreadOnly?: boolean | null; category?: NotificationCategory | null }): SQL => {
+  const conds: SQL[] = [eq(notifications.userId, userId), eq(notifications.inFeed, true), isNull(notifications.deletedAt)];
+  if (f.unreadOnly) conds.push(isNull(notifications.readAt));
+  if (f.category) conds.push(eq(notifications.category, f.category));
+  return and(...conds) ?? sql`false`;
+};
+
+/** A page of the user's feed, newest first, after the keyset position (createdAt, id). */
+export async function feedPage(
+  db: Executor,
+  p: { userId: string; unreadOnly?: boolean | null; category?: NotificationCategory | null; after: { at: Date; id: string } | null; limit: number },
+): Promise<NotificationRow[]> {
+  const where = feedOf(p.userId, p);
+  const keyset = p.after ? or(lt(notifications.createdAt, p.after.at), and(eq(notifications.createdAt, p.after.at), lt(notifications.id, p.after.id))) : undefined;
+  return db
+    .select()
+    .from(notifications)
+    .where(keyset ? and(where, keyset) : where)
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(p.limit);
+}
+
+export async function feedCount(db: Executor, p: { userId: string; unreadOnly?: boolean | null; category?: NotificationCategory | null }): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(notifications).where(feedOf(p.userId, p));
+  return row?.n ?? 0;
+}
+
+export async function markRead(db: Executor, userId: string, ids: readonly string[] | null, now: Date): Promise<number> {
+  const conds = [eq(notifications.userId, userId), eq(notifications.inFeed, true), isNull(notifications.deletedAt), isNull(notifications.readAt)];
+  if (ids) {
+    if (ids.length === 0) return 0;
+    conds.push(inArray(notifications.id, [...ids]));
+  }
+  const rows = await db.update(notifications).set({ readAt: now }).where(and(...conds)).returning({ id: notifications.id });
+  return rows.length;
+}
+
+export async function softDelete(db: Executor, userId: string, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(notifications)
+    .set({ deletedAt: now })
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId), eq(notifications.inFeed, true), isNull(notifications.deletedAt)))
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}
+
+export async function findPreferences(db: Executor, userId: string): Promise<PreferencesRow | undefined> {
+  const [row] = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+  return row;
+}
+
+export async function upsertPreferences(db: Executor, values: typeof notificationPreferences.$inferInsert): Promise<PreferencesRow> {
+  const { userId: _userId, ...set } = values;
+  const [row] = await db.insert(notificationPreferences).values(values).onConflictDoUpdate({ target: notificationPreferences.userId, set }).returning();
+  if (!row) throw new Error('upsert notification_preferences returned nothing');
+  return row;
+}
+
+export async function pushSubscriptionsOf(db: Executor, userId: string): Promise<PushSubscriptionRow[]> {
+  return db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)).orderBy(asc(pushSubscriptions.createdAt));
+}
+
+/** Registers the endpoint for the user; an endpoint re-registered (new keys, or another account on the same browser) moves over. */
+export async function upsertPushSubscription(db: Executor, values: typeof pushSubscriptions.$inferInsert): Promise<PushSubscriptionRow> {
+  const [row] = await db
+    .insert(pushSubscriptions)
+    .values(values)
+    .onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: { userId: values.userId, p256dh: values.p256dh, auth: values.auth, userAgent: values.userAgent ?? null } })
+    .returning();
+  if (!row) throw new Error('upsert push_subscriptions returned nothing');
+  return row;
+}
+
+export async function deletePushSubscription(db: Executor, p: { userId?: string; id: string }): Promise<boolean> {
+  const rows = await db
+    .delete(pushSubscriptions)
+    .where(p.userId ? and(eq(pushSubscriptions.id, p.id), eq(pushSubscriptions.userId, p.userId)) : eq(pushSubscriptions.id, p.id))
+    .returning({ id: pushSubscriptions.id });
+  return rows.length > 0;
+}
+
+export async function channelsUsed(db: Executor, notificationId: string): Promise<string[]> {
+  const rows = await db.select({ channel: deliveries.channel }).from(deliveries).where(eq(deliveries.notificationId, notificationId));
+  return rows.map((r) => r.channel);
+}
+
+/** Whether this notification already fell back once. */
+export async function hasFallback(db: Executor, notificationId: string): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(deliveries).where(and(eq(deliveries.notificationId, notificationId), sql`${deliveries.fallbackOf} IS NOT NULL`));
+  return (row?.n ?? 0) > 0;
 }

@@ -26,13 +26,15 @@ const samples: { [N in TemplateName]: TemplateVars<N> } = {
   'application.comment': { number: 'MFC-2026-0000123', text: 'Приложите, пожалуйста, скан квитанции об оплате госпошлины' },
   'application.result': { number: 'MFC-2026-0000123' },
   'booking.confirmed': { number: 'МФЦ-Б-0000123', branch: 'МФЦ района Тверской', time: '25.11.2026 10:30' },
+  'chat.reply': { subject: 'Справка о несудимости', operator: 'Оператор Анна', excerpt: 'Добрый день! Справка будет готова в пятницу, приходите с паспортом.' },
+  'feedback.answered': { kind: 'жалобу', excerpt: 'Спасибо, что сообщили. Мы разобрались и приняли меры.' },
 };
 
 describe('message templates', () => {
   for (const name of Object.keys(templates) as TemplateName[]) {
     it(`${name} renders every channel with its variables, SMS within two segments`, () => {
       const r = renderTemplate(name, samples[name] as never);
-      for (const text of [r.title, r.body, r.sms, r.email.subject, r.email.text]) {
+      for (const text of [r.title, r.body, r.sms, r.email.subject, r.email.text, r.push.title, r.push.body]) {
         expect(text.length).toBeGreaterThan(0);
         expect(text).not.toMatch(/undefined|\$\{|\{\w+\}/);
       }

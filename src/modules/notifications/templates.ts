@@ -14,6 +14,10 @@ interface Template<V> {
   title: (v: V) => string;
   sms: (v: V) => string;
   email: { subject: (v: V) => string; text: (v: V) => string };
+  /** Web push; defaults to the title and the SMS text. */
+  push?: { title: (v: V) => string; body: (v: V) => string };
+  /** The in-app feed's body; defaults to the SMS text. */
+  inApp?: (v: V) => string;
 }
 
 const SIGNATURE = '\n\n—\nЛичный кабинет МФЦ. Это письмо отправлено автоматически, отвечать на него не нужно.';
@@ -34,6 +38,34 @@ const code = (purpose: string, title: string) =>
 const security = <V>(t: Omit<Template<V>, 'category' | 'urgent' | 'secret'>): Template<V> => ({ category: 'SECURITY', urgent: true, secret: false, ...t });
 
 export const templates = {
+  'chat.reply': {
+    category: 'CHAT',
+    urgent: false,
+    secret: false,
+    title: (v: { subject: string; operator: string; excerpt: string }) => `Ответ в чате: ${v.subject}`,
+    sms: () => 'МФЦ: новый ответ оператора в чате. Откройте личный кабинет',
+    email: {
+      subject: (v: { subject: string; operator: string; excerpt: string }) => `Ответ оператора МФЦ: ${v.subject}`,
+      text: (v: { subject: string; operator: string; excerpt: string }) => `${v.operator} ответил(а) в чате «${v.subject}»:\n\n${v.excerpt}\n\nПродолжить переписку можно в личном кабинете.${SIGNATURE}`,
+    },
+    push: {
+      title: (v: { subject: string; operator: string; excerpt: string }) => `${v.operator}: ${v.subject}`,
+      body: (v: { subject: string; operator: string; excerpt: string }) => v.excerpt,
+    },
+    inApp: (v: { subject: string; operator: string; excerpt: string }) => `${v.operator}: ${v.excerpt}`,
+  },
+  'feedback.answered': {
+    category: 'SYSTEM',
+    urgent: false,
+    secret: false,
+    title: (v: { kind: string; excerpt: string }) => `Ответ на ${v.kind}`,
+    sms: (v: { kind: string; excerpt: string }) => `МФЦ: получен ответ на ${v.kind}. Откройте личный кабинет`,
+    email: {
+      subject: (v: { kind: string; excerpt: string }) => `МФЦ ответил на ${v.kind}`,
+      text: (v: { kind: string; excerpt: string }) => `На ваш(у) ${v.kind} получен ответ:\n\n${v.excerpt}${SIGNATURE}`,
+    },
+    inApp: (v: { kind: string; excerpt: string }) => v.excerpt,
+  },
   'auth.code.registration': code('регистрации в МФЦ', 'Код подтверждения регистрации'),
   'auth.code.login': code('входа в МФЦ', 'Код для входа'),
   'auth.code.password_reset': code('сброса пароля МФЦ', 'Код для сброса пароля'),
@@ -251,12 +283,16 @@ export interface Rendered {
   body: string;
   sms: string;
   email: { subject: string; text: string };
+  push: { title: string; body: string };
 }
 
 export function renderTemplate<N extends TemplateName>(name: N, vars: TemplateVars<N>): Rendered {
   const t = templates[name] as unknown as Template<TemplateVars<N>>;
   const email = { subject: t.email.subject(vars), text: t.email.text(vars) };
-  return { category: t.category, urgent: t.urgent, secret: t.secret, title: t.title(vars), body: t.sms(vars), sms: t.sms(vars), email };
+  const title = t.title(vars);
+  const sms = t.sms(vars);
+  const push = t.push ? { title: t.push.title(vars), body: t.push.body(vars) } : { title, body: sms };
+  return { category: t.category, urgent: t.urgent, secret: t.secret, title, body: t.inApp ? t.inApp(vars) : sms, sms, email, push };
 }
 
 /** SMS segments: GSM-7 fits 160 (153 per part), anything else (Cyrillic) UCS-2 70 (67 per part). */

@@ -11,7 +11,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { AppPubSub, BranchLoadEvent } from '../../shared/pubsub.js';
 import { findUsersByIds } from '../accounts/accounts.repository.js';
-import { userContacts, type NotificationsService } from '../notifications/notifications.service.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import * as repo from './queue.repository.js';
 import type { LoadFigures, SampleRow } from './queue.repository.js';
 
@@ -134,7 +134,6 @@ export class LoadService {
         userId: user.id,
         template: 'load.alert',
         vars: { branch: branchName, waiting: String(e.waiting) },
-        ...userContacts(user),
         subjectType: 'LoadAlert',
         subjectId: alert.id,
       });

@@ -100,13 +100,11 @@ export class QueueService {
       await repo.setWindowTicket(tx, branch.id, window, called.id);
       if (called.userId) {
         const holder = await findUserById(tx, called.userId);
-        if (holder?.phone) {
+        if (holder) {
           await this.deps.notifications.notify(tx, {
             userId: holder.id,
             template: 'queue.ticket_called',
             vars: { number: called.number, window: String(window), branch: branch.name },
-            to: { phone: holder.phone },
-            channels: ['SMS'],
             subjectType: 'QueueTicket',
             subjectId: called.id,
           });

@@ -108,6 +108,31 @@ export type ChallengePurpose =
   | 'PASSWORD_RESET'
   | 'REGISTRATION';
 
+export type ChannelPreferenceInput = {
+  category: NotificationCategory;
+  channels: Array<NotificationChannel>;
+};
+
+/** Beyond the contract: which complaints staff want to see. */
+export type ComplaintFilter = {
+  /** Admins: one branch; operators see only their own. */
+  branchId?: string | number | null | undefined;
+  overdueOnly?: boolean | null | undefined;
+  unansweredOnly?: boolean | null | undefined;
+};
+
+export type DeliveryStatus =
+  /** Confirmed delivered (SMS receipt), or shown in the feed. */
+  | 'DELIVERED'
+  /** Given up on; lastError says why. */
+  | 'FAILED'
+  /** Waiting to be sent (or being retried; quiet hours may hold it until scheduledFor). */
+  | 'QUEUED'
+  /** Handed to the gateway or push service. */
+  | 'SENT'
+  /** Not sent. */
+  | 'SKIPPED';
+
 /** A document as entered; series and number are checked per kind (SNILS and INN with their check digits). */
 export type DocumentInput = {
   /** Uploaded scans (POST /uploads); null keeps the current ones on update. */
@@ -132,6 +157,22 @@ export type DocumentKind =
   | 'SNILS'
   | 'VEHICLE_REGISTRATION';
 
+/** Exactly one of applicationId, bookingId, branchId; a rating, a text or both (a complaint needs a text). */
+export type FeedbackInput = {
+  applicationId?: string | number | null | undefined;
+  bookingId?: string | number | null | undefined;
+  branchId?: string | number | null | undefined;
+  kind: FeedbackKind;
+  rating?: number | null | undefined;
+  text?: string | null | undefined;
+};
+
+export type FeedbackKind =
+  /** Opens a case the branch must answer by answerDueAt. */
+  | 'COMPLAINT'
+  | 'PRAISE'
+  | 'REMARK';
+
 export type GeoPointInput = {
   lat: number;
   lon: number;
@@ -149,11 +190,48 @@ export type LoginInput = {
   password: string;
 };
 
+export type NotificationCategory =
+  | 'APPLICATION_STATUS'
+  | 'BOOKING'
+  | 'CHAT'
+  | 'DOCUMENT_EXPIRY'
+  | 'LOAD_ALERT'
+  | 'SECURITY'
+  | 'SYSTEM';
+
+export type NotificationChannel =
+  | 'EMAIL'
+  | 'IN_APP'
+  | 'PUSH'
+  | 'SMS';
+
+export type NotificationFilter = {
+  category?: NotificationCategory | null | undefined;
+  unreadOnly?: boolean | null | undefined;
+};
+
+/** Only what is given changes; null clears the quiet hours. SECURITY must keep SMS or EMAIL. */
+export type NotificationPreferencesInput = {
+  categories?: Array<ChannelPreferenceInput> | null | undefined;
+  quietHoursEnd?: string | null | undefined;
+  quietHoursStart?: string | null | undefined;
+  timezone?: string | null | undefined;
+};
+
 /** How a one-time code reaches the user. */
 export type OtpChannel =
   | 'EMAIL'
   | 'SMS'
   | 'TOTP';
+
+/** Beyond the contract: PushSubscription.toJSON() of the browser: endpoint and keys. */
+export type PushSubscriptionInput = {
+  /** keys.auth (base64url). */
+  auth: string;
+  endpoint: string;
+  /** keys.p256dh (base64url). */
+  p256dh: string;
+};
 
 /** A new citizen account; a code goes to the phone. */
 export type RegisterInput = {
@@ -389,7 +467,11 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Attachment', id: string }
     | { __typename: 'Booking', id: string }
     | { __typename: 'Branch', id: string }
+    | { __typename: 'ChatMessage', id: string }
+    | { __typename: 'ChatThread', id: string }
+    | { __typename: 'Feedback', id: string }
     | { __typename: 'LoadAlert', id: string }
+    | { __typename: 'Notification', id: string }
     | { __typename: 'PersonalDocument', id: string }
     | { __typename: 'QueueTicket', id: string }
     | { __typename: 'Service', id: string }
@@ -818,6 +900,62 @@ export type ArchiveServiceMutationVariables = Exact<{
 
 export type ArchiveServiceMutation = { archiveService: { id: string, archived: boolean } };
 
+export type ChatMessageFieldsFragment = { id: string, threadId: string, authorRole: string, authorName: string, text: string, createdAt: string };
+
+export type ChatThreadFieldsFragment = { id: string, subject: string, applicationId: string | null, branchId: string | null, open: boolean, createdAt: string, lastMessageAt: string };
+
+export type OpenChatMutationVariables = Exact<{
+  subject: string;
+  applicationId?: string | number | null | undefined;
+  branchId?: string | number | null | undefined;
+}>;
+
+
+export type OpenChatMutation = { openChat: { id: string, subject: string, applicationId: string | null, branchId: string | null, open: boolean, createdAt: string, lastMessageAt: string } };
+
+export type SendChatMessageMutationVariables = Exact<{
+  threadId: string | number;
+  text: string;
+}>;
+
+
+export type SendChatMessageMutation = { sendChatMessage: { id: string, threadId: string, authorRole: string, authorName: string, text: string, createdAt: string } };
+
+export type CloseChatMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CloseChatMutation = { closeChat: { id: string, subject: string, applicationId: string | null, branchId: string | null, open: boolean, createdAt: string, lastMessageAt: string } };
+
+export type MyChatsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyChatsQuery = { myChats: Array<{ id: string, subject: string, applicationId: string | null, branchId: string | null, open: boolean, createdAt: string, lastMessageAt: string }> };
+
+export type ChatQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ChatQuery = { chat: { id: string, subject: string, applicationId: string | null, branchId: string | null, open: boolean, createdAt: string, lastMessageAt: string, messages: Array<{ id: string, threadId: string, authorRole: string, authorName: string, text: string, createdAt: string }> } | null };
+
+export type SupportChatsQueryVariables = Exact<{
+  includeClosed?: boolean | null | undefined;
+}>;
+
+
+export type SupportChatsQuery = { supportChats: Array<{ id: string, subject: string, applicationId: string | null, branchId: string | null, open: boolean, createdAt: string, lastMessageAt: string }> };
+
+export type ChatMessageAddedSubscriptionVariables = Exact<{
+  threadId: string | number;
+}>;
+
+
+export type ChatMessageAddedSubscription = { chatMessageAdded: { id: string, threadId: string, authorRole: string, authorName: string, text: string, createdAt: string } };
+
 export type AttachmentFieldsFragment = { id: string, fileName: string, contentType: string, size: number, sha256: string, url: string, createdAt: string };
 
 export type DocumentFieldsFragment = { id: string, kind: DocumentKind, series: string | null, number: string, issuedBy: string | null, issuedAt: string | null, expiresAt: string | null, expired: boolean, expiresSoon: boolean, verificationStatus: VerificationStatus, rejectionReason: string | null, createdAt: string, updatedAt: string, attachments: Array<{ id: string, fileName: string, contentType: string, size: number, sha256: string, url: string, createdAt: string }> };
@@ -850,7 +988,11 @@ export type DocumentNodeQuery = { node:
     | { __typename: 'Attachment', fileName: string, url: string, id: string }
     | { __typename: 'Booking', id: string }
     | { __typename: 'Branch', id: string }
+    | { __typename: 'ChatMessage', id: string }
+    | { __typename: 'ChatThread', id: string }
+    | { __typename: 'Feedback', id: string }
     | { __typename: 'LoadAlert', id: string }
+    | { __typename: 'Notification', id: string }
     | { __typename: 'PersonalDocument', kind: DocumentKind, number: string, id: string }
     | { __typename: 'QueueTicket', id: string }
     | { __typename: 'Service', id: string }
@@ -890,6 +1032,113 @@ export type ReviewDocumentMutationVariables = Exact<{
 
 
 export type ReviewDocumentMutation = { reviewDocument: { id: string, kind: DocumentKind, series: string | null, number: string, issuedBy: string | null, issuedAt: string | null, expiresAt: string | null, expired: boolean, expiresSoon: boolean, verificationStatus: VerificationStatus, rejectionReason: string | null, createdAt: string, updatedAt: string, attachments: Array<{ id: string, fileName: string, contentType: string, size: number, sha256: string, url: string, createdAt: string }> } };
+
+export type FeedbackFieldsFragment = { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string };
+
+export type LeaveFeedbackMutationVariables = Exact<{
+  input: FeedbackInput;
+}>;
+
+
+export type LeaveFeedbackMutation = { leaveFeedback: { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string } };
+
+export type MyFeedbackQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyFeedbackQuery = { myFeedback: Array<{ id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string }> };
+
+export type ComplaintsQueryVariables = Exact<{
+  filter?: ComplaintFilter | null | undefined;
+}>;
+
+
+export type ComplaintsQuery = { complaints: Array<{ id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string }> };
+
+export type AnswerFeedbackMutationVariables = Exact<{
+  id: string | number;
+  answer: string;
+}>;
+
+
+export type AnswerFeedbackMutation = { answerFeedback: { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string } };
+
+export type NotificationFieldsFragment = { id: string, category: NotificationCategory, title: string, body: string, subjectType: string | null, subjectId: string | null, readAt: string | null, createdAt: string, deliveries: Array<{ channel: NotificationChannel, status: DeliveryStatus, attempts: number, lastError: string | null, sentAt: string | null, scheduledFor: string | null, deliveredAt: string | null, fallback: boolean }> };
+
+export type NotificationPreferencesFieldsFragment = { quietHoursStart: string | null, quietHoursEnd: string | null, timezone: string, categories: Array<{ category: NotificationCategory, channels: Array<NotificationChannel> }> };
+
+export type NotificationsQueryVariables = Exact<{
+  filter?: NotificationFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type NotificationsQuery = { notifications: { totalCount: number, nodes: Array<{ id: string, category: NotificationCategory, title: string, body: string, subjectType: string | null, subjectId: string | null, readAt: string | null, createdAt: string, deliveries: Array<{ channel: NotificationChannel, status: DeliveryStatus, attempts: number, lastError: string | null, sentAt: string | null, scheduledFor: string | null, deliveredAt: string | null, fallback: boolean }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarkAllNotificationsReadMutation = { markAllNotificationsRead: number };
+
+export type DeleteNotificationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteNotificationMutation = { deleteNotification: boolean };
+
+export type MyNotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyNotificationPreferencesQuery = { me: { id: string, notificationPreferences: { quietHoursStart: string | null, quietHoursEnd: string | null, timezone: string, categories: Array<{ category: NotificationCategory, channels: Array<NotificationChannel> }> } } | null };
+
+export type UpdateNotificationPreferencesMutationVariables = Exact<{
+  input: NotificationPreferencesInput;
+}>;
+
+
+export type UpdateNotificationPreferencesMutation = { updateNotificationPreferences: { quietHoursStart: string | null, quietHoursEnd: string | null, timezone: string, categories: Array<{ category: NotificationCategory, channels: Array<NotificationChannel> }> } };
+
+export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationAddedSubscription = { notificationAdded: { id: string, category: NotificationCategory, title: string, body: string, subjectType: string | null, subjectId: string | null, readAt: string | null, createdAt: string, deliveries: Array<{ channel: NotificationChannel, status: DeliveryStatus, attempts: number, lastError: string | null, sentAt: string | null, scheduledFor: string | null, deliveredAt: string | null, fallback: boolean }> } };
+
+export type PushPublicKeyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PushPublicKeyQuery = { pushPublicKey: string };
+
+export type MyPushSubscriptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyPushSubscriptionsQuery = { myPushSubscriptions: Array<{ id: string, endpoint: string, userAgent: string | null, createdAt: string }> };
+
+export type RegisterPushSubscriptionMutationVariables = Exact<{
+  input: PushSubscriptionInput;
+}>;
+
+
+export type RegisterPushSubscriptionMutation = { registerPushSubscription: { id: string, endpoint: string, createdAt: string } };
+
+export type RemovePushSubscriptionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemovePushSubscriptionMutation = { removePushSubscription: boolean };
 
 export type TicketFieldsFragment = { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } };
 
@@ -1232,6 +1481,27 @@ export const ServiceFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ServiceFields"}) as unknown as TypedDocumentString<ServiceFieldsFragment, unknown>;
+export const ChatMessageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChatMessageFields on ChatMessage {
+  id
+  threadId
+  authorRole
+  authorName
+  text
+  createdAt
+}
+    `, {"fragmentName":"ChatMessageFields"}) as unknown as TypedDocumentString<ChatMessageFieldsFragment, unknown>;
+export const ChatThreadFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChatThreadFields on ChatThread {
+  id
+  subject
+  applicationId
+  branchId
+  open
+  createdAt
+  lastMessageAt
+}
+    `, {"fragmentName":"ChatThreadFields"}) as unknown as TypedDocumentString<ChatThreadFieldsFragment, unknown>;
 export const AttachmentFieldsFragmentDoc = new TypedDocumentString(`
     fragment AttachmentFields on Attachment {
   id
@@ -1271,6 +1541,55 @@ export const DocumentFieldsFragmentDoc = new TypedDocumentString(`
   url
   createdAt
 }`, {"fragmentName":"DocumentFields"}) as unknown as TypedDocumentString<DocumentFieldsFragment, unknown>;
+export const FeedbackFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FeedbackFields on Feedback {
+  id
+  kind
+  rating
+  text
+  applicationId
+  bookingId
+  branchId
+  answer
+  answeredAt
+  answerDueAt
+  overdue
+  createdAt
+}
+    `, {"fragmentName":"FeedbackFields"}) as unknown as TypedDocumentString<FeedbackFieldsFragment, unknown>;
+export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotificationFields on Notification {
+  id
+  category
+  title
+  body
+  subjectType
+  subjectId
+  readAt
+  createdAt
+  deliveries {
+    channel
+    status
+    attempts
+    lastError
+    sentAt
+    scheduledFor
+    deliveredAt
+    fallback
+  }
+}
+    `, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
+export const NotificationPreferencesFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotificationPreferencesFields on NotificationPreferences {
+  categories {
+    category
+    channels
+  }
+  quietHoursStart
+  quietHoursEnd
+  timezone
+}
+    `, {"fragmentName":"NotificationPreferencesFields"}) as unknown as TypedDocumentString<NotificationPreferencesFieldsFragment, unknown>;
 export const TicketFieldsFragmentDoc = new TypedDocumentString(`
     fragment TicketFields on QueueTicket {
   id
@@ -3046,6 +3365,120 @@ export const ArchiveServiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ArchiveServiceMutation, ArchiveServiceMutationVariables>;
+export const OpenChatDocument = new TypedDocumentString(`
+    mutation OpenChat($subject: String!, $applicationId: ID, $branchId: ID) {
+  openChat(subject: $subject, applicationId: $applicationId, branchId: $branchId) {
+    ...ChatThreadFields
+  }
+}
+    fragment ChatThreadFields on ChatThread {
+  id
+  subject
+  applicationId
+  branchId
+  open
+  createdAt
+  lastMessageAt
+}`) as unknown as TypedDocumentString<OpenChatMutation, OpenChatMutationVariables>;
+export const SendChatMessageDocument = new TypedDocumentString(`
+    mutation SendChatMessage($threadId: ID!, $text: String!) {
+  sendChatMessage(threadId: $threadId, text: $text) {
+    ...ChatMessageFields
+  }
+}
+    fragment ChatMessageFields on ChatMessage {
+  id
+  threadId
+  authorRole
+  authorName
+  text
+  createdAt
+}`) as unknown as TypedDocumentString<SendChatMessageMutation, SendChatMessageMutationVariables>;
+export const CloseChatDocument = new TypedDocumentString(`
+    mutation CloseChat($id: ID!) {
+  closeChat(id: $id) {
+    ...ChatThreadFields
+  }
+}
+    fragment ChatThreadFields on ChatThread {
+  id
+  subject
+  applicationId
+  branchId
+  open
+  createdAt
+  lastMessageAt
+}`) as unknown as TypedDocumentString<CloseChatMutation, CloseChatMutationVariables>;
+export const MyChatsDocument = new TypedDocumentString(`
+    query MyChats {
+  myChats {
+    ...ChatThreadFields
+  }
+}
+    fragment ChatThreadFields on ChatThread {
+  id
+  subject
+  applicationId
+  branchId
+  open
+  createdAt
+  lastMessageAt
+}`) as unknown as TypedDocumentString<MyChatsQuery, MyChatsQueryVariables>;
+export const ChatDocument = new TypedDocumentString(`
+    query Chat($id: ID!, $first: Int, $after: String) {
+  chat(id: $id) {
+    ...ChatThreadFields
+    messages(first: $first, after: $after) {
+      ...ChatMessageFields
+    }
+  }
+}
+    fragment ChatMessageFields on ChatMessage {
+  id
+  threadId
+  authorRole
+  authorName
+  text
+  createdAt
+}
+fragment ChatThreadFields on ChatThread {
+  id
+  subject
+  applicationId
+  branchId
+  open
+  createdAt
+  lastMessageAt
+}`) as unknown as TypedDocumentString<ChatQuery, ChatQueryVariables>;
+export const SupportChatsDocument = new TypedDocumentString(`
+    query SupportChats($includeClosed: Boolean) {
+  supportChats(includeClosed: $includeClosed) {
+    ...ChatThreadFields
+  }
+}
+    fragment ChatThreadFields on ChatThread {
+  id
+  subject
+  applicationId
+  branchId
+  open
+  createdAt
+  lastMessageAt
+}`) as unknown as TypedDocumentString<SupportChatsQuery, SupportChatsQueryVariables>;
+export const ChatMessageAddedDocument = new TypedDocumentString(`
+    subscription ChatMessageAdded($threadId: ID!) {
+  chatMessageAdded(threadId: $threadId) {
+    ...ChatMessageFields
+  }
+}
+    fragment ChatMessageFields on ChatMessage {
+  id
+  threadId
+  authorRole
+  authorName
+  text
+  createdAt
+}`) as unknown as TypedDocumentString<ChatMessageAddedSubscription, ChatMessageAddedSubscriptionVariables>;
 export const MyDocumentsDocument = new TypedDocumentString(`
     query MyDocuments {
   myDocuments {
@@ -3251,6 +3684,227 @@ fragment DocumentFields on PersonalDocument {
     ...AttachmentFields
   }
 }`) as unknown as TypedDocumentString<ReviewDocumentMutation, ReviewDocumentMutationVariables>;
+export const LeaveFeedbackDocument = new TypedDocumentString(`
+    mutation LeaveFeedback($input: FeedbackInput!) {
+  leaveFeedback(input: $input) {
+    ...FeedbackFields
+  }
+}
+    fragment FeedbackFields on Feedback {
+  id
+  kind
+  rating
+  text
+  applicationId
+  bookingId
+  branchId
+  answer
+  answeredAt
+  answerDueAt
+  overdue
+  createdAt
+}`) as unknown as TypedDocumentString<LeaveFeedbackMutation, LeaveFeedbackMutationVariables>;
+export const MyFeedbackDocument = new TypedDocumentString(`
+    query MyFeedback {
+  myFeedback {
+    ...FeedbackFields
+  }
+}
+    fragment FeedbackFields on Feedback {
+  id
+  kind
+  rating
+  text
+  applicationId
+  bookingId
+  branchId
+  answer
+  answeredAt
+  answerDueAt
+  overdue
+  createdAt
+}`) as unknown as TypedDocumentString<MyFeedbackQuery, MyFeedbackQueryVariables>;
+export const ComplaintsDocument = new TypedDocumentString(`
+    query Complaints($filter: ComplaintFilter) {
+  complaints(filter: $filter) {
+    ...FeedbackFields
+  }
+}
+    fragment FeedbackFields on Feedback {
+  id
+  kind
+  rating
+  text
+  applicationId
+  bookingId
+  branchId
+  answer
+  answeredAt
+  answerDueAt
+  overdue
+  createdAt
+}`) as unknown as TypedDocumentString<ComplaintsQuery, ComplaintsQueryVariables>;
+export const AnswerFeedbackDocument = new TypedDocumentString(`
+    mutation AnswerFeedback($id: ID!, $answer: String!) {
+  answerFeedback(id: $id, answer: $answer) {
+    ...FeedbackFields
+  }
+}
+    fragment FeedbackFields on Feedback {
+  id
+  kind
+  rating
+  text
+  applicationId
+  bookingId
+  branchId
+  answer
+  answeredAt
+  answerDueAt
+  overdue
+  createdAt
+}`) as unknown as TypedDocumentString<AnswerFeedbackMutation, AnswerFeedbackMutationVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($filter: NotificationFilter, $first: Int, $after: String) {
+  notifications(filter: $filter, first: $first, after: $after) {
+    nodes {
+      ...NotificationFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment NotificationFields on Notification {
+  id
+  category
+  title
+  body
+  subjectType
+  subjectId
+  readAt
+  createdAt
+  deliveries {
+    channel
+    status
+    attempts
+    lastError
+    sentAt
+    scheduledFor
+    deliveredAt
+    fallback
+  }
+}`) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const UnreadNotificationCountDocument = new TypedDocumentString(`
+    query UnreadNotificationCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]!) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const MarkAllNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkAllNotificationsRead {
+  markAllNotificationsRead
+}
+    `) as unknown as TypedDocumentString<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
+export const DeleteNotificationDocument = new TypedDocumentString(`
+    mutation DeleteNotification($id: ID!) {
+  deleteNotification(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteNotificationMutation, DeleteNotificationMutationVariables>;
+export const MyNotificationPreferencesDocument = new TypedDocumentString(`
+    query MyNotificationPreferences {
+  me {
+    id
+    notificationPreferences {
+      ...NotificationPreferencesFields
+    }
+  }
+}
+    fragment NotificationPreferencesFields on NotificationPreferences {
+  categories {
+    category
+    channels
+  }
+  quietHoursStart
+  quietHoursEnd
+  timezone
+}`) as unknown as TypedDocumentString<MyNotificationPreferencesQuery, MyNotificationPreferencesQueryVariables>;
+export const UpdateNotificationPreferencesDocument = new TypedDocumentString(`
+    mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {
+  updateNotificationPreferences(input: $input) {
+    ...NotificationPreferencesFields
+  }
+}
+    fragment NotificationPreferencesFields on NotificationPreferences {
+  categories {
+    category
+    channels
+  }
+  quietHoursStart
+  quietHoursEnd
+  timezone
+}`) as unknown as TypedDocumentString<UpdateNotificationPreferencesMutation, UpdateNotificationPreferencesMutationVariables>;
+export const NotificationAddedDocument = new TypedDocumentString(`
+    subscription NotificationAdded {
+  notificationAdded {
+    ...NotificationFields
+  }
+}
+    fragment NotificationFields on Notification {
+  id
+  category
+  title
+  body
+  subjectType
+  subjectId
+  readAt
+  createdAt
+  deliveries {
+    channel
+    status
+    attempts
+    lastError
+    sentAt
+    scheduledFor
+    deliveredAt
+    fallback
+  }
+}`) as unknown as TypedDocumentString<NotificationAddedSubscription, NotificationAddedSubscriptionVariables>;
+export const PushPublicKeyDocument = new TypedDocumentString(`
+    query PushPublicKey {
+  pushPublicKey
+}
+    `) as unknown as TypedDocumentString<PushPublicKeyQuery, PushPublicKeyQueryVariables>;
+export const MyPushSubscriptionsDocument = new TypedDocumentString(`
+    query MyPushSubscriptions {
+  myPushSubscriptions {
+    id
+    endpoint
+    userAgent
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<MyPushSubscriptionsQuery, MyPushSubscriptionsQueryVariables>;
+export const RegisterPushSubscriptionDocument = new TypedDocumentString(`
+    mutation RegisterPushSubscription($input: PushSubscriptionInput!) {
+  registerPushSubscription(input: $input) {
+    id
+    endpoint
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterPushSubscriptionMutation, RegisterPushSubscriptionMutationVariables>;
+export const RemovePushSubscriptionDocument = new TypedDocumentString(`
+    mutation RemovePushSubscription($id: ID!) {
+  removePushSubscription(id: $id)
+}
+    `) as unknown as TypedDocumentString<RemovePushSubscriptionMutation, RemovePushSubscriptionMutationVariables>;
 export const TakeTicketDocument = new TypedDocumentString(`
     mutation TakeTicket($branchId: ID!, $serviceId: ID!) {
   takeTicket(branchId: $branchId, serviceId: $serviceId) {

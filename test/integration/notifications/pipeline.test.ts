@@ -149,6 +149,10 @@ describe('a Redis outage', () => {
       await new Promise((r) => setTimeout(r, 1000));
       expect(t.sms.messages.filter((m) => m.reference === notice.reference)).toHaveLength(1);
       expect(t.sms.received).toBe(receivedBefore + 1);
+      // The feed entry travelled the same way: its in-app delivery settled once Redis was back.
+      const [sms] = await t.running.app.db.db.select().from(deliveries).where(eq(deliveries.id, notice.reference));
+      const inApp = await t.running.app.db.sql`select status, attempts from deliveries where notification_id = ${sms?.notificationId ?? ''} and channel = 'IN_APP'`;
+      expect(inApp).toEqual([{ status: 'DELIVERED', attempts: 1 }]);
     } finally {
       await t.stop();
       await restarted?.stop();

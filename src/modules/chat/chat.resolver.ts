@@ -1,0 +1,88 @@
+/** Chats with an operator over GraphQL: open, send, close, lists, history and live messages. */
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { requireViewer, type GraphQLContext } from '../../server/context.js';
+import { unauthenticated } from '../../shared/errors.js';
+import type { ChatMessageEvent } from '../../shared/pubsub.js';
+import type { ChatMessageRow, ChatThreadRow } from './chat.repository.js';
+import { ChatMessage, ChatThread } from './chat.types.js';
+
+type Ctx = GraphQLContext;
+
+export const toThread = (t: ChatThreadRow): ChatThread => ({
+  id: t.id,
+  subject: t.subject,
+  applicationId: t.applicationId,
+  branchId: t.branchId,
+  open: t.open,
+  createdAt: t.createdAt,
+  lastMessageAt: t.lastMessageAt,
+});
+
+const toMessage = (m: ChatMessageRow): ChatMessage => ({ id: m.id, threadId: m.threadId, authorRole: m.authorRole, authorName: m.authorName, text: m.text, createdAt: m.createdAt });
+
+@Resolver(() => ChatThread)
+export class ChatResolver {
+  @Authorized()
+  @Query(() => [ChatThread], { description: 'The caller\'s chats, latest activity first.' })
+  async myChats(@Ctx() ctx: Ctx): Promise<ChatThread[]> {
+    return (await ctx.services.chat.myChats(requireViewer(ctx))).map(toThread);
+  }
+
+  @Authorized()
+  @Query(() => ChatThread, { nullable: true, description: 'A chat of the caller, or one the calling operator answers.' })
+  async chat(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<ChatThread | null> {
+    const t = await ctx.services.chat.thread(requireViewer(ctx), id);
+    return t ? toThread(t) : null;
+  }
+
+  @Authorized('OPERATOR', 'ADMIN')
+  @Query(() => [ChatThread], { description: 'Beyond the contract, operators and admins: chats to answer, of the operator\'s branch and the general line.' })
+  async supportChats(@Arg('includeClosed', () => Boolean, { nullable: true, defaultValue: false }) includeClosed: boolean, @Ctx() ctx: Ctx): Promise<ChatThread[]> {
+    return (await ctx.services.chat.supportChats(requireViewer(ctx), includeClosed)).map(toThread);
+  }
+
+  @Authorized()
+  @Mutation(() => ChatThread, { description: 'Opens a chat; about an application, its branch answers. branchId (beyond the contract) picks the branch otherwise.' })
+  async openChat(
+    @Arg('subject') subject: string,
+    @Arg('applicationId', () => ID, { nullable: true }) applicationId: string | null,
+    @Arg('branchId', () => ID, { nullable: true }) branchId: string | null,
+    @Ctx() ctx: Ctx,
+  ): Promise<ChatThread> {
+    return toThread(await ctx.services.chat.open(requireViewer(ctx), { subject, applicationId, branchId }));
+  }
+
+  @Authorized()
+  @Mutation(() => ChatMessage, { description: 'Length- and rate-limited.' })
+  async sendChatMessage(@Arg('threadId', () => ID) threadId: string, @Arg('text') text: string, @Ctx() ctx: Ctx): Promise<ChatMessage> {
+    return toMessage(await ctx.services.chat.send(requireViewer(ctx), threadId, text));
+  }
+
+  @Authorized()
+  @Mutation(() => ChatThread)
+  async closeChat(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<ChatThread> {
+    return toThread(await ctx.services.chat.close(requireViewer(ctx), id));
+  }
+
+  @Subscription(() => ChatMessage, {
+    description: 'New messages of a chat, for its citizen and its operators.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, { threadId: string }, Ctx>) => {
+      const viewer = context.viewer;
+      if (!viewer) throw unauthenticated();
+      return context.services.chat.live(viewer, args.threadId);
+    },
+  })
+  chatMessageAdded(@Arg('threadId', () => ID) _threadId: string, @Root() event: ChatMessageEvent): ChatMessage {
+    return { ...event.message, createdAt: new Date(event.message.createdAt) };
+  }
+
+  @FieldResolver(() => [ChatMessage], { description: 'In the order written; pass the id of the last message seen as `after` for the next ones.' })
+  async messages(
+    @Root() t: ChatThread,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Ctx,
+  ): Promise<ChatMessage[]> {
+    return (await ctx.services.chat.messages(requireViewer(ctx), t, first, after)).map(toMessage);
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Chat between a citizen and operators, optionally about an application. The citizen owns the
+ * thread; operators of the thread's branch (threads without one are the general line, any
+ * operator's) read and answer it; admins see all. Messages are length- and rate-limited,
+ * pushed live to both sides (chatMessageAdded), and a reply to a citizen who is not watching the
+ * thread also becomes a CHAT notification through their channels, in the reply's transaction.
+ */
+import { Repeater } from '@repeaterjs/repeater';
+import type { Config } from '../../config/env.js';
+import type { Database } from '../../db/client.js';
+import type { ApplicationSubjects } from '../../shared/application-subjects.js';
+import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
+import type { Clock } from '../../shared/clock.js';
+import { badField, forbidden, notFound, preconditionFailed } from '../../shared/errors.js';
+import { isUuid } from '../../shared/ids.js';
+import type { Logger } from '../../shared/logger.js';
+import { filteredEvents, type AppPubSub, type ChatMessageEvent } from '../../shared/pubsub.js';
+import type { RateLimiter } from '../../shared/rate-limit.js';
+import { findUserById } from '../accounts/accounts.repository.js';
+import { findBranchesByIds } from '../branches/branches.repository.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
+import * as repo from './chat.repository.js';
+import type { ChatPresence } from './presence.js';
+
+export const SUBJECT_MAX_LENGTH = 200;
+
+export class ChatService {
+  constructor(
+    private readonly deps: {
+      config: Config;
+      db: Database;
+      clock: Clock;
+      log: Logger;
+      pubsub: AppPubSub;
+      notifications: NotificationsService;
+      rateLimiter: RateLimiter;
+      presence: ChatPresence;
+      applications: ApplicationSubjects;
+    },
+  ) {}
+
+  async open(viewer: Viewer, input: { subject: string; applicationId?: string | null; branchId?: string | null }): Promise<repo.ChatThreadRow> {
+    const { db, clock, applications } = this.deps;
+    const subject = input.subject.trim();
+    if (subject.length === 0 || subject.length > SUBJECT_MAX_LENGTH) throw badField('subject', `Тема: от 1 до ${SUBJECT_MAX_LENGTH} символов`);
+    let branchId: string | null = null;
+    if (input.applicationId) {
+      const app = isUuid(input.applicationId) ? await applications.find(input.applicationId) : null;
+      if (!app || app.userId !== viewer.userId) throw notFound('Заявление');
+      branchId = app.branchId;
+    } else if (input.branchId) {
+      const [branch] = isUuid(input.branchId) ? await findBranchesByIds(db, [input.branchId]) : [];
+      if (!branch) throw notFound('Отделение');
+      branchId = branch.id;
+    }
+    const now = clock.now();
+    return repo.insertThread(db, { userId: viewer.userId, subject, applicationId: input.applicationId ?? null, branchId, createdAt: now, lastMessageAt: now });
+  }
+
+  /** A thread as its owner or the staff who answer it see it; null for anyone else. */
+  async thread(viewer: Viewer, id: string): Promise<repo.ChatThreadRow | null> {
+    const t = isUuid(id) ? await repo.findThread(this.deps.db, id) : undefined;
+    if (!t) return null;
+    return t.userId === viewer.userId || (await this.answers(viewer, t)) ? t : null;
+  }
+
+  myChats(viewer: Viewer): Promise<repo.ChatThreadRow[]> {
+    return repo.threadsOfUser(this.deps.db, viewer.userId);
+  }
+
+  /** Staff: threads to answer, of the operator's branch and the general line (admins: all). */
+  async supportChats(viewer: Viewer, includeClosed: boolean): Promise<repo.ChatThreadRow[]> {
+    if (hasRole(viewer, 'ADMIN')) return repo.threadsForStaff(this.deps.db, { branchIds: null, includeClosed });
+    const branchId = await this.staffBranch(viewer);
+    return repo.threadsForStaff(this.deps.db, { branchIds: branchId ? [branchId] : [], includeClosed });
+  }
+
+  async messages(viewer: Viewer, thread: { id: string }, first: number | null, after: string | null): Promise<repo.ChatMessageRow[]> {
+    const t = await this.thread(viewer, thread.id);
+    if (!t) throw notFound('Чат');
+    const limit = Math.min(Math.max(first ?? 50, 1), 200);
+    let from: { at: Date; id: string } | null = null;
+    if (after) {
+      const m = isUuid(after) ? await repo.findMessage(this.deps.db, t.id, after) : undefined;
+      if (!m) throw badField('after', 'Нет такого сообщения в этом чате');
+      from = { at: m.createdAt, id: m.id };
+    }
+    return repo.messagesPage(this.deps.db, { threadId: t.id, after: from, limit });
+  }
+
+  async send(viewer: Viewer, threadId: string, rawText: string): Promise<repo.ChatMessageRow> {
+    const { config, db, clock, rateLimiter, presence, notifications } = this.deps;
+    const t = await this.thread(viewer, threadId);
+    if (!t) throw notFound('Чат');
+    if (!t.open) throw preconditionFailed('Чат закрыт: откройте новый', { rule: 'CHAT_CLOSED' });
+    const text = rawText.trim();
+    if (text.length === 0) throw badField('text', 'Сообщение пустое');
+    if (text.length > config.CHAT_MESSAGE_MAX_LENGTH) throw badField('text', `Не длиннее ${config.CHAT_MESSAGE_MAX_LENGTH} символов`);
+    await rateLimiter.hit([{ key: `chat:${viewer.userId}`, limit: config.CHAT_MESSAGES_PER_MINUTE, windowSeconds: 60 }]);
+    const author = await findUserById(db, viewer.userId);
+    if (!author) throw notFound('Пользователь');
+    const fromCitizen = t.userId === viewer.userId;
+    const authorName = fromCitizen ? `${author.firstName} ${author.lastName.slice(0, 1)}.` : `Оператор ${author.firstName}`;
+    const citizenWatching = fromCitizen ? true : await presence.isWatching(t.id, t.userId);
+    const message = await db.transaction(async (tx) => {
+      const row = await repo.insertMessage(tx, { threadId: t.id, authorId: viewer.userId, authorRole: fromCitizen ? 'CITIZEN' : 'OPERATOR', authorName, text, createdAt: clock.now() });
+      if (!citizenWatching) {
+        await notifications.notify(tx, {
+          userId: t.userId,
+          template: 'chat.reply',
+          vars: { subject: t.subject, operator: authorName, excerpt: text.length > 120 ? `${text.slice(0, 119)}…` : text },
+          subjectType: 'ChatThread',
+          subjectId: t.id,
+        });
+      }
+      return row;
+    });
+    this.publish(message);
+    return message;
+  }
+
+  async close(viewer: Viewer, id: string): Promise<repo.ChatThreadRow> {
+    const { db, clock } = this.deps;
+    const t = await this.thread(viewer, id);
+    if (!t) throw notFound('Чат');
+    if (!t.open) return t;
+    const now = clock.now();
+    const result = await db.transaction(async (tx) => {
+      const closed = await repo.closeThread(tx, t.id, now);
+      if (!closed) return { thread: (await repo.findThread(tx, t.id)) ?? t, message: null };
+      const message = await repo.insertMessage(tx, { threadId: t.id, authorId: null, authorRole: 'SYSTEM', authorName: 'МФЦ', text: t.userId === viewer.userId ? 'Заявитель закрыл чат' : 'Оператор закрыл чат', createdAt: now });
+      return { thread: { ...closed, lastMessageAt: message.createdAt }, message };
+    });
+    if (result.message) this.publish(result.message);
+    return result.thread;
+  }
+
+  /** The thread's new messages, for its owner or its staff; the owner counts as watching meanwhile. */
+  async live(viewer: Viewer, threadId: string): Promise<AsyncIterable<ChatMessageEvent>> {
+    const t = await this.thread(viewer, threadId);
+    if (!t) throw notFound('Чат');
+    const events = filteredEvents(this.deps.pubsub, 'chatMessage', (e) => e.threadId === t.id);
+    const leave = t.userId === viewer.userId ? this.deps.presence.enter(t.id, viewer.userId) : () => undefined;
+    return new Repeater<ChatMessageEvent>(async (push, stop) => {
+      const it = events[Symbol.asyncIterator]();
+      void stop.then(() => {
+        leave();
+        void it.return?.();
+      });
+      for (;;) {
+        const next = await Promise.race([it.next(), stop.then(() => null)]);
+        if (!next || next.done) break;
+        await push(next.value);
+      }
+      leave();
+      stop();
+    });
+  }
+
+  /** Whether the viewer is staff who answer this thread. */
+  private async answers(viewer: Viewer, t: repo.ChatThreadRow): Promise<boolean> {
+    if (hasRole(viewer, 'ADMIN')) return true;
+    if (!hasRole(viewer, 'OPERATOR')) return false;
+    if (t.branchId === null) return true;
+    return (await this.staffBranch(viewer)) === t.branchId;
+  }
+
+  private async staffBranch(viewer: Viewer): Promise<string | null> {
+    if (!hasRole(viewer, 'OPERATOR')) throw forbidden('Только для сотрудников');
+    return (await findUserById(this.deps.db, viewer.userId))?.staffBranchId ?? null;
+  }
+
+  private publish(m: repo.ChatMessageRow): void {
+    try {
+      this.deps.pubsub.publish('chatMessage', {
+        threadId: m.threadId,
+        message: { id: m.id, threadId: m.threadId, authorRole: m.authorRole, authorName: m.authorName, text: m.text, createdAt: m.createdAt.toISOString() },
+      });
+    } catch (err) {
+      this.deps.log.warn({ err }, 'could not publish a chat message');
+    }
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * POST /webhooks/sms-status: delivery receipts from the SMS gateway, authenticated with the shared
+ * secret SMS_WEBHOOK_SECRET (`Authorization: Bearer <secret>`, compared in constant time).
+ * Body: `{ reference, status: "DELIVERED" | "FAILED", error? }` where reference is the id we sent
+ * (the delivery id) or the gateway's own message id. Moves a SENT delivery to DELIVERED or
+ * FAILED; a receipt for anything else is acknowledged and ignored (gateways resend receipts).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import express, { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { App } from '../../app.js';
+import { bearer } from '../../shared/auth/bearer.js';
+
+const receipt = z.object({
+  reference: z.string().min(1).max(200),
+  status: z.enum(['DELIVERED', 'FAILED']),
+  error: z.string().max(500).nullish(),
+});
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+export function smsWebhookRouter(app: App): Router {
+  const router = Router();
+  router.post('/webhooks/sms-status', express.json({ limit: '16kb' }), async (req: Request, res: Response) => {
+    const secret = app.config.SMS_WEBHOOK_SECRET;
+    if (!secret) {
+      res.status(404).json({ error: 'NOT_FOUND' });
+      return;
+    }
+    const given = bearer(req.header('authorization')) ?? '';
+    if (!timingSafeEqual(digest(given), digest(secret))) {
+      res.status(401).json({ error: 'UNAUTHENTICATED' });
+      return;
+    }
+    const parsed = receipt.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: 'BAD_REQUEST', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+      return;
+    }
+    const updated = await app.services.delivery.receipt(parsed.data);
+    res.status(200).json({ updated });
+  });
+  return router;
+}
