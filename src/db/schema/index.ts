@@ -5,3 +5,4 @@ export * from './catalog.js';
 export * from './branches.js';
 export * from './queue.js';
 export * from './bookings.js';
+export * from './identity.js';
