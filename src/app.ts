@@ -12,6 +12,7 @@ import { ChallengeService } from './modules/accounts/challenges.service.js';
 import { CredentialsService } from './modules/accounts/credentials.service.js';
 import { ProfileService } from './modules/accounts/profile.service.js';
 import { SessionGuard } from './modules/accounts/session-guard.js';
+import { SsoService } from './modules/identity/sso.service.js';
 import * as accountsRepo from './modules/accounts/accounts.repository.js';
 import { toUser } from './modules/accounts/accounts.mappers.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
@@ -41,6 +42,10 @@ export interface Services {
     profile: ProfileService;
     challenges: ChallengeService;
     sessions: SessionGuard;
+  };
+  /** External ways to log in: SSO providers, passkeys, electronic signatures. */
+  identity: {
+    sso: SsoService;
   };
   notifications: NotificationsService;
   delivery: DeliveryService;
@@ -198,6 +203,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   const services: Services = {
     accounts: { auth, credentials, profile, challenges, sessions: sessionGuard },
+    identity: { sso: new SsoService(deps, auth) },
     notifications,
     delivery,
     catalog,

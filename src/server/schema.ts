@@ -13,6 +13,7 @@ import { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from '..
 import { ServiceCategoryResolver, ServiceResolver } from '../modules/catalog/catalog.resolver.js';
 import { BranchLoadResolver, LoadAlertResolver, QueueResolver } from '../modules/queue/queue.resolver.js';
 import { BookingResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/bookings.resolver.js';
+import { SsoResolver } from '../modules/identity/sso.resolver.js';
 import { authChecker } from '../shared/auth/auth-checker.js';
 
 export const resolvers = [
@@ -30,6 +31,7 @@ export const resolvers = [
   BookingResolver,
   TicketBookingResolver,
   SlotWatchResolver,
+  SsoResolver,
 ] as const;
 
 export function createSchema(opts: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {

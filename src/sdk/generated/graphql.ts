@@ -755,6 +755,27 @@ export type TicketUpdatedSubscriptionVariables = Exact<{ [key: string]: never; }
 
 export type TicketUpdatedSubscription = { ticketUpdated: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
 
+export type SsoProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SsoProvidersQuery = { ssoProviders: Array<{ id: string, name: string }> };
+
+export type BeginSsoLoginMutationVariables = Exact<{
+  providerId: string | number;
+  redirectUri: string;
+}>;
+
+
+export type BeginSsoLoginMutation = { beginSsoLogin: { authorizationUrl: string, state: string } };
+
+export type CompleteSsoLoginMutationVariables = Exact<{
+  state: string;
+  code: string;
+}>;
+
+
+export type CompleteSsoLoginMutation = { completeSsoLogin: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2501,3 +2522,56 @@ export const TicketUpdatedDocument = new TypedDocumentString(`
     title
   }
 }`) as unknown as TypedDocumentString<TicketUpdatedSubscription, TicketUpdatedSubscriptionVariables>;
+export const SsoProvidersDocument = new TypedDocumentString(`
+    query SsoProviders {
+  ssoProviders {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<SsoProvidersQuery, SsoProvidersQueryVariables>;
+export const BeginSsoLoginDocument = new TypedDocumentString(`
+    mutation BeginSsoLogin($providerId: ID!, $redirectUri: String!) {
+  beginSsoLogin(providerId: $providerId, redirectUri: $redirectUri) {
+    authorizationUrl
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<BeginSsoLoginMutation, BeginSsoLoginMutationVariables>;
+export const CompleteSsoLoginDocument = new TypedDocumentString(`
+    mutation CompleteSsoLogin($state: String!, $code: String!) {
+  completeSsoLogin(state: $state, code: $code) {
+    ...AuthPayloadFields
+  }
+}
+    fragment UserFields on User {
+  id
+  phone
+  email
+  phoneVerified
+  emailVerified
+  lastName
+  firstName
+  middleName
+  birthDate
+  snils
+  inn
+  registrationAddress
+  residentialAddress
+  trustLevel
+  roles
+  twoFactorMethod
+  createdAt
+  staffBranch {
+    id
+    name
+  }
+}
+fragment AuthPayloadFields on AuthPayload {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  user {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<CompleteSsoLoginMutation, CompleteSsoLoginMutationVariables>;
