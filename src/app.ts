@@ -13,6 +13,7 @@ import { CredentialsService } from './modules/accounts/credentials.service.js';
 import { ProfileService } from './modules/accounts/profile.service.js';
 import { SessionGuard } from './modules/accounts/session-guard.js';
 import { SsoService } from './modules/identity/sso.service.js';
+import { PasskeysService } from './modules/identity/passkeys.service.js';
 import * as accountsRepo from './modules/accounts/accounts.repository.js';
 import { toUser } from './modules/accounts/accounts.mappers.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
@@ -46,6 +47,7 @@ export interface Services {
   /** External ways to log in: SSO providers, passkeys, electronic signatures. */
   identity: {
     sso: SsoService;
+    passkeys: PasskeysService;
   };
   notifications: NotificationsService;
   delivery: DeliveryService;
@@ -203,7 +205,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   const services: Services = {
     accounts: { auth, credentials, profile, challenges, sessions: sessionGuard },
-    identity: { sso: new SsoService(deps, auth) },
+    identity: { sso: new SsoService(deps, auth), passkeys: new PasskeysService(deps, auth) },
     notifications,
     delivery,
     catalog,

@@ -14,6 +14,7 @@ import { ServiceCategoryResolver, ServiceResolver } from '../modules/catalog/cat
 import { BranchLoadResolver, LoadAlertResolver, QueueResolver } from '../modules/queue/queue.resolver.js';
 import { BookingResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/bookings.resolver.js';
 import { SsoResolver } from '../modules/identity/sso.resolver.js';
+import { PasskeysResolver } from '../modules/identity/passkeys.resolver.js';
 import { authChecker } from '../shared/auth/auth-checker.js';
 
 export const resolvers = [
@@ -32,6 +33,7 @@ export const resolvers = [
   TicketBookingResolver,
   SlotWatchResolver,
   SsoResolver,
+  PasskeysResolver,
 ] as const;
 
 export function createSchema(opts: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {

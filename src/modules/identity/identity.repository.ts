@@ -32,10 +32,13 @@ export async function insertLoginChallenge(
  */
 export async function consumeLoginChallenge(
   db: Executor,
-  key: { id: string } | { lookupHash: string },
+  key: { id: string; userId?: string } | { lookupHash: string },
   p: { kind: LoginChallengeKind; now: Date },
 ): Promise<LoginChallengeRow | undefined> {
-  const match = 'id' in key ? eq(loginChallenges.id, key.id) : eq(loginChallenges.lookupHash, key.lookupHash);
+  const match =
+    'id' in key
+      ? and(eq(loginChallenges.id, key.id), key.userId ? eq(loginChallenges.userId, key.userId) : undefined)
+      : eq(loginChallenges.lookupHash, key.lookupHash);
   const [row] = await db
     .update(loginChallenges)
     .set({ consumedAt: p.now })

@@ -645,6 +645,47 @@ export type ArchiveServiceMutationVariables = Exact<{
 
 export type ArchiveServiceMutation = { archiveService: { id: string, archived: boolean } };
 
+export type PasskeyFieldsFragment = { id: string, name: string, deviceType: string, backedUp: boolean, transports: Array<string>, createdAt: string, lastUsedAt: string | null };
+
+export type MyPasskeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyPasskeysQuery = { myPasskeys: Array<{ id: string, name: string, deviceType: string, backedUp: boolean, transports: Array<string>, createdAt: string, lastUsedAt: string | null }> };
+
+export type BeginPasskeyRegistrationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginPasskeyRegistrationMutation = { beginPasskeyRegistration: { challengeId: string, options: unknown, expiresAt: string } };
+
+export type FinishPasskeyRegistrationMutationVariables = Exact<{
+  challengeId: string | number;
+  response: unknown;
+  name?: string | null | undefined;
+}>;
+
+
+export type FinishPasskeyRegistrationMutation = { finishPasskeyRegistration: { id: string, name: string, deviceType: string, backedUp: boolean, transports: Array<string>, createdAt: string, lastUsedAt: string | null } };
+
+export type RemovePasskeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemovePasskeyMutation = { removePasskey: boolean };
+
+export type BeginPasskeyLoginMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginPasskeyLoginMutation = { beginPasskeyLogin: { challengeId: string, options: unknown, expiresAt: string } };
+
+export type FinishPasskeyLoginMutationVariables = Exact<{
+  challengeId: string | number;
+  response: unknown;
+}>;
+
+
+export type FinishPasskeyLoginMutation = { finishPasskeyLogin: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } } };
+
 export type TicketFieldsFragment = { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } };
 
 export type LoadFieldsFragment = { branchId: string, waiting: number, averageWaitMinutes: number, openWindows: number, freeWindows: number, level: LoadLevel, updatedAt: string };
@@ -962,6 +1003,17 @@ export const ServiceFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ServiceFields"}) as unknown as TypedDocumentString<ServiceFieldsFragment, unknown>;
+export const PasskeyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PasskeyFields on Passkey {
+  id
+  name
+  deviceType
+  backedUp
+  transports
+  createdAt
+  lastUsedAt
+}
+    `, {"fragmentName":"PasskeyFields"}) as unknown as TypedDocumentString<PasskeyFieldsFragment, unknown>;
 export const TicketFieldsFragmentDoc = new TypedDocumentString(`
     fragment TicketFields on QueueTicket {
   id
@@ -2231,6 +2283,100 @@ export const ArchiveServiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ArchiveServiceMutation, ArchiveServiceMutationVariables>;
+export const MyPasskeysDocument = new TypedDocumentString(`
+    query MyPasskeys {
+  myPasskeys {
+    ...PasskeyFields
+  }
+}
+    fragment PasskeyFields on Passkey {
+  id
+  name
+  deviceType
+  backedUp
+  transports
+  createdAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<MyPasskeysQuery, MyPasskeysQueryVariables>;
+export const BeginPasskeyRegistrationDocument = new TypedDocumentString(`
+    mutation BeginPasskeyRegistration {
+  beginPasskeyRegistration {
+    challengeId
+    options
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<BeginPasskeyRegistrationMutation, BeginPasskeyRegistrationMutationVariables>;
+export const FinishPasskeyRegistrationDocument = new TypedDocumentString(`
+    mutation FinishPasskeyRegistration($challengeId: ID!, $response: JSON!, $name: String) {
+  finishPasskeyRegistration(
+    challengeId: $challengeId
+    response: $response
+    name: $name
+  ) {
+    ...PasskeyFields
+  }
+}
+    fragment PasskeyFields on Passkey {
+  id
+  name
+  deviceType
+  backedUp
+  transports
+  createdAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<FinishPasskeyRegistrationMutation, FinishPasskeyRegistrationMutationVariables>;
+export const RemovePasskeyDocument = new TypedDocumentString(`
+    mutation RemovePasskey($id: ID!) {
+  removePasskey(id: $id)
+}
+    `) as unknown as TypedDocumentString<RemovePasskeyMutation, RemovePasskeyMutationVariables>;
+export const BeginPasskeyLoginDocument = new TypedDocumentString(`
+    mutation BeginPasskeyLogin {
+  beginPasskeyLogin {
+    challengeId
+    options
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<BeginPasskeyLoginMutation, BeginPasskeyLoginMutationVariables>;
+export const FinishPasskeyLoginDocument = new TypedDocumentString(`
+    mutation FinishPasskeyLogin($challengeId: ID!, $response: JSON!) {
+  finishPasskeyLogin(challengeId: $challengeId, response: $response) {
+    ...AuthPayloadFields
+  }
+}
+    fragment UserFields on User {
+  id
+  phone
+  email
+  phoneVerified
+  emailVerified
+  lastName
+  firstName
+  middleName
+  birthDate
+  snils
+  inn
+  registrationAddress
+  residentialAddress
+  trustLevel
+  roles
+  twoFactorMethod
+  createdAt
+  staffBranch {
+    id
+    name
+  }
+}
+fragment AuthPayloadFields on AuthPayload {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  user {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<FinishPasskeyLoginMutation, FinishPasskeyLoginMutationVariables>;
 export const TakeTicketDocument = new TypedDocumentString(`
     mutation TakeTicket($branchId: ID!, $serviceId: ID!) {
   takeTicket(branchId: $branchId, serviceId: $serviceId) {
