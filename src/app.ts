@@ -14,6 +14,7 @@ import { ProfileService } from './modules/accounts/profile.service.js';
 import { SessionGuard } from './modules/accounts/session-guard.js';
 import { SsoService } from './modules/identity/sso.service.js';
 import { PasskeysService } from './modules/identity/passkeys.service.js';
+import { SignatureService } from './modules/identity/signature.service.js';
 import * as accountsRepo from './modules/accounts/accounts.repository.js';
 import { toUser } from './modules/accounts/accounts.mappers.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
@@ -48,6 +49,7 @@ export interface Services {
   identity: {
     sso: SsoService;
     passkeys: PasskeysService;
+    signature: SignatureService;
   };
   notifications: NotificationsService;
   delivery: DeliveryService;
@@ -205,7 +207,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   const services: Services = {
     accounts: { auth, credentials, profile, challenges, sessions: sessionGuard },
-    identity: { sso: new SsoService(deps, auth), passkeys: new PasskeysService(deps, auth) },
+    identity: { sso: new SsoService(deps, auth), passkeys: new PasskeysService(deps, auth), signature: new SignatureService(deps, auth) },
     notifications,
     delivery,
     catalog,

@@ -15,6 +15,7 @@ import { BranchLoadResolver, LoadAlertResolver, QueueResolver } from '../modules
 import { BookingResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/bookings.resolver.js';
 import { SsoResolver } from '../modules/identity/sso.resolver.js';
 import { PasskeysResolver } from '../modules/identity/passkeys.resolver.js';
+import { SignatureResolver } from '../modules/identity/signature.resolver.js';
 import { authChecker } from '../shared/auth/auth-checker.js';
 
 export const resolvers = [
@@ -34,6 +35,7 @@ export const resolvers = [
   SlotWatchResolver,
   SsoResolver,
   PasskeysResolver,
+  SignatureResolver,
 ] as const;
 
 export function createSchema(opts: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {

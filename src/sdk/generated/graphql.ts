@@ -181,6 +181,23 @@ export type ServiceKind =
   | 'PAYMENT'
   | 'REGISTRATION';
 
+/** How the challenge was signed: RSASSA-PKCS1-v1_5 or RSA-PSS with SHA-256, ECDSA with SHA-256 or SHA-384 (DER or r||s). GOST R 34.10-2012 is to come. */
+export type SignatureAlgorithm =
+  | 'ECDSA_SHA256'
+  | 'ECDSA_SHA384'
+  | 'RSA_PKCS1_SHA256'
+  | 'RSA_PSS_SHA256';
+
+/** A signed challenge with the certificate that signed it. */
+export type SignatureLoginInput = {
+  algorithm: SignatureAlgorithm;
+  /** The signing certificate first, then any intermediate CA certificates; PEM or base64 DER each. */
+  certificates: Array<string>;
+  challengeId: string | number;
+  /** The signature of dataToSign, base64. */
+  signature: string;
+};
+
 export type SlotWatchInput = {
   branchId: string | number;
   from: string;
@@ -795,6 +812,18 @@ export type TicketUpdatedSubscriptionVariables = Exact<{ [key: string]: never; }
 
 
 export type TicketUpdatedSubscription = { ticketUpdated: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
+
+export type BeginSignatureLoginMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginSignatureLoginMutation = { beginSignatureLogin: { challengeId: string, dataToSign: string, expiresAt: string } };
+
+export type CompleteSignatureLoginMutationVariables = Exact<{
+  input: SignatureLoginInput;
+}>;
+
+
+export type CompleteSignatureLoginMutation = { completeSignatureLogin: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } } };
 
 export type SsoProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2668,6 +2697,52 @@ export const TicketUpdatedDocument = new TypedDocumentString(`
     title
   }
 }`) as unknown as TypedDocumentString<TicketUpdatedSubscription, TicketUpdatedSubscriptionVariables>;
+export const BeginSignatureLoginDocument = new TypedDocumentString(`
+    mutation BeginSignatureLogin {
+  beginSignatureLogin {
+    challengeId
+    dataToSign
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<BeginSignatureLoginMutation, BeginSignatureLoginMutationVariables>;
+export const CompleteSignatureLoginDocument = new TypedDocumentString(`
+    mutation CompleteSignatureLogin($input: SignatureLoginInput!) {
+  completeSignatureLogin(input: $input) {
+    ...AuthPayloadFields
+  }
+}
+    fragment UserFields on User {
+  id
+  phone
+  email
+  phoneVerified
+  emailVerified
+  lastName
+  firstName
+  middleName
+  birthDate
+  snils
+  inn
+  registrationAddress
+  residentialAddress
+  trustLevel
+  roles
+  twoFactorMethod
+  createdAt
+  staffBranch {
+    id
+    name
+  }
+}
+fragment AuthPayloadFields on AuthPayload {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  user {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<CompleteSignatureLoginMutation, CompleteSignatureLoginMutationVariables>;
 export const SsoProvidersDocument = new TypedDocumentString(`
     query SsoProviders {
   ssoProviders {

@@ -3,7 +3,7 @@
  * browser's way through its login and consent pages, and the API's beginSsoLogin /
  * completeSsoLogin around it.
  */
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BeginSsoLoginDocument,
@@ -19,7 +19,8 @@ import { registerCitizen, uniquePhone } from '../../helpers/accounts.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { errorOf } from '../../helpers/graphql.js';
 import { CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, browserLogin, startOidcProvider, type TestOidcProvider } from '../../helpers/oidc-provider.js';
-import { isSnilsChecksumValid, formatSnils } from '../../../src/shared/identifiers.js';
+import { formatSnils } from '../../../src/shared/identifiers.js';
+import { freshSnils } from '../../helpers/identifiers.js';
 
 let op: TestOidcProvider;
 let t: TestApp;
@@ -46,17 +47,6 @@ afterAll(async () => {
   await t?.stop();
   await op?.close();
 });
-
-/** A SNILS with a valid control number that no other test uses. */
-function freshSnils(): string {
-  for (;;) {
-    const body = String(randomInt(2_000_000, 999_999_999)).padStart(9, '0');
-    for (let c = 0; c < 100; c++) {
-      const d = `${body}${String(c).padStart(2, '0')}`;
-      if (isSnilsChecksumValid(d)) return d;
-    }
-  }
-}
 
 function providerAccount(claims: Record<string, unknown>): string {
   const id = `op-${randomUUID()}`;
