@@ -100,17 +100,20 @@ export class SignatureService {
     const usage = leaf.getExtension(x509.KeyUsagesExtension);
     if (!usage || (usage.usages & x509.KeyUsageFlags.digitalSignature) === 0) throw signatureFailed('KEY_USAGE');
 
-    const user = await this.findOwner(leaf);
-    if (!user) throw signatureFailed('NO_ACCOUNT');
     const verifier = this.verifiers.find((v) => v.supports(input.algorithm, leaf));
     if (!verifier) throw signatureFailed('ALGORITHM_UNSUPPORTED');
     const data = new TextEncoder().encode(String(challenge.payload.dataToSign));
+    // The signature is checked before the account is looked up: certificates are public, and
+    // whether one has an account here is told only to the holder of its key.
     if (!(await verifier.verify({ algorithm: input.algorithm, certificate: leaf, data, signature }))) {
-      // The certificate is genuine and names this account: a wrong signature is worth its journal.
-      await this.auth.journalFailedLogin(user.id, meta, 'SIGNATURE', 'SIGNATURE_INVALID');
-      log.info({ userId: user.id, serial: leaf.serialNumber }, 'signature login refused: signature does not verify');
+      // The certificate is genuine and may name an account: a wrong signature goes to its journal.
+      const owner = await this.findOwner(leaf);
+      if (owner) await this.auth.journalFailedLogin(owner.id, meta, 'SIGNATURE', 'SIGNATURE_INVALID');
+      log.info({ userId: owner?.id, serial: leaf.serialNumber }, 'signature login refused: signature does not verify');
       throw signatureFailed('SIGNATURE_INVALID');
     }
+    const user = await this.findOwner(leaf);
+    if (!user) throw signatureFailed('NO_ACCOUNT');
     const thumbprint = Buffer.from(await leaf.getThumbprint('SHA-256')).toString('hex');
     return this.auth.signInVerified(user, meta, {
       method: 'SIGNATURE',

@@ -183,6 +183,9 @@ describe('refusals', () => {
   it('no account for the SNILS, and an organisation\'s INN never picks an account', async () => {
     const nobody = await issue(root, { subject: personSubject({ name: 'Никто', snils: freshSnils() }) });
     expect((await refusal(nobody, [nobody], 'ECDSA_SHA256')).extensions.reason).toBe('NO_ACCOUNT');
+    // Without the key one learns nothing about the account: the signature is checked first.
+    const stranger = await refusal(nobody, [nobody], 'ECDSA_SHA256', (_sig, data) => signChallenge(nobody, `${data}?`, 'ECDSA_SHA256'));
+    expect(stranger.extensions.reason).toBe('SIGNATURE_INVALID');
     const orgInn = freshOrgInn();
     const employee = await issue(root, { subject: personSubject({ name: 'Сотрудник', innle: orgInn, inn: `00${orgInn}` }) });
     expect((await refusal(employee, [employee], 'ECDSA_SHA256')).extensions.reason).toBe('NO_ACCOUNT');
