@@ -70,7 +70,7 @@ export class SoftAuthenticator {
   constructor(readonly origin: string) {}
 
   /** navigator.credentials.create(): a new P-256 key, answered as RegistrationResponseJSON. */
-  create(options: CreationOptions, opts: { attestation?: 'none' | 'packed'; origin?: string; userVerified?: boolean } = {}) {
+  create(options: CreationOptions, opts: { attestation?: 'none' | 'packed'; origin?: string; userVerified?: boolean; forgeAttestation?: boolean } = {}) {
     const rpId = options.rp.id ?? new URL(this.origin).hostname;
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const credentialId = randomBytes(16);
@@ -100,7 +100,8 @@ export class SoftAuthenticator {
       opts.attestation === 'packed'
         ? new Map<string, Cbor>([
             ['alg', -7],
-            ['sig', sign('sha256', Buffer.concat([authData, sha256(clientDataJSON)]), { key: privateKey, dsaEncoding: 'der' })],
+            // A forged statement signs other bytes than authenticatorData || clientDataHash.
+            ['sig', sign('sha256', Buffer.concat([authData, sha256(opts.forgeAttestation ? 'other' : clientDataJSON)]), { key: privateKey, dsaEncoding: 'der' })],
           ])
         : new Map<string, Cbor>();
     const attestationObject = cbor(
@@ -125,13 +126,13 @@ export class SoftAuthenticator {
    * navigator.credentials.get() with a discoverable credential: counter + 1, signs
    * authenticatorData || SHA-256(clientDataJSON). `counter` forces a value (a cloned key).
    */
-  get(options: RequestOptions, opts: { credentialId?: string; origin?: string; counter?: number } = {}) {
+  get(options: RequestOptions, opts: { credentialId?: string; origin?: string; counter?: number; userVerified?: boolean } = {}) {
     const [id, key] = opts.credentialId ? [opts.credentialId, this.keys.get(opts.credentialId)] : [...this.keys][0] ?? [];
     if (!id || !key) throw new Error('no credential on this authenticator');
     key.counter = opts.counter ?? key.counter + 1;
     const counter = Buffer.alloc(4);
     counter.writeUInt32BE(key.counter);
-    const authenticatorData = Buffer.concat([sha256(options.rpId ?? key.rpId), Buffer.from([FLAG_UP | FLAG_UV]), counter]);
+    const authenticatorData = Buffer.concat([sha256(options.rpId ?? key.rpId), Buffer.from([FLAG_UP | (opts.userVerified === false ? 0 : FLAG_UV)]), counter]);
     const clientDataJSON = Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge: options.challenge, origin: opts.origin ?? this.origin, crossOrigin: false }));
     const signature = sign('sha256', Buffer.concat([authenticatorData, sha256(clientDataJSON)]), { key: key.privateKey, dsaEncoding: 'der' });
     return {

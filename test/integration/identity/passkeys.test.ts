@@ -61,9 +61,14 @@ describe('registering a passkey', () => {
     expect(myActivity.nodes[0]?.action).toBe('PASSKEY_ADDED');
   });
 
-  it('a "packed" self attestation registers too', async () => {
+  it('a "packed" self attestation registers too, and a forged one does not', async () => {
     const { passkey } = await citizenWithPasskey('packed');
     expect(passkey.id).toBeTruthy();
+    const citizen = await registerCitizen(t);
+    const a = (await citizen.client.request(BeginPasskeyRegistrationDocument)).beginPasskeyRegistration;
+    const forged = new SoftAuthenticator(ORIGIN).create(a.options as CreationOptions, { attestation: 'packed', forgeAttestation: true });
+    const err = await errorOf(citizen.client.request(FinishPasskeyRegistrationDocument, { challengeId: a.challengeId, response: forged }));
+    expect(err.code).toBe('BAD_USER_INPUT');
   });
 
   it('needs a login', async () => {
@@ -158,6 +163,13 @@ describe('logging in with a passkey', () => {
     const third = await beginLogin();
     const { finishPasskeyLogin } = await t.client.request(FinishPasskeyLoginDocument, { challengeId: third.challengeId, response: device.get(third.options, { counter: 6 }) });
     expect(finishPasskeyLogin.accessToken).toBeTruthy();
+  });
+
+  it('refuses an assertion without user verification (presence only)', async () => {
+    const { device } = await citizenWithPasskey();
+    const login = await beginLogin();
+    const err = await errorOf(t.client.request(FinishPasskeyLoginDocument, { challengeId: login.challengeId, response: device.get(login.options, { userVerified: false }) }));
+    expect(err.extensions.reason).toBe('ASSERTION_INVALID');
   });
 
   it('refuses an expired challenge', async () => {
