@@ -59,6 +59,11 @@ export async function findSsoIdentity(db: Executor, issuer: string, subject: str
   return row;
 }
 
+export async function findUserSsoIdentityAt(db: Executor, userId: string, issuer: string): Promise<SsoIdentityRow | undefined> {
+  const [row] = await db.select().from(ssoIdentities).where(and(eq(ssoIdentities.userId, userId), eq(ssoIdentities.issuer, issuer)));
+  return row;
+}
+
 /** Links (issuer, subject) to the user; when a parallel login linked it first, answers that link. */
 export async function linkSsoIdentity(
   db: Executor,

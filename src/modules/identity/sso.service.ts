@@ -159,6 +159,11 @@ export class SsoService {
     const linkedUser = linked ? await accounts.findUserById(db, linked.userId) : undefined;
     const matched = linkedUser ? undefined : await this.match(identity);
     const user = linkedUser ?? matched?.user;
+    // One person has one subject at a provider: an account already linked to another subject
+    // there is not taken over by a second one that shows the same SNILS or phone.
+    if (matched && (await repo.findUserSsoIdentityAt(db, matched.user.id, identity.issuer))) {
+      throw preconditionFailed('Эта учётная запись уже связана с другой учётной записью у этого провайдера', { reason: 'ALREADY_LINKED' });
+    }
     if (user) {
       return this.auth.signInVerified(user, meta, {
         method: 'SSO',

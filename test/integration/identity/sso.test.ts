@@ -140,6 +140,17 @@ describe('accounts', () => {
     expect(myActivity.nodes.map((n) => n.action)).toEqual(expect.arrayContaining(['LOGIN', 'IDENTITY_CONFIRMED', 'SSO_LINKED']));
   });
 
+  it('an account linked to one subject is not taken over by another subject with the same SNILS', async () => {
+    const snils = freshSnils();
+    const first = await ssoLogin(providerAccount({ snils, snils_verified: true, phone_number: uniquePhone(), phone_number_verified: true }));
+    const { state, code } = await codeFor(providerAccount({ snils, snils_verified: true }));
+    const err = await errorOf(t.client.request(CompleteSsoLoginDocument, { state, code }));
+    expect(err.code).toBe('PRECONDITION_FAILED');
+    expect(err.extensions.reason).toBe('ALREADY_LINKED');
+    const [row] = await t.running.app.db.sql`select count(*)::int as n from sso_identities where user_id = ${first.user.id}`;
+    expect(row?.n).toBe(1);
+  });
+
   it('does not match by an unverified SNILS', async () => {
     const citizen = await registerCitizen(t);
     const snils = freshSnils();
