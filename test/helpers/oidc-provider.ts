@@ -62,6 +62,7 @@ export async function startOidcProvider(): Promise<TestOidcProvider> {
     },
     cookies: { keys: ['test-cookie-key-0123456789'] },
     features: { devInteractions: { enabled: true } },
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
   });
   const state: TestOidcProvider = {
     issuer,
