@@ -12,6 +12,9 @@ import { ChallengeService } from './modules/accounts/challenges.service.js';
 import { CredentialsService } from './modules/accounts/credentials.service.js';
 import { ProfileService } from './modules/accounts/profile.service.js';
 import { SessionGuard } from './modules/accounts/session-guard.js';
+import { SsoService } from './modules/identity/sso.service.js';
+import { PasskeysService } from './modules/identity/passkeys.service.js';
+import { SignatureService } from './modules/identity/signature.service.js';
 import * as accountsRepo from './modules/accounts/accounts.repository.js';
 import { toUser } from './modules/accounts/accounts.mappers.js';
 import { loadVapidKeys, NotificationsService } from './modules/notifications/notifications.service.js';
@@ -55,6 +58,12 @@ export interface Services {
     profile: ProfileService;
     challenges: ChallengeService;
     sessions: SessionGuard;
+  };
+  /** External ways to log in: SSO providers, passkeys, electronic signatures. */
+  identity: {
+    sso: SsoService;
+    passkeys: PasskeysService;
+    signature: SignatureService;
   };
   notifications: NotificationsService;
   delivery: DeliveryService;
@@ -275,6 +284,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   const services: Services = {
     accounts: { auth, credentials, profile, challenges, sessions: sessionGuard },
+    identity: { sso: new SsoService(deps, auth), passkeys: new PasskeysService(deps, auth), signature: new SignatureService(deps, auth) },
     notifications,
     delivery,
     catalog,

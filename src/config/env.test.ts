@@ -38,4 +38,32 @@ describe('configuration', () => {
     const undocumented = CONFIG_KEYS.filter((k) => !new RegExp(`^\\|\\s*\`${k}\`\\s*\\|`, 'm').test(readme));
     expect(undocumented).toEqual([]);
   });
+
+  describe('SSO_PROVIDERS', () => {
+    const provider = { id: 'esia', name: 'Госуслуги', issuer: 'https://esia.gosuslugi.ru/', clientId: 'MFC01', clientSecret: 's', redirectUris: ['https://lk.mfc.ru/sso/callback'] };
+
+    it('is empty by default, and a provider gets the standard claim mapping', () => {
+      expect(loadConfig(base).SSO_PROVIDERS).toEqual([]);
+      const [p] = loadConfig({ ...base, SSO_PROVIDERS: JSON.stringify([provider]) }).SSO_PROVIDERS;
+      expect(p).toMatchObject({ scopes: ['openid'], tokenEndpointAuth: 'client_secret_basic', userinfo: true, allowInsecureHttp: false });
+      expect(p?.claims).toMatchObject({ phone: 'phone_number', phoneVerified: 'phone_number_verified', snils: 'snils', lastName: 'family_name' });
+    });
+
+    it('names every problem: bad JSON, a plain-HTTP issuer, missing openid, duplicate ids, insecure in production', () => {
+      expect(() => loadConfig({ ...base, SSO_PROVIDERS: '[{' })).toThrow(/SSO_PROVIDERS: not valid JSON/);
+      expect(() => loadConfig({ ...base, SSO_PROVIDERS: JSON.stringify([{ ...provider, issuer: 'http://idp.example' }]) })).toThrow(/must be https/);
+      expect(() => loadConfig({ ...base, SSO_PROVIDERS: JSON.stringify([{ ...provider, scopes: ['profile'] }]) })).toThrow(/must include openid/);
+      expect(() => loadConfig({ ...base, SSO_PROVIDERS: JSON.stringify([provider, provider]) })).toThrow(/unique/);
+      expect(() => loadConfig({ ...base, SSO_PROVIDERS: JSON.stringify([{ ...provider, redirectUris: [] }]) })).toThrow(/SSO_PROVIDERS/);
+      expect(() =>
+        loadConfig({ ...base, NODE_ENV: 'production', SMS_GATEWAY_URL: 'https://sms.example/send', SMS_GATEWAY_TOKEN: 't', SMTP_URL: 'smtp://mail.example', SSO_PROVIDERS: JSON.stringify([{ ...provider, allowInsecureHttp: true }]) }),
+      ).toThrow(/allowInsecureHttp is not allowed in production/);
+    });
+  });
+
+  it('derives the WebAuthn relying party from PUBLIC_URL unless given, and checks the origins', () => {
+    expect(loadConfig({ ...base, PUBLIC_URL: 'https://lk.mfc.ru' })).toMatchObject({ WEBAUTHN_RP_ID: 'lk.mfc.ru', WEBAUTHN_ORIGINS: ['https://lk.mfc.ru'] });
+    expect(loadConfig({ ...base, WEBAUTHN_ORIGINS: 'https://a.example, https://b.example:8443' }).WEBAUTHN_ORIGINS).toEqual(['https://a.example', 'https://b.example:8443']);
+    expect(() => loadConfig({ ...base, WEBAUTHN_ORIGINS: 'https://a.example/path' })).toThrow(/WEBAUTHN_ORIGINS/);
+  });
 });

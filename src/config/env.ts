@@ -19,6 +19,60 @@ const optionalUrl = z
   .pipe(z.url().optional())
   .optional();
 
+/**
+ * Maps a provider's claims onto account fields: a claim name (a dotted path for nested claims)
+ * for each value; for the `*Verified` flags either a claim that must be `true` or a constant
+ * (`true` when the provider verifies that value for every account, as ESIA does for SNILS).
+ */
+const claimMapping = z
+  .object({
+    snils: z.string().default('snils'),
+    snilsVerified: z.union([z.string(), z.boolean()]).default('snils_verified'),
+    inn: z.string().default('inn'),
+    phone: z.string().default('phone_number'),
+    phoneVerified: z.union([z.string(), z.boolean()]).default('phone_number_verified'),
+    email: z.string().default('email'),
+    emailVerified: z.union([z.string(), z.boolean()]).default('email_verified'),
+    lastName: z.string().default('family_name'),
+    firstName: z.string().default('given_name'),
+    middleName: z.string().default('middle_name'),
+    birthDate: z.string().default('birthdate'),
+  })
+  .strict();
+
+const ssoProvider = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _'),
+    name: z.string().min(1),
+    issuer: z.url(),
+    clientId: z.string().min(1),
+    clientSecret: z.string().min(1).optional(),
+    /** client_secret_basic (default) or client_secret_post at the token endpoint. */
+    tokenEndpointAuth: z.enum(['client_secret_basic', 'client_secret_post']).default('client_secret_basic'),
+    scopes: z.array(z.string().min(1)).default(['openid']).refine((s) => s.includes('openid'), 'must include openid'),
+    /** Where the provider may send the browser back to: beginSsoLogin refuses any other redirectUri. */
+    redirectUris: z.array(z.url()).min(1),
+    claims: claimMapping.default(claimMapping.parse({})),
+    /** The identity counts as confirmed (trust level CONFIRMED) when this claim has this value. */
+    confirmedWhen: z.object({ claim: z.string().min(1), equals: z.union([z.string(), z.boolean(), z.number()]) }).strict().optional(),
+    /** Also read the UserInfo endpoint (its subject must match the ID token's). */
+    userinfo: z.boolean().default(true),
+    /** Plain-HTTP issuer: only for a provider on loopback in tests and local development. */
+    allowInsecureHttp: z.boolean().default(false),
+  })
+  .strict();
+export type SsoProviderConfig = z.infer<typeof ssoProvider>;
+
+const jsonOf = <T extends z.ZodType>(inner: T) =>
+  z.string().transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+      return z.NEVER;
+    }
+  }).pipe(inner);
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   ROLE: z.enum(['all', 'api', 'worker']).default('all'),
@@ -151,15 +205,31 @@ const schema = z.object({
   GRAPHQL_INTROSPECTION: bool.optional(),
   /** Trust X-Forwarded-For from this many proxies in front (0: use the socket address). */
   TRUST_PROXY_HOPS: int(0, 0),
+
+  /** JSON array of OpenID Connect providers (Gosuslugi/ESIA or any other); see the README. */
+  SSO_PROVIDERS: jsonOf(z.array(ssoProvider).refine((a) => new Set(a.map((p) => p.id)).size === a.length, 'provider ids must be unique')).default([]),
+  /** Life of an SSO state (with its PKCE verifier and nonce) between beginSsoLogin and completeSsoLogin. */
+  SSO_STATE_TTL_SECONDS: int(600, 30),
+  /** Life of a passkey or signature challenge. */
+  AUTH_CHALLENGE_TTL_SECONDS: int(300, 10),
+  /** WebAuthn relying party id (a registrable domain); the host of PUBLIC_URL unless set. */
+  WEBAUTHN_RP_ID: z.string().min(1).optional(),
+  WEBAUTHN_RP_NAME: z.string().min(1).default('МФЦ: личный кабинет'),
+  /** Comma-separated origins a passkey ceremony may come from; the origin of PUBLIC_URL unless set. */
+  WEBAUTHN_ORIGINS: z.string().optional(),
+  /** PEM bundle of the root certificates a signature login's chain must end at; unset: signature login is off. */
+  SIGNATURE_TRUSTED_ROOTS: z.string().optional(),
 });
 
 /** Every variable this module reads; the README's configuration table must list each one. */
 export const CONFIG_KEYS = Object.keys(schema.shape) as ReadonlyArray<keyof z.infer<typeof schema>>;
 
 export type Config = Readonly<
-  Omit<z.infer<typeof schema>, 'GRAPHQL_INTROSPECTION' | 'JWT_ISSUER'> & {
+  Omit<z.infer<typeof schema>, 'GRAPHQL_INTROSPECTION' | 'JWT_ISSUER' | 'WEBAUTHN_RP_ID' | 'WEBAUTHN_ORIGINS'> & {
     GRAPHQL_INTROSPECTION: boolean;
     JWT_ISSUER: string;
+    WEBAUTHN_RP_ID: string;
+    WEBAUTHN_ORIGINS: string[];
     isProduction: boolean;
   }
 >;
@@ -187,11 +257,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const isProduction = c.NODE_ENV === 'production';
   if (isProduction && !c.SMS_GATEWAY_URL) problems.push('SMS_GATEWAY_URL: required in production');
   if (isProduction && !c.SMTP_URL) problems.push('SMTP_URL: required in production');
+  for (const p of c.SSO_PROVIDERS) {
+    if (isProduction && p.allowInsecureHttp) problems.push(`SSO_PROVIDERS: provider ${p.id}: allowInsecureHttp is not allowed in production`);
+    if (!p.allowInsecureHttp && !p.issuer.startsWith('https://')) problems.push(`SSO_PROVIDERS: provider ${p.id}: the issuer must be https`);
+  }
+  const origins = (c.WEBAUTHN_ORIGINS ?? new URL(c.PUBLIC_URL).origin).split(',').map((o) => o.trim()).filter(Boolean);
+  for (const o of origins) {
+    if (!URL.canParse(o) || new URL(o).origin !== o) problems.push(`WEBAUTHN_ORIGINS: ${o} is not an origin (scheme://host[:port])`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     ...c,
     GRAPHQL_INTROSPECTION: c.GRAPHQL_INTROSPECTION ?? !isProduction,
     JWT_ISSUER: c.JWT_ISSUER ?? c.PUBLIC_URL,
+    WEBAUTHN_RP_ID: c.WEBAUTHN_RP_ID ?? new URL(c.PUBLIC_URL).hostname,
+    WEBAUTHN_ORIGINS: origins,
     isProduction,
   });
 }

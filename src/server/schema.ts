@@ -18,6 +18,9 @@ import { ApplicationConnectionResolver, ApplicationResolver, ApplicationVersionR
 import { NotificationResolver, UserNotificationPreferencesResolver } from '../modules/notifications/notifications.resolver.js';
 import { ChatResolver } from '../modules/chat/chat.resolver.js';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
+import { SsoResolver } from '../modules/identity/sso.resolver.js';
+import { PasskeysResolver } from '../modules/identity/passkeys.resolver.js';
+import { SignatureResolver } from '../modules/identity/signature.resolver.js';
 import { authChecker } from '../shared/auth/auth-checker.js';
 
 export const resolvers = [
@@ -44,6 +47,9 @@ export const resolvers = [
   UserNotificationPreferencesResolver,
   ChatResolver,
   FeedbackResolver,
+  SsoResolver,
+  PasskeysResolver,
+  SignatureResolver,
 ] as const;
 
 export function createSchema(opts: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {

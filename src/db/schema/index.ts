@@ -9,3 +9,4 @@ export * from './documents.js';
 export * from './applications.js';
 export * from './notification-center.js';
 export * from './support.js';
+export * from './identity.js';

@@ -1,7 +1,8 @@
 /** Database rows to GraphQL objects: the single place that decides what of a row is shown. */
 import { formatSnils } from '../../shared/identifiers.js';
 import type { ActivityRow, UserRow } from './accounts.repository.js';
-import { Role, TrustLevel, TwoFactorMethod, type ActivityEntry, type User } from './accounts.types.js';
+import { Role, TrustLevel, TwoFactorMethod, type ActivityEntry, type AuthPayload, type User } from './accounts.types.js';
+import type { AuthPayloadView } from './auth.service.js';
 
 export function toUser(row: UserRow): User {
   return {
@@ -28,4 +29,9 @@ export function toUser(row: UserRow): User {
 
 export function toActivity(row: ActivityRow): ActivityEntry {
   return { id: row.id, action: row.action, at: row.at, ip: row.ip, details: row.details ?? null };
+}
+
+/** A started session as the API answers it (every login method answers the same). */
+export function toAuthPayload(p: AuthPayloadView): AuthPayload {
+  return { ...p, user: toUser(p.user) };
 }

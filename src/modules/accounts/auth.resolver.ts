@@ -2,11 +2,10 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type GraphQLContext } from '../../server/context.js';
 import { LoginInput, RegisterInput } from './accounts.inputs.js';
-import { toUser } from './accounts.mappers.js';
+import { toAuthPayload, toUser } from './accounts.mappers.js';
 import { AuthPayload, Challenge, LoginResult, Session, TotpSetup, TwoFactorMethod, User } from './accounts.types.js';
-import type { AuthPayloadView } from './auth.service.js';
 
-const toPayload = (p: AuthPayloadView): AuthPayload => ({ ...p, user: toUser(p.user) });
+const toPayload = toAuthPayload;
 
 @Resolver()
 export class AuthResolver {

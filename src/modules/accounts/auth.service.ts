@@ -27,6 +27,17 @@ export interface AuthPayloadView {
 
 export type LoginResultView = ({ kind: 'auth' } & AuthPayloadView) | ({ kind: 'challenge' } & ChallengeView);
 
+/** How a session was started: written to the journal with its LOGIN entry. */
+export type LoginMethod = 'PASSWORD' | 'SSO' | 'PASSKEY' | 'SIGNATURE';
+
+export interface SessionOptions {
+  /** Tell the owner of the new login (not for a brand-new account). */
+  notify: boolean;
+  method?: LoginMethod;
+  /** More details for the LOGIN journal entry (the provider, the passkey, the certificate). */
+  details?: Record<string, unknown>;
+}
+
 export interface RegisterInput {
   phone: string;
   email?: string | null;
@@ -262,8 +273,41 @@ export class AuthService {
 
   // ---------------------------------------------------------------- shared with other account services
 
+  /**
+   * The end of a login that proved who the user is by other means than the password (an SSO
+   * provider, a passkey, an electronic signature): the same rules as a password login (a locked
+   * account is refused with ACCOUNT_LOCKED; the session, refresh token, journal entry and owner's
+   * notice are those of startSession). `inTransaction` runs first in the session's transaction,
+   * for the caller's own writes (linking an identity, a passkey's counter) and may hand back a
+   * fresher user row.
+   */
+  async signInVerified(
+    user: UserRow,
+    meta: RequestMeta,
+    opts: SessionOptions & { method: LoginMethod; inTransaction?: (tx: Executor) => Promise<UserRow | void> },
+  ): Promise<AuthPayloadView> {
+    const now = this.deps.clock.now();
+    if (user.lockedUntil && user.lockedUntil > now) {
+      await this.journal(this.deps.db, user.id, 'LOGIN_FAILED', meta, { method: opts.method, reason: 'ACCOUNT_LOCKED' });
+      throw accountLocked(user.lockedUntil);
+    }
+    return this.deps.db.transaction(async (tx) => {
+      const fresh = (await opts.inTransaction?.(tx)) ?? user;
+      return this.startSession(tx, fresh, meta, opts);
+    });
+  }
+
+  /**
+   * A failed external login of a known account goes to its journal. It does not count towards
+   * the password lockout: a forged assertion or signature cannot be guessed like a password, and
+   * counting it would let anyone who knows a credential id lock its owner out.
+   */
+  async journalFailedLogin(userId: string, meta: RequestMeta, method: LoginMethod, reason: string): Promise<void> {
+    await this.journal(this.deps.db, userId, 'LOGIN_FAILED', meta, { method, reason });
+  }
+
   /** Opens a session with its first refresh token and access token, inside the caller's transaction. */
-  async startSession(tx: Executor, user: UserRow, meta: RequestMeta, opts: { notify: boolean }): Promise<AuthPayloadView> {
+  async startSession(tx: Executor, user: UserRow, meta: RequestMeta, opts: SessionOptions): Promise<AuthPayloadView> {
     const { clock, config, tokens } = this.deps;
     const now = clock.now();
     const session = await repo.insertSession(tx, {
@@ -275,7 +319,7 @@ export class AuthService {
     });
     const refresh = this.newRefreshToken();
     await repo.insertRefreshToken(tx, { sessionId: session.id, tokenHash: refresh.hash, now });
-    await this.journal(tx, user.id, 'LOGIN', meta, { sessionId: session.id });
+    await this.journal(tx, user.id, 'LOGIN', meta, { sessionId: session.id, method: opts.method ?? 'PASSWORD', ...opts.details });
     if (opts.notify) {
       await this.notifySecurity(tx, user, 'security.login', {
         time: formatLocal(now),

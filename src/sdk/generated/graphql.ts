@@ -308,6 +308,23 @@ export type ServiceKind =
   | 'PAYMENT'
   | 'REGISTRATION';
 
+/** How the challenge was signed: RSASSA-PKCS1-v1_5 or RSA-PSS with SHA-256, ECDSA with SHA-256 or SHA-384 (DER or r||s). GOST R 34.10-2012 is to come. */
+export type SignatureAlgorithm =
+  | 'ECDSA_SHA256'
+  | 'ECDSA_SHA384'
+  | 'RSA_PKCS1_SHA256'
+  | 'RSA_PSS_SHA256';
+
+/** A signed challenge with the certificate that signed it. */
+export type SignatureLoginInput = {
+  algorithm: SignatureAlgorithm;
+  /** The signing certificate first, then any intermediate CA certificates; PEM or base64 DER each. */
+  certificates: Array<string>;
+  challengeId: string | number;
+  /** The signature of dataToSign, base64. */
+  signature: string;
+};
+
 export type SlotWatchInput = {
   branchId: string | number;
   from: string;
@@ -1140,6 +1157,47 @@ export type RemovePushSubscriptionMutationVariables = Exact<{
 
 export type RemovePushSubscriptionMutation = { removePushSubscription: boolean };
 
+export type PasskeyFieldsFragment = { id: string, name: string, deviceType: string, backedUp: boolean, transports: Array<string>, createdAt: string, lastUsedAt: string | null };
+
+export type MyPasskeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyPasskeysQuery = { myPasskeys: Array<{ id: string, name: string, deviceType: string, backedUp: boolean, transports: Array<string>, createdAt: string, lastUsedAt: string | null }> };
+
+export type BeginPasskeyRegistrationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginPasskeyRegistrationMutation = { beginPasskeyRegistration: { challengeId: string, options: unknown, expiresAt: string } };
+
+export type FinishPasskeyRegistrationMutationVariables = Exact<{
+  challengeId: string | number;
+  response: unknown;
+  name?: string | null | undefined;
+}>;
+
+
+export type FinishPasskeyRegistrationMutation = { finishPasskeyRegistration: { id: string, name: string, deviceType: string, backedUp: boolean, transports: Array<string>, createdAt: string, lastUsedAt: string | null } };
+
+export type RemovePasskeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemovePasskeyMutation = { removePasskey: boolean };
+
+export type BeginPasskeyLoginMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginPasskeyLoginMutation = { beginPasskeyLogin: { challengeId: string, options: unknown, expiresAt: string } };
+
+export type FinishPasskeyLoginMutationVariables = Exact<{
+  challengeId: string | number;
+  response: unknown;
+}>;
+
+
+export type FinishPasskeyLoginMutation = { finishPasskeyLogin: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } } };
+
 export type TicketFieldsFragment = { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } };
 
 export type LoadFieldsFragment = { branchId: string, waiting: number, averageWaitMinutes: number, openWindows: number, freeWindows: number, level: LoadLevel, updatedAt: string };
@@ -1249,6 +1307,39 @@ export type TicketUpdatedSubscriptionVariables = Exact<{ [key: string]: never; }
 
 
 export type TicketUpdatedSubscription = { ticketUpdated: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
+
+export type BeginSignatureLoginMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginSignatureLoginMutation = { beginSignatureLogin: { challengeId: string, dataToSign: string, expiresAt: string } };
+
+export type CompleteSignatureLoginMutationVariables = Exact<{
+  input: SignatureLoginInput;
+}>;
+
+
+export type CompleteSignatureLoginMutation = { completeSignatureLogin: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } } };
+
+export type SsoProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SsoProvidersQuery = { ssoProviders: Array<{ id: string, name: string }> };
+
+export type BeginSsoLoginMutationVariables = Exact<{
+  providerId: string | number;
+  redirectUri: string;
+}>;
+
+
+export type BeginSsoLoginMutation = { beginSsoLogin: { authorizationUrl: string, state: string } };
+
+export type CompleteSsoLoginMutationVariables = Exact<{
+  state: string;
+  code: string;
+}>;
+
+
+export type CompleteSsoLoginMutation = { completeSsoLogin: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1590,6 +1681,17 @@ export const NotificationPreferencesFieldsFragmentDoc = new TypedDocumentString(
   timezone
 }
     `, {"fragmentName":"NotificationPreferencesFields"}) as unknown as TypedDocumentString<NotificationPreferencesFieldsFragment, unknown>;
+export const PasskeyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PasskeyFields on Passkey {
+  id
+  name
+  deviceType
+  backedUp
+  transports
+  createdAt
+  lastUsedAt
+}
+    `, {"fragmentName":"PasskeyFields"}) as unknown as TypedDocumentString<PasskeyFieldsFragment, unknown>;
 export const TicketFieldsFragmentDoc = new TypedDocumentString(`
     fragment TicketFields on QueueTicket {
   id
@@ -3905,6 +4007,100 @@ export const RemovePushSubscriptionDocument = new TypedDocumentString(`
   removePushSubscription(id: $id)
 }
     `) as unknown as TypedDocumentString<RemovePushSubscriptionMutation, RemovePushSubscriptionMutationVariables>;
+export const MyPasskeysDocument = new TypedDocumentString(`
+    query MyPasskeys {
+  myPasskeys {
+    ...PasskeyFields
+  }
+}
+    fragment PasskeyFields on Passkey {
+  id
+  name
+  deviceType
+  backedUp
+  transports
+  createdAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<MyPasskeysQuery, MyPasskeysQueryVariables>;
+export const BeginPasskeyRegistrationDocument = new TypedDocumentString(`
+    mutation BeginPasskeyRegistration {
+  beginPasskeyRegistration {
+    challengeId
+    options
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<BeginPasskeyRegistrationMutation, BeginPasskeyRegistrationMutationVariables>;
+export const FinishPasskeyRegistrationDocument = new TypedDocumentString(`
+    mutation FinishPasskeyRegistration($challengeId: ID!, $response: JSON!, $name: String) {
+  finishPasskeyRegistration(
+    challengeId: $challengeId
+    response: $response
+    name: $name
+  ) {
+    ...PasskeyFields
+  }
+}
+    fragment PasskeyFields on Passkey {
+  id
+  name
+  deviceType
+  backedUp
+  transports
+  createdAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<FinishPasskeyRegistrationMutation, FinishPasskeyRegistrationMutationVariables>;
+export const RemovePasskeyDocument = new TypedDocumentString(`
+    mutation RemovePasskey($id: ID!) {
+  removePasskey(id: $id)
+}
+    `) as unknown as TypedDocumentString<RemovePasskeyMutation, RemovePasskeyMutationVariables>;
+export const BeginPasskeyLoginDocument = new TypedDocumentString(`
+    mutation BeginPasskeyLogin {
+  beginPasskeyLogin {
+    challengeId
+    options
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<BeginPasskeyLoginMutation, BeginPasskeyLoginMutationVariables>;
+export const FinishPasskeyLoginDocument = new TypedDocumentString(`
+    mutation FinishPasskeyLogin($challengeId: ID!, $response: JSON!) {
+  finishPasskeyLogin(challengeId: $challengeId, response: $response) {
+    ...AuthPayloadFields
+  }
+}
+    fragment UserFields on User {
+  id
+  phone
+  email
+  phoneVerified
+  emailVerified
+  lastName
+  firstName
+  middleName
+  birthDate
+  snils
+  inn
+  registrationAddress
+  residentialAddress
+  trustLevel
+  roles
+  twoFactorMethod
+  createdAt
+  staffBranch {
+    id
+    name
+  }
+}
+fragment AuthPayloadFields on AuthPayload {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  user {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<FinishPasskeyLoginMutation, FinishPasskeyLoginMutationVariables>;
 export const TakeTicketDocument = new TypedDocumentString(`
     mutation TakeTicket($branchId: ID!, $serviceId: ID!) {
   takeTicket(branchId: $branchId, serviceId: $serviceId) {
@@ -4196,3 +4392,102 @@ export const TicketUpdatedDocument = new TypedDocumentString(`
     title
   }
 }`) as unknown as TypedDocumentString<TicketUpdatedSubscription, TicketUpdatedSubscriptionVariables>;
+export const BeginSignatureLoginDocument = new TypedDocumentString(`
+    mutation BeginSignatureLogin {
+  beginSignatureLogin {
+    challengeId
+    dataToSign
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<BeginSignatureLoginMutation, BeginSignatureLoginMutationVariables>;
+export const CompleteSignatureLoginDocument = new TypedDocumentString(`
+    mutation CompleteSignatureLogin($input: SignatureLoginInput!) {
+  completeSignatureLogin(input: $input) {
+    ...AuthPayloadFields
+  }
+}
+    fragment UserFields on User {
+  id
+  phone
+  email
+  phoneVerified
+  emailVerified
+  lastName
+  firstName
+  middleName
+  birthDate
+  snils
+  inn
+  registrationAddress
+  residentialAddress
+  trustLevel
+  roles
+  twoFactorMethod
+  createdAt
+  staffBranch {
+    id
+    name
+  }
+}
+fragment AuthPayloadFields on AuthPayload {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  user {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<CompleteSignatureLoginMutation, CompleteSignatureLoginMutationVariables>;
+export const SsoProvidersDocument = new TypedDocumentString(`
+    query SsoProviders {
+  ssoProviders {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<SsoProvidersQuery, SsoProvidersQueryVariables>;
+export const BeginSsoLoginDocument = new TypedDocumentString(`
+    mutation BeginSsoLogin($providerId: ID!, $redirectUri: String!) {
+  beginSsoLogin(providerId: $providerId, redirectUri: $redirectUri) {
+    authorizationUrl
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<BeginSsoLoginMutation, BeginSsoLoginMutationVariables>;
+export const CompleteSsoLoginDocument = new TypedDocumentString(`
+    mutation CompleteSsoLogin($state: String!, $code: String!) {
+  completeSsoLogin(state: $state, code: $code) {
+    ...AuthPayloadFields
+  }
+}
+    fragment UserFields on User {
+  id
+  phone
+  email
+  phoneVerified
+  emailVerified
+  lastName
+  firstName
+  middleName
+  birthDate
+  snils
+  inn
+  registrationAddress
+  residentialAddress
+  trustLevel
+  roles
+  twoFactorMethod
+  createdAt
+  staffBranch {
+    id
+    name
+  }
+}
+fragment AuthPayloadFields on AuthPayload {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  user {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<CompleteSsoLoginMutation, CompleteSsoLoginMutationVariables>;

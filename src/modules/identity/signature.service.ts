@@ -1,0 +1,215 @@
+/**
+ * Login with an electronic signature: the server gives a challenge text, the client signs it with
+ * the private key of its X.509 certificate and sends the signature with the certificate chain
+ * (leaf first). The server checks the signature, the chain up to one of SIGNATURE_TRUSTED_ROOTS
+ * (each link's signature, CA flags, validity dates), the leaf's key usage (digitalSignature),
+ * and logs in the account whose SNILS (OID 1.2.643.100.3) or personal INN (1.2.643.3.131.1.1)
+ * the certificate's subject carries.
+ *
+ * The organisation's INN (INNLE, 1.2.643.100.4, or a 10-digit INN padded with "00") names an
+ * employer, not a person, so it never picks an account: every employee's certificate carries it.
+ * Revocation (CRL/OCSP) is not checked yet.
+ */
+import 'reflect-metadata';
+import { randomBytes, webcrypto } from 'node:crypto';
+import * as x509 from '@peculiar/x509';
+import { AppError, ErrorCode, badField, preconditionFailed } from '../../shared/errors.js';
+import { isUuid } from '../../shared/ids.js';
+import { normalizeInn, normalizeSnils } from '../../shared/identifiers.js';
+import { piiHash } from '../../shared/pii.js';
+import type { AccountsDeps, RequestMeta } from '../accounts/accounts.deps.js';
+import * as accounts from '../accounts/accounts.repository.js';
+import type { UserRow } from '../accounts/accounts.repository.js';
+import type { AuthPayloadView, AuthService } from '../accounts/auth.service.js';
+import * as repo from './identity.repository.js';
+import { NodeCryptoVerifier, type SignatureVerifier } from './signature.verifiers.js';
+
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+
+export const OID_SNILS = '1.2.643.100.3';
+export const OID_INN = '1.2.643.3.131.1.1';
+export const OID_INNLE = '1.2.643.100.4';
+const MAX_CHAIN = 6;
+const MAX_CERTIFICATES = 8;
+
+export interface SignatureChallengeView {
+  challengeId: string;
+  dataToSign: string;
+  expiresAt: Date;
+}
+
+export type SignatureFailure =
+  | 'CHALLENGE_INVALID'
+  | 'CERTIFICATE_UNTRUSTED'
+  | 'CERTIFICATE_EXPIRED'
+  | 'KEY_USAGE'
+  | 'SIGNATURE_INVALID'
+  | 'ALGORITHM_UNSUPPORTED'
+  | 'NO_ACCOUNT';
+
+const signatureFailed = (reason: SignatureFailure) =>
+  new AppError(
+    ErrorCode.UNAUTHENTICATED,
+    reason === 'NO_ACCOUNT' ? 'Нет учётной записи с СНИЛС или ИНН из этого сертификата' : 'Не удалось войти по электронной подписи',
+    { reason },
+  );
+
+export class SignatureService {
+  private readonly roots: x509.X509Certificate[];
+
+  constructor(
+    private readonly deps: AccountsDeps,
+    private readonly auth: AuthService,
+    private readonly verifiers: SignatureVerifier[] = [new NodeCryptoVerifier()],
+  ) {
+    const bundle = deps.config.SIGNATURE_TRUSTED_ROOTS?.replace(/\\n/g, '\n');
+    this.roots = (bundle?.match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? []).map((pem) => new x509.X509Certificate(pem));
+  }
+
+  async begin(meta: RequestMeta): Promise<SignatureChallengeView> {
+    const { config, clock, db, rateLimiter } = this.deps;
+    this.requireConfigured();
+    if (meta.ip) {
+      await rateLimiter.hit([{ key: `login:ip:${meta.ip}`, limit: config.RATE_LIMIT_LOGINS_PER_IP, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS }]);
+    }
+    const now = clock.now();
+    const expiresAt = new Date(now.getTime() + config.AUTH_CHALLENGE_TTL_SECONDS * 1000);
+    const nonce = randomBytes(32).toString('base64url');
+    // What the user's signing tool shows them: who asks, for what, until when.
+    const dataToSign = `Вход в личный кабинет МФЦ\n${config.PUBLIC_URL}\n${nonce}\n${expiresAt.toISOString()}`;
+    const row = await repo.insertLoginChallenge(db, { kind: 'SIGNATURE_LOGIN', payload: { dataToSign }, ip: meta.ip, now, expiresAt });
+    return { challengeId: row.id, dataToSign, expiresAt };
+  }
+
+  async complete(input: { challengeId: string; signature: string; certificates: string[]; algorithm: string }, meta: RequestMeta): Promise<AuthPayloadView> {
+    const { clock, db, log } = this.deps;
+    this.requireConfigured();
+    const chain = parseCertificates(input.certificates);
+    const signature = parseBase64(input.signature);
+    if (!signature) throw badField('signature', 'Подпись должна быть в base64');
+    const challenge = isUuid(input.challengeId)
+      ? await repo.consumeLoginChallenge(db, { id: input.challengeId }, { kind: 'SIGNATURE_LOGIN', now: clock.now() })
+      : undefined;
+    if (!challenge) throw signatureFailed('CHALLENGE_INVALID');
+    const [leaf, ...intermediates] = chain;
+    if (!leaf) throw badField('certificates', 'Нужен сертификат подписи');
+
+    const now = clock.now();
+    const trusted = await this.verifyChain(leaf, intermediates, now);
+    if (trusted !== 'OK') throw signatureFailed(trusted);
+    const usage = leaf.getExtension(x509.KeyUsagesExtension);
+    if (!usage || (usage.usages & x509.KeyUsageFlags.digitalSignature) === 0) throw signatureFailed('KEY_USAGE');
+
+    const verifier = this.verifiers.find((v) => v.supports(input.algorithm, leaf));
+    if (!verifier) throw signatureFailed('ALGORITHM_UNSUPPORTED');
+    const data = new TextEncoder().encode(String(challenge.payload.dataToSign));
+    // The signature is checked before the account is looked up: certificates are public, and
+    // whether one has an account here is told only to the holder of its key.
+    if (!(await verifier.verify({ algorithm: input.algorithm, certificate: leaf, data, signature }))) {
+      // The certificate is genuine and may name an account: a wrong signature goes to its journal.
+      const owner = await this.findOwner(leaf);
+      if (owner) await this.auth.journalFailedLogin(owner.id, meta, 'SIGNATURE', 'SIGNATURE_INVALID');
+      log.info({ userId: owner?.id, serial: leaf.serialNumber }, 'signature login refused: signature does not verify');
+      throw signatureFailed('SIGNATURE_INVALID');
+    }
+    const user = await this.findOwner(leaf);
+    if (!user) throw signatureFailed('NO_ACCOUNT');
+    const thumbprint = Buffer.from(await leaf.getThumbprint('SHA-256')).toString('hex');
+    return this.auth.signInVerified(user, meta, {
+      method: 'SIGNATURE',
+      notify: true,
+      details: { certificate: { serialNumber: leaf.serialNumber, issuer: leaf.issuer, thumbprint } },
+    });
+  }
+
+  /**
+   * Walks from the leaf up through the given intermediates to a trusted root: every link signed
+   * by the next, every issuer a CA allowed to sign certificates, every certificate within its
+   * dates at `now`.
+   */
+  private async verifyChain(leaf: x509.X509Certificate, pool: x509.X509Certificate[], now: Date): Promise<'OK' | 'CERTIFICATE_UNTRUSTED' | 'CERTIFICATE_EXPIRED'> {
+    let current = leaf;
+    let expired = false;
+    for (let depth = 0; depth < MAX_CHAIN; depth++) {
+      if (current.notBefore > now || current.notAfter < now) expired = true;
+      const root = await findIssuer(current, this.roots);
+      if (root) {
+        if (root.notBefore > now || root.notAfter < now) expired = true;
+        return expired ? 'CERTIFICATE_EXPIRED' : 'OK';
+      }
+      const next = await findIssuer(current, pool.filter((c) => c !== current));
+      if (!next || !isCa(next)) return 'CERTIFICATE_UNTRUSTED';
+      current = next;
+    }
+    return 'CERTIFICATE_UNTRUSTED';
+  }
+
+  private async findOwner(cert: x509.X509Certificate): Promise<UserRow | undefined> {
+    const { db, hashKey } = this.deps;
+    const snils = cert.subjectName.getField(OID_SNILS).map(attributeText).map(normalizeSnils).find(Boolean);
+    if (snils) {
+      const user = await accounts.findUserByLogin(db, { kind: 'snilsHash', value: piiHash(hashKey, 'snils', snils) });
+      if (user) return user;
+    }
+    const inn = cert.subjectName
+      .getField(OID_INN)
+      .map(attributeText)
+      .filter((v) => !v.startsWith('00'))
+      .map(normalizeInn)
+      .find((v): v is string => v?.length === 12);
+    if (inn) return accounts.findUserByLogin(db, { kind: 'innHash', value: piiHash(hashKey, 'inn', inn) });
+    return undefined;
+  }
+
+  private requireConfigured(): void {
+    if (this.roots.length === 0) throw preconditionFailed('Вход по электронной подписи не настроен');
+  }
+}
+
+async function findIssuer(cert: x509.X509Certificate, candidates: x509.X509Certificate[]): Promise<x509.X509Certificate | undefined> {
+  for (const c of candidates) {
+    if (c.subject !== cert.issuer || !isCa(c)) continue;
+    try {
+      if (await cert.verify({ publicKey: c.publicKey, signatureOnly: true })) return c;
+    } catch {
+      // An algorithm this runtime cannot check is no proof.
+    }
+  }
+  return undefined;
+}
+
+/** A CA certificate: basicConstraints cA, and keyCertSign when a key usage is given. */
+function isCa(cert: x509.X509Certificate): boolean {
+  const basic = cert.getExtension(x509.BasicConstraintsExtension);
+  if (!basic?.ca) return false;
+  const usage = cert.getExtension(x509.KeyUsagesExtension);
+  return !usage || (usage.usages & x509.KeyUsageFlags.keyCertSign) !== 0;
+}
+
+/**
+ * The text of a subject attribute. Russian qualified certificates encode SNILS and INN as
+ * NumericString, which @peculiar/x509 answers as the hex of the whole DER value (tag 0x12).
+ */
+export function attributeText(value: string): string {
+  const m = /^12([0-9a-f]{2})((?:3[0-9])*)$/i.exec(value);
+  if (m?.[1] && m[2] !== undefined && parseInt(m[1], 16) * 2 === m[2].length) return Buffer.from(m[2], 'hex').toString('ascii');
+  return value.trim();
+}
+
+function parseCertificates(items: string[]): x509.X509Certificate[] {
+  if (items.length === 0 || items.length > MAX_CERTIFICATES) throw badField('certificates', `От 1 до ${MAX_CERTIFICATES} сертификатов, первым — сертификат подписи`);
+  return items.map((item, i) => {
+    try {
+      return new x509.X509Certificate(item.includes('-----BEGIN') ? item : Buffer.from(item.replace(/\s+/g, ''), 'base64'));
+    } catch {
+      throw badField(`certificates.${i}`, 'Не удалось прочитать сертификат (ожидается PEM или DER в base64)');
+    }
+  });
+}
+
+function parseBase64(text: string): Uint8Array | null {
+  const clean = text.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(clean)) return null;
+  const bytes = Buffer.from(clean, clean.includes('-') || clean.includes('_') ? 'base64url' : 'base64');
+  return bytes.length > 0 ? new Uint8Array(bytes) : null;
+}

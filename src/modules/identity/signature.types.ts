@@ -1,0 +1,37 @@
+/** GraphQL types of the electronic-signature login (beyond the contract). */
+import 'reflect-metadata';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeScalar } from '../../shared/graphql/scalars.js';
+
+export enum SignatureAlgorithm {
+  RSA_PKCS1_SHA256 = 'RSA_PKCS1_SHA256',
+  RSA_PSS_SHA256 = 'RSA_PSS_SHA256',
+  ECDSA_SHA256 = 'ECDSA_SHA256',
+  ECDSA_SHA384 = 'ECDSA_SHA384',
+}
+registerEnumType(SignatureAlgorithm, {
+  name: 'SignatureAlgorithm',
+  description: 'How the challenge was signed: RSASSA-PKCS1-v1_5 or RSA-PSS with SHA-256, ECDSA with SHA-256 or SHA-384 (DER or r||s). GOST R 34.10-2012 is to come.',
+});
+
+@ObjectType({ description: 'A text to sign with the key of an electronic-signature certificate; single use, short-lived.' })
+export class SignatureChallenge {
+  @Field(() => ID)
+  challengeId!: string;
+  @Field({ description: 'Sign exactly these UTF-8 bytes.' })
+  dataToSign!: string;
+  @Field(() => DateTimeScalar)
+  expiresAt!: Date;
+}
+
+@InputType({ description: 'A signed challenge with the certificate that signed it.' })
+export class SignatureLoginInput {
+  @Field(() => ID)
+  challengeId!: string;
+  @Field({ description: 'The signature of dataToSign, base64.' })
+  signature!: string;
+  @Field(() => [String], { description: 'The signing certificate first, then any intermediate CA certificates; PEM or base64 DER each.' })
+  certificates!: string[];
+  @Field(() => SignatureAlgorithm)
+  algorithm!: SignatureAlgorithm;
+}

@@ -1,0 +1,24 @@
+/** Login through an OpenID Connect provider: thin, one service call each. */
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../../server/context.js';
+import { toAuthPayload } from '../accounts/accounts.mappers.js';
+import { AuthPayload } from '../accounts/accounts.types.js';
+import { SsoProvider, SsoRedirect } from './sso.types.js';
+
+@Resolver()
+export class SsoResolver {
+  @Query(() => [SsoProvider], { description: 'The configured external login providers (Gosuslugi and others).' })
+  ssoProviders(@Ctx() ctx: GraphQLContext): SsoProvider[] {
+    return ctx.services.identity.sso.providers();
+  }
+
+  @Mutation(() => SsoRedirect, { description: 'Starts a login at a provider; redirectUri must be one of the provider\'s allowed redirect URIs.' })
+  beginSsoLogin(@Arg('providerId', () => ID) providerId: string, @Arg('redirectUri') redirectUri: string, @Ctx() ctx: GraphQLContext): Promise<SsoRedirect> {
+    return ctx.services.identity.sso.begin(providerId, redirectUri, ctx.meta);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Finishes a provider login with the state and code the provider sent to the redirect URI, and signs in.' })
+  async completeSsoLogin(@Arg('state') state: string, @Arg('code') code: string, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
+    return toAuthPayload(await ctx.services.identity.sso.complete(state, code, ctx.meta));
+  }
+}

@@ -1,0 +1,327 @@
+/**
+ * Login through an OpenID Connect provider (Gosuslugi/ESIA or any other configured in
+ * SSO_PROVIDERS): the authorization-code flow with PKCE (S256), state and nonce kept server-side
+ * (single use, SSO_STATE_TTL_SECONDS), the redirect URI checked against the provider's allowlist,
+ * and the code exchanged and the ID token verified by openid-client (issuer, audience, nonce,
+ * signature against the provider's JWKS, expiry).
+ *
+ * Accounts are linked by the provider's (iss, sub). On a first login the account is matched only
+ * by a SNILS or a phone the provider says it verified; an e-mail never links an account. With no
+ * match an account is created from the claims. Claims that vouch for a confirmed identity
+ * (`confirmedWhen`) raise the trust level to CONFIRMED; nothing here ever lowers it.
+ */
+import { createHmac } from 'node:crypto';
+import * as oidc from 'openid-client';
+import type { SsoProviderConfig } from '../../config/env.js';
+import type { Executor } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { AppError, ErrorCode, badField, preconditionFailed } from '../../shared/errors.js';
+import { normalizeEmail, normalizeInn, normalizePhone, normalizeSnils } from '../../shared/identifiers.js';
+import { piiHash } from '../../shared/pii.js';
+import type { AccountsDeps, RequestMeta } from '../accounts/accounts.deps.js';
+import * as accounts from '../accounts/accounts.repository.js';
+import type { UserRow } from '../accounts/accounts.repository.js';
+import type { AuthPayloadView, AuthService } from '../accounts/auth.service.js';
+import * as repo from './identity.repository.js';
+
+export interface SsoProviderView {
+  id: string;
+  name: string;
+}
+
+/** What the account needs from a provider's claims, after the claim mapping. */
+export interface SsoIdentity {
+  issuer: string;
+  subject: string;
+  snils: string | null;
+  snilsVerified: boolean;
+  inn: string | null;
+  phone: string | null;
+  phoneVerified: boolean;
+  email: string | null;
+  emailVerified: boolean;
+  lastName: string | null;
+  firstName: string | null;
+  middleName: string | null;
+  birthDate: string | null;
+  confirmed: boolean;
+}
+
+interface SsoStatePayload {
+  providerId: string;
+  redirectUri: string;
+  nonce: string;
+  codeVerifier: string;
+}
+
+/** Why an SSO login failed, in extensions.reason (the message stays general for the citizen). */
+export type SsoFailure = 'STATE_INVALID' | 'PROVIDER_REJECTED' | 'ID_TOKEN_INVALID';
+
+const ssoFailed = (reason: SsoFailure) =>
+  new AppError(ErrorCode.UNAUTHENTICATED, 'Не удалось войти через внешнюю учётную запись. Начните вход заново', { reason });
+
+export class SsoService {
+  private readonly configurations = new Map<string, Promise<oidc.Configuration>>();
+
+  constructor(
+    private readonly deps: AccountsDeps,
+    private readonly auth: AuthService,
+  ) {}
+
+  providers(): SsoProviderView[] {
+    return this.deps.config.SSO_PROVIDERS.map((p) => ({ id: p.id, name: p.name }));
+  }
+
+  /** The provider's authorization URL for the browser; the state, nonce and PKCE verifier stay here. */
+  async begin(providerId: string, redirectUri: string, meta: RequestMeta): Promise<{ authorizationUrl: string; state: string }> {
+    const { config, clock, db, rateLimiter } = this.deps;
+    const provider = this.provider(providerId);
+    if (!provider) throw badField('providerId', 'Такой способ входа не настроен');
+    if (!provider.redirectUris.includes(redirectUri)) throw badField('redirectUri', 'Этот адрес возврата не разрешён для входа через внешнюю учётную запись');
+    if (meta.ip) {
+      await rateLimiter.hit([{ key: `login:ip:${meta.ip}`, limit: config.RATE_LIMIT_LOGINS_PER_IP, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS }]);
+    }
+    const configuration = await this.configuration(provider);
+    const state = oidc.randomState();
+    const nonce = oidc.randomNonce();
+    const codeVerifier = oidc.randomPKCECodeVerifier();
+    const url = oidc.buildAuthorizationUrl(configuration, {
+      response_type: 'code',
+      redirect_uri: redirectUri,
+      scope: provider.scopes.join(' '),
+      state,
+      nonce,
+      code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+    });
+    const now = clock.now();
+    const payload: SsoStatePayload = { providerId: provider.id, redirectUri, nonce, codeVerifier };
+    await repo.insertLoginChallenge(db, {
+      kind: 'SSO',
+      lookupHash: this.stateHash(state),
+      payload: { ...payload },
+      ip: meta.ip,
+      now,
+      expiresAt: new Date(now.getTime() + config.SSO_STATE_TTL_SECONDS * 1000),
+    });
+    return { authorizationUrl: url.href, state };
+  }
+
+  /** Exchanges the code, verifies the ID token, finds, links or creates the account and signs in. */
+  async complete(state: string, code: string, meta: RequestMeta): Promise<AuthPayloadView> {
+    const { clock, db, log } = this.deps;
+    // The state is spent before anything else: a second completion with it fails whatever happens.
+    const row = await repo.consumeLoginChallenge(db, { lookupHash: this.stateHash(state) }, { kind: 'SSO', now: clock.now() });
+    if (!row) throw ssoFailed('STATE_INVALID');
+    const saved = row.payload as unknown as SsoStatePayload;
+    const provider = this.provider(saved.providerId);
+    if (!provider) throw ssoFailed('STATE_INVALID');
+    const configuration = await this.configuration(provider);
+
+    const callback = new URL(saved.redirectUri);
+    callback.searchParams.set('code', code);
+    callback.searchParams.set('state', state);
+    // RFC 9207: the state is bound to one provider here, so its issuer is the expected one; a
+    // code from any other provider fails the exchange at this provider's token endpoint.
+    if (configuration.serverMetadata().authorization_response_iss_parameter_supported) {
+      callback.searchParams.set('iss', configuration.serverMetadata().issuer);
+    }
+    let claims: Record<string, unknown>;
+    try {
+      const tokens = await oidc.authorizationCodeGrant(configuration, callback, {
+        pkceCodeVerifier: saved.codeVerifier,
+        expectedState: state,
+        expectedNonce: saved.nonce,
+        idTokenExpected: true,
+      });
+      const idToken = tokens.claims();
+      if (!idToken) throw ssoFailed('ID_TOKEN_INVALID');
+      claims = { ...idToken };
+      if (provider.userinfo && configuration.serverMetadata().userinfo_endpoint && tokens.access_token) {
+        const userinfo = await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
+        // Identity claims of the ID token win; the UserInfo response adds what it lacks.
+        claims = { ...userinfo, ...claims };
+      }
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      const rejected = err instanceof oidc.ResponseBodyError || err instanceof oidc.AuthorizationResponseError;
+      log.warn({ provider: provider.id, err: err instanceof Error ? err.message : String(err), code: (err as { code?: unknown }).code }, 'sso login refused');
+      throw ssoFailed(rejected ? 'PROVIDER_REJECTED' : 'ID_TOKEN_INVALID');
+    }
+    const identity = mapClaims(provider, claims);
+    return this.signIn(provider, identity, meta);
+  }
+
+  private async signIn(provider: SsoProviderConfig, identity: SsoIdentity, meta: RequestMeta): Promise<AuthPayloadView> {
+    const { db, clock } = this.deps;
+    const details = { provider: provider.id };
+    const linked = await repo.findSsoIdentity(db, identity.issuer, identity.subject);
+    const linkedUser = linked ? await accounts.findUserById(db, linked.userId) : undefined;
+    const matched = linkedUser ? undefined : await this.match(identity);
+    const user = linkedUser ?? matched?.user;
+    // One person has one subject at a provider: an account already linked to another subject
+    // there is not taken over by a second one that shows the same SNILS or phone.
+    if (matched && (await repo.findUserSsoIdentityAt(db, matched.user.id, identity.issuer))) {
+      throw preconditionFailed('Эта учётная запись уже связана с другой учётной записью у этого провайдера', { reason: 'ALREADY_LINKED' });
+    }
+    if (user) {
+      return this.auth.signInVerified(user, meta, {
+        method: 'SSO',
+        notify: true,
+        details,
+        inTransaction: async (tx) => {
+          const now = clock.now();
+          if (linked) {
+            await repo.touchSsoIdentity(tx, linked.id, now);
+          } else {
+            await repo.linkSsoIdentity(tx, { userId: user.id, providerId: provider.id, issuer: identity.issuer, subject: identity.subject, now });
+            await this.auth.journal(tx, user.id, 'SSO_LINKED', meta, { provider: provider.id, matchedBy: matched?.by });
+          }
+          return this.raiseTrust(tx, user, identity, provider, meta);
+        },
+      });
+    }
+    try {
+      return await db.transaction(async (tx) => {
+        const created = await this.createAccount(tx, identity);
+        await repo.linkSsoIdentity(tx, { userId: created.id, providerId: provider.id, issuer: identity.issuer, subject: identity.subject, now: clock.now() });
+        await this.auth.journal(tx, created.id, 'REGISTERED', meta, { method: 'SSO', provider: provider.id });
+        const fresh = await this.raiseTrust(tx, created, identity, provider, meta);
+        return this.auth.startSession(tx, fresh, meta, { notify: false, method: 'SSO', details });
+      });
+    } catch (err) {
+      // A parallel first login with the same subject created the account a moment ago.
+      if (isUniqueViolation(err) && (await repo.findSsoIdentity(db, identity.issuer, identity.subject))) return this.signIn(provider, identity, meta);
+      throw err;
+    }
+  }
+
+  /** A first login's account: by a verified SNILS, then by a verified phone; never by e-mail. */
+  private async match(identity: SsoIdentity): Promise<{ user: UserRow; by: 'SNILS' | 'PHONE' } | undefined> {
+    const { db, hashKey } = this.deps;
+    if (identity.snils && identity.snilsVerified) {
+      const user = await accounts.findUserByLogin(db, { kind: 'snilsHash', value: piiHash(hashKey, 'snils', identity.snils) });
+      if (user) return { user, by: 'SNILS' };
+    }
+    if (identity.phone && identity.phoneVerified) {
+      const user = await accounts.findUserByLogin(db, { kind: 'phone', value: identity.phone });
+      if (user?.phoneVerified) return { user, by: 'PHONE' };
+    }
+    return undefined;
+  }
+
+  /**
+   * A new account from the claims. Only verified values become logins (phone, SNILS); a value
+   * another account already holds is left out rather than taken from it (the e-mail above all,
+   * which never links). Without a phone or an e-mail there is nobody to tell about logins.
+   */
+  private async createAccount(tx: Executor, identity: SsoIdentity): Promise<UserRow> {
+    const { hashKey, clock } = this.deps;
+    const free = async (kind: 'phone' | 'email' | 'snilsHash' | 'innHash', value: string | null) =>
+      value !== null && !(await accounts.findUserByLogin(tx, { kind, value })) ? value : null;
+    const phone = identity.phoneVerified ? await free('phone', identity.phone) : null;
+    const email = await free('email', identity.email);
+    const snils = identity.snilsVerified && identity.snils && (await free('snilsHash', piiHash(hashKey, 'snils', identity.snils))) ? identity.snils : null;
+    const inn = identity.inn && (await free('innHash', piiHash(hashKey, 'inn', identity.inn))) ? identity.inn : null;
+    if (!phone && !email) throw preconditionFailed('Внешняя учётная запись не передала подтверждённый телефон или адрес электронной почты');
+    if (!identity.lastName || !identity.firstName) throw preconditionFailed('Внешняя учётная запись не передала фамилию и имя');
+    return accounts.insertUser(tx, {
+      phone,
+      phoneVerified: phone !== null,
+      email,
+      emailVerified: email !== null && identity.emailVerified,
+      passwordHash: null,
+      lastName: identity.lastName,
+      firstName: identity.firstName,
+      middleName: identity.middleName,
+      birthDate: identity.birthDate,
+      snils,
+      snilsHash: snils ? piiHash(hashKey, 'snils', snils) : null,
+      inn,
+      innHash: inn ? piiHash(hashKey, 'inn', inn) : null,
+      createdAt: clock.now(),
+    });
+  }
+
+  private async raiseTrust(tx: Executor, user: UserRow, identity: SsoIdentity, provider: SsoProviderConfig, meta: RequestMeta): Promise<UserRow> {
+    if (!identity.confirmed || user.trustLevel === 'CONFIRMED') return user;
+    const updated = await accounts.updateUser(tx, user.id, { trustLevel: 'CONFIRMED', identityConfirmedAt: this.deps.clock.now(), identityConfirmedBy: null });
+    await this.auth.journal(tx, user.id, 'IDENTITY_CONFIRMED', meta, { by: 'SSO', provider: provider.id });
+    return updated;
+  }
+
+  private provider(id: string): SsoProviderConfig | undefined {
+    return this.deps.config.SSO_PROVIDERS.find((p) => p.id === id);
+  }
+
+  /** Discovery once per provider; a failed discovery is retried by the next login. */
+  private configuration(provider: SsoProviderConfig): Promise<oidc.Configuration> {
+    let pending = this.configurations.get(provider.id);
+    if (!pending) {
+      const auth =
+        provider.tokenEndpointAuth === 'client_secret_post' ? oidc.ClientSecretPost(provider.clientSecret) : oidc.ClientSecretBasic(provider.clientSecret);
+      pending = oidc.discovery(new URL(provider.issuer), provider.clientId, provider.clientSecret ? undefined : { token_endpoint_auth_method: 'none' }, provider.clientSecret ? auth : oidc.None(), {
+        // The ID token's signature is checked against the provider's JWKS even though it comes
+        // straight from the token endpoint (openid-client skips that by default, as OIDC allows).
+        execute: [oidc.enableNonRepudiationChecks, ...(provider.allowInsecureHttp ? [oidc.allowInsecureRequests] : [])],
+        timeout: 10,
+      });
+      pending.catch((err: unknown) => {
+        this.configurations.delete(provider.id);
+        this.deps.log.error({ provider: provider.id, err: err instanceof Error ? err.message : String(err) }, 'sso provider discovery failed');
+      });
+      this.configurations.set(provider.id, pending);
+    }
+    return pending.catch(() => {
+      throw preconditionFailed('Вход через внешнюю учётную запись сейчас недоступен, попробуйте позже');
+    });
+  }
+
+  private stateHash(state: string): string {
+    return createHmac('sha256', this.deps.hashKey).update(`sso-state:${state}`).digest('hex');
+  }
+}
+
+/** Reads the account fields out of the claims through the provider's claim mapping. */
+export function mapClaims(provider: SsoProviderConfig, claims: Record<string, unknown>): SsoIdentity {
+  const m = provider.claims;
+  const text = (path: string): string | null => {
+    const v = claimAt(claims, path);
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null;
+  };
+  const flag = (how: string | boolean): boolean => (typeof how === 'boolean' ? how : claimAt(claims, how) === true);
+  const iss = claims.iss;
+  const sub = claims.sub;
+  if (typeof iss !== 'string' || typeof sub !== 'string') throw ssoFailed('ID_TOKEN_INVALID');
+  const phone = text(m.phone);
+  const email = text(m.email);
+  const snils = text(m.snils);
+  const inn = text(m.inn);
+  const birthDate = text(m.birthDate);
+  const normalizedInn = inn ? normalizeInn(inn) : null;
+  return {
+    issuer: iss,
+    subject: sub,
+    snils: snils ? normalizeSnils(snils) : null,
+    snilsVerified: flag(m.snilsVerified),
+    inn: normalizedInn?.length === 12 ? normalizedInn : null,
+    phone: phone ? normalizePhone(phone) : null,
+    phoneVerified: flag(m.phoneVerified),
+    email: email ? normalizeEmail(email) : null,
+    emailVerified: flag(m.emailVerified),
+    lastName: text(m.lastName),
+    firstName: text(m.firstName),
+    middleName: text(m.middleName),
+    birthDate: birthDate && /^\d{4}-\d{2}-\d{2}$/.test(birthDate) ? birthDate : null,
+    confirmed: provider.confirmedWhen ? claimAt(claims, provider.confirmedWhen.claim) === provider.confirmedWhen.equals : false,
+  };
+}
+
+function claimAt(claims: Record<string, unknown>, path: string): unknown {
+  let v: unknown = claims;
+  for (const part of path.split('.')) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return v;
+}
