@@ -185,13 +185,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const loadAlerts = new LoadAlertsService({ db: db.db, clock }, load);
   const branchesService = new BranchesService({ db: db.db, clock });
   const nodes = new NodeRegistry();
-  nodes.register({
-    typename: 'User',
-    fetch: async (viewer, id) => {
-      const row = await profile.userById(viewer, id);
-      return row ? toUser(row) : null;
-    },
-  });
+  nodes.add('User', (viewer, id) => profile.userById(viewer, id), (row) => toUser(row));
   nodes.register({
     typename: 'Session',
     fetch: async (viewer, id) => {
@@ -201,52 +195,16 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     },
   });
 
-  nodes.register({
-    typename: 'Branch',
-    fetch: async (_viewer, id) => {
-      const row = await branchesService.branch(id);
-      return row ? toBranch(row) : null;
-    },
-  });
-  nodes.register({
-    typename: 'Service',
-    fetch: async (_viewer, id) => {
-      const row = await catalog.service({ id });
-      return row ? toService(row) : null;
-    },
-  });
+  nodes.add('Branch', (_viewer, id) => branchesService.branch(id), (row) => toBranch(row));
+  nodes.add('Service', (_viewer, id) => catalog.service({ id }), (row) => toService(row));
 
-  nodes.register({
-    typename: 'QueueTicket',
-    fetch: async (viewer, id) => {
-      const row = await queue.ticket(viewer, id);
-      return row ? toTicket(row) : null;
-    },
-  });
+  nodes.add('QueueTicket', (viewer, id) => queue.ticket(viewer, id), (row) => toTicket(row));
 
   const documents = new DocumentsService({ config, db: db.db, clock, log, storage: new DiskStorage(config.STORAGE_DIR), notifications, rateLimiter, hashKey });
   const applications = new ApplicationsService({ config, db: db.db, clock, log, pubsub, notifications, documents, rateLimiter });
-  nodes.register({
-    typename: 'PersonalDocument',
-    fetch: async (viewer, id) => {
-      const row = await documents.document(viewer, id);
-      return row ? toDocument(row, localDay(clock.now(), DOCUMENTS_TIMEZONE), config.DOCUMENT_EXPIRY_REMINDER_DAYS) : null;
-    },
-  });
-  nodes.register({
-    typename: 'Attachment',
-    fetch: async (viewer, id) => {
-      const row = await documents.attachment(viewer, id);
-      return row ? toAttachment(row, documents.fileUrl(row.id)) : null;
-    },
-  });
-  nodes.register({
-    typename: 'Application',
-    fetch: async (viewer, id) => {
-      const row = await applications.application(viewer, id);
-      return row ? toApplication(row) : null;
-    },
-  });
+  nodes.add('PersonalDocument', (viewer, id) => documents.document(viewer, id), (row) => toDocument(row, localDay(clock.now(), DOCUMENTS_TIMEZONE), config.DOCUMENT_EXPIRY_REMINDER_DAYS));
+  nodes.add('Attachment', (viewer, id) => documents.attachment(viewer, id), (row) => toAttachment(row, documents.fileUrl(row.id)));
+  nodes.add('Application', (viewer, id) => applications.application(viewer, id), (row) => toApplication(row));
   const applicationSubjects: ApplicationSubjects = { find: (id) => applications.subjectOf(id) };
   const chat = new ChatService({
     config,
@@ -260,27 +218,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     applications: applicationSubjects,
   });
   const feedback = new FeedbackService({ config, db: db.db, clock, notifications, applications: applicationSubjects });
-  nodes.register({
-    typename: 'Notification',
-    fetch: async (viewer, id) => {
-      const row = await notifications.notification(viewer, id);
-      return row ? toNotification(row) : null;
-    },
-  });
-  nodes.register({
-    typename: 'ChatThread',
-    fetch: async (viewer, id) => {
-      const row = await chat.thread(viewer, id);
-      return row ? toThread(row) : null;
-    },
-  });
-  nodes.register({
-    typename: 'Feedback',
-    fetch: async (viewer, id) => {
-      const row = await feedback.feedback(viewer, id);
-      return row ? toFeedback(row) : null;
-    },
-  });
+  nodes.add('Notification', (viewer, id) => notifications.notification(viewer, id), (row) => toNotification(row));
+  nodes.add('ChatThread', (viewer, id) => chat.thread(viewer, id), (row) => toThread(row));
+  nodes.add('Feedback', (viewer, id) => feedback.feedback(viewer, id), (row) => toFeedback(row));
 
   const services: Services = {
     accounts: { auth, credentials, profile, challenges, sessions: sessionGuard },
