@@ -1,7 +1,8 @@
 /**
  * Uploads (npm run bench:uploads): BENCH_UPLOADS (40) scans of 5 MB through POST /uploads,
- * BENCH_UPLOAD_CONCURRENCY (8) at a time, from one signed-in citizen. Prints throughput and the
- * peak growth of the process's heap and Buffers while they run, next to a baseline measured in the same run:
+ * BENCH_UPLOAD_CONCURRENCY (8) at a time, from one signed-in citizen in a client process of its
+ * own (bench/upload-client.ts). Prints throughput and the peak growth of the server process's heap
+ * and Buffers while they run, next to a baseline measured in the same run:
  * a bare node:http server that streams the same multipart bodies to a file while hashing them.
  * The server keeps at most a few chunks per upload in memory (it never buffers a file whole), so
  * its peak should sit near the baseline's, far below concurrency × 5 MB.
@@ -14,7 +15,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { Transform } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { pipeline } from 'node:stream/promises';
 import { insertUser } from '../src/modules/accounts/accounts.repository.js';
 import { hashPassword } from '../src/shared/passwords.js';
@@ -38,40 +41,26 @@ const login = (await (
 const token = login.data?.login?.accessToken;
 if (!token) throw new Error('login failed');
 
-/** Distinct PDFs (distinct hashes, so none is deduplicated away). */
-const files = Array.from({ length: UPLOADS }, (_, i) => {
-  const b = Buffer.alloc(SIZE, 0x20);
-  b.write(`%PDF-1.4\n% bench ${i}\n`, 0, 'latin1');
-  return b;
-});
+const client = fileURLToPath(new URL('./upload-client.js', import.meta.url));
 
-async function run(url: string, headers: Record<string, string>) {
-  let peak = 0;
+/** Runs the client process against `url` while sampling this (the server's) process's heap and Buffers. */
+async function run(url: string, auth: string) {
+  global.gc?.();
   // JS heap plus Buffers (external): what holding files in memory would grow; RSS never shrinks back.
   const used = () => {
     const m = process.memoryUsage();
     return m.heapUsed + m.external;
   };
   const before = used();
+  let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, used() - before)), 5);
-  const started = Date.now();
-  let next = 0;
-  const statuses: number[] = [];
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < files.length) {
-        const i = next++;
-        const form = new FormData();
-        form.append('file', new Blob([files[i] ?? Buffer.alloc(0)]), `scan-${i}.pdf`);
-        const res = await fetch(url, { method: 'POST', body: form, headers });
-        await res.arrayBuffer();
-        statuses.push(res.status);
-      }
-    }),
-  );
-  const seconds = (Date.now() - started) / 1000;
+  const child = spawn(process.execPath, [client, url, auth, String(UPLOADS), String(CONCURRENCY)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  await new Promise<void>((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`client exited ${code}`)))));
   clearInterval(sampler);
-  return { seconds, mbPerSec: (UPLOADS * SIZE) / 1024 / 1024 / seconds, peakMb: peak / 1024 / 1024, ok: statuses.filter((s) => s === 201).length };
+  const r = JSON.parse(out) as { seconds: number; statuses: number[] };
+  return { seconds: r.seconds, mbPerSec: (UPLOADS * SIZE) / 1024 / 1024 / r.seconds, peakMb: peak / 1024 / 1024, ok: r.statuses.filter((x) => x === 201).length };
 }
 
 // Baseline: the least an upload endpoint can do — stream the body to a file while hashing it.
@@ -88,16 +77,13 @@ const plain = createServer((req, res) => {
 await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r));
 const plainUrl = `http://127.0.0.1:${(plain.address() as AddressInfo).port}/`;
 
-// A warm-up round (the client's fetch and Blob machinery allocate on first use), then each run
-// twice in turn; the lower figures of each are kept.
-await run(plainUrl, {});
+// A warm-up round, then each run twice in turn; the better figures of each are kept.
+await run(plainUrl, '');
 const best = (a: Awaited<ReturnType<typeof run>>, b: Awaited<ReturnType<typeof run>>) => ({ ...a, mbPerSec: Math.max(a.mbPerSec, b.mbPerSec), seconds: Math.min(a.seconds, b.seconds), peakMb: Math.min(a.peakMb, b.peakMb) });
 const rounds: Array<Awaited<ReturnType<typeof run>>> = [];
 for (let i = 0; i < 2; i++) {
-  global.gc?.();
-  rounds.push(await run(plainUrl, {}));
-  global.gc?.();
-  rounds.push(await run(`${base}/uploads`, { authorization: `Bearer ${token}` }));
+  rounds.push(await run(plainUrl, ''));
+  rounds.push(await run(`${base}/uploads`, token));
 }
 const [b1, a1, b2, a2] = rounds as [typeof rounds[0], typeof rounds[0], typeof rounds[0], typeof rounds[0]];
 const baseline = best(b1, b2);
@@ -109,7 +95,7 @@ console.log('|---|---:|---:|---:|---:|---:|');
 for (const [name, r] of [['plain node:http stream to file', baseline], ['POST /uploads (auth, multipart, sniff, hash, store, row)', api]] as const) {
   console.log(`| ${name} | ${r.ok}/${UPLOADS} | ${r.seconds.toFixed(2)} | ${r.mbPerSec.toFixed(0)} | ${r.peakMb.toFixed(0)} | ${(r.mbPerSec / baseline.mbPerSec).toFixed(2)} |`);
 }
-console.log(`\nFiles held whole in memory would need ${CONCURRENCY} × 5 = ${CONCURRENCY * 5} MB on top of the client's own buffers.`);
+console.log(`\nThe client runs in a process of its own; files held whole in memory would add about ${CONCURRENCY} × 5 = ${CONCURRENCY * 5} MB to the server.`);
 await new Promise<void>((r) => plain.close(() => r()));
 await bench.stop();
 await Promise.all([rm(storage, { recursive: true, force: true }), rm(baselineDir, { recursive: true, force: true })]);
