@@ -40,7 +40,12 @@ export const unauthenticated = (message = 'Требуется вход в лич
 export const forbidden = (message = 'Недостаточно прав для этого действия') =>
   new AppError(ErrorCode.FORBIDDEN, message);
 
-export const notFound = (what = 'Объект') => new AppError(ErrorCode.NOT_FOUND, `${what} не найден`);
+/** "не найден" agreeing with the noun it follows (the messages are shown to citizens as they are). */
+const FEMININE = new Set(['Услуга', 'Запись', 'Категория', 'Подписка на push-уведомления']);
+const NEUTER = new Set(['Отделение', 'Заявление', 'Уведомление', 'Оповещение']);
+export const notFoundText = (what: string): string => `${what} ${FEMININE.has(what) ? 'не найдена' : NEUTER.has(what) ? 'не найдено' : 'не найден'}`;
+
+export const notFound = (what = 'Объект') => new AppError(ErrorCode.NOT_FOUND, notFoundText(what));
 
 /** Bad input: every problem at once, each with the field at fault (a dotted path into the input). */
 export const badInput = (fields: FieldProblem[], message?: string) =>

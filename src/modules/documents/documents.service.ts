@@ -8,7 +8,7 @@
 import type { Config } from '../../config/env.js';
 import type { Database, Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { AppError, ErrorCode, badField, badInput, conflict, notFound } from '../../shared/errors.js';
+import { AppError, ErrorCode, badField, badInput, conflict, notFound, notFoundText } from '../../shared/errors.js';
 import { addDays, localDay } from '../../shared/days.js';
 import { hasRole, isStaff, type Viewer } from '../../shared/auth/viewer.js';
 import type { Clock } from '../../shared/clock.js';
@@ -42,7 +42,7 @@ export interface UploadedFile {
 
 /** A missing (or someone else's) id inside an input list: NOT_FOUND with the field at fault. */
 export const notFoundField = (field: string, what: string) =>
-  new AppError(ErrorCode.NOT_FOUND, `${what} не найден`, { fields: [{ field, message: `${what} не найден` }] });
+  new AppError(ErrorCode.NOT_FOUND, notFoundText(what), { fields: [{ field, message: notFoundText(what) }] });
 
 export class DocumentsService {
   constructor(
