@@ -153,6 +153,8 @@ const schema = z.object({
   UPLOAD_QUOTA_MB: int(200, 1),
   /** Uploads per user within RATE_LIMIT_WINDOW_SECONDS. */
   RATE_LIMIT_UPLOADS_PER_USER: int(60, 1),
+  /** Uploads that nothing refers to are deleted after this many hours (daily job). */
+  ATTACHMENT_ORPHAN_HOURS: int(72, 1),
   /** Owners hear this many days before a document expires (once per document and date). */
   DOCUMENT_EXPIRY_REMINDER_DAYS: int(30, 1),
   /** When the daily expiry check runs (cron, Moscow time). */

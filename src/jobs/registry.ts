@@ -49,6 +49,13 @@ export const remindExpiringDocuments = defineJob({
   schema: z.object({}),
 });
 
+/** Daily: uploads nothing refers to after ATTACHMENT_ORPHAN_HOURS are deleted, with their files. */
+export const pruneOrphanAttachments = defineJob({
+  name: 'documents.pruneOrphans',
+  queue: 'maintenance',
+  schema: z.object({}),
+});
+
 /** Periodic: flags complaints whose answer deadline passed unanswered. */
 export const flagOverdueComplaints = defineJob({
   name: 'feedback.flagOverdue',
@@ -56,4 +63,4 @@ export const flagOverdueComplaints = defineJob({
   schema: z.object({}),
 });
 
-export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, sampleLoad, expireBooking, sweepBookings, remindBooking, remindExpiringDocuments, flagOverdueComplaints] as ReadonlyArray<JobContract<unknown>>;
+export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, sampleLoad, expireBooking, sweepBookings, remindBooking, remindExpiringDocuments, pruneOrphanAttachments, flagOverdueComplaints] as ReadonlyArray<JobContract<unknown>>;

@@ -1,7 +1,7 @@
 /** The only drizzle importer of the documents module: attachments and personal documents, scoped to their owner. */
-import { and, asc, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { applications, attachments, documentAttachments, personalDocuments } from '../../db/schema/index.js';
+import { applications, applicationVersions, attachments, documentAttachments, personalDocuments } from '../../db/schema/index.js';
 
 export type AttachmentRow = typeof attachments.$inferSelect;
 export type DocumentRow = typeof personalDocuments.$inferSelect;
@@ -39,6 +39,34 @@ export async function isResultOfApplicant(db: Executor, attachmentId: string, us
     .from(applications)
     .where(and(eq(applications.resultAttachmentId, attachmentId), eq(applications.userId, userId)))
     .limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * Deletes up to `limit` attachments uploaded before `before` that nothing refers to (no document,
+ * no application or version, no result) and returns them; locked rows are skipped, so two runs
+ * never delete the same row.
+ */
+export async function deleteOrphans(db: Executor, p: { before: Date; limit: number }): Promise<AttachmentRow[]> {
+  const orphans = db
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(
+      and(
+        lt(attachments.createdAt, p.before),
+        sql`NOT EXISTS (SELECT 1 FROM ${documentAttachments} WHERE ${documentAttachments.attachmentId} = ${attachments.id})`,
+        sql`NOT EXISTS (SELECT 1 FROM ${applications} WHERE ${attachments.id} = ANY(${applications.attachmentIds}) OR ${applications.resultAttachmentId} = ${attachments.id})`,
+        sql`NOT EXISTS (SELECT 1 FROM ${applicationVersions} WHERE ${attachments.id} = ANY(${applicationVersions.attachmentIds}))`,
+      ),
+    )
+    .limit(p.limit)
+    .for('update', { skipLocked: true });
+  return db.delete(attachments).where(inArray(attachments.id, orphans)).returning();
+}
+
+/** Whether any attachment row still names this stored file (the same content uploaded twice is kept once). */
+export async function storageKeyInUse(db: Executor, key: string): Promise<boolean> {
+  const rows = await db.select({ id: attachments.id }).from(attachments).where(eq(attachments.storageKey, key)).limit(1);
   return rows.length > 0;
 }
 

@@ -304,6 +304,25 @@ export class DocumentsService {
   }
 
   /**
+   * The daily job: uploads nothing refers to after ATTACHMENT_ORPHAN_HOURS (a scan uploaded and
+   * never attached) are deleted, and their files once no other upload has the same content.
+   */
+  async pruneOrphans(): Promise<number> {
+    const { db, clock, config, storage, log } = this.deps;
+    const before = new Date(clock.now().getTime() - config.ATTACHMENT_ORPHAN_HOURS * 3_600_000);
+    let total = 0;
+    for (;;) {
+      const removed = await repo.deleteOrphans(db, { before, limit: 200 });
+      for (const key of new Set(removed.map((r) => r.storageKey))) {
+        if (await repo.storageKeyInUse(db, key)) continue;
+        await storage.remove(key).catch((err: unknown) => log.warn({ err, key }, 'could not remove a stored file'));
+      }
+      total += removed.length;
+      if (removed.length < 200) return total;
+    }
+  }
+
+  /**
    * SNILS and INN documents and the profile agree: an empty profile field takes the document's
    * number; a different one is refused (the profile's SNILS is a login and must stay unique).
    */

@@ -19,6 +19,8 @@ export interface FileStorage {
   open(key: string): Promise<Readable>;
   /** Removes a temporary file (an upload that was refused). */
   discard(temporaryPath: string): Promise<void>;
+  /** Removes a stored file (no attachment names it any more); a missing one is not an error. */
+  remove(key: string): Promise<void>;
 }
 
 const KEY = /^[0-9a-f]{64}$/;
@@ -56,6 +58,10 @@ export class DiskStorage implements FileStorage {
   async discard(temporaryPath: string): Promise<void> {
     if (!resolve(temporaryPath).startsWith(join(this.root, 'tmp') + sep)) throw new Error('not a temporary upload path');
     await rm(temporaryPath, { force: true });
+  }
+
+  async remove(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
   }
 
   /** files/ab/cd/abcd…: a content hash spread over two directory levels. */

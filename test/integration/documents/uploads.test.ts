@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DocumentNodeDocument } from '../../../src/sdk/generated/graphql.js';
+import { AddDocumentDocument, DocumentNodeDocument } from '../../../src/sdk/generated/graphql.js';
 import { createAccount, createStaff } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
 import { download, exeBytes, pdfBytes, pdfOfSize, pngBytes, sha256, upload } from '../../helpers/files.js';
@@ -102,5 +102,31 @@ describe('GET /attachments/:id', () => {
     // node(id) follows the same rule.
     expect((await owner.client.request(DocumentNodeDocument, { id: r.body.id ?? '' })).node).toMatchObject({ __typename: 'Attachment', fileName: 'snils.png' });
     expect((await other.client.request(DocumentNodeDocument, { id: r.body.id ?? '' })).node).toBeNull();
+  });
+});
+
+describe('unused uploads', () => {
+  it('are deleted after ATTACHMENT_ORPHAN_HOURS with their file, unless something refers to them or shares their content', async () => {
+    // Given a scan attached to a document, an unused one, and an unused copy of the attached one's content
+    const c = await createAccount(t, 'CITIZEN');
+    const kept = await upload(t, c.accessToken, { name: 'полис.pdf', bytes: pdfBytes(7, 'kept') });
+    const unused = await upload(t, c.accessToken, { name: 'лишний.pdf', bytes: pdfBytes(8, 'unused') });
+    const copy = await upload(t, c.accessToken, { name: 'копия.pdf', bytes: pdfBytes(7, 'kept') });
+    await c.client.request(AddDocumentDocument, { input: { kind: 'OMS_POLICY', number: '7700000000000001', attachmentIds: [kept.body.id ?? ''] } });
+    const files = async () => (await filesUnder(t.storageDir)).map((p) => p.split('/').pop());
+    // When the job runs before the deadline, nothing goes
+    expect(await t.running.app.services.documents.pruneOrphans()).toBe(0);
+    // and after it, the two unused uploads go; the file shared with the attached scan stays
+    t.clock.advance(73 * 3_600_000);
+    try {
+      expect(await t.running.app.services.documents.pruneOrphans()).toBeGreaterThanOrEqual(2);
+    } finally {
+      t.clock.reset();
+    }
+    expect(await files()).toContain(kept.body.sha256);
+    expect(await files()).not.toContain(unused.body.sha256);
+    expect((await download(t, unused.body.url ?? '', c.accessToken)).status).toBe(404);
+    expect((await download(t, copy.body.url ?? '', c.accessToken)).status).toBe(404);
+    expect((await download(t, kept.body.url ?? '', c.accessToken)).status).toBe(200);
   });
 });
