@@ -55,14 +55,14 @@ export async function loginAs(t: TestApp, login: string, password = PASSWORD) {
  * An account written straight to the database (as the operations CLI would), then logged in:
  * no SMS round trip, so it works without workers too.
  */
-export async function createAccount(t: TestApp, role: 'ADMIN' | 'OPERATOR' | 'CITIZEN', opts: { staffBranchId?: string } = {}) {
+export async function createAccount(t: TestApp, role: 'ADMIN' | 'OPERATOR' | 'CITIZEN', opts: { staffBranchId?: string; firstName?: string } = {}) {
   const phone = uniquePhone();
   const user = await insertUser(t.running.app.db.db, {
     phone,
     phoneVerified: true,
     passwordHash: await hashPassword(PASSWORD),
     lastName: { ADMIN: 'Админова', OPERATOR: 'Операторов', CITIZEN: 'Гражданинов' }[role],
-    firstName: 'Тест',
+    firstName: opts.firstName ?? 'Тест',
     roles: [role],
     trustLevel: role === 'CITIZEN' ? 'SIMPLIFIED' : 'CONFIRMED',
     staffBranchId: opts.staffBranchId ?? null,

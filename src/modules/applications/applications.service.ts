@@ -282,7 +282,7 @@ export class ApplicationsService {
       const accepted = await repo.compareAndSet(tx, current.id, { status: 'SUBMITTED' }, { status: 'ACCEPTED', updatedAt: now });
       if (!accepted) throw conflict('Заявление изменилось: обновите страницу');
       const second = await repo.insertEvent(tx, { applicationId: current.id, status: 'ACCEPTED', actor: 'SYSTEM', at: new Date(now.getTime() + 1), comment: `Заявлению присвоен номер ${number}. Срок — до ${dueDate.split('-').reverse().join('.')}` });
-      await this.tell(tx, user, accepted, 'application.status', { status: `${STATUS_WORDS.ACCEPTED}, срок до ${dueDate.split('-').reverse().join('.')}`, service: service.title, comment: '' });
+      await this.tell(tx, accepted, 'application.status', { status: `${STATUS_WORDS.ACCEPTED}, срок до ${dueDate.split('-').reverse().join('.')}`, service: service.title, comment: '' });
       return { row: accepted, events: [first, second] };
     });
     for (const e of events) this.publish(row, e);
@@ -310,7 +310,6 @@ export class ApplicationsService {
     const change = await this.changeOf(viewer, current, input);
     const result = await this.check(current, change);
     if (!result.valid) throw badInput(result.issues, 'Новая версия заполнена не полностью: исправьте отмеченные поля');
-    const user = await this.requireUser(viewer);
     const now = clock.now();
     const version = current.version + 1;
     const status: ApplicationStatus = current.status === 'ACTION_REQUIRED' ? 'IN_PROGRESS' : current.status;
@@ -327,7 +326,7 @@ export class ApplicationsService {
         at: now,
         comment: current.status === 'ACTION_REQUIRED' ? `Заявитель внёс исправления: версия ${version}` : `Заявитель изменил заявление: версия ${version}`,
       });
-      await this.tell(tx, user, updated, 'application.amended', { version: String(version) });
+      await this.tell(tx, updated, 'application.amended', { version: String(version) });
       return { row: updated, event: e };
     });
     this.publish(row, event);
@@ -354,8 +353,7 @@ export class ApplicationsService {
         createdAt: clock.now(),
       });
       if (staff) {
-        const applicant = await findUserById(tx, row.userId);
-        if (applicant) await this.tell(tx, applicant, row, 'application.comment', { text: clean.length > 300 ? `${clean.slice(0, 300)}…` : clean });
+        await this.tell(tx, row, 'application.comment', { text: clean.length > 300 ? `${clean.slice(0, 300)}…` : clean });
       }
       return comment;
     });
@@ -394,8 +392,7 @@ export class ApplicationsService {
       const [file] = await this.deps.documents.ownAttachments(tx, viewer.userId, [attachmentId], 'attachmentId');
       const row = await repo.compareAndSet(tx, current.id, { status: current.status }, { resultAttachmentId: file?.id ?? null, updatedAt: clock.now() });
       if (!row) throw conflict('Заявление изменилось: обновите страницу');
-      const applicant = await findUserById(tx, row.userId);
-      if (applicant) await this.tell(tx, applicant, row, 'application.result', {});
+      await this.tell(tx, row, 'application.result', {});
       return row;
     });
   }
@@ -408,9 +405,8 @@ export class ApplicationsService {
       const updated = await repo.compareAndSet(tx, current.id, { status: current.status }, { status, updatedAt: now });
       if (!updated) throw conflict('Статус заявления уже изменён: обновите страницу');
       const e = await repo.insertEvent(tx, { applicationId: current.id, status, actor, actorId: viewer.userId, comment, at: now });
-      const applicant = await findUserById(tx, updated.userId);
       const [service] = await findServicesByIds(tx, [updated.serviceId]);
-      if (applicant) await this.tell(tx, applicant, updated, 'application.status', { status: STATUS_WORDS[status], service: service?.title ?? '', comment: comment ?? '' });
+      await this.tell(tx, updated, 'application.status', { status: STATUS_WORDS[status], service: service?.title ?? '', comment: comment ?? '' });
       return { row: updated, event: e };
     });
     this.publish(row, event);
@@ -419,9 +415,10 @@ export class ApplicationsService {
 
   // ---------------------------------------------------------------- helpers
 
-  private async tell<N extends ApplicationTemplate>(tx: Executor, user: UserRow, row: ApplicationRow, template: N, vars: Omit<TemplateVars<N>, 'number'>): Promise<void> {
+  /** A message to the applicant about their application (channels from their preferences). */
+  private async tell<N extends ApplicationTemplate>(tx: Executor, row: ApplicationRow, template: N, vars: Omit<TemplateVars<N>, 'number'>): Promise<void> {
     await this.deps.notifications.notify(tx, {
-      userId: user.id,
+      userId: row.userId,
       template,
       vars: { number: row.number ?? 'черновик', ...vars },
       subjectType: 'Application',

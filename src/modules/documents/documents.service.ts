@@ -133,13 +133,7 @@ export class DocumentsService {
     return unique.map((id) => byId.get(id) as AttachmentRow);
   }
 
-  attachmentsOfDocuments(ids: readonly string[]) {
-    return repo.attachmentsOfDocuments(this.deps.db, ids);
-  }
 
-  findAttachments(ids: readonly string[]) {
-    return repo.findAttachmentsByIds(this.deps.db, ids);
-  }
 
   // ---------------------------------------------------------------- documents
 
@@ -259,16 +253,13 @@ export class DocumentsService {
         updatedAt: clock.now(),
       });
       await this.recomputeTrust(tx, row.userId);
-      const owner = await findUserById(tx, row.userId);
-      if (owner) {
-        await this.deps.notifications.notify(tx, {
-          userId: owner.id,
-          template: status === 'VERIFIED' ? 'document.verified' : 'document.rejected',
-          vars: { document: DOCUMENT_TITLES[row.kind], reason: why ?? '' },
-          subjectType: 'PersonalDocument',
-          subjectId: row.id,
-        });
-      }
+      await this.deps.notifications.notify(tx, {
+        userId: row.userId,
+        template: status === 'VERIFIED' ? 'document.verified' : 'document.rejected',
+        vars: { document: DOCUMENT_TITLES[row.kind], reason: why ?? '' },
+        subjectType: 'PersonalDocument',
+        subjectId: row.id,
+      });
       return row;
     });
   }
@@ -286,10 +277,9 @@ export class DocumentsService {
       const sent = await db.transaction(async (tx) => {
         const docs = await repo.claimExpiring(tx, { from: today, to, limit: 200 });
         for (const d of docs) {
-          const owner = await findUserById(tx, d.userId);
-          if (!owner || !d.expiresAt) continue;
+          if (!d.expiresAt) continue;
           await this.deps.notifications.notify(tx, {
-            userId: owner.id,
+            userId: d.userId,
             template: 'document.expiring',
             vars: { document: DOCUMENT_TITLES[d.kind], date: d.expiresAt.split('-').reverse().join('.') },
             subjectType: 'PersonalDocument',
