@@ -11,6 +11,7 @@ import { AuthService } from './modules/accounts/auth.service.js';
 import { ChallengeService } from './modules/accounts/challenges.service.js';
 import { CredentialsService } from './modules/accounts/credentials.service.js';
 import { ProfileService } from './modules/accounts/profile.service.js';
+import { VerifiedIdentifiers } from './modules/accounts/identifiers.service.js';
 import { SessionGuard } from './modules/accounts/session-guard.js';
 import { SsoService } from './modules/identity/sso.service.js';
 import { PasskeysService } from './modules/identity/passkeys.service.js';
@@ -178,6 +179,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const auth = new AuthService(deps, challenges);
   const credentials = new CredentialsService(deps, challenges, auth);
   const profile = new ProfileService(deps, challenges, auth);
+  const identifiers = new VerifiedIdentifiers(deps, auth);
 
   const catalog = new CatalogService({ config, db: db.db });
   const load = new LoadService({ config, db: db.db, clock, log, pubsub, notifications });
@@ -200,7 +202,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   nodes.add('QueueTicket', (viewer, id) => queue.ticket(viewer, id), (row) => toTicket(row));
 
-  const documents = new DocumentsService({ config, db: db.db, clock, log, storage: new DiskStorage(config.STORAGE_DIR), notifications, rateLimiter, hashKey });
+  const documents = new DocumentsService({ config, db: db.db, clock, log, storage: new DiskStorage(config.STORAGE_DIR), notifications, rateLimiter, hashKey, identifiers });
   const applications = new ApplicationsService({ config, db: db.db, clock, log, pubsub, notifications, documents, rateLimiter });
   nodes.add('PersonalDocument', (viewer, id) => documents.document(viewer, id), (row) => toDocument(row, localDay(clock.now(), DOCUMENTS_TIMEZONE), config.DOCUMENT_EXPIRY_REMINDER_DAYS));
   nodes.add('Attachment', (viewer, id) => documents.attachment(viewer, id), (row) => toAttachment(row, documents.fileUrl(row.id)));
@@ -224,7 +226,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   const services: Services = {
     accounts: { auth, credentials, profile, challenges, sessions: sessionGuard },
-    identity: { sso: new SsoService(deps, auth), passkeys: new PasskeysService(deps, auth), signature: new SignatureService(deps, auth) },
+    identity: { sso: new SsoService(deps, auth, identifiers), passkeys: new PasskeysService(deps, auth), signature: new SignatureService(deps, auth, identifiers) },
     notifications,
     delivery,
     catalog,

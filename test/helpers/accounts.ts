@@ -1,6 +1,6 @@
 /** Account flows the tests need again and again, driven through the API like a client would. */
 import { randomInt } from 'node:crypto';
-import { ConfirmRegistrationDocument, LoginDocument, RegisterDocument } from '../../src/sdk/generated/graphql.js';
+import { AddDocumentDocument, ConfirmRegistrationDocument, LoginDocument, RegisterDocument, ReviewDocumentDocument } from '../../src/sdk/generated/graphql.js';
 import type { MfcClient } from '../../src/sdk/client.js';
 import type { TestApp } from './app.js';
 import { hashPassword } from '../../src/shared/passwords.js';
@@ -100,3 +100,19 @@ export async function mailCode(t: TestApp, email: string, since: number, timeout
 
 /** Kept for readability at call sites that make staff. */
 export const createStaff = createAccount;
+
+const reviewers = new WeakMap<TestApp, Promise<{ client: MfcClient }>>();
+
+/**
+ * Puts a SNILS or a personal INN on the citizen's account as a verified value, the way it happens
+ * for real: the citizen adds the document and an administrator verifies it.
+ */
+export async function addVerifiedIdentifier(t: TestApp, client: MfcClient, kind: 'SNILS' | 'INN', number: string): Promise<void> {
+  let reviewer = reviewers.get(t);
+  if (!reviewer) {
+    reviewer = createAccount(t, 'ADMIN');
+    reviewers.set(t, reviewer);
+  }
+  const { addDocument } = await client.request(AddDocumentDocument, { input: { kind, number } });
+  await (await reviewer).client.request(ReviewDocumentDocument, { id: addDocument.id, status: 'VERIFIED' });
+}

@@ -47,8 +47,16 @@ export const users = pgTable(
     snils: text('snils'),
     /** Keyed hash (HMAC) of the SNILS: the only indexed form, so the plain value is never an index key. */
     snilsHash: text('snils_hash'),
+    /**
+     * The SNILS was vouched for by an operator (a verified SNILS document) or a trusted provider
+     * (SSO). Only a verified SNILS links an external identity (SSO, signature) to this account; a
+     * typed one never does, and gives way to a verified holder elsewhere.
+     */
+    snilsVerified: boolean('snils_verified').notNull().default(false),
     inn: text('inn'),
     innHash: text('inn_hash'),
+    /** As snilsVerified, for the INN. */
+    innVerified: boolean('inn_verified').notNull().default(false),
     registrationAddress: text('registration_address'),
     residentialAddress: text('residential_address'),
     trustLevel: trustLevelEnum('trust_level').notNull().default('SIMPLIFIED'),
@@ -77,6 +85,8 @@ export const users = pgTable(
     check('users_phone_e164', sql`${t.phone} IS NULL OR ${t.phone} ~ '^\\+[1-9][0-9]{9,14}$'`),
     check('users_email_lower', sql`${t.email} IS NULL OR ${t.email} = lower(${t.email})`),
     check('users_contact_present', sql`${t.phone} IS NOT NULL OR ${t.email} IS NOT NULL`),
+    check('users_snils_verified_has_value', sql`NOT ${t.snilsVerified} OR ${t.snilsHash} IS NOT NULL`),
+    check('users_inn_verified_has_value', sql`NOT ${t.innVerified} OR ${t.innHash} IS NOT NULL`),
     check('users_failed_login_count', sql`${t.failedLoginCount} >= 0`),
     check('users_roles_nonempty', sql`cardinality(${t.roles}) > 0`),
     check(

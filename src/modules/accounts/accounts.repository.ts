@@ -34,6 +34,13 @@ export async function findUserByLogin(
   return row;
 }
 
+/** As findUserByLogin, with the row locked until the transaction ends (a value changing hands). */
+export async function lockUserByLogin(tx: Executor, login: { kind: 'snilsHash' | 'innHash'; value: string }): Promise<UserRow | undefined> {
+  const column = login.kind === 'snilsHash' ? users.snilsHash : users.innHash;
+  const [row] = await tx.select().from(users).where(eq(column, login.value)).for('update');
+  return row;
+}
+
 export async function insertUser(db: Executor, values: NewUserRow): Promise<UserRow> {
   const [row] = await db.insert(users).values(values).returning();
   if (!row) throw new Error('insert users returned nothing');

@@ -385,6 +385,7 @@ type SecurityVars = {
   'security.two_factor_disabled': Record<string, never>;
   'security.session_family_revoked': Record<string, never>;
   'security.contact_changed': { channel: string };
+  'security.identifier_removed': { identifier: string };
 };
 export type SecurityTemplate = keyof SecurityVars;
 

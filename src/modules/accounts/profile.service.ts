@@ -68,19 +68,20 @@ export class ProfileService {
       else values.birthDate = input.birthDate;
     }
     if (input.snils !== undefined) {
-      if (input.snils === null || input.snils.trim() === '') Object.assign(values, { snils: null, snilsHash: null });
+      // A typed value is unverified (it links no external identity); retyping the same one keeps its state.
+      if (input.snils === null || input.snils.trim() === '') Object.assign(values, { snils: null, snilsHash: null, snilsVerified: false });
       else {
         const snils = normalizeSnils(input.snils);
         if (!snils) problems.push({ field: 'snils', message: 'СНИЛС указан с ошибкой: проверьте 11 цифр и контрольное число' });
-        else Object.assign(values, { snils, snilsHash: piiHash(hashKey, 'snils', snils) });
+        else if (snils !== user.snils) Object.assign(values, { snils, snilsHash: piiHash(hashKey, 'snils', snils), snilsVerified: false });
       }
     }
     if (input.inn !== undefined) {
-      if (input.inn === null || input.inn.trim() === '') Object.assign(values, { inn: null, innHash: null });
+      if (input.inn === null || input.inn.trim() === '') Object.assign(values, { inn: null, innHash: null, innVerified: false });
       else {
         const inn = normalizeInn(input.inn);
         if (!inn || inn.length !== 12) problems.push({ field: 'inn', message: 'ИНН физического лица — 12 цифр с верными контрольными цифрами' });
-        else Object.assign(values, { inn, innHash: piiHash(hashKey, 'inn', inn) });
+        else if (inn !== user.inn) Object.assign(values, { inn, innHash: piiHash(hashKey, 'inn', inn), innVerified: false });
       }
     }
     for (const field of ['registrationAddress', 'residentialAddress'] as const) {
@@ -94,7 +95,7 @@ export class ProfileService {
     try {
       return await db.transaction(async (tx) => {
         const updated = await repo.updateUser(tx, user.id, values);
-        await this.auth.journal(tx, user.id, 'PROFILE_UPDATED', meta, { fields: Object.keys(values).filter((k) => !k.endsWith('Hash')) });
+        await this.auth.journal(tx, user.id, 'PROFILE_UPDATED', meta, { fields: Object.keys(values).filter((k) => !k.endsWith('Hash') && !k.endsWith('Verified')) });
         return updated;
       });
     } catch (err) {

@@ -17,6 +17,7 @@ import type { Logger } from '../../shared/logger.js';
 import { piiHash } from '../../shared/pii.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
 import { findUserById, updateUser } from '../accounts/accounts.repository.js';
+import type { IdentifierKind, VerifiedIdentifiers } from '../accounts/identifiers.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import { DOCUMENT_TITLES, SINGLE_INSTANCE_KINDS, checkDocument, type DocumentFields } from './documents.rules.js';
 import * as repo from './documents.repository.js';
@@ -55,6 +56,7 @@ export class DocumentsService {
       notifications: NotificationsService;
       rateLimiter: RateLimiter;
       hashKey: string;
+      identifiers: VerifiedIdentifiers;
     },
   ) {}
 
@@ -252,6 +254,13 @@ export class DocumentsService {
         reviewedAt: clock.now(),
         updatedAt: clock.now(),
       });
+      const identifier = identifierKind(row.kind, row.number);
+      if (status === 'VERIFIED' && identifier) {
+        // The operator has seen the document: its SNILS/INN becomes a verified value of the owner,
+        // taken from an account that only typed it.
+        const result = await this.deps.identifiers.assignVerified(tx, row.userId, identifier, row.number, { by: 'DOCUMENT', documentId: row.id, reviewerId: viewer.userId }, NO_META);
+        if (result === 'HELD_BY_VERIFIED') throw conflict(`${DOCUMENT_TITLES[row.kind]} подтверждён в другой учётной записи`, 'id');
+      }
       await this.recomputeTrust(tx, row.userId);
       await this.deps.notifications.notify(tx, {
         userId: row.userId,
@@ -314,16 +323,21 @@ export class DocumentsService {
 
   /**
    * SNILS and INN documents and the profile agree: an empty profile field takes the document's
-   * number; a different one is refused (the profile's SNILS is a login and must stay unique).
+   * number; a different one is refused (the profile's SNILS is a login and must stay unique). A
+   * number another account holds verified is refused; one another account only typed stays off
+   * this profile until an operator verifies the document (then the verified owner wins).
    */
   private async syncProfile(tx: Executor, userId: string, kind: repo.DocumentKind, number: string): Promise<void> {
-    if (kind !== 'SNILS' && !(kind === 'INN' && number.length === 12)) return;
+    const identifier = identifierKind(kind, number);
+    if (!identifier) return;
     const user = await findUserById(tx, userId);
     if (!user) throw notFound('Пользователь');
     const field = kind === 'SNILS' ? 'snils' : 'inn';
     const current = user[field];
     if (current === number) return;
     if (current) throw badField('input.number', kind === 'SNILS' ? 'СНИЛС отличается от указанного в профиле' : 'ИНН отличается от указанного в профиле');
+    const holder = await this.deps.identifiers.holderOf(tx, userId, identifier, number);
+    if (holder === 'HELD_UNVERIFIED') return;
     try {
       await updateUser(tx, userId, kind === 'SNILS' ? { snils: number, snilsHash: piiHash(this.deps.hashKey, 'snils', number) } : { inn: number, innHash: piiHash(this.deps.hashKey, 'inn', number) });
     } catch (err) {
@@ -343,4 +357,13 @@ export class DocumentsService {
     const level = standard ? 'STANDARD' : 'SIMPLIFIED';
     if (level !== user.trustLevel) await updateUser(tx, userId, { trustLevel: level, updatedAt: this.deps.clock.now() });
   }
+}
+
+const NO_META = { ip: null, userAgent: null };
+
+/** SNILS and a person's (12-digit) INN are the documents whose numbers are account identifiers. */
+function identifierKind(kind: repo.DocumentKind, number: string): IdentifierKind | null {
+  if (kind === 'SNILS') return 'SNILS';
+  if (kind === 'INN' && number.length === 12) return 'INN';
+  return null;
 }

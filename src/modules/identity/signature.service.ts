@@ -4,7 +4,8 @@
  * (leaf first). The server checks the signature, the chain up to one of SIGNATURE_TRUSTED_ROOTS
  * (each link's signature, CA flags, validity dates), the leaf's key usage (digitalSignature),
  * and logs in the account whose SNILS (OID 1.2.643.100.3) or personal INN (1.2.643.3.131.1.1)
- * the certificate's subject carries.
+ * the certificate's subject carries, provided the account holds that value verified (a SNILS or
+ * INN the citizen only typed links nothing: accounts/identifiers.service.ts).
  *
  * The organisation's INN (INNLE, 1.2.643.100.4, or a 10-digit INN padded with "00") names an
  * employer, not a person, so it never picks an account: every employee's certificate carries it.
@@ -16,11 +17,10 @@ import * as x509 from '@peculiar/x509';
 import { AppError, ErrorCode, badField, preconditionFailed } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
 import { normalizeInn, normalizeSnils } from '../../shared/identifiers.js';
-import { piiHash } from '../../shared/pii.js';
 import type { AccountsDeps, RequestMeta } from '../accounts/accounts.deps.js';
-import * as accounts from '../accounts/accounts.repository.js';
 import type { UserRow } from '../accounts/accounts.repository.js';
 import type { AuthPayloadView, AuthService } from '../accounts/auth.service.js';
+import type { VerifiedIdentifiers } from '../accounts/identifiers.service.js';
 import * as repo from './identity.repository.js';
 import { NodeCryptoVerifier, type SignatureVerifier } from './signature.verifiers.js';
 
@@ -60,6 +60,7 @@ export class SignatureService {
   constructor(
     private readonly deps: AccountsDeps,
     private readonly auth: AuthService,
+    private readonly identifiers: VerifiedIdentifiers,
     private readonly verifiers: SignatureVerifier[] = [new NodeCryptoVerifier()],
   ) {
     const bundle = deps.config.SIGNATURE_TRUSTED_ROOTS?.replace(/\\n/g, '\n');
@@ -144,11 +145,16 @@ export class SignatureService {
     return 'CERTIFICATE_UNTRUSTED';
   }
 
+  /**
+   * The account that holds the certificate's SNILS (or personal INN) verified. A value the citizen
+   * only typed never picks an account: whoever typed another person's SNILS must not receive that
+   * person's signature login.
+   */
   private async findOwner(cert: x509.X509Certificate): Promise<UserRow | undefined> {
-    const { db, hashKey } = this.deps;
+    const { db } = this.deps;
     const snils = cert.subjectName.getField(OID_SNILS).map(attributeText).map(normalizeSnils).find(Boolean);
     if (snils) {
-      const user = await accounts.findUserByLogin(db, { kind: 'snilsHash', value: piiHash(hashKey, 'snils', snils) });
+      const user = await this.identifiers.findVerifiedHolder(db, 'SNILS', snils);
       if (user) return user;
     }
     const inn = cert.subjectName
@@ -157,7 +163,7 @@ export class SignatureService {
       .filter((v) => !v.startsWith('00'))
       .map(normalizeInn)
       .find((v): v is string => v?.length === 12);
-    if (inn) return accounts.findUserByLogin(db, { kind: 'innHash', value: piiHash(hashKey, 'inn', inn) });
+    if (inn) return this.identifiers.findVerifiedHolder(db, 'INN', inn);
     return undefined;
   }
 

@@ -22,6 +22,7 @@ import type { AccountsDeps, RequestMeta } from '../accounts/accounts.deps.js';
 import * as accounts from '../accounts/accounts.repository.js';
 import type { UserRow } from '../accounts/accounts.repository.js';
 import type { AuthPayloadView, AuthService } from '../accounts/auth.service.js';
+import type { VerifiedIdentifiers } from '../accounts/identifiers.service.js';
 import * as repo from './identity.repository.js';
 
 export interface SsoProviderView {
@@ -66,6 +67,7 @@ export class SsoService {
   constructor(
     private readonly deps: AccountsDeps,
     private readonly auth: AuthService,
+    private readonly identifiers: VerifiedIdentifiers,
   ) {}
 
   providers(): SsoProviderView[] {
@@ -177,7 +179,7 @@ export class SsoService {
             await repo.linkSsoIdentity(tx, { userId: user.id, providerId: provider.id, issuer: identity.issuer, subject: identity.subject, now });
             await this.auth.journal(tx, user.id, 'SSO_LINKED', meta, { provider: provider.id, matchedBy: matched?.by });
           }
-          return this.raiseTrust(tx, user, identity, provider, meta);
+          return this.raiseTrust(tx, await this.takeVouchedSnils(tx, user, identity, provider, meta), identity, provider, meta);
         },
       });
     }
@@ -186,7 +188,8 @@ export class SsoService {
         const created = await this.createAccount(tx, identity);
         await repo.linkSsoIdentity(tx, { userId: created.id, providerId: provider.id, issuer: identity.issuer, subject: identity.subject, now: clock.now() });
         await this.auth.journal(tx, created.id, 'REGISTERED', meta, { method: 'SSO', provider: provider.id });
-        const fresh = await this.raiseTrust(tx, created, identity, provider, meta);
+        const withSnils = await this.takeVouchedSnils(tx, created, identity, provider, meta);
+        const fresh = await this.raiseTrust(tx, withSnils, identity, provider, meta);
         return this.auth.startSession(tx, fresh, meta, { notify: false, method: 'SSO', details });
       });
     } catch (err) {
@@ -196,11 +199,14 @@ export class SsoService {
     }
   }
 
-  /** A first login's account: by a verified SNILS, then by a verified phone; never by e-mail. */
+  /**
+   * A first login's account: by a SNILS the provider verified that the account holds verified
+   * too, then by a verified phone; never by e-mail, never by a SNILS the citizen merely typed.
+   */
   private async match(identity: SsoIdentity): Promise<{ user: UserRow; by: 'SNILS' | 'PHONE' } | undefined> {
-    const { db, hashKey } = this.deps;
+    const { db } = this.deps;
     if (identity.snils && identity.snilsVerified) {
-      const user = await accounts.findUserByLogin(db, { kind: 'snilsHash', value: piiHash(hashKey, 'snils', identity.snils) });
+      const user = await this.identifiers.findVerifiedHolder(db, 'SNILS', identity.snils);
       if (user) return { user, by: 'SNILS' };
     }
     if (identity.phone && identity.phoneVerified) {
@@ -211,9 +217,21 @@ export class SsoService {
   }
 
   /**
-   * A new account from the claims. Only verified values become logins (phone, SNILS); a value
-   * another account already holds is left out rather than taken from it (the e-mail above all,
-   * which never links). Without a phone or an e-mail there is nobody to tell about logins.
+   * The SNILS the provider vouches for goes onto the account as verified: an account that typed
+   * it unverified loses it to its owner; one that holds it verified keeps it (then it is left out).
+   */
+  private async takeVouchedSnils(tx: Executor, user: UserRow, identity: SsoIdentity, provider: SsoProviderConfig, meta: RequestMeta): Promise<UserRow> {
+    if (!identity.snils || !identity.snilsVerified) return user;
+    const result = await this.identifiers.assignVerified(tx, user.id, 'SNILS', identity.snils, { by: 'SSO', provider: provider.id }, meta);
+    if (result !== 'ASSIGNED') return user;
+    return (await accounts.findUserById(tx, user.id)) ?? user;
+  }
+
+  /**
+   * A new account from the claims. Only verified values become logins (phone; the SNILS through
+   * takeVouchedSnils); a phone, e-mail or INN another account already holds is left out rather
+   * than taken from it (the e-mail above all, which never links). Without a phone or an e-mail
+   * there is nobody to tell about logins.
    */
   private async createAccount(tx: Executor, identity: SsoIdentity): Promise<UserRow> {
     const { hashKey, clock } = this.deps;
@@ -221,7 +239,6 @@ export class SsoService {
       value !== null && !(await accounts.findUserByLogin(tx, { kind, value })) ? value : null;
     const phone = identity.phoneVerified ? await free('phone', identity.phone) : null;
     const email = await free('email', identity.email);
-    const snils = identity.snilsVerified && identity.snils && (await free('snilsHash', piiHash(hashKey, 'snils', identity.snils))) ? identity.snils : null;
     const inn = identity.inn && (await free('innHash', piiHash(hashKey, 'inn', identity.inn))) ? identity.inn : null;
     if (!phone && !email) throw preconditionFailed('Внешняя учётная запись не передала подтверждённый телефон или адрес электронной почты');
     if (!identity.lastName || !identity.firstName) throw preconditionFailed('Внешняя учётная запись не передала фамилию и имя');
@@ -235,8 +252,6 @@ export class SsoService {
       firstName: identity.firstName,
       middleName: identity.middleName,
       birthDate: identity.birthDate,
-      snils,
-      snilsHash: snils ? piiHash(hashKey, 'snils', snils) : null,
       inn,
       innHash: inn ? piiHash(hashKey, 'inn', inn) : null,
       createdAt: clock.now(),

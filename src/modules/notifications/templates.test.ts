@@ -13,6 +13,7 @@ const samples: { [N in TemplateName]: TemplateVars<N> } = {
   'security.two_factor_disabled': {},
   'security.session_family_revoked': {},
   'security.contact_changed': { channel: 'адрес электронной почты' },
+  'security.identifier_removed': { identifier: 'СНИЛС' },
   'system.staff_account_created': { role: 'администратора' },
   'queue.ticket_called': { number: 'A042', window: '12', branch: 'МФЦ района Тверской' },
   'load.alert': { branch: 'МФЦ района Тверской', waiting: '3' },

@@ -126,6 +126,15 @@ export const templates = {
       text: (v) => `В личном кабинете изменён ${v.channel}.\n\nЕсли это были не вы, обратитесь в поддержку.${SIGNATURE}`,
     },
   }),
+  'security.identifier_removed': security<{ identifier: string }>({
+    title: (v) => `${v.identifier} удалён из профиля`,
+    sms: (v) => `МФЦ: ${v.identifier} удалён из профиля: он подтверждён у другого человека`,
+    email: {
+      subject: (v) => `${v.identifier} удалён из вашего профиля в МФЦ`,
+      text: (v) =>
+        `${v.identifier}, указанный в вашем профиле, подтвердил его владелец (через Госуслуги или проверку документа оператором), поэтому мы удалили его из вашего профиля.\n\nЕсли это ваш ${v.identifier}, подтвердите его: войдите через Госуслуги или покажите документ оператору МФЦ.${SIGNATURE}`,
+    },
+  }),
   'queue.ticket_called': {
     category: 'BOOKING',
     urgent: true,

@@ -13,12 +13,14 @@ import {
   MyDocumentsDocument,
   ReviewDocumentDocument,
   UpdateDocumentDocument,
+  UpdateProfileDocument,
   type DocumentInput,
 } from '../../../src/sdk/generated/graphql.js';
 import { notifications, personalDocuments } from '../../../src/db/schema/index.js';
 import { remindExpiringDocuments } from '../../../src/jobs/registry.js';
 import { addDays } from '../../../src/shared/days.js';
-import { createAccount, createStaff } from '../../helpers/accounts.js';
+import { addVerifiedIdentifier, createAccount, createStaff } from '../../helpers/accounts.js';
+import { formatSnils } from '../../../src/shared/identifiers.js';
 import { useTestApp } from '../../helpers/app.js';
 import { freshSnils } from '../../factories/identifiers.js';
 import { errorOf } from '../../helpers/graphql.js';
@@ -103,14 +105,30 @@ describe('account level', () => {
     expect((await c.client.request(MeWithDocumentsDocument)).me?.trustLevel).toBe('SIMPLIFIED');
   });
 
-  it('a SNILS already in another account is a CONFLICT', async () => {
+  it('a SNILS verified in another account is a CONFLICT', async () => {
     const first = await createAccount(t, 'CITIZEN');
     const second = await createAccount(t, 'CITIZEN');
     const snils = freshSnils();
-    await first.client.request(AddDocumentDocument, { input: { kind: 'SNILS', number: snils } });
+    await addVerifiedIdentifier(t, first.client, 'SNILS', snils);
     const err = await errorOf(second.client.request(AddDocumentDocument, { input: { kind: 'SNILS', number: snils } }));
     expect(err.code).toBe('CONFLICT');
     expect((await second.client.request(MyDocumentsDocument)).myDocuments).toEqual([]);
+  });
+
+  it('a SNILS another account only typed does not block its owner: once an operator verifies the owner\'s document, the owner has it and the other account loses it', async () => {
+    const squatter = await createAccount(t, 'CITIZEN');
+    const owner = await createAccount(t, 'CITIZEN');
+    const operator = await createStaff(t, 'OPERATOR');
+    const snils = freshSnils();
+    await squatter.client.request(UpdateProfileDocument, { input: { snils } });
+
+    const { addDocument } = await owner.client.request(AddDocumentDocument, { input: { kind: 'SNILS', number: snils } });
+    expect((await owner.client.request(MeWithDocumentsDocument)).me?.snils).toBeNull();
+    await operator.client.request(ReviewDocumentDocument, { id: addDocument.id, status: 'VERIFIED' });
+
+    expect((await owner.client.request(MeWithDocumentsDocument)).me?.snils).toBe(formatSnils(snils));
+    expect((await squatter.client.request(MeWithDocumentsDocument)).me?.snils).toBeNull();
+    await t.sms.waitFor((m) => m.to === squatter.phone && /СНИЛС удалён/.test(m.text));
   });
 });
 

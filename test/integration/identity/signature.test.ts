@@ -10,7 +10,7 @@ import {
   RefreshSessionDocument,
   UpdateProfileDocument,
   } from '../../../src/sdk/generated/graphql.js';
-import { registerCitizen } from '../../helpers/accounts.js';
+import { addVerifiedIdentifier, registerCitizen } from '../../helpers/accounts.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { errorOf } from '../../helpers/graphql.js';
 import { freshInn, freshOrgInn, freshSnils } from '../../helpers/identifiers.js';
@@ -34,9 +34,11 @@ afterAll(async () => {
   await t?.stop();
 });
 
+/** A citizen holding the SNILS or INN verified (an operator checked the document). */
 async function citizenWith(ids: { snils?: string; inn?: string }) {
   const c = await registerCitizen(t);
-  await c.client.request(UpdateProfileDocument, { input: ids });
+  if (ids.snils) await addVerifiedIdentifier(t, c.client, 'SNILS', ids.snils);
+  if (ids.inn) await addVerifiedIdentifier(t, c.client, 'INN', ids.inn);
   return c;
 }
 
@@ -189,6 +191,17 @@ describe('refusals', () => {
     const orgInn = freshOrgInn();
     const employee = await issue(root, { subject: personSubject({ name: 'Сотрудник', innle: orgInn, inn: `00${orgInn}` }) });
     expect((await refusal(employee, [employee], 'ECDSA_SHA256')).extensions.reason).toBe('NO_ACCOUNT');
+  });
+
+  it('a SNILS or INN the citizen only typed picks no account: whoever typed another person\'s SNILS does not receive their signature login', async () => {
+    const snils = freshSnils();
+    const inn = freshInn();
+    const squatter = await registerCitizen(t);
+    await squatter.client.request(UpdateProfileDocument, { input: { snils, inn } });
+    const owner = await issue(root, { subject: personSubject({ name: 'Владелец СНИЛС', snils, inn }) });
+    expect((await refusal(owner, [owner], 'ECDSA_SHA256')).extensions.reason).toBe('NO_ACCOUNT');
+    const [sessions] = await t.running.app.db.sql`select count(*)::int as n from sessions where user_id = ${squatter.id}`;
+    expect(sessions?.n).toBe(1);
   });
 
   it('a locked account answers ACCOUNT_LOCKED', async () => {

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  AddDocumentDocument,
   BeginSsoLoginDocument,
   CompleteSsoLoginDocument,
   MeDocument,
@@ -15,7 +16,7 @@ import {
   UpdateProfileDocument,
   LoginDocument,
 } from '../../../src/sdk/generated/graphql.js';
-import { registerCitizen, uniquePhone } from '../../helpers/accounts.js';
+import { addVerifiedIdentifier, registerCitizen, uniquePhone } from '../../helpers/accounts.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { errorOf } from '../../helpers/graphql.js';
 import { CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, browserLogin, startOidcProvider, type TestOidcProvider } from '../../helpers/oidc-provider.js';
@@ -121,13 +122,15 @@ describe('accounts', () => {
     expect(me?.id).toBe(first.user.id);
     const { myActivity } = await t.client.withToken(second.accessToken).request(MyActivityDocument, { first: 10 });
     const entries = myActivity.nodes.map((n) => [n.action, (n.details as { method?: string } | null)?.method]);
-    expect(entries).toEqual([['LOGIN', 'SSO'], ['LOGIN', 'SSO'], ['REGISTERED', 'SSO']]);
+    expect(entries.filter(([action]) => action !== 'SNILS_VERIFIED')).toEqual([['LOGIN', 'SSO'], ['LOGIN', 'SSO'], ['REGISTERED', 'SSO']]);
+    // The provider vouched for the SNILS: it is a verified value of this account.
+    expect(myActivity.nodes.find((n) => n.action === 'SNILS_VERIFIED')?.details).toMatchObject({ by: 'SSO', provider: 'esia' });
   });
 
-  it('given a citizen with that SNILS, a first login with the verified SNILS logs into their account, tells them, and the trust claim raises it to CONFIRMED', async () => {
+  it('given a citizen whose SNILS an operator verified, a first login with that SNILS logs into their account, tells them, and the trust claim raises it to CONFIRMED', async () => {
     const citizen = await registerCitizen(t);
     const snils = freshSnils();
-    await citizen.client.request(UpdateProfileDocument, { input: { snils } });
+    await addVerifiedIdentifier(t, citizen.client, 'SNILS', snils);
     const account = providerAccount({ snils, snils_verified: true, phone_number: uniquePhone(), phone_number_verified: false, trusted: true });
     const since = t.sms.messages.length;
 
@@ -138,6 +141,70 @@ describe('accounts', () => {
     expect(t.sms.messages.indexOf(notice)).toBeGreaterThanOrEqual(since);
     const { myActivity } = await t.client.withToken(session.accessToken).request(MyActivityDocument, { first: 10 });
     expect(myActivity.nodes.map((n) => n.action)).toEqual(expect.arrayContaining(['LOGIN', 'IDENTITY_CONFIRMED', 'SSO_LINKED']));
+  });
+
+  describe('a SNILS typed by someone else never opens their account (takeover through a self-declared SNILS)', () => {
+    it('the owner\'s first login creates the owner\'s own account with the SNILS; the squatter loses it, is told, and sees none of the owner\'s data', async () => {
+      const squatter = await registerCitizen(t);
+      const snils = freshSnils();
+      await squatter.client.request(UpdateProfileDocument, { input: { snils } });
+      const ownerPhone = uniquePhone();
+      const since = t.sms.messages.length;
+
+      const owner = await ssoLogin(providerAccount({ snils, snils_verified: true, phone_number: ownerPhone, phone_number_verified: true, trusted: true }));
+      expect(owner.user.id).not.toBe(squatter.id);
+      expect(owner.user).toMatchObject({ phone: ownerPhone, snils: formatSnils(snils), trustLevel: 'CONFIRMED' });
+
+      const { me } = await squatter.client.request(MeDocument);
+      expect(me?.snils).toBeNull();
+      expect(me?.trustLevel).toBe('SIMPLIFIED');
+      const told = await t.sms.waitFor((m) => m.to === squatter.phone && /СНИЛС удалён/.test(m.text));
+      expect(t.sms.messages.indexOf(told)).toBeGreaterThanOrEqual(since);
+      const { myActivity } = await squatter.client.request(MyActivityDocument, { first: 5 });
+      expect(myActivity.nodes[0]).toMatchObject({ action: 'SNILS_REMOVED', ip: null });
+      const [links] = await t.running.app.db.sql`select count(*)::int as n from sso_identities where user_id = ${squatter.id}`;
+      expect(links?.n).toBe(0);
+
+      // The next login goes by (iss, sub) to the owner's account, and the SNILS is now theirs verified:
+      // the squatter cannot type it back.
+      const again = await errorOf(squatter.client.request(UpdateProfileDocument, { input: { snils } }));
+      expect(again.code).toBe('CONFLICT');
+      expect(again.extensions.fields).toEqual([expect.objectContaining({ field: 'snils' })]);
+    });
+
+    it('an owner with an account found by a verified phone gets the SNILS from the squatter', async () => {
+      const squatter = await registerCitizen(t);
+      const owner = await registerCitizen(t);
+      const snils = freshSnils();
+      await squatter.client.request(UpdateProfileDocument, { input: { snils } });
+
+      const session = await ssoLogin(providerAccount({ snils, snils_verified: true, phone_number: owner.phone, phone_number_verified: true }));
+      expect(session.user.id).toBe(owner.id);
+      expect(session.user.snils).toBe(formatSnils(snils));
+      expect((await squatter.client.request(MeDocument)).me?.snils).toBeNull();
+    });
+
+    it('a SNILS the citizen typed is kept when the provider does not vouch for it, and links nothing', async () => {
+      const citizen = await registerCitizen(t);
+      const snils = freshSnils();
+      await citizen.client.request(UpdateProfileDocument, { input: { snils } });
+      const session = await ssoLogin(providerAccount({ snils, snils_verified: false, phone_number: uniquePhone(), phone_number_verified: true }));
+      expect(session.user.id).not.toBe(citizen.id);
+      expect(session.user.snils).toBeNull();
+      expect((await citizen.client.request(MeDocument)).me?.snils).toBe(formatSnils(snils));
+    });
+
+    it('a SNILS verified in another account is a CONFLICT for anyone who types it or adds its document', async () => {
+      const holder = await registerCitizen(t);
+      const other = await registerCitizen(t);
+      const snils = freshSnils();
+      await addVerifiedIdentifier(t, holder.client, 'SNILS', snils);
+      const typed = await errorOf(other.client.request(UpdateProfileDocument, { input: { snils } }));
+      expect(typed.code).toBe('CONFLICT');
+      const added = await errorOf(other.client.request(AddDocumentDocument, { input: { kind: 'SNILS', number: snils } }));
+      expect(added.code).toBe('CONFLICT');
+      expect((await holder.client.request(MeDocument)).me?.snils).toBe(formatSnils(snils));
+    });
   });
 
   it('an account linked to one subject is not taken over by another subject with the same SNILS', async () => {
