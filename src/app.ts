@@ -42,7 +42,8 @@ import { createAppPubSub, type AppPubSub } from './shared/pubsub.js';
 import { KeyStore } from './shared/auth/keys.js';
 import { TokenService } from './shared/auth/tokens.js';
 import { systemClock, type Clock } from './shared/clock.js';
-import { NodeRegistry } from './shared/graphql/relay.js';
+import { NodeRegistry, NodeResolver } from './server/nodes.js';
+import { nodeType } from './shared/graphql/relay.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { RateLimiter } from './shared/rate-limit.js';
 import { loadOrCreateSecret } from './shared/secrets.js';
@@ -84,6 +85,8 @@ export interface Services {
 }
 
 export interface App {
+  /** Resolver instances the modules constructed with their services (for the schema's container). */
+  resolvers: object[];
   config: Config;
   log: Logger;
   clock: Clock;
@@ -187,7 +190,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const loadAlerts = new LoadAlertsService({ db: db.db, clock }, load);
   const branchesService = new BranchesService({ db: db.db, clock });
   const nodes = new NodeRegistry();
-  nodes.add('User', (viewer, id) => profile.userById(viewer, id), (row) => toUser(row));
+  nodes.register(nodeType('User', (viewer, id) => profile.userById(viewer, id), (row) => toUser(row)));
   nodes.register({
     typename: 'Session',
     fetch: async (viewer, id) => {
@@ -197,16 +200,16 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     },
   });
 
-  nodes.add('Branch', (_viewer, id) => branchesService.branch(id), (row) => toBranch(row));
-  nodes.add('Service', (_viewer, id) => catalog.service({ id }), (row) => toService(row));
+  nodes.register(nodeType('Branch', (_viewer, id) => branchesService.branch(id), (row) => toBranch(row)));
+  nodes.register(nodeType('Service', (_viewer, id) => catalog.service({ id }), (row) => toService(row)));
 
-  nodes.add('QueueTicket', (viewer, id) => queue.ticket(viewer, id), (row) => toTicket(row));
+  nodes.register(nodeType('QueueTicket', (viewer, id) => queue.ticket(viewer, id), (row) => toTicket(row)));
 
   const documents = new DocumentsService({ config, db: db.db, clock, log, storage: new DiskStorage(config.STORAGE_DIR), notifications, rateLimiter, hashKey, identifiers });
   const applications = new ApplicationsService({ config, db: db.db, clock, log, pubsub, notifications, documents, rateLimiter });
-  nodes.add('PersonalDocument', (viewer, id) => documents.document(viewer, id), (row) => toDocument(row, localDay(clock.now(), DOCUMENTS_TIMEZONE), config.DOCUMENT_EXPIRY_REMINDER_DAYS));
-  nodes.add('Attachment', (viewer, id) => documents.attachment(viewer, id), (row) => toAttachment(row, documents.fileUrl(row.id)));
-  nodes.add('Application', (viewer, id) => applications.application(viewer, id), (row) => toApplication(row));
+  nodes.register(nodeType('PersonalDocument', (viewer, id) => documents.document(viewer, id), (row) => toDocument(row, localDay(clock.now(), DOCUMENTS_TIMEZONE), config.DOCUMENT_EXPIRY_REMINDER_DAYS)));
+  nodes.register(nodeType('Attachment', (viewer, id) => documents.attachment(viewer, id), (row) => toAttachment(row, documents.fileUrl(row.id))));
+  nodes.register(nodeType('Application', (viewer, id) => applications.application(viewer, id), (row) => toApplication(row)));
   const applicationSubjects: ApplicationSubjects = { find: (id) => applications.subjectOf(id) };
   const chat = new ChatService({
     config,
@@ -220,9 +223,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     applications: applicationSubjects,
   });
   const feedback = new FeedbackService({ config, db: db.db, clock, notifications, applications: applicationSubjects });
-  nodes.add('Notification', (viewer, id) => notifications.notification(viewer, id), (row) => toNotification(row));
-  nodes.add('ChatThread', (viewer, id) => chat.thread(viewer, id), (row) => toThread(row));
-  nodes.add('Feedback', (viewer, id) => feedback.feedback(viewer, id), (row) => toFeedback(row));
+  nodes.register(nodeType('Notification', (viewer, id) => notifications.notification(viewer, id), (row) => toNotification(row)));
+  nodes.register(nodeType('ChatThread', (viewer, id) => chat.thread(viewer, id), (row) => toThread(row)));
+  nodes.register(nodeType('Feedback', (viewer, id) => feedback.feedback(viewer, id), (row) => toFeedback(row)));
 
   const services: Services = {
     accounts: { auth, credentials, profile, challenges, sessions: sessionGuard },
@@ -255,6 +258,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   };
 
   return {
+    resolvers: [new NodeResolver(nodes)],
     config,
     log,
     clock,

@@ -22,7 +22,7 @@ export interface Running {
 export async function start(config: Config, opts: AppOptions = {}): Promise<Running> {
   if (config.MIGRATE_ON_START) await migrate(config.DATABASE_URL);
   const app = await createApp(config, opts);
-  const api = config.ROLE === 'worker' ? null : await startApiServer(app, await createSchema());
+  const api = config.ROLE === 'worker' ? null : await startApiServer(app, await createSchema({ instances: app.resolvers }));
   const workers = config.ROLE === 'api' ? null : await startWorkers(app);
   let stopping: Promise<void> | null = null;
   return {

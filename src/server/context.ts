@@ -1,23 +1,14 @@
-/** What every resolver receives: the application's services, the caller, and request metadata. */
-import type { Viewer } from '../shared/auth/viewer.js';
-import type { RequestMeta } from '../modules/accounts/accounts.deps.js';
+/**
+ * Transitional: the context of resolvers not yet moved to constructor-injected services. Modules
+ * that have a front door use src/shared/graphql/context.ts; this file goes when the last one does.
+ */
 import type { Services } from '../app.js';
+import type { GraphQLContext as SharedContext } from '../shared/graphql/context.js';
 import type { Loaders } from './loaders.js';
 
-export interface GraphQLContext {
-  services: Services;
-  viewer: Viewer | null;
-  meta: RequestMeta;
-  requestId: string;
-  /** The moment the operation started, from the application's clock. */
-  now: Date;
-  loaders: Loaders;
-  /** The Idempotency-Key HTTP header, for mutations that honour it (bookAppointment). */
-  idempotencyKey: string | null;
-}
+export { requireViewer } from '../shared/graphql/context.js';
 
-/** For resolvers behind @Authorized: the viewer is there (the auth checker made sure). */
-export function requireViewer(ctx: GraphQLContext): Viewer {
-  if (!ctx.viewer) throw new Error('resolver reached without a viewer: missing @Authorized()');
-  return ctx.viewer;
+export interface GraphQLContext extends SharedContext {
+  services: Services;
+  loaders: Loaders;
 }

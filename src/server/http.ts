@@ -96,6 +96,7 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
           requestId,
           now,
           loaders: createLoaders(app, now),
+          memo: new Map(),
           idempotencyKey: req.header('idempotency-key')?.trim() || null,
           meta: { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null },
         };

@@ -21,9 +21,11 @@ import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
 import { SsoResolver } from '../modules/identity/sso.resolver.js';
 import { PasskeysResolver } from '../modules/identity/passkeys.resolver.js';
 import { SignatureResolver } from '../modules/identity/signature.resolver.js';
-import { authChecker } from '../shared/auth/auth-checker.js';
+import { authChecker } from '../shared/graphql/auth-checker.js';
+import { NodeResolver } from './nodes.js';
 
 export const resolvers = [
+  NodeResolver,
   AuthResolver,
   ProfileResolver,
   ActivityConnectionResolver,
@@ -52,11 +54,28 @@ export const resolvers = [
   SignatureResolver,
 ] as const;
 
-export function createSchema(opts: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {
+/**
+ * The schema. `instances` are the resolvers the modules constructed with their services
+ * (src/app.ts collects them); type-graphql asks this container for a resolver class's instance.
+ * Emitting the SDL needs none (nothing is resolved then).
+ */
+export function createSchema(opts: { emitSchemaFile?: string; instances?: readonly object[] } = {}): Promise<GraphQLSchema> {
+  const byClass = new Map<unknown, object>((opts.instances ?? []).map((i) => [i.constructor, i]));
   return buildSchema({
     resolvers,
     authChecker,
     authMode: 'error',
+    container: {
+      get(someClass: new () => object) {
+        let instance = byClass.get(someClass);
+        if (!instance) {
+          // Transitional: resolvers that still read ctx.services take no constructor arguments.
+          instance = new someClass();
+          byClass.set(someClass, instance);
+        }
+        return instance;
+      },
+    },
     // Every subscription brings its own `subscribe` over the Redis-backed pubsub of src/app.ts;
     // type-graphql still wants a pubSub to build the schema, so an in-memory one stands in.
     pubSub: createPubSub(),

@@ -88,6 +88,7 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
           viewer: state?.viewer ?? null,
           now,
           loaders: createLoaders(app, now),
+          memo: new Map(),
           idempotencyKey: null,
           requestId: `ws-${_id}`,
           meta: { ip: state?.ip ?? null, userAgent: state?.userAgent ?? null },

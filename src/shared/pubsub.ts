@@ -8,74 +8,34 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { Redis } from 'ioredis';
 
-export interface BranchLoadEvent {
-  branchId: string;
-  waiting: number;
-  averageWaitMinutes: number;
-  openWindows: number;
-  freeWindows: number;
-  level: 'LOW' | 'MEDIUM' | 'HIGH';
-  updatedAt: string;
+/**
+ * A topic and the payload it carries. Modules declare theirs in `<m>.events.ts` with defineTopic;
+ * the name is the Redis channel (after REDIS_PREFIX), so it must be unique across modules.
+ */
+export interface Topic<T> {
+  readonly name: string;
+  /** Never set: carries the payload type. */
+  readonly payload?: T;
 }
 
-export interface TicketEvent {
-  userId: string;
-  ticketId: string;
+export function defineTopic<T>(name: string): Topic<T> {
+  return { name };
 }
-
-export interface BookingEvent {
-  userId: string;
-  bookingId: string;
-}
-
-/** A timeline entry of an application, with who may hear it: the applicant and the branch's staff. */
-export interface ApplicationTopicEvent {
-  applicationId: string;
-  userId: string;
-  branchId: string | null;
-  event: { id: string; status: string; actor: string; comment: string | null; at: string };
-}
-
-/** A notification reached the user's in-app feed (published by the worker that delivered it). */
-export interface NotificationEvent {
-  userId: string;
-  notificationId: string;
-}
-
-/** A chat message, carried whole: subscribers of the thread need nothing else. */
-export interface ChatMessageEvent {
-  threadId: string;
-  message: { id: string; threadId: string; authorRole: string; authorName: string; text: string; createdAt: string };
-}
-
-type Topics = {
-  branchLoad: [BranchLoadEvent];
-  ticket: [TicketEvent];
-  booking: [BookingEvent];
-  application: [ApplicationTopicEvent];
-  notification: [NotificationEvent];
-  chatMessage: [ChatMessageEvent];
-};
 
 export interface AppPubSub {
-  publish<K extends keyof Topics>(topic: K, payload: Topics[K][0]): void;
-  subscribe<K extends keyof Topics>(topic: K): AsyncIterableIterator<Topics[K][0]> & { return?: () => Promise<IteratorResult<Topics[K][0]>> };
+  publish<T>(topic: Topic<T>, payload: T): void;
+  subscribe<T>(topic: Topic<T>): AsyncIterableIterator<T> & { return?: () => Promise<IteratorResult<T>> };
 }
 
 /** Events of a per-user topic that belong to `userId`, as an iterable a subscription can return. */
-export function ownEvents<K extends 'ticket' | 'booking' | 'notification'>(pubsub: AppPubSub, topic: K, userId: string): AsyncIterable<Topics[K][0]> {
-  const live = pubsub.subscribe(topic);
-  return new Repeater<Topics[K][0]>(async (push, stop) => {
-    void stop.then(() => live.return?.());
-    for await (const e of live) if (e.userId === userId) await push(e);
-    stop();
-  });
+export function ownEvents<T extends { userId: string }>(pubsub: AppPubSub, topic: Topic<T>, userId: string): AsyncIterable<T> {
+  return filteredEvents(pubsub, topic, (e) => e.userId === userId);
 }
 
 /** Events of a topic that pass `keep`, as an iterable a subscription can return. */
-export function filteredEvents<K extends keyof Topics>(pubsub: AppPubSub, topic: K, keep: (e: Topics[K][0]) => boolean): AsyncIterable<Topics[K][0]> {
+export function filteredEvents<T>(pubsub: AppPubSub, topic: Topic<T>, keep: (e: T) => boolean): AsyncIterable<T> {
   const live = pubsub.subscribe(topic);
-  return new Repeater<Topics[K][0]>(async (push, stop) => {
+  return new Repeater<T>(async (push, stop) => {
     void stop.then(() => live.return?.());
     for await (const e of live) if (keep(e)) await push(e);
     stop();
@@ -89,10 +49,10 @@ export function createAppPubSub(opts: { publisher: Redis; subscriber: Redis; pre
   const channel = (topic: string) => `${opts.prefix}${topic}`;
   return {
     publish(topic, payload) {
-      pubsub.publish(channel(topic), payload);
+      pubsub.publish(channel(topic.name), payload);
     },
     subscribe(topic) {
-      return pubsub.subscribe(channel(topic)) as never;
+      return pubsub.subscribe(channel(topic.name)) as never;
     },
   };
 }

@@ -7,10 +7,7 @@ import type { RateLimiter } from '../../shared/rate-limit.js';
 import type { TokenService } from '../../shared/auth/tokens.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 
-export interface RequestMeta {
-  ip: string | null;
-  userAgent: string | null;
-}
+export type { RequestMeta } from '../../shared/request-meta.js';
 
 /** Tells every API instance that sessions ended, so cached "alive" answers and sockets drop at once. */
 export interface SessionEvents {

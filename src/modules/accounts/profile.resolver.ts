@@ -1,7 +1,6 @@
-/** The caller's profile, contacts and journal; staff operations on accounts; node(id). */
+/** The caller's profile, contacts and journal; staff operations on accounts. */
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type GraphQLContext } from '../../server/context.js';
-import { Node } from '../../shared/graphql/relay.js';
 import { StaffUserInput, UpdateProfileInput } from './accounts.inputs.js';
 import { toActivity, toUser } from './accounts.mappers.js';
 import { ActivityConnection, Challenge, OtpChannel, User } from './accounts.types.js';
@@ -12,12 +11,6 @@ export class ProfileResolver {
   async me(@Ctx() ctx: GraphQLContext): Promise<User | null> {
     const row = await ctx.services.accounts.profile.me(ctx.viewer);
     return row ? toUser(row) : null;
-  }
-
-  @Authorized()
-  @Query(() => Node, { nullable: true, description: 'Any object by id, as far as the caller may see it.' })
-  node(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Node | null> {
-    return ctx.services.nodes.fetch(requireViewer(ctx), id);
   }
 
   @Authorized()

@@ -5,7 +5,7 @@ import { requireViewer, type GraphQLContext } from '../../server/context.js';
 import { notFound, unauthenticated } from '../../shared/errors.js';
 import { hasRole } from '../../shared/auth/viewer.js';
 import type { Page } from '../../shared/pagination.js';
-import type { ApplicationTopicEvent } from '../../shared/pubsub.js';
+import { applicationTopic, type ApplicationTopicEvent } from './applications.events.js';
 import { toUser } from '../accounts/accounts.mappers.js';
 import { User } from '../accounts/accounts.types.js';
 import { toBranch } from '../branches/branches.mappers.js';
@@ -225,7 +225,7 @@ async function applicationEvents(ctx: Ctx, applicationId: string | null): Promis
   if (applicationId && !(await applications.application(viewer, applicationId))) throw notFound('Заявление');
   const admin = hasRole(viewer, 'ADMIN');
   const branchId = await applications.staffBranch(viewer);
-  const live = pubsub.subscribe('application');
+  const live = pubsub.subscribe(applicationTopic);
   return new Repeater<ApplicationTopicEvent>(async (push, stop) => {
     void stop.then(() => live.return?.());
     for await (const e of live) {

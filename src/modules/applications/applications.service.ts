@@ -18,7 +18,8 @@ import type { Clock } from '../../shared/clock.js';
 import { isUuid } from '../../shared/ids.js';
 import type { Logger } from '../../shared/logger.js';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/pagination.js';
-import type { AppPubSub, ApplicationTopicEvent } from '../../shared/pubsub.js';
+import type { AppPubSub } from '../../shared/pubsub.js';
+import { applicationTopic, type ApplicationTopicEvent } from './applications.events.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
 import { findUserById, type UserRow } from '../accounts/accounts.repository.js';
 import { exceptionsOf, findBranchesByIds } from '../branches/branches.repository.js';
@@ -434,7 +435,7 @@ export class ApplicationsService {
       event: { id: e.id, status: e.status, actor: e.actor, comment: e.comment, at: e.at.toISOString() },
     };
     try {
-      this.deps.pubsub.publish('application', payload);
+      this.deps.pubsub.publish(applicationTopic, payload);
     } catch (err) {
       this.deps.log.warn({ err }, 'could not publish an application event');
     }

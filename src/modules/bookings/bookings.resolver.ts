@@ -3,7 +3,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { requireViewer, type GraphQLContext } from '../../server/context.js';
 import { notFound, unauthenticated } from '../../shared/errors.js';
 import { DateScalar, DateTimeScalar } from '../../shared/graphql/scalars.js';
-import { ownEvents, type BookingEvent as BookingTopicEvent } from '../../shared/pubsub.js';
+import { ownEvents } from '../../shared/pubsub.js';
+import { bookingTopic, type BookingTopicEvent } from './bookings.events.js';
 import { toUser } from '../accounts/accounts.mappers.js';
 import { User } from '../accounts/accounts.types.js';
 import { toBranch } from '../branches/branches.mappers.js';
@@ -156,7 +157,7 @@ export class BookingResolver {
     subscribe: ({ context }: SubscribeResolverData<unknown, unknown, Ctx>) => {
       const viewer = context.viewer;
       if (!viewer) throw unauthenticated();
-      return ownEvents(context.services.pubsub, 'booking', viewer.userId);
+      return ownEvents(context.services.pubsub, bookingTopic, viewer.userId);
     },
   })
   async bookingUpdated(@Root() event: BookingTopicEvent, @Ctx() ctx: Ctx): Promise<Booking> {

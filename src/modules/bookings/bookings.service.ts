@@ -16,6 +16,7 @@ import { isUuid } from '../../shared/ids.js';
 import type { Logger } from '../../shared/logger.js';
 import { decodeOffset, offsetPage, type OffsetPage } from '../../shared/pagination.js';
 import type { AppPubSub } from '../../shared/pubsub.js';
+import { bookingTopic } from './bookings.events.js';
 import { findUserById } from '../accounts/accounts.repository.js';
 import { exceptionsOf, findBranchesByIds, hoursOf, type BranchRow } from '../branches/branches.repository.js';
 import { findServicesByIds, type ServiceRow } from '../catalog/catalog.repository.js';
@@ -454,7 +455,7 @@ export class BookingsService {
 
   private publish(b: BookingRow): void {
     try {
-      this.deps.pubsub.publish('booking', { userId: b.userId, bookingId: b.id });
+      this.deps.pubsub.publish(bookingTopic, { userId: b.userId, bookingId: b.id });
     } catch (err) {
       this.deps.log.warn({ err }, 'could not publish a booking change');
     }

@@ -2,7 +2,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { requireViewer, type GraphQLContext } from '../../server/context.js';
 import { unauthenticated } from '../../shared/errors.js';
-import type { ChatMessageEvent } from '../../shared/pubsub.js';
+import type { ChatMessageEvent } from './chat.events.js';
 import type { ChatMessageRow, ChatThreadRow } from './chat.repository.js';
 import { ChatMessage, ChatThread } from './chat.types.js';
 

@@ -14,7 +14,8 @@ import type { Clock } from '../../shared/clock.js';
 import { badField, forbidden, notFound, preconditionFailed } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
 import type { Logger } from '../../shared/logger.js';
-import { filteredEvents, type AppPubSub, type ChatMessageEvent } from '../../shared/pubsub.js';
+import { filteredEvents, type AppPubSub } from '../../shared/pubsub.js';
+import { chatMessageTopic, type ChatMessageEvent } from './chat.events.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
 import { findUserById } from '../accounts/accounts.repository.js';
 import { findBranchesByIds } from '../branches/branches.repository.js';
@@ -139,7 +140,7 @@ export class ChatService {
   async live(viewer: Viewer, threadId: string): Promise<AsyncIterable<ChatMessageEvent>> {
     const t = await this.thread(viewer, threadId);
     if (!t) throw notFound('Чат');
-    const events = filteredEvents(this.deps.pubsub, 'chatMessage', (e) => e.threadId === t.id);
+    const events = filteredEvents(this.deps.pubsub, chatMessageTopic, (e) => e.threadId === t.id);
     const leave = t.userId === viewer.userId ? this.deps.presence.enter(t.id, viewer.userId) : () => undefined;
     return new Repeater<ChatMessageEvent>(async (push, stop) => {
       const it = events[Symbol.asyncIterator]();
@@ -172,7 +173,7 @@ export class ChatService {
 
   private publish(m: repo.ChatMessageRow): void {
     try {
-      this.deps.pubsub.publish('chatMessage', {
+      this.deps.pubsub.publish(chatMessageTopic, {
         threadId: m.threadId,
         message: { id: m.id, threadId: m.threadId, authorRole: m.authorRole, authorName: m.authorName, text: m.text, createdAt: m.createdAt.toISOString() },
       });

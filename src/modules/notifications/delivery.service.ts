@@ -11,6 +11,7 @@ import type { Database } from '../../db/client.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { AppPubSub } from '../../shared/pubsub.js';
+import { notificationTopic } from './notifications.events.js';
 import { findUserById } from '../accounts/accounts.repository.js';
 import { PermanentDeliveryError, type Channel } from './channels/channel.js';
 import { EmailChannel } from './channels/email.js';
@@ -42,7 +43,7 @@ export class DeliveryService {
     if (claimed.channel === 'IN_APP') {
       await repo.markSent(db, claimed.id, { now: clock.now(), providerRef: null, delivered: true });
       const n = await repo.findNotification(db, claimed.notificationId);
-      if (n?.userId) this.deps.pubsub.publish('notification', { userId: n.userId, notificationId: n.id });
+      if (n?.userId) this.deps.pubsub.publish(notificationTopic, { userId: n.userId, notificationId: n.id });
       return 'DELIVERED';
     }
     try {

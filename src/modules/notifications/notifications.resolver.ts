@@ -2,7 +2,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { requireViewer, type GraphQLContext } from '../../server/context.js';
 import { notFound, unauthenticated } from '../../shared/errors.js';
-import { ownEvents, type NotificationEvent } from '../../shared/pubsub.js';
+import { ownEvents } from '../../shared/pubsub.js';
+import { notificationTopic, type NotificationEvent } from './notifications.events.js';
 import { User } from '../accounts/accounts.types.js';
 import type { DeliveryRow, NotificationRow, PushSubscriptionRow } from './notifications.repository.js';
 import { CATEGORIES, channelsFor, type StoredPreferences } from './preferences.js';
@@ -131,7 +132,7 @@ export class NotificationResolver {
     subscribe: ({ context }: SubscribeResolverData<unknown, unknown, Ctx>) => {
       const viewer = context.viewer;
       if (!viewer) throw unauthenticated();
-      return ownEvents(context.services.pubsub, 'notification', viewer.userId);
+      return ownEvents(context.services.pubsub, notificationTopic, viewer.userId);
     },
   })
   async notificationAdded(@Root() event: NotificationEvent, @Ctx() ctx: Ctx): Promise<Notification> {

@@ -9,7 +9,8 @@ import type { Config } from '../../config/env.js';
 import type { Database, Executor } from '../../db/client.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
-import type { AppPubSub, BranchLoadEvent } from '../../shared/pubsub.js';
+import type { AppPubSub } from '../../shared/pubsub.js';
+import { branchLoadTopic, type BranchLoadEvent } from './queue.events.js';
 import { findUsersByIds } from '../accounts/accounts.repository.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import * as repo from './queue.repository.js';
@@ -77,7 +78,7 @@ export class LoadService {
       await this.fireAlerts(tx, event, now);
     });
     try {
-      pubsub.publish('branchLoad', event);
+      pubsub.publish(branchLoadTopic, event);
     } catch (err) {
       log.warn({ err }, 'could not publish a load change');
     }
@@ -87,7 +88,7 @@ export class LoadService {
   /** Live events of the given branches (all when null), the current load of each first. */
   subscribe(branchIds: readonly string[] | null): AsyncIterable<BranchLoadEvent> {
     const wanted = branchIds ? new Set(branchIds) : null;
-    const live = this.deps.pubsub.subscribe('branchLoad');
+    const live = this.deps.pubsub.subscribe(branchLoadTopic);
     return new Repeater<BranchLoadEvent>(async (push, stop) => {
       // Subscribed before the snapshot is read, so no change can fall between the two.
       const ids = branchIds ? [...new Set(branchIds)] : await repo.allBranchIds(this.deps.db);

@@ -1,5 +1,5 @@
 /** Queue rows and events to GraphQL objects. */
-import type { BranchLoadEvent } from '../../shared/pubsub.js';
+import type { BranchLoadEvent } from './queue.events.js';
 import type { AlertRow, SampleRow, TicketRow } from './queue.repository.js';
 import { LoadLevel, TicketStatus, type BranchLoad, type BranchLoadSample, type LoadAlert, type QueueTicket } from './queue.types.js';
 

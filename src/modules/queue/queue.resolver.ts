@@ -2,7 +2,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { requireViewer, type GraphQLContext } from '../../server/context.js';
 import { notFound, unauthenticated } from '../../shared/errors.js';
-import { ownEvents, type BranchLoadEvent, type TicketEvent } from '../../shared/pubsub.js';
+import { ownEvents } from '../../shared/pubsub.js';
+import { ticketTopic, type BranchLoadEvent, type TicketEvent } from './queue.events.js';
 import { Branch } from '../branches/branches.types.js';
 import { toBranch } from '../branches/branches.mappers.js';
 import { toService } from '../catalog/catalog.mappers.js';
@@ -94,7 +95,7 @@ export class QueueResolver {
     subscribe: ({ context }: SubscribeResolverData<unknown, unknown, Ctx>) => {
       const viewer = context.viewer;
       if (!viewer) throw unauthenticated();
-      return ownEvents(context.services.pubsub, 'ticket', viewer.userId);
+      return ownEvents(context.services.pubsub, ticketTopic, viewer.userId);
     },
   })
   async ticketUpdated(@Root() event: TicketEvent, @Ctx() ctx: Ctx): Promise<QueueTicket> {

@@ -9,7 +9,9 @@ import { badField, forbidden, notFound, preconditionFailed } from '../../shared/
 import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
-import type { AppPubSub, BranchLoadEvent } from '../../shared/pubsub.js';
+import type { AppPubSub } from '../../shared/pubsub.js';
+import { ticketTopic, type BranchLoadEvent } from './queue.events.js';
+import { bookingTopic } from '../bookings/bookings.events.js';
 import { findUserById } from '../accounts/accounts.repository.js';
 import { findBranchesByIds, type BranchRow } from '../branches/branches.repository.js';
 import { branchOffersService } from '../catalog/catalog.repository.js';
@@ -172,7 +174,7 @@ export class QueueService {
   private publishVisit(ticket: TicketRow | undefined | null): void {
     if (!ticket?.bookingId || !ticket.userId) return;
     try {
-      this.deps.pubsub.publish('booking', { userId: ticket.userId, bookingId: ticket.bookingId });
+      this.deps.pubsub.publish(bookingTopic, { userId: ticket.userId, bookingId: ticket.bookingId });
     } catch (err) {
       this.deps.log.warn({ err }, 'could not publish a booking change');
     }
@@ -181,7 +183,7 @@ export class QueueService {
   private publishTicket(ticket: TicketRow): void {
     if (!ticket.userId) return;
     try {
-      this.deps.pubsub.publish('ticket', { userId: ticket.userId, ticketId: ticket.id });
+      this.deps.pubsub.publish(ticketTopic, { userId: ticket.userId, ticketId: ticket.id });
     } catch (err) {
       this.deps.log.warn({ err }, 'could not publish a ticket change');
     }

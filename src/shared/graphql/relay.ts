@@ -1,7 +1,6 @@
-/** The Node interface, PageInfo, and the registry that lets `node(id)` find any type that opts in. */
+/** The Node interface, PageInfo, and how a module lets `node(id)` find one of its types (src/server/nodes.ts asks them). */
 import { Field, ID, InterfaceType, ObjectType, Int } from 'type-graphql';
 import type { Viewer } from '../auth/viewer.js';
-import { isUuid } from '../ids.js';
 
 @InterfaceType({
   description: 'An object with a stable id, fetchable with `node(id)`.',
@@ -33,31 +32,13 @@ export interface NodeFetcher {
   fetch(viewer: Viewer, id: string): Promise<object | null>;
 }
 
-/** Modules register their fetchers; ids are UUIDs, so each fetcher is asked in turn. */
-export class NodeRegistry {
-  private readonly fetchers: NodeFetcher[] = [];
-
-  register(fetcher: NodeFetcher): void {
-    this.fetchers.push(fetcher);
-  }
-
-  /** A type found by `find` (which checks the viewer's access) and turned into its GraphQL object by `map`. */
-  add<R>(typename: string, find: (viewer: Viewer, id: string) => Promise<R | null | undefined>, map: (row: R) => object): void {
-    this.register({
-      typename,
-      fetch: async (viewer, id) => {
-        const row = await find(viewer, id);
-        return row ? map(row) : null;
-      },
-    });
-  }
-
-  async fetch(viewer: Viewer, id: string): Promise<Node | null> {
-    if (!isUuid(id)) return null;
-    for (const f of this.fetchers) {
-      const found = await f.fetch(viewer, id);
-      if (found) return { ...found, __typename: f.typename } as unknown as Node;
-    }
-    return null;
-  }
+/** A type found by `find` (which checks the viewer's access) and turned into its GraphQL object by `map`. */
+export function nodeType<R>(typename: string, find: (viewer: Viewer, id: string) => Promise<R | null | undefined>, map: (row: R) => object): NodeFetcher {
+  return {
+    typename,
+    fetch: async (viewer, id) => {
+      const row = await find(viewer, id);
+      return row ? map(row) : null;
+    },
+  };
 }

@@ -3,9 +3,9 @@
  * codes rather than type-graphql's generic "Access denied"). Ownership is checked in services.
  */
 import type { AuthChecker } from 'type-graphql';
-import type { GraphQLContext } from '../../server/context.js';
+import type { GraphQLContext } from './context.js';
 import { forbidden, unauthenticated } from '../errors.js';
-import type { RoleName } from './viewer.js';
+import type { RoleName } from '../auth/viewer.js';
 
 export const authChecker: AuthChecker<GraphQLContext, RoleName> = ({ context }, roles) => {
   if (!context.viewer) throw unauthenticated();

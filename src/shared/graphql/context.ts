@@ -1,0 +1,41 @@
+/**
+ * What every resolver receives besides its arguments: the caller, request metadata and a
+ * per-operation memo. Services reach resolvers through their constructors (src/server/schema.ts
+ * builds the schema with a container of the modules' resolver instances), so modules need nothing
+ * of the transport: HTTP and WebSocket both build this context.
+ */
+import type { Viewer } from '../auth/viewer.js';
+import type { RequestMeta } from '../request-meta.js';
+
+export interface GraphQLContext {
+  viewer: Viewer | null;
+  meta: RequestMeta;
+  requestId: string;
+  /** The moment the operation started, from the application's clock. */
+  now: Date;
+  /** The Idempotency-Key HTTP header, for mutations that honour it (bookAppointment). */
+  idempotencyKey: string | null;
+  /** Things that live for one operation (dataloaders), keyed by their perRequest accessor. */
+  memo: Map<symbol, unknown>;
+}
+
+/** For resolvers behind @Authorized: the viewer is there (the auth checker made sure). */
+export function requireViewer(ctx: GraphQLContext): Viewer {
+  if (!ctx.viewer) throw new Error('resolver reached without a viewer: missing @Authorized()');
+  return ctx.viewer;
+}
+
+/**
+ * An accessor for something made once per operation (a module's dataloaders): the first call in an
+ * operation creates it with `create(ctx)`, later calls in the same operation get the same one, and
+ * another operation (another user) never does.
+ */
+export function perRequest<T>(create: (ctx: GraphQLContext) => T): (ctx: GraphQLContext) => T {
+  const key = Symbol('perRequest');
+  return (ctx) => {
+    if (ctx.memo.has(key)) return ctx.memo.get(key) as T;
+    const made = create(ctx);
+    ctx.memo.set(key, made);
+    return made;
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * What a module hands the composition root (src/app.ts), besides its front door's services: the
+ * resolver instances (constructed with the services they call), the types `node(id)` can find, its
+ * jobs' processors and schedules, its REST routes, and what to close on shutdown. Every
+ * `create<M>Module(deps)` returns its door plus these parts; the root only collects them.
+ */
+import type { Router } from 'express';
+import type { JobContract, ProcessorDefinition, ScheduleDefinition } from '../jobs/define.js';
+import type { NodeFetcher } from './graphql/relay.js';
+
+export interface ModuleParts {
+  resolvers: object[];
+  nodes?: NodeFetcher[];
+  /** Every job contract the module owns (the worker refuses to start when one has no processor). */
+  jobs?: ReadonlyArray<JobContract<unknown>>;
+  processors?: ProcessorDefinition[];
+  schedules?: ScheduleDefinition[];
+  routers?: Router[];
+  close?(): Promise<void>;
+}
