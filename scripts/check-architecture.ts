@@ -136,4 +136,4 @@ function main(): void {
   if (problems > 0) process.exitCode = 1;
 }
 
-if (process.argv[1] && resolve(process.argv[1]).replace(/\.js$/, '') === fileURLToPath(import.meta.url).replace(/\.(js|ts)$/, '')) main();
+if (process.argv[1] && resolve(process.argv[1]).replace(/\.(js|ts)$/, '') === fileURLToPath(import.meta.url).replace(/\.(js|ts)$/, '')) main();

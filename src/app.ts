@@ -4,7 +4,10 @@
  * the workers, the CLI and the tests all start from here, so they share one wiring.
  */
 import { Redis } from 'ioredis';
+import type { Router } from 'express';
 import type { Config } from './config/env.js';
+import type { JobContract, ProcessorDefinition, ScheduleDefinition } from './jobs/define.js';
+import { allJobs as legacyJobs } from './jobs/registry.js';
 import { createDb, type DbHandle } from './db/client.js';
 import { createQueues, type Queues } from './jobs/queues.js';
 import { AuthService } from './modules/accounts/auth.service.js';
@@ -87,6 +90,11 @@ export interface Services {
 export interface App {
   /** Resolver instances the modules constructed with their services (for the schema's container). */
   resolvers: object[];
+  /** The modules' job contracts, processors and schedules, and their REST routes. */
+  jobs: ReadonlyArray<JobContract<unknown>>;
+  processors: ProcessorDefinition[];
+  schedules: ScheduleDefinition[];
+  routers: Router[];
   config: Config;
   log: Logger;
   clock: Clock;
@@ -259,6 +267,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   return {
     resolvers: [new NodeResolver(nodes)],
+    jobs: [...legacyJobs],
+    processors: [],
+    schedules: [],
+    routers: [],
     config,
     log,
     clock,

@@ -3,12 +3,12 @@
  * to start when a job contract has no processor. close() stops the relay, lets running jobs
  * finish (worker.close waits for them) and closes the connections.
  */
-import { Worker } from 'bullmq';
+import { Worker, type Job } from 'bullmq';
 import type { App } from '../src/app.js';
 import { QUEUE_NAMES } from '../src/jobs/define.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
 import { redisConnectionOptions } from '../src/jobs/queues.js';
-import { allJobs, deliverNotification, expireBooking, flagOverdueComplaints, pruneAccounts, remindBooking, pruneOrphanAttachments, remindExpiringDocuments, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
+import { deliverNotification, expireBooking, flagOverdueComplaints, pruneAccounts, remindBooking, pruneOrphanAttachments, remindExpiringDocuments, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
 import { pruneOrphansProcessor, remindExpiringProcessor } from './processors/documents/documents.js';
 import { flagOverdueProcessor } from './processors/feedback/flag-overdue.js';
 import { expireBookingProcessor, remindBookingProcessor, sweepBookingsProcessor } from './processors/bookings/bookings.js';
@@ -29,13 +29,23 @@ export const processors: Record<string, Processor> = {
   [flagOverdueComplaints.name]: flagOverdueProcessor,
 };
 
-export function assertEveryJobHasAProcessor(): void {
-  const missing = allJobs.filter((j) => !processors[j.name]).map((j) => j.name);
+/** The modules' processors by job name (transitional: plus the ones still in workers/processors). */
+function processorsOf(app: Pick<App, 'processors'>): Map<string, (job: Job) => Promise<unknown>> {
+  const byName = new Map<string, (job: Job) => Promise<unknown>>();
+  for (const [name, p] of Object.entries(processors)) byName.set(name, (job) => p(job, app as App));
+  for (const p of app.processors) byName.set(p.name, (job) => p.handle(job));
+  return byName;
+}
+
+export function assertEveryJobHasAProcessor(app: Pick<App, 'jobs' | 'processors'>): void {
+  const known = processorsOf(app);
+  const missing = app.jobs.filter((j) => !known.has(j.name)).map((j) => j.name);
   if (missing.length > 0) throw new Error(`no processor for job(s): ${missing.join(', ')}`);
 }
 
 export async function startWorkers(app: App): Promise<{ close(): Promise<void> }> {
-  assertEveryJobHasAProcessor();
+  assertEveryJobHasAProcessor(app);
+  const handlers = processorsOf(app);
   const { config, log } = app;
   const prefix = `${config.REDIS_PREFIX}bull`;
   const connection = { ...redisConnectionOptions(config.REDIS_URL), maxRetriesPerRequest: null };
@@ -43,9 +53,9 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
     const worker = new Worker(
       queue,
       async (job) => {
-        const processor = processors[job.name];
-        if (!processor) throw new Error(`no processor for ${job.name}`);
-        return processor(job, app);
+        const handle = handlers.get(job.name);
+        if (!handle) throw new Error(`no processor for ${job.name}`);
+        return handle(job);
       },
       {
         connection,
@@ -68,14 +78,14 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
     { job: pruneOrphanAttachments, repeat: { every: 86_400_000 } },
     { job: flagOverdueComplaints, repeat: { every: config.COMPLAINT_SWEEP_SECONDS * 1000 } },
   ];
-  for (const { job, repeat } of schedules) {
+  for (const { job, repeat } of [...schedules, ...app.schedules]) {
     await app.queues
       .get(job.queue)
       .upsertJobScheduler(job.name, repeat, { name: job.name, data: {} })
       .catch((err: unknown) => log.warn({ err, job: job.name }, 'could not schedule a repeatable job'));
   }
 
-  const relay = new OutboxRelay({ db: app.db.db, sql: app.db.sql, queues: app.queues, log, config });
+  const relay = new OutboxRelay({ db: app.db.db, sql: app.db.sql, queues: app.queues, log, config, jobs: app.jobs });
   await relay.start();
   return {
     async close() {

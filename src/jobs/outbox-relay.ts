@@ -11,8 +11,7 @@ import type { Config } from '../config/env.js';
 import type { Database } from '../db/client.js';
 import { outbox } from '../db/schema/index.js';
 import type { Logger } from '../shared/logger.js';
-import { allJobs } from './registry.js';
-import type { QueueName } from './define.js';
+import type { JobContract, QueueName } from './define.js';
 import type { Queues } from './queues.js';
 
 const PRUNE_EVERY_MS = 10 * 60_000;
@@ -26,9 +25,11 @@ export class OutboxRelay {
   private failing = false;
   private lastPrune = 0;
   private unlisten: (() => Promise<void>) | null = null;
-  private readonly queueOf = new Map(allJobs.map((j) => [j.name, j.queue] as const));
+  private readonly queueOf: Map<string, QueueName>;
 
-  constructor(private readonly deps: { db: Database; sql: postgres.Sql; queues: Queues; log: Logger; config: Config }) {}
+  constructor(private readonly deps: { db: Database; sql: postgres.Sql; queues: Queues; log: Logger; config: Config; jobs: ReadonlyArray<JobContract<unknown>> }) {
+    this.queueOf = new Map(deps.jobs.map((j) => [j.name, j.queue] as const));
+  }
 
   async start(): Promise<void> {
     const listener = await this.deps.sql.listen('outbox', () => this.kick());

@@ -75,6 +75,7 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
   http.use(bookingFilesRouter(app));
   http.use(documentFilesRouter(app));
   http.use(smsWebhookRouter(app));
+  for (const router of app.routers) http.use(router);
 
   http.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
     const requestId = (req.header('x-request-id') ?? '').slice(0, 64) || randomUUID();
