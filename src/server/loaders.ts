@@ -1,12 +1,12 @@
 /** Every module's per-request loaders, created fresh for each operation (never shared between users). */
 import type { App } from '../app.js';
-import { createBranchLoaders } from '../modules/branches/branches.loaders.js';
-import { createCatalogLoaders } from '../modules/catalog/catalog.loaders.js';
-import { createQueueLoaders } from '../modules/queue/queue.loaders.js';
-import { createBookingLoaders } from '../modules/bookings/bookings.loaders.js';
-import { createDocumentLoaders } from '../modules/documents/documents.loaders.js';
-import { createApplicationLoaders } from '../modules/applications/applications.loaders.js';
-import { createNotificationLoaders } from '../modules/notifications/notifications.loaders.js';
+import { createBranchLoaders } from '../modules/branches/index.js';
+import { createCatalogLoaders } from '../modules/catalog/index.js';
+import { createQueueLoaders } from '../modules/queue/index.js';
+import { createBookingLoaders } from '../modules/bookings/index.js';
+import { createDocumentLoaders } from '../modules/documents/index.js';
+import { createApplicationLoaders } from '../modules/applications/index.js';
+import { createNotificationLoaders } from '../modules/notifications/index.js';
 
 export function createLoaders(app: Pick<App, 'db'>, now: Date) {
   return {

@@ -5,7 +5,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
 import type { TokenService } from '../../shared/auth/tokens.js';
-import type { NotificationsService } from '../notifications/notifications.service.js';
+import type { NotificationsService } from '../notifications/index.js';
 
 export type { RequestMeta } from '../../shared/request-meta.js';
 

@@ -9,8 +9,8 @@ import { codeExpired, codeInvalid, notFound, rateLimited } from '../../shared/er
 import { maskEmail, maskPhone } from '../../shared/identifiers.js';
 import { codesEqual, generateNumericCode, hashCode } from '../../shared/otp.js';
 import { piiHash } from '../../shared/pii.js';
-import type { TemplateName } from '../notifications/templates.js';
-import type { NotifyInput } from '../notifications/notifications.service.js';
+import type { TemplateName } from '../notifications/index.js';
+import type { NotifyInput } from '../notifications/index.js';
 import type { AccountsDeps, RequestMeta } from './accounts.deps.js';
 import * as repo from './accounts.repository.js';
 import type { ChallengeRow } from './accounts.repository.js';

@@ -2,7 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar, JSONScalar } from '../../shared/graphql/scalars.js';
 import { Node, PageInfo } from '../../shared/graphql/relay.js';
-import { RequiredDocument } from '../catalog/catalog.types.js';
+import { RequiredDocument } from '../catalog/index.js';
 
 export enum ApplicationStatus {
   DRAFT = 'DRAFT',

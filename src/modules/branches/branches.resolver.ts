@@ -3,9 +3,9 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { requireViewer, type GraphQLContext } from '../../server/context.js';
 import { DateScalar } from '../../shared/graphql/scalars.js';
 import { notFound } from '../../shared/errors.js';
-import { User } from '../accounts/accounts.types.js';
-import { toService } from '../catalog/catalog.mappers.js';
-import { Service } from '../catalog/catalog.types.js';
+import { User } from '../accounts/index.js';
+import { toService } from '../catalog/index.js';
+import { Service } from '../catalog/index.js';
 import { BranchFilter, BranchInput, ScheduleExceptionInput, WorkingHoursInput } from './branches.inputs.js';
 import { toBranch, toException, toHours } from './branches.mappers.js';
 import { Branch, BranchConnection, BranchOrder, Region, ScheduleException, WorkingHours } from './branches.types.js';

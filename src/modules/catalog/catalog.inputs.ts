@@ -1,7 +1,7 @@
 /** GraphQL inputs of the services catalog. */
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { JSONScalar } from '../../shared/graphql/scalars.js';
-import { TrustLevel } from '../accounts/accounts.types.js';
+import { TrustLevel } from '../accounts/index.js';
 import { DocumentKind, ServiceKind } from './catalog.types.js';
 
 @InputType({ description: 'Filters of the catalog; all given ones apply.' })

@@ -1,5 +1,5 @@
 /** Catalog rows to GraphQL objects. */
-import { TrustLevel } from '../accounts/accounts.types.js';
+import { TrustLevel } from '../accounts/index.js';
 import type { CategoryRow, ServiceRow } from './catalog.repository.js';
 import { DocumentKind, ServiceKind, type Service, type ServiceCategory } from './catalog.types.js';
 

@@ -2,7 +2,7 @@
  * The services catalog: search (Russian morphology through PostgreSQL's full-text search, plain
  * prefixes for short inputs), filters, and the administrators' edits. Reads are public.
  */
-import { formSchemaProblem } from '../applications/forms.js';
+import { formSchemaProblem } from '../applications/index.js';
 import type { Config } from '../../config/env.js';
 import type { Database } from '../../db/client.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';

@@ -2,7 +2,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { JSONScalar } from '../../shared/graphql/scalars.js';
 import { Node, PageInfo } from '../../shared/graphql/relay.js';
-import { TrustLevel } from '../accounts/accounts.types.js';
+import { TrustLevel } from '../accounts/index.js';
 
 export enum ServiceKind {
   DOCUMENT_ISSUE = 'DOCUMENT_ISSUE',

@@ -19,7 +19,7 @@ import { chatMessageTopic, type ChatMessageEvent } from './chat.events.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
 import { findUserById } from '../accounts/accounts.repository.js';
 import { findBranchesByIds } from '../branches/branches.repository.js';
-import type { NotificationsService } from '../notifications/notifications.service.js';
+import type { NotificationsService } from '../notifications/index.js';
 import * as repo from './chat.repository.js';
 import type { ChatPresence } from './presence.js';
 

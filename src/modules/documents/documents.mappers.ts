@@ -1,6 +1,6 @@
 /** Rows to GraphQL objects for documents and files. */
 import { addDays } from '../../shared/days.js';
-import { DocumentKind } from '../catalog/catalog.types.js';
+import { DocumentKind } from '../catalog/index.js';
 import { isExpired } from './documents.rules.js';
 import type { AttachmentRow, DocumentRow } from './documents.repository.js';
 import { Attachment, PersonalDocument, VerificationStatus } from './documents.types.js';

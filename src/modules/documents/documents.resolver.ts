@@ -3,8 +3,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { requireViewer, type GraphQLContext } from '../../server/context.js';
 import { localDay } from '../../shared/days.js';
 import { notFound } from '../../shared/errors.js';
-import { toUser } from '../accounts/accounts.mappers.js';
-import { User } from '../accounts/accounts.types.js';
+import { toUser } from '../accounts/index.js';
+import { User } from '../accounts/index.js';
 import { toAttachment, toDocument } from './documents.mappers.js';
 import type { DocumentRow } from './documents.repository.js';
 import { DOCUMENTS_TIMEZONE } from './documents.service.js';

@@ -2,7 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../../shared/graphql/scalars.js';
 import { Node } from '../../shared/graphql/relay.js';
-import { DocumentKind } from '../catalog/catalog.types.js';
+import { DocumentKind } from '../catalog/index.js';
 
 export enum VerificationStatus {
   UNVERIFIED = 'UNVERIFIED',

@@ -16,7 +16,7 @@ import { isUuid } from '../../shared/ids.js';
 import { findUserById } from '../accounts/accounts.repository.js';
 import { findBooking } from '../bookings/bookings.repository.js';
 import { findBranchesByIds } from '../branches/branches.repository.js';
-import type { NotificationsService } from '../notifications/notifications.service.js';
+import type { NotificationsService } from '../notifications/index.js';
 import * as repo from './feedback.repository.js';
 
 export type FeedbackKind = 'PRAISE' | 'REMARK' | 'COMPLAINT';

@@ -2,8 +2,8 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type GraphQLContext } from '../../server/context.js';
 import { JSONScalar } from '../../shared/graphql/scalars.js';
-import { toAuthPayload } from '../accounts/accounts.mappers.js';
-import { AuthPayload } from '../accounts/accounts.types.js';
+import { toAuthPayload } from '../accounts/index.js';
+import { AuthPayload } from '../accounts/index.js';
 import type { PasskeyRow } from './identity.repository.js';
 import { Passkey, PasskeyChallenge } from './passkeys.types.js';
 

@@ -19,9 +19,9 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { AppError, ErrorCode, badField, conflict, notFound } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
-import type { AccountsDeps, RequestMeta } from '../accounts/accounts.deps.js';
+import type { AccountsDeps, RequestMeta } from '../accounts/index.js';
 import * as accounts from '../accounts/accounts.repository.js';
-import type { AuthPayloadView, AuthService } from '../accounts/auth.service.js';
+import type { AuthPayloadView, AuthService } from '../accounts/index.js';
 import * as repo from './identity.repository.js';
 import type { PasskeyRow } from './identity.repository.js';
 

@@ -1,8 +1,8 @@
 /** Login with an electronic signature: thin, one service call each. */
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../server/context.js';
-import { toAuthPayload } from '../accounts/accounts.mappers.js';
-import { AuthPayload } from '../accounts/accounts.types.js';
+import { toAuthPayload } from '../accounts/index.js';
+import { AuthPayload } from '../accounts/index.js';
 import { SignatureChallenge, SignatureLoginInput } from './signature.types.js';
 
 @Resolver()

@@ -17,10 +17,10 @@ import * as x509 from '@peculiar/x509';
 import { AppError, ErrorCode, badField, preconditionFailed } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
 import { normalizeInn, normalizeSnils } from '../../shared/identifiers.js';
-import type { AccountsDeps, RequestMeta } from '../accounts/accounts.deps.js';
+import type { AccountsDeps, RequestMeta } from '../accounts/index.js';
 import type { UserRow } from '../accounts/accounts.repository.js';
-import type { AuthPayloadView, AuthService } from '../accounts/auth.service.js';
-import type { VerifiedIdentifiers } from '../accounts/identifiers.service.js';
+import type { AuthPayloadView, AuthService } from '../accounts/index.js';
+import type { VerifiedIdentifiers } from '../accounts/index.js';
 import * as repo from './identity.repository.js';
 import { NodeCryptoVerifier, type SignatureVerifier } from './signature.verifiers.js';
 

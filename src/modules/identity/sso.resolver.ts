@@ -1,8 +1,8 @@
 /** Login through an OpenID Connect provider: thin, one service call each. */
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../server/context.js';
-import { toAuthPayload } from '../accounts/accounts.mappers.js';
-import { AuthPayload } from '../accounts/accounts.types.js';
+import { toAuthPayload } from '../accounts/index.js';
+import { AuthPayload } from '../accounts/index.js';
 import { SsoProvider, SsoRedirect } from './sso.types.js';
 
 @Resolver()

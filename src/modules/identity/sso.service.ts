@@ -18,11 +18,11 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { AppError, ErrorCode, badField, preconditionFailed } from '../../shared/errors.js';
 import { normalizeEmail, normalizeInn, normalizePhone, normalizeSnils } from '../../shared/identifiers.js';
 import { piiHash } from '../../shared/pii.js';
-import type { AccountsDeps, RequestMeta } from '../accounts/accounts.deps.js';
+import type { AccountsDeps, RequestMeta } from '../accounts/index.js';
 import * as accounts from '../accounts/accounts.repository.js';
 import type { UserRow } from '../accounts/accounts.repository.js';
-import type { AuthPayloadView, AuthService } from '../accounts/auth.service.js';
-import type { VerifiedIdentifiers } from '../accounts/identifiers.service.js';
+import type { AuthPayloadView, AuthService } from '../accounts/index.js';
+import type { VerifiedIdentifiers } from '../accounts/index.js';
 import * as repo from './identity.repository.js';
 
 export interface SsoProviderView {

@@ -4,7 +4,7 @@ import { requireViewer, type GraphQLContext } from '../../server/context.js';
 import { notFound, unauthenticated } from '../../shared/errors.js';
 import { ownEvents } from '../../shared/pubsub.js';
 import { notificationTopic, type NotificationEvent } from './notifications.events.js';
-import { User } from '../accounts/accounts.types.js';
+import { User } from '../accounts/index.js';
 import type { DeliveryRow, NotificationRow, PushSubscriptionRow } from './notifications.repository.js';
 import { CATEGORIES, channelsFor, type StoredPreferences } from './preferences.js';
 import {

@@ -12,7 +12,7 @@ import type { Logger } from '../../shared/logger.js';
 import type { AppPubSub } from '../../shared/pubsub.js';
 import { branchLoadTopic, type BranchLoadEvent } from './queue.events.js';
 import { findUsersByIds } from '../accounts/accounts.repository.js';
-import type { NotificationsService } from '../notifications/notifications.service.js';
+import type { NotificationsService } from '../notifications/index.js';
 import * as repo from './queue.repository.js';
 import type { LoadFigures, SampleRow } from './queue.repository.js';
 

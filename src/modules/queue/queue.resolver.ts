@@ -4,10 +4,10 @@ import { requireViewer, type GraphQLContext } from '../../server/context.js';
 import { notFound, unauthenticated } from '../../shared/errors.js';
 import { ownEvents } from '../../shared/pubsub.js';
 import { ticketTopic, type BranchLoadEvent, type TicketEvent } from './queue.events.js';
-import { Branch } from '../branches/branches.types.js';
-import { toBranch } from '../branches/branches.mappers.js';
-import { toService } from '../catalog/catalog.mappers.js';
-import { Service } from '../catalog/catalog.types.js';
+import { Branch } from '../branches/index.js';
+import { toBranch } from '../branches/index.js';
+import { toService } from '../catalog/index.js';
+import { Service } from '../catalog/index.js';
 import { toAlert, toLoad, toSample, toTicket } from './queue.mappers.js';
 import { BranchLoad, BranchLoadSample, LoadAlert, QueueTicket, TicketStatus } from './queue.types.js';
 

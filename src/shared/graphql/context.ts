@@ -27,14 +27,16 @@ export function requireViewer(ctx: GraphQLContext): Viewer {
 
 /**
  * An accessor for something made once per operation (a module's dataloaders): the first call in an
- * operation creates it with `create(ctx)`, later calls in the same operation get the same one, and
- * another operation (another user) never does.
+ * operation creates it with `create(...args)`, later calls in the same operation get the same one,
+ * and another operation (another user) never does. Declared once per module at module level:
+ * `export const catalogLoaders = perRequest((db: Database) => createCatalogLoaders(db))`, called
+ * as `catalogLoaders(ctx, db)` by the module's resolvers and by other modules through its door.
  */
-export function perRequest<T>(create: (ctx: GraphQLContext) => T): (ctx: GraphQLContext) => T {
+export function perRequest<T, A extends unknown[]>(create: (...args: A) => T): (ctx: GraphQLContext, ...args: A) => T {
   const key = Symbol('perRequest');
-  return (ctx) => {
+  return (ctx, ...args) => {
     if (ctx.memo.has(key)) return ctx.memo.get(key) as T;
-    const made = create(ctx);
+    const made = create(...args);
     ctx.memo.set(key, made);
     return made;
   };

@@ -21,7 +21,7 @@ import {
   UpdateNotificationPreferencesDocument,
 } from '../../../src/sdk/generated/graphql.js';
 import { deliveries, users } from '../../../src/db/schema/index.js';
-import type { NotifyInput } from '../../../src/modules/notifications/notifications.service.js';
+import type { NotifyInput } from '../../../src/modules/notifications/index.js';
 import { registerCitizen, type Citizen } from '../../helpers/accounts.js';
 import { useTestApp, type TestApp } from '../../helpers/app.js';
 import { errorOf } from '../../helpers/graphql.js';

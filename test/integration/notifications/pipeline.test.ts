@@ -9,7 +9,7 @@ import { ChangePasswordDocument } from '../../../src/sdk/generated/graphql.js';
 import { deliveries, outbox } from '../../../src/db/schema/index.js';
 import { deliverNotification } from '../../../src/jobs/registry.js';
 import { writeOutbox } from '../../../src/jobs/outbox.js';
-import type { NotifyInput } from '../../../src/modules/notifications/notifications.service.js';
+import type { NotifyInput } from '../../../src/modules/notifications/index.js';
 import { startRedisServer } from '../../../scripts/services.js';
 import { registerCitizen, uniquePhone } from '../../helpers/accounts.js';
 import { startTestApp, useTestApp } from '../../helpers/app.js';

@@ -1,0 +1,6 @@
+/** The front door of the bookings module: the only file other code imports from it. */
+export { bookingTopic } from './bookings.events.js';
+export { bookingFilesRouter } from './bookings.http.js';
+export { createBookingLoaders } from './bookings.loaders.js';
+export { BookingResolver, SlotWatchResolver, TicketBookingResolver } from './bookings.resolver.js';
+export { BookingsService } from './bookings.service.js';

@@ -1,0 +1,6 @@
+/** The front door of the branches module: the only file other code imports from it. */
+export { createBranchLoaders } from './branches.loaders.js';
+export { toBranch } from './branches.mappers.js';
+export { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from './branches.resolver.js';
+export { BranchesService } from './branches.service.js';
+export { Branch } from './branches.types.js';
