@@ -12,3 +12,5 @@ export type { IdentifierKind } from './identifiers.service.js';
 export { ActivityConnectionResolver, ProfileResolver } from './profile.resolver.js';
 export { ProfileService } from './profile.service.js';
 export { SessionGuard } from './session-guard.js';
+export { createAccountsDirectory, type AccountsDirectory } from './accounts.directory.js';
+export type { UserRow } from './accounts.repository.js';

@@ -4,3 +4,5 @@ export { toBranch } from './branches.mappers.js';
 export { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from './branches.resolver.js';
 export { BranchesService } from './branches.service.js';
 export { Branch } from './branches.types.js';
+export { createBranchesDirectory, type BranchesDirectory } from './branches.directory.js';
+export type { BranchRow, ExceptionRow, HoursRow } from './branches.repository.js';
