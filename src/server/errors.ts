@@ -1,7 +1,10 @@
 /**
- * Error masking: expected failures (AppError, GraphQL validation and input-coercion errors) pass
- * through with their code; anything else is logged with the request id and answered as
- * INTERNAL_SERVER_ERROR carrying only that id.
+ * Error masking, the one function for HTTP (Apollo's formatError) and WebSocket (graphql-ws's
+ * onError/onNext): expected failures (AppError, GraphQL parse, validation and input-coercion
+ * errors) pass through with their code; anything else is logged with the request id and answered
+ * as INTERNAL_SERVER_ERROR carrying only that id. With `hideSchemaDetails` (production) the
+ * validator's "Did you mean …?" suggestions are cut, so the schema cannot be rebuilt from errors
+ * while introspection is off.
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -19,11 +22,17 @@ const PASS_THROUGH = new Set([
   'BAD_REQUEST',
 ]);
 
-export function formatError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-  ctx: { log: Logger; requestId: string | undefined; production: boolean },
-): GraphQLFormattedError {
+export interface ErrorFormatting {
+  log: Logger;
+  requestId: string | undefined;
+  production: boolean;
+  /** Cut "Did you mean …?" from validation errors (on wherever introspection is off in production). */
+  hideSchemaDetails: boolean;
+}
+
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown, ctx: ErrorFormatting): GraphQLFormattedError {
   // Resolver errors arrive wrapped in a GraphQLError with the thrown error as originalError.
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : unwrapResolverError(error);
   if (original instanceof AppError) {
@@ -37,7 +46,8 @@ export function formatError(
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
     // Input coercion errors name the variable at fault; keep the shape the contract promises.
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions: code === 'BAD_USER_INPUT' && !extensions.fields ? { ...extensions, fields: [] } : extensions };
+    const message = ctx.hideSchemaDetails && code === 'GRAPHQL_VALIDATION_FAILED' ? formatted.message.replace(SUGGESTION, '') : formatted.message;
+    return { ...formatted, message, extensions: code === 'BAD_USER_INPUT' && !extensions.fields ? { ...extensions, fields: [] } : extensions };
   }
   ctx.log.error({ err: original, requestId: ctx.requestId, path: formatted.path }, 'unexpected error');
   return {
@@ -45,4 +55,14 @@ export function formatError(
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: ctx.requestId },
   };
+}
+
+/**
+ * Errors the WebSocket path makes itself (graphql-js parse and validate, outside Apollo) get the
+ * codes Apollo gives the same errors over HTTP, so formatError treats them alike.
+ */
+export function withCode(errors: readonly GraphQLError[], code: 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED'): GraphQLError[] {
+  return errors.map((e) =>
+    e.extensions.code ? e : new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, originalError: e.originalError, extensions: { ...e.extensions, code } }),
+  );
 }

@@ -54,7 +54,7 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
     validationRules: validationRules(config),
     parseOptions: parseOptions(config),
     formatError: (formatted, error) =>
-      formatError(formatted, error, { log, requestId: requestIds.getStore(), production: config.isProduction }),
+      formatError(formatted, error, { log, requestId: requestIds.getStore(), production: config.isProduction, hideSchemaDetails: config.isProduction }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ws.drainPlugin,

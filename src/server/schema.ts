@@ -22,6 +22,7 @@ import { SsoResolver } from '../modules/identity/index.js';
 import { PasskeysResolver } from '../modules/identity/index.js';
 import { SignatureResolver } from '../modules/identity/index.js';
 import { authChecker } from '../shared/graphql/auth-checker.js';
+import { guardInputs } from './input-guard.js';
 import { NodeResolver } from './nodes.js';
 
 export const resolvers = [
@@ -59,9 +60,9 @@ export const resolvers = [
  * (src/app.ts collects them); type-graphql asks this container for a resolver class's instance.
  * Emitting the SDL needs none (nothing is resolved then).
  */
-export function createSchema(opts: { emitSchemaFile?: string; instances?: readonly object[] } = {}): Promise<GraphQLSchema> {
+export async function createSchema(opts: { emitSchemaFile?: string; instances?: readonly object[] } = {}): Promise<GraphQLSchema> {
   const byClass = new Map<unknown, object>((opts.instances ?? []).map((i) => [i.constructor, i]));
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers,
     authChecker,
     authMode: 'error',
@@ -82,4 +83,5 @@ export function createSchema(opts: { emitSchemaFile?: string; instances?: readon
     validate: false,
     emitSchemaFile: opts.emitSchemaFile ? { path: opts.emitSchemaFile, sortedSchema: true } : false,
   });
+  return guardInputs(schema);
 }

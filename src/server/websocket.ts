@@ -14,6 +14,7 @@ import type { App } from '../app.js';
 import type { Viewer } from '../shared/auth/viewer.js';
 import type { GraphQLContext } from './context.js';
 import { bearer } from '../shared/auth/bearer.js';
+import { formatError, withCode, type ErrorFormatting } from './errors.js';
 import { parseOptions, validationRules } from './limits.js';
 import { createLoaders } from './loaders.js';
 
@@ -31,6 +32,7 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
   const { app, schema, server } = opts;
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });
   const rules = [...specifiedRules, ...validationRules(app.config)];
+  const formatting = (id: string): ErrorFormatting => ({ log: app.log, requestId: `ws-${id}`, production: app.config.isProduction, hideSchemaDetails: app.config.isProduction });
 
   const cleanup = useServer<Record<string, unknown>>(
     {
@@ -69,10 +71,10 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
         try {
           document = parse(payload.query, parseOptions(app.config));
         } catch (err) {
-          return [err instanceof GraphQLError ? err : new GraphQLError('Syntax error')];
+          return withCode([err instanceof GraphQLError ? err : new GraphQLError('Syntax error')], 'GRAPHQL_PARSE_FAILED');
         }
         const errors = validate(schema, document, rules);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return withCode(errors, 'GRAPHQL_VALIDATION_FAILED');
         const op = getOperationAST(document, payload.operationName);
         if (!op || op.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } })];
@@ -95,6 +97,10 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
         };
         return { schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined, contextValue };
       },
+      // The same masking as HTTP: errors returned by onSubscribe, and errors inside results.
+      onError: (_ctx, id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, formatting(id))),
+      onNext: (_ctx, id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, formatting(id))) } : undefined,
     },
     wss,
   );
