@@ -201,7 +201,11 @@ const schema = z.object({
   GRAPHQL_MAX_DEPTH: int(12, 1),
   GRAPHQL_MAX_ALIASES: int(15, 1),
   GRAPHQL_MAX_TOKENS: int(2000, 1),
-  GRAPHQL_MAX_COST: int(5000, 1),
+  GRAPHQL_MAX_COST: int(20_000, 1),
+  /** The largest page the cost counts for a paged field's `first` (src/server/cost.ts). */
+  GRAPHQL_MAX_PAGE_SIZE: int(100, 1),
+  /** What an unpaged list counts as when src/server/cost.ts knows no size of its own for it. */
+  GRAPHQL_UNPAGED_LIST_SIZE: int(20, 1),
   GRAPHQL_MAX_DIRECTIVES: int(20, 1),
   /** Introspection and the landing page: on outside production unless set. */
   GRAPHQL_INTROSPECTION: bool.optional(),

@@ -13,8 +13,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { App } from '../app.js';
+import { costLimits, operationCost, tooExpensive, type CostLimits } from './cost.js';
 import { formatError } from './errors.js';
 import { createLoaders } from './loaders.js';
 import { bearer } from '../shared/auth/bearer.js';
@@ -59,6 +60,7 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ws.drainPlugin,
       operations.plugin,
+      costPlugin(schema, costLimits(config)),
       ...(config.GRAPHQL_INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });
@@ -152,5 +154,21 @@ function inFlightOperations() {
   return {
     plugin,
     idle: () => (count === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
+  };
+}
+
+/** Refuses an operation whose cost with its variables is above the limit, before it runs. */
+function costPlugin(schema: GraphQLSchema, limits: CostLimits): ApolloServerPlugin<GraphQLContext> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ document, operation, request }) {
+          const cost = operation ? operationCost(schema, document, operation, request.variables ?? {}, limits) : 0;
+          if (cost <= limits.maxCost) return Promise.resolve();
+          const err = tooExpensive(cost, limits.maxCost);
+          throw new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status: 400 } } });
+        },
+      });
+    },
   };
 }

@@ -1,10 +1,9 @@
 /**
  * Query limits applied alike to HTTP and WebSocket operations: depth, aliases (including
- * `__typename` aliases), directives, cost (graphql-armor validation rules) and tokens (the
- * parser's maxTokens), plus field suggestions hidden in production.
+ * `__typename` aliases) and directives (graphql-armor validation rules) and tokens (the parser's
+ * maxTokens). The cost, which needs the variables' values, is src/server/cost.ts.
  */
 import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -19,7 +18,6 @@ export function validationRules(config: Config): ValidationRule[] {
     maxDepthRule({ n: config.GRAPHQL_MAX_DEPTH, exposeLimits, propagateOnRejection, onReject, ignoreIntrospection: true, flattenFragments: true }),
     maxAliasesRule({ n: config.GRAPHQL_MAX_ALIASES, exposeLimits, propagateOnRejection, onReject, allowList: [] }),
     maxDirectivesRule({ n: config.GRAPHQL_MAX_DIRECTIVES, exposeLimits, propagateOnRejection, onReject }),
-    costLimitRule({ maxCost: config.GRAPHQL_MAX_COST, exposeLimits, propagateOnRejection, onReject, ignoreIntrospection: true }),
   ] as ValidationRule[];
 }
 

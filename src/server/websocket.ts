@@ -14,6 +14,7 @@ import type { App } from '../app.js';
 import type { Viewer } from '../shared/auth/viewer.js';
 import type { GraphQLContext } from './context.js';
 import { bearer } from '../shared/auth/bearer.js';
+import { costLimits, operationCost, tooExpensive } from './cost.js';
 import { formatError, withCode, type ErrorFormatting } from './errors.js';
 import { parseOptions, validationRules } from './limits.js';
 import { createLoaders } from './loaders.js';
@@ -32,6 +33,7 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
   const { app, schema, server } = opts;
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });
   const rules = [...specifiedRules, ...validationRules(app.config)];
+  const limits = costLimits(app.config);
   const formatting = (id: string): ErrorFormatting => ({ log: app.log, requestId: `ws-${id}`, production: app.config.isProduction, hideSchemaDetails: app.config.isProduction });
 
   const cleanup = useServer<Record<string, unknown>>(
@@ -79,6 +81,8 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
         if (!op || op.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } })];
         }
+        const cost = operationCost(schema, document, op, payload.variables ?? {}, limits);
+        if (cost > limits.maxCost) return [tooExpensive(cost, limits.maxCost)];
         // The session may have been revoked since the connection opened.
         if (state?.viewer && !(await app.services.accounts.sessions.isAlive(state.viewer.sessionId))) {
           ctx.extra.socket.close(CloseCode.Forbidden, 'Session revoked');

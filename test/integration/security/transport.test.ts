@@ -97,3 +97,36 @@ describe('the same error rules on both transports (production)', () => {
     expect(codeAndFields(errors)).toEqual({ code: 'BAD_USER_INPUT', fields: ['branchIds.0'] });
   });
 });
+
+describe('query cost counts variables and list sizes', () => {
+  const t = useTestApp({ NODE_ENV: 'production' });
+  const nested = 'query($n: Int) { branches(first: $n) { nodes { services { branches(first: $n) { nodes { services { id title } } } } } } }';
+
+  it('refuses the probe\'s nested query with first: $n as it refuses the literal, with a clear message and HTTP 400', async () => {
+    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: nested, variables: { n: 12 } }) });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errors: GraphQLFormattedError[]; data?: unknown };
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0]?.message).toMatch(/^Query is too expensive/);
+    expect(body.errors[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_EXPENSIVE' });
+    const literal = await t.client.raw(doc(nested.replace('query($n: Int)', 'query').replaceAll('$n', '12')));
+    expect(literal.errors?.[0]?.extensions?.reason).toBe('QUERY_TOO_EXPENSIVE');
+  });
+
+  it('still serves the branch list a dashboard asks for, and a huge first counts only up to the page cap', async () => {
+    const list = await t.client.raw(doc('query($n: Int) { branches(first: $n) { nodes { id name services { id title } } } }'), { n: 20 });
+    expect(list.errors).toBeUndefined();
+    const capped = await t.client.raw(doc('query($n: Int) { services(first: $n) { nodes { id title } } }'), { n: 1_000_000 });
+    expect(capped.errors).toBeUndefined();
+  });
+});
+
+describe('the cost limit over WebSocket', () => {
+  const t = useTestApp({ NODE_ENV: 'production', GRAPHQL_MAX_COST: '3' });
+
+  it('refuses a subscription above the limit with the same error', async () => {
+    const errors = await overSocket(t, 'subscription { branchLoadChanged { branchId waiting level updatedAt } }');
+    expect(errors[0]?.message).toMatch(/^Query is too expensive/);
+    expect(errors[0]?.extensions?.reason).toBe('QUERY_TOO_EXPENSIVE');
+  });
+});
