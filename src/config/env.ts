@@ -202,6 +202,14 @@ const schema = z.object({
   GRAPHQL_MAX_ALIASES: int(15, 1),
   GRAPHQL_MAX_TOKENS: int(2000, 1),
   GRAPHQL_MAX_COST: int(20_000, 1),
+  /** Sockets one user may hold open on one API instance; beyond it the socket closes with 4429. */
+  WS_MAX_SOCKETS_PER_USER: int(20, 1),
+  /** Sockets one IP address may hold open on one API instance (anonymous and signed in). */
+  WS_MAX_SOCKETS_PER_IP: int(100, 1),
+  /** Active subscriptions on one socket; beyond it a subscription is refused with RATE_LIMITED. */
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int(50, 1),
+  /** A socket that sends no connection_init within this time is closed (4408). */
+  WS_CONNECTION_INIT_TIMEOUT_MS: int(5000, 100),
   /** The largest page the cost counts for a paged field's `first` (src/server/cost.ts). */
   GRAPHQL_MAX_PAGE_SIZE: int(100, 1),
   /** What an unpaged list counts as when src/server/cost.ts knows no size of its own for it. */

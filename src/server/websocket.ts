@@ -4,7 +4,7 @@
  * comes in connectionParams; the socket is closed with 4403 when the token expires or its
  * session is revoked (on any instance: revocations are broadcast).
  */
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, OperationTypeNode, getOperationAST, parse, validate, specifiedRules, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
@@ -14,6 +14,7 @@ import type { App } from '../app.js';
 import type { Viewer } from '../shared/auth/viewer.js';
 import type { GraphQLContext } from './context.js';
 import { bearer } from '../shared/auth/bearer.js';
+import { rateLimited } from '../shared/errors.js';
 import { costLimits, operationCost, tooExpensive } from './cost.js';
 import { formatError, withCode, type ErrorFormatting } from './errors.js';
 import { parseOptions, validationRules } from './limits.js';
@@ -21,6 +22,8 @@ import { createLoaders } from './loaders.js';
 
 interface ConnectionState {
   viewer: Viewer | null;
+  /** Releases this socket's places in the per-user and per-IP counts. */
+  release: () => void;
   ip: string | null;
   userAgent: string | null;
   timer?: NodeJS.Timeout;
@@ -29,9 +32,43 @@ interface ConnectionState {
 
 const states = new WeakMap<object, ConnectionState>();
 
+/** The close code for a socket over a cap (after HTTP 429). */
+export const CLOSE_TOO_MANY = 4429;
+
+/** Open sockets per key (a user, an IP) on this instance; take() answers a release, or null at the cap. */
+class SocketCounts {
+  private readonly counts = new Map<string, number>();
+
+  take(key: string, max: number): (() => void) | null {
+    const n = this.counts.get(key) ?? 0;
+    if (n >= max) return null;
+    this.counts.set(key, n + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.counts.get(key) ?? 1) - 1;
+      if (left <= 0) this.counts.delete(key);
+      else this.counts.set(key, left);
+    };
+  }
+}
+
+/** The client's address: the socket's, or X-Forwarded-For's entry `hops` from the end behind trusted proxies. */
+function clientIp(req: IncomingMessage, hops: number): string | null {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (hops > 0 && typeof forwarded === 'string') {
+    const chain = forwarded.split(',').map((s) => s.trim()).filter(Boolean);
+    const ip = chain[chain.length - hops];
+    if (ip) return ip;
+  }
+  return req.socket.remoteAddress ?? null;
+}
+
 export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; server: Server }) {
   const { app, schema, server } = opts;
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });
+  const sockets = new SocketCounts();
   const rules = [...specifiedRules, ...validationRules(app.config)];
   const limits = costLimits(app.config);
   const formatting = (id: string): ErrorFormatting => ({ log: app.log, requestId: `ws-${id}`, production: app.config.isProduction, hideSchemaDetails: app.config.isProduction });
@@ -39,19 +76,35 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
   const cleanup = useServer<Record<string, unknown>>(
     {
       schema,
+      connectionInitWaitTimeout: app.config.WS_CONNECTION_INIT_TIMEOUT_MS,
       onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? ctx.connectionParams?.accessToken;
         const token = typeof raw === 'string' ? (bearer(raw) ?? raw) : null;
         const req = ctx.extra.request;
+        const ip = clientIp(req, app.config.TRUST_PROXY_HOPS);
         const state: ConnectionState = {
           viewer: null,
-          ip: req.socket.remoteAddress ?? null,
+          release: () => undefined,
+          ip,
           userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
         };
         states.set(ctx.extra, state);
+        const tooMany = (reason: string) => {
+          ctx.extra.socket.close(CLOSE_TOO_MANY, reason);
+          return false;
+        };
+        const releaseIp = sockets.take(`ip:${ip ?? '?'}`, app.config.WS_MAX_SOCKETS_PER_IP);
+        if (!releaseIp) return tooMany('Too many connections from this address');
+        state.release = releaseIp;
         if (!token) return true; // anonymous: public subscriptions only, resolvers decide
         const viewer = await app.services.accounts.sessions.viewerFromToken(token);
         if (!viewer) return false; // graphql-ws closes with 4403 Forbidden
+        const releaseUser = sockets.take(`user:${viewer.userId}`, app.config.WS_MAX_SOCKETS_PER_USER);
+        if (!releaseUser) return tooMany('Too many connections for this account');
+        state.release = () => {
+          releaseIp();
+          releaseUser();
+        };
         state.viewer = viewer;
         const socket = ctx.extra.socket;
         const closeForbidden = (reason: string) => socket.close(CloseCode.Forbidden, reason);
@@ -64,11 +117,17 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
       },
       onClose: (ctx) => {
         const state = states.get(ctx.extra);
+        state?.release();
+        if (state) state.release = () => undefined;
         if (state?.timer) clearTimeout(state.timer);
         state?.unsubscribe?.();
       },
       onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         const state = states.get(ctx.extra);
+        // graphql-ws reserves this subscription's id before calling here, so it counts itself.
+        if (Object.keys(ctx.subscriptions).length > app.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET) {
+          return [rateLimited(1, `Не больше ${app.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET} подписок на одно соединение`)];
+        }
         let document;
         try {
           document = parse(payload.query, parseOptions(app.config));
