@@ -416,9 +416,11 @@ describe('another citizen’s applications', () => {
       () => o.request(CommentOnApplicationDocument, { id: s.id, text: 'Чужое' }),
       () => o.request(CreateApplicationDraftDocument, { input: { serviceId, fromApplicationId: s.id } }),
       () => o.request(CreateApplicationDraftDocument, { input: { serviceId, attachmentIds: [owner.receipt] } }),
-      () => o.request(ValidateApplicationDocument, { id: 'not-an-id' }),
     ];
     for (const call of calls) expect((await errorOf(call())).code).toBe('NOT_FOUND');
+    // A malformed id never reaches the database: BAD_USER_INPUT naming the argument.
+    const malformed = await errorOf(o.request(ValidateApplicationDocument, { id: 'not-an-id' }));
+    expect([malformed.code, malformed.extensions.fields]).toEqual(['BAD_USER_INPUT', [expect.objectContaining({ field: 'id' })]]);
     const file = (await owner.client.request(ApplicationDetailsDocument, { id: s.id })).application?.attachments[0]?.url ?? '';
     expect((await download(t, file, other.accessToken)).status).toBe(404);
     const sub = await subscribe(o, ApplicationStatusChangedDocument, { applicationId: s.id });

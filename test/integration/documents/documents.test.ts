@@ -169,7 +169,8 @@ describe('another citizen’s documents', () => {
     const { addDocument } = await owner.client.request(AddDocumentDocument, { input: PASSPORT });
     expect((await errorOf(other.client.request(UpdateDocumentDocument, { id: addDocument.id, input: PASSPORT }))).code).toBe('NOT_FOUND');
     expect((await errorOf(other.client.request(DeleteDocumentDocument, { id: addDocument.id }))).code).toBe('NOT_FOUND');
-    expect((await errorOf(other.client.request(DeleteDocumentDocument, { id: 'nonsense' }))).code).toBe('NOT_FOUND');
+    // A malformed id never reaches the database: BAD_USER_INPUT naming the argument.
+    expect((await errorOf(other.client.request(DeleteDocumentDocument, { id: 'nonsense' }))).code).toBe('BAD_USER_INPUT');
     expect((await other.client.request(DocumentNodeDocument, { id: addDocument.id })).node).toBeNull();
     expect((await owner.client.request(DocumentNodeDocument, { id: addDocument.id })).node).toMatchObject({ __typename: 'PersonalDocument', kind: 'PASSPORT_RF' });
     // Still there for its owner.
