@@ -42,14 +42,13 @@ import type { ApplicationSubjects } from './shared/application-subjects.js';
 import { toTicket } from './modules/queue/index.js';
 import { LoadAlertsService, QueueService } from './modules/queue/index.js';
 import { createAppPubSub, type AppPubSub } from './shared/pubsub.js';
-import { KeyStore } from './shared/auth/keys.js';
+import { createSystemModule, type SigningKeyStore } from './modules/system/index.js';
 import { TokenService } from './shared/auth/tokens.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { NodeRegistry, NodeResolver } from './server/nodes.js';
 import { nodeType } from './shared/graphql/relay.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { RateLimiter } from './shared/rate-limit.js';
-import { loadOrCreateSecret } from './shared/secrets.js';
 import type { AccountsDeps } from './modules/accounts/index.js';
 import { toAttachment, toDocument } from './modules/documents/index.js';
 import { DOCUMENTS_TIMEZONE } from './modules/documents/index.js';
@@ -82,7 +81,7 @@ export interface Services {
   applications: ApplicationsService;
   chat: ChatService;
   feedback: FeedbackService;
-  keys: KeyStore;
+  keys: SigningKeyStore;
   pubsub: AppPubSub;
   nodes: NodeRegistry;
 }
@@ -101,7 +100,7 @@ export interface App {
   db: DbHandle;
   redis: { main: Redis; publisher: Redis; subscriber: Redis; events: { publisher: Redis; subscriber: Redis } };
   queues: Queues;
-  keys: KeyStore;
+  keys: SigningKeyStore;
   tokens: TokenService;
   services: Services;
   /** Checks PostgreSQL and Redis answer (for /readyz). */
@@ -115,7 +114,6 @@ export interface AppOptions {
 }
 
 const REVOKED_CHANNEL = 'sessions:revoked';
-const KEY_REFRESH_MS = 10 * 60_000;
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const log = opts.log ?? createLogger(config.LOG_LEVEL, { service: 'mfc-account', role: config.ROLE });
@@ -136,13 +134,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const pubsub = createAppPubSub({ publisher: events.publisher, subscriber: events.subscriber, prefix: config.REDIS_PREFIX });
 
   const queues = createQueues({ url: config.REDIS_URL, prefix: `${config.REDIS_PREFIX}bull` });
-  const keys = new KeyStore({ config, db: db.db, clock });
-  await keys.refresh();
-  const keyTimer = setInterval(() => {
-    keys.refresh().catch((err: unknown) => log.error({ err }, 'signing key refresh failed'));
-  }, KEY_REFRESH_MS);
-  keyTimer.unref();
-  const hashKey = await loadOrCreateSecret(db.db, 'data_hash_key', config.DATA_HASH_KEY);
+  const system = await createSystemModule({ config, log, clock, db: db.db });
+  const keys = system.keys;
+  const hashKey = await system.secret('data_hash_key', config.DATA_HASH_KEY);
   const tokens = new TokenService({ config, keys, clock });
   const vapid = await loadVapidKeys(db.db, config);
   const notifications = new NotificationsService({ config, log, clock, db: db.db, vapid });
@@ -288,7 +282,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       return { postgres, redis };
     },
     async close() {
-      clearInterval(keyTimer);
+      await system.close();
       await queues.close();
       await Promise.allSettled([main.quit(), publisher.quit(), subscriber.quit(), events.publisher.quit(), events.subscriber.quit()]);
       await delivery.close?.();
