@@ -5,6 +5,7 @@
  * revocations are broadcast to every API instance over a Redis channel (publisher and subscriber
  * are infrastructure deps) so cached "alive" answers and the session's sockets drop at once.
  */
+import 'reflect-metadata';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config/env.js';
 import type { Database } from '../../db/client.js';

@@ -3,6 +3,7 @@
  * signatures), their resolvers and the prune job of their ceremony challenges. Accounts are
  * reached only through accounts' ExternalAccounts (its front door).
  */
+import 'reflect-metadata';
 import type { ModuleParts } from '../../shared/module.js';
 import type { IdentityDeps } from './identity.deps.js';
 import { identityJobs } from './identity.jobs.js';
