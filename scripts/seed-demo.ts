@@ -5,13 +5,10 @@
  * branch. Every account has DEMO_PASSWORD.
  */
 import type { App } from '../src/app.js';
-import { findUserByLogin, insertUser } from '../src/modules/accounts/accounts.repository.js';
 import { listCategories, findServiceByCode } from '../src/modules/catalog/catalog.repository.js';
 import { searchBranches } from '../src/modules/branches/branches.repository.js';
 import type { Viewer } from '../src/shared/auth/viewer.js';
 import { AppError } from '../src/shared/errors.js';
-import { hashPassword } from '../src/shared/passwords.js';
-import { piiHash } from '../src/shared/pii.js';
 import { demoBranches, demoCategories, demoHolidays, demoRegions, demoServices } from './demo-data.js';
 
 export const DEMO_PASSWORD = 'Demo-Пароль-2026';
@@ -27,9 +24,9 @@ async function ensureStaff(app: App, input: Parameters<App['services']['accounts
     return { id: (await app.services.accounts.profile.createStaff(input, META, null)).id, created: true };
   } catch (err) {
     if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
-    const existing = await findUserByLogin(app.db.db, { kind: 'phone', value: input.phone });
+    const existing = await app.services.accounts.seeding.userIdByPhone(input.phone);
     if (!existing) throw err;
-    return { id: existing.id, created: false };
+    return { id: existing, created: false };
   }
 }
 
@@ -40,26 +37,20 @@ export async function seedDemo(app: App): Promise<string[]> {
   out.push(`admin:     ${DEMO_ADMIN_PHONE} / ${DEMO_PASSWORD}${admin.created ? '' : ' (exists)'}`);
   const asAdmin: Viewer = { userId: admin.id, sessionId: 'seed-demo', roles: ['ADMIN'], tokenExpiresAt: new Date(8.64e15) };
 
-  if (await findUserByLogin(app.db.db, { kind: 'phone', value: DEMO_CITIZEN_PHONE })) {
+  if (await app.services.accounts.seeding.userIdByPhone(DEMO_CITIZEN_PHONE)) {
     out.push(`citizen:   ${DEMO_CITIZEN_PHONE} (exists)`);
   } else {
-    const hashKey = app.services.accounts.auth.hashKeyForSeeding();
-    await insertUser(app.db.db, {
+    await app.services.accounts.seeding.createCitizen({
       phone: DEMO_CITIZEN_PHONE,
-      phoneVerified: true,
       email: 'ivanov@mfc.local',
-      emailVerified: true,
-      passwordHash: await hashPassword(DEMO_PASSWORD),
+      password: DEMO_PASSWORD,
       lastName: 'Иванов',
       firstName: 'Иван',
       middleName: 'Иванович',
       birthDate: '1985-04-12',
       snils: '11223344595',
-      snilsHash: piiHash(hashKey, 'snils', '11223344595'),
       inn: '500100732259',
-      innHash: piiHash(hashKey, 'inn', '500100732259'),
       registrationAddress: 'г. Москва, ул. Тверская, д. 1, кв. 1',
-      termsAcceptedAt: new Date(),
     });
     out.push(`citizen:   ${DEMO_CITIZEN_PHONE} or ivanov@mfc.local or СНИЛС 112-233-445 95 or ИНН 500100732259 / ${DEMO_PASSWORD}`);
   }

@@ -10,17 +10,8 @@ import type { JobContract, ProcessorDefinition, ScheduleDefinition } from './job
 import { allJobs as legacyJobs } from './jobs/registry.js';
 import { createDb, type DbHandle } from './db/client.js';
 import { createQueues, type Queues } from './jobs/queues.js';
-import { AuthService } from './modules/accounts/index.js';
-import { ChallengeService } from './modules/accounts/index.js';
-import { CredentialsService } from './modules/accounts/index.js';
-import { ProfileService } from './modules/accounts/index.js';
-import { VerifiedIdentifiers } from './modules/accounts/index.js';
-import { SessionGuard } from './modules/accounts/index.js';
-import { SsoService } from './modules/identity/index.js';
-import { PasskeysService } from './modules/identity/index.js';
-import { SignatureService } from './modules/identity/index.js';
-import * as accountsRepo from './modules/accounts/accounts.repository.js';
-import { toUser } from './modules/accounts/index.js';
+import { createAccountsModule, type AccountsServices } from './modules/accounts/index.js';
+import { createIdentityModule, type IdentityServices } from './modules/identity/index.js';
 import { loadVapidKeys, NotificationsService } from './modules/notifications/index.js';
 import { DeliveryService } from './modules/notifications/index.js';
 import { BranchesService } from './modules/branches/index.js';
@@ -42,34 +33,22 @@ import type { ApplicationSubjects } from './shared/application-subjects.js';
 import { toTicket } from './modules/queue/index.js';
 import { LoadAlertsService, QueueService } from './modules/queue/index.js';
 import { createAppPubSub, type AppPubSub } from './shared/pubsub.js';
-import { KeyStore } from './shared/auth/keys.js';
+import { createSystemModule, type SigningKeyStore } from './modules/system/index.js';
 import { TokenService } from './shared/auth/tokens.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { NodeRegistry, NodeResolver } from './server/nodes.js';
 import { nodeType } from './shared/graphql/relay.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { RateLimiter } from './shared/rate-limit.js';
-import { loadOrCreateSecret } from './shared/secrets.js';
-import type { AccountsDeps } from './modules/accounts/index.js';
 import { toAttachment, toDocument } from './modules/documents/index.js';
 import { DOCUMENTS_TIMEZONE } from './modules/documents/index.js';
 import { toApplication } from './modules/applications/index.js';
 import { localDay } from './shared/days.js';
 
 export interface Services {
-  accounts: {
-    auth: AuthService;
-    credentials: CredentialsService;
-    profile: ProfileService;
-    challenges: ChallengeService;
-    sessions: SessionGuard;
-  };
+  accounts: AccountsServices;
   /** External ways to log in: SSO providers, passkeys, electronic signatures. */
-  identity: {
-    sso: SsoService;
-    passkeys: PasskeysService;
-    signature: SignatureService;
-  };
+  identity: IdentityServices;
   notifications: NotificationsService;
   delivery: DeliveryService;
   catalog: CatalogService;
@@ -82,7 +61,7 @@ export interface Services {
   applications: ApplicationsService;
   chat: ChatService;
   feedback: FeedbackService;
-  keys: KeyStore;
+  keys: SigningKeyStore;
   pubsub: AppPubSub;
   nodes: NodeRegistry;
 }
@@ -101,7 +80,7 @@ export interface App {
   db: DbHandle;
   redis: { main: Redis; publisher: Redis; subscriber: Redis; events: { publisher: Redis; subscriber: Redis } };
   queues: Queues;
-  keys: KeyStore;
+  keys: SigningKeyStore;
   tokens: TokenService;
   services: Services;
   /** Checks PostgreSQL and Redis answer (for /readyz). */
@@ -114,8 +93,6 @@ export interface AppOptions {
   log?: Logger;
 }
 
-const REVOKED_CHANNEL = 'sessions:revoked';
-const KEY_REFRESH_MS = 10 * 60_000;
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const log = opts.log ?? createLogger(config.LOG_LEVEL, { service: 'mfc-account', role: config.ROLE });
@@ -136,61 +113,18 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const pubsub = createAppPubSub({ publisher: events.publisher, subscriber: events.subscriber, prefix: config.REDIS_PREFIX });
 
   const queues = createQueues({ url: config.REDIS_URL, prefix: `${config.REDIS_PREFIX}bull` });
-  const keys = new KeyStore({ config, db: db.db, clock });
-  await keys.refresh();
-  const keyTimer = setInterval(() => {
-    keys.refresh().catch((err: unknown) => log.error({ err }, 'signing key refresh failed'));
-  }, KEY_REFRESH_MS);
-  keyTimer.unref();
-  const hashKey = await loadOrCreateSecret(db.db, 'data_hash_key', config.DATA_HASH_KEY);
+  const system = await createSystemModule({ config, log, clock, db: db.db });
+  const keys = system.keys;
+  const hashKey = await system.secret('data_hash_key', config.DATA_HASH_KEY);
   const tokens = new TokenService({ config, keys, clock });
   const vapid = await loadVapidKeys(db.db, config);
   const notifications = new NotificationsService({ config, log, clock, db: db.db, vapid });
   const delivery = new DeliveryService({ config, log, clock, db: db.db, pubsub, vapid, notifications });
   const rateLimiter = new RateLimiter({ redis: main, prefix: config.REDIS_PREFIX, log });
 
-  const revokedChannel = `${config.REDIS_PREFIX}${REVOKED_CHANNEL}`;
-  let guard: SessionGuard | null = null;
-  const deps: AccountsDeps = {
-    config,
-    log,
-    clock,
-    db: db.db,
-    tokens,
-    notifications,
-    rateLimiter,
-    hashKey,
-    sessionEvents: {
-      async revoked(sessionIds) {
-        if (sessionIds.length === 0) return;
-        guard?.forget(sessionIds);
-        try {
-          await publisher.publish(revokedChannel, JSON.stringify(sessionIds));
-        } catch (err) {
-          // Other instances still refuse the session within SESSION_CACHE_SECONDS.
-          log.warn({ err }, 'could not broadcast a session revocation');
-        }
-      },
-    },
-  };
-  guard = new SessionGuard(deps);
-  const sessionGuard = guard;
-  await subscriber.subscribe(revokedChannel);
-  subscriber.on('message', (channel: string, message: string) => {
-    if (channel !== revokedChannel) return;
-    try {
-      const ids: unknown = JSON.parse(message);
-      if (Array.isArray(ids)) sessionGuard.forget(ids.filter((x): x is string => typeof x === 'string'));
-    } catch {
-      log.warn('malformed session revocation message');
-    }
-  });
-
-  const challenges = new ChallengeService(deps);
-  const auth = new AuthService(deps, challenges);
-  const credentials = new CredentialsService(deps, challenges, auth);
-  const profile = new ProfileService(deps, challenges, auth);
-  const identifiers = new VerifiedIdentifiers(deps, auth);
+  const accounts = await createAccountsModule({ config, log, clock, db: db.db, tokens, notifications, rateLimiter, hashKey, redis: { publisher, subscriber } });
+  const identity = createIdentityModule({ config, log, clock, db: db.db, rateLimiter, hashKey, accounts: accounts.external });
+  const { identifiers } = accounts;
 
   const catalog = new CatalogService({ config, db: db.db });
   const load = new LoadService({ config, db: db.db, clock, log, pubsub, notifications });
@@ -198,15 +132,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const loadAlerts = new LoadAlertsService({ db: db.db, clock }, load);
   const branchesService = new BranchesService({ db: db.db, clock });
   const nodes = new NodeRegistry();
-  nodes.register(nodeType('User', (viewer, id) => profile.userById(viewer, id), (row) => toUser(row)));
-  nodes.register({
-    typename: 'Session',
-    fetch: async (viewer, id) => {
-      const s = await accountsRepo.findSession(db.db, id);
-      if (!s || s.userId !== viewer.userId) return null;
-      return { id: s.id, userAgent: s.userAgent, ip: s.ip, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, current: s.id === viewer.sessionId };
-    },
-  });
+  nodes.register(...(accounts.nodes ?? []));
 
   nodes.register(nodeType('Branch', (_viewer, id) => branchesService.branch(id), (row) => toBranch(row)));
   nodes.register(nodeType('Service', (_viewer, id) => catalog.service({ id }), (row) => toService(row)));
@@ -236,8 +162,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   nodes.register(nodeType('Feedback', (viewer, id) => feedback.feedback(viewer, id), (row) => toFeedback(row)));
 
   const services: Services = {
-    accounts: { auth, credentials, profile, challenges, sessions: sessionGuard },
-    identity: { sso: new SsoService(deps, auth, identifiers), passkeys: new PasskeysService(deps, auth), signature: new SignatureService(deps, auth, identifiers) },
+    accounts,
+    identity,
     notifications,
     delivery,
     catalog,
@@ -266,10 +192,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   };
 
   return {
-    resolvers: [new NodeResolver(nodes)],
-    jobs: [...legacyJobs],
-    processors: [],
-    schedules: [],
+    resolvers: [new NodeResolver(nodes), ...accounts.resolvers, ...identity.resolvers],
+    jobs: [...legacyJobs, ...(accounts.jobs ?? []), ...(identity.jobs ?? [])],
+    processors: [...(accounts.processors ?? []), ...(identity.processors ?? [])],
+    schedules: [...(accounts.schedules ?? []), ...(identity.schedules ?? [])],
     routers: [],
     config,
     log,
@@ -288,7 +214,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       return { postgres, redis };
     },
     async close() {
-      clearInterval(keyTimer);
+      await system.close();
       await queues.close();
       await Promise.allSettled([main.quit(), publisher.quit(), subscriber.quit(), events.publisher.quit(), events.subscriber.quit()]);
       await delivery.close?.();

@@ -8,18 +8,16 @@ import type { App } from '../src/app.js';
 import { QUEUE_NAMES } from '../src/jobs/define.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
 import { redisConnectionOptions } from '../src/jobs/queues.js';
-import { deliverNotification, expireBooking, flagOverdueComplaints, pruneAccounts, remindBooking, pruneOrphanAttachments, remindExpiringDocuments, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
+import { deliverNotification, expireBooking, flagOverdueComplaints, remindBooking, pruneOrphanAttachments, remindExpiringDocuments, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
 import { pruneOrphansProcessor, remindExpiringProcessor } from './processors/documents/documents.js';
 import { flagOverdueProcessor } from './processors/feedback/flag-overdue.js';
 import { expireBookingProcessor, remindBookingProcessor, sweepBookingsProcessor } from './processors/bookings/bookings.js';
 import { sampleLoadProcessor } from './processors/queue/sample-load.js';
-import { pruneProcessor } from './processors/accounts/prune.js';
 import { deliverProcessor } from './processors/notifications/deliver.js';
 import type { Processor } from './processors/types.js';
 
 export const processors: Record<string, Processor> = {
   [deliverNotification.name]: deliverProcessor,
-  [pruneAccounts.name]: pruneProcessor,
   [sampleLoad.name]: sampleLoadProcessor,
   [expireBooking.name]: expireBookingProcessor,
   [sweepBookings.name]: sweepBookingsProcessor,
@@ -71,7 +69,6 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
   });
   // Repeatable jobs: one scheduler per name, however many workers start (upsert by id).
   const schedules = [
-    { job: pruneAccounts, repeat: { every: 3_600_000 } },
     { job: sampleLoad, repeat: { every: config.LOAD_SAMPLE_INTERVAL_MINUTES * 60_000 } },
     { job: sweepBookings, repeat: { every: 60_000 } },
     { job: remindExpiringDocuments, repeat: { pattern: config.DOCUMENT_EXPIRY_CRON, tz: 'Europe/Moscow' } },

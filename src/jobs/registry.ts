@@ -8,12 +8,6 @@ export const deliverNotification = defineJob({
   schema: z.object({ deliveryId: z.uuid() }),
 });
 
-export const pruneAccounts = defineJob({
-  name: 'accounts.prune',
-  queue: 'maintenance',
-  schema: z.object({}),
-});
-
 
 export const sampleLoad = defineJob({
   name: 'queue.sampleLoad',
@@ -63,4 +57,4 @@ export const flagOverdueComplaints = defineJob({
   schema: z.object({}),
 });
 
-export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, sampleLoad, expireBooking, sweepBookings, remindBooking, remindExpiringDocuments, pruneOrphanAttachments, flagOverdueComplaints] as ReadonlyArray<JobContract<unknown>>;
+export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, sampleLoad, expireBooking, sweepBookings, remindBooking, remindExpiringDocuments, pruneOrphanAttachments, flagOverdueComplaints] as ReadonlyArray<JobContract<unknown>>;

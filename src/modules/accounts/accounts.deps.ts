@@ -1,4 +1,4 @@
-/** What the accounts services need from the application; built once in src/app.ts. */
+/** What the accounts services need from the application; createAccountsModule builds it once. */
 import type { Config } from '../../config/env.js';
 import type { Database } from '../../db/client.js';
 import type { Clock } from '../../shared/clock.js';
@@ -6,8 +6,6 @@ import type { Logger } from '../../shared/logger.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
 import type { TokenService } from '../../shared/auth/tokens.js';
 import type { NotificationsService } from '../notifications/index.js';
-
-export type { RequestMeta } from '../../shared/request-meta.js';
 
 /** Tells every API instance that sessions ended, so cached "alive" answers and sockets drop at once. */
 export interface SessionEvents {
@@ -20,7 +18,8 @@ export interface AccountsDeps {
   clock: Clock;
   db: Database;
   tokens: TokenService;
-  notifications: NotificationsService;
+  /** The notification outbox: codes and security messages are written in the caller's transaction. */
+  notifications: Pick<NotificationsService, 'notify'>;
   rateLimiter: RateLimiter;
   /** Key of the keyed hashes (SNILS/INN look-ups, stored codes, refresh tokens). */
   hashKey: string;

@@ -11,9 +11,10 @@ import { codesEqual, generateNumericCode, hashCode } from '../../shared/otp.js';
 import { piiHash } from '../../shared/pii.js';
 import type { TemplateName } from '../notifications/index.js';
 import type { NotifyInput } from '../notifications/index.js';
-import type { AccountsDeps, RequestMeta } from './accounts.deps.js';
-import * as repo from './accounts.repository.js';
-import type { ChallengeRow } from './accounts.repository.js';
+import type { RequestMeta } from '../../shared/request-meta.js';
+import type { AccountsDeps } from './accounts.deps.js';
+import * as repo from './challenges.repository.js';
+import type { ChallengeRow } from './challenges.repository.js';
 
 export type ChallengePurpose = ChallengeRow['purpose'];
 export type OtpChannel = ChallengeRow['channel'];
@@ -119,6 +120,16 @@ export class ChallengeService {
     const row = await this.takeAttempt(input);
     this.compare(row, input.code);
     return row;
+  }
+
+  /** resend, answered as the client sees a challenge. */
+  async resendCode(challengeId: string, meta: RequestMeta): Promise<ChallengeView> {
+    return this.view(await this.resend(challengeId, meta));
+  }
+
+  /** Deletes challenges that expired before `before` (the accounts.prune job); answers how many. */
+  pruneStale(before: Date): Promise<number> {
+    return repo.deleteStaleChallenges(this.deps.db, before);
   }
 
   /** Compares a code with an attempt already taken; throws CODE_INVALID with the attempts left. */

@@ -10,17 +10,21 @@ import { hashPassword, verifyPassword } from '../../shared/passwords.js';
 import { checkPassword } from '../../shared/password-policy.js';
 import { piiHash } from '../../shared/pii.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
-import type { AccountsDeps, RequestMeta } from './accounts.deps.js';
+import type { RequestMeta } from '../../shared/request-meta.js';
+import type { AccountsDeps } from './accounts.deps.js';
 import * as repo from './accounts.repository.js';
 import type { UserRow } from './accounts.repository.js';
 import type { AuthService } from './auth.service.js';
 import type { ChallengeService, ChallengeView } from './challenges.service.js';
+import type { AccountJournal } from './journal.service.js';
+import * as sessions from './sessions.repository.js';
 
 export class CredentialsService {
   constructor(
     private readonly deps: AccountsDeps,
     private readonly challenges: ChallengeService,
     private readonly auth: AuthService,
+    private readonly journal: AccountJournal,
   ) {}
 
   async requestPasswordReset(login: string, meta: RequestMeta): Promise<ChallengeView> {
@@ -66,9 +70,9 @@ export class CredentialsService {
     const revoked = await this.deps.db.transaction(async (tx) => {
       await this.challenges.consume(tx, challenge.id);
       await repo.updateUser(tx, user.id, { passwordHash, failedLoginCount: 0, lockedUntil: null });
-      const ids = await repo.revokeUserSessions(tx, { userId: user.id, now: this.deps.clock.now(), reason: 'PASSWORD_RESET' });
-      await this.auth.journal(tx, user.id, 'PASSWORD_RESET', meta, { sessionsEnded: ids.length });
-      await this.auth.notifySecurity(tx, user, 'security.password_changed', {});
+      const ids = await sessions.revokeUserSessions(tx, { userId: user.id, now: this.deps.clock.now(), reason: 'PASSWORD_RESET' });
+      await this.journal.record(tx, user.id, 'PASSWORD_RESET', meta, { sessionsEnded: ids.length });
+      await this.journal.notifySecurity(tx, user, 'security.password_changed', {});
       return ids;
     });
     await this.deps.sessionEvents.revoked(revoked);
@@ -88,9 +92,9 @@ export class CredentialsService {
     const revoked = await this.deps.db.transaction(async (tx) => {
       await repo.updateUser(tx, user.id, { passwordHash });
       // Other devices are signed out: whoever knew the old password loses access with it.
-      const ids = await repo.revokeUserSessions(tx, { userId: user.id, now: this.deps.clock.now(), reason: 'PASSWORD_CHANGED', keep: viewer.sessionId });
-      await this.auth.journal(tx, user.id, 'PASSWORD_CHANGED', meta, { sessionsEnded: ids.length });
-      await this.auth.notifySecurity(tx, user, 'security.password_changed', {});
+      const ids = await sessions.revokeUserSessions(tx, { userId: user.id, now: this.deps.clock.now(), reason: 'PASSWORD_CHANGED', keep: viewer.sessionId });
+      await this.journal.record(tx, user.id, 'PASSWORD_CHANGED', meta, { sessionsEnded: ids.length });
+      await this.journal.notifySecurity(tx, user, 'security.password_changed', {});
       return ids;
     });
     await this.deps.sessionEvents.revoked(revoked);
@@ -121,8 +125,8 @@ export class CredentialsService {
     }
     return db.transaction(async (tx) => {
       const updated = await repo.updateUser(tx, user.id, values);
-      await this.auth.journal(tx, user.id, 'TWO_FACTOR_ENABLED', meta, { method });
-      await this.auth.notifySecurity(tx, updated, 'security.two_factor_enabled', { method: method === 'SMS' ? 'код из SMS' : 'приложение-аутентификатор' });
+      await this.journal.record(tx, user.id, 'TWO_FACTOR_ENABLED', meta, { method });
+      await this.journal.notifySecurity(tx, updated, 'security.two_factor_enabled', { method: method === 'SMS' ? 'код из SMS' : 'приложение-аутентификатор' });
       return updated;
     });
   }
@@ -134,8 +138,8 @@ export class CredentialsService {
     }
     return this.deps.db.transaction(async (tx) => {
       const updated = await repo.updateUser(tx, user.id, { twoFactorMethod: null, totpSecret: null, totpPendingSecret: null, totpLastStep: null });
-      await this.auth.journal(tx, user.id, 'TWO_FACTOR_DISABLED', meta);
-      await this.auth.notifySecurity(tx, updated, 'security.two_factor_disabled', {});
+      await this.journal.record(tx, user.id, 'TWO_FACTOR_DISABLED', meta);
+      await this.journal.notifySecurity(tx, updated, 'security.two_factor_disabled', {});
       return updated;
     });
   }

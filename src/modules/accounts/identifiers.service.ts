@@ -12,10 +12,11 @@
  */
 import type { Executor } from '../../db/client.js';
 import { piiHash } from '../../shared/pii.js';
-import type { AccountsDeps, RequestMeta } from './accounts.deps.js';
+import type { RequestMeta } from '../../shared/request-meta.js';
+import type { AccountsDeps } from './accounts.deps.js';
 import * as repo from './accounts.repository.js';
 import type { UserRow } from './accounts.repository.js';
-import type { AuthService } from './auth.service.js';
+import type { AccountJournal } from './journal.service.js';
 
 export type IdentifierKind = 'SNILS' | 'INN';
 
@@ -38,7 +39,7 @@ const columns = (kind: IdentifierKind) =>
 export class VerifiedIdentifiers {
   constructor(
     private readonly deps: AccountsDeps,
-    private readonly auth: AuthService,
+    private readonly journal: AccountJournal,
   ) {}
 
   hash(kind: IdentifierKind, value: string): string {
@@ -87,7 +88,7 @@ export class VerifiedIdentifiers {
       await this.release(tx, holder, kind, source);
     }
     await repo.updateUser(tx, userId, { [c.value]: value, [c.hash]: hash, [c.verified]: true });
-    await this.auth.journal(tx, userId, `${kind}_VERIFIED`, meta, { ...source });
+    await this.journal.record(tx, userId, `${kind}_VERIFIED`, meta, { ...source });
     return 'ASSIGNED';
   }
 
@@ -97,8 +98,8 @@ export class VerifiedIdentifiers {
     const lowered = kind === 'SNILS' && holder.trustLevel === 'STANDARD' ? { trustLevel: 'SIMPLIFIED' as const } : {};
     const updated = await repo.updateUser(tx, holder.id, { [c.value]: null, [c.hash]: null, [c.verified]: false, ...lowered });
     // The journal entry is the holder's: who took the value (and from where) is not theirs to know.
-    await this.auth.journal(tx, holder.id, `${kind}_REMOVED`, { ip: null, userAgent: null }, { reason: 'VERIFIED_ELSEWHERE', by: source.by });
-    await this.auth.notifySecurity(tx, updated, 'security.identifier_removed', { identifier: NAMES[kind] });
+    await this.journal.record(tx, holder.id, `${kind}_REMOVED`, { ip: null, userAgent: null }, { reason: 'VERIFIED_ELSEWHERE', by: source.by });
+    await this.journal.notifySecurity(tx, updated, 'security.identifier_removed', { identifier: NAMES[kind] });
     this.deps.log.info({ userId: holder.id, kind, by: source.by }, 'an unverified identifier gave way to its verified owner');
   }
 }

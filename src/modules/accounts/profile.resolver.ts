@@ -1,15 +1,18 @@
 /** The caller's profile, contacts and journal; staff operations on accounts. */
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireViewer, type GraphQLContext } from '../../server/context.js';
+import { requireViewer, type GraphQLContext } from '../../shared/graphql/context.js';
 import { StaffUserInput, UpdateProfileInput } from './accounts.inputs.js';
-import { toActivity, toUser } from './accounts.mappers.js';
+import { toActivityConnection, toChallenge, toUser } from './accounts.mappers.js';
 import { ActivityConnection, Challenge, OtpChannel, User } from './accounts.types.js';
+import type { ProfileService } from './profile.service.js';
 
 @Resolver()
 export class ProfileResolver {
+  constructor(private readonly profile: ProfileService) {}
+
   @Query(() => User, { nullable: true, description: 'The caller; null when not signed in.' })
   async me(@Ctx() ctx: GraphQLContext): Promise<User | null> {
-    const row = await ctx.services.accounts.profile.me(ctx.viewer);
+    const row = await this.profile.me(ctx.viewer);
     return row ? toUser(row) : null;
   }
 
@@ -20,38 +23,37 @@ export class ProfileResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ActivityConnection> {
-    const page = await ctx.services.accounts.profile.myActivity(requireViewer(ctx), first ?? 20, after);
-    return Object.assign(new ActivityConnection(), { nodes: page.nodes.map(toActivity), pageInfo: page.pageInfo, countTotal: page.totalCount });
+    return toActivityConnection(await this.profile.myActivity(requireViewer(ctx), first ?? 20, after));
   }
 
   @Authorized()
   @Mutation(() => User, { description: 'Birth date, SNILS, INN and addresses. Names and passport data change through an operator.' })
   async updateProfile(@Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: GraphQLContext): Promise<User> {
-    return toUser(await ctx.services.accounts.profile.updateProfile(requireViewer(ctx), input, ctx.meta));
+    return toUser(await this.profile.updateProfile(requireViewer(ctx), input, ctx.meta));
   }
 
   @Authorized()
   @Mutation(() => Challenge, { description: 'Starts a change of phone (SMS) or e-mail (EMAIL): a code goes to the new contact.' })
-  changeContact(@Arg('channel', () => OtpChannel) channel: OtpChannel, @Arg('value') value: string, @Ctx() ctx: GraphQLContext): Promise<Challenge> {
-    return ctx.services.accounts.profile.changeContact(requireViewer(ctx), channel, value, ctx.meta) as Promise<Challenge>;
+  async changeContact(@Arg('channel', () => OtpChannel) channel: OtpChannel, @Arg('value') value: string, @Ctx() ctx: GraphQLContext): Promise<Challenge> {
+    return toChallenge(await this.profile.changeContact(requireViewer(ctx), channel, value, ctx.meta));
   }
 
   @Authorized()
   @Mutation(() => User, { description: 'Finishes a contact change with the code sent to the new contact.' })
   async confirmContactChange(@Arg('challengeId', () => ID) challengeId: string, @Arg('code') code: string, @Ctx() ctx: GraphQLContext): Promise<User> {
-    return toUser(await ctx.services.accounts.profile.confirmContactChange(requireViewer(ctx), challengeId, code, ctx.meta));
+    return toUser(await this.profile.confirmContactChange(requireViewer(ctx), challengeId, code, ctx.meta));
   }
 
   @Authorized('OPERATOR', 'ADMIN')
   @Mutation(() => User, { description: 'Operators: identity confirmed in person at a branch.' })
   async confirmIdentity(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<User> {
-    return toUser(await ctx.services.accounts.profile.confirmIdentity(requireViewer(ctx), userId, ctx.meta));
+    return toUser(await this.profile.confirmIdentity(requireViewer(ctx), userId, ctx.meta));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => User, { description: 'Admins: a staff account (operator or administrator).' })
   async createStaffUser(@Arg('input', () => StaffUserInput) input: StaffUserInput, @Ctx() ctx: GraphQLContext): Promise<User> {
-    return toUser(await ctx.services.accounts.profile.createStaffUser(requireViewer(ctx), input, ctx.meta));
+    return toUser(await this.profile.createStaffUser(requireViewer(ctx), input, ctx.meta));
   }
 }
 

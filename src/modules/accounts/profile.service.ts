@@ -10,12 +10,15 @@ import { checkPassword } from '../../shared/password-policy.js';
 import { piiHash } from '../../shared/pii.js';
 import { hasRole, type RoleName, type Viewer } from '../../shared/auth/viewer.js';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/pagination.js';
-import { isForeignKeyViolation, isUniqueViolation, uniqueViolationField } from '../../db/errors.js';
-import type { AccountsDeps, RequestMeta } from './accounts.deps.js';
+import type { RequestMeta } from '../../shared/request-meta.js';
+import type { AccountsDeps } from './accounts.deps.js';
 import * as repo from './accounts.repository.js';
-import type { ActivityRow, UserRow } from './accounts.repository.js';
-import type { AuthService } from './auth.service.js';
+import type { UserRow } from './accounts.repository.js';
+import * as activity from './activity.repository.js';
+import type { ActivityRow } from './activity.repository.js';
+import { cleanAddress, isPlausibleBirthDate, ADDRESS_MAX } from './accounts.rules.js';
 import type { ChallengeService, ChallengeView } from './challenges.service.js';
+import type { AccountJournal } from './journal.service.js';
 import { isUuid } from '../../shared/ids.js';
 
 export interface UpdateProfileInput {
@@ -37,13 +40,11 @@ export interface StaffUserInput {
   branchId?: string | null;
 }
 
-const ADDRESS_MAX = 500;
-
 export class ProfileService {
   constructor(
     private readonly deps: AccountsDeps,
     private readonly challenges: ChallengeService,
-    private readonly auth: AuthService,
+    private readonly journal: AccountJournal,
   ) {}
 
   async me(viewer: Viewer | null): Promise<UserRow | null> {
@@ -87,24 +88,20 @@ export class ProfileService {
     for (const field of ['registrationAddress', 'residentialAddress'] as const) {
       const v = input[field];
       if (v === undefined) continue;
-      const clean = v?.trim().replace(/\s+/g, ' ') || null;
+      const clean = cleanAddress(v);
       if (clean && clean.length > ADDRESS_MAX) problems.push({ field, message: `Адрес длиннее ${ADDRESS_MAX} символов` });
       else values[field] = clean;
     }
     if (problems.length > 0) throw badInput(problems);
-    try {
-      return await db.transaction(async (tx) => {
-        const updated = await repo.updateUser(tx, user.id, values);
-        await this.auth.journal(tx, user.id, 'PROFILE_UPDATED', meta, { fields: Object.keys(values).filter((k) => !k.endsWith('Hash') && !k.endsWith('Verified')) });
-        return updated;
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) {
-        const field = uniqueViolationField(err);
+    return db.transaction(async (tx) => {
+      const updated = await repo.changeUser(tx, user.id, values);
+      if (repo.isWriteConflict(updated)) {
+        const field = updated.conflict === 'TAKEN' ? updated.field : null;
         throw conflict(field === 'inn' ? 'Этот ИНН уже указан в другой учётной записи' : 'Этот СНИЛС уже указан в другой учётной записи', field ?? 'snils');
       }
-      throw err;
-    }
+      await this.journal.record(tx, user.id, 'PROFILE_UPDATED', meta, { fields: Object.keys(values).filter((k) => !k.endsWith('Hash') && !k.endsWith('Verified')) });
+      return updated;
+    });
   }
 
   async changeContact(viewer: Viewer, channel: 'SMS' | 'EMAIL' | 'TOTP', value: string, meta: RequestMeta): Promise<ChallengeView> {
@@ -130,36 +127,28 @@ export class ProfileService {
     const user = await this.requireUser(viewer);
     const challenge = await this.challenges.check({ challengeId, code, purpose: 'CONTACT_CHANGE', userId: user.id });
     const { contactChannel, value } = challenge.payload as { contactChannel: 'SMS' | 'EMAIL'; value: string };
-    try {
-      return await this.deps.db.transaction(async (tx) => {
-        await this.challenges.consume(tx, challenge.id);
-        const updated = await repo.updateUser(
-          tx,
-          user.id,
-          contactChannel === 'SMS' ? { phone: value, phoneVerified: true } : { email: value, emailVerified: true },
-        );
-        await this.auth.journal(tx, user.id, 'CONTACT_CHANGED', meta, { channel: contactChannel });
-        // The old contact hears of it too: a hijacker changing the phone is noticed.
-        await this.auth.notifySecurity(tx, user, 'security.contact_changed', { channel: contactChannel === 'SMS' ? 'номер телефона' : 'адрес электронной почты' });
-        return updated;
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw conflict('Этот контакт уже используется в другой учётной записи', 'value');
-      throw err;
-    }
+    return this.deps.db.transaction(async (tx) => {
+      await this.challenges.consume(tx, challenge.id);
+      const updated = await repo.changeUser(tx, user.id, contactChannel === 'SMS' ? { phone: value, phoneVerified: true } : { email: value, emailVerified: true });
+      if (repo.isWriteConflict(updated)) throw conflict('Этот контакт уже используется в другой учётной записи', 'value');
+      await this.journal.record(tx, user.id, 'CONTACT_CHANGED', meta, { channel: contactChannel });
+      // The old contact hears of it too: a hijacker changing the phone is noticed.
+      await this.journal.notifySecurity(tx, user, 'security.contact_changed', { channel: contactChannel === 'SMS' ? 'номер телефона' : 'адрес электронной почты' });
+      return updated;
+    });
   }
 
   async myActivity(viewer: Viewer, first: number, after: string | null | undefined): Promise<Page<ActivityRow>> {
     const user = await this.requireUser(viewer);
     const limit = Math.min(Math.max(first, 1), 100);
     const cursor = after ? decodeCursor(after) : undefined;
-    const rows = await repo.listActivity(this.deps.db, { userId: user.id, limit: limit + 1, after: cursor });
+    const rows = await activity.listActivity(this.deps.db, { userId: user.id, limit: limit + 1, after: cursor });
     const nodes = rows.slice(0, limit);
     const last = nodes.at(-1);
     return {
       nodes,
       pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor({ at: last.at, id: last.id }) : null },
-      totalCount: () => repo.countActivity(this.deps.db, user.id),
+      totalCount: () => activity.countActivity(this.deps.db, user.id),
     };
   }
 
@@ -171,7 +160,7 @@ export class ProfileService {
     return this.deps.db.transaction(async (tx) => {
       const now = this.deps.clock.now();
       const updated = await repo.updateUser(tx, user.id, { trustLevel: 'CONFIRMED', identityConfirmedAt: now, identityConfirmedBy: viewer.userId });
-      await this.auth.journal(tx, user.id, 'IDENTITY_CONFIRMED', meta, { by: viewer.userId });
+      await this.journal.record(tx, user.id, 'IDENTITY_CONFIRMED', meta, { by: viewer.userId });
       return updated;
     });
   }
@@ -197,40 +186,35 @@ export class ProfileService {
     }
     if (problems.length > 0 || !phone) throw badInput(problems);
     const passwordHash = await hashPassword(input.password);
-    try {
-      return await this.deps.db.transaction(async (tx) => {
-        const user = await repo.insertUser(tx, {
-          phone,
-          phoneVerified: true,
-          email,
-          emailVerified: email !== null,
-          passwordHash,
-          lastName: input.lastName.trim(),
-          firstName: input.firstName.trim(),
-          middleName: input.middleName?.trim() || null,
-          roles: [input.role],
-          staffBranchId: input.branchId ?? null,
-          trustLevel: 'CONFIRMED',
-          createdAt: this.deps.clock.now(),
-        });
-        await this.auth.journal(tx, user.id, 'STAFF_ACCOUNT_CREATED', meta, { role: input.role, createdBy });
-        await this.deps.notifications.notify(tx, {
-          userId: user.id,
-          template: 'system.staff_account_created',
-          vars: { role: input.role === 'ADMIN' ? 'администратора' : 'оператора' },
-          subjectType: 'User',
-          subjectId: user.id,
-        });
-        return user;
+    return this.deps.db.transaction(async (tx) => {
+      const user = await repo.createUser(tx, {
+        phone,
+        phoneVerified: true,
+        email,
+        emailVerified: email !== null,
+        passwordHash,
+        lastName: input.lastName.trim(),
+        firstName: input.firstName.trim(),
+        middleName: input.middleName?.trim() || null,
+        roles: [input.role],
+        staffBranchId: input.branchId ?? null,
+        trustLevel: 'CONFIRMED',
+        createdAt: this.deps.clock.now(),
       });
-    } catch (err) {
-      if (isUniqueViolation(err)) {
-        const field = uniqueViolationField(err) ?? 'phone';
-        throw conflict('Пользователь с таким контактом уже есть', field);
+      if (repo.isWriteConflict(user)) {
+        if (user.conflict === 'UNKNOWN_REFERENCE') throw badField('branchId', 'Неизвестное отделение');
+        throw conflict('Пользователь с таким контактом уже есть', user.field ?? 'phone');
       }
-      if (isForeignKeyViolation(err)) throw badField('branchId', 'Неизвестное отделение');
-      throw err;
-    }
+      await this.journal.record(tx, user.id, 'STAFF_ACCOUNT_CREATED', meta, { role: input.role, createdBy });
+      await this.deps.notifications.notify(tx, {
+        userId: user.id,
+        template: 'system.staff_account_created',
+        vars: { role: input.role === 'ADMIN' ? 'администратора' : 'оператора' },
+        subjectType: 'User',
+        subjectId: user.id,
+      });
+      return user;
+    });
   }
 
   private async requireUser(viewer: Viewer): Promise<UserRow> {
@@ -238,11 +222,4 @@ export class ProfileService {
     if (!user) throw unauthenticated();
     return user;
   }
-}
-
-function isPlausibleBirthDate(value: string, now: Date): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) return false;
-  return d <= now && d.getUTCFullYear() >= 1900;
 }

@@ -7,8 +7,8 @@
  */
 import type { Viewer } from '../../shared/auth/viewer.js';
 import type { AccountsDeps } from './accounts.deps.js';
-import * as repo from './accounts.repository.js';
-import { isSessionAlive } from './auth.service.js';
+import { isSessionAlive } from './accounts.rules.js';
+import * as repo from './sessions.repository.js';
 
 const TOUCH_EVERY_MS = 60_000;
 const CACHE_MAX = 50_000;

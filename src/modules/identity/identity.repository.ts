@@ -5,12 +5,50 @@
  */
 import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { loginChallenges, passkeys, ssoIdentities } from '../../db/schema/index.js';
 
 export type LoginChallengeRow = typeof loginChallenges.$inferSelect;
 export type LoginChallengeKind = LoginChallengeRow['kind'];
 export type PasskeyRow = typeof passkeys.$inferSelect;
 export type SsoIdentityRow = typeof ssoIdentities.$inferSelect;
+
+const loginChallengeColumns = {
+  id: loginChallenges.id,
+  kind: loginChallenges.kind,
+  lookupHash: loginChallenges.lookupHash,
+  userId: loginChallenges.userId,
+  payload: loginChallenges.payload,
+  ip: loginChallenges.ip,
+  createdAt: loginChallenges.createdAt,
+  expiresAt: loginChallenges.expiresAt,
+  consumedAt: loginChallenges.consumedAt,
+};
+
+const ssoIdentityColumns = {
+  id: ssoIdentities.id,
+  userId: ssoIdentities.userId,
+  providerId: ssoIdentities.providerId,
+  issuer: ssoIdentities.issuer,
+  subject: ssoIdentities.subject,
+  createdAt: ssoIdentities.createdAt,
+  lastLoginAt: ssoIdentities.lastLoginAt,
+};
+
+const passkeyColumns = {
+  id: passkeys.id,
+  userId: passkeys.userId,
+  credentialId: passkeys.credentialId,
+  publicKey: passkeys.publicKey,
+  counter: passkeys.counter,
+  transports: passkeys.transports,
+  deviceType: passkeys.deviceType,
+  backedUp: passkeys.backedUp,
+  aaguid: passkeys.aaguid,
+  name: passkeys.name,
+  createdAt: passkeys.createdAt,
+  lastUsedAt: passkeys.lastUsedAt,
+};
 
 // ---------------------------------------------------------------- challenges
 
@@ -21,7 +59,7 @@ export async function insertLoginChallenge(
   const [row] = await db
     .insert(loginChallenges)
     .values({ kind: values.kind, lookupHash: values.lookupHash ?? null, userId: values.userId ?? null, payload: values.payload, ip: values.ip, createdAt: values.now, expiresAt: values.expiresAt })
-    .returning();
+    .returning(loginChallengeColumns);
   if (!row) throw new Error('insert login_challenges returned nothing');
   return row;
 }
@@ -43,7 +81,7 @@ export async function consumeLoginChallenge(
     .update(loginChallenges)
     .set({ consumedAt: p.now })
     .where(and(match, eq(loginChallenges.kind, p.kind), isNull(loginChallenges.consumedAt), gt(loginChallenges.expiresAt, p.now)))
-    .returning();
+    .returning(loginChallengeColumns);
   return row;
 }
 
@@ -55,12 +93,12 @@ export async function deleteStaleLoginChallenges(db: Executor, before: Date): Pr
 // ---------------------------------------------------------------- SSO identities
 
 export async function findSsoIdentity(db: Executor, issuer: string, subject: string): Promise<SsoIdentityRow | undefined> {
-  const [row] = await db.select().from(ssoIdentities).where(and(eq(ssoIdentities.issuer, issuer), eq(ssoIdentities.subject, subject)));
+  const [row] = await db.select(ssoIdentityColumns).from(ssoIdentities).where(and(eq(ssoIdentities.issuer, issuer), eq(ssoIdentities.subject, subject)));
   return row;
 }
 
 export async function findUserSsoIdentityAt(db: Executor, userId: string, issuer: string): Promise<SsoIdentityRow | undefined> {
-  const [row] = await db.select().from(ssoIdentities).where(and(eq(ssoIdentities.userId, userId), eq(ssoIdentities.issuer, issuer)));
+  const [row] = await db.select(ssoIdentityColumns).from(ssoIdentities).where(and(eq(ssoIdentities.userId, userId), eq(ssoIdentities.issuer, issuer)));
   return row;
 }
 
@@ -73,7 +111,7 @@ export async function linkSsoIdentity(
     .insert(ssoIdentities)
     .values({ userId: values.userId, providerId: values.providerId, issuer: values.issuer, subject: values.subject, createdAt: values.now, lastLoginAt: values.now })
     .onConflictDoNothing({ target: [ssoIdentities.issuer, ssoIdentities.subject] })
-    .returning();
+    .returning(ssoIdentityColumns);
   if (row) return row;
   const existing = await findSsoIdentity(db, values.issuer, values.subject);
   if (!existing) throw new Error('sso identity vanished after a conflict');
@@ -87,22 +125,28 @@ export async function touchSsoIdentity(db: Executor, id: string, now: Date): Pro
 // ---------------------------------------------------------------- passkeys
 
 export async function listPasskeys(db: Executor, userId: string): Promise<PasskeyRow[]> {
-  return db.select().from(passkeys).where(eq(passkeys.userId, userId)).orderBy(asc(passkeys.createdAt), asc(passkeys.id));
+  return db.select(passkeyColumns).from(passkeys).where(eq(passkeys.userId, userId)).orderBy(asc(passkeys.createdAt), asc(passkeys.id));
 }
 
 export async function findPasskeyByCredentialId(db: Executor, credentialId: string): Promise<PasskeyRow | undefined> {
-  const [row] = await db.select().from(passkeys).where(eq(passkeys.credentialId, credentialId));
+  const [row] = await db.select(passkeyColumns).from(passkeys).where(eq(passkeys.credentialId, credentialId));
   return row;
 }
 
-export async function insertPasskey(db: Executor, values: typeof passkeys.$inferInsert): Promise<PasskeyRow> {
-  const [row] = await db.insert(passkeys).values(values).returning();
-  if (!row) throw new Error('insert passkeys returned nothing');
-  return row;
+/** Adds a passkey; 'DUPLICATE' when its credential is registered already (in a savepoint). */
+export async function insertPasskey(db: Executor, values: typeof passkeys.$inferInsert): Promise<PasskeyRow | 'DUPLICATE'> {
+  try {
+    const [row] = await db.transaction((sp) => sp.insert(passkeys).values(values).returning(passkeyColumns));
+    if (!row) throw new Error('insert passkeys returned nothing');
+    return row;
+  } catch (err) {
+    if (isUniqueViolation(err)) return 'DUPLICATE';
+    throw err;
+  }
 }
 
 export async function deletePasskey(db: Executor, p: { id: string; userId: string }): Promise<PasskeyRow | undefined> {
-  const [row] = await db.delete(passkeys).where(and(eq(passkeys.id, p.id), eq(passkeys.userId, p.userId))).returning();
+  const [row] = await db.delete(passkeys).where(and(eq(passkeys.id, p.id), eq(passkeys.userId, p.userId))).returning(passkeyColumns);
   return row;
 }
 

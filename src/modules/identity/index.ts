@@ -1,7 +1,9 @@
 /** The front door of the identity module: the only file other code imports from it. */
+export { createIdentityModule, type IdentityModule, type IdentityModuleDeps, type IdentityServices } from './identity.module.js';
+export { pruneLoginChallenges } from './identity.jobs.js';
 export { PasskeysResolver } from './passkeys.resolver.js';
-export { PasskeysService } from './passkeys.service.js';
+export type { PasskeysService } from './passkeys.service.js';
 export { SignatureResolver } from './signature.resolver.js';
-export { SignatureService } from './signature.service.js';
+export type { SignatureService } from './signature.service.js';
 export { SsoResolver } from './sso.resolver.js';
-export { SsoService } from './sso.service.js';
+export type { SsoService } from './sso.service.js';

@@ -1,34 +1,27 @@
 /** Passkeys: register (while logged in), list, remove, and log in. Thin, one service call each. */
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { requireViewer, type GraphQLContext } from '../../server/context.js';
+import { requireViewer, type GraphQLContext } from '../../shared/graphql/context.js';
 import { JSONScalar } from '../../shared/graphql/scalars.js';
 import { toAuthPayload } from '../accounts/index.js';
 import { AuthPayload } from '../accounts/index.js';
-import type { PasskeyRow } from './identity.repository.js';
+import { toPasskey } from './identity.mappers.js';
+import type { PasskeysService } from './passkeys.service.js';
 import { Passkey, PasskeyChallenge } from './passkeys.types.js';
-
-const toPasskey = (r: PasskeyRow): Passkey => ({
-  id: r.id,
-  name: r.name,
-  deviceType: r.deviceType,
-  backedUp: r.backedUp,
-  transports: r.transports,
-  createdAt: r.createdAt,
-  lastUsedAt: r.lastUsedAt,
-});
 
 @Resolver()
 export class PasskeysResolver {
+  constructor(private readonly passkeys: PasskeysService) {}
+
   @Authorized()
   @Query(() => [Passkey], { description: "The caller's passkeys, oldest first." })
   async myPasskeys(@Ctx() ctx: GraphQLContext): Promise<Passkey[]> {
-    return (await ctx.services.identity.passkeys.myPasskeys(requireViewer(ctx))).map(toPasskey);
+    return (await this.passkeys.myPasskeys(requireViewer(ctx))).map(toPasskey);
   }
 
   @Authorized()
   @Mutation(() => PasskeyChallenge, { description: 'Starts adding a passkey to the caller\'s account (WebAuthn registration).' })
   beginPasskeyRegistration(@Ctx() ctx: GraphQLContext): Promise<PasskeyChallenge> {
-    return ctx.services.identity.passkeys.beginRegistration(requireViewer(ctx), ctx.meta);
+    return this.passkeys.beginRegistration(requireViewer(ctx), ctx.meta);
   }
 
   @Authorized()
@@ -39,18 +32,18 @@ export class PasskeysResolver {
     @Arg('name', () => String, { nullable: true, description: 'What the owner calls the device; "Ключ доступа" when not given.' }) name: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Passkey> {
-    return toPasskey(await ctx.services.identity.passkeys.finishRegistration(requireViewer(ctx), { challengeId, response, name }, ctx.meta));
+    return toPasskey(await this.passkeys.finishRegistration(requireViewer(ctx), { challengeId, response, name }, ctx.meta));
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Removes one of the caller\'s passkeys; it can no longer log in.' })
   removePasskey(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    return ctx.services.identity.passkeys.remove(requireViewer(ctx), id, ctx.meta);
+    return this.passkeys.remove(requireViewer(ctx), id, ctx.meta);
   }
 
   @Mutation(() => PasskeyChallenge, { description: 'Starts a login with a passkey (WebAuthn authentication, discoverable credentials).' })
   beginPasskeyLogin(@Ctx() ctx: GraphQLContext): Promise<PasskeyChallenge> {
-    return ctx.services.identity.passkeys.beginLogin(ctx.meta);
+    return this.passkeys.beginLogin(ctx.meta);
   }
 
   @Mutation(() => AuthPayload, { description: 'Finishes a passkey login with the answer of navigator.credentials.get() (AuthenticationResponseJSON) and signs in.' })
@@ -59,6 +52,6 @@ export class PasskeysResolver {
     @Arg('response', () => JSONScalar, { description: 'AuthenticationResponseJSON as @simplewebauthn/browser startAuthentication() answers it.' }) response: unknown,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AuthPayload> {
-    return toAuthPayload(await ctx.services.identity.passkeys.finishLogin({ challengeId, response }, ctx.meta));
+    return toAuthPayload(await this.passkeys.finishLogin({ challengeId, response }, ctx.meta));
   }
 }

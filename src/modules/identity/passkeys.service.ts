@@ -15,13 +15,13 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { z } from 'zod';
-import { isUniqueViolation } from '../../db/errors.js';
 import { AppError, ErrorCode, badField, conflict, notFound } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
+import type { RequestMeta } from '../../shared/request-meta.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
-import type { AccountsDeps, RequestMeta } from '../accounts/index.js';
-import * as accounts from '../accounts/accounts.repository.js';
-import type { AuthPayloadView, AuthService } from '../accounts/index.js';
+import type { AuthPayloadView } from '../accounts/index.js';
+import type { IdentityDeps } from './identity.deps.js';
+import { passkeyName, userHandle } from './identity.rules.js';
 import * as repo from './identity.repository.js';
 import type { PasskeyRow } from './identity.repository.js';
 
@@ -31,8 +31,6 @@ export interface PasskeyChallengeView {
   options: Record<string, unknown>;
   expiresAt: Date;
 }
-
-const NAME_MAX = 60;
 
 /** The outer shape of a credential answer; the library checks everything inside it. */
 const credentialJson = z.object({
@@ -47,14 +45,11 @@ const credentialJson = z.object({
 const passkeyLoginFailed = (reason: string) => new AppError(ErrorCode.UNAUTHENTICATED, 'Не удалось войти по ключу доступа', { reason });
 
 export class PasskeysService {
-  constructor(
-    private readonly deps: AccountsDeps,
-    private readonly auth: AuthService,
-  ) {}
+  constructor(private readonly deps: IdentityDeps) {}
 
   async beginRegistration(viewer: Viewer, meta: RequestMeta): Promise<PasskeyChallengeView> {
-    const { config, db } = this.deps;
-    const user = await accounts.findUserById(db, viewer.userId);
+    const { config, db, accounts } = this.deps;
+    const user = await accounts.userById(viewer.userId);
     if (!user) throw notFound('Пользователь');
     const existing = await repo.listPasskeys(db, viewer.userId);
     const options = await generateRegistrationOptions({
@@ -73,9 +68,8 @@ export class PasskeysService {
   }
 
   async finishRegistration(viewer: Viewer, input: { challengeId: string; response: unknown; name?: string | null }, meta: RequestMeta): Promise<PasskeyRow> {
-    const { config, db, clock, log } = this.deps;
-    const name = (input.name ?? '').trim().replace(/\s+/g, ' ') || 'Ключ доступа';
-    if (name.length > NAME_MAX) throw badField('name', `Не длиннее ${NAME_MAX} символов`);
+    const { config, db, clock, log, accounts } = this.deps;
+    const name = passkeyName(input.name);
     const parsed = credentialJson.safeParse(input.response);
     if (!parsed.success) throw badField('response', 'Ответ устройства не похож на ключ доступа');
     const challenge = isUuid(input.challengeId)
@@ -97,27 +91,23 @@ export class PasskeysService {
     }
     if (!verification.verified) throw badField('response', 'Ключ доступа не прошёл проверку');
     const info = verification.registrationInfo;
-    try {
-      return await db.transaction(async (tx) => {
-        const row = await repo.insertPasskey(tx, {
-          userId: viewer.userId,
-          credentialId: info.credential.id,
-          publicKey: Buffer.from(info.credential.publicKey).toString('base64url'),
-          counter: info.credential.counter,
-          transports: info.credential.transports ?? [],
-          deviceType: info.credentialDeviceType,
-          backedUp: info.credentialBackedUp,
-          aaguid: info.aaguid,
-          name,
-          createdAt: clock.now(),
-        });
-        await this.auth.journal(tx, viewer.userId, 'PASSKEY_ADDED', meta, { passkeyId: row.id, name });
-        return row;
+    return db.transaction(async (tx) => {
+      const row = await repo.insertPasskey(tx, {
+        userId: viewer.userId,
+        credentialId: info.credential.id,
+        publicKey: Buffer.from(info.credential.publicKey).toString('base64url'),
+        counter: info.credential.counter,
+        transports: info.credential.transports ?? [],
+        deviceType: info.credentialDeviceType,
+        backedUp: info.credentialBackedUp,
+        aaguid: info.aaguid,
+        name,
+        createdAt: clock.now(),
       });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw conflict('Этот ключ доступа уже добавлен', 'response');
-      throw err;
-    }
+      if (row === 'DUPLICATE') throw conflict('Этот ключ доступа уже добавлен', 'response');
+      await accounts.journalEntry(tx, viewer.userId, 'PASSKEY_ADDED', meta, { passkeyId: row.id, name });
+      return row;
+    });
   }
 
   async myPasskeys(viewer: Viewer): Promise<PasskeyRow[]> {
@@ -128,7 +118,7 @@ export class PasskeysService {
     if (!isUuid(id)) throw notFound('Ключ доступа');
     const removed = await this.deps.db.transaction(async (tx) => {
       const row = await repo.deletePasskey(tx, { id, userId: viewer.userId });
-      if (row) await this.auth.journal(tx, viewer.userId, 'PASSKEY_REMOVED', meta, { passkeyId: row.id, name: row.name });
+      if (row) await this.deps.accounts.journalEntry(tx, viewer.userId, 'PASSKEY_REMOVED', meta, { passkeyId: row.id, name: row.name });
       return row;
     });
     if (!removed) throw notFound('Ключ доступа');
@@ -151,7 +141,7 @@ export class PasskeysService {
   }
 
   async finishLogin(input: { challengeId: string; response: unknown }, meta: RequestMeta): Promise<AuthPayloadView> {
-    const { config, db, clock, log } = this.deps;
+    const { config, db, clock, log, accounts } = this.deps;
     const parsed = credentialJson.safeParse(input.response);
     if (!parsed.success) throw badField('response', 'Ответ устройства не похож на ключ доступа');
     const challenge = isUuid(input.challengeId)
@@ -159,11 +149,11 @@ export class PasskeysService {
       : undefined;
     if (!challenge) throw passkeyLoginFailed('CHALLENGE_INVALID');
     const passkey = await repo.findPasskeyByCredentialId(db, parsed.data.id);
-    const user = passkey ? await accounts.findUserById(db, passkey.userId) : undefined;
+    const user = passkey ? await accounts.userById(passkey.userId) : undefined;
     if (!passkey || !user) throw passkeyLoginFailed('UNKNOWN_CREDENTIAL');
     const response = parsed.data as unknown as AuthenticationResponseJSON;
     const fail = async (reason: string) => {
-      await this.auth.journalFailedLogin(user.id, meta, 'PASSKEY', reason);
+      await accounts.journalFailedLogin(user.id, meta, 'PASSKEY', reason);
       return passkeyLoginFailed(reason);
     };
     // A discoverable credential names its account; it must be the one the passkey belongs to.
@@ -193,7 +183,7 @@ export class PasskeysService {
     }
     let counterRaced = false;
     try {
-      return await this.auth.signInVerified(user, meta, {
+      return await accounts.signIn(user, meta, {
         method: 'PASSKEY',
         notify: true,
         details: { passkeyId: passkey.id },
@@ -222,9 +212,4 @@ export class PasskeysService {
       expiresAt: new Date(now.getTime() + config.AUTH_CHALLENGE_TTL_SECONDS * 1000),
     });
   }
-}
-
-/** The WebAuthn user handle of an account: its id, which is no personal data. */
-function userHandle(userId: string): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(Buffer.from(userId, 'utf8'));
 }

@@ -17,10 +17,10 @@ import * as x509 from '@peculiar/x509';
 import { AppError, ErrorCode, badField, preconditionFailed } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
 import { normalizeInn, normalizeSnils } from '../../shared/identifiers.js';
-import type { AccountsDeps, RequestMeta } from '../accounts/index.js';
-import type { UserRow } from '../accounts/accounts.repository.js';
-import type { AuthPayloadView, AuthService } from '../accounts/index.js';
-import type { VerifiedIdentifiers } from '../accounts/index.js';
+import type { RequestMeta } from '../../shared/request-meta.js';
+import type { AuthPayloadView, UserRow } from '../accounts/index.js';
+import type { IdentityDeps } from './identity.deps.js';
+import { attributeText } from './identity.rules.js';
 import * as repo from './identity.repository.js';
 import { NodeCryptoVerifier, type SignatureVerifier } from './signature.verifiers.js';
 
@@ -58,9 +58,7 @@ export class SignatureService {
   private readonly roots: x509.X509Certificate[];
 
   constructor(
-    private readonly deps: AccountsDeps,
-    private readonly auth: AuthService,
-    private readonly identifiers: VerifiedIdentifiers,
+    private readonly deps: IdentityDeps,
     private readonly verifiers: SignatureVerifier[] = [new NodeCryptoVerifier()],
   ) {
     const bundle = deps.config.SIGNATURE_TRUSTED_ROOTS?.replace(/\\n/g, '\n');
@@ -109,14 +107,14 @@ export class SignatureService {
     if (!(await verifier.verify({ algorithm: input.algorithm, certificate: leaf, data, signature }))) {
       // The certificate is genuine and may name an account: a wrong signature goes to its journal.
       const owner = await this.findOwner(leaf);
-      if (owner) await this.auth.journalFailedLogin(owner.id, meta, 'SIGNATURE', 'SIGNATURE_INVALID');
+      if (owner) await this.deps.accounts.journalFailedLogin(owner.id, meta, 'SIGNATURE', 'SIGNATURE_INVALID');
       log.info({ userId: owner?.id, serial: leaf.serialNumber }, 'signature login refused: signature does not verify');
       throw signatureFailed('SIGNATURE_INVALID');
     }
     const user = await this.findOwner(leaf);
     if (!user) throw signatureFailed('NO_ACCOUNT');
     const thumbprint = Buffer.from(await leaf.getThumbprint('SHA-256')).toString('hex');
-    return this.auth.signInVerified(user, meta, {
+    return this.deps.accounts.signIn(user, meta, {
       method: 'SIGNATURE',
       notify: true,
       details: { certificate: { serialNumber: leaf.serialNumber, issuer: leaf.issuer, thumbprint } },
@@ -151,10 +149,10 @@ export class SignatureService {
    * person's signature login.
    */
   private async findOwner(cert: x509.X509Certificate): Promise<UserRow | undefined> {
-    const { db } = this.deps;
+    const { accounts } = this.deps;
     const snils = cert.subjectName.getField(OID_SNILS).map(attributeText).map(normalizeSnils).find(Boolean);
     if (snils) {
-      const user = await this.identifiers.findVerifiedHolder(db, 'SNILS', snils);
+      const user = await accounts.findVerifiedHolder('SNILS', snils);
       if (user) return user;
     }
     const inn = cert.subjectName
@@ -163,7 +161,7 @@ export class SignatureService {
       .filter((v) => !v.startsWith('00'))
       .map(normalizeInn)
       .find((v): v is string => v?.length === 12);
-    if (inn) return this.identifiers.findVerifiedHolder(db, 'INN', inn);
+    if (inn) return accounts.findVerifiedHolder('INN', inn);
     return undefined;
   }
 
@@ -190,16 +188,6 @@ function isCa(cert: x509.X509Certificate): boolean {
   if (!basic?.ca) return false;
   const usage = cert.getExtension(x509.KeyUsagesExtension);
   return !usage || (usage.usages & x509.KeyUsageFlags.keyCertSign) !== 0;
-}
-
-/**
- * The text of a subject attribute. Russian qualified certificates encode SNILS and INN as
- * NumericString, which @peculiar/x509 answers as the hex of the whole DER value (tag 0x12).
- */
-export function attributeText(value: string): string {
-  const m = /^12([0-9a-f]{2})((?:3[0-9])*)$/i.exec(value);
-  if (m?.[1] && m[2] !== undefined && parseInt(m[1], 16) * 2 === m[2].length) return Buffer.from(m[2], 'hex').toString('ascii');
-  return value.trim();
 }
 
 function parseCertificates(items: string[]): x509.X509Certificate[] {

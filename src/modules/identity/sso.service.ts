@@ -14,38 +14,16 @@ import { createHmac } from 'node:crypto';
 import * as oidc from 'openid-client';
 import type { SsoProviderConfig } from '../../config/env.js';
 import type { Executor } from '../../db/client.js';
-import { isUniqueViolation } from '../../db/errors.js';
-import { AppError, ErrorCode, badField, preconditionFailed } from '../../shared/errors.js';
-import { normalizeEmail, normalizeInn, normalizePhone, normalizeSnils } from '../../shared/identifiers.js';
-import { piiHash } from '../../shared/pii.js';
-import type { AccountsDeps, RequestMeta } from '../accounts/index.js';
-import * as accounts from '../accounts/accounts.repository.js';
-import type { UserRow } from '../accounts/accounts.repository.js';
-import type { AuthPayloadView, AuthService } from '../accounts/index.js';
-import type { VerifiedIdentifiers } from '../accounts/index.js';
+import { AppError, badField, preconditionFailed } from '../../shared/errors.js';
+import type { RequestMeta } from '../../shared/request-meta.js';
+import type { AuthPayloadView, UserRow } from '../accounts/index.js';
+import type { IdentityDeps } from './identity.deps.js';
+import { mapClaims, ssoFailed, type SsoIdentity } from './identity.rules.js';
 import * as repo from './identity.repository.js';
 
 export interface SsoProviderView {
   id: string;
   name: string;
-}
-
-/** What the account needs from a provider's claims, after the claim mapping. */
-export interface SsoIdentity {
-  issuer: string;
-  subject: string;
-  snils: string | null;
-  snilsVerified: boolean;
-  inn: string | null;
-  phone: string | null;
-  phoneVerified: boolean;
-  email: string | null;
-  emailVerified: boolean;
-  lastName: string | null;
-  firstName: string | null;
-  middleName: string | null;
-  birthDate: string | null;
-  confirmed: boolean;
 }
 
 interface SsoStatePayload {
@@ -55,20 +33,10 @@ interface SsoStatePayload {
   codeVerifier: string;
 }
 
-/** Why an SSO login failed, in extensions.reason (the message stays general for the citizen). */
-export type SsoFailure = 'STATE_INVALID' | 'PROVIDER_REJECTED' | 'ID_TOKEN_INVALID';
-
-const ssoFailed = (reason: SsoFailure) =>
-  new AppError(ErrorCode.UNAUTHENTICATED, 'Не удалось войти через внешнюю учётную запись. Начните вход заново', { reason });
-
 export class SsoService {
   private readonly configurations = new Map<string, Promise<oidc.Configuration>>();
 
-  constructor(
-    private readonly deps: AccountsDeps,
-    private readonly auth: AuthService,
-    private readonly identifiers: VerifiedIdentifiers,
-  ) {}
+  constructor(private readonly deps: IdentityDeps) {}
 
   providers(): SsoProviderView[] {
     return this.deps.config.SSO_PROVIDERS.map((p) => ({ id: p.id, name: p.name }));
@@ -155,10 +123,9 @@ export class SsoService {
   }
 
   private async signIn(provider: SsoProviderConfig, identity: SsoIdentity, meta: RequestMeta): Promise<AuthPayloadView> {
-    const { db, clock } = this.deps;
-    const details = { provider: provider.id };
+    const { db, accounts } = this.deps;
     const linked = await repo.findSsoIdentity(db, identity.issuer, identity.subject);
-    const linkedUser = linked ? await accounts.findUserById(db, linked.userId) : undefined;
+    const linkedUser = linked ? await accounts.userById(linked.userId) : undefined;
     const matched = linkedUser ? undefined : await this.match(identity);
     const user = linkedUser ?? matched?.user;
     // One person has one subject at a provider: an account already linked to another subject
@@ -166,37 +133,54 @@ export class SsoService {
     if (matched && (await repo.findUserSsoIdentityAt(db, matched.user.id, identity.issuer))) {
       throw preconditionFailed('Эта учётная запись уже связана с другой учётной записью у этого провайдера', { reason: 'ALREADY_LINKED' });
     }
-    if (user) {
-      return this.auth.signInVerified(user, meta, {
-        method: 'SSO',
-        notify: true,
-        details,
-        inTransaction: async (tx) => {
-          const now = clock.now();
-          if (linked) {
-            await repo.touchSsoIdentity(tx, linked.id, now);
-          } else {
-            await repo.linkSsoIdentity(tx, { userId: user.id, providerId: provider.id, issuer: identity.issuer, subject: identity.subject, now });
-            await this.auth.journal(tx, user.id, 'SSO_LINKED', meta, { provider: provider.id, matchedBy: matched?.by });
-          }
-          return this.raiseTrust(tx, await this.takeVouchedSnils(tx, user, identity, provider, meta), identity, provider, meta);
-        },
-      });
-    }
+    if (user) return this.signInLinked(provider, identity, user, { linkedId: linked?.id, matchedBy: matched?.by }, meta);
     try {
-      return await db.transaction(async (tx) => {
-        const created = await this.createAccount(tx, identity);
-        await repo.linkSsoIdentity(tx, { userId: created.id, providerId: provider.id, issuer: identity.issuer, subject: identity.subject, now: clock.now() });
-        await this.auth.journal(tx, created.id, 'REGISTERED', meta, { method: 'SSO', provider: provider.id });
-        const withSnils = await this.takeVouchedSnils(tx, created, identity, provider, meta);
-        const fresh = await this.raiseTrust(tx, withSnils, identity, provider, meta);
-        return this.auth.startSession(tx, fresh, meta, { notify: false, method: 'SSO', details });
-      });
+      return await this.signUp(provider, identity, meta);
     } catch (err) {
       // A parallel first login with the same subject created the account a moment ago.
-      if (isUniqueViolation(err) && (await repo.findSsoIdentity(db, identity.issuer, identity.subject))) return this.signIn(provider, identity, meta);
+      if (err instanceof ParallelSignUp && (await repo.findSsoIdentity(db, identity.issuer, identity.subject))) return this.signIn(provider, identity, meta);
       throw err;
     }
+  }
+
+  /** A known account: the link touched (or made, journalled), the vouched SNILS and trust taken, signed in. */
+  private signInLinked(
+    provider: SsoProviderConfig,
+    identity: SsoIdentity,
+    user: UserRow,
+    link: { linkedId: string | undefined; matchedBy: 'SNILS' | 'PHONE' | undefined },
+    meta: RequestMeta,
+  ): Promise<AuthPayloadView> {
+    const { accounts, clock } = this.deps;
+    return accounts.signIn(user, meta, {
+      method: 'SSO',
+      notify: true,
+      details: { provider: provider.id },
+      inTransaction: async (tx) => {
+        const now = clock.now();
+        if (link.linkedId) {
+          await repo.touchSsoIdentity(tx, link.linkedId, now);
+        } else {
+          await repo.linkSsoIdentity(tx, { userId: user.id, providerId: provider.id, issuer: identity.issuer, subject: identity.subject, now });
+          await accounts.journalEntry(tx, user.id, 'SSO_LINKED', meta, { provider: provider.id, matchedBy: link.matchedBy });
+        }
+        return this.raiseTrust(tx, await this.takeVouchedSnils(tx, user, identity, provider, meta), identity, provider, meta);
+      },
+    });
+  }
+
+  /** No account yet: one is created from the claims, linked, and signed in (nobody to tell yet). */
+  private signUp(provider: SsoProviderConfig, identity: SsoIdentity, meta: RequestMeta): Promise<AuthPayloadView> {
+    const { db, accounts, clock } = this.deps;
+    return db.transaction(async (tx) => {
+      const created = await accounts.createFromClaims(tx, identity);
+      if (created === 'DUPLICATE') throw new ParallelSignUp();
+      await repo.linkSsoIdentity(tx, { userId: created.id, providerId: provider.id, issuer: identity.issuer, subject: identity.subject, now: clock.now() });
+      await accounts.journalEntry(tx, created.id, 'REGISTERED', meta, { method: 'SSO', provider: provider.id });
+      const withSnils = await this.takeVouchedSnils(tx, created, identity, provider, meta);
+      const fresh = await this.raiseTrust(tx, withSnils, identity, provider, meta);
+      return accounts.startSession(tx, fresh, meta, { notify: false, method: 'SSO', details: { provider: provider.id } });
+    });
   }
 
   /**
@@ -204,14 +188,14 @@ export class SsoService {
    * too, then by a verified phone; never by e-mail, never by a SNILS the citizen merely typed.
    */
   private async match(identity: SsoIdentity): Promise<{ user: UserRow; by: 'SNILS' | 'PHONE' } | undefined> {
-    const { db } = this.deps;
+    const { accounts } = this.deps;
     if (identity.snils && identity.snilsVerified) {
-      const user = await this.identifiers.findVerifiedHolder(db, 'SNILS', identity.snils);
+      const user = await accounts.findVerifiedHolder('SNILS', identity.snils);
       if (user) return { user, by: 'SNILS' };
     }
     if (identity.phone && identity.phoneVerified) {
-      const user = await accounts.findUserByLogin(db, { kind: 'phone', value: identity.phone });
-      if (user?.phoneVerified) return { user, by: 'PHONE' };
+      const user = await accounts.findByVerifiedPhone(identity.phone);
+      if (user) return { user, by: 'PHONE' };
     }
     return undefined;
   }
@@ -222,47 +206,12 @@ export class SsoService {
    */
   private async takeVouchedSnils(tx: Executor, user: UserRow, identity: SsoIdentity, provider: SsoProviderConfig, meta: RequestMeta): Promise<UserRow> {
     if (!identity.snils || !identity.snilsVerified) return user;
-    const result = await this.identifiers.assignVerified(tx, user.id, 'SNILS', identity.snils, { by: 'SSO', provider: provider.id }, meta);
-    if (result !== 'ASSIGNED') return user;
-    return (await accounts.findUserById(tx, user.id)) ?? user;
-  }
-
-  /**
-   * A new account from the claims. Only verified values become logins (phone; the SNILS through
-   * takeVouchedSnils); a phone, e-mail or INN another account already holds is left out rather
-   * than taken from it (the e-mail above all, which never links). Without a phone or an e-mail
-   * there is nobody to tell about logins.
-   */
-  private async createAccount(tx: Executor, identity: SsoIdentity): Promise<UserRow> {
-    const { hashKey, clock } = this.deps;
-    const free = async (kind: 'phone' | 'email' | 'snilsHash' | 'innHash', value: string | null) =>
-      value !== null && !(await accounts.findUserByLogin(tx, { kind, value })) ? value : null;
-    const phone = identity.phoneVerified ? await free('phone', identity.phone) : null;
-    const email = await free('email', identity.email);
-    const inn = identity.inn && (await free('innHash', piiHash(hashKey, 'inn', identity.inn))) ? identity.inn : null;
-    if (!phone && !email) throw preconditionFailed('Внешняя учётная запись не передала подтверждённый телефон или адрес электронной почты');
-    if (!identity.lastName || !identity.firstName) throw preconditionFailed('Внешняя учётная запись не передала фамилию и имя');
-    return accounts.insertUser(tx, {
-      phone,
-      phoneVerified: phone !== null,
-      email,
-      emailVerified: email !== null && identity.emailVerified,
-      passwordHash: null,
-      lastName: identity.lastName,
-      firstName: identity.firstName,
-      middleName: identity.middleName,
-      birthDate: identity.birthDate,
-      inn,
-      innHash: inn ? piiHash(hashKey, 'inn', inn) : null,
-      createdAt: clock.now(),
-    });
+    return this.deps.accounts.takeVerifiedIdentifier(tx, user, 'SNILS', identity.snils, { by: 'SSO', provider: provider.id }, meta);
   }
 
   private async raiseTrust(tx: Executor, user: UserRow, identity: SsoIdentity, provider: SsoProviderConfig, meta: RequestMeta): Promise<UserRow> {
-    if (!identity.confirmed || user.trustLevel === 'CONFIRMED') return user;
-    const updated = await accounts.updateUser(tx, user.id, { trustLevel: 'CONFIRMED', identityConfirmedAt: this.deps.clock.now(), identityConfirmedBy: null });
-    await this.auth.journal(tx, user.id, 'IDENTITY_CONFIRMED', meta, { by: 'SSO', provider: provider.id });
-    return updated;
+    if (!identity.confirmed) return user;
+    return this.deps.accounts.confirmIdentity(tx, user, { by: 'SSO', provider: provider.id }, meta);
   }
 
   private provider(id: string): SsoProviderConfig | undefined {
@@ -297,46 +246,9 @@ export class SsoService {
   }
 }
 
-/** Reads the account fields out of the claims through the provider's claim mapping. */
-export function mapClaims(provider: SsoProviderConfig, claims: Record<string, unknown>): SsoIdentity {
-  const m = provider.claims;
-  const text = (path: string): string | null => {
-    const v = claimAt(claims, path);
-    return typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null;
-  };
-  const flag = (how: string | boolean): boolean => (typeof how === 'boolean' ? how : claimAt(claims, how) === true);
-  const iss = claims.iss;
-  const sub = claims.sub;
-  if (typeof iss !== 'string' || typeof sub !== 'string') throw ssoFailed('ID_TOKEN_INVALID');
-  const phone = text(m.phone);
-  const email = text(m.email);
-  const snils = text(m.snils);
-  const inn = text(m.inn);
-  const birthDate = text(m.birthDate);
-  const normalizedInn = inn ? normalizeInn(inn) : null;
-  return {
-    issuer: iss,
-    subject: sub,
-    snils: snils ? normalizeSnils(snils) : null,
-    snilsVerified: flag(m.snilsVerified),
-    inn: normalizedInn?.length === 12 ? normalizedInn : null,
-    phone: phone ? normalizePhone(phone) : null,
-    phoneVerified: flag(m.phoneVerified),
-    email: email ? normalizeEmail(email) : null,
-    emailVerified: flag(m.emailVerified),
-    lastName: text(m.lastName),
-    firstName: text(m.firstName),
-    middleName: text(m.middleName),
-    birthDate: birthDate && /^\d{4}-\d{2}-\d{2}$/.test(birthDate) ? birthDate : null,
-    confirmed: provider.confirmedWhen ? claimAt(claims, provider.confirmedWhen.claim) === provider.confirmedWhen.equals : false,
-  };
-}
-
-function claimAt(claims: Record<string, unknown>, path: string): unknown {
-  let v: unknown = claims;
-  for (const part of path.split('.')) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[part];
+/** A first login lost the race to a parallel one with the same claims: the caller looks again. */
+class ParallelSignUp extends Error {
+  constructor() {
+    super('a parallel first login created the account');
   }
-  return v;
 }

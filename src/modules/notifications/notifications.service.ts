@@ -17,7 +17,7 @@ import { badField, badInput, forbidden, notFound } from '../../shared/errors.js'
 import { isUuid } from '../../shared/ids.js';
 import type { Logger } from '../../shared/logger.js';
 import { decodeCursor, encodeCursor, type PageInfo } from '../../shared/pagination.js';
-import { loadOrCreateSecret } from '../../shared/secrets.js';
+import { loadOrCreateSecret } from '../system/index.js';
 import { findUserById, type UserRow } from '../accounts/accounts.repository.js';
 import * as repo from './notifications.repository.js';
 import { applyChange, channelsFor, defaultPreferences, FALLBACK_CATEGORIES, quietHoursEnd, type Channel, type PreferencesChange, type StoredPreferences } from './preferences.js';

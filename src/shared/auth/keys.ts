@@ -1,116 +1,15 @@
 /**
- * JWT signing keys (ES256). From the environment when JWT_PRIVATE_KEY is given (with previous
- * public keys for a rotation); otherwise generated and kept in `signing_keys`, so every instance
- * signs with the same key and verifies all of them. A generated key signs for
- * JWT_KEY_ROTATION_DAYS, then a new one takes over while the old one keeps verifying until the
- * last token it signed has expired.
+ * The JWT signing keys as the token code sees them: one key that signs now, and the keys (by
+ * `kid`) that still verify. The store itself (generation, rotation, the `signing_keys` table) is
+ * the system module's SigningKeyStore; shared code knows only this port, so it imports no database.
  */
-import { randomUUID } from 'node:crypto';
-import { and, desc, gt, sql } from 'drizzle-orm';
-import { exportJWK, generateKeyPair, importJWK, importPKCS8, type CryptoKey, type JWK } from 'jose';
-import { z } from 'zod';
-import type { Config } from '../../config/env.js';
-import type { Database } from '../../db/client.js';
-import { signingKeys } from '../../db/schema/index.js';
-import type { Clock } from '../clock.js';
+import type { CryptoKey } from 'jose';
 
 export const JWT_ALG = 'ES256';
-const ROTATION_LOCK_ID = 7_302_019_002;
 
-interface VerifyKey {
-  key: CryptoKey | Uint8Array;
-  verifyUntil: Date | null;
-}
-
-export class KeyStore {
-  private signing: { kid: string; key: CryptoKey; signUntil: Date | null } | null = null;
-  private verifying = new Map<string, VerifyKey>();
-
-  constructor(
-    private readonly deps: { config: Config; db: Database; clock: Clock },
-  ) {}
-
-  /** Loads (and where needed creates) the keys; call at start and then periodically. */
-  async refresh(): Promise<void> {
-    const { config } = this.deps;
-    if (config.JWT_PRIVATE_KEY && config.JWT_KEY_ID) {
-      const key = await importPKCS8(config.JWT_PRIVATE_KEY, JWT_ALG, { extractable: true });
-      const publicJwk = await exportJWK(key);
-      delete publicJwk.d;
-      const verifying = new Map<string, VerifyKey>();
-      verifying.set(config.JWT_KEY_ID, { key: await importJWK(publicJwk, JWT_ALG), verifyUntil: null });
-      for (const jwk of parsePrevious(config.JWT_PREVIOUS_PUBLIC_KEYS)) {
-        verifying.set(jwk.kid, { key: await importJWK(jwk, JWT_ALG), verifyUntil: null });
-      }
-      this.signing = { kid: config.JWT_KEY_ID, key, signUntil: null };
-      this.verifying = verifying;
-      return;
-    }
-    await this.ensureGeneratedKey();
-    const now = this.deps.clock.now();
-    const rows = await this.deps.db
-      .select()
-      .from(signingKeys)
-      .where(gt(signingKeys.verifyUntil, now))
-      .orderBy(desc(signingKeys.createdAt));
-    const verifying = new Map<string, VerifyKey>();
-    let signing: KeyStore['signing'] = null;
-    for (const row of rows) {
-      verifying.set(row.kid, { key: await importJWK(row.publicJwk as JWK, row.alg), verifyUntil: row.verifyUntil });
-      if (!signing && row.signUntil > now) {
-        signing = { kid: row.kid, key: (await importJWK(row.privateJwk as JWK, row.alg)) as CryptoKey, signUntil: row.signUntil };
-      }
-    }
-    if (!signing) throw new Error('no usable JWT signing key');
-    this.signing = signing;
-    this.verifying = verifying;
-  }
-
-  signingKey(): { kid: string; key: CryptoKey } {
-    if (!this.signing) throw new Error('KeyStore.refresh() has not run');
-    return this.signing;
-  }
-
-  verificationKey(kid: string | undefined): CryptoKey | Uint8Array | null {
-    if (!kid) return null;
-    const k = this.verifying.get(kid);
-    if (!k) return null;
-    if (k.verifyUntil && k.verifyUntil <= this.deps.clock.now()) return null;
-    return k.key;
-  }
-
-  /** Inserts a new key when none signs any more, under an advisory lock so instances agree on one. */
-  private async ensureGeneratedKey(): Promise<void> {
-    const { db, clock, config } = this.deps;
-    const now = clock.now();
-    const hasActive = async () =>
-      (await db.select({ kid: signingKeys.kid }).from(signingKeys).where(and(gt(signingKeys.signUntil, now))).limit(1)).length > 0;
-    if (await hasActive()) return;
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${ROTATION_LOCK_ID})`);
-      const again = await tx.select({ kid: signingKeys.kid }).from(signingKeys).where(gt(signingKeys.signUntil, now)).limit(1);
-      if (again.length > 0) return;
-      const { privateKey, publicKey } = await generateKeyPair(JWT_ALG, { extractable: true });
-      const kid = randomUUID();
-      const signUntil = new Date(now.getTime() + config.JWT_KEY_ROTATION_DAYS * 86_400_000);
-      // The last token signed just before signUntil lives ACCESS_TOKEN_TTL more; keep a margin.
-      const verifyUntil = new Date(signUntil.getTime() + config.ACCESS_TOKEN_TTL_SECONDS * 1000 + 3_600_000);
-      await tx.insert(signingKeys).values({
-        kid,
-        alg: JWT_ALG,
-        privateJwk: { ...(await exportJWK(privateKey)), kid },
-        publicJwk: { ...(await exportJWK(publicKey)), kid },
-        createdAt: now,
-        signUntil,
-        verifyUntil,
-      });
-    });
-  }
-}
-
-const previousKeys = z.array(z.object({ kid: z.string() }).loose());
-
-function parsePrevious(raw: string | undefined): Array<JWK & { kid: string }> {
-  if (!raw) return [];
-  return previousKeys.parse(JSON.parse(raw));
+export interface KeyStore {
+  /** The key new tokens are signed with; throws before the keys are loaded. */
+  signingKey(): { kid: string; key: CryptoKey };
+  /** The key that verifies tokens signed under `kid`, or null when none does (unknown or retired). */
+  verificationKey(kid: string | undefined): CryptoKey | Uint8Array | null;
 }

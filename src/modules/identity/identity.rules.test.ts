@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/env.js';
-import { mapClaims } from './sso.service.js';
-import { attributeText } from './signature.service.js';
+import { PASSKEY_NAME_MAX, attributeText, mapClaims, passkeyName, userHandle } from './identity.rules.js';
 
 const provider = (extra: Record<string, unknown> = {}) => {
   const [p] = loadConfig({
@@ -50,5 +49,30 @@ describe('certificate subject attributes', () => {
     expect(attributeText(`120b${Buffer.from('11223344595').toString('hex')}`)).toBe('11223344595');
     expect(attributeText('500100732259')).toBe('500100732259');
     expect(attributeText('120b3131')).toBe('120b3131');
+  });
+});
+
+describe('passkey names', () => {
+  it('collapses spaces and names a blank one "Ключ доступа"', () => {
+    expect(passkeyName('  Мой   телефон ')).toBe('Мой телефон');
+    expect(passkeyName(null)).toBe('Ключ доступа');
+    expect(passkeyName('   ')).toBe('Ключ доступа');
+  });
+
+  it(`refuses a name longer than ${PASSKEY_NAME_MAX} characters`, () => {
+    expect(passkeyName('я'.repeat(PASSKEY_NAME_MAX))).toHaveLength(PASSKEY_NAME_MAX);
+    expect(() => passkeyName('я'.repeat(PASSKEY_NAME_MAX + 1))).toThrow(/Не длиннее/);
+  });
+});
+
+describe('WebAuthn user handle', () => {
+  it("is the account id's UTF-8 bytes", () => {
+    expect(Buffer.from(userHandle('00000000-0000-4000-8000-000000000001')).toString('utf8')).toBe('00000000-0000-4000-8000-000000000001');
+  });
+});
+
+describe('claims that name no subject', () => {
+  it('fail as ID_TOKEN_INVALID', () => {
+    expect(() => mapClaims(provider(), { sub: 's' })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ reason: 'ID_TOKEN_INVALID' }) }));
   });
 });
