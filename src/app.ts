@@ -24,9 +24,8 @@ import { toUser } from './modules/accounts/index.js';
 import { loadVapidKeys, NotificationsService } from './modules/notifications/index.js';
 import { DeliveryService } from './modules/notifications/index.js';
 import { BranchesService } from './modules/branches/index.js';
-import { CatalogService } from './modules/catalog/index.js';
+import { createCatalogModule, type CatalogService } from './modules/catalog/index.js';
 import { toBranch } from './modules/branches/index.js';
-import { toService } from './modules/catalog/index.js';
 import { LoadService } from './modules/queue/index.js';
 import { BookingsService } from './modules/bookings/index.js';
 import { DocumentsService } from './modules/documents/index.js';
@@ -192,7 +191,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const profile = new ProfileService(deps, challenges, auth);
   const identifiers = new VerifiedIdentifiers(deps, auth);
 
-  const catalog = new CatalogService({ config, db: db.db });
+  const catalogModule = createCatalogModule({ config, db: db.db });
+  const catalog = catalogModule.catalog;
   const load = new LoadService({ config, db: db.db, clock, log, pubsub, notifications });
   const queue = new QueueService({ db: db.db, clock, log, pubsub, notifications }, load);
   const loadAlerts = new LoadAlertsService({ db: db.db, clock }, load);
@@ -209,7 +209,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   });
 
   nodes.register(nodeType('Branch', (_viewer, id) => branchesService.branch(id), (row) => toBranch(row)));
-  nodes.register(nodeType('Service', (_viewer, id) => catalog.service({ id }), (row) => toService(row)));
+  nodes.register(...(catalogModule.nodes ?? []));
 
   nodes.register(nodeType('QueueTicket', (viewer, id) => queue.ticket(viewer, id), (row) => toTicket(row)));
 
@@ -266,7 +266,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   };
 
   return {
-    resolvers: [new NodeResolver(nodes)],
+    resolvers: [new NodeResolver(nodes), ...catalogModule.resolvers],
     jobs: [...legacyJobs],
     processors: [],
     schedules: [],
