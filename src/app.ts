@@ -15,6 +15,7 @@ import { ChallengeService } from './modules/accounts/index.js';
 import { CredentialsService } from './modules/accounts/index.js';
 import { ProfileService } from './modules/accounts/index.js';
 import { VerifiedIdentifiers } from './modules/accounts/index.js';
+import { AccountDocuments, createAccountsDirectory } from './modules/accounts/index.js';
 import { SessionGuard } from './modules/accounts/index.js';
 import { SsoService } from './modules/identity/index.js';
 import { PasskeysService } from './modules/identity/index.js';
@@ -24,13 +25,14 @@ import { toUser } from './modules/accounts/index.js';
 import { loadVapidKeys, NotificationsService } from './modules/notifications/index.js';
 import { DeliveryService } from './modules/notifications/index.js';
 import { BranchesService } from './modules/branches/index.js';
+import { createBranchesDirectory } from './modules/branches/index.js';
 import { createCatalogModule, type CatalogService } from './modules/catalog/index.js';
 import { toBranch } from './modules/branches/index.js';
 import { LoadService } from './modules/queue/index.js';
 import { BookingsService } from './modules/bookings/index.js';
-import { DocumentsService } from './modules/documents/index.js';
+import { createDocumentsModule, type DocumentsService } from './modules/documents/index.js';
 import { DiskStorage } from './modules/documents/index.js';
-import { ApplicationsService } from './modules/applications/index.js';
+import { createApplicationsModule, type ApplicationsService } from './modules/applications/index.js';
 import { ChatService } from './modules/chat/index.js';
 import { ChatPresence } from './modules/chat/index.js';
 import { FeedbackService } from './modules/feedback/index.js';
@@ -50,10 +52,6 @@ import { createLogger, type Logger } from './shared/logger.js';
 import { RateLimiter } from './shared/rate-limit.js';
 import { loadOrCreateSecret } from './shared/secrets.js';
 import type { AccountsDeps } from './modules/accounts/index.js';
-import { toAttachment, toDocument } from './modules/documents/index.js';
-import { DOCUMENTS_TIMEZONE } from './modules/documents/index.js';
-import { toApplication } from './modules/applications/index.js';
-import { localDay } from './shared/days.js';
 
 export interface Services {
   accounts: {
@@ -213,11 +211,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   nodes.register(nodeType('QueueTicket', (viewer, id) => queue.ticket(viewer, id), (row) => toTicket(row)));
 
-  const documents = new DocumentsService({ config, db: db.db, clock, log, storage: new DiskStorage(config.STORAGE_DIR), notifications, rateLimiter, hashKey, identifiers });
-  const applications = new ApplicationsService({ config, db: db.db, clock, log, pubsub, notifications, documents, rateLimiter });
-  nodes.register(nodeType('PersonalDocument', (viewer, id) => documents.document(viewer, id), (row) => toDocument(row, localDay(clock.now(), DOCUMENTS_TIMEZONE), config.DOCUMENT_EXPIRY_REMINDER_DAYS)));
-  nodes.register(nodeType('Attachment', (viewer, id) => documents.attachment(viewer, id), (row) => toAttachment(row, documents.fileUrl(row.id))));
-  nodes.register(nodeType('Application', (viewer, id) => applications.application(viewer, id), (row) => toApplication(row)));
+  const documentsModule = createDocumentsModule({ config, log, clock, db: db.db, storage: new DiskStorage(config.STORAGE_DIR), rateLimiter, notifications, identifiers, profiles: profile, sessions: sessionGuard,
+    accounts: createAccountsDirectory(db.db), accountDocuments: new AccountDocuments({ clock, hashKey, identifiers }) });
+  const documents = documentsModule.documents;
+  const applicationsModule = createApplicationsModule({ config, db: db.db, clock, log, pubsub, notifications, rateLimiter, profiles: profile, documents, attachments: documentsModule.attachments, files: documentsModule.attachments,
+    accounts: createAccountsDirectory(db.db), branches: createBranchesDirectory(db.db), catalog: catalogModule.directory });
+  const applications = applicationsModule.applications;
+  nodes.register(...(documentsModule.nodes ?? []));
+  nodes.register(...(applicationsModule.nodes ?? []));
   const applicationSubjects: ApplicationSubjects = { find: (id) => applications.subjectOf(id) };
   const chat = new ChatService({
     config,
@@ -266,11 +267,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   };
 
   return {
-    resolvers: [new NodeResolver(nodes), ...catalogModule.resolvers],
-    jobs: [...legacyJobs],
-    processors: [],
-    schedules: [],
-    routers: [],
+    resolvers: [new NodeResolver(nodes), ...catalogModule.resolvers, ...documentsModule.resolvers, ...applicationsModule.resolvers],
+    jobs: [...legacyJobs, ...(documentsModule.jobs ?? [])],
+    processors: [...(documentsModule.processors ?? [])],
+    schedules: [...(documentsModule.schedules ?? [])],
+    routers: [...documentsModule.routers],
     config,
     log,
     clock,
@@ -292,6 +293,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       await queues.close();
       await Promise.allSettled([main.quit(), publisher.quit(), subscriber.quit(), events.publisher.quit(), events.subscriber.quit()]);
       await delivery.close?.();
+      await applicationsModule.close();
       await db.close();
     },
   };
