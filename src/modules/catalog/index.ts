@@ -1,9 +1,9 @@
 /** The front door of the catalog module: the only file other code imports from it. */
 export { createCatalogModule, type CatalogModule, type CatalogModuleDeps } from './catalog.module.js';
-export { catalogLoaders, createCatalogLoaders, type CatalogLoaders } from './catalog.loaders.js';
+export { catalogLoaders, createCatalogLoaders } from './catalog.loaders.js';
 export { toService } from './catalog.mappers.js';
 export { ServiceCategoryResolver, ServiceResolver } from './catalog.resolver.js';
-export { CatalogService, type ServiceFilterInput, type ServiceInputData } from './catalog.service.js';
+export { CatalogService } from './catalog.service.js';
 export { DocumentKind, RequiredDocument, Service } from './catalog.types.js';
 export { createCatalogDirectory, type CatalogDirectory } from './catalog.directory.js';
 export type { ServiceRow } from './catalog.repository.js';

@@ -2,11 +2,10 @@
 // Tests import job contracts from this door before anything else: the decorators of the types need the metadata polyfill first.
 import 'reflect-metadata';
 export { createDocumentsModule, type DocumentsModule, type DocumentsModuleDeps } from './documents.module.js';
-export { AttachmentsService } from './attachments.service.js';
 export { DocumentsService } from './documents.service.js';
-export { documentsLoaders, createDocumentLoaders } from './documents.loaders.js';
+export { documentsLoaders } from './documents.loaders.js';
 export { pruneOrphanAttachments, remindExpiringDocuments } from './documents.jobs.js';
-export { toAttachment, toDocument } from './documents.mappers.js';
+export { toAttachment } from './documents.mappers.js';
 export { DocumentResolver, UserDocumentsResolver } from './documents.resolver.js';
 export { DOCUMENTS_TIMEZONE, isExpired } from './documents.rules.js';
 export { notFoundField } from './documents.errors.js';
