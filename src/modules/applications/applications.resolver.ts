@@ -17,18 +17,8 @@ import type { ApplicationAmendments } from './amendments.service.js';
 import type { ApplicationDrafts } from './drafts.service.js';
 import type { OperatorMoves } from './operator.service.js';
 import type { ApplicationSubmission } from './submission.service.js';
-import {
-  Application,
-  ApplicationChangeInput,
-  ApplicationComment,
-  ApplicationConnection,
-  ApplicationDraftInput,
-  ApplicationEvent,
-  ApplicationFilter,
-  ApplicationStatus,
-  ApplicationValidation,
-  ApplicationVersion,
-} from './applications.types.js';
+import { ApplicationChangeInput, ApplicationDraftInput, ApplicationFilter } from './applications.inputs.js';
+import { Application, ApplicationComment, ApplicationConnection, ApplicationEvent, ApplicationStatus, ApplicationValidation, ApplicationVersion } from './applications.types.js';
 
 type Ctx = GraphQLContext;
 

@@ -10,7 +10,8 @@ import { documentsLoaders } from './documents.loaders.js';
 import { toAttachment, toDocumentAt } from './documents.mappers.js';
 import type { DocumentRow } from './documents.repository.js';
 import type { DocumentsService } from './documents.service.js';
-import { Attachment, DocumentInput, PersonalDocument, VerificationStatus } from './documents.types.js';
+import { DocumentInput } from './documents.inputs.js';
+import { Attachment, PersonalDocument, VerificationStatus } from './documents.types.js';
 
 type Ctx = GraphQLContext;
 
