@@ -14,6 +14,7 @@ import type { BranchesDirectory } from '../branches/index.js';
 import type { CatalogDirectory } from '../catalog/index.js';
 import type { AttachmentRow, DocumentRow } from '../documents/index.js';
 import type { NotificationsService } from '../notifications/index.js';
+import type { JsonObject } from '../../shared/forms/form-schema.js';
 
 /** The personal documents of applicants (the documents module's door). */
 export interface ApplicantDocuments {
@@ -40,7 +41,7 @@ export interface ApplicationsDeps {
   attachments: OwnAttachments;
 }
 
-export type JsonObject = Record<string, unknown>;
+export type { JsonObject } from '../../shared/forms/form-schema.js';
 
 /** The editable part of an application: its form data, branch and attached scans. */
 export interface ApplicationState {
