@@ -5,7 +5,6 @@
  * branch. Every account has DEMO_PASSWORD.
  */
 import type { App } from '../src/app.js';
-import { listCategories, findServiceByCode } from '../src/modules/catalog/catalog.repository.js';
 import { searchBranches } from '../src/modules/branches/branches.repository.js';
 import type { Viewer } from '../src/shared/auth/viewer.js';
 import { AppError } from '../src/shared/errors.js';
@@ -56,14 +55,14 @@ export async function seedDemo(app: App): Promise<string[]> {
   }
 
   // Catalog: categories by slug, services by code.
-  const categoryIds = new Map((await listCategories(app.db.db)).map((c) => [c.slug, c.id]));
+  const categoryIds = new Map((await catalog.categories()).map((c) => [c.slug, c.id]));
   for (const c of demoCategories) {
     if (!categoryIds.has(c.slug)) categoryIds.set(c.slug, (await catalog.createCategory(asAdmin, c)).id);
   }
   const serviceIds: string[] = [];
   let newServices = 0;
   for (const s of demoServices) {
-    const existing = await findServiceByCode(app.db.db, s.code);
+    const existing = await catalog.service({ code: s.code });
     if (existing) {
       serviceIds.push(existing.id);
       continue;

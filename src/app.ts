@@ -12,17 +12,18 @@ import { createDb, type DbHandle } from './db/client.js';
 import { createQueues, type Queues } from './jobs/queues.js';
 import { createAccountsModule, type AccountsServices } from './modules/accounts/index.js';
 import { createIdentityModule, type IdentityServices } from './modules/identity/index.js';
+import { AccountDocuments, createAccountsDirectory } from './modules/accounts/index.js';
 import { loadVapidKeys, NotificationsService } from './modules/notifications/index.js';
 import { DeliveryService } from './modules/notifications/index.js';
 import { BranchesService } from './modules/branches/index.js';
-import { CatalogService } from './modules/catalog/index.js';
+import { createBranchesDirectory } from './modules/branches/index.js';
+import { createCatalogModule, type CatalogService } from './modules/catalog/index.js';
 import { toBranch } from './modules/branches/index.js';
-import { toService } from './modules/catalog/index.js';
 import { LoadService } from './modules/queue/index.js';
 import { BookingsService } from './modules/bookings/index.js';
-import { DocumentsService } from './modules/documents/index.js';
+import { createDocumentsModule, type DocumentsService } from './modules/documents/index.js';
 import { DiskStorage } from './modules/documents/index.js';
-import { ApplicationsService } from './modules/applications/index.js';
+import { createApplicationsModule, type ApplicationsService } from './modules/applications/index.js';
 import { ChatService } from './modules/chat/index.js';
 import { ChatPresence } from './modules/chat/index.js';
 import { FeedbackService } from './modules/feedback/index.js';
@@ -40,10 +41,6 @@ import { NodeRegistry, NodeResolver } from './server/nodes.js';
 import { nodeType } from './shared/graphql/relay.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { RateLimiter } from './shared/rate-limit.js';
-import { toAttachment, toDocument } from './modules/documents/index.js';
-import { DOCUMENTS_TIMEZONE } from './modules/documents/index.js';
-import { toApplication } from './modules/applications/index.js';
-import { localDay } from './shared/days.js';
 
 export interface Services {
   accounts: AccountsServices;
@@ -126,7 +123,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const identity = createIdentityModule({ config, log, clock, db: db.db, rateLimiter, hashKey, accounts: accounts.external });
   const { identifiers } = accounts;
 
-  const catalog = new CatalogService({ config, db: db.db });
+  const catalogModule = createCatalogModule({ config, db: db.db });
+  const catalog = catalogModule.catalog;
   const load = new LoadService({ config, db: db.db, clock, log, pubsub, notifications });
   const queue = new QueueService({ db: db.db, clock, log, pubsub, notifications }, load);
   const loadAlerts = new LoadAlertsService({ db: db.db, clock }, load);
@@ -135,15 +133,18 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   nodes.register(...(accounts.nodes ?? []));
 
   nodes.register(nodeType('Branch', (_viewer, id) => branchesService.branch(id), (row) => toBranch(row)));
-  nodes.register(nodeType('Service', (_viewer, id) => catalog.service({ id }), (row) => toService(row)));
+  nodes.register(...(catalogModule.nodes ?? []));
 
   nodes.register(nodeType('QueueTicket', (viewer, id) => queue.ticket(viewer, id), (row) => toTicket(row)));
 
-  const documents = new DocumentsService({ config, db: db.db, clock, log, storage: new DiskStorage(config.STORAGE_DIR), notifications, rateLimiter, hashKey, identifiers });
-  const applications = new ApplicationsService({ config, db: db.db, clock, log, pubsub, notifications, documents, rateLimiter });
-  nodes.register(nodeType('PersonalDocument', (viewer, id) => documents.document(viewer, id), (row) => toDocument(row, localDay(clock.now(), DOCUMENTS_TIMEZONE), config.DOCUMENT_EXPIRY_REMINDER_DAYS)));
-  nodes.register(nodeType('Attachment', (viewer, id) => documents.attachment(viewer, id), (row) => toAttachment(row, documents.fileUrl(row.id))));
-  nodes.register(nodeType('Application', (viewer, id) => applications.application(viewer, id), (row) => toApplication(row)));
+  const documentsModule = createDocumentsModule({ config, log, clock, db: db.db, storage: new DiskStorage(config.STORAGE_DIR), rateLimiter, notifications, identifiers, profiles: accounts.profile, sessions: accounts.sessions,
+    accounts: createAccountsDirectory(db.db), accountDocuments: new AccountDocuments({ clock, hashKey, identifiers }) });
+  const documents = documentsModule.documents;
+  const applicationsModule = createApplicationsModule({ config, db: db.db, clock, log, pubsub, notifications, rateLimiter, profiles: accounts.profile, documents, attachments: documentsModule.attachments, files: documentsModule.attachments,
+    accounts: createAccountsDirectory(db.db), branches: createBranchesDirectory(db.db), catalog: catalogModule.directory });
+  const applications = applicationsModule.applications;
+  nodes.register(...(documentsModule.nodes ?? []));
+  nodes.register(...(applicationsModule.nodes ?? []));
   const applicationSubjects: ApplicationSubjects = { find: (id) => applications.subjectOf(id) };
   const chat = new ChatService({
     config,
@@ -192,11 +193,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   };
 
   return {
-    resolvers: [new NodeResolver(nodes), ...accounts.resolvers, ...identity.resolvers],
-    jobs: [...legacyJobs, ...(accounts.jobs ?? []), ...(identity.jobs ?? [])],
-    processors: [...(accounts.processors ?? []), ...(identity.processors ?? [])],
-    schedules: [...(accounts.schedules ?? []), ...(identity.schedules ?? [])],
-    routers: [],
+    resolvers: [new NodeResolver(nodes), ...accounts.resolvers, ...identity.resolvers, ...catalogModule.resolvers, ...documentsModule.resolvers, ...applicationsModule.resolvers],
+    jobs: [...legacyJobs, ...(accounts.jobs ?? []), ...(identity.jobs ?? []), ...(documentsModule.jobs ?? [])],
+    processors: [...(accounts.processors ?? []), ...(identity.processors ?? []), ...(documentsModule.processors ?? [])],
+    schedules: [...(accounts.schedules ?? []), ...(identity.schedules ?? []), ...(documentsModule.schedules ?? [])],
+    routers: [...documentsModule.routers],
     config,
     log,
     clock,
@@ -218,6 +219,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       await queues.close();
       await Promise.allSettled([main.quit(), publisher.quit(), subscriber.quit(), events.publisher.quit(), events.subscriber.quit()]);
       await delivery.close?.();
+      await applicationsModule.close();
       await db.close();
     },
   };

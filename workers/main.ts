@@ -8,8 +8,7 @@ import type { App } from '../src/app.js';
 import { QUEUE_NAMES } from '../src/jobs/define.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
 import { redisConnectionOptions } from '../src/jobs/queues.js';
-import { deliverNotification, expireBooking, flagOverdueComplaints, remindBooking, pruneOrphanAttachments, remindExpiringDocuments, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
-import { pruneOrphansProcessor, remindExpiringProcessor } from './processors/documents/documents.js';
+import { deliverNotification, expireBooking, flagOverdueComplaints, remindBooking, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
 import { flagOverdueProcessor } from './processors/feedback/flag-overdue.js';
 import { expireBookingProcessor, remindBookingProcessor, sweepBookingsProcessor } from './processors/bookings/bookings.js';
 import { sampleLoadProcessor } from './processors/queue/sample-load.js';
@@ -22,8 +21,6 @@ export const processors: Record<string, Processor> = {
   [expireBooking.name]: expireBookingProcessor,
   [sweepBookings.name]: sweepBookingsProcessor,
   [remindBooking.name]: remindBookingProcessor,
-  [remindExpiringDocuments.name]: remindExpiringProcessor,
-  [pruneOrphanAttachments.name]: pruneOrphansProcessor,
   [flagOverdueComplaints.name]: flagOverdueProcessor,
 };
 
@@ -71,8 +68,6 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
   const schedules = [
     { job: sampleLoad, repeat: { every: config.LOAD_SAMPLE_INTERVAL_MINUTES * 60_000 } },
     { job: sweepBookings, repeat: { every: 60_000 } },
-    { job: remindExpiringDocuments, repeat: { pattern: config.DOCUMENT_EXPIRY_CRON, tz: 'Europe/Moscow' } },
-    { job: pruneOrphanAttachments, repeat: { every: 86_400_000 } },
     { job: flagOverdueComplaints, repeat: { every: config.COMPLAINT_SWEEP_SECONDS * 1000 } },
   ];
   for (const { job, repeat } of [...schedules, ...app.schedules]) {

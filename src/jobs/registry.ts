@@ -36,20 +36,6 @@ export const remindBooking = defineJob({
   schema: z.object({ bookingId: z.uuid(), startsAt: z.iso.datetime() }),
 });
 
-/** Daily: owners of documents expiring within DOCUMENT_EXPIRY_REMINDER_DAYS are reminded once. */
-export const remindExpiringDocuments = defineJob({
-  name: 'documents.remindExpiring',
-  queue: 'maintenance',
-  schema: z.object({}),
-});
-
-/** Daily: uploads nothing refers to after ATTACHMENT_ORPHAN_HOURS are deleted, with their files. */
-export const pruneOrphanAttachments = defineJob({
-  name: 'documents.pruneOrphans',
-  queue: 'maintenance',
-  schema: z.object({}),
-});
-
 /** Periodic: flags complaints whose answer deadline passed unanswered. */
 export const flagOverdueComplaints = defineJob({
   name: 'feedback.flagOverdue',
@@ -57,4 +43,4 @@ export const flagOverdueComplaints = defineJob({
   schema: z.object({}),
 });
 
-export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, sampleLoad, expireBooking, sweepBookings, remindBooking, remindExpiringDocuments, pruneOrphanAttachments, flagOverdueComplaints] as ReadonlyArray<JobContract<unknown>>;
+export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, sampleLoad, expireBooking, sweepBookings, remindBooking, flagOverdueComplaints] as ReadonlyArray<JobContract<unknown>>;

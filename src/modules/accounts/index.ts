@@ -17,3 +17,4 @@ export { createAccountsDirectory, type AccountsDirectory } from './accounts.dire
 export type { UserRow } from './accounts.repository.js';
 export { AuthResolver } from './auth.resolver.js';
 export { ActivityConnectionResolver, ProfileResolver } from './profile.resolver.js';
+export { AccountDocuments, type AccountDocumentsDeps } from './accounts.documents.js';

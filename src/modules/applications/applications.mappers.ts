@@ -1,7 +1,11 @@
 /** Rows to GraphQL objects for applications. */
-import type { ApplicationCommentRow, ApplicationEventRow, ApplicationRow, ApplicationVersionRow } from './applications.repository.js';
+import type { Page } from '../../shared/pagination.js';
+import { DocumentKind } from '../catalog/index.js';
+import type { Validation } from './applications.checks.js';
+import type { ApplicationTopicEvent } from './applications.events.js';
+import type { ApplicationCommentRow, ApplicationEventRow, ApplicationRow, ApplicationStatus as StatusName, ApplicationVersionRow } from './applications.repository.js';
 import { canAmend, canCancel } from './applications.rules.js';
-import { Application, ApplicationComment, ApplicationEvent, ApplicationStatus, ApplicationVersion } from './applications.types.js';
+import { Application, ApplicationComment, ApplicationConnection, ApplicationEvent, ApplicationStatus, ApplicationValidation, ApplicationVersion } from './applications.types.js';
 
 export function toApplication(row: ApplicationRow): Application {
   return {
@@ -34,4 +38,18 @@ export function toVersion(v: ApplicationVersionRow): ApplicationVersion {
 
 export function toComment(c: ApplicationCommentRow): ApplicationComment {
   return { id: c.id, author: c.authorName, authorRole: c.authorRole, text: c.text, createdAt: c.createdAt };
+}
+
+/** A timeline entry as it travels over pubsub (dates as strings) back to the GraphQL type. */
+export function toTopicEvent(e: ApplicationTopicEvent): ApplicationEvent {
+  return toEvent({ ...e.event, applicationId: e.applicationId, status: e.event.status as StatusName, actor: e.event.actor as 'CITIZEN', at: new Date(e.event.at) });
+}
+
+/** A keyset page; the total is counted only when the client asks for totalCount. */
+export function toConnection(page: Page<ApplicationRow>): ApplicationConnection {
+  return Object.assign(new ApplicationConnection(), { nodes: page.nodes.map(toApplication), pageInfo: page.pageInfo, countTotal: page.totalCount });
+}
+
+export function toValidation(v: Validation): ApplicationValidation {
+  return { ...v, missingDocuments: v.missingDocuments.map((d) => ({ ...d, kind: d.kind ? DocumentKind[d.kind as keyof typeof DocumentKind] : null })) };
 }

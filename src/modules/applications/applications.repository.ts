@@ -1,4 +1,7 @@
-/** The only drizzle importer of the applications module. Status changes are compare-and-set. */
+/**
+ * The only drizzle importer of the applications module (private to it), with explicit columns.
+ * Status changes are compare-and-set; a citizen's look-ups are scoped to them in the query.
+ */
 import { and, asc, desc, eq, gt, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { applicationComments, applicationCounters, applicationEvents, applications, applicationVersions, services } from '../../db/schema/index.js';
@@ -10,20 +13,62 @@ export type ApplicationEventRow = typeof applicationEvents.$inferSelect;
 export type ApplicationVersionRow = typeof applicationVersions.$inferSelect;
 export type ApplicationCommentRow = typeof applicationComments.$inferSelect;
 
+const applicationColumns = {
+  id: applications.id,
+  number: applications.number,
+  userId: applications.userId,
+  serviceId: applications.serviceId,
+  branchId: applications.branchId,
+  status: applications.status,
+  data: applications.data,
+  attachmentIds: applications.attachmentIds,
+  version: applications.version,
+  resultAttachmentId: applications.resultAttachmentId,
+  dueDate: applications.dueDate,
+  submittedAt: applications.submittedAt,
+  createdAt: applications.createdAt,
+  updatedAt: applications.updatedAt,
+};
+
+const versionColumns = {
+  applicationId: applicationVersions.applicationId,
+  version: applicationVersions.version,
+  data: applicationVersions.data,
+  attachmentIds: applicationVersions.attachmentIds,
+  branchId: applicationVersions.branchId,
+  createdBy: applicationVersions.createdBy,
+  createdAt: applicationVersions.createdAt,
+};
+
+const eventColumns = {
+  id: applicationEvents.id,
+  applicationId: applicationEvents.applicationId,
+  status: applicationEvents.status,
+  actor: applicationEvents.actor,
+  actorId: applicationEvents.actorId,
+  comment: applicationEvents.comment,
+  at: applicationEvents.at,
+};
+
+const commentColumns = {
+  id: applicationComments.id,
+  applicationId: applicationComments.applicationId,
+  authorId: applicationComments.authorId,
+  authorRole: applicationComments.authorRole,
+  authorName: applicationComments.authorName,
+  text: applicationComments.text,
+  createdAt: applicationComments.createdAt,
+};
+
 export async function insertApplication(db: Executor, values: typeof applications.$inferInsert): Promise<ApplicationRow> {
-  const [row] = await db.insert(applications).values(values).returning();
+  const [row] = await db.insert(applications).values(values).returning(applicationColumns);
   if (!row) throw new Error('insert applications returned nothing');
   return row;
 }
 
 export async function findApplication(db: Executor, id: string): Promise<ApplicationRow | undefined> {
-  const [row] = await db.select().from(applications).where(eq(applications.id, id));
+  const [row] = await db.select(applicationColumns).from(applications).where(eq(applications.id, id));
   return row;
-}
-
-export async function findApplicationsByIds(db: Executor, ids: readonly string[]): Promise<ApplicationRow[]> {
-  if (ids.length === 0) return [];
-  return db.select().from(applications).where(inArray(applications.id, [...ids]));
 }
 
 /**
@@ -40,7 +85,7 @@ export async function compareAndSet(
     .update(applications)
     .set(values)
     .where(and(eq(applications.id, id), eq(applications.status, expected.status), expected.version === undefined ? undefined : eq(applications.version, expected.version)))
-    .returning();
+    .returning(applicationColumns);
   return row;
 }
 
@@ -68,35 +113,35 @@ export async function insertVersion(db: Executor, values: typeof applicationVers
 }
 
 export async function insertEvent(db: Executor, values: typeof applicationEvents.$inferInsert): Promise<ApplicationEventRow> {
-  const [row] = await db.insert(applicationEvents).values(values).returning();
+  const [row] = await db.insert(applicationEvents).values(values).returning(eventColumns);
   if (!row) throw new Error('insert application_events returned nothing');
   return row;
 }
 
 export async function insertComment(db: Executor, values: typeof applicationComments.$inferInsert): Promise<ApplicationCommentRow> {
-  const [row] = await db.insert(applicationComments).values(values).returning();
+  const [row] = await db.insert(applicationComments).values(values).returning(commentColumns);
   if (!row) throw new Error('insert application_comments returned nothing');
   return row;
 }
 
 export async function versionsOf(db: Executor, ids: readonly string[]): Promise<ApplicationVersionRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(applicationVersions).where(inArray(applicationVersions.applicationId, [...ids])).orderBy(asc(applicationVersions.version));
+  return db.select(versionColumns).from(applicationVersions).where(inArray(applicationVersions.applicationId, [...ids])).orderBy(asc(applicationVersions.version));
 }
 
 export async function eventsOf(db: Executor, ids: readonly string[]): Promise<ApplicationEventRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(applicationEvents).where(inArray(applicationEvents.applicationId, [...ids])).orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
+  return db.select(eventColumns).from(applicationEvents).where(inArray(applicationEvents.applicationId, [...ids])).orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
 }
 
 export async function commentsOf(db: Executor, ids: readonly string[]): Promise<ApplicationCommentRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(applicationComments).where(inArray(applicationComments.applicationId, [...ids])).orderBy(asc(applicationComments.createdAt), asc(applicationComments.id));
+  return db.select(commentColumns).from(applicationComments).where(inArray(applicationComments.applicationId, [...ids])).orderBy(asc(applicationComments.createdAt), asc(applicationComments.id));
 }
 
-/** The user's earlier application of a service (to start a new one from), newest first. */
+/** The application if `userId` is its applicant (another person's looks like a missing one). */
 export async function findOwn(db: Executor, id: string, userId: string): Promise<ApplicationRow | undefined> {
-  const [row] = await db.select().from(applications).where(and(eq(applications.id, id), eq(applications.userId, userId)));
+  const [row] = await db.select(applicationColumns).from(applications).where(and(eq(applications.id, id), eq(applications.userId, userId)));
   return row;
 }
 
@@ -139,13 +184,13 @@ async function list(
   const page = p.after ? or(beyond(order.column, p.after.at), and(eq(order.column, p.after.at), beyond(applications.id, p.after.id))) : undefined;
   const direction = order.descending ? desc : asc;
   const rows = await db
-    .select({ application: applications })
+    .select(applicationColumns)
     .from(applications)
     .innerJoin(services, eq(services.id, applications.serviceId))
     .where(and(base, page))
     .orderBy(direction(order.column), direction(applications.id))
     .limit(p.limit + 1);
-  return { rows: rows.map((r) => r.application), total: () => count(db, base) };
+  return { rows, total: () => count(db, base) };
 }
 
 async function count(db: Executor, where: SQL | undefined): Promise<number> {

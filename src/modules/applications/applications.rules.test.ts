@@ -1,5 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { STATUSES, TRANSITIONS, canAmend, canCancel, canMove, isFinal, applicationNumber, type Actor, type ApplicationStatusName } from './applications.rules.js';
+import { demoForms } from '../../../scripts/demo-forms.js';
+import {
+  AMENDABLE,
+  COMMENT_REQUIRED,
+  RESULT_STATUSES,
+  STATUSES,
+  STATUS_WORDS,
+  TRANSITIONS,
+  actorOf,
+  applicationNumber,
+  canAmend,
+  canCancel,
+  canMove,
+  commentAuthorName,
+  dueHorizonDays,
+  isFinal,
+  meetsTrust,
+  missingAsProblems,
+  missingDocuments,
+  pageLimit,
+  prefill,
+  prefillSourceOf,
+  quoteComment,
+  ruDate,
+  type Actor,
+  type ApplicationStatusName,
+} from './applications.rules.js';
 
 /** The lifecycle of DOMAIN.md written out pair by pair: [from, to, who may]. */
 const ALLOWED: Array<[ApplicationStatusName, ApplicationStatusName, Actor[]]> = [
@@ -48,5 +74,87 @@ describe('application status graph', () => {
   it('numbers applications per year with seven digits (six-digit numbers are codes)', () => {
     expect(applicationNumber(2026, 123)).toBe('MFC-2026-0000123');
     expect(applicationNumber(2027, 1)).toBe('MFC-2027-0000001');
+  });
+});
+
+describe('application rules around the lifecycle', () => {
+  it('REJECTED and ACTION_REQUIRED need a comment; results attach to applications in work or done', () => {
+    expect([...COMMENT_REQUIRED].sort()).toEqual(['ACTION_REQUIRED', 'REJECTED']);
+    expect([...AMENDABLE]).toEqual(['SUBMITTED', 'ACCEPTED', 'ACTION_REQUIRED']);
+    expect([...RESULT_STATUSES]).toEqual(['IN_PROGRESS', 'READY_FOR_PICKUP', 'COMPLETED']);
+    expect(Object.keys(STATUS_WORDS).sort()).toEqual([...STATUSES].sort());
+  });
+
+  it('the actor is the highest role of the viewer', () => {
+    expect(actorOf(['CITIZEN', 'OPERATOR', 'ADMIN'])).toBe('ADMIN');
+    expect(actorOf(['OPERATOR'])).toBe('OPERATOR');
+    expect(actorOf(['CITIZEN'])).toBe('CITIZEN');
+  });
+
+  it('lists page 1 to 100 applications', () => {
+    expect(pageLimit(0)).toBe(1);
+    expect(pageLimit(20)).toBe(20);
+    expect(pageLimit(1000)).toBe(100);
+  });
+
+  it('comments: staff are shown by first name, the applicant by full name; long staff comments are quoted to 300 characters', () => {
+    expect(commentAuthorName(true, { lastName: 'Петрова', firstName: 'Анна' })).toBe('Специалист МФЦ Анна');
+    expect(commentAuthorName(false, { lastName: 'Петрова', firstName: 'Анна' })).toBe('Петрова Анна');
+    expect(quoteComment('коротко')).toBe('коротко');
+    expect(quoteComment('я'.repeat(301))).toBe(`${'я'.repeat(300)}…`);
+  });
+
+  it('a service asks for an account level at least as high as its minimum', () => {
+    expect(meetsTrust('STANDARD', 'SIMPLIFIED')).toBe(true);
+    expect(meetsTrust('STANDARD', 'STANDARD')).toBe(true);
+    expect(meetsTrust('SIMPLIFIED', 'STANDARD')).toBe(false);
+    expect(meetsTrust('STANDARD', 'CONFIRMED')).toBe(false);
+  });
+
+  it('due dates: closed days are read far enough ahead, dates shown as DD.MM.YYYY', () => {
+    expect(dueHorizonDays(10)).toBe(80);
+    expect(ruDate('2026-12-02')).toBe('02.12.2026');
+  });
+});
+
+describe('missing documents', () => {
+  const required = [
+    { kind: 'PASSPORT_RF', title: 'Паспорт', optional: false },
+    { kind: 'SNILS', title: 'СНИЛС', description: 'номер', optional: true },
+    { kind: null, title: 'Квитанция', optional: false },
+    { kind: null, title: 'Справка', optional: false },
+  ];
+
+  it('a kind is provided by a held document, a document without kind by an attached scan each; optional ones never miss', () => {
+    expect(missingDocuments(required, new Set(['PASSPORT_RF']), 2)).toEqual([]);
+    expect(missingDocuments(required, new Set(), 1)).toEqual([
+      { kind: 'PASSPORT_RF', title: 'Паспорт', description: null, optional: false },
+      { kind: null, title: 'Справка', description: null, optional: false },
+    ]);
+  });
+
+  it('each missing document is a problem on its kind, or on the attachments', () => {
+    expect(missingAsProblems(missingDocuments(required, new Set(), 0)).map((p) => p.field)).toEqual(['documents.PASSPORT_RF', 'attachmentIds', 'attachmentIds']);
+  });
+});
+
+describe('prefill', () => {
+  const passportForm = demoForms['passport-rf'] ?? {};
+
+  it('prefills string fields from the profile, top level and one level down, keeping what is given', () => {
+    const filled = prefill(passportForm, { lastName: 'Петрова', firstName: 'Мария', birthDate: '1990-01-15', passportSeries: '4508', registrationAddress: 'г. Москва', snils: '11223344595', phone: null }, { applicant: { firstName: 'Маша' } });
+    expect(filled).toEqual({
+      applicant: { firstName: 'Маша', lastName: 'Петрова', birthDate: '1990-01-15', passportSeries: '4508', snils: '11223344595' },
+      registrationAddress: 'г. Москва',
+    });
+    const custom = prefill({ type: 'object', properties: { surname: { type: 'string', 'x-prefill': 'lastName' }, age: { type: 'integer' } } }, { lastName: 'Петрова' });
+    expect(custom).toEqual({ surname: 'Петрова' });
+    expect(prefill(null, { lastName: 'Петрова' }, { a: 1 })).toEqual({ a: 1 });
+  });
+
+  it('takes the profile, the e-mail only once confirmed, and the passport details', () => {
+    const user = { lastName: 'Петрова', firstName: 'Мария', middleName: null, birthDate: null, snils: null, inn: null, registrationAddress: null, residentialAddress: null, phone: '+79990000000', email: 'm@example.org', emailVerified: false };
+    expect(prefillSourceOf(user, undefined)).toMatchObject({ lastName: 'Петрова', phone: '+79990000000', email: null, passportSeries: null });
+    expect(prefillSourceOf({ ...user, emailVerified: true }, { series: '4508', number: '123456', issuedBy: 'ОВД', issuedAt: '2010-01-01' })).toMatchObject({ email: 'm@example.org', passportSeries: '4508', passportNumber: '123456', passportIssuedBy: 'ОВД', passportIssuedAt: '2010-01-01' });
   });
 });

@@ -1,8 +1,13 @@
 /**
  * The lifecycle of an application as data: which status may follow which, and who may make each
  * move. Everything that changes a status asks `canMove`; the test walks every pair. Also the
- * application number and the words a citizen reads for each status.
+ * application number, the words a citizen reads for each status, the account level a service
+ * asks for, which required documents are missing, how a draft is prefilled from the profile, and
+ * the limits of lists and comments.
  */
+import type { FieldProblem } from '../../shared/errors.js';
+import type { JsonObject } from '../../shared/forms/form-schema.js';
+
 export type ApplicationStatusName =
   | 'DRAFT'
   | 'SUBMITTED'
@@ -71,3 +76,148 @@ export const STATUS_WORDS: Record<ApplicationStatusName, string> = {
  * six-digit numbers in messages are one-time codes, and phones offer to autofill them.
  */
 export const applicationNumber = (year: number, seq: number): string => `MFC-${year}-${String(seq).padStart(7, '0')}`;
+
+/** Statuses in which staff may attach the result document. */
+export const RESULT_STATUSES: ReadonlySet<ApplicationStatusName> = new Set(['IN_PROGRESS', 'READY_FOR_PICKUP', 'COMPLETED']);
+
+/** Who acts, by the viewer's roles: ADMIN over OPERATOR over CITIZEN (SYSTEM is never a viewer). */
+export const actorOf = (roles: readonly string[]): Exclude<Actor, 'SYSTEM'> => (roles.includes('ADMIN') ? 'ADMIN' : roles.includes('OPERATOR') ? 'OPERATOR' : 'CITIZEN');
+
+/** Lists of applications: 20 by default, 1 to 100. */
+export const pageLimit = (first: number): number => Math.min(Math.max(first, 1), 100);
+
+/** Longest search text of a list filter. */
+export const SEARCH_MAX = 200;
+
+/** A staff comment is quoted in the applicant's message up to this many characters. */
+export const COMMENT_QUOTE_MAX = 300;
+
+export const quoteComment = (text: string): string => (text.length > COMMENT_QUOTE_MAX ? `${text.slice(0, COMMENT_QUOTE_MAX)}…` : text);
+
+/** How a comment's author is shown: staff by first name only, the applicant by full name. */
+export const commentAuthorName = (staff: boolean, author: { lastName: string; firstName: string }): string =>
+  staff ? `Специалист МФЦ ${author.firstName}` : `${author.lastName} ${author.firstName}`;
+
+// ---------------------------------------------------------------- account level
+
+export type TrustLevelName = 'SIMPLIFIED' | 'STANDARD' | 'CONFIRMED';
+
+export const TRUST_ORDER: Readonly<Record<TrustLevelName, number>> = { SIMPLIFIED: 0, STANDARD: 1, CONFIRMED: 2 };
+export const TRUST_WORDS: Readonly<Record<TrustLevelName, string>> = { SIMPLIFIED: 'упрощённая', STANDARD: 'стандартная', CONFIRMED: 'подтверждённая' };
+
+export const meetsTrust = (current: TrustLevelName, required: TrustLevelName): boolean => TRUST_ORDER[current] >= TRUST_ORDER[required];
+
+// ---------------------------------------------------------------- dates
+
+/** A calendar day as the citizen reads it: 2026-03-01 → 01.03.2026. */
+export const ruDate = (day: string): string => day.split('-').reverse().join('.');
+
+/** How far ahead the branch's closed days are read to count `days` working days (weekends and holidays included). */
+export const dueHorizonDays = (days: number): number => days * 2 + 60;
+
+// ---------------------------------------------------------------- documents
+
+export interface RequiredDocumentView {
+  kind: string | null;
+  title: string;
+  description: string | null;
+  optional: boolean;
+}
+
+/**
+ * Required documents not provided. A document with a kind is provided by a personal document of
+ * that kind (`held`: kinds not rejected, not expired); one without a kind (a receipt, a medical
+ * report) by a scan attached to the application: as many scans as such documents.
+ */
+export function missingDocuments(required: ReadonlyArray<{ kind: string | null; title: string; description?: string | null; optional: boolean }>, held: ReadonlySet<string>, attached: number): RequiredDocumentView[] {
+  let scans = attached;
+  const missing: RequiredDocumentView[] = [];
+  for (const r of required) {
+    if (r.optional) continue;
+    if (r.kind) {
+      if (!held.has(r.kind)) missing.push({ kind: r.kind, title: r.title, description: r.description ?? null, optional: false });
+    } else if (scans > 0) scans -= 1;
+    else missing.push({ kind: null, title: r.title, description: r.description ?? null, optional: false });
+  }
+  return missing;
+}
+
+/** Each missing document as a problem of the application. */
+export const missingAsProblems = (missing: readonly RequiredDocumentView[]): FieldProblem[] =>
+  missing.map((d) => ({ field: d.kind ? `documents.${d.kind}` : 'attachmentIds', message: `Нужен документ: ${d.title}` }));
+
+// ---------------------------------------------------------------- prefill
+
+export const PREFILL_KEYS = [
+  'lastName',
+  'firstName',
+  'middleName',
+  'birthDate',
+  'snils',
+  'inn',
+  'registrationAddress',
+  'residentialAddress',
+  'phone',
+  'email',
+  'passportSeries',
+  'passportNumber',
+  'passportIssuedBy',
+  'passportIssuedAt',
+] as const;
+
+/** The profile values a form can be prefilled with, by key. */
+export type PrefillSource = Partial<Record<(typeof PREFILL_KEYS)[number], string | null>>;
+
+const KEYS: ReadonlySet<string> = new Set(PREFILL_KEYS);
+
+/**
+ * Fills the form's fields (top level, and one level of nested objects such as "applicant") that
+ * have a profile value, leaving everything `data` already has. Only string fields are filled; a
+ * field takes the profile value its `x-prefill` annotation names, else the one of its own name.
+ */
+export function prefill(schema: JsonObject | null, source: PrefillSource, data: JsonObject = {}): JsonObject {
+  if (!schema) return data;
+  const fill = (props: unknown, target: JsonObject, depth: number): JsonObject => {
+    if (typeof props !== 'object' || props === null) return target;
+    const out: JsonObject = { ...target };
+    for (const [name, raw] of Object.entries(props as JsonObject)) {
+      if (typeof raw !== 'object' || raw === null) continue;
+      const prop = raw as JsonObject;
+      if (prop.type === 'object' && depth === 0) {
+        const inner = typeof out[name] === 'object' && out[name] !== null && !Array.isArray(out[name]) ? (out[name] as JsonObject) : {};
+        const filled = fill(prop.properties, inner, depth + 1);
+        if (Object.keys(filled).length > 0) out[name] = filled;
+        continue;
+      }
+      if (out[name] !== undefined || prop.type !== 'string') continue;
+      const key = typeof prop['x-prefill'] === 'string' ? prop['x-prefill'] : name;
+      const value = KEYS.has(key) ? source[key as keyof PrefillSource] : undefined;
+      if (value) out[name] = value;
+    }
+    return out;
+  };
+  return fill(schema.properties, data, 0);
+}
+
+/** What a draft is prefilled with: the profile, its e-mail only once confirmed, and the passport's details. */
+export function prefillSourceOf(
+  user: { lastName: string; firstName: string; middleName: string | null; birthDate: string | null; snils: string | null; inn: string | null; registrationAddress: string | null; residentialAddress: string | null; phone: string | null; email: string | null; emailVerified: boolean },
+  passport: { series: string | null; number: string; issuedBy: string | null; issuedAt: string | null } | undefined,
+): PrefillSource {
+  return {
+    lastName: user.lastName,
+    firstName: user.firstName,
+    middleName: user.middleName,
+    birthDate: user.birthDate,
+    snils: user.snils,
+    inn: user.inn,
+    registrationAddress: user.registrationAddress,
+    residentialAddress: user.residentialAddress,
+    phone: user.phone,
+    email: user.email && user.emailVerified ? user.email : null,
+    passportSeries: passport?.series ?? null,
+    passportNumber: passport?.number ?? null,
+    passportIssuedBy: passport?.issuedBy ?? null,
+    passportIssuedAt: passport?.issuedAt ?? null,
+  };
+}

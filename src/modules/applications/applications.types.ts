@@ -1,5 +1,5 @@
 /** GraphQL types of applications. */
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar, JSONScalar } from '../../shared/graphql/scalars.js';
 import { Node, PageInfo } from '../../shared/graphql/relay.js';
 import { RequiredDocument } from '../catalog/index.js';
@@ -118,38 +118,4 @@ export class ApplicationValidation {
   issues!: ValidationIssue[];
   @Field(() => [RequiredDocument])
   missingDocuments!: RequiredDocument[];
-}
-
-@InputType()
-export class ApplicationFilter {
-  @Field(() => [ApplicationStatus], { nullable: true })
-  status?: ApplicationStatus[] | null;
-  @Field(() => ID, { nullable: true })
-  serviceId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Part of the number or of the service\'s title.' })
-  search?: string | null;
-}
-
-@InputType()
-export class ApplicationDraftInput {
-  @Field(() => ID)
-  serviceId!: string;
-  @Field(() => JSONScalar, { nullable: true, description: 'Form data; fields not given are prefilled from the profile where the form has them.' })
-  data?: Record<string, unknown> | null;
-  @Field(() => ID, { nullable: true })
-  branchId?: string | null;
-  @Field(() => [ID], { nullable: true })
-  attachmentIds?: string[] | null;
-  @Field(() => ID, { nullable: true, description: 'Start from an earlier application of the same service.' })
-  fromApplicationId?: string | null;
-}
-
-@InputType()
-export class ApplicationChangeInput {
-  @Field(() => JSONScalar, { nullable: true, description: 'The whole form data (replaces the current data); null keeps it.' })
-  data?: Record<string, unknown> | null;
-  @Field(() => ID, { nullable: true })
-  branchId?: string | null;
-  @Field(() => [ID], { nullable: true, description: 'The whole list of attached scans; null keeps it.' })
-  attachmentIds?: string[] | null;
 }

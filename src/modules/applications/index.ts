@@ -1,6 +1,5 @@
 /** The front door of the applications module: the only file other code imports from it. */
-export { createApplicationLoaders } from './applications.loaders.js';
-export { toApplication } from './applications.mappers.js';
-export { ApplicationConnectionResolver, ApplicationResolver, ApplicationVersionResolver } from './applications.resolver.js';
+export { createApplicationsModule, type ApplicationsModule, type ApplicationsModuleDeps } from './applications.module.js';
 export { ApplicationsService } from './applications.service.js';
-export { formSchemaProblem } from './forms.js';
+export { ApplicationConnectionResolver, ApplicationResolver, ApplicationVersionResolver } from './applications.resolver.js';
+export { applicationTopic, type ApplicationTopicEvent } from './applications.events.js';

@@ -1,6 +1,10 @@
-/** Per-request loaders of the catalog: one query per batch, whatever the number of parents. */
+/**
+ * Per-request loaders of the catalog: one query per batch, whatever the number of parents. Other
+ * modules (Branch.services, Booking.service, ...) reach them through the door's `catalogLoaders`.
+ */
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/client.js';
+import { perRequest } from '../../shared/graphql/context.js';
 import { byKeys } from '../../shared/ids.js';
 import * as repo from './catalog.repository.js';
 import type { CategoryRow, ServiceRow } from './catalog.repository.js';
@@ -29,3 +33,6 @@ export function createCatalogLoaders(db: Database) {
 }
 
 export type CatalogLoaders = ReturnType<typeof createCatalogLoaders>;
+
+/** This operation's catalog loaders: `catalogLoaders(ctx, db)`, the same ones for every caller in it. */
+export const catalogLoaders = perRequest((db: Database) => createCatalogLoaders(db));

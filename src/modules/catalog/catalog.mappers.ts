@@ -1,7 +1,7 @@
 /** Catalog rows to GraphQL objects. */
 import { TrustLevel } from '../accounts/index.js';
 import type { CategoryRow, ServiceRow } from './catalog.repository.js';
-import { DocumentKind, ServiceKind, type Service, type ServiceCategory } from './catalog.types.js';
+import { DocumentKind, ServiceKind, type Fee, type Service, type ServiceCategory } from './catalog.types.js';
 
 export function toService(row: ServiceRow): Service {
   return {
@@ -25,4 +25,11 @@ export function toService(row: ServiceRow): Service {
 
 export function toCategory(row: CategoryRow): ServiceCategory {
   return { id: row.id, slug: row.slug, title: row.title };
+}
+
+const rub = (amount: string) => ({ amount, currency: 'RUB' });
+
+/** A fee and its online price (catalog.rules.ts feeOf) as money in roubles; null for a free service. */
+export function toFee(fee: { amount: string; onlineAmount: string } | null): Fee | null {
+  return fee ? { amount: rub(fee.amount), onlineAmount: rub(fee.onlineAmount) } : null;
 }

@@ -1,11 +1,22 @@
-/** The only drizzle importer of the catalog module. */
+/**
+ * The only drizzle importer of the catalog module (private to it): explicit columns everywhere,
+ * and constraint violations answered as domain results ('DUPLICATE', 'UNKNOWN_CATEGORY').
+ */
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
 import { branchServices, serviceCategories, services } from '../../db/schema/index.js';
 
 export type CategoryRow = typeof serviceCategories.$inferSelect;
 export type ServiceRow = Omit<typeof services.$inferSelect, 'search'>;
 export type NewServiceRow = typeof services.$inferInsert;
+
+const categoryColumns = {
+  id: serviceCategories.id,
+  slug: serviceCategories.slug,
+  title: serviceCategories.title,
+  createdAt: serviceCategories.createdAt,
+};
 
 /** Every column but the tsvector, which clients never see. */
 const serviceColumns = {
@@ -29,12 +40,12 @@ const serviceColumns = {
 };
 
 export async function listCategories(db: Executor): Promise<CategoryRow[]> {
-  return db.select().from(serviceCategories).orderBy(asc(serviceCategories.title));
+  return db.select(categoryColumns).from(serviceCategories).orderBy(asc(serviceCategories.title));
 }
 
 export async function findCategoriesByIds(db: Executor, ids: readonly string[]): Promise<CategoryRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(serviceCategories).where(inArray(serviceCategories.id, [...ids]));
+  return db.select(categoryColumns).from(serviceCategories).where(inArray(serviceCategories.id, [...ids]));
 }
 
 export async function findServicesByIds(db: Executor, ids: readonly string[]): Promise<ServiceRow[]> {
@@ -110,19 +121,47 @@ export async function branchOffersService(db: Executor, branchId: string, servic
   return rows.length > 0;
 }
 
-export async function insertCategory(db: Executor, values: { slug: string; title: string }): Promise<CategoryRow> {
-  const [row] = await db.insert(serviceCategories).values(values).returning();
-  if (!row) throw new Error('insert service_categories returned nothing');
-  return row;
+/** A new category, or 'DUPLICATE' when its slug is taken. */
+export async function insertCategory(db: Executor, values: { slug: string; title: string }): Promise<CategoryRow | 'DUPLICATE'> {
+  try {
+    const [row] = await db.insert(serviceCategories).values(values).returning(categoryColumns);
+    if (!row) throw new Error('insert service_categories returned nothing');
+    return row;
+  } catch (err) {
+    if (isUniqueViolation(err)) return 'DUPLICATE';
+    throw err;
+  }
 }
 
-export async function insertService(db: Executor, values: NewServiceRow): Promise<ServiceRow> {
-  const [row] = await db.insert(services).values(values).returning(serviceColumns);
-  if (!row) throw new Error('insert services returned nothing');
-  return row;
+/** Why a service could not be written: its code is taken, or its category does not exist. */
+export type ServiceWriteRefusal = 'DUPLICATE' | 'UNKNOWN_CATEGORY';
+
+function refusal(err: unknown): ServiceWriteRefusal | null {
+  if (isUniqueViolation(err)) return 'DUPLICATE';
+  if (isForeignKeyViolation(err)) return 'UNKNOWN_CATEGORY';
+  return null;
 }
 
-export async function updateService(db: Executor, id: string, values: Partial<NewServiceRow>): Promise<ServiceRow | undefined> {
-  const [row] = await db.update(services).set({ ...values, updatedAt: sql`now()` }).where(eq(services.id, id)).returning(serviceColumns);
-  return row;
+export async function insertService(db: Executor, values: NewServiceRow): Promise<ServiceRow | ServiceWriteRefusal> {
+  try {
+    const [row] = await db.insert(services).values(values).returning(serviceColumns);
+    if (!row) throw new Error('insert services returned nothing');
+    return row;
+  } catch (err) {
+    const why = refusal(err);
+    if (why) return why;
+    throw err;
+  }
+}
+
+/** The updated service; undefined when there is none with that id. */
+export async function updateService(db: Executor, id: string, values: Partial<NewServiceRow>): Promise<ServiceRow | ServiceWriteRefusal | undefined> {
+  try {
+    const [row] = await db.update(services).set({ ...values, updatedAt: sql`now()` }).where(eq(services.id, id)).returning(serviceColumns);
+    return row;
+  } catch (err) {
+    const why = refusal(err);
+    if (why) return why;
+    throw err;
+  }
 }

@@ -1,5 +1,6 @@
 /** The front door of the catalog module: the only file other code imports from it. */
-export { createCatalogLoaders } from './catalog.loaders.js';
+export { createCatalogModule, type CatalogModule, type CatalogModuleDeps } from './catalog.module.js';
+export { catalogLoaders, createCatalogLoaders } from './catalog.loaders.js';
 export { toService } from './catalog.mappers.js';
 export { ServiceCategoryResolver, ServiceResolver } from './catalog.resolver.js';
 export { CatalogService } from './catalog.service.js';

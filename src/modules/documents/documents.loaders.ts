@@ -1,6 +1,10 @@
-/** Per-request loaders of files and documents. */
+/**
+ * Per-request loaders of files and documents. Other modules (Application.attachments) reach them
+ * through the door's `documentsLoaders`.
+ */
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/client.js';
+import { perRequest } from '../../shared/graphql/context.js';
 import { byKeys, groupByKeys } from '../../shared/ids.js';
 import * as repo from './documents.repository.js';
 import type { AttachmentRow } from './documents.repository.js';
@@ -14,3 +18,6 @@ export function createDocumentLoaders(db: Database) {
     }),
   };
 }
+
+/** This operation's documents loaders: `documentsLoaders(ctx, db)`. */
+export const documentsLoaders = perRequest((db: Database) => createDocumentLoaders(db));

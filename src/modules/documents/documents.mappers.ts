@@ -1,7 +1,7 @@
 /** Rows to GraphQL objects for documents and files. */
-import { addDays } from '../../shared/days.js';
+import { addDays, localDay } from '../../shared/days.js';
 import { DocumentKind } from '../catalog/index.js';
-import { isExpired } from './documents.rules.js';
+import { DOCUMENTS_TIMEZONE, isExpired } from './documents.rules.js';
 import type { AttachmentRow, DocumentRow } from './documents.repository.js';
 import { Attachment, PersonalDocument, VerificationStatus } from './documents.types.js';
 
@@ -28,4 +28,9 @@ export function toDocument(row: DocumentRow, today: string, reminderDays: number
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
+}
+
+/** A document as seen at `now` (expired and expiring-soon flags on the Moscow calendar day). */
+export function toDocumentAt(row: DocumentRow, now: Date, reminderDays: number): PersonalDocument {
+  return toDocument(row, localDay(now, DOCUMENTS_TIMEZONE), reminderDays);
 }

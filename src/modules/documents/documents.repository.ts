@@ -1,6 +1,11 @@
-/** The only drizzle importer of the documents module: attachments and personal documents, scoped to their owner. */
-import { and, asc, desc, eq, gte, inArray, lt, lte, ne, sql } from 'drizzle-orm';
+/**
+ * The only drizzle importer of the documents module (private to it): attachments and personal
+ * documents, scoped to their owner where the caller is a citizen, with explicit columns. A second
+ * passport, SNILS or INN comes back as 'DUPLICATE' (PostgreSQL's unique index decides races).
+ */
+import { and, asc, desc, eq, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { applications, applicationVersions, attachments, documentAttachments, personalDocuments } from '../../db/schema/index.js';
 
 export type AttachmentRow = typeof attachments.$inferSelect;
@@ -8,23 +13,52 @@ export type DocumentRow = typeof personalDocuments.$inferSelect;
 export type DocumentKind = DocumentRow['kind'];
 export type VerificationStatus = DocumentRow['verificationStatus'];
 
+const attachmentColumns = {
+  id: attachments.id,
+  ownerId: attachments.ownerId,
+  fileName: attachments.fileName,
+  contentType: attachments.contentType,
+  size: attachments.size,
+  sha256: attachments.sha256,
+  storageKey: attachments.storageKey,
+  createdAt: attachments.createdAt,
+};
+
+const documentColumns = {
+  id: personalDocuments.id,
+  userId: personalDocuments.userId,
+  kind: personalDocuments.kind,
+  series: personalDocuments.series,
+  number: personalDocuments.number,
+  issuedBy: personalDocuments.issuedBy,
+  issuedAt: personalDocuments.issuedAt,
+  expiresAt: personalDocuments.expiresAt,
+  verificationStatus: personalDocuments.verificationStatus,
+  rejectionReason: personalDocuments.rejectionReason,
+  reviewedBy: personalDocuments.reviewedBy,
+  reviewedAt: personalDocuments.reviewedAt,
+  expiryRemindedFor: personalDocuments.expiryRemindedFor,
+  createdAt: personalDocuments.createdAt,
+  updatedAt: personalDocuments.updatedAt,
+};
+
 // ---------------------------------------------------------------- attachments
 
 export async function insertAttachment(db: Executor, values: typeof attachments.$inferInsert): Promise<AttachmentRow> {
-  const [row] = await db.insert(attachments).values(values).returning();
+  const [row] = await db.insert(attachments).values(values).returning(attachmentColumns);
   if (!row) throw new Error('insert attachments returned nothing');
   return row;
 }
 
 export async function findAttachmentsByIds(db: Executor, ids: readonly string[]): Promise<AttachmentRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(attachments).where(inArray(attachments.id, [...ids]));
+  return db.select(attachmentColumns).from(attachments).where(inArray(attachments.id, [...ids]));
 }
 
 /** Those of `ids` that `ownerId` uploaded. */
 export async function attachmentsOwnedBy(db: Executor, ownerId: string, ids: readonly string[]): Promise<AttachmentRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(attachments).where(and(eq(attachments.ownerId, ownerId), inArray(attachments.id, [...ids])));
+  return db.select(attachmentColumns).from(attachments).where(and(eq(attachments.ownerId, ownerId), inArray(attachments.id, [...ids])));
 }
 
 export async function bytesUploadedBy(db: Executor, ownerId: string): Promise<number> {
@@ -32,14 +66,14 @@ export async function bytesUploadedBy(db: Executor, ownerId: string): Promise<nu
   return Number(row?.n ?? 0);
 }
 
-/** Whether the attachment is the result document of one of `userId`'s applications. */
-export async function isResultOfApplicant(db: Executor, attachmentId: string, userId: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: applications.id })
-    .from(applications)
-    .where(and(eq(applications.resultAttachmentId, attachmentId), eq(applications.userId, userId)))
-    .limit(1);
-  return rows.length > 0;
+/** The attachment if `userId` uploaded it or it is the result document of one of their applications. */
+export async function findAttachmentVisibleTo(db: Executor, id: string, userId: string): Promise<AttachmentRow | undefined> {
+  const resultOfTheirs = sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${applications.resultAttachmentId} = ${attachments.id} AND ${applications.userId} = ${userId})`;
+  const [row] = await db
+    .select(attachmentColumns)
+    .from(attachments)
+    .where(and(eq(attachments.id, id), or(eq(attachments.ownerId, userId), resultOfTheirs)));
+  return row;
 }
 
 /**
@@ -61,7 +95,7 @@ export async function deleteOrphans(db: Executor, p: { before: Date; limit: numb
     )
     .limit(p.limit)
     .for('update', { skipLocked: true });
-  return db.delete(attachments).where(inArray(attachments.id, orphans)).returning();
+  return db.delete(attachments).where(inArray(attachments.id, orphans)).returning(attachmentColumns);
 }
 
 /** Whether any attachment row still names this stored file (the same content uploaded twice is kept once). */
@@ -72,40 +106,46 @@ export async function storageKeyInUse(db: Executor, key: string): Promise<boolea
 
 // ---------------------------------------------------------------- personal documents
 
-export async function insertDocument(db: Executor, values: typeof personalDocuments.$inferInsert): Promise<DocumentRow> {
-  const [row] = await db.insert(personalDocuments).values(values).returning();
-  if (!row) throw new Error('insert personal_documents returned nothing');
-  return row;
+/** A new document, or 'DUPLICATE' when the owner already holds an active one of a single-instance kind. */
+export async function insertDocument(db: Executor, values: typeof personalDocuments.$inferInsert): Promise<DocumentRow | 'DUPLICATE'> {
+  try {
+    const [row] = await db.insert(personalDocuments).values(values).returning(documentColumns);
+    if (!row) throw new Error('insert personal_documents returned nothing');
+    return row;
+  } catch (err) {
+    if (isUniqueViolation(err)) return 'DUPLICATE';
+    throw err;
+  }
 }
 
 export async function findDocument(db: Executor, id: string): Promise<DocumentRow | undefined> {
-  const [row] = await db.select().from(personalDocuments).where(eq(personalDocuments.id, id));
+  const [row] = await db.select(documentColumns).from(personalDocuments).where(eq(personalDocuments.id, id));
   return row;
 }
 
 /** The owner's document, or undefined (another person's looks the same as a missing one). */
 export async function findOwnDocument(db: Executor, id: string, userId: string): Promise<DocumentRow | undefined> {
-  const [row] = await db.select().from(personalDocuments).where(and(eq(personalDocuments.id, id), eq(personalDocuments.userId, userId)));
+  const [row] = await db.select(documentColumns).from(personalDocuments).where(and(eq(personalDocuments.id, id), eq(personalDocuments.userId, userId)));
   return row;
 }
 
 export async function documentsOfUsers(db: Executor, userIds: readonly string[]): Promise<DocumentRow[]> {
   if (userIds.length === 0) return [];
   return db
-    .select()
+    .select(documentColumns)
     .from(personalDocuments)
     .where(inArray(personalDocuments.userId, [...userIds]))
     .orderBy(asc(personalDocuments.kind), desc(personalDocuments.createdAt));
 }
 
 export async function pendingReview(db: Executor, limit: number): Promise<DocumentRow[]> {
-  return db.select().from(personalDocuments).where(eq(personalDocuments.verificationStatus, 'PENDING')).orderBy(asc(personalDocuments.updatedAt)).limit(limit);
+  return db.select(documentColumns).from(personalDocuments).where(eq(personalDocuments.verificationStatus, 'PENDING')).orderBy(asc(personalDocuments.updatedAt)).limit(limit);
 }
 
 /** A document of a single-instance kind the user already holds (rejected ones do not count). */
 export async function activeOfKind(db: Executor, userId: string, kind: DocumentKind): Promise<DocumentRow | undefined> {
   const [row] = await db
-    .select()
+    .select(documentColumns)
     .from(personalDocuments)
     .where(and(eq(personalDocuments.userId, userId), eq(personalDocuments.kind, kind), ne(personalDocuments.verificationStatus, 'REJECTED')))
     .limit(1);
@@ -113,7 +153,7 @@ export async function activeOfKind(db: Executor, userId: string, kind: DocumentK
 }
 
 export async function updateDocument(db: Executor, id: string, values: Partial<typeof personalDocuments.$inferInsert>): Promise<DocumentRow> {
-  const [row] = await db.update(personalDocuments).set(values).where(eq(personalDocuments.id, id)).returning();
+  const [row] = await db.update(personalDocuments).set(values).where(eq(personalDocuments.id, id)).returning(documentColumns);
   if (!row) throw new Error('update personal_documents returned nothing');
   return row;
 }
@@ -132,12 +172,12 @@ export async function setDocumentAttachments(db: Executor, documentId: string, a
 export async function attachmentsOfDocuments(db: Executor, documentIds: readonly string[]): Promise<Array<AttachmentRow & { documentId: string }>> {
   if (documentIds.length === 0) return [];
   const rows = await db
-    .select({ attachment: attachments, documentId: documentAttachments.documentId })
+    .select({ ...attachmentColumns, documentId: documentAttachments.documentId })
     .from(documentAttachments)
     .innerJoin(attachments, eq(attachments.id, documentAttachments.attachmentId))
     .where(inArray(documentAttachments.documentId, [...documentIds]))
     .orderBy(asc(documentAttachments.position));
-  return rows.map((r) => ({ ...r.attachment, documentId: r.documentId }));
+  return rows;
 }
 
 /** The user's documents that count for the STANDARD level: a passport RF not rejected and not expired. */
@@ -179,5 +219,5 @@ export async function claimExpiring(db: Executor, p: { from: string; to: string;
     .update(personalDocuments)
     .set({ expiryRemindedFor: sql`${personalDocuments.expiresAt}` })
     .where(inArray(personalDocuments.id, batch))
-    .returning();
+    .returning(documentColumns);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDocument } from './documents.rules.js';
+import { DOCUMENTS_TIMEZONE, REVIEW_REASON_MAX, checkDocument, checkReview, identifierKind, isExpired, ruDate, statusOnEntry } from './documents.rules.js';
 
 const TODAY = '2026-12-02';
 const fields = (r: ReturnType<typeof checkDocument>) => r.problems.map((p) => p.field);
@@ -67,5 +67,38 @@ describe('document formats and dates', () => {
 
   it('drops a series given to a kind that has none', () => {
     expect(checkDocument({ kind: 'SNILS', series: '12', number: '112-233-445 95' }, TODAY).value.series).toBeNull();
+  });
+});
+
+describe('document rules beyond the entry check', () => {
+  it('a document is expired only after its last valid day', () => {
+    expect(isExpired('2026-12-01', TODAY)).toBe(true);
+    expect(isExpired(TODAY, TODAY)).toBe(false);
+    expect(isExpired(null, TODAY)).toBe(false);
+  });
+
+  it('SNILS and a person\'s 12-digit INN are account identifiers; a company INN and other kinds are not', () => {
+    expect(identifierKind('SNILS', '11223344595')).toBe('SNILS');
+    expect(identifierKind('INN', '500100732259')).toBe('INN');
+    expect(identifierKind('INN', '7707083893')).toBeNull();
+    expect(identifierKind('PASSPORT_RF', '123456')).toBeNull();
+  });
+
+  it('a document with scans waits for review; one without is merely entered', () => {
+    expect(statusOnEntry(2)).toBe('PENDING');
+    expect(statusOnEntry(0)).toBe('UNVERIFIED');
+  });
+
+  it('a review is VERIFIED, or REJECTED with a reason of at most 500 characters', () => {
+    expect(checkReview('VERIFIED', '  ')).toEqual({ why: null, problem: null });
+    expect(checkReview('REJECTED', ' Нечитаемый скан ')).toEqual({ why: 'Нечитаемый скан', problem: null });
+    expect(checkReview('PENDING', null).problem?.field).toBe('status');
+    expect(checkReview('REJECTED', null).problem?.field).toBe('reason');
+    expect(checkReview('REJECTED', 'x'.repeat(REVIEW_REASON_MAX + 1)).problem?.message).toBe(`Не длиннее ${REVIEW_REASON_MAX} символов`);
+  });
+
+  it('dates are Moscow days, shown to citizens as DD.MM.YYYY', () => {
+    expect(DOCUMENTS_TIMEZONE).toBe('Europe/Moscow');
+    expect(ruDate('2026-03-01')).toBe('01.03.2026');
   });
 });

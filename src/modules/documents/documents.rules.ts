@@ -127,3 +127,37 @@ export function checkDocument(input: DocumentFields, today: string, prefix = 'in
 
 /** Whether the document's validity ended before `today`. */
 export const isExpired = (expiresAt: string | null, today: string): boolean => expiresAt !== null && expiresAt < today;
+
+/** Dates of documents are Moscow calendar days (the federal documents' reference). */
+export const DOCUMENTS_TIMEZONE = 'Europe/Moscow';
+
+/** Longest reason an operator may give for a review. */
+export const REVIEW_REASON_MAX = 500;
+
+/** Most files one input list (a document's or an application's scans) may name. */
+export const ATTACHMENTS_MAX = 20;
+
+/** SNILS and a person's (12-digit) INN are the documents whose numbers are account identifiers. */
+export function identifierKind(kind: DocumentKindName, number: string): 'SNILS' | 'INN' | null {
+  if (kind === 'SNILS') return 'SNILS';
+  if (kind === 'INN' && number.length === 12) return 'INN';
+  return null;
+}
+
+/** A document with scans waits for an operator; one without is merely entered. */
+export const statusOnEntry = (scans: number): 'PENDING' | 'UNVERIFIED' => (scans > 0 ? 'PENDING' : 'UNVERIFIED');
+
+/**
+ * An operator's review: VERIFIED, or REJECTED with a reason (at most REVIEW_REASON_MAX
+ * characters). Returns the trimmed reason, or the problem with the field at fault.
+ */
+export function checkReview(status: string, reason: string | null | undefined): { why: string | null; problem: FieldProblem | null } {
+  const why = reason?.trim() || null;
+  if (status !== 'VERIFIED' && status !== 'REJECTED') return { why, problem: { field: 'status', message: 'Результат проверки — VERIFIED или REJECTED' } };
+  if (status === 'REJECTED' && !why) return { why, problem: { field: 'reason', message: 'Укажите причину отказа' } };
+  if (why && why.length > REVIEW_REASON_MAX) return { why, problem: { field: 'reason', message: `Не длиннее ${REVIEW_REASON_MAX} символов` } };
+  return { why, problem: null };
+}
+
+/** A calendar day as the citizen reads it in messages: 2026-03-01 → 01.03.2026. */
+export const ruDate = (day: string): string => day.split('-').reverse().join('.');

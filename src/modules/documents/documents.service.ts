@@ -1,147 +1,57 @@
 /**
- * Personal documents and their scans. A citizen keeps their own documents (checked on entry by
+ * Personal documents. A citizen keeps their own documents (checked on entry by
  * documents.rules.ts); operators review them; a passport RF and a SNILS raise the account to
- * STANDARD. Files are uploaded over HTTP (documents.http.ts) and stored by content hash; they are
- * readable by their uploader, by staff, and by the applicant whose application they are the
- * result of. Another person's document or file is NOT_FOUND, never FORBIDDEN: ids cannot be probed.
+ * STANDARD, and a SNILS or INN fills the profile (both writes belong to accounts and go through
+ * its door, AccountDocuments). Another person's document is NOT_FOUND, never FORBIDDEN: ids cannot
+ * be probed. Files are attachments.service.ts.
  */
 import type { Config } from '../../config/env.js';
 import type { Database, Executor } from '../../db/client.js';
-import { isUniqueViolation } from '../../db/errors.js';
-import { AppError, ErrorCode, badField, badInput, conflict, notFound, notFoundText } from '../../shared/errors.js';
+import { badField, badInput, conflict, notFound } from '../../shared/errors.js';
 import { addDays, localDay } from '../../shared/days.js';
-import { hasRole, isStaff, type Viewer } from '../../shared/auth/viewer.js';
+import { isStaff, type Viewer } from '../../shared/auth/viewer.js';
 import type { Clock } from '../../shared/clock.js';
 import { isUuid } from '../../shared/ids.js';
-import type { Logger } from '../../shared/logger.js';
-import { piiHash } from '../../shared/pii.js';
-import type { RateLimiter } from '../../shared/rate-limit.js';
-import { findUserById, updateUser } from '../accounts/accounts.repository.js';
-import type { IdentifierKind, VerifiedIdentifiers } from '../accounts/index.js';
+import type { AccountDocuments, AccountsDirectory, VerifiedIdentifiers } from '../accounts/index.js';
 import type { NotificationsService } from '../notifications/index.js';
-import { DOCUMENT_TITLES, SINGLE_INSTANCE_KINDS, checkDocument, type DocumentFields } from './documents.rules.js';
+import type { AttachmentsService } from './attachments.service.js';
 import * as repo from './documents.repository.js';
-import type { AttachmentRow, DocumentRow } from './documents.repository.js';
-import type { ScanType } from './files.rules.js';
-import type { FileStorage } from './storage.js';
-
-/** Dates of documents are Moscow calendar days (the federal documents' reference). */
-export const DOCUMENTS_TIMEZONE = 'Europe/Moscow';
-const REASON_MAX = 500;
+import type { DocumentRow } from './documents.repository.js';
+import { DOCUMENTS_TIMEZONE, DOCUMENT_TITLES, SINGLE_INSTANCE_KINDS, checkDocument, checkReview, identifierKind, ruDate, statusOnEntry, type DocumentFields } from './documents.rules.js';
 
 export interface DocumentInput extends DocumentFields {
   attachmentIds?: string[] | null;
 }
 
-export interface UploadedFile {
-  temporaryPath: string;
-  fileName: string;
-  contentType: ScanType;
-  size: number;
-  sha256: string;
+export interface DocumentsDeps {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  notifications: NotificationsService;
+  attachments: AttachmentsService;
+  /** Users as accounts shows them (the owner's SNILS for the trust level). */
+  accounts: AccountsDirectory;
+  /** The profile and trust-level writes documents cause, owned by accounts. */
+  accountDocuments: AccountDocuments;
+  identifiers: VerifiedIdentifiers;
 }
 
-/** A missing (or someone else's) id inside an input list: NOT_FOUND with the field at fault. */
-export const notFoundField = (field: string, what: string) =>
-  new AppError(ErrorCode.NOT_FOUND, notFoundText(what), { fields: [{ field, message: notFoundText(what) }] });
+const NO_META = { ip: null, userAgent: null };
+/** Documents claimed and reminded per transaction by the expiry job. */
+const REMIND_BATCH = 200;
 
 export class DocumentsService {
-  constructor(
-    private readonly deps: {
-      config: Config;
-      db: Database;
-      clock: Clock;
-      log: Logger;
-      storage: FileStorage;
-      notifications: NotificationsService;
-      rateLimiter: RateLimiter;
-      hashKey: string;
-      identifiers: VerifiedIdentifiers;
-    },
-  ) {}
-
-  /** Where uploads are kept (the HTTP layer streams into it). */
-  get storage(): FileStorage {
-    return this.deps.storage;
-  }
-
-  /** Download address of an attachment (the owner's or staff's bearer token is needed). */
-  fileUrl(id: string): string {
-    return `${this.deps.config.PUBLIC_URL.replace(/\/$/, '')}/attachments/${id}`;
-  }
+  constructor(private readonly deps: DocumentsDeps) {}
 
   private today(): string {
     return localDay(this.deps.clock.now(), DOCUMENTS_TIMEZONE);
   }
 
-  // ---------------------------------------------------------------- files
-
-  /** Counts an upload against the user's rate limit (before the body is read). */
-  async limitUploads(viewer: Viewer): Promise<void> {
-    const { config, rateLimiter } = this.deps;
-    await rateLimiter.hit([{ key: `uploads:user:${viewer.userId}`, limit: config.RATE_LIMIT_UPLOADS_PER_USER, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS }]);
-  }
-
-  /** Files a streamed upload under its hash and records it; refuses it past the user's quota. */
-  async storeUpload(viewer: Viewer, file: UploadedFile): Promise<AttachmentRow> {
-    const { db, storage, config, clock } = this.deps;
-    try {
-      const used = await repo.bytesUploadedBy(db, viewer.userId);
-      if (used + file.size > config.UPLOAD_QUOTA_MB * 1024 * 1024) {
-        throw new AppError(ErrorCode.PRECONDITION_FAILED, `Превышен объём хранилища: не больше ${config.UPLOAD_QUOTA_MB} МБ файлов`, { rule: 'UPLOAD_QUOTA' });
-      }
-      await storage.commit(file.temporaryPath, file.sha256);
-    } catch (err) {
-      await storage.discard(file.temporaryPath).catch(() => undefined);
-      throw err;
-    }
-    return repo.insertAttachment(db, {
-      ownerId: viewer.userId,
-      fileName: file.fileName,
-      contentType: file.contentType,
-      size: file.size,
-      sha256: file.sha256,
-      storageKey: file.sha256,
-      createdAt: clock.now(),
-    });
-  }
-
-  /** An attachment as the viewer may see it: their own, any for staff, or the result of their application. */
-  async attachment(viewer: Viewer, id: string): Promise<AttachmentRow | null> {
-    if (!isUuid(id)) return null;
-    const [row] = await repo.findAttachmentsByIds(this.deps.db, [id]);
-    if (!row) return null;
-    if (row.ownerId === viewer.userId || isStaff(viewer)) return row;
-    return (await repo.isResultOfApplicant(this.deps.db, row.id, viewer.userId)) ? row : null;
-  }
-
-  openFile(row: AttachmentRow) {
-    return this.deps.storage.open(row.storageKey);
-  }
-
-  /**
-   * The attachments named by an input list, each uploaded by `ownerId`, in the order given.
-   * Another person's id is reported like a missing one.
-   */
-  async ownAttachments(db: Executor, ownerId: string, ids: readonly string[], field: string): Promise<AttachmentRow[]> {
-    const unique = [...new Set(ids)];
-    if (unique.length > 20) throw badField(field, 'Не больше 20 файлов');
-    const bad = unique.findIndex((id) => !isUuid(id));
-    if (bad >= 0) throw notFoundField(`${field}.${bad}`, 'Файл');
-    const rows = await repo.attachmentsOwnedBy(db, ownerId, unique);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const missing = unique.findIndex((id) => !byId.has(id));
-    if (missing >= 0) throw notFoundField(`${field}.${missing}`, 'Файл');
-    return unique.map((id) => byId.get(id) as AttachmentRow);
-  }
-
-
-
-  // ---------------------------------------------------------------- documents
-
   get reminderDays(): number {
     return this.deps.config.DOCUMENT_EXPIRY_REMINDER_DAYS;
   }
+
+  // ---------------------------------------------------------------- reading
 
   /** Operators: documents with scans waiting for review, oldest first. */
   async toReview(viewer: Viewer, first: number): Promise<DocumentRow[]> {
@@ -159,40 +69,36 @@ export class DocumentsService {
     return repo.documentsOfUsers(this.deps.db, [userId]);
   }
 
+  /** For other modules (applications' checks and prefill): the documents of these users, no access check. */
+  documentsOfUsers(userIds: readonly string[], tx: Executor = this.deps.db): Promise<DocumentRow[]> {
+    return repo.documentsOfUsers(tx, userIds);
+  }
+
   async document(viewer: Viewer, id: string): Promise<DocumentRow | null> {
     if (!isUuid(id)) return null;
-    const row = await repo.findDocument(this.deps.db, id);
-    if (!row || (row.userId !== viewer.userId && !isStaff(viewer))) return null;
-    return row;
+    const row = isStaff(viewer) ? await repo.findDocument(this.deps.db, id) : await repo.findOwnDocument(this.deps.db, id, viewer.userId);
+    return row ?? null;
   }
+
+  // ---------------------------------------------------------------- the citizen's edits
 
   async add(viewer: Viewer, input: DocumentInput): Promise<DocumentRow> {
     const { db, clock } = this.deps;
     const { value, problems } = checkDocument(input, this.today());
     if (problems.length > 0) throw badInput(problems);
     const now = clock.now();
-    try {
-      return await db.transaction(async (tx) => {
-        const files = await this.ownAttachments(tx, viewer.userId, input.attachmentIds ?? [], 'input.attachmentIds');
-        if (SINGLE_INSTANCE_KINDS.has(value.kind) && (await repo.activeOfKind(tx, viewer.userId, value.kind))) {
-          throw conflict(`${DOCUMENT_TITLES[value.kind]} уже добавлен: измените его или удалите старый`, 'input.kind');
-        }
-        await this.syncProfile(tx, viewer.userId, value.kind, value.number);
-        const row = await repo.insertDocument(tx, {
-          userId: viewer.userId,
-          ...value,
-          verificationStatus: files.length > 0 ? 'PENDING' : 'UNVERIFIED',
-          createdAt: now,
-          updatedAt: now,
-        });
-        await repo.setDocumentAttachments(tx, row.id, files.map((f) => f.id));
-        await this.recomputeTrust(tx, viewer.userId);
-        return row;
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw conflict(`${DOCUMENT_TITLES[value.kind]} уже добавлен`, 'input.kind');
-      throw err;
-    }
+    return db.transaction(async (tx) => {
+      const files = await this.deps.attachments.ownAttachments(tx, viewer.userId, input.attachmentIds ?? [], 'input.attachmentIds');
+      if (SINGLE_INSTANCE_KINDS.has(value.kind) && (await repo.activeOfKind(tx, viewer.userId, value.kind))) {
+        throw conflict(`${DOCUMENT_TITLES[value.kind]} уже добавлен: измените его или удалите старый`, 'input.kind');
+      }
+      await this.syncProfile(tx, viewer.userId, value.kind, value.number);
+      const row = await repo.insertDocument(tx, { userId: viewer.userId, ...value, verificationStatus: statusOnEntry(files.length), createdAt: now, updatedAt: now });
+      if (row === 'DUPLICATE') throw conflict(`${DOCUMENT_TITLES[value.kind]} уже добавлен`, 'input.kind');
+      await repo.setDocumentAttachments(tx, row.id, files.map((f) => f.id));
+      await this.recomputeTrust(tx, viewer.userId);
+      return row;
+    });
   }
 
   /** Changes a document's data; it goes back to review (PENDING with scans, UNVERIFIED without). */
@@ -204,18 +110,11 @@ export class DocumentsService {
     const { value, problems } = checkDocument(input, this.today());
     if (problems.length > 0) throw badInput(problems);
     return db.transaction(async (tx) => {
-      let fileCount: number;
-      if (input.attachmentIds != null) {
-        const files = await this.ownAttachments(tx, viewer.userId, input.attachmentIds, 'input.attachmentIds');
-        await repo.setDocumentAttachments(tx, current.id, files.map((f) => f.id));
-        fileCount = files.length;
-      } else {
-        fileCount = (await repo.attachmentsOfDocuments(tx, [current.id])).length;
-      }
+      const fileCount = await this.replaceScans(tx, viewer.userId, current.id, input.attachmentIds);
       await this.syncProfile(tx, viewer.userId, value.kind, value.number);
       const row = await repo.updateDocument(tx, current.id, {
         ...value,
-        verificationStatus: fileCount > 0 ? 'PENDING' : 'UNVERIFIED',
+        verificationStatus: statusOnEntry(fileCount),
         rejectionReason: null,
         reviewedBy: null,
         reviewedAt: null,
@@ -236,13 +135,13 @@ export class DocumentsService {
     return true;
   }
 
+  // ---------------------------------------------------------------- operators
+
   /** Operators: the result of checking a document; the owner is told either way. */
   async review(viewer: Viewer, id: string, status: 'UNVERIFIED' | 'PENDING' | 'VERIFIED' | 'REJECTED', reason: string | null | undefined): Promise<DocumentRow> {
-    if (!hasRole(viewer, 'OPERATOR', 'ADMIN')) throw notFound('Документ');
-    if (status !== 'VERIFIED' && status !== 'REJECTED') throw badField('status', 'Результат проверки — VERIFIED или REJECTED');
-    const why = reason?.trim() || null;
-    if (status === 'REJECTED' && !why) throw badField('reason', 'Укажите причину отказа');
-    if (why && why.length > REASON_MAX) throw badField('reason', `Не длиннее ${REASON_MAX} символов`);
+    if (!isStaff(viewer)) throw notFound('Документ');
+    const { why, problem } = checkReview(status, reason);
+    if (problem) throw badField(problem.field, problem.message);
     const { db, clock } = this.deps;
     const current = isUuid(id) ? await repo.findDocument(db, id) : undefined;
     if (!current) throw notFound('Документ');
@@ -254,13 +153,7 @@ export class DocumentsService {
         reviewedAt: clock.now(),
         updatedAt: clock.now(),
       });
-      const identifier = identifierKind(row.kind, row.number);
-      if (status === 'VERIFIED' && identifier) {
-        // The operator has seen the document: its SNILS/INN becomes a verified value of the owner,
-        // taken from an account that only typed it.
-        const result = await this.deps.identifiers.assignVerified(tx, row.userId, identifier, row.number, { by: 'DOCUMENT', documentId: row.id, reviewerId: viewer.userId }, NO_META);
-        if (result === 'HELD_BY_VERIFIED') throw conflict(`${DOCUMENT_TITLES[row.kind]} подтверждён в другой учётной записи`, 'id');
-      }
+      if (status === 'VERIFIED') await this.verifyIdentifier(tx, row, viewer.userId);
       await this.recomputeTrust(tx, row.userId);
       await this.deps.notifications.notify(tx, {
         userId: row.userId,
@@ -284,13 +177,13 @@ export class DocumentsService {
     let total = 0;
     for (;;) {
       const sent = await db.transaction(async (tx) => {
-        const docs = await repo.claimExpiring(tx, { from: today, to, limit: 200 });
+        const docs = await repo.claimExpiring(tx, { from: today, to, limit: REMIND_BATCH });
         for (const d of docs) {
           if (!d.expiresAt) continue;
           await this.deps.notifications.notify(tx, {
             userId: d.userId,
             template: 'document.expiring',
-            vars: { document: DOCUMENT_TITLES[d.kind], date: d.expiresAt.split('-').reverse().join('.') },
+            vars: { document: DOCUMENT_TITLES[d.kind], date: ruDate(d.expiresAt) },
             subjectType: 'PersonalDocument',
             subjectId: d.id,
           });
@@ -298,72 +191,46 @@ export class DocumentsService {
         return docs.length;
       });
       total += sent;
-      if (sent < 200) return total;
+      if (sent < REMIND_BATCH) return total;
     }
   }
 
-  /**
-   * The daily job: uploads nothing refers to after ATTACHMENT_ORPHAN_HOURS (a scan uploaded and
-   * never attached) are deleted, and their files once no other upload has the same content.
-   */
-  async pruneOrphans(): Promise<number> {
-    const { db, clock, config, storage, log } = this.deps;
-    const before = new Date(clock.now().getTime() - config.ATTACHMENT_ORPHAN_HOURS * 3_600_000);
-    let total = 0;
-    for (;;) {
-      const removed = await repo.deleteOrphans(db, { before, limit: 200 });
-      for (const key of new Set(removed.map((r) => r.storageKey))) {
-        if (await repo.storageKeyInUse(db, key)) continue;
-        await storage.remove(key).catch((err: unknown) => log.warn({ err, key }, 'could not remove a stored file'));
-      }
-      total += removed.length;
-      if (removed.length < 200) return total;
-    }
+  /** Transitional: the orphan clean-up lives in AttachmentsService; tests still call it here. */
+  pruneOrphans(): Promise<number> {
+    return this.deps.attachments.pruneOrphans();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Replaces the document's scans when a list is given; the number of scans it has afterwards. */
+  private async replaceScans(tx: Executor, userId: string, documentId: string, ids: string[] | null | undefined): Promise<number> {
+    if (ids == null) return (await repo.attachmentsOfDocuments(tx, [documentId])).length;
+    const files = await this.deps.attachments.ownAttachments(tx, userId, ids, 'input.attachmentIds');
+    await repo.setDocumentAttachments(tx, documentId, files.map((f) => f.id));
+    return files.length;
   }
 
   /**
-   * SNILS and INN documents and the profile agree: an empty profile field takes the document's
-   * number; a different one is refused (the profile's SNILS is a login and must stay unique). A
-   * number another account holds verified is refused; one another account only typed stays off
-   * this profile until an operator verifies the document (then the verified owner wins).
+   * The operator has seen the document: its SNILS/INN becomes a verified value of the owner, taken
+   * from an account that only typed it.
    */
+  private async verifyIdentifier(tx: Executor, row: DocumentRow, reviewerId: string): Promise<void> {
+    const identifier = identifierKind(row.kind, row.number);
+    if (!identifier) return;
+    const result = await this.deps.identifiers.assignVerified(tx, row.userId, identifier, row.number, { by: 'DOCUMENT', documentId: row.id, reviewerId }, NO_META);
+    if (result === 'HELD_BY_VERIFIED') throw conflict(`${DOCUMENT_TITLES[row.kind]} подтверждён в другой учётной записи`, 'id');
+  }
+
+  /** A SNILS or a person's INN fills the owner's empty profile field (accounts decides how). */
   private async syncProfile(tx: Executor, userId: string, kind: repo.DocumentKind, number: string): Promise<void> {
     const identifier = identifierKind(kind, number);
-    if (!identifier) return;
-    const user = await findUserById(tx, userId);
-    if (!user) throw notFound('Пользователь');
-    const field = kind === 'SNILS' ? 'snils' : 'inn';
-    const current = user[field];
-    if (current === number) return;
-    if (current) throw badField('input.number', kind === 'SNILS' ? 'СНИЛС отличается от указанного в профиле' : 'ИНН отличается от указанного в профиле');
-    const holder = await this.deps.identifiers.holderOf(tx, userId, identifier, number);
-    if (holder === 'HELD_UNVERIFIED') return;
-    try {
-      await updateUser(tx, userId, kind === 'SNILS' ? { snils: number, snilsHash: piiHash(this.deps.hashKey, 'snils', number) } : { inn: number, innHash: piiHash(this.deps.hashKey, 'inn', number) });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw conflict(kind === 'SNILS' ? 'Этот СНИЛС указан в другой учётной записи' : 'Этот ИНН указан в другой учётной записи', 'input.number');
-      throw err;
-    }
+    if (identifier) await this.deps.accountDocuments.fillIdentifierFromDocument(tx, userId, identifier, number);
   }
 
-  /**
-   * SIMPLIFIED ↔ STANDARD follows the documents: a passport RF (not rejected, not expired) and a
-   * SNILS that passed its checksum. CONFIRMED (in person or by a trusted SSO) is never lowered here.
-   */
+  /** STANDARD needs a passport RF (not rejected, not expired) and a SNILS that passed its checksum. */
   private async recomputeTrust(tx: Executor, userId: string): Promise<void> {
-    const user = await findUserById(tx, userId);
-    if (!user || user.trustLevel === 'CONFIRMED') return;
-    const standard = user.snils !== null && (await repo.hasValidPassport(tx, userId, this.today()));
-    const level = standard ? 'STANDARD' : 'SIMPLIFIED';
-    if (level !== user.trustLevel) await updateUser(tx, userId, { trustLevel: level, updatedAt: this.deps.clock.now() });
+    const user = await this.deps.accounts.userById(userId, tx);
+    const standard = !!user && user.snils !== null && (await repo.hasValidPassport(tx, userId, this.today()));
+    await this.deps.accountDocuments.setDocumentTrust(tx, userId, standard);
   }
-}
-
-const NO_META = { ip: null, userAgent: null };
-
-/** SNILS and a person's (12-digit) INN are the documents whose numbers are account identifiers. */
-function identifierKind(kind: repo.DocumentKind, number: string): IdentifierKind | null {
-  if (kind === 'SNILS') return 'SNILS';
-  if (kind === 'INN' && number.length === 12) return 'INN';
-  return null;
 }

@@ -1,5 +1,5 @@
 /** GraphQL types of personal documents and files. */
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../../shared/graphql/scalars.js';
 import { Node } from '../../shared/graphql/relay.js';
 import { DocumentKind } from '../catalog/index.js';
@@ -58,22 +58,4 @@ export class PersonalDocument extends Node {
   createdAt!: Date;
   @Field(() => DateTimeScalar)
   updatedAt!: Date;
-}
-
-@InputType({ description: 'A document as entered; series and number are checked per kind (SNILS and INN with their check digits).' })
-export class DocumentInput {
-  @Field(() => DocumentKind)
-  kind!: DocumentKind;
-  @Field(() => String, { nullable: true })
-  series?: string | null;
-  @Field()
-  number!: string;
-  @Field(() => String, { nullable: true })
-  issuedBy?: string | null;
-  @Field(() => DateScalar, { nullable: true })
-  issuedAt?: string | null;
-  @Field(() => DateScalar, { nullable: true })
-  expiresAt?: string | null;
-  @Field(() => [ID], { nullable: true, description: 'Uploaded scans (POST /uploads); null keeps the current ones on update.' })
-  attachmentIds?: string[] | null;
 }

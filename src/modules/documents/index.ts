@@ -1,9 +1,14 @@
 /** The front door of the documents module: the only file other code imports from it. */
-export { documentFilesRouter } from './documents.http.js';
-export { createDocumentLoaders } from './documents.loaders.js';
-export { toAttachment, toDocument } from './documents.mappers.js';
+// Tests import job contracts from this door before anything else: the decorators of the types need the metadata polyfill first.
+import 'reflect-metadata';
+export { createDocumentsModule, type DocumentsModule, type DocumentsModuleDeps } from './documents.module.js';
+export { DocumentsService } from './documents.service.js';
+export { documentsLoaders } from './documents.loaders.js';
+export { pruneOrphanAttachments, remindExpiringDocuments } from './documents.jobs.js';
+export { toAttachment } from './documents.mappers.js';
 export { DocumentResolver, UserDocumentsResolver } from './documents.resolver.js';
-export { isExpired } from './documents.rules.js';
-export { DOCUMENTS_TIMEZONE, DocumentsService, notFoundField } from './documents.service.js';
+export { DOCUMENTS_TIMEZONE, isExpired } from './documents.rules.js';
+export { notFoundField } from './documents.errors.js';
 export { Attachment } from './documents.types.js';
 export { DiskStorage } from './storage.js';
+export type { AttachmentRow, DocumentRow } from './documents.repository.js';

@@ -17,7 +17,7 @@ import {
   type DocumentInput,
 } from '../../../src/sdk/generated/graphql.js';
 import { notifications, personalDocuments } from '../../../src/db/schema/index.js';
-import { remindExpiringDocuments } from '../../../src/jobs/registry.js';
+import { remindExpiringDocuments } from '../../../src/modules/documents/index.js';
 import { addDays } from '../../../src/shared/days.js';
 import { addVerifiedIdentifier, createAccount, createStaff } from '../../helpers/accounts.js';
 import { formatSnils } from '../../../src/shared/identifiers.js';

@@ -1,18 +1,19 @@
 /**
- * Application forms are JSON Schemas (draft-07) in the service catalog. This module compiles them
- * with ajv (all errors, string formats from ajv-formats, Russian messages from ajv-i18n), turns
- * ajv's errors into field problems a citizen can act on ("data.passport.series: …"), and fills a
- * new draft from the profile where the form has fields for it.
+ * Application forms are JSON Schemas (draft-07) kept in the service catalog. This shared rule
+ * compiles them with ajv (all errors, string formats from ajv-formats, Russian messages from
+ * ajv-i18n) and turns ajv's errors into field problems a citizen can act on
+ * ("data.passport.series: …"). Both the catalog (is an admin's schema usable?) and applications
+ * (does the citizen's data fit it?) use it, so neither module depends on the other for it.
  *
  * Annotations a form may use (ignored by validation): `title` names a field in messages,
  * `x-message` replaces the message of a failed `pattern`, and `x-prefill` names the profile value
- * a field takes (otherwise the field's own name is looked up, see PREFILL_KEYS).
+ * a field takes (applications fill drafts from the profile with it, see applications.rules.ts).
  */
 import { createHash } from 'node:crypto';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { createRequire } from 'node:module';
 import addFormatsModule from 'ajv-formats';
-import type { FieldProblem } from '../../shared/errors.js';
+import type { FieldProblem } from '../errors.js';
 
 // ajv-formats is CommonJS with `exports.default`; ajv-i18n's localizers are a bare
 // `module.exports = function`, which its typings misdescribe as a default export.
@@ -24,7 +25,7 @@ addFormats(ajv);
 ajv.addKeyword({ keyword: 'x-message', schemaType: 'string' });
 ajv.addKeyword({ keyword: 'x-prefill', schemaType: 'string' });
 
-type JsonObject = Record<string, unknown>;
+export type JsonObject = Record<string, unknown>;
 
 const cache = new Map<string, ValidateFunction>();
 const CACHE_MAX = 500;
@@ -116,54 +117,4 @@ export function validateForm(schema: JsonObject | null, data: unknown, prefix = 
     }
   }
   return problems;
-}
-
-/** The profile values a form can be prefilled with, by key. */
-export type PrefillSource = Partial<Record<(typeof PREFILL_KEYS)[number], string | null>>;
-
-export const PREFILL_KEYS = [
-  'lastName',
-  'firstName',
-  'middleName',
-  'birthDate',
-  'snils',
-  'inn',
-  'registrationAddress',
-  'residentialAddress',
-  'phone',
-  'email',
-  'passportSeries',
-  'passportNumber',
-  'passportIssuedBy',
-  'passportIssuedAt',
-] as const;
-
-const KEYS: ReadonlySet<string> = new Set(PREFILL_KEYS);
-
-/**
- * Fills the form's fields (top level, and one level of nested objects such as "applicant") that
- * have a profile value, leaving everything `data` already has. Only string fields are filled.
- */
-export function prefill(schema: JsonObject | null, source: PrefillSource, data: JsonObject = {}): JsonObject {
-  if (!schema) return data;
-  const fill = (props: unknown, target: JsonObject, depth: number): JsonObject => {
-    if (typeof props !== 'object' || props === null) return target;
-    const out: JsonObject = { ...target };
-    for (const [name, raw] of Object.entries(props as JsonObject)) {
-      if (typeof raw !== 'object' || raw === null) continue;
-      const prop = raw as JsonObject;
-      if (prop.type === 'object' && depth === 0) {
-        const inner = typeof out[name] === 'object' && out[name] !== null && !Array.isArray(out[name]) ? (out[name] as JsonObject) : {};
-        const filled = fill(prop.properties, inner, depth + 1);
-        if (Object.keys(filled).length > 0) out[name] = filled;
-        continue;
-      }
-      if (out[name] !== undefined || prop.type !== 'string') continue;
-      const key = typeof prop['x-prefill'] === 'string' ? prop['x-prefill'] : name;
-      const value = KEYS.has(key) ? source[key as keyof PrefillSource] : undefined;
-      if (value) out[name] = value;
-    }
-    return out;
-  };
-  return fill(schema.properties, data, 0);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoForms } from '../../../scripts/demo-forms.js';
-import { formSchemaProblem, prefill, validateForm } from './forms.js';
+import { formSchemaProblem, validateForm } from './form-schema.js';
 
 const passportForm = demoForms['passport-rf'] ?? {};
 
@@ -34,15 +34,5 @@ describe('application forms (JSON Schema through ajv)', () => {
     expect(validateForm(passportForm, data)).toEqual([]);
     expect(validateForm(null, { anything: true })).toEqual([]);
     expect(validateForm(null, [1])).toEqual([{ field: 'data', message: 'Данные заявления — объект' }]);
-  });
-
-  it('prefills string fields from the profile, top level and one level down, keeping what is given', () => {
-    const filled = prefill(passportForm, { lastName: 'Петрова', firstName: 'Мария', birthDate: '1990-01-15', passportSeries: '4508', registrationAddress: 'г. Москва', snils: '11223344595', phone: null }, { applicant: { firstName: 'Маша' } });
-    expect(filled).toEqual({
-      applicant: { firstName: 'Маша', lastName: 'Петрова', birthDate: '1990-01-15', passportSeries: '4508', snils: '11223344595' },
-      registrationAddress: 'г. Москва',
-    });
-    const custom = prefill({ type: 'object', properties: { surname: { type: 'string', 'x-prefill': 'lastName' }, age: { type: 'integer' } } }, { lastName: 'Петрова' });
-    expect(custom).toEqual({ surname: 'Петрова' });
   });
 });

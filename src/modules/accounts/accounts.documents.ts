@@ -1,0 +1,60 @@
+/**
+ * The two writes the documents module makes to a user, owned here because users belong to
+ * accounts: a SNILS or INN document fills the empty profile field, and the documents held move the
+ * trust level between SIMPLIFIED and STANDARD. Both run inside the documents module's transaction
+ * (`tx`). Added for the documents module's front-door migration; the logic moved unchanged from
+ * documents.service.ts.
+ */
+import type { Executor } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import type { Clock } from '../../shared/clock.js';
+import { badField, conflict, notFound } from '../../shared/errors.js';
+import { piiHash } from '../../shared/pii.js';
+import { findUserById, updateUser } from './accounts.repository.js';
+import type { IdentifierKind, VerifiedIdentifiers } from './identifiers.service.js';
+
+export interface AccountDocumentsDeps {
+  clock: Clock;
+  /** Key of the keyed hashes of SNILS and INN (their look-up columns). */
+  hashKey: string;
+  identifiers: VerifiedIdentifiers;
+}
+
+export class AccountDocuments {
+  constructor(private readonly deps: AccountDocumentsDeps) {}
+
+  /**
+   * SNILS and INN documents and the profile agree: an empty profile field takes the document's
+   * number; a different one is refused (the profile's SNILS is a login and must stay unique). A
+   * number another account holds verified is refused; one another account only typed stays off
+   * this profile until an operator verifies the document (then the verified owner wins).
+   */
+  async fillIdentifierFromDocument(tx: Executor, userId: string, kind: IdentifierKind, number: string): Promise<void> {
+    const user = await findUserById(tx, userId);
+    if (!user) throw notFound('Пользователь');
+    const field = kind === 'SNILS' ? 'snils' : 'inn';
+    const current = user[field];
+    if (current === number) return;
+    if (current) throw badField('input.number', kind === 'SNILS' ? 'СНИЛС отличается от указанного в профиле' : 'ИНН отличается от указанного в профиле');
+    const holder = await this.deps.identifiers.holderOf(tx, userId, kind, number);
+    if (holder === 'HELD_UNVERIFIED') return;
+    const { hashKey } = this.deps;
+    try {
+      await updateUser(tx, userId, kind === 'SNILS' ? { snils: number, snilsHash: piiHash(hashKey, 'snils', number) } : { inn: number, innHash: piiHash(hashKey, 'inn', number) });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict(kind === 'SNILS' ? 'Этот СНИЛС указан в другой учётной записи' : 'Этот ИНН указан в другой учётной записи', 'input.number');
+      throw err;
+    }
+  }
+
+  /**
+   * SIMPLIFIED ↔ STANDARD as the documents say (`standard`: a valid passport RF and a SNILS).
+   * CONFIRMED (in person or by a trusted SSO) is never lowered here.
+   */
+  async setDocumentTrust(tx: Executor, userId: string, standard: boolean): Promise<void> {
+    const user = await findUserById(tx, userId);
+    if (!user || user.trustLevel === 'CONFIRMED') return;
+    const level = standard ? 'STANDARD' : 'SIMPLIFIED';
+    if (level !== user.trustLevel) await updateUser(tx, userId, { trustLevel: level, updatedAt: this.deps.clock.now() });
+  }
+}

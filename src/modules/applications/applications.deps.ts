@@ -1,0 +1,51 @@
+/**
+ * What the applications services need: infrastructure, and the other modules' doors they read
+ * (users, branches, services, documents) or ask (a citizen's own files). Built once by
+ * createApplicationsModule from src/app.ts; applications depend on those modules, never the reverse.
+ */
+import type { Config } from '../../config/env.js';
+import type { Database, Executor } from '../../db/client.js';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import type { AppPubSub } from '../../shared/pubsub.js';
+import type { RateLimiter } from '../../shared/rate-limit.js';
+import type { AccountsDirectory } from '../accounts/index.js';
+import type { BranchesDirectory } from '../branches/index.js';
+import type { CatalogDirectory } from '../catalog/index.js';
+import type { AttachmentRow, DocumentRow } from '../documents/index.js';
+import type { NotificationsService } from '../notifications/index.js';
+import type { JsonObject } from '../../shared/forms/form-schema.js';
+
+/** The personal documents of applicants (the documents module's door). */
+export interface ApplicantDocuments {
+  documentsOfUsers(userIds: readonly string[], tx?: Executor): Promise<DocumentRow[]>;
+}
+
+/** A citizen's own uploads named by an input list (the documents module's AttachmentsService). */
+export interface OwnAttachments {
+  ownAttachments(db: Executor, ownerId: string, ids: readonly string[], field: string): Promise<AttachmentRow[]>;
+}
+
+export interface ApplicationsDeps {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  log: Logger;
+  pubsub: AppPubSub;
+  notifications: NotificationsService;
+  rateLimiter: RateLimiter;
+  accounts: AccountsDirectory;
+  branches: BranchesDirectory;
+  catalog: CatalogDirectory;
+  documents: ApplicantDocuments;
+  attachments: OwnAttachments;
+}
+
+export type { JsonObject } from '../../shared/forms/form-schema.js';
+
+/** The editable part of an application: its form data, branch and attached scans. */
+export interface ApplicationState {
+  data: JsonObject;
+  branchId: string | null;
+  attachmentIds: string[];
+}

@@ -1,0 +1,63 @@
+/**
+ * Builds the applications module: the reading service (its door), the write services split by
+ * who acts (drafts, submission, the citizen's amendments, the operators' moves), their resolvers
+ * and the `Application` node. It reads users, branches, services and documents through those
+ * modules' doors; none of them depends on applications.
+ */
+import type { Viewer } from '../../shared/auth/viewer.js';
+import { nodeType } from '../../shared/graphql/relay.js';
+import type { ModuleParts } from '../../shared/module.js';
+import type { UserRow } from '../accounts/index.js';
+import { ApplicationAccess } from './applications.access.js';
+import { ApplicationChecks } from './applications.checks.js';
+import type { ApplicationsDeps } from './applications.deps.js';
+import { registerLiveApplications } from './applications.live.js';
+import { toApplication } from './applications.mappers.js';
+import { ApplicationConnectionResolver, ApplicationResolver, ApplicationVersionResolver, type ApplicationResolverDeps } from './applications.resolver.js';
+import { ApplicationsService } from './applications.service.js';
+import { ApplicationTimeline } from './applications.timeline.js';
+import { ApplicationAmendments } from './amendments.service.js';
+import { ApplicationDrafts } from './drafts.service.js';
+import { OperatorMoves } from './operator.service.js';
+import { ApplicationSubmission } from './submission.service.js';
+
+export interface ApplicationsModuleDeps extends ApplicationsDeps {
+  /** Users as a viewer may see them (Application.applicant): accounts' ProfileService. */
+  profiles: { userById(viewer: Viewer, id: string): Promise<UserRow | null> };
+  /** Download addresses of attachments: documents' AttachmentsService. */
+  files: { fileUrl(id: string): string };
+}
+
+export interface ApplicationsModule extends ModuleParts {
+  /** The door service: applications as a viewer may see them, lists, validation, subjects for chats and feedback. */
+  applications: ApplicationsService;
+  close(): Promise<void>;
+}
+
+export function createApplicationsModule(deps: ApplicationsModuleDeps): ApplicationsModule {
+  const access = new ApplicationAccess(deps);
+  const checks = new ApplicationChecks(deps);
+  const timeline = new ApplicationTimeline(deps);
+  const applications = new ApplicationsService(deps, access, checks);
+  const resolverDeps: ApplicationResolverDeps = {
+    applications,
+    drafts: new ApplicationDrafts(deps, access, checks),
+    submission: new ApplicationSubmission(deps, access, checks, timeline),
+    amendments: new ApplicationAmendments(deps, access, checks, timeline),
+    operator: new OperatorMoves(deps, access, checks, timeline),
+    profiles: deps.profiles,
+    files: deps.files,
+    branches: deps.branches,
+    db: deps.db,
+  };
+  const unregister = registerLiveApplications(applications);
+  return {
+    applications,
+    resolvers: [new ApplicationResolver(resolverDeps), new ApplicationVersionResolver(resolverDeps), new ApplicationConnectionResolver()],
+    nodes: [nodeType('Application', (viewer, id) => applications.application(viewer, id), (row) => toApplication(row))],
+    close: () => {
+      unregister();
+      return Promise.resolve();
+    },
+  };
+}

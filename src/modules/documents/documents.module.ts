@@ -1,0 +1,71 @@
+/**
+ * Builds the documents module: the attachments (files) and personal documents services, their
+ * resolvers, nodes (PersonalDocument, Attachment), the daily jobs and the file routes. Profile and
+ * trust-level writes go to accounts through its door (AccountDocuments), never its repository.
+ */
+import type { Router } from 'express';
+import type { Config } from '../../config/env.js';
+import type { Database } from '../../db/client.js';
+import type { Clock } from '../../shared/clock.js';
+import { nodeType } from '../../shared/graphql/relay.js';
+import type { Logger } from '../../shared/logger.js';
+import type { ModuleParts } from '../../shared/module.js';
+import type { RateLimiter } from '../../shared/rate-limit.js';
+import type { AccountDocuments, AccountsDirectory, VerifiedIdentifiers } from '../accounts/index.js';
+import type { NotificationsService } from '../notifications/index.js';
+import { AttachmentsService } from './attachments.service.js';
+import { documentFilesRouter, type BearerSessions } from './documents.http.js';
+import { documentsJobs } from './documents.jobs.js';
+import { toAttachment, toDocumentAt } from './documents.mappers.js';
+import { DocumentResolver, UserDocumentsResolver, type UserProfiles } from './documents.resolver.js';
+import { DocumentsService } from './documents.service.js';
+import type { FileStorage } from './storage.js';
+
+export interface DocumentsModuleDeps {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  db: Database;
+  storage: FileStorage;
+  rateLimiter: RateLimiter;
+  notifications: NotificationsService;
+  accounts: AccountsDirectory;
+  accountDocuments: AccountDocuments;
+  identifiers: VerifiedIdentifiers;
+  /** Users as a viewer may see them (PersonalDocument.owner). */
+  profiles: UserProfiles;
+  /** Bearer tokens to viewers, for the file routes. */
+  sessions: BearerSessions;
+}
+
+export interface DocumentsModule extends ModuleParts {
+  documents: DocumentsService;
+  attachments: AttachmentsService;
+  routers: Router[];
+}
+
+export function createDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule {
+  const { config, log, clock, db } = deps;
+  const attachments = new AttachmentsService({ config, db, clock, log, storage: deps.storage, rateLimiter: deps.rateLimiter });
+  const documents = new DocumentsService({
+    config,
+    db,
+    clock,
+    notifications: deps.notifications,
+    attachments,
+    accounts: deps.accounts,
+    accountDocuments: deps.accountDocuments,
+    identifiers: deps.identifiers,
+  });
+  return {
+    documents,
+    attachments,
+    resolvers: [new DocumentResolver(documents, attachments, deps.profiles, db), new UserDocumentsResolver(documents)],
+    nodes: [
+      nodeType('PersonalDocument', (viewer, id) => documents.document(viewer, id), (row) => toDocumentAt(row, clock.now(), config.DOCUMENT_EXPIRY_REMINDER_DAYS)),
+      nodeType('Attachment', (viewer, id) => attachments.attachment(viewer, id), (row) => toAttachment(row, attachments.fileUrl(row.id))),
+    ],
+    ...documentsJobs({ config, documents, attachments }),
+    routers: [documentFilesRouter({ config, log, attachments, sessions: deps.sessions })],
+  };
+}
