@@ -21,8 +21,8 @@ import { PasskeysService } from './modules/identity/index.js';
 import { SignatureService } from './modules/identity/index.js';
 import * as accountsRepo from './modules/accounts/accounts.repository.js';
 import { toUser } from './modules/accounts/index.js';
-import { loadVapidKeys, NotificationsService } from './modules/notifications/index.js';
-import { DeliveryService } from './modules/notifications/index.js';
+import { createNotificationsModule, type DeliveryService, type NotificationsService } from './modules/notifications/index.js';
+import { createAccountsDirectory, UserNotificationPreferencesResolver } from './modules/accounts/index.js';
 import { BranchesService } from './modules/branches/index.js';
 import { CatalogService } from './modules/catalog/index.js';
 import { toBranch } from './modules/branches/index.js';
@@ -37,7 +37,6 @@ import { ChatPresence } from './modules/chat/index.js';
 import { FeedbackService } from './modules/feedback/index.js';
 import { toThread } from './modules/chat/index.js';
 import { toFeedback } from './modules/feedback/index.js';
-import { toNotification } from './modules/notifications/index.js';
 import type { ApplicationSubjects } from './shared/application-subjects.js';
 import { toTicket } from './modules/queue/index.js';
 import { LoadAlertsService, QueueService } from './modules/queue/index.js';
@@ -144,9 +143,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   keyTimer.unref();
   const hashKey = await loadOrCreateSecret(db.db, 'data_hash_key', config.DATA_HASH_KEY);
   const tokens = new TokenService({ config, keys, clock });
-  const vapid = await loadVapidKeys(db.db, config);
-  const notifications = new NotificationsService({ config, log, clock, db: db.db, vapid });
-  const delivery = new DeliveryService({ config, log, clock, db: db.db, pubsub, vapid, notifications });
+  const notificationsModule = await createNotificationsModule({ config, log, clock, db: db.db, pubsub, recipients: createAccountsDirectory(db.db) });
+  const { notifications, delivery } = notificationsModule;
   const rateLimiter = new RateLimiter({ redis: main, prefix: config.REDIS_PREFIX, log });
 
   const revokedChannel = `${config.REDIS_PREFIX}${REVOKED_CHANNEL}`;
@@ -231,7 +229,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     applications: applicationSubjects,
   });
   const feedback = new FeedbackService({ config, db: db.db, clock, notifications, applications: applicationSubjects });
-  nodes.register(nodeType('Notification', (viewer, id) => notifications.notification(viewer, id), (row) => toNotification(row)));
+  nodes.register(...(notificationsModule.nodes ?? []));
   nodes.register(nodeType('ChatThread', (viewer, id) => chat.thread(viewer, id), (row) => toThread(row)));
   nodes.register(nodeType('Feedback', (viewer, id) => feedback.feedback(viewer, id), (row) => toFeedback(row)));
 
@@ -266,11 +264,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   };
 
   return {
-    resolvers: [new NodeResolver(nodes)],
-    jobs: [...legacyJobs],
-    processors: [],
+    resolvers: [new NodeResolver(nodes), ...notificationsModule.resolvers, new UserNotificationPreferencesResolver(notificationsModule.preferences)],
+    jobs: [...legacyJobs, ...(notificationsModule.jobs ?? [])],
+    processors: [...(notificationsModule.processors ?? [])],
     schedules: [],
-    routers: [],
+    routers: [...(notificationsModule.routers ?? [])],
     config,
     log,
     clock,
@@ -291,7 +289,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       clearInterval(keyTimer);
       await queues.close();
       await Promise.allSettled([main.quit(), publisher.quit(), subscriber.quit(), events.publisher.quit(), events.subscriber.quit()]);
-      await delivery.close?.();
+      await notificationsModule.close();
       await db.close();
     },
   };

@@ -8,17 +8,15 @@ import type { App } from '../src/app.js';
 import { QUEUE_NAMES } from '../src/jobs/define.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
 import { redisConnectionOptions } from '../src/jobs/queues.js';
-import { deliverNotification, expireBooking, flagOverdueComplaints, pruneAccounts, remindBooking, pruneOrphanAttachments, remindExpiringDocuments, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
+import { expireBooking, flagOverdueComplaints, pruneAccounts, remindBooking, pruneOrphanAttachments, remindExpiringDocuments, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
 import { pruneOrphansProcessor, remindExpiringProcessor } from './processors/documents/documents.js';
 import { flagOverdueProcessor } from './processors/feedback/flag-overdue.js';
 import { expireBookingProcessor, remindBookingProcessor, sweepBookingsProcessor } from './processors/bookings/bookings.js';
 import { sampleLoadProcessor } from './processors/queue/sample-load.js';
 import { pruneProcessor } from './processors/accounts/prune.js';
-import { deliverProcessor } from './processors/notifications/deliver.js';
 import type { Processor } from './processors/types.js';
 
 export const processors: Record<string, Processor> = {
-  [deliverNotification.name]: deliverProcessor,
   [pruneAccounts.name]: pruneProcessor,
   [sampleLoad.name]: sampleLoadProcessor,
   [expireBooking.name]: expireBookingProcessor,

@@ -2,12 +2,6 @@
 import { z } from 'zod';
 import { defineJob, type JobContract } from './define.js';
 
-export const deliverNotification = defineJob({
-  name: 'notifications.deliver',
-  queue: 'notifications',
-  schema: z.object({ deliveryId: z.uuid() }),
-});
-
 export const pruneAccounts = defineJob({
   name: 'accounts.prune',
   queue: 'maintenance',
@@ -63,4 +57,4 @@ export const flagOverdueComplaints = defineJob({
   schema: z.object({}),
 });
 
-export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, sampleLoad, expireBooking, sweepBookings, remindBooking, remindExpiringDocuments, pruneOrphanAttachments, flagOverdueComplaints] as ReadonlyArray<JobContract<unknown>>;
+export const allJobs: ReadonlyArray<JobContract<unknown>> = [pruneAccounts, sampleLoad, expireBooking, sweepBookings, remindBooking, remindExpiringDocuments, pruneOrphanAttachments, flagOverdueComplaints] as ReadonlyArray<JobContract<unknown>>;

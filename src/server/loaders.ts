@@ -6,7 +6,6 @@ import { createQueueLoaders } from '../modules/queue/index.js';
 import { createBookingLoaders } from '../modules/bookings/index.js';
 import { createDocumentLoaders } from '../modules/documents/index.js';
 import { createApplicationLoaders } from '../modules/applications/index.js';
-import { createNotificationLoaders } from '../modules/notifications/index.js';
 
 export function createLoaders(app: Pick<App, 'db'>, now: Date) {
   return {
@@ -16,7 +15,6 @@ export function createLoaders(app: Pick<App, 'db'>, now: Date) {
     bookings: createBookingLoaders(app.db.db),
     documents: createDocumentLoaders(app.db.db),
     applications: createApplicationLoaders(app.db.db),
-    notifications: createNotificationLoaders(app.db.db),
   };
 }
 

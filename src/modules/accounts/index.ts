@@ -14,3 +14,4 @@ export { ProfileService } from './profile.service.js';
 export { SessionGuard } from './session-guard.js';
 export { createAccountsDirectory, type AccountsDirectory } from './accounts.directory.js';
 export type { UserRow } from './accounts.repository.js';
+export { UserNotificationPreferencesResolver } from './notification-preferences.resolver.js';

@@ -1,4 +1,5 @@
 /** GraphQL types of feedback: praise, remarks and complaints with their answers. */
+import 'reflect-metadata';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../shared/graphql/scalars.js';
 import { Node } from '../../shared/graphql/relay.js';
