@@ -32,10 +32,9 @@ import { BookingsService } from './modules/bookings/index.js';
 import { DocumentsService } from './modules/documents/index.js';
 import { DiskStorage } from './modules/documents/index.js';
 import { ApplicationsService } from './modules/applications/index.js';
-import { ChatService } from './modules/chat/index.js';
-import { ChatPresence } from './modules/chat/index.js';
+import { createChatModule, type ChatService } from './modules/chat/index.js';
+import { createBranchesDirectory } from './modules/branches/index.js';
 import { FeedbackService } from './modules/feedback/index.js';
-import { toThread } from './modules/chat/index.js';
 import { toFeedback } from './modules/feedback/index.js';
 import type { ApplicationSubjects } from './shared/application-subjects.js';
 import { toTicket } from './modules/queue/index.js';
@@ -217,20 +216,25 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   nodes.register(nodeType('Attachment', (viewer, id) => documents.attachment(viewer, id), (row) => toAttachment(row, documents.fileUrl(row.id))));
   nodes.register(nodeType('Application', (viewer, id) => applications.application(viewer, id), (row) => toApplication(row)));
   const applicationSubjects: ApplicationSubjects = { find: (id) => applications.subjectOf(id) };
-  const chat = new ChatService({
+  // What chat and feedback read of other modules: users, branches, bookings (read-only doors).
+  const directories = { accounts: createAccountsDirectory(db.db), branches: createBranchesDirectory(db.db) };
+  const chatModule = createChatModule({
     config,
-    db: db.db,
-    clock,
     log,
+    clock,
+    db: db.db,
     pubsub,
-    notifications,
+    redis: main,
     rateLimiter,
-    presence: new ChatPresence({ redis: main, prefix: config.REDIS_PREFIX, clock, log }),
+    notifications,
     applications: applicationSubjects,
+    accounts: directories.accounts,
+    branches: directories.branches,
   });
+  const { chat } = chatModule;
   const feedback = new FeedbackService({ config, db: db.db, clock, notifications, applications: applicationSubjects });
   nodes.register(...(notificationsModule.nodes ?? []));
-  nodes.register(nodeType('ChatThread', (viewer, id) => chat.thread(viewer, id), (row) => toThread(row)));
+  nodes.register(...(chatModule.nodes ?? []));
   nodes.register(nodeType('Feedback', (viewer, id) => feedback.feedback(viewer, id), (row) => toFeedback(row)));
 
   const services: Services = {
@@ -264,7 +268,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   };
 
   return {
-    resolvers: [new NodeResolver(nodes), ...notificationsModule.resolvers, new UserNotificationPreferencesResolver(notificationsModule.preferences)],
+    resolvers: [new NodeResolver(nodes), ...notificationsModule.resolvers, new UserNotificationPreferencesResolver(notificationsModule.preferences), ...chatModule.resolvers],
     jobs: [...legacyJobs, ...(notificationsModule.jobs ?? [])],
     processors: [...(notificationsModule.processors ?? [])],
     schedules: [],
