@@ -34,8 +34,8 @@ import { DiskStorage } from './modules/documents/index.js';
 import { ApplicationsService } from './modules/applications/index.js';
 import { createChatModule, type ChatService } from './modules/chat/index.js';
 import { createBranchesDirectory } from './modules/branches/index.js';
-import { FeedbackService } from './modules/feedback/index.js';
-import { toFeedback } from './modules/feedback/index.js';
+import { createFeedbackModule, type FeedbackService } from './modules/feedback/index.js';
+import { createBookingsDirectory } from './modules/bookings/index.js';
 import type { ApplicationSubjects } from './shared/application-subjects.js';
 import { toTicket } from './modules/queue/index.js';
 import { LoadAlertsService, QueueService } from './modules/queue/index.js';
@@ -217,7 +217,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   nodes.register(nodeType('Application', (viewer, id) => applications.application(viewer, id), (row) => toApplication(row)));
   const applicationSubjects: ApplicationSubjects = { find: (id) => applications.subjectOf(id) };
   // What chat and feedback read of other modules: users, branches, bookings (read-only doors).
-  const directories = { accounts: createAccountsDirectory(db.db), branches: createBranchesDirectory(db.db) };
+  const directories = { accounts: createAccountsDirectory(db.db), branches: createBranchesDirectory(db.db), bookings: createBookingsDirectory(db.db) };
   const chatModule = createChatModule({
     config,
     log,
@@ -232,10 +232,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     branches: directories.branches,
   });
   const { chat } = chatModule;
-  const feedback = new FeedbackService({ config, db: db.db, clock, notifications, applications: applicationSubjects });
+  const feedbackModule = createFeedbackModule({ config, db: db.db, clock, notifications, applications: applicationSubjects, ...directories });
+  const { feedback } = feedbackModule;
   nodes.register(...(notificationsModule.nodes ?? []));
   nodes.register(...(chatModule.nodes ?? []));
-  nodes.register(nodeType('Feedback', (viewer, id) => feedback.feedback(viewer, id), (row) => toFeedback(row)));
+  nodes.register(...(feedbackModule.nodes ?? []));
 
   const services: Services = {
     accounts: { auth, credentials, profile, challenges, sessions: sessionGuard },
@@ -268,10 +269,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   };
 
   return {
-    resolvers: [new NodeResolver(nodes), ...notificationsModule.resolvers, new UserNotificationPreferencesResolver(notificationsModule.preferences), ...chatModule.resolvers],
-    jobs: [...legacyJobs, ...(notificationsModule.jobs ?? [])],
-    processors: [...(notificationsModule.processors ?? [])],
-    schedules: [],
+    resolvers: [new NodeResolver(nodes), ...notificationsModule.resolvers, new UserNotificationPreferencesResolver(notificationsModule.preferences), ...chatModule.resolvers, ...feedbackModule.resolvers],
+    jobs: [...legacyJobs, ...(notificationsModule.jobs ?? []), ...(feedbackModule.jobs ?? [])],
+    processors: [...(notificationsModule.processors ?? []), ...(feedbackModule.processors ?? [])],
+    schedules: [...(feedbackModule.schedules ?? [])],
     routers: [...(notificationsModule.routers ?? [])],
     config,
     log,

@@ -8,9 +8,8 @@ import type { App } from '../src/app.js';
 import { QUEUE_NAMES } from '../src/jobs/define.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
 import { redisConnectionOptions } from '../src/jobs/queues.js';
-import { expireBooking, flagOverdueComplaints, pruneAccounts, remindBooking, pruneOrphanAttachments, remindExpiringDocuments, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
+import { expireBooking, pruneAccounts, remindBooking, pruneOrphanAttachments, remindExpiringDocuments, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
 import { pruneOrphansProcessor, remindExpiringProcessor } from './processors/documents/documents.js';
-import { flagOverdueProcessor } from './processors/feedback/flag-overdue.js';
 import { expireBookingProcessor, remindBookingProcessor, sweepBookingsProcessor } from './processors/bookings/bookings.js';
 import { sampleLoadProcessor } from './processors/queue/sample-load.js';
 import { pruneProcessor } from './processors/accounts/prune.js';
@@ -24,7 +23,6 @@ export const processors: Record<string, Processor> = {
   [remindBooking.name]: remindBookingProcessor,
   [remindExpiringDocuments.name]: remindExpiringProcessor,
   [pruneOrphanAttachments.name]: pruneOrphansProcessor,
-  [flagOverdueComplaints.name]: flagOverdueProcessor,
 };
 
 /** The modules' processors by job name (transitional: plus the ones still in workers/processors). */
@@ -74,7 +72,6 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
     { job: sweepBookings, repeat: { every: 60_000 } },
     { job: remindExpiringDocuments, repeat: { pattern: config.DOCUMENT_EXPIRY_CRON, tz: 'Europe/Moscow' } },
     { job: pruneOrphanAttachments, repeat: { every: 86_400_000 } },
-    { job: flagOverdueComplaints, repeat: { every: config.COMPLAINT_SWEEP_SECONDS * 1000 } },
   ];
   for (const { job, repeat } of [...schedules, ...app.schedules]) {
     await app.queues

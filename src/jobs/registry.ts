@@ -50,11 +50,4 @@ export const pruneOrphanAttachments = defineJob({
   schema: z.object({}),
 });
 
-/** Periodic: flags complaints whose answer deadline passed unanswered. */
-export const flagOverdueComplaints = defineJob({
-  name: 'feedback.flagOverdue',
-  queue: 'maintenance',
-  schema: z.object({}),
-});
-
-export const allJobs: ReadonlyArray<JobContract<unknown>> = [pruneAccounts, sampleLoad, expireBooking, sweepBookings, remindBooking, remindExpiringDocuments, pruneOrphanAttachments, flagOverdueComplaints] as ReadonlyArray<JobContract<unknown>>;
+export const allJobs: ReadonlyArray<JobContract<unknown>> = [pruneAccounts, sampleLoad, expireBooking, sweepBookings, remindBooking, remindExpiringDocuments, pruneOrphanAttachments] as ReadonlyArray<JobContract<unknown>>;
