@@ -4,6 +4,8 @@
  * operator's) read and answer it; admins see all. Messages are length- and rate-limited,
  * pushed live to both sides (chatMessageAdded), and a reply to a citizen who is not watching the
  * thread also becomes a CHAT notification through their channels, in the reply's transaction.
+ * Users and branches are read through the directories of accounts and branches; the limits and
+ * wording are in chat.rules.ts.
  */
 import { Repeater } from '@repeaterjs/repeater';
 import type { Config } from '../../config/env.js';
