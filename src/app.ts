@@ -12,9 +12,8 @@ import { createDb, type DbHandle } from './db/client.js';
 import { createQueues, type Queues } from './jobs/queues.js';
 import { createAccountsModule, type AccountsServices } from './modules/accounts/index.js';
 import { createIdentityModule, type IdentityServices } from './modules/identity/index.js';
-import { AccountDocuments, createAccountsDirectory } from './modules/accounts/index.js';
-import { loadVapidKeys, NotificationsService } from './modules/notifications/index.js';
-import { DeliveryService } from './modules/notifications/index.js';
+import { AccountDocuments, createAccountsDirectory, UserNotificationPreferencesResolver } from './modules/accounts/index.js';
+import { createNotificationsModule, type DeliveryService, type NotificationsService } from './modules/notifications/index.js';
 import { BranchesService } from './modules/branches/index.js';
 import { createBranchesDirectory } from './modules/branches/index.js';
 import { createCatalogModule, type CatalogService } from './modules/catalog/index.js';
@@ -24,12 +23,9 @@ import { BookingsService } from './modules/bookings/index.js';
 import { createDocumentsModule, type DocumentsService } from './modules/documents/index.js';
 import { DiskStorage } from './modules/documents/index.js';
 import { createApplicationsModule, type ApplicationsService } from './modules/applications/index.js';
-import { ChatService } from './modules/chat/index.js';
-import { ChatPresence } from './modules/chat/index.js';
-import { FeedbackService } from './modules/feedback/index.js';
-import { toThread } from './modules/chat/index.js';
-import { toFeedback } from './modules/feedback/index.js';
-import { toNotification } from './modules/notifications/index.js';
+import { createChatModule, type ChatService } from './modules/chat/index.js';
+import { createFeedbackModule, type FeedbackService } from './modules/feedback/index.js';
+import { createBookingsDirectory } from './modules/bookings/index.js';
 import type { ApplicationSubjects } from './shared/application-subjects.js';
 import { toTicket } from './modules/queue/index.js';
 import { LoadAlertsService, QueueService } from './modules/queue/index.js';
@@ -114,9 +110,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const keys = system.keys;
   const hashKey = await system.secret('data_hash_key', config.DATA_HASH_KEY);
   const tokens = new TokenService({ config, keys, clock });
-  const vapid = await loadVapidKeys(db.db, config);
-  const notifications = new NotificationsService({ config, log, clock, db: db.db, vapid });
-  const delivery = new DeliveryService({ config, log, clock, db: db.db, pubsub, vapid, notifications });
+  const notificationsModule = await createNotificationsModule({ config, log, clock, db: db.db, pubsub, recipients: createAccountsDirectory(db.db) });
+  const { notifications, delivery } = notificationsModule;
   const rateLimiter = new RateLimiter({ redis: main, prefix: config.REDIS_PREFIX, log });
 
   const accounts = await createAccountsModule({ config, log, clock, db: db.db, tokens, notifications, rateLimiter, hashKey, redis: { publisher, subscriber } });
@@ -146,21 +141,27 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   nodes.register(...(documentsModule.nodes ?? []));
   nodes.register(...(applicationsModule.nodes ?? []));
   const applicationSubjects: ApplicationSubjects = { find: (id) => applications.subjectOf(id) };
-  const chat = new ChatService({
+  // What chat and feedback read of other modules: users, branches, bookings (read-only doors).
+  const directories = { accounts: createAccountsDirectory(db.db), branches: createBranchesDirectory(db.db), bookings: createBookingsDirectory(db.db) };
+  const chatModule = createChatModule({
     config,
-    db: db.db,
-    clock,
     log,
+    clock,
+    db: db.db,
     pubsub,
-    notifications,
+    redis: main,
     rateLimiter,
-    presence: new ChatPresence({ redis: main, prefix: config.REDIS_PREFIX, clock, log }),
+    notifications,
     applications: applicationSubjects,
+    accounts: directories.accounts,
+    branches: directories.branches,
   });
-  const feedback = new FeedbackService({ config, db: db.db, clock, notifications, applications: applicationSubjects });
-  nodes.register(nodeType('Notification', (viewer, id) => notifications.notification(viewer, id), (row) => toNotification(row)));
-  nodes.register(nodeType('ChatThread', (viewer, id) => chat.thread(viewer, id), (row) => toThread(row)));
-  nodes.register(nodeType('Feedback', (viewer, id) => feedback.feedback(viewer, id), (row) => toFeedback(row)));
+  const { chat } = chatModule;
+  const feedbackModule = createFeedbackModule({ config, db: db.db, clock, notifications, applications: applicationSubjects, ...directories });
+  const { feedback } = feedbackModule;
+  nodes.register(...(notificationsModule.nodes ?? []));
+  nodes.register(...(chatModule.nodes ?? []));
+  nodes.register(...(feedbackModule.nodes ?? []));
 
   const services: Services = {
     accounts,
@@ -193,11 +194,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   };
 
   return {
-    resolvers: [new NodeResolver(nodes), ...accounts.resolvers, ...identity.resolvers, ...catalogModule.resolvers, ...documentsModule.resolvers, ...applicationsModule.resolvers],
-    jobs: [...legacyJobs, ...(accounts.jobs ?? []), ...(identity.jobs ?? []), ...(documentsModule.jobs ?? [])],
-    processors: [...(accounts.processors ?? []), ...(identity.processors ?? []), ...(documentsModule.processors ?? [])],
-    schedules: [...(accounts.schedules ?? []), ...(identity.schedules ?? []), ...(documentsModule.schedules ?? [])],
-    routers: [...documentsModule.routers],
+    resolvers: [new NodeResolver(nodes), ...accounts.resolvers, ...identity.resolvers, ...catalogModule.resolvers, ...documentsModule.resolvers, ...applicationsModule.resolvers, ...notificationsModule.resolvers, new UserNotificationPreferencesResolver(notificationsModule.preferences), ...chatModule.resolvers, ...feedbackModule.resolvers],
+    jobs: [...legacyJobs, ...(accounts.jobs ?? []), ...(identity.jobs ?? []), ...(documentsModule.jobs ?? []), ...(notificationsModule.jobs ?? []), ...(feedbackModule.jobs ?? [])],
+    processors: [...(accounts.processors ?? []), ...(identity.processors ?? []), ...(documentsModule.processors ?? []), ...(notificationsModule.processors ?? []), ...(feedbackModule.processors ?? [])],
+    schedules: [...(accounts.schedules ?? []), ...(identity.schedules ?? []), ...(documentsModule.schedules ?? []), ...(feedbackModule.schedules ?? [])],
+    routers: [...documentsModule.routers, ...(notificationsModule.routers ?? [])],
     config,
     log,
     clock,
@@ -218,8 +219,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       await system.close();
       await queues.close();
       await Promise.allSettled([main.quit(), publisher.quit(), subscriber.quit(), events.publisher.quit(), events.subscriber.quit()]);
-      await delivery.close?.();
       await applicationsModule.close();
+      await notificationsModule.close();
       await db.close();
     },
   };

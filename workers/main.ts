@@ -8,20 +8,16 @@ import type { App } from '../src/app.js';
 import { QUEUE_NAMES } from '../src/jobs/define.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
 import { redisConnectionOptions } from '../src/jobs/queues.js';
-import { deliverNotification, expireBooking, flagOverdueComplaints, remindBooking, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
-import { flagOverdueProcessor } from './processors/feedback/flag-overdue.js';
+import { expireBooking, remindBooking, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
 import { expireBookingProcessor, remindBookingProcessor, sweepBookingsProcessor } from './processors/bookings/bookings.js';
 import { sampleLoadProcessor } from './processors/queue/sample-load.js';
-import { deliverProcessor } from './processors/notifications/deliver.js';
 import type { Processor } from './processors/types.js';
 
 export const processors: Record<string, Processor> = {
-  [deliverNotification.name]: deliverProcessor,
   [sampleLoad.name]: sampleLoadProcessor,
   [expireBooking.name]: expireBookingProcessor,
   [sweepBookings.name]: sweepBookingsProcessor,
   [remindBooking.name]: remindBookingProcessor,
-  [flagOverdueComplaints.name]: flagOverdueProcessor,
 };
 
 /** The modules' processors by job name (transitional: plus the ones still in workers/processors). */
@@ -68,7 +64,6 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
   const schedules = [
     { job: sampleLoad, repeat: { every: config.LOAD_SAMPLE_INTERVAL_MINUTES * 60_000 } },
     { job: sweepBookings, repeat: { every: 60_000 } },
-    { job: flagOverdueComplaints, repeat: { every: config.COMPLAINT_SWEEP_SECONDS * 1000 } },
   ];
   for (const { job, repeat } of [...schedules, ...app.schedules]) {
     await app.queues

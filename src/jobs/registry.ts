@@ -2,12 +2,6 @@
 import { z } from 'zod';
 import { defineJob, type JobContract } from './define.js';
 
-export const deliverNotification = defineJob({
-  name: 'notifications.deliver',
-  queue: 'notifications',
-  schema: z.object({ deliveryId: z.uuid() }),
-});
-
 
 export const sampleLoad = defineJob({
   name: 'queue.sampleLoad',
@@ -36,11 +30,4 @@ export const remindBooking = defineJob({
   schema: z.object({ bookingId: z.uuid(), startsAt: z.iso.datetime() }),
 });
 
-/** Periodic: flags complaints whose answer deadline passed unanswered. */
-export const flagOverdueComplaints = defineJob({
-  name: 'feedback.flagOverdue',
-  queue: 'maintenance',
-  schema: z.object({}),
-});
-
-export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, sampleLoad, expireBooking, sweepBookings, remindBooking, flagOverdueComplaints] as ReadonlyArray<JobContract<unknown>>;
+export const allJobs: ReadonlyArray<JobContract<unknown>> = [sampleLoad, expireBooking, sweepBookings, remindBooking] as ReadonlyArray<JobContract<unknown>>;

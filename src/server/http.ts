@@ -20,7 +20,6 @@ import { formatError } from './errors.js';
 import { createLoaders } from './loaders.js';
 import { bearer } from '../shared/auth/bearer.js';
 import { bookingFilesRouter } from '../modules/bookings/index.js';
-import { smsWebhookRouter } from '../modules/notifications/index.js';
 import { parseOptions, validationRules } from './limits.js';
 import type { GraphQLContext } from './context.js';
 import { attachWebSocketServer } from './websocket.js';
@@ -74,7 +73,6 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
   });
 
   http.use(bookingFilesRouter(app));
-  http.use(smsWebhookRouter(app));
   for (const router of app.routers) http.use(router);
 
   http.use('/graphql', (req: Request, res: Response, next: NextFunction) => {

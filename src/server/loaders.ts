@@ -4,7 +4,6 @@ import { createBranchLoaders } from '../modules/branches/index.js';
 import { createCatalogLoaders } from '../modules/catalog/index.js';
 import { createQueueLoaders } from '../modules/queue/index.js';
 import { createBookingLoaders } from '../modules/bookings/index.js';
-import { createNotificationLoaders } from '../modules/notifications/index.js';
 
 export function createLoaders(app: Pick<App, 'db'>, now: Date) {
   return {
@@ -12,7 +11,6 @@ export function createLoaders(app: Pick<App, 'db'>, now: Date) {
     branches: createBranchLoaders(app.db.db, now),
     queue: createQueueLoaders(app.db.db, now),
     bookings: createBookingLoaders(app.db.db),
-    notifications: createNotificationLoaders(app.db.db),
   };
 }
 

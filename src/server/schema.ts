@@ -15,7 +15,8 @@ import { BranchLoadResolver, LoadAlertResolver, QueueResolver } from '../modules
 import { BookingResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/index.js';
 import { DocumentResolver, UserDocumentsResolver } from '../modules/documents/index.js';
 import { ApplicationConnectionResolver, ApplicationResolver, ApplicationVersionResolver } from '../modules/applications/index.js';
-import { NotificationResolver, UserNotificationPreferencesResolver } from '../modules/notifications/index.js';
+import { NotificationResolver } from '../modules/notifications/index.js';
+import { UserNotificationPreferencesResolver } from '../modules/accounts/index.js';
 import { ChatResolver } from '../modules/chat/index.js';
 import { FeedbackResolver } from '../modules/feedback/index.js';
 import { SsoResolver } from '../modules/identity/index.js';

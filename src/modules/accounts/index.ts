@@ -18,3 +18,4 @@ export type { UserRow } from './accounts.repository.js';
 export { AuthResolver } from './auth.resolver.js';
 export { ActivityConnectionResolver, ProfileResolver } from './profile.resolver.js';
 export { AccountDocuments, type AccountDocumentsDeps } from './accounts.documents.js';
+export { UserNotificationPreferencesResolver } from './notification-preferences.resolver.js';

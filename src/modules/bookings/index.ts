@@ -4,3 +4,5 @@ export { bookingFilesRouter } from './bookings.http.js';
 export { createBookingLoaders } from './bookings.loaders.js';
 export { BookingResolver, SlotWatchResolver, TicketBookingResolver } from './bookings.resolver.js';
 export { BookingsService } from './bookings.service.js';
+export { createBookingsDirectory, type BookingsDirectory } from './bookings.directory.js';
+export type { BookingRow } from './bookings.repository.js';

@@ -1,44 +1,44 @@
 /** Chats with an operator over GraphQL: open, send, close, lists, history and live messages. */
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { requireViewer, type GraphQLContext } from '../../server/context.js';
+import { requireViewer, type GraphQLContext } from '../../shared/graphql/context.js';
 import { unauthenticated } from '../../shared/errors.js';
 import type { ChatMessageEvent } from './chat.events.js';
-import type { ChatMessageRow, ChatThreadRow } from './chat.repository.js';
+import { eventToMessage, toMessage, toThread } from './chat.mappers.js';
+import type { ChatService } from './chat.service.js';
 import { ChatMessage, ChatThread } from './chat.types.js';
 
 type Ctx = GraphQLContext;
 
-export const toThread = (t: ChatThreadRow): ChatThread => ({
-  id: t.id,
-  subject: t.subject,
-  applicationId: t.applicationId,
-  branchId: t.branchId,
-  open: t.open,
-  createdAt: t.createdAt,
-  lastMessageAt: t.lastMessageAt,
-});
-
-const toMessage = (m: ChatMessageRow): ChatMessage => ({ id: m.id, threadId: m.threadId, authorRole: m.authorRole, authorName: m.authorName, text: m.text, createdAt: m.createdAt });
-
 @Resolver(() => ChatThread)
 export class ChatResolver {
+  /**
+   * type-graphql calls a subscription's `subscribe` without the resolver instance, so live
+   * messages come from the chat service of the instance the module built last (one application
+   * per process; the schema's container holds that same instance).
+   */
+  private static live: ChatService | null = null;
+
+  constructor(private readonly chats: ChatService) {
+    ChatResolver.live = chats;
+  }
+
   @Authorized()
   @Query(() => [ChatThread], { description: 'The caller\'s chats, latest activity first.' })
   async myChats(@Ctx() ctx: Ctx): Promise<ChatThread[]> {
-    return (await ctx.services.chat.myChats(requireViewer(ctx))).map(toThread);
+    return (await this.chats.myChats(requireViewer(ctx))).map(toThread);
   }
 
   @Authorized()
   @Query(() => ChatThread, { nullable: true, description: 'A chat of the caller, or one the calling operator answers.' })
   async chat(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<ChatThread | null> {
-    const t = await ctx.services.chat.thread(requireViewer(ctx), id);
+    const t = await this.chats.thread(requireViewer(ctx), id);
     return t ? toThread(t) : null;
   }
 
   @Authorized('OPERATOR', 'ADMIN')
   @Query(() => [ChatThread], { description: 'Beyond the contract, operators and admins: chats to answer, of the operator\'s branch and the general line.' })
   async supportChats(@Arg('includeClosed', () => Boolean, { nullable: true, defaultValue: false }) includeClosed: boolean, @Ctx() ctx: Ctx): Promise<ChatThread[]> {
-    return (await ctx.services.chat.supportChats(requireViewer(ctx), includeClosed)).map(toThread);
+    return (await this.chats.supportChats(requireViewer(ctx), includeClosed)).map(toThread);
   }
 
   @Authorized()
@@ -49,19 +49,19 @@ export class ChatResolver {
     @Arg('branchId', () => ID, { nullable: true }) branchId: string | null,
     @Ctx() ctx: Ctx,
   ): Promise<ChatThread> {
-    return toThread(await ctx.services.chat.open(requireViewer(ctx), { subject, applicationId, branchId }));
+    return toThread(await this.chats.open(requireViewer(ctx), { subject, applicationId, branchId }));
   }
 
   @Authorized()
   @Mutation(() => ChatMessage, { description: 'Length- and rate-limited.' })
   async sendChatMessage(@Arg('threadId', () => ID) threadId: string, @Arg('text') text: string, @Ctx() ctx: Ctx): Promise<ChatMessage> {
-    return toMessage(await ctx.services.chat.send(requireViewer(ctx), threadId, text));
+    return toMessage(await this.chats.send(requireViewer(ctx), threadId, text));
   }
 
   @Authorized()
   @Mutation(() => ChatThread)
   async closeChat(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<ChatThread> {
-    return toThread(await ctx.services.chat.close(requireViewer(ctx), id));
+    return toThread(await this.chats.close(requireViewer(ctx), id));
   }
 
   @Subscription(() => ChatMessage, {
@@ -69,11 +69,12 @@ export class ChatResolver {
     subscribe: ({ args, context }: SubscribeResolverData<unknown, { threadId: string }, Ctx>) => {
       const viewer = context.viewer;
       if (!viewer) throw unauthenticated();
-      return context.services.chat.live(viewer, args.threadId);
+      if (!ChatResolver.live) throw new Error('chatMessageAdded: the chat module was not created');
+      return ChatResolver.live.live(viewer, args.threadId);
     },
   })
   chatMessageAdded(@Arg('threadId', () => ID) _threadId: string, @Root() event: ChatMessageEvent): ChatMessage {
-    return { ...event.message, createdAt: new Date(event.message.createdAt) };
+    return eventToMessage(event);
   }
 
   @FieldResolver(() => [ChatMessage], { description: 'In the order written; pass the id of the last message seen as `after` for the next ones.' })
@@ -83,6 +84,6 @@ export class ChatResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Ctx,
   ): Promise<ChatMessage[]> {
-    return (await ctx.services.chat.messages(requireViewer(ctx), t, first, after)).map(toMessage);
+    return (await this.chats.messages(requireViewer(ctx), t, first, after)).map(toMessage);
   }
 }

@@ -4,6 +4,8 @@
  * operator's) read and answer it; admins see all. Messages are length- and rate-limited,
  * pushed live to both sides (chatMessageAdded), and a reply to a citizen who is not watching the
  * thread also becomes a CHAT notification through their channels, in the reply's transaction.
+ * Users and branches are read through the directories of accounts and branches; the limits and
+ * wording are in chat.rules.ts.
  */
 import { Repeater } from '@repeaterjs/repeater';
 import type { Config } from '../../config/env.js';
@@ -17,13 +19,13 @@ import type { Logger } from '../../shared/logger.js';
 import { filteredEvents, type AppPubSub } from '../../shared/pubsub.js';
 import { chatMessageTopic, type ChatMessageEvent } from './chat.events.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
-import { findUserById } from '../accounts/accounts.repository.js';
-import { findBranchesByIds } from '../branches/branches.repository.js';
+import type { AccountsDirectory } from '../accounts/index.js';
+import type { BranchesDirectory } from '../branches/index.js';
 import type { NotificationsService } from '../notifications/index.js';
+import { toMessageEvent } from './chat.mappers.js';
 import * as repo from './chat.repository.js';
+import { authorName, checkMessageText, checkSubject, closedBy, messagesPageSize, replyExcerpt } from './chat.rules.js';
 import type { ChatPresence } from './presence.js';
-
-export const SUBJECT_MAX_LENGTH = 200;
 
 export class ChatService {
   constructor(
@@ -37,20 +39,23 @@ export class ChatService {
       rateLimiter: RateLimiter;
       presence: ChatPresence;
       applications: ApplicationSubjects;
+      accounts: AccountsDirectory;
+      branches: BranchesDirectory;
     },
   ) {}
 
   async open(viewer: Viewer, input: { subject: string; applicationId?: string | null; branchId?: string | null }): Promise<repo.ChatThreadRow> {
-    const { db, clock, applications } = this.deps;
-    const subject = input.subject.trim();
-    if (subject.length === 0 || subject.length > SUBJECT_MAX_LENGTH) throw badField('subject', `Тема: от 1 до ${SUBJECT_MAX_LENGTH} символов`);
+    const { db, clock, applications, branches } = this.deps;
+    const checked = checkSubject(input.subject);
+    if (!checked.ok) throw badField(checked.problem.field, checked.problem.message);
+    const subject = checked.subject;
     let branchId: string | null = null;
     if (input.applicationId) {
       const app = isUuid(input.applicationId) ? await applications.find(input.applicationId) : null;
       if (!app || app.userId !== viewer.userId) throw notFound('Заявление');
       branchId = app.branchId;
     } else if (input.branchId) {
-      const [branch] = isUuid(input.branchId) ? await findBranchesByIds(db, [input.branchId]) : [];
+      const [branch] = isUuid(input.branchId) ? await branches.branchesByIds([input.branchId]) : [];
       if (!branch) throw notFound('Отделение');
       branchId = branch.id;
     }
@@ -60,7 +65,10 @@ export class ChatService {
 
   /** A thread as its owner or the staff who answer it see it; null for anyone else. */
   async thread(viewer: Viewer, id: string): Promise<repo.ChatThreadRow | null> {
-    const t = isUuid(id) ? await repo.findThread(this.deps.db, id) : undefined;
+    if (!isUuid(id)) return null;
+    // Only staff read threads of others: a citizen's look-up is scoped to their own.
+    const staff = hasRole(viewer, 'OPERATOR') || hasRole(viewer, 'ADMIN');
+    const t = staff ? await repo.findThread(this.deps.db, id) : await repo.findOwnThread(this.deps.db, viewer.userId, id);
     if (!t) return null;
     return t.userId === viewer.userId || (await this.answers(viewer, t)) ? t : null;
   }
@@ -79,7 +87,7 @@ export class ChatService {
   async messages(viewer: Viewer, thread: { id: string }, first: number | null, after: string | null): Promise<repo.ChatMessageRow[]> {
     const t = await this.thread(viewer, thread.id);
     if (!t) throw notFound('Чат');
-    const limit = Math.min(Math.max(first ?? 50, 1), 200);
+    const limit = messagesPageSize(first);
     let from: { at: Date; id: string } | null = null;
     if (after) {
       const m = isUuid(after) ? await repo.findMessage(this.deps.db, t.id, after) : undefined;
@@ -90,26 +98,26 @@ export class ChatService {
   }
 
   async send(viewer: Viewer, threadId: string, rawText: string): Promise<repo.ChatMessageRow> {
-    const { config, db, clock, rateLimiter, presence, notifications } = this.deps;
+    const { config, db, clock, rateLimiter, presence, notifications, accounts } = this.deps;
     const t = await this.thread(viewer, threadId);
     if (!t) throw notFound('Чат');
     if (!t.open) throw preconditionFailed('Чат закрыт: откройте новый', { rule: 'CHAT_CLOSED' });
-    const text = rawText.trim();
-    if (text.length === 0) throw badField('text', 'Сообщение пустое');
-    if (text.length > config.CHAT_MESSAGE_MAX_LENGTH) throw badField('text', `Не длиннее ${config.CHAT_MESSAGE_MAX_LENGTH} символов`);
+    const checked = checkMessageText(rawText, config.CHAT_MESSAGE_MAX_LENGTH);
+    if (!checked.ok) throw badField(checked.problem.field, checked.problem.message);
+    const text = checked.text;
     await rateLimiter.hit([{ key: `chat:${viewer.userId}`, limit: config.CHAT_MESSAGES_PER_MINUTE, windowSeconds: 60 }]);
-    const author = await findUserById(db, viewer.userId);
+    const author = await accounts.userById(viewer.userId);
     if (!author) throw notFound('Пользователь');
     const fromCitizen = t.userId === viewer.userId;
-    const authorName = fromCitizen ? `${author.firstName} ${author.lastName.slice(0, 1)}.` : `Оператор ${author.firstName}`;
+    const name = authorName(author, fromCitizen);
     const citizenWatching = fromCitizen ? true : await presence.isWatching(t.id, t.userId);
     const message = await db.transaction(async (tx) => {
-      const row = await repo.insertMessage(tx, { threadId: t.id, authorId: viewer.userId, authorRole: fromCitizen ? 'CITIZEN' : 'OPERATOR', authorName, text, createdAt: clock.now() });
+      const row = await repo.insertMessage(tx, { threadId: t.id, authorId: viewer.userId, authorRole: fromCitizen ? 'CITIZEN' : 'OPERATOR', authorName: name, text, createdAt: clock.now() });
       if (!citizenWatching) {
         await notifications.notify(tx, {
           userId: t.userId,
           template: 'chat.reply',
-          vars: { subject: t.subject, operator: authorName, excerpt: text.length > 120 ? `${text.slice(0, 119)}…` : text },
+          vars: { subject: t.subject, operator: name, excerpt: replyExcerpt(text) },
           subjectType: 'ChatThread',
           subjectId: t.id,
         });
@@ -129,7 +137,7 @@ export class ChatService {
     const result = await db.transaction(async (tx) => {
       const closed = await repo.closeThread(tx, t.id, now);
       if (!closed) return { thread: (await repo.findThread(tx, t.id)) ?? t, message: null };
-      const message = await repo.insertMessage(tx, { threadId: t.id, authorId: null, authorRole: 'SYSTEM', authorName: 'МФЦ', text: t.userId === viewer.userId ? 'Заявитель закрыл чат' : 'Оператор закрыл чат', createdAt: now });
+      const message = await repo.insertMessage(tx, { threadId: t.id, authorId: null, authorRole: 'SYSTEM', authorName: 'МФЦ', text: closedBy(t.userId === viewer.userId), createdAt: now });
       return { thread: { ...closed, lastMessageAt: message.createdAt }, message };
     });
     if (result.message) this.publish(result.message);
@@ -168,15 +176,12 @@ export class ChatService {
 
   private async staffBranch(viewer: Viewer): Promise<string | null> {
     if (!hasRole(viewer, 'OPERATOR')) throw forbidden('Только для сотрудников');
-    return (await findUserById(this.deps.db, viewer.userId))?.staffBranchId ?? null;
+    return (await this.deps.accounts.userById(viewer.userId))?.staffBranchId ?? null;
   }
 
   private publish(m: repo.ChatMessageRow): void {
     try {
-      this.deps.pubsub.publish(chatMessageTopic, {
-        threadId: m.threadId,
-        message: { id: m.id, threadId: m.threadId, authorRole: m.authorRole, authorName: m.authorName, text: m.text, createdAt: m.createdAt.toISOString() },
-      });
+      this.deps.pubsub.publish(chatMessageTopic, toMessageEvent(m));
     } catch (err) {
       this.deps.log.warn({ err }, 'could not publish a chat message');
     }

@@ -1,4 +1,5 @@
 /** GraphQL types of chats with an operator. */
+import 'reflect-metadata';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../shared/graphql/scalars.js';
 import { Node } from '../../shared/graphql/relay.js';

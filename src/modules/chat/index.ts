@@ -1,4 +1,7 @@
 /** The front door of the chat module: the only file other code imports from it. */
-export { ChatResolver, toThread } from './chat.resolver.js';
+// type-graphql's decorators need the metadata polyfill before any class of the module loads.
+import 'reflect-metadata';
+export { createChatModule, type ChatModuleDeps } from './chat.module.js';
 export { ChatService } from './chat.service.js';
-export { ChatPresence } from './presence.js';
+export { ChatResolver } from './chat.resolver.js';
+export { chatMessageTopic, type ChatMessageEvent } from './chat.events.js';

@@ -1,5 +1,6 @@
-/** GraphQL types of feedback: praise, remarks and complaints with their answers. */
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+/** GraphQL types of feedback: praise, remarks and complaints with their answers (inputs in feedback.inputs.ts). */
+import 'reflect-metadata';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../shared/graphql/scalars.js';
 import { Node } from '../../shared/graphql/relay.js';
 
@@ -34,30 +35,4 @@ export class Feedback extends Node {
   overdue!: boolean;
   @Field(() => DateTimeScalar)
   createdAt!: Date;
-}
-
-@InputType({ description: 'Exactly one of applicationId, bookingId, branchId; a rating, a text or both (a complaint needs a text).' })
-export class FeedbackInput {
-  @Field(() => FeedbackKind)
-  kind!: FeedbackKind;
-  @Field(() => Int, { nullable: true })
-  rating?: number | null;
-  @Field(() => String, { nullable: true })
-  text?: string | null;
-  @Field(() => ID, { nullable: true })
-  applicationId?: string | null;
-  @Field(() => ID, { nullable: true })
-  bookingId?: string | null;
-  @Field(() => ID, { nullable: true })
-  branchId?: string | null;
-}
-
-@InputType({ description: 'Beyond the contract: which complaints staff want to see.' })
-export class ComplaintFilter {
-  @Field(() => ID, { nullable: true, description: 'Admins: one branch; operators see only their own.' })
-  branchId?: string | null;
-  @Field(() => Boolean, { nullable: true })
-  unansweredOnly?: boolean | null;
-  @Field(() => Boolean, { nullable: true })
-  overdueOnly?: boolean | null;
 }

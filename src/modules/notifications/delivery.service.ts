@@ -11,15 +11,17 @@ import type { Database } from '../../db/client.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { AppPubSub } from '../../shared/pubsub.js';
-import { notificationTopic } from './notifications.events.js';
-import { findUserById } from '../accounts/accounts.repository.js';
 import { PermanentDeliveryError, type Channel } from './channels/channel.js';
 import { EmailChannel } from './channels/email.js';
 import { PushChannel } from './channels/push.js';
 import { SmsChannel } from './channels/sms.js';
+import { notificationTopic } from './notifications.events.js';
+import { enqueueDelivery } from './notifications.jobs.js';
 import * as repo from './notifications.repository.js';
-import { enqueueDelivery, type NotificationsService, type VapidKeys } from './notifications.service.js';
-import { channelsFor, FALLBACK_CATEGORIES, FALLBACK_ORDER } from './preferences.js';
+import { channelsFor, FALLBACK_CATEGORIES, fallbackChannels, planDelivery } from './notifications.rules.js';
+import type { NotificationPreferencesService } from './preferences.service.js';
+import type { NotificationRecipients } from './recipients.port.js';
+import type { VapidKeys } from './vapid.js';
 
 export type DeliveryOutcome = 'SENT' | 'DELIVERED' | 'SKIPPED' | 'ALREADY_SETTLED';
 
@@ -27,7 +29,18 @@ export class DeliveryService {
   private readonly channels: Record<'SMS' | 'EMAIL', Channel>;
   private readonly push: PushChannel;
 
-  constructor(private readonly deps: { config: Config; log: Logger; clock: Clock; db: Database; pubsub: AppPubSub; vapid: VapidKeys; notifications: NotificationsService }) {
+  constructor(
+    private readonly deps: {
+      config: Config;
+      log: Logger;
+      clock: Clock;
+      db: Database;
+      pubsub: AppPubSub;
+      vapid: VapidKeys;
+      recipients: NotificationRecipients;
+      preferences: NotificationPreferencesService;
+    },
+  ) {
     this.channels = { SMS: new SmsChannel(deps), EMAIL: new EmailChannel(deps) };
     this.push = new PushChannel(deps);
   }
@@ -95,24 +108,22 @@ export class DeliveryService {
    * transaction, so it is sent exactly like a first delivery.
    */
   private async fallBack(failed: repo.DeliveryRow): Promise<void> {
-    const { db, clock, notifications } = this.deps;
+    const { db, clock, recipients, preferences } = this.deps;
     await db.transaction(async (tx) => {
       const n = await repo.lockNotification(tx, failed.notificationId);
       if (!n?.userId || !n.fallbackContent || !FALLBACK_CATEGORIES.has(n.category)) return;
       if (await repo.hasFallback(tx, n.id)) return;
-      const user = await findUserById(tx, n.userId);
+      const user = await recipients.userById(n.userId, tx);
       if (!user) return;
       const used = new Set(await repo.channelsUsed(tx, n.id));
-      const prefs = await notifications.preferencesOf(tx, user.id);
-      const chosen = new Set(channelsFor(prefs, n.category));
-      const after = FALLBACK_ORDER.slice(FALLBACK_ORDER.indexOf(failed.channel) + 1).filter((c) => !used.has(c));
-      const ordered = [...after.filter((c) => chosen.has(c)), ...after.filter((c) => !chosen.has(c))];
+      const prefs = await preferences.preferencesOf(tx, user.id);
+      const ordered = fallbackChannels(failed.channel, used, new Set(channelsFor(prefs, n.category)));
       const pushCount = (await repo.pushSubscriptionsOf(tx, user.id)).length;
       const now = clock.now();
       for (const channel of ordered) {
         const content = n.fallbackContent[channel as 'SMS' | 'EMAIL' | 'PUSH'];
         if (!content) continue;
-        const [plan] = notifications.plan(channel, { urgent: n.urgent, content }, user, pushCount, prefs, now);
+        const [plan] = planDelivery(channel, { urgent: n.urgent, content }, user, pushCount, prefs, now);
         if (!plan) continue;
         const [row] = await repo.insertDeliveries(tx, [{ notificationId: n.id, channel, destination: plan.destination, content, scheduledFor: plan.scheduledFor, fallbackOf: failed.id, createdAt: now, updatedAt: now }]);
         if (row) await enqueueDelivery(tx, row, now);

@@ -4,12 +4,14 @@
  * Body: `{ reference, status: "DELIVERED" | "FAILED", error? }` where reference is the id we sent
  * (the delivery id) or the gateway's own message id. Moves a SENT delivery to DELIVERED or
  * FAILED; a receipt for anything else is acknowledged and ignored (gateways resend receipts).
+ * The module returns this router in its `routers`, built with the delivery service.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { App } from '../../app.js';
+import type { Config } from '../../config/env.js';
 import { bearer } from '../../shared/auth/bearer.js';
+import type { DeliveryService } from './delivery.service.js';
 
 const receipt = z.object({
   reference: z.string().min(1).max(200),
@@ -19,10 +21,10 @@ const receipt = z.object({
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
-export function smsWebhookRouter(app: App): Router {
+export function smsWebhookRouter(deps: { config: Pick<Config, 'SMS_WEBHOOK_SECRET'>; delivery: Pick<DeliveryService, 'receipt'> }): Router {
   const router = Router();
   router.post('/webhooks/sms-status', express.json({ limit: '16kb' }), async (req: Request, res: Response) => {
-    const secret = app.config.SMS_WEBHOOK_SECRET;
+    const secret = deps.config.SMS_WEBHOOK_SECRET;
     if (!secret) {
       res.status(404).json({ error: 'NOT_FOUND' });
       return;
@@ -37,7 +39,7 @@ export function smsWebhookRouter(app: App): Router {
       res.status(400).json({ error: 'BAD_REQUEST', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
       return;
     }
-    const updated = await app.services.delivery.receipt(parsed.data);
+    const updated = await deps.delivery.receipt(parsed.data);
     res.status(200).json({ updated });
   });
   return router;

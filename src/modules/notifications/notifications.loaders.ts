@@ -1,6 +1,7 @@
-/** Per-request loaders of the notification centre. */
+/** Per-request loaders of the notification centre: a notification's deliveries, batched. */
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/client.js';
+import { perRequest } from '../../shared/graphql/context.js';
 import { deliveriesOf, type DeliveryRow } from './notifications.repository.js';
 
 export function createNotificationLoaders(db: Database) {
@@ -11,3 +12,8 @@ export function createNotificationLoaders(db: Database) {
     }),
   };
 }
+
+export type NotificationLoaders = ReturnType<typeof createNotificationLoaders>;
+
+/** The loaders of the current operation: `notificationsLoaders(ctx, db)`. */
+export const notificationsLoaders = perRequest((db: Database) => createNotificationLoaders(db));

@@ -1,7 +1,11 @@
-/** The only drizzle importer of the notifications module: feed, deliveries, preferences, push subscriptions. */
+/**
+ * The only drizzle importer of the notifications module: feed, deliveries, preferences, push
+ * subscriptions, and the VAPID key pair kept among the application's secrets. Every read names
+ * its columns (one column object per row type); the owner's reads are scoped to the owner.
+ */
 import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
-import { deliveries, notificationPreferences, notifications, pushSubscriptions } from '../../db/schema/index.js';
+import type { Database, Executor } from '../../db/client.js';
+import { appSecrets, deliveries, notificationPreferences, notifications, pushSubscriptions } from '../../db/schema/index.js';
 import type { NotificationCategory } from './templates.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -9,30 +13,104 @@ export type DeliveryRow = typeof deliveries.$inferSelect;
 export type PreferencesRow = typeof notificationPreferences.$inferSelect;
 export type PushSubscriptionRow = typeof pushSubscriptions.$inferSelect;
 
+const notificationColumns = {
+  id: notifications.id,
+  userId: notifications.userId,
+  category: notifications.category,
+  template: notifications.template,
+  title: notifications.title,
+  body: notifications.body,
+  subjectType: notifications.subjectType,
+  subjectId: notifications.subjectId,
+  urgent: notifications.urgent,
+  secret: notifications.secret,
+  fallbackContent: notifications.fallbackContent,
+  inFeed: notifications.inFeed,
+  readAt: notifications.readAt,
+  deletedAt: notifications.deletedAt,
+  createdAt: notifications.createdAt,
+};
+
+const deliveryColumns = {
+  id: deliveries.id,
+  notificationId: deliveries.notificationId,
+  channel: deliveries.channel,
+  destination: deliveries.destination,
+  content: deliveries.content,
+  status: deliveries.status,
+  attempts: deliveries.attempts,
+  lastError: deliveries.lastError,
+  providerRef: deliveries.providerRef,
+  sentAt: deliveries.sentAt,
+  deliveredAt: deliveries.deliveredAt,
+  scheduledFor: deliveries.scheduledFor,
+  fallbackOf: deliveries.fallbackOf,
+  createdAt: deliveries.createdAt,
+  updatedAt: deliveries.updatedAt,
+};
+
+const preferencesColumns = {
+  userId: notificationPreferences.userId,
+  categories: notificationPreferences.categories,
+  quietHoursStart: notificationPreferences.quietHoursStart,
+  quietHoursEnd: notificationPreferences.quietHoursEnd,
+  timezone: notificationPreferences.timezone,
+  updatedAt: notificationPreferences.updatedAt,
+};
+
+const pushSubscriptionColumns = {
+  id: pushSubscriptions.id,
+  userId: pushSubscriptions.userId,
+  endpoint: pushSubscriptions.endpoint,
+  p256dh: pushSubscriptions.p256dh,
+  auth: pushSubscriptions.auth,
+  userAgent: pushSubscriptions.userAgent,
+  createdAt: pushSubscriptions.createdAt,
+};
+
+const VAPID_SECRET = 'vapid_keys';
+
+/** The stored VAPID key pair (JSON), inserted from `generate()` by the first instance to ask; the rest read that row. */
+export async function vapidKeysSecret(db: Database, generate: () => string): Promise<string> {
+  await db.insert(appSecrets).values({ name: VAPID_SECRET, value: generate() }).onConflictDoNothing();
+  const [row] = await db.select({ value: appSecrets.value }).from(appSecrets).where(eq(appSecrets.name, VAPID_SECRET));
+  if (!row) throw new Error(`secret ${VAPID_SECRET} could not be stored`);
+  return row.value;
+}
+
 export async function insertNotification(db: Executor, values: typeof notifications.$inferInsert): Promise<NotificationRow> {
-  const [row] = await db.insert(notifications).values(values).returning();
+  const [row] = await db.insert(notifications).values(values).returning(notificationColumns);
   if (!row) throw new Error('insert notifications returned nothing');
   return row;
 }
 
 export async function insertDeliveries(db: Executor, values: Array<typeof deliveries.$inferInsert>): Promise<DeliveryRow[]> {
   if (values.length === 0) return [];
-  return db.insert(deliveries).values(values).returning();
+  return db.insert(deliveries).values(values).returning(deliveryColumns);
 }
 
 export async function findDelivery(db: Executor, id: string): Promise<DeliveryRow | undefined> {
-  const [row] = await db.select().from(deliveries).where(eq(deliveries.id, id));
+  const [row] = await db.select(deliveryColumns).from(deliveries).where(eq(deliveries.id, id));
   return row;
 }
 
 export async function findNotification(db: Executor, id: string): Promise<NotificationRow | undefined> {
-  const [row] = await db.select().from(notifications).where(eq(notifications.id, id));
+  const [row] = await db.select(notificationColumns).from(notifications).where(eq(notifications.id, id));
+  return row;
+}
+
+/** A notification of the user's feed (not cleared from it), or undefined. */
+export async function findFeedNotification(db: Executor, userId: string, id: string): Promise<NotificationRow | undefined> {
+  const [row] = await db
+    .select(notificationColumns)
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId), eq(notifications.inFeed, true), isNull(notifications.deletedAt)));
   return row;
 }
 
 /** The notification, locked for the rest of the transaction (one fallback at a time). */
 export async function lockNotification(db: Executor, id: string): Promise<NotificationRow | undefined> {
-  const [row] = await db.select().from(notifications).where(eq(notifications.id, id)).for('update');
+  const [row] = await db.select(notificationColumns).from(notifications).where(eq(notifications.id, id)).for('update');
   return row;
 }
 
@@ -42,7 +120,7 @@ export async function startAttempt(db: Executor, id: string, now: Date): Promise
     .update(deliveries)
     .set({ attempts: sql`${deliveries.attempts} + 1`, updatedAt: now })
     .where(and(eq(deliveries.id, id), eq(deliveries.status, 'QUEUED')))
-    .returning();
+    .returning(deliveryColumns);
   return row;
 }
 
@@ -74,13 +152,13 @@ export async function settleByReceipt(db: Executor, p: { reference: string; stat
       ...(p.status === 'DELIVERED' ? { deliveredAt: p.now } : { lastError: (p.error ?? 'Оператор связи не доставил SMS').slice(0, 500) }),
     })
     .where(and(eq(deliveries.channel, 'SMS'), eq(deliveries.status, 'SENT'), isId ? or(eq(deliveries.id, p.reference), eq(deliveries.providerRef, p.reference)) : eq(deliveries.providerRef, p.reference)))
-    .returning();
+    .returning(deliveryColumns);
   return row;
 }
 
 export async function deliveriesOf(db: Executor, notificationIds: readonly string[]): Promise<DeliveryRow[]> {
   if (notificationIds.length === 0) return [];
-  return db.select().from(deliveries).where(inArray(deliveries.notificationId, [...notificationIds])).orderBy(asc(deliveries.createdAt), asc(deliveries.channel));
+  return db.select(deliveryColumns).from(deliveries).where(inArray(deliveries.notificationId, [...notificationIds])).orderBy(asc(deliveries.createdAt), asc(deliveries.channel));
 }
 
 const feedOf = (userId: string, f: { unreadOnly?: boolean | null; category?: NotificationCategory | null }): SQL => {
@@ -98,7 +176,7 @@ export async function feedPage(
   const where = feedOf(p.userId, p);
   const keyset = p.after ? or(lt(notifications.createdAt, p.after.at), and(eq(notifications.createdAt, p.after.at), lt(notifications.id, p.after.id))) : undefined;
   return db
-    .select()
+    .select(notificationColumns)
     .from(notifications)
     .where(keyset ? and(where, keyset) : where)
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
@@ -130,19 +208,19 @@ export async function softDelete(db: Executor, userId: string, id: string, now: 
 }
 
 export async function findPreferences(db: Executor, userId: string): Promise<PreferencesRow | undefined> {
-  const [row] = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+  const [row] = await db.select(preferencesColumns).from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
   return row;
 }
 
 export async function upsertPreferences(db: Executor, values: typeof notificationPreferences.$inferInsert): Promise<PreferencesRow> {
   const { userId: _userId, ...set } = values;
-  const [row] = await db.insert(notificationPreferences).values(values).onConflictDoUpdate({ target: notificationPreferences.userId, set }).returning();
+  const [row] = await db.insert(notificationPreferences).values(values).onConflictDoUpdate({ target: notificationPreferences.userId, set }).returning(preferencesColumns);
   if (!row) throw new Error('upsert notification_preferences returned nothing');
   return row;
 }
 
 export async function pushSubscriptionsOf(db: Executor, userId: string): Promise<PushSubscriptionRow[]> {
-  return db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)).orderBy(asc(pushSubscriptions.createdAt));
+  return db.select(pushSubscriptionColumns).from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)).orderBy(asc(pushSubscriptions.createdAt));
 }
 
 /** Registers the endpoint for the user; an endpoint re-registered (new keys, or another account on the same browser) moves over. */
@@ -151,7 +229,7 @@ export async function upsertPushSubscription(db: Executor, values: typeof pushSu
     .insert(pushSubscriptions)
     .values(values)
     .onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: { userId: values.userId, p256dh: values.p256dh, auth: values.auth, userAgent: values.userAgent ?? null } })
-    .returning();
+    .returning(pushSubscriptionColumns);
   if (!row) throw new Error('upsert push_subscriptions returned nothing');
   return row;
 }

@@ -1,67 +1,36 @@
 /** The notification centre over GraphQL: the feed, unread count, read/delete, preferences, push subscriptions, live feed. */
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { requireViewer, type GraphQLContext } from '../../server/context.js';
+import { requireViewer, type GraphQLContext } from '../../shared/graphql/context.js';
 import { notFound, unauthenticated } from '../../shared/errors.js';
-import { ownEvents } from '../../shared/pubsub.js';
-import { notificationTopic, type NotificationEvent } from './notifications.events.js';
-import { User } from '../accounts/index.js';
-import type { DeliveryRow, NotificationRow, PushSubscriptionRow } from './notifications.repository.js';
-import { CATEGORIES, channelsFor, type StoredPreferences } from './preferences.js';
-import {
-  Delivery,
-  DeliveryStatus,
-  Notification,
-  NotificationCategory,
-  NotificationChannel,
-  NotificationConnection,
-  NotificationFilter,
-  NotificationPreferences,
-  NotificationPreferencesInput,
-  PushSubscription,
-  PushSubscriptionInput,
-} from './notifications.types.js';
+import type { NotificationFeedService } from './feed.service.js';
+import type { NotificationEvent } from './notifications.events.js';
+import { NotificationFilter, NotificationPreferencesInput, PushSubscriptionInput } from './notifications.inputs.js';
+import type { NotificationLoaders } from './notifications.loaders.js';
+import { toDelivery, toNotification, toPreferences, toPushSubscription } from './notifications.mappers.js';
+import { Delivery, Notification, NotificationConnection, NotificationPreferences, PushSubscription } from './notifications.types.js';
+import type { NotificationPreferencesService } from './preferences.service.js';
+import type { PushSubscriptionsService } from './push-subscriptions.service.js';
 
 type Ctx = GraphQLContext;
 
-export function toNotification(row: NotificationRow): Notification {
-  return {
-    id: row.id,
-    category: NotificationCategory[row.category],
-    title: row.title,
-    body: row.body,
-    subjectType: row.subjectType,
-    subjectId: row.subjectId,
-    readAt: row.readAt,
-    createdAt: row.createdAt,
-  };
-}
-
-function toDelivery(row: DeliveryRow): Delivery {
-  return {
-    channel: NotificationChannel[row.channel],
-    status: DeliveryStatus[row.status],
-    attempts: row.attempts,
-    lastError: row.lastError,
-    sentAt: row.sentAt,
-    scheduledFor: row.scheduledFor,
-    deliveredAt: row.deliveredAt,
-    fallback: row.fallbackOf !== null,
-  };
-}
-
-export function toPreferences(p: StoredPreferences): NotificationPreferences {
-  return {
-    categories: CATEGORIES.map((category) => ({ category: NotificationCategory[category], channels: channelsFor(p, category).map((c) => NotificationChannel[c]) })),
-    quietHoursStart: p.quietHoursStart,
-    quietHoursEnd: p.quietHoursEnd,
-    timezone: p.timezone,
-  };
-}
-
-const toPush = (r: PushSubscriptionRow): PushSubscription => ({ id: r.id, endpoint: r.endpoint, userAgent: r.userAgent, createdAt: r.createdAt });
-
 @Resolver(() => Notification)
 export class NotificationResolver {
+  /**
+   * type-graphql calls a subscription's `subscribe` without the resolver instance, so the live
+   * feed comes from the feed service of the instance the module built last (one application per
+   * process; the schema's container holds that same instance).
+   */
+  private static liveFeed: NotificationFeedService | null = null;
+
+  constructor(
+    private readonly feedService: NotificationFeedService,
+    private readonly preferences: NotificationPreferencesService,
+    private readonly push: PushSubscriptionsService,
+    private readonly loaders: (ctx: Ctx) => NotificationLoaders,
+  ) {
+    NotificationResolver.liveFeed = feedService;
+  }
+
   @Authorized()
   @Query(() => NotificationConnection, { description: 'The caller\'s in-app feed, newest first.' })
   async notifications(
@@ -70,61 +39,61 @@ export class NotificationResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Ctx,
   ): Promise<NotificationConnection> {
-    const page = await ctx.services.notifications.feed(requireViewer(ctx), filter, first, after);
+    const page = await this.feedService.feed(requireViewer(ctx), filter, first, after);
     return { ...page, nodes: page.nodes.map(toNotification) };
   }
 
   @Authorized()
   @Query(() => Int)
   unreadNotificationCount(@Ctx() ctx: Ctx): Promise<number> {
-    return ctx.services.notifications.unreadCount(requireViewer(ctx));
+    return this.feedService.unreadCount(requireViewer(ctx));
   }
 
   @Authorized()
   @Mutation(() => Int, { description: 'Marks the caller\'s notifications read; answers how many changed.' })
   markNotificationsRead(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Ctx): Promise<number> {
-    return ctx.services.notifications.markRead(requireViewer(ctx), ids);
+    return this.feedService.markRead(requireViewer(ctx), ids);
   }
 
   @Authorized()
   @Mutation(() => Int)
   markAllNotificationsRead(@Ctx() ctx: Ctx): Promise<number> {
-    return ctx.services.notifications.markAllRead(requireViewer(ctx));
+    return this.feedService.markAllRead(requireViewer(ctx));
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Clears a notification from the feed.' })
   deleteNotification(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<boolean> {
-    return ctx.services.notifications.remove(requireViewer(ctx), id);
+    return this.feedService.remove(requireViewer(ctx), id);
   }
 
   @Authorized()
   @Mutation(() => NotificationPreferences)
   async updateNotificationPreferences(@Arg('input', () => NotificationPreferencesInput) input: NotificationPreferencesInput, @Ctx() ctx: Ctx): Promise<NotificationPreferences> {
-    return toPreferences(await ctx.services.notifications.updatePreferences(requireViewer(ctx), input));
+    return toPreferences(await this.preferences.updatePreferences(requireViewer(ctx), input));
   }
 
   @Query(() => String, { description: 'Beyond the contract: the VAPID public key to pass as applicationServerKey when subscribing a browser to push.' })
-  pushPublicKey(@Ctx() ctx: Ctx): string {
-    return ctx.services.notifications.pushPublicKey();
+  pushPublicKey(): string {
+    return this.push.pushPublicKey();
   }
 
   @Authorized()
   @Query(() => [PushSubscription], { description: 'Beyond the contract: the caller\'s devices subscribed to push.' })
   async myPushSubscriptions(@Ctx() ctx: Ctx): Promise<PushSubscription[]> {
-    return (await ctx.services.notifications.myPushSubscriptions(requireViewer(ctx))).map(toPush);
+    return (await this.push.myPushSubscriptions(requireViewer(ctx))).map(toPushSubscription);
   }
 
   @Authorized()
   @Mutation(() => PushSubscription, { description: 'Beyond the contract: registers this browser for web push (an endpoint registered again moves to the caller).' })
   async registerPushSubscription(@Arg('input', () => PushSubscriptionInput) input: PushSubscriptionInput, @Ctx() ctx: Ctx): Promise<PushSubscription> {
-    return toPush(await ctx.services.notifications.registerPush(requireViewer(ctx), input, ctx.meta.userAgent));
+    return toPushSubscription(await this.push.registerPush(requireViewer(ctx), input, ctx.meta.userAgent));
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Beyond the contract: stops push to that device.' })
   removePushSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<boolean> {
-    return ctx.services.notifications.removePush(requireViewer(ctx), id);
+    return this.push.removePush(requireViewer(ctx), id);
   }
 
   @Subscription(() => Notification, {
@@ -132,25 +101,18 @@ export class NotificationResolver {
     subscribe: ({ context }: SubscribeResolverData<unknown, unknown, Ctx>) => {
       const viewer = context.viewer;
       if (!viewer) throw unauthenticated();
-      return ownEvents(context.services.pubsub, notificationTopic, viewer.userId);
+      if (!NotificationResolver.liveFeed) throw new Error('notificationAdded: the notifications module was not created');
+      return NotificationResolver.liveFeed.live(viewer);
     },
   })
   async notificationAdded(@Root() event: NotificationEvent, @Ctx() ctx: Ctx): Promise<Notification> {
-    const row = await ctx.services.notifications.notification(requireViewer(ctx), event.notificationId);
+    const row = await this.feedService.notification(requireViewer(ctx), event.notificationId);
     if (!row) throw notFound('Уведомление');
     return toNotification(row);
   }
 
   @FieldResolver(() => [Delivery], { description: 'One per channel, fallbacks included.' })
   async deliveries(@Root() n: Notification, @Ctx() ctx: Ctx): Promise<Delivery[]> {
-    return (await ctx.loaders.notifications.deliveriesByNotification.load(n.id)).map(toDelivery);
-  }
-}
-
-@Resolver(() => User)
-export class UserNotificationPreferencesResolver {
-  @FieldResolver(() => NotificationPreferences, { description: 'Visible to the user (and admins).' })
-  async notificationPreferences(@Root() user: User, @Ctx() ctx: Ctx): Promise<NotificationPreferences> {
-    return toPreferences(await ctx.services.notifications.preferences(requireViewer(ctx), user.id));
+    return (await this.loaders(ctx).deliveriesByNotification.load(n.id)).map(toDelivery);
   }
 }

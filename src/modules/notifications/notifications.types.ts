@@ -1,5 +1,6 @@
-/** GraphQL types of the notification centre: the feed, deliveries, preferences, push subscriptions. */
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+/** GraphQL types of the notification centre: the feed, deliveries, preferences, push subscriptions (inputs in notifications.inputs.ts). */
+import 'reflect-metadata';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../shared/graphql/scalars.js';
 import { Node, PageInfo } from '../../shared/graphql/relay.js';
 
@@ -88,14 +89,6 @@ export class NotificationConnection {
   totalCount!: number;
 }
 
-@InputType()
-export class NotificationFilter {
-  @Field(() => Boolean, { nullable: true })
-  unreadOnly?: boolean | null;
-  @Field(() => NotificationCategory, { nullable: true })
-  category?: NotificationCategory | null;
-}
-
 @ObjectType({ description: 'The channels chosen for one category.' })
 export class ChannelPreference {
   @Field(() => NotificationCategory)
@@ -116,26 +109,6 @@ export class NotificationPreferences {
   timezone!: string;
 }
 
-@InputType()
-export class ChannelPreferenceInput {
-  @Field(() => NotificationCategory)
-  category!: NotificationCategory;
-  @Field(() => [NotificationChannel])
-  channels!: NotificationChannel[];
-}
-
-@InputType({ description: 'Only what is given changes; null clears the quiet hours. SECURITY must keep SMS or EMAIL.' })
-export class NotificationPreferencesInput {
-  @Field(() => [ChannelPreferenceInput], { nullable: true })
-  categories?: ChannelPreferenceInput[] | null;
-  @Field(() => String, { nullable: true })
-  quietHoursStart?: string | null;
-  @Field(() => String, { nullable: true })
-  quietHoursEnd?: string | null;
-  @Field(() => String, { nullable: true })
-  timezone?: string | null;
-}
-
 @ObjectType({ description: 'Beyond the contract: a browser or device subscribed to web push.' })
 export class PushSubscription {
   @Field(() => ID)
@@ -146,14 +119,4 @@ export class PushSubscription {
   userAgent!: string | null;
   @Field(() => DateTimeScalar)
   createdAt!: Date;
-}
-
-@InputType({ description: 'Beyond the contract: PushSubscription.toJSON() of the browser: endpoint and keys.' })
-export class PushSubscriptionInput {
-  @Field()
-  endpoint!: string;
-  @Field({ description: 'keys.p256dh (base64url).' })
-  p256dh!: string;
-  @Field({ description: 'keys.auth (base64url).' })
-  auth!: string;
 }

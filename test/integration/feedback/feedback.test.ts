@@ -15,7 +15,7 @@ import {
   MyFeedbackDocument,
   NotificationsDocument,
 } from '../../../src/sdk/generated/graphql.js';
-import { flagOverdueComplaints } from '../../../src/jobs/registry.js';
+import { flagOverdueComplaints } from '../../../src/modules/feedback/index.js';
 import type { MfcClient } from '../../../src/sdk/client.js';
 import { createStaff, loginAs, registerCitizen, type Citizen } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';

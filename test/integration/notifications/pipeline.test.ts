@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { ChangePasswordDocument } from '../../../src/sdk/generated/graphql.js';
 import { deliveries, outbox } from '../../../src/db/schema/index.js';
-import { deliverNotification } from '../../../src/jobs/registry.js';
+import { deliverNotification } from '../../../src/modules/notifications/index.js';
 import { writeOutbox } from '../../../src/jobs/outbox.js';
 import type { NotifyInput } from '../../../src/modules/notifications/index.js';
 import { startRedisServer } from '../../../scripts/services.js';

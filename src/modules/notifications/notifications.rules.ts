@@ -1,10 +1,12 @@
 /**
- * The rules of a user's notification preferences, kept pure so they are unit-tested: defaults per
- * category, what may be chosen (security messages cannot be switched off), and quiet hours in
- * the user's own time zone.
+ * The pure rules of the notification centre, kept apart so they are unit-tested: a user's
+ * preferences (defaults per category, what may be chosen: security messages cannot be switched
+ * off, quiet hours in the user's own time zone), which deliveries a message gets and what each
+ * channel carries, what a push subscription must look like, and the sizes of the feed's pages.
  */
 import type { FieldProblem } from '../../shared/errors.js';
-import type { NotificationCategory } from './templates.js';
+import type { Recipient } from './recipients.port.js';
+import type { NotificationCategory, Rendered } from './templates.js';
 
 export type Channel = 'EMAIL' | 'SMS' | 'PUSH' | 'IN_APP';
 export const CHANNELS: readonly Channel[] = ['EMAIL', 'SMS', 'PUSH', 'IN_APP'];
@@ -121,4 +123,92 @@ export function quietHoursEnd(at: Date, prefs: Pick<StoredPreferences, 'quietHou
   const minutesLeft = (end - now + 1440) % 1440;
   const startOfMinute = Math.floor(at.getTime() / 60_000) * 60_000;
   return new Date(startOfMinute + minutesLeft * 60_000);
+}
+
+export interface PlannedDelivery {
+  channel: Channel;
+  destination: string | null;
+  content: { subject?: string; text: string };
+  scheduledFor: Date | null;
+}
+
+/**
+ * One channel for one user, if the user can be reached that way: SMS to the phone, e-mail to a
+ * verified address, push to a subscribed device; SMS and push wait out quiet hours unless urgent.
+ */
+export function planDelivery(
+  channel: Channel,
+  message: { urgent: boolean; content: { subject?: string; text: string } },
+  user: Recipient,
+  pushCount: number,
+  prefs: StoredPreferences,
+  now: Date,
+): PlannedDelivery[] {
+  const destination = channel === 'SMS' ? user.phone : channel === 'EMAIL' ? (user.emailVerified ? user.email : null) : null;
+  if ((channel === 'SMS' || channel === 'EMAIL') && !destination) return [];
+  if (channel === 'PUSH' && pushCount === 0) return [];
+  const held = !message.urgent && (channel === 'SMS' || channel === 'PUSH') ? quietHoursEnd(now, prefs) : null;
+  return [{ channel, destination, content: message.content, scheduledFor: held }];
+}
+
+/** What a rendered message carries on one channel. */
+export function contentFor(r: Rendered, channel: Channel): { subject?: string; text: string } {
+  switch (channel) {
+    case 'SMS':
+      return { text: r.sms };
+    case 'EMAIL':
+      return r.email;
+    case 'PUSH':
+      return { subject: r.push.title, text: r.push.body };
+    case 'IN_APP':
+      return { subject: r.title, text: r.body };
+  }
+}
+
+/** The texts a message that matters keeps for one fallback; null for the rest and for secrets. */
+export function fallbackContentFor(r: Rendered): Partial<Record<'SMS' | 'EMAIL' | 'PUSH', { subject?: string; text: string }>> | null {
+  return FALLBACK_CATEGORIES.has(r.category) && !r.secret ? { SMS: contentFor(r, 'SMS'), EMAIL: contentFor(r, 'EMAIL'), PUSH: contentFor(r, 'PUSH') } : null;
+}
+
+/**
+ * The channels a failed delivery may fall back to, in order: those after it in push -> SMS ->
+ * e-mail that the notification has not used yet, the ones the user chose for the category first.
+ */
+export function fallbackChannels(failed: Channel, used: ReadonlySet<string>, chosen: ReadonlySet<Channel>): Channel[] {
+  const after = FALLBACK_ORDER.slice(FALLBACK_ORDER.indexOf(failed) + 1).filter((c) => !used.has(c));
+  return [...after.filter((c) => chosen.has(c)), ...after.filter((c) => !chosen.has(c))];
+}
+
+/** Feed pages: 20 notifications unless asked otherwise, between 1 and 100. */
+export const FEED_PAGE = { default: 20, max: 100 } as const;
+export const feedPageSize = (first: number | null): number => Math.min(Math.max(first ?? FEED_PAGE.default, 1), FEED_PAGE.max);
+
+/** At most this many notifications are marked read by one call. */
+export const MARK_READ_MAX = 500;
+
+/** A push subscription's endpoint URL may be this long at most; a user agent is kept up to USER_AGENT_MAX. */
+export const PUSH_ENDPOINT_MAX = 2000;
+export const USER_AGENT_MAX = 300;
+
+const b64urlBytes = (s: string): number => (/^[A-Za-z0-9_-]+=*$/.test(s) ? Buffer.from(s, 'base64url').length : -1);
+
+/**
+ * What is wrong with a browser's push subscription, with the field at fault: the endpoint must be
+ * an https URL (http is allowed outside production, for local push services), p256dh a 65-byte and
+ * auth a 16-byte base64url key.
+ */
+export function pushSubscriptionProblems(input: { endpoint: string; p256dh: string; auth: string }, opts: { httpAllowed: boolean }): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  let url: URL | null = null;
+  try {
+    url = new URL(input.endpoint);
+  } catch {
+    url = null;
+  }
+  if (!url || input.endpoint.length > PUSH_ENDPOINT_MAX || !(url.protocol === 'https:' || (opts.httpAllowed && url.protocol === 'http:'))) {
+    problems.push({ field: 'input.endpoint', message: 'Адрес push-сервиса должен быть https-ссылкой' });
+  }
+  if (b64urlBytes(input.p256dh) !== 65) problems.push({ field: 'input.p256dh', message: 'Ключ p256dh: 65 байт в base64url' });
+  if (b64urlBytes(input.auth) !== 16) problems.push({ field: 'input.auth', message: 'Секрет auth: 16 байт в base64url' });
+  return problems;
 }

@@ -1,0 +1,43 @@
+/**
+ * The job of the notification centre: `notifications.deliver` sends one delivery. Producers write
+ * it to the outbox in the transaction that planned the delivery (enqueueDelivery); the processor
+ * hands it to the delivery service. A channel that can never deliver (PermanentDeliveryError) is a
+ * failure BullMQ must not retry; the last attempt settles the delivery as FAILED.
+ */
+import { UnrecoverableError } from 'bullmq';
+import { z } from 'zod';
+import type { Executor } from '../../db/client.js';
+import { defineJob, defineProcessor, type ProcessorDefinition } from '../../jobs/define.js';
+import { writeOutbox } from '../../jobs/outbox.js';
+import { PermanentDeliveryError } from './channels/channel.js';
+
+export const deliverNotification = defineJob({
+  name: 'notifications.deliver',
+  queue: 'notifications',
+  schema: z.object({ deliveryId: z.uuid() }),
+});
+
+/** The outbox row of a delivery; one held by quiet hours becomes a delayed job. */
+export async function enqueueDelivery(tx: Executor, d: { id: string; scheduledFor: Date | null }, now: Date): Promise<void> {
+  const delayMs = d.scheduledFor ? Math.max(0, d.scheduledFor.getTime() - now.getTime()) : 0;
+  await writeOutbox(tx, deliverNotification, { deliveryId: d.id }, { jobId: `delivery-${d.id}`, delayMs });
+}
+
+/** What the processor needs of the delivery service (DeliveryService). */
+export interface Deliverer {
+  deliver(deliveryId: string, opts: { finalAttempt: boolean }): Promise<string>;
+}
+
+export function notificationProcessors(delivery: Deliverer): ProcessorDefinition[] {
+  return [
+    defineProcessor(deliverNotification, async ({ deliveryId }, job) => {
+      const attempts = job.opts.attempts ?? 1;
+      try {
+        return await delivery.deliver(deliveryId, { finalAttempt: job.attemptsMade + 1 >= attempts });
+      } catch (err) {
+        if (err instanceof PermanentDeliveryError) throw new UnrecoverableError(err.message);
+        throw err;
+      }
+    }),
+  ];
+}

@@ -1,0 +1,72 @@
+/**
+ * Builds the notification centre: the VAPID keys, its services, the resolver, `node(id)` for
+ * Notification, the delivery job with its processor, and the SMS receipt webhook. Users are read
+ * through the NotificationRecipients port (src/app.ts passes accounts' directory), so this module
+ * depends on no module that owns users.
+ */
+import type { Config } from '../../config/env.js';
+import type { Database } from '../../db/client.js';
+import type { JobContract } from '../../jobs/define.js';
+import type { GraphQLContext } from '../../shared/graphql/context.js';
+import { nodeType } from '../../shared/graphql/relay.js';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import type { ModuleParts } from '../../shared/module.js';
+import type { AppPubSub } from '../../shared/pubsub.js';
+import { DeliveryService } from './delivery.service.js';
+import { NotificationFeedService } from './feed.service.js';
+import { smsWebhookRouter } from './notifications.http.js';
+import { deliverNotification, notificationProcessors } from './notifications.jobs.js';
+import { notificationsLoaders } from './notifications.loaders.js';
+import { toNotification } from './notifications.mappers.js';
+import { NotificationResolver } from './notifications.resolver.js';
+import { NotificationsService } from './notifications.service.js';
+import { NotificationPreferencesService } from './preferences.service.js';
+import { PushSubscriptionsService } from './push-subscriptions.service.js';
+import type { NotificationRecipients } from './recipients.port.js';
+import { loadVapidKeys } from './vapid.js';
+
+export interface NotificationsModuleDeps {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  db: Database;
+  pubsub: AppPubSub;
+  /** Who notifications go to (accounts' directory fits). */
+  recipients: NotificationRecipients;
+}
+
+export interface NotificationsModule extends ModuleParts {
+  /** The door: `notify` for every module that tells a user something. */
+  notifications: NotificationsService;
+  /** Sends deliveries (workers) and settles SMS receipts. */
+  delivery: DeliveryService;
+  preferences: NotificationPreferencesService;
+  feed: NotificationFeedService;
+  push: PushSubscriptionsService;
+  close(): Promise<void>;
+}
+
+export async function createNotificationsModule(deps: NotificationsModuleDeps): Promise<NotificationsModule> {
+  const { config, log, clock, db, pubsub, recipients } = deps;
+  const vapid = await loadVapidKeys(db, config);
+  const preferences = new NotificationPreferencesService({ db, clock });
+  const notifications = new NotificationsService({ clock, recipients, preferences });
+  const delivery = new DeliveryService({ config, log, clock, db, pubsub, vapid, recipients, preferences });
+  const feed = new NotificationFeedService({ db, clock, pubsub });
+  const push = new PushSubscriptionsService({ config, db, clock, vapid });
+  const loaders = (ctx: GraphQLContext) => notificationsLoaders(ctx, db);
+  return {
+    notifications,
+    delivery,
+    preferences,
+    feed,
+    push,
+    resolvers: [new NotificationResolver(feed, preferences, push, loaders)],
+    nodes: [nodeType('Notification', (viewer, id) => feed.notification(viewer, id), (row) => toNotification(row))],
+    jobs: [deliverNotification] as ReadonlyArray<JobContract<unknown>>,
+    processors: notificationProcessors(delivery),
+    routers: [smsWebhookRouter({ config, delivery })],
+    close: () => delivery.close(),
+  };
+}
