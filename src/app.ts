@@ -219,7 +219,6 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       await system.close();
       await queues.close();
       await Promise.allSettled([main.quit(), publisher.quit(), subscriber.quit(), events.publisher.quit(), events.subscriber.quit()]);
-      await applicationsModule.close();
       await notificationsModule.close();
       await db.close();
     },

@@ -19,6 +19,7 @@ import { costLimits, operationCost, tooExpensive, type CostLimits } from './cost
 import { formatError } from './errors.js';
 import { createLoaders } from './loaders.js';
 import { bearer } from '../shared/auth/bearer.js';
+import { resolverLookup } from '../shared/graphql/context.js';
 import { bookingFilesRouter } from '../modules/bookings/index.js';
 import { parseOptions, validationRules } from './limits.js';
 import type { GraphQLContext } from './context.js';
@@ -41,6 +42,7 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
   const server = createServer(http);
   const ws = attachWebSocketServer({ app, schema, server });
   const operations = inFlightOperations();
+  const resolvers = resolverLookup(app.resolvers);
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -96,6 +98,7 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
           now,
           loaders: createLoaders(app, now),
           memo: new Map(),
+          resolver: resolvers,
           idempotencyKey: req.header('idempotency-key')?.trim() || null,
           meta: { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null },
         };

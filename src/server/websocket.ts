@@ -14,6 +14,7 @@ import type { App } from '../app.js';
 import type { Viewer } from '../shared/auth/viewer.js';
 import type { GraphQLContext } from './context.js';
 import { bearer } from '../shared/auth/bearer.js';
+import { resolverLookup } from '../shared/graphql/context.js';
 import { rateLimited } from '../shared/errors.js';
 import { costLimits, operationCost, tooExpensive } from './cost.js';
 import { formatError, withCode, type ErrorFormatting } from './errors.js';
@@ -71,6 +72,7 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
   const sockets = new SocketCounts();
   const rules = [...specifiedRules, ...validationRules(app.config)];
   const limits = costLimits(app.config);
+  const resolvers = resolverLookup(app.resolvers);
   const formatting = (id: string): ErrorFormatting => ({ log: app.log, requestId: `ws-${id}`, production: app.config.isProduction, hideSchemaDetails: app.config.isProduction });
 
   const cleanup = useServer<Record<string, unknown>>(
@@ -154,6 +156,7 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
           now,
           loaders: createLoaders(app, now),
           memo: new Map(),
+          resolver: resolvers,
           idempotencyKey: null,
           requestId: `ws-${_id}`,
           meta: { ip: state?.ip ?? null, userAgent: state?.userAgent ?? null },

@@ -11,7 +11,6 @@ import type { UserRow } from '../accounts/index.js';
 import { ApplicationAccess } from './applications.access.js';
 import { ApplicationChecks } from './applications.checks.js';
 import type { ApplicationsDeps } from './applications.deps.js';
-import { registerLiveApplications } from './applications.live.js';
 import { toApplication } from './applications.mappers.js';
 import { ApplicationConnectionResolver, ApplicationResolver, ApplicationVersionResolver, type ApplicationResolverDeps } from './applications.resolver.js';
 import { ApplicationsService } from './applications.service.js';
@@ -50,14 +49,9 @@ export function createApplicationsModule(deps: ApplicationsModuleDeps): Applicat
     branches: deps.branches,
     db: deps.db,
   };
-  const unregister = registerLiveApplications(applications);
   return {
     applications,
     resolvers: [new ApplicationResolver(resolverDeps), new ApplicationVersionResolver(resolverDeps), new ApplicationConnectionResolver()],
     nodes: [nodeType('Application', (viewer, id) => applications.application(viewer, id), (row) => toApplication(row))],
-    close: () => {
-      unregister();
-      return Promise.resolve();
-    },
   };
 }

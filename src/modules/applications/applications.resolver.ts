@@ -12,7 +12,6 @@ import type { ApplicationTopicEvent } from './applications.events.js';
 import { applicationsLoaders } from './applications.loaders.js';
 import { toApplication, toComment, toConnection, toEvent, toTopicEvent, toValidation, toVersion } from './applications.mappers.js';
 import type { ApplicationsService } from './applications.service.js';
-import { liveApplications } from './applications.live.js';
 import type { ApplicationAmendments } from './amendments.service.js';
 import type { ApplicationDrafts } from './drafts.service.js';
 import type { OperatorMoves } from './operator.service.js';
@@ -46,6 +45,11 @@ async function attachmentsOf(deps: ApplicationResolverDeps, ctx: Ctx, ids: reado
 @Resolver(() => Application)
 export class ApplicationResolver {
   constructor(private readonly deps: ApplicationResolverDeps) {}
+
+  /** Live timeline events (the subscription asks this application's instance through the context). */
+  liveEvents(viewer: Viewer | null, applicationId: string | null) {
+    return this.deps.applications.events(viewer, applicationId);
+  }
 
   @Authorized()
   @Query(() => ApplicationConnection, { description: 'The caller\'s applications (drafts included), newest first.' })
@@ -144,7 +148,7 @@ export class ApplicationResolver {
 
   @Subscription(() => ApplicationEvent, {
     description: 'Status changes of the caller\'s applications (operators: of their branch\'s; admins: of all), or of the one given.',
-    subscribe: ({ args, context }: SubscribeResolverData<unknown, { applicationId?: string | null }, Ctx>) => liveApplications().events(context.viewer, args.applicationId ?? null),
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, { applicationId?: string | null }, Ctx>) => context.resolver(ApplicationResolver).liveEvents(context.viewer, args.applicationId ?? null),
   })
   applicationStatusChanged(@Root() e: ApplicationTopicEvent, @Arg('applicationId', () => ID, { nullable: true }) _applicationId: string | null): ApplicationEvent {
     return toTopicEvent(e);

@@ -7,19 +7,17 @@ import { eventToMessage, toMessage, toThread } from './chat.mappers.js';
 import type { ChatService } from './chat.service.js';
 import { ChatMessage, ChatThread } from './chat.types.js';
 
+import type { Viewer } from '../../shared/auth/viewer.js';
+
 type Ctx = GraphQLContext;
 
 @Resolver(() => ChatThread)
 export class ChatResolver {
-  /**
-   * type-graphql calls a subscription's `subscribe` without the resolver instance, so live
-   * messages come from the chat service of the instance the module built last (one application
-   * per process; the schema's container holds that same instance).
-   */
-  private static live: ChatService | null = null;
+  constructor(private readonly chats: ChatService) {}
 
-  constructor(private readonly chats: ChatService) {
-    ChatResolver.live = chats;
+  /** Live messages of a thread (the subscription asks this application's instance through the context). */
+  liveMessages(viewer: Viewer, threadId: string) {
+    return this.chats.live(viewer, threadId);
   }
 
   @Authorized()
@@ -69,8 +67,7 @@ export class ChatResolver {
     subscribe: ({ args, context }: SubscribeResolverData<unknown, { threadId: string }, Ctx>) => {
       const viewer = context.viewer;
       if (!viewer) throw unauthenticated();
-      if (!ChatResolver.live) throw new Error('chatMessageAdded: the chat module was not created');
-      return ChatResolver.live.live(viewer, args.threadId);
+      return context.resolver(ChatResolver).liveMessages(viewer, args.threadId);
     },
   })
   chatMessageAdded(@Arg('threadId', () => ID) _threadId: string, @Root() event: ChatMessageEvent): ChatMessage {

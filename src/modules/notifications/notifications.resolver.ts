@@ -1,6 +1,7 @@
 /** The notification centre over GraphQL: the feed, unread count, read/delete, preferences, push subscriptions, live feed. */
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { requireViewer, type GraphQLContext } from '../../shared/graphql/context.js';
+import type { Viewer } from '../../shared/auth/viewer.js';
 import { notFound, unauthenticated } from '../../shared/errors.js';
 import type { NotificationFeedService } from './feed.service.js';
 import type { NotificationEvent } from './notifications.events.js';
@@ -15,20 +16,16 @@ type Ctx = GraphQLContext;
 
 @Resolver(() => Notification)
 export class NotificationResolver {
-  /**
-   * type-graphql calls a subscription's `subscribe` without the resolver instance, so the live
-   * feed comes from the feed service of the instance the module built last (one application per
-   * process; the schema's container holds that same instance).
-   */
-  private static liveFeed: NotificationFeedService | null = null;
-
   constructor(
     private readonly feedService: NotificationFeedService,
     private readonly preferences: NotificationPreferencesService,
     private readonly push: PushSubscriptionsService,
     private readonly loaders: (ctx: Ctx) => NotificationLoaders,
-  ) {
-    NotificationResolver.liveFeed = feedService;
+  ) {}
+
+  /** The caller's live feed (the subscription asks this application's instance through the context). */
+  liveFeed(viewer: Viewer) {
+    return this.feedService.live(viewer);
   }
 
   @Authorized()
@@ -101,8 +98,7 @@ export class NotificationResolver {
     subscribe: ({ context }: SubscribeResolverData<unknown, unknown, Ctx>) => {
       const viewer = context.viewer;
       if (!viewer) throw unauthenticated();
-      if (!NotificationResolver.liveFeed) throw new Error('notificationAdded: the notifications module was not created');
-      return NotificationResolver.liveFeed.live(viewer);
+      return context.resolver(NotificationResolver).liveFeed(viewer);
     },
   })
   async notificationAdded(@Root() event: NotificationEvent, @Ctx() ctx: Ctx): Promise<Notification> {

@@ -17,6 +17,22 @@ export interface GraphQLContext {
   idempotencyKey: string | null;
   /** Things that live for one operation (dataloaders), keyed by their perRequest accessor. */
   memo: Map<symbol, unknown>;
+  /**
+   * This application's instance of a resolver class. type-graphql calls a subscription's
+   * `subscribe` without the resolver instance; it asks the context for it instead, so several
+   * applications in one process (tests, two instances) each serve their own services.
+   */
+  resolver<T extends object>(cls: abstract new (...args: never[]) => T): T;
+}
+
+/** The `resolver` function of a context, over the resolver instances the modules constructed. */
+export function resolverLookup(instances: readonly object[]): GraphQLContext['resolver'] {
+  const byClass = new Map<unknown, object>(instances.map((i) => [i.constructor, i]));
+  return <T extends object>(cls: abstract new (...args: never[]) => T): T => {
+    const found = byClass.get(cls);
+    if (!found) throw new Error(`no instance of resolver ${cls.name} in this application`);
+    return found as T;
+  };
 }
 
 /** For resolvers behind @Authorized: the viewer is there (the auth checker made sure). */
