@@ -23,9 +23,8 @@ import * as accountsRepo from './modules/accounts/accounts.repository.js';
 import { toUser } from './modules/accounts/index.js';
 import { loadVapidKeys, NotificationsService } from './modules/notifications/index.js';
 import { DeliveryService } from './modules/notifications/index.js';
-import { BranchesService } from './modules/branches/index.js';
+import { createBranchesModule, type BranchesService } from './modules/branches/index.js';
 import { CatalogService } from './modules/catalog/index.js';
-import { toBranch } from './modules/branches/index.js';
 import { toService } from './modules/catalog/index.js';
 import { LoadService } from './modules/queue/index.js';
 import { BookingsService } from './modules/bookings/index.js';
@@ -196,7 +195,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const load = new LoadService({ config, db: db.db, clock, log, pubsub, notifications });
   const queue = new QueueService({ db: db.db, clock, log, pubsub, notifications }, load);
   const loadAlerts = new LoadAlertsService({ db: db.db, clock }, load);
-  const branchesService = new BranchesService({ db: db.db, clock });
+  const branchesModule = createBranchesModule({ db: db.db, clock });
+  const branchesService = branchesModule.branches;
   const nodes = new NodeRegistry();
   nodes.register(nodeType('User', (viewer, id) => profile.userById(viewer, id), (row) => toUser(row)));
   nodes.register({
@@ -208,7 +208,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     },
   });
 
-  nodes.register(nodeType('Branch', (_viewer, id) => branchesService.branch(id), (row) => toBranch(row)));
+  nodes.register(...(branchesModule.nodes ?? []));
   nodes.register(nodeType('Service', (_viewer, id) => catalog.service({ id }), (row) => toService(row)));
 
   nodes.register(nodeType('QueueTicket', (viewer, id) => queue.ticket(viewer, id), (row) => toTicket(row)));
@@ -266,7 +266,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   };
 
   return {
-    resolvers: [new NodeResolver(nodes)],
+    resolvers: [new NodeResolver(nodes), ...branchesModule.resolvers],
     jobs: [...legacyJobs],
     processors: [],
     schedules: [],

@@ -1,5 +1,6 @@
 /** The front door of the branches module: the only file other code imports from it. */
-export { createBranchLoaders } from './branches.loaders.js';
+export { createBranchesModule, type BranchesModule, type BranchesModuleDeps } from './branches.module.js';
+export { branchesLoaders, createBranchLoaders } from './branches.loaders.js';
 export { toBranch } from './branches.mappers.js';
 export { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from './branches.resolver.js';
 export { BranchesService } from './branches.service.js';

@@ -6,3 +6,4 @@ export { CatalogService } from './catalog.service.js';
 export { DocumentKind, RequiredDocument, Service } from './catalog.types.js';
 export { createCatalogDirectory, type CatalogDirectory } from './catalog.directory.js';
 export type { ServiceRow } from './catalog.repository.js';
+export { catalogLoaders } from './catalog.loaders-access.js';
