@@ -26,8 +26,8 @@ import { DeliveryService } from './modules/notifications/index.js';
 import { createBranchesModule, type BranchesService } from './modules/branches/index.js';
 import { CatalogService } from './modules/catalog/index.js';
 import { toService } from './modules/catalog/index.js';
-import { LoadService } from './modules/queue/index.js';
-import { BookingsService } from './modules/bookings/index.js';
+import { createQueueModule, type LoadService, type VisitOutcomes } from './modules/queue/index.js';
+import { createBookingsModule, type BookingsService } from './modules/bookings/index.js';
 import { DocumentsService } from './modules/documents/index.js';
 import { DiskStorage } from './modules/documents/index.js';
 import { ApplicationsService } from './modules/applications/index.js';
@@ -38,8 +38,9 @@ import { toThread } from './modules/chat/index.js';
 import { toFeedback } from './modules/feedback/index.js';
 import { toNotification } from './modules/notifications/index.js';
 import type { ApplicationSubjects } from './shared/application-subjects.js';
-import { toTicket } from './modules/queue/index.js';
-import { LoadAlertsService, QueueService } from './modules/queue/index.js';
+import type { LoadAlertsService, QueueService } from './modules/queue/index.js';
+import { createAccountsDirectory } from './modules/accounts/index.js';
+import { createCatalogDirectory } from './modules/catalog/index.js';
 import { createAppPubSub, type AppPubSub } from './shared/pubsub.js';
 import { KeyStore } from './shared/auth/keys.js';
 import { TokenService } from './shared/auth/tokens.js';
@@ -192,11 +193,22 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const identifiers = new VerifiedIdentifiers(deps, auth);
 
   const catalog = new CatalogService({ config, db: db.db });
-  const load = new LoadService({ config, db: db.db, clock, log, pubsub, notifications });
-  const queue = new QueueService({ db: db.db, clock, log, pubsub, notifications }, load);
-  const loadAlerts = new LoadAlertsService({ db: db.db, clock }, load);
   const branchesModule = createBranchesModule({ db: db.db, clock });
   const branchesService = branchesModule.branches;
+  const accountsDirectory = createAccountsDirectory(db.db);
+  const catalogDirectory = createCatalogDirectory(db.db);
+  // The queue tells the owner of bookings when a booked visit ends (a port: the queue does not import bookings).
+  const visitOutcomes: VisitOutcomes = {
+    endVisit: (tx, bookingId, status) => bookingsModule.bookings.endVisit(tx, bookingId, status),
+    visitEnded: (visit) => bookingsModule.bookings.visitEnded(visit),
+  };
+  const queueModule = createQueueModule({ config, db: db.db, clock, log, pubsub, notifications, accounts: accountsDirectory, branches: branchesModule.directory, catalog: catalogDirectory, visits: visitOutcomes });
+  const { queue, load, loadAlerts } = queueModule;
+  const bookingsModule = createBookingsModule({
+    config, db: db.db, clock, log, pubsub, keys, notifications, accounts: accountsDirectory, profile, sessions: sessionGuard, queue, dropJob: (jobId) => queues.get('maintenance').remove(jobId),
+    branches: { directory: branchesModule.directory, service: branchesService },
+    catalog: { directory: catalogDirectory, service: catalog },
+  });
   const nodes = new NodeRegistry();
   nodes.register(nodeType('User', (viewer, id) => profile.userById(viewer, id), (row) => toUser(row)));
   nodes.register({
@@ -211,7 +223,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   nodes.register(...(branchesModule.nodes ?? []));
   nodes.register(nodeType('Service', (_viewer, id) => catalog.service({ id }), (row) => toService(row)));
 
-  nodes.register(nodeType('QueueTicket', (viewer, id) => queue.ticket(viewer, id), (row) => toTicket(row)));
+  nodes.register(...(queueModule.nodes ?? []));
 
   const documents = new DocumentsService({ config, db: db.db, clock, log, storage: new DiskStorage(config.STORAGE_DIR), notifications, rateLimiter, hashKey, identifiers });
   const applications = new ApplicationsService({ config, db: db.db, clock, log, pubsub, notifications, documents, rateLimiter });
@@ -245,17 +257,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     load,
     queue,
     loadAlerts,
-    bookings: new BookingsService({
-      config,
-      db: db.db,
-      clock,
-      log,
-      pubsub,
-      notifications,
-      keys,
-      queueChanged: (branchId) => load.changed(branchId),
-      dropJob: (jobId) => queues.get('maintenance').remove(jobId),
-    }),
+    bookings: bookingsModule.bookings,
     documents,
     applications,
     chat,
@@ -266,11 +268,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   };
 
   return {
-    resolvers: [new NodeResolver(nodes), ...branchesModule.resolvers],
-    jobs: [...legacyJobs],
-    processors: [],
-    schedules: [],
-    routers: [],
+    resolvers: [new NodeResolver(nodes), ...branchesModule.resolvers, ...queueModule.resolvers, ...bookingsModule.resolvers],
+    jobs: [...legacyJobs, ...(queueModule.jobs ?? []), ...(bookingsModule.jobs ?? [])],
+    processors: [...(queueModule.processors ?? []), ...(bookingsModule.processors ?? [])],
+    schedules: [...(queueModule.schedules ?? []), ...(bookingsModule.schedules ?? [])],
+    routers: [...(bookingsModule.routers ?? [])],
     config,
     log,
     clock,

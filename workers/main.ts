@@ -8,26 +8,36 @@ import type { App } from '../src/app.js';
 import { QUEUE_NAMES } from '../src/jobs/define.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
 import { redisConnectionOptions } from '../src/jobs/queues.js';
-import { deliverNotification, expireBooking, flagOverdueComplaints, pruneAccounts, remindBooking, pruneOrphanAttachments, remindExpiringDocuments, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
+import { deliverNotification, flagOverdueComplaints, pruneAccounts, pruneOrphanAttachments, remindExpiringDocuments } from '../src/jobs/registry.js';
 import { pruneOrphansProcessor, remindExpiringProcessor } from './processors/documents/documents.js';
 import { flagOverdueProcessor } from './processors/feedback/flag-overdue.js';
-import { expireBookingProcessor, remindBookingProcessor, sweepBookingsProcessor } from './processors/bookings/bookings.js';
-import { sampleLoadProcessor } from './processors/queue/sample-load.js';
 import { pruneProcessor } from './processors/accounts/prune.js';
 import { deliverProcessor } from './processors/notifications/deliver.js';
 import type { Processor } from './processors/types.js';
 
-export const processors: Record<string, Processor> = {
+const legacyProcessors: Record<string, Processor> = {
   [deliverNotification.name]: deliverProcessor,
   [pruneAccounts.name]: pruneProcessor,
-  [sampleLoad.name]: sampleLoadProcessor,
-  [expireBooking.name]: expireBookingProcessor,
-  [sweepBookings.name]: sweepBookingsProcessor,
-  [remindBooking.name]: remindBookingProcessor,
   [remindExpiringDocuments.name]: remindExpiringProcessor,
   [pruneOrphanAttachments.name]: pruneOrphansProcessor,
   [flagOverdueComplaints.name]: flagOverdueProcessor,
 };
+
+/**
+ * Processors by job name, called as `processors[name](job, app)` (tests run jobs inline this way):
+ * the legacy ones above, and for any other name the module processor in App.processors.
+ */
+export const processors: Record<string, Processor> = new Proxy(legacyProcessors, {
+  get: (target, name): Processor | undefined => (typeof name !== 'string' || name in target ? (Reflect.get(target, name) as Processor | undefined) : moduleProcessor(name)),
+});
+
+function moduleProcessor(name: string): Processor {
+  return (job, deps) => {
+    const found = ((deps as Partial<Pick<App, 'processors'>>).processors ?? []).find((p) => p.name === name);
+    if (!found) throw new Error(`no processor for ${name}`);
+    return found.handle(job);
+  };
+}
 
 /** The modules' processors by job name (transitional: plus the ones still in workers/processors). */
 function processorsOf(app: Pick<App, 'processors'>): Map<string, (job: Job) => Promise<unknown>> {
@@ -72,8 +82,6 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
   // Repeatable jobs: one scheduler per name, however many workers start (upsert by id).
   const schedules = [
     { job: pruneAccounts, repeat: { every: 3_600_000 } },
-    { job: sampleLoad, repeat: { every: config.LOAD_SAMPLE_INTERVAL_MINUTES * 60_000 } },
-    { job: sweepBookings, repeat: { every: 60_000 } },
     { job: remindExpiringDocuments, repeat: { pattern: config.DOCUMENT_EXPIRY_CRON, tz: 'Europe/Moscow' } },
     { job: pruneOrphanAttachments, repeat: { every: 86_400_000 } },
     { job: flagOverdueComplaints, repeat: { every: config.COMPLAINT_SWEEP_SECONDS * 1000 } },

@@ -15,33 +15,6 @@ export const pruneAccounts = defineJob({
 });
 
 
-export const sampleLoad = defineJob({
-  name: 'queue.sampleLoad',
-  queue: 'maintenance',
-  schema: z.object({}),
-});
-
-/** Expires a booking still unconfirmed at its confirmBy (delayed job; a no-op once confirmed). */
-export const expireBooking = defineJob({
-  name: 'bookings.expire',
-  queue: 'maintenance',
-  schema: z.object({ bookingId: z.uuid() }),
-});
-
-/** Periodic safety net: expires every booking past its confirmBy (in case a delayed job was lost). */
-export const sweepBookings = defineJob({
-  name: 'bookings.sweep',
-  queue: 'maintenance',
-  schema: z.object({}),
-});
-
-/** The reminder 24 hours before a visit; a stale one (moved or cancelled visit) does nothing. */
-export const remindBooking = defineJob({
-  name: 'bookings.remind',
-  queue: 'maintenance',
-  schema: z.object({ bookingId: z.uuid(), startsAt: z.iso.datetime() }),
-});
-
 /** Daily: owners of documents expiring within DOCUMENT_EXPIRY_REMINDER_DAYS are reminded once. */
 export const remindExpiringDocuments = defineJob({
   name: 'documents.remindExpiring',
@@ -63,4 +36,4 @@ export const flagOverdueComplaints = defineJob({
   schema: z.object({}),
 });
 
-export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, sampleLoad, expireBooking, sweepBookings, remindBooking, remindExpiringDocuments, pruneOrphanAttachments, flagOverdueComplaints] as ReadonlyArray<JobContract<unknown>>;
+export const allJobs: ReadonlyArray<JobContract<unknown>> = [deliverNotification, pruneAccounts, remindExpiringDocuments, pruneOrphanAttachments, flagOverdueComplaints] as ReadonlyArray<JobContract<unknown>>;

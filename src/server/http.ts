@@ -18,7 +18,6 @@ import type { App } from '../app.js';
 import { formatError } from './errors.js';
 import { createLoaders } from './loaders.js';
 import { bearer } from '../shared/auth/bearer.js';
-import { bookingFilesRouter } from '../modules/bookings/index.js';
 import { documentFilesRouter } from '../modules/documents/index.js';
 import { smsWebhookRouter } from '../modules/notifications/index.js';
 import { parseOptions, validationRules } from './limits.js';
@@ -72,7 +71,6 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
     res.status(checks.postgres && checks.redis ? 200 : 503).json({ status: checks.postgres && checks.redis ? 'ready' : 'unavailable', ...checks });
   });
 
-  http.use(bookingFilesRouter(app));
   http.use(documentFilesRouter(app));
   http.use(smsWebhookRouter(app));
   for (const router of app.routers) http.use(router);

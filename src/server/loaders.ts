@@ -2,8 +2,6 @@
 import type { App } from '../app.js';
 import { createBranchLoaders } from '../modules/branches/index.js';
 import { createCatalogLoaders } from '../modules/catalog/index.js';
-import { createQueueLoaders } from '../modules/queue/index.js';
-import { createBookingLoaders } from '../modules/bookings/index.js';
 import { createDocumentLoaders } from '../modules/documents/index.js';
 import { createApplicationLoaders } from '../modules/applications/index.js';
 import { createNotificationLoaders } from '../modules/notifications/index.js';
@@ -12,8 +10,6 @@ export function createLoaders(app: Pick<App, 'db'>, now: Date) {
   return {
     catalog: createCatalogLoaders(app.db.db),
     branches: createBranchLoaders(app.db.db, now),
-    queue: createQueueLoaders(app.db.db, now),
-    bookings: createBookingLoaders(app.db.db),
     documents: createDocumentLoaders(app.db.db),
     applications: createApplicationLoaders(app.db.db),
     notifications: createNotificationLoaders(app.db.db),

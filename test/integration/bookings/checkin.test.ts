@@ -13,7 +13,7 @@ import {
   TakeTicketDocument,
 } from '../../../src/sdk/generated/graphql.js';
 import type { MfcClient } from '../../../src/sdk/client.js';
-import { sweepBookings } from '../../../src/jobs/registry.js';
+import { sweepBookings } from '../../../src/modules/bookings/index.js';
 import { insertUser } from '../../../src/modules/accounts/accounts.repository.js';
 import { hashPassword } from '../../../src/shared/passwords.js';
 import { processors } from '../../../workers/main.js';
