@@ -203,9 +203,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     visitEnded: (visit) => bookingsModule.bookings.visitEnded(visit),
   };
   const queueModule = createQueueModule({ config, db: db.db, clock, log, pubsub, notifications, accounts: accountsDirectory, branches: branchesModule.directory, catalog: catalogDirectory, visits: visitOutcomes });
-  const { queue, load, loadAlerts } = queueModule;
   const bookingsModule = createBookingsModule({
-    config, db: db.db, clock, log, pubsub, keys, notifications, accounts: accountsDirectory, profile, sessions: sessionGuard, queue, dropJob: (jobId) => queues.get('maintenance').remove(jobId),
+    config, db: db.db, clock, log, pubsub, keys, notifications, accounts: accountsDirectory, profile, sessions: sessionGuard, queue: queueModule.queue, dropJob: (jobId) => queues.get('maintenance').remove(jobId),
     branches: { directory: branchesModule.directory, service: branchesService },
     catalog: { directory: catalogDirectory, service: catalog },
   });
@@ -254,9 +253,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     delivery,
     catalog,
     branches: branchesService,
-    load,
-    queue,
-    loadAlerts,
+    load: queueModule.load,
+    queue: queueModule.queue,
+    loadAlerts: queueModule.loadAlerts,
     bookings: bookingsModule.bookings,
     documents,
     applications,

@@ -2,13 +2,11 @@
 // The door defines GraphQL types: the metadata polyfill loads first, whoever imports the door first (a job contract in a test).
 import 'reflect-metadata';
 export { createQueueModule, type QueueModule, type QueueModuleDeps } from './queue.module.js';
-export { LoadService } from './load.service.js';
-export { LoadAlertsService } from './load-alerts.service.js';
-export { QueueService, type BookedVisit } from './queue.service.js';
+export type { LoadService } from './load.service.js';
+export type { LoadAlertsService } from './load-alerts.service.js';
+export type { QueueService } from './queue.service.js';
 export type { VisitEnd, VisitOutcomes } from './queue.ports.js';
 export { sampleLoad } from './queue.jobs.js';
-export { branchLoadTopic, ticketTopic, type BranchLoadEvent, type TicketEvent } from './queue.events.js';
-export { ticketNumber } from './queue.rules.js';
 export { toTicket } from './queue.mappers.js';
 export { BranchLoadResolver, LoadAlertResolver, QueueResolver } from './queue.resolver.js';
 export { QueueTicket } from './queue.types.js';
