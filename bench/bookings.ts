@@ -7,7 +7,6 @@
  */
 import 'reflect-metadata';
 import postgres from 'postgres';
-import { insertUser } from '../src/modules/accounts/accounts.repository.js';
 import { hashPassword } from '../src/shared/passwords.js';
 import { DEMO_PASSWORD } from '../scripts/seed-demo.js';
 import { startBenchApp } from './setup.js';
@@ -27,7 +26,7 @@ const run = Date.now() % 1_000_000;
 const tokens: string[] = [];
 for (let i = 0; i < CLIENTS; i++) {
   const phone = `+7977${String(run).padStart(6, '0')}${String(i).padStart(3, '0')}`.slice(0, 12);
-  await insertUser(running.app.db.db, { phone, phoneVerified: true, passwordHash: hash, lastName: 'Нагрузочный', firstName: `Тест${i}` }).catch(() => undefined);
+  await running.app.services.accounts.seeding.insertAccount({ phone, passwordHash: hash, lastName: 'Нагрузочный', firstName: `Тест${i}` }).catch(() => undefined);
   const r = await gql('mutation($i: LoginInput!) { login(input: $i) { ... on AuthPayload { accessToken } } }', { i: { login: phone, password: DEMO_PASSWORD } });
   const token = (r.data?.login as { accessToken?: string } | undefined)?.accessToken;
   if (token) tokens.push(token);

@@ -19,7 +19,6 @@ import { spawn } from 'node:child_process';
 import { Transform } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { pipeline } from 'node:stream/promises';
-import { insertUser } from '../src/modules/accounts/accounts.repository.js';
 import { hashPassword } from '../src/shared/passwords.js';
 import { DEMO_PASSWORD } from '../scripts/seed-demo.js';
 import { startBenchApp } from './setup.js';
@@ -34,7 +33,7 @@ const bench = await startBenchApp({ STORAGE_DIR: storage, RATE_LIMIT_UPLOADS_PER
 const base = bench.api.replace(/\/graphql$/, '');
 
 const phone = `+7976${String(Date.now() % 10_000_000).padStart(7, '0')}`;
-await insertUser(bench.running.app.db.db, { phone, phoneVerified: true, passwordHash: await hashPassword(DEMO_PASSWORD), lastName: 'Нагрузочный', firstName: 'Файл' });
+await bench.running.app.services.accounts.seeding.insertAccount({ phone, passwordHash: await hashPassword(DEMO_PASSWORD), lastName: 'Нагрузочный', firstName: 'Файл' });
 const login = (await (
   await fetch(bench.api, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { ... on AuthPayload { accessToken } } }', variables: { i: { login: phone, password: DEMO_PASSWORD } } }) })
 ).json()) as { data?: { login?: { accessToken?: string } } };

@@ -5,7 +5,6 @@
  * branch. Every account has DEMO_PASSWORD.
  */
 import type { App } from '../src/app.js';
-import { searchBranches } from '../src/modules/branches/branches.repository.js';
 import type { Viewer } from '../src/shared/auth/viewer.js';
 import { AppError } from '../src/shared/errors.js';
 import { demoBranches, demoCategories, demoHolidays, demoRegions, demoServices } from './demo-data.js';
@@ -76,8 +75,8 @@ export async function seedDemo(app: App): Promise<string[]> {
   // Branches by name; hours, holidays and services set when a branch is created.
   let newBranches = 0;
   for (const [i, b] of demoBranches.entries()) {
-    const found = await searchBranches(app.db.db, { search: b.address, regionCode: b.regionCode, orderBy: 'NAME', limit: 5, offset: 0 });
-    let branchId = found.rows.find((r) => r.name === b.name)?.id;
+    const found = await branches.branches({ search: b.address, regionCode: b.regionCode }, 'NAME', 5, null);
+    let branchId = found.nodes.find((r) => r.name === b.name)?.id;
     if (!branchId) {
       const region = demoRegions.find((r) => r.code === b.regionCode);
       const branch = await branches.createBranch(asAdmin, {

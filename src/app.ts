@@ -1,45 +1,39 @@
 /**
- * The application container: builds every long-lived piece once from the Config (database pool,
- * Redis connections, queues, keys, services) and closes them in reverse order. The API server,
- * the workers, the CLI and the tests all start from here, so they share one wiring.
+ * The composition root: the infrastructure (src/infrastructure.ts), then every module built by its
+ * own `create<M>Module(deps)` with the doors it needs, in dependency order, and their parts
+ * collected: resolver instances for the schema's container, node(id) types, job contracts,
+ * processors, schedules and REST routes. The API server, the workers, the CLI and the tests all
+ * start from here, so they share one wiring. Nothing imports this file but the entry points.
  */
-import { Redis } from 'ioredis';
 import type { Router } from 'express';
 import type { Config } from './config/env.js';
+import type { DbHandle } from './db/client.js';
 import type { JobContract, ProcessorDefinition, ScheduleDefinition } from './jobs/define.js';
-import { allJobs as legacyJobs } from './jobs/registry.js';
-import { createDb, type DbHandle } from './db/client.js';
-import { createQueues, type Queues } from './jobs/queues.js';
-import { createAccountsModule, type AccountsServices } from './modules/accounts/index.js';
-import { createIdentityModule, type IdentityServices } from './modules/identity/index.js';
-import { AccountDocuments, createAccountsDirectory, UserNotificationPreferencesResolver } from './modules/accounts/index.js';
-import { createNotificationsModule, type DeliveryService, type NotificationsService } from './modules/notifications/index.js';
-import { BranchesService } from './modules/branches/index.js';
-import { createBranchesDirectory } from './modules/branches/index.js';
-import { createCatalogModule, type CatalogService } from './modules/catalog/index.js';
-import { toBranch } from './modules/branches/index.js';
-import { LoadService } from './modules/queue/index.js';
-import { BookingsService } from './modules/bookings/index.js';
-import { createDocumentsModule, type DocumentsService } from './modules/documents/index.js';
-import { DiskStorage } from './modules/documents/index.js';
+import type { Queues } from './jobs/queues.js';
+import { createInfrastructure, type Infrastructure, type InfrastructureOptions, type RedisConnections } from './infrastructure.js';
+import { createAccountsDirectory, createAccountsModule, type AccountsModule } from './modules/accounts/index.js';
 import { createApplicationsModule, type ApplicationsService } from './modules/applications/index.js';
-import { createChatModule, type ChatService } from './modules/chat/index.js';
-import { createFeedbackModule, type FeedbackService } from './modules/feedback/index.js';
+import { createBookingsModule, type BookingsService } from './modules/bookings/index.js';
 import { createBookingsDirectory } from './modules/bookings/index.js';
-import type { ApplicationSubjects } from './shared/application-subjects.js';
-import { toTicket } from './modules/queue/index.js';
-import { LoadAlertsService, QueueService } from './modules/queue/index.js';
-import { createAppPubSub, type AppPubSub } from './shared/pubsub.js';
+import { createBranchesModule, type BranchesService } from './modules/branches/index.js';
+import { createCatalogModule, type CatalogService } from './modules/catalog/index.js';
+import { createChatModule, type ChatService } from './modules/chat/index.js';
+import { createDocumentsModule, DiskStorage, type DocumentsService } from './modules/documents/index.js';
+import { createFeedbackModule, type FeedbackService } from './modules/feedback/index.js';
+import { createIdentityModule, type IdentityServices } from './modules/identity/index.js';
+import { createNotificationsModule, type DeliveryService, type NotificationsService } from './modules/notifications/index.js';
+import { createQueueModule, type LoadAlertsService, type LoadService, type QueueService, type VisitOutcomes } from './modules/queue/index.js';
 import { createSystemModule, type SigningKeyStore } from './modules/system/index.js';
-import { TokenService } from './shared/auth/tokens.js';
-import { systemClock, type Clock } from './shared/clock.js';
 import { NodeRegistry, NodeResolver } from './server/nodes.js';
-import { nodeType } from './shared/graphql/relay.js';
-import { createLogger, type Logger } from './shared/logger.js';
-import { RateLimiter } from './shared/rate-limit.js';
+import { TokenService } from './shared/auth/tokens.js';
+import type { Clock } from './shared/clock.js';
+import type { Logger } from './shared/logger.js';
+import type { ModuleParts } from './shared/module.js';
+import type { AppPubSub } from './shared/pubsub.js';
 
+/** The modules' door services, for the transport, the CLI and the tests. */
 export interface Services {
-  accounts: AccountsServices;
+  accounts: AccountsModule;
   /** External ways to log in: SSO providers, passkeys, electronic signatures. */
   identity: IdentityServices;
   notifications: NotificationsService;
@@ -71,7 +65,7 @@ export interface App {
   log: Logger;
   clock: Clock;
   db: DbHandle;
-  redis: { main: Redis; publisher: Redis; subscriber: Redis; events: { publisher: Redis; subscriber: Redis } };
+  redis: RedisConnections;
   queues: Queues;
   keys: SigningKeyStore;
   tokens: TokenService;
@@ -81,146 +75,124 @@ export interface App {
   close(): Promise<void>;
 }
 
-export interface AppOptions {
-  clock?: Clock;
-  log?: Logger;
+export type AppOptions = InfrastructureOptions;
+
+/** Accounts, identity and notifications: who the users are and how they are told. */
+async function createPeopleModules(infra: Infrastructure) {
+  const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
+  const system = await createSystemModule({ config, log, clock, db: db.db });
+  const hashKey = await system.secret('data_hash_key', config.DATA_HASH_KEY);
+  const tokens = new TokenService({ config, keys: system.keys, clock });
+  // Notifications read users through a port of their own; accounts' read-only directory fits it.
+  const notifications = await createNotificationsModule({ config, log, clock, db: db.db, pubsub, recipients: createAccountsDirectory(db.db) });
+  const accounts = await createAccountsModule({
+    config, log, clock, db: db.db, tokens, rateLimiter, hashKey,
+    notifications: notifications.notifications,
+    preferences: notifications.preferences,
+    redis: { publisher: redis.publisher, subscriber: redis.subscriber },
+  });
+  const identity = createIdentityModule({ config, log, clock, db: db.db, rateLimiter, hashKey, accounts: accounts.external });
+  return { system, tokens, notifications, accounts, identity };
 }
 
+/** Catalog, branches, the queue and bookings: the branch's day. */
+function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>) {
+  const { config, log, clock, db, pubsub, queues } = infra;
+  const notifications = people.notifications.notifications;
+  const catalog = createCatalogModule({ config, db: db.db });
+  const branches = createBranchesModule({ db: db.db, clock });
+  // The queue tells the owner of bookings when a booked visit ends (a port: the queue does not import bookings).
+  const visits: VisitOutcomes = {
+    endVisit: (tx, bookingId, status) => bookings.bookings.endVisit(tx, bookingId, status),
+    visitEnded: (visit) => bookings.bookings.visitEnded(visit),
+  };
+  const accountsDirectory = people.accounts.directory;
+  const queue = createQueueModule({ config, db: db.db, clock, log, pubsub, notifications, accounts: accountsDirectory, branches: branches.directory, catalog: catalog.directory, visits });
+  const bookings = createBookingsModule({
+    config, db: db.db, clock, log, pubsub, notifications,
+    keys: people.system.keys,
+    accounts: accountsDirectory,
+    profile: people.accounts.profile,
+    sessions: people.accounts.sessions,
+    queue: queue.queue,
+    dropJob: (jobId) => queues.get('maintenance').remove(jobId),
+    branches: { directory: branches.directory, service: branches.branches },
+    catalog: { directory: catalog.directory, service: catalog.catalog },
+  });
+  return { catalog, branches, queue, bookings };
+}
+
+/** Documents, applications, chat and feedback: the citizen's papers and conversations. */
+function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>) {
+  const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
+  const { accounts } = people;
+  const notifications = people.notifications.notifications;
+  const documents = createDocumentsModule({
+    config, log, clock, db: db.db, rateLimiter, notifications,
+    storage: new DiskStorage(config.STORAGE_DIR),
+    identifiers: accounts.identifiers,
+    profiles: accounts.profile,
+    sessions: accounts.sessions,
+    accounts: accounts.directory,
+    accountDocuments: accounts.documents,
+  });
+  const applications = createApplicationsModule({
+    config, db: db.db, clock, log, pubsub, notifications, rateLimiter,
+    profiles: accounts.profile,
+    documents: documents.documents,
+    attachments: documents.attachments,
+    files: documents.attachments,
+    accounts: accounts.directory,
+    branches: branch.branches.directory,
+    catalog: branch.catalog.directory,
+  });
+  const subjects = { find: (id: string) => applications.applications.subjectOf(id) };
+  const chat = createChatModule({ config, log, clock, db: db.db, pubsub, redis: redis.main, rateLimiter, notifications, applications: subjects, accounts: accounts.directory, branches: branch.branches.directory });
+  const feedback = createFeedbackModule({ config, db: db.db, clock, notifications, applications: subjects, accounts: accounts.directory, branches: branch.branches.directory, bookings: createBookingsDirectory(db.db) });
+  return { documents, applications, chat, feedback };
+}
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
-  const log = opts.log ?? createLogger(config.LOG_LEVEL, { service: 'mfc-account', role: config.ROLE });
-  const clock = opts.clock ?? systemClock;
-  const db = createDb(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE });
-
-  // Commands fail fast while Redis is away (no offline queue): callers decide what an outage means.
-  const main = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
-  const publisher = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
-  const subscriber = new Redis(config.REDIS_URL, { lazyConnect: true });
-  for (const [name, r] of [['main', main], ['publisher', publisher], ['subscriber', subscriber]] as const) {
-    r.on('error', (err: Error) => log.debug({ err: err.message, connection: name }, 'redis connection error'));
-  }
-  // Realtime events get their own pair: publishes queue up during an outage instead of failing.
-  const events = { publisher: new Redis(config.REDIS_URL, { lazyConnect: true }), subscriber: new Redis(config.REDIS_URL, { lazyConnect: true }) };
-  for (const r of [events.publisher, events.subscriber]) r.on('error', (err: Error) => log.debug({ err: err.message }, 'redis events connection error'));
-  await Promise.all([main.connect(), publisher.connect(), subscriber.connect(), events.publisher.connect(), events.subscriber.connect()]);
-  const pubsub = createAppPubSub({ publisher: events.publisher, subscriber: events.subscriber, prefix: config.REDIS_PREFIX });
-
-  const queues = createQueues({ url: config.REDIS_URL, prefix: `${config.REDIS_PREFIX}bull` });
-  const system = await createSystemModule({ config, log, clock, db: db.db });
-  const keys = system.keys;
-  const hashKey = await system.secret('data_hash_key', config.DATA_HASH_KEY);
-  const tokens = new TokenService({ config, keys, clock });
-  const notificationsModule = await createNotificationsModule({ config, log, clock, db: db.db, pubsub, recipients: createAccountsDirectory(db.db) });
-  const { notifications, delivery } = notificationsModule;
-  const rateLimiter = new RateLimiter({ redis: main, prefix: config.REDIS_PREFIX, log });
-
-  const accounts = await createAccountsModule({ config, log, clock, db: db.db, tokens, notifications, rateLimiter, hashKey, redis: { publisher, subscriber } });
-  const identity = createIdentityModule({ config, log, clock, db: db.db, rateLimiter, hashKey, accounts: accounts.external });
-  const { identifiers } = accounts;
-
-  const catalogModule = createCatalogModule({ config, db: db.db });
-  const catalog = catalogModule.catalog;
-  const load = new LoadService({ config, db: db.db, clock, log, pubsub, notifications });
-  const queue = new QueueService({ db: db.db, clock, log, pubsub, notifications }, load);
-  const loadAlerts = new LoadAlertsService({ db: db.db, clock }, load);
-  const branchesService = new BranchesService({ db: db.db, clock });
+  const infra = await createInfrastructure(config, opts);
+  const people = await createPeopleModules(infra);
+  const branch = createBranchModules(infra, people);
+  const cases = createCaseModules(infra, people, branch);
+  const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases)];
   const nodes = new NodeRegistry();
-  nodes.register(...(accounts.nodes ?? []));
-
-  nodes.register(nodeType('Branch', (_viewer, id) => branchesService.branch(id), (row) => toBranch(row)));
-  nodes.register(...(catalogModule.nodes ?? []));
-
-  nodes.register(nodeType('QueueTicket', (viewer, id) => queue.ticket(viewer, id), (row) => toTicket(row)));
-
-  const documentsModule = createDocumentsModule({ config, log, clock, db: db.db, storage: new DiskStorage(config.STORAGE_DIR), rateLimiter, notifications, identifiers, profiles: accounts.profile, sessions: accounts.sessions,
-    accounts: createAccountsDirectory(db.db), accountDocuments: new AccountDocuments({ clock, hashKey, identifiers }) });
-  const documents = documentsModule.documents;
-  const applicationsModule = createApplicationsModule({ config, db: db.db, clock, log, pubsub, notifications, rateLimiter, profiles: accounts.profile, documents, attachments: documentsModule.attachments, files: documentsModule.attachments,
-    accounts: createAccountsDirectory(db.db), branches: createBranchesDirectory(db.db), catalog: catalogModule.directory });
-  const applications = applicationsModule.applications;
-  nodes.register(...(documentsModule.nodes ?? []));
-  nodes.register(...(applicationsModule.nodes ?? []));
-  const applicationSubjects: ApplicationSubjects = { find: (id) => applications.subjectOf(id) };
-  // What chat and feedback read of other modules: users, branches, bookings (read-only doors).
-  const directories = { accounts: createAccountsDirectory(db.db), branches: createBranchesDirectory(db.db), bookings: createBookingsDirectory(db.db) };
-  const chatModule = createChatModule({
-    config,
-    log,
-    clock,
-    db: db.db,
-    pubsub,
-    redis: main,
-    rateLimiter,
-    notifications,
-    applications: applicationSubjects,
-    accounts: directories.accounts,
-    branches: directories.branches,
-  });
-  const { chat } = chatModule;
-  const feedbackModule = createFeedbackModule({ config, db: db.db, clock, notifications, applications: applicationSubjects, ...directories });
-  const { feedback } = feedbackModule;
-  nodes.register(...(notificationsModule.nodes ?? []));
-  nodes.register(...(chatModule.nodes ?? []));
-  nodes.register(...(feedbackModule.nodes ?? []));
-
+  for (const m of modules) nodes.register(...(m.nodes ?? []));
   const services: Services = {
-    accounts,
-    identity,
-    notifications,
-    delivery,
-    catalog,
-    branches: branchesService,
-    load,
-    queue,
-    loadAlerts,
-    bookings: new BookingsService({
-      config,
-      db: db.db,
-      clock,
-      log,
-      pubsub,
-      notifications,
-      keys,
-      queueChanged: (branchId) => load.changed(branchId),
-      dropJob: (jobId) => queues.get('maintenance').remove(jobId),
-    }),
-    documents,
-    applications,
-    chat,
-    feedback,
-    keys,
-    pubsub,
+    accounts: people.accounts,
+    identity: people.identity,
+    notifications: people.notifications.notifications,
+    delivery: people.notifications.delivery,
+    catalog: branch.catalog.catalog,
+    branches: branch.branches.branches,
+    load: branch.queue.load,
+    queue: branch.queue.queue,
+    loadAlerts: branch.queue.loadAlerts,
+    bookings: branch.bookings.bookings,
+    documents: cases.documents.documents,
+    applications: cases.applications.applications,
+    chat: cases.chat.chat,
+    feedback: cases.feedback.feedback,
+    keys: people.system.keys,
+    pubsub: infra.pubsub,
     nodes,
   };
-
   return {
-    resolvers: [new NodeResolver(nodes), ...accounts.resolvers, ...identity.resolvers, ...catalogModule.resolvers, ...documentsModule.resolvers, ...applicationsModule.resolvers, ...notificationsModule.resolvers, new UserNotificationPreferencesResolver(notificationsModule.preferences), ...chatModule.resolvers, ...feedbackModule.resolvers],
-    jobs: [...legacyJobs, ...(accounts.jobs ?? []), ...(identity.jobs ?? []), ...(documentsModule.jobs ?? []), ...(notificationsModule.jobs ?? []), ...(feedbackModule.jobs ?? [])],
-    processors: [...(accounts.processors ?? []), ...(identity.processors ?? []), ...(documentsModule.processors ?? []), ...(notificationsModule.processors ?? []), ...(feedbackModule.processors ?? [])],
-    schedules: [...(accounts.schedules ?? []), ...(identity.schedules ?? []), ...(documentsModule.schedules ?? []), ...(feedbackModule.schedules ?? [])],
-    routers: [...documentsModule.routers, ...(notificationsModule.routers ?? [])],
-    config,
-    log,
-    clock,
-    db,
-    redis: { main, publisher, subscriber, events },
-    queues,
-    keys,
-    tokens,
+    resolvers: [new NodeResolver(nodes), ...modules.flatMap((m) => m.resolvers)],
+    jobs: modules.flatMap((m) => m.jobs ?? []),
+    processors: modules.flatMap((m) => m.processors ?? []),
+    schedules: modules.flatMap((m) => m.schedules ?? []),
+    routers: modules.flatMap((m) => m.routers ?? []),
+    ...infra,
+    keys: people.system.keys,
+    tokens: people.tokens,
     services,
-    async ready() {
-      const [postgres, redis] = await Promise.all([
-        db.sql`select 1`.then(() => true, () => false),
-        main.ping().then(() => true, () => false),
-      ]);
-      return { postgres, redis };
-    },
     async close() {
-      await system.close();
-      await queues.close();
-      await Promise.allSettled([main.quit(), publisher.quit(), subscriber.quit(), events.publisher.quit(), events.subscriber.quit()]);
-      await notificationsModule.close();
-      await db.close();
+      for (const m of [...modules].reverse()) await m.close?.();
+      await people.system.close();
+      await infra.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The workers: the outbox relay plus one BullMQ Worker per queue, dispatching by job name. Refuses
- * to start when a job contract has no processor. close() stops the relay, lets running jobs
+ * The workers: the outbox relay plus one BullMQ Worker per queue, dispatching by job name to the
+ * processors the modules export (App.processors). Refuses to start when a job contract has no processor. close() stops the relay, lets running jobs
  * finish (worker.close waits for them) and closes the connections.
  */
 import { Worker, type Job } from 'bullmq';
@@ -8,24 +8,26 @@ import type { App } from '../src/app.js';
 import { QUEUE_NAMES } from '../src/jobs/define.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
 import { redisConnectionOptions } from '../src/jobs/queues.js';
-import { expireBooking, remindBooking, sampleLoad, sweepBookings } from '../src/jobs/registry.js';
-import { expireBookingProcessor, remindBookingProcessor, sweepBookingsProcessor } from './processors/bookings/bookings.js';
-import { sampleLoadProcessor } from './processors/queue/sample-load.js';
-import type { Processor } from './processors/types.js';
+type InlineProcessor = (job: Job, app: Pick<App, 'processors'>) => Promise<unknown>;
 
-export const processors: Record<string, Processor> = {
-  [sampleLoad.name]: sampleLoadProcessor,
-  [expireBooking.name]: expireBookingProcessor,
-  [sweepBookings.name]: sweepBookingsProcessor,
-  [remindBooking.name]: remindBookingProcessor,
-};
+/**
+ * Runs a job inline with the application's processor for its name, as `processors[name](job, app)`
+ * (tests run jobs this way when timing is not their subject).
+ */
+export const processors: Record<string, InlineProcessor> = new Proxy({} as Record<string, InlineProcessor>, {
+  get: (_target, name): InlineProcessor | undefined =>
+    typeof name !== 'string'
+      ? undefined
+      : (job, app) => {
+          const found = app.processors.find((p) => p.name === name);
+          if (!found) throw new Error(`no processor for ${name}`);
+          return found.handle(job);
+        },
+});
 
-/** The modules' processors by job name (transitional: plus the ones still in workers/processors). */
+/** The modules' processors by job name. */
 function processorsOf(app: Pick<App, 'processors'>): Map<string, (job: Job) => Promise<unknown>> {
-  const byName = new Map<string, (job: Job) => Promise<unknown>>();
-  for (const [name, p] of Object.entries(processors)) byName.set(name, (job) => p(job, app as App));
-  for (const p of app.processors) byName.set(p.name, (job) => p.handle(job));
-  return byName;
+  return new Map(app.processors.map((p) => [p.name, (job: Job) => p.handle(job)] as const));
 }
 
 export function assertEveryJobHasAProcessor(app: Pick<App, 'jobs' | 'processors'>): void {
@@ -61,11 +63,7 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
     return worker;
   });
   // Repeatable jobs: one scheduler per name, however many workers start (upsert by id).
-  const schedules = [
-    { job: sampleLoad, repeat: { every: config.LOAD_SAMPLE_INTERVAL_MINUTES * 60_000 } },
-    { job: sweepBookings, repeat: { every: 60_000 } },
-  ];
-  for (const { job, repeat } of [...schedules, ...app.schedules]) {
+  for (const { job, repeat } of app.schedules) {
     await app.queues
       .get(job.queue)
       .upsertJobScheduler(job.name, repeat, { name: job.name, data: {} })

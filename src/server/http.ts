@@ -17,12 +17,10 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { App } from '../app.js';
 import { costLimits, operationCost, tooExpensive, type CostLimits } from './cost.js';
 import { formatError } from './errors.js';
-import { createLoaders } from './loaders.js';
 import { bearer } from '../shared/auth/bearer.js';
 import { resolverLookup } from '../shared/graphql/context.js';
-import { bookingFilesRouter } from '../modules/bookings/index.js';
 import { parseOptions, validationRules } from './limits.js';
-import type { GraphQLContext } from './context.js';
+import type { GraphQLContext } from '../shared/graphql/context.js';
 import { attachWebSocketServer } from './websocket.js';
 
 export interface ApiServer {
@@ -74,7 +72,6 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
     res.status(checks.postgres && checks.redis ? 200 : 503).json({ status: checks.postgres && checks.redis ? 'ready' : 'unavailable', ...checks });
   });
 
-  http.use(bookingFilesRouter(app));
   for (const router of app.routers) http.use(router);
 
   http.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
@@ -92,11 +89,9 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
         const viewer = token ? await app.services.accounts.sessions.viewerFromToken(token) : null;
         const now = app.clock.now();
         return {
-          services: app.services,
           viewer,
           requestId,
           now,
-          loaders: createLoaders(app, now),
           memo: new Map(),
           resolver: resolvers,
           idempotencyKey: req.header('idempotency-key')?.trim() || null,

@@ -29,7 +29,6 @@ import { isUuid } from '../shared/ids.js';
 /** `Type.field(arg:)` coordinates whose ID is not a UUID (a configured provider's name). */
 const NON_UUID_IDS = new Set(['Mutation.beginSsoLogin(providerId:)']);
 
-// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for.
 const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

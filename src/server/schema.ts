@@ -69,12 +69,9 @@ export async function createSchema(opts: { emitSchemaFile?: string; instances?: 
     authMode: 'error',
     container: {
       get(someClass: new () => object) {
-        let instance = byClass.get(someClass);
-        if (!instance) {
-          // Transitional: resolvers that still read ctx.services take no constructor arguments.
-          instance = new someClass();
-          byClass.set(someClass, instance);
-        }
+        const instance = byClass.get(someClass);
+        // Only the schema's SDL can be made without instances (nothing resolves then).
+        if (!instance) throw new Error(`resolver ${someClass.name} has no instance: its module must construct it`);
         return instance;
       },
     },

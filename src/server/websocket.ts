@@ -12,14 +12,13 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { App } from '../app.js';
 import type { Viewer } from '../shared/auth/viewer.js';
-import type { GraphQLContext } from './context.js';
+import type { GraphQLContext } from '../shared/graphql/context.js';
 import { bearer } from '../shared/auth/bearer.js';
 import { resolverLookup } from '../shared/graphql/context.js';
 import { rateLimited } from '../shared/errors.js';
 import { costLimits, operationCost, tooExpensive } from './cost.js';
 import { formatError, withCode, type ErrorFormatting } from './errors.js';
 import { parseOptions, validationRules } from './limits.js';
-import { createLoaders } from './loaders.js';
 
 interface ConnectionState {
   viewer: Viewer | null;
@@ -151,10 +150,8 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
         }
         const now = app.clock.now();
         const contextValue: GraphQLContext = {
-          services: app.services,
           viewer: state?.viewer ?? null,
           now,
-          loaders: createLoaders(app, now),
           memo: new Map(),
           resolver: resolvers,
           idempotencyKey: null,

@@ -4,7 +4,6 @@ import { AddDocumentDocument, ConfirmRegistrationDocument, LoginDocument, Regist
 import type { MfcClient } from '../../src/sdk/client.js';
 import type { TestApp } from './app.js';
 import { hashPassword } from '../../src/shared/passwords.js';
-import { insertUser } from '../../src/modules/accounts/accounts.repository.js';
 
 export const PASSWORD = 'Верный-Пароль-42';
 
@@ -57,9 +56,8 @@ export async function loginAs(t: TestApp, login: string, password = PASSWORD) {
  */
 export async function createAccount(t: TestApp, role: 'ADMIN' | 'OPERATOR' | 'CITIZEN', opts: { staffBranchId?: string; firstName?: string } = {}) {
   const phone = uniquePhone();
-  const user = await insertUser(t.running.app.db.db, {
+  const user = await t.running.app.services.accounts.seeding.insertAccount({
     phone,
-    phoneVerified: true,
     passwordHash: await hashPassword(PASSWORD),
     lastName: { ADMIN: 'Админова', OPERATOR: 'Операторов', CITIZEN: 'Гражданинов' }[role],
     firstName: opts.firstName ?? 'Тест',

@@ -30,6 +30,10 @@ import { ProfileService } from './profile.service.js';
 import { AccountSeeding } from './seeding.service.js';
 import { SessionGuard } from './session-guard.js';
 import { SessionService } from './sessions.service.js';
+import { AccountDocuments } from './accounts.documents.js';
+import { createAccountsDirectory, type AccountsDirectory } from './accounts.directory.js';
+import { UserNotificationPreferencesResolver } from './notification-preferences.resolver.js';
+import type { NotificationPreferencesService } from '../notifications/index.js';
 
 const REVOKED_CHANNEL = 'sessions:revoked';
 
@@ -40,6 +44,8 @@ export interface AccountsModuleDeps {
   db: Database;
   tokens: TokenService;
   notifications: AccountsDeps['notifications'];
+  /** Notifications' preferences, for the User.notificationPreferences field (accounts may use that door). */
+  preferences: NotificationPreferencesService;
   rateLimiter: RateLimiter;
   hashKey: string;
   /** Redis connections for the revocation broadcast: commands fail fast on the publisher. */
@@ -58,6 +64,10 @@ export interface AccountsServices {
   identifiers: VerifiedIdentifiers;
   external: ExternalAccounts;
   seeding: AccountSeeding;
+  /** Profile and trust writes caused by personal documents (the documents module's way in). */
+  documents: AccountDocuments;
+  /** Users other modules may read (a read-only directory). */
+  directory: AccountsDirectory;
 }
 
 export type AccountsModule = AccountsServices & ModuleParts;
@@ -88,7 +98,14 @@ export async function createAccountsModule(deps: AccountsModuleDeps): Promise<Ac
     identifiers,
     external,
     seeding: new AccountSeeding(base),
-    resolvers: [new AuthResolver(auth, sessionService, challenges, credentials), new ProfileResolver(profile), new ActivityConnectionResolver()],
+    documents: new AccountDocuments({ clock, hashKey: deps.hashKey, identifiers }),
+    directory: createAccountsDirectory(deps.db),
+    resolvers: [
+      new AuthResolver(auth, sessionService, challenges, credentials),
+      new ProfileResolver(profile),
+      new ActivityConnectionResolver(),
+      new UserNotificationPreferencesResolver(deps.preferences),
+    ],
     nodes: [
       nodeType('User', (viewer, id) => profile.userById(viewer, id), (row) => toUser(row)),
       nodeType('Session', (viewer, id) => sessionService.session(viewer, id), (s) => toSession(s)),

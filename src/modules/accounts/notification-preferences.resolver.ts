@@ -1,7 +1,7 @@
 /**
  * `User.notificationPreferences`: a field of accounts' User whose data belongs to notifications.
  * It lives here because accounts may depend on notifications' door, and not the other way round.
- * src/app.ts constructs it with the notifications module's preferences service.
+ * createAccountsModule constructs it with the notifications module's preferences service.
  */
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { requireViewer, type GraphQLContext } from '../../shared/graphql/context.js';

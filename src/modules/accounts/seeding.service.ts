@@ -1,6 +1,6 @@
 /**
- * Demo data (scripts/seed-demo.ts): finding an account by phone and writing a citizen with
- * identifiers directly, without the registration code. Never reached by the API.
+ * Demo data (scripts/seed-demo.ts), tests and benchmarks: finding an account by phone and writing
+ * accounts directly, without the registration code. Never reached by the API.
  */
 import { hashPassword } from '../../shared/passwords.js';
 import { piiHash } from '../../shared/pii.js';
@@ -21,8 +21,25 @@ export interface DemoCitizen {
   registrationAddress: string;
 }
 
+/** An account written straight to the database (tests, benchmarks and the operations CLI's seeding). */
+export interface SeedAccount {
+  phone: string;
+  passwordHash: string;
+  lastName: string;
+  firstName: string;
+  roles?: Array<'CITIZEN' | 'OPERATOR' | 'ADMIN'>;
+  staffBranchId?: string | null;
+  trustLevel?: 'SIMPLIFIED' | 'STANDARD' | 'CONFIRMED';
+}
+
 export class AccountSeeding {
   constructor(private readonly deps: Pick<AccountsDeps, 'db' | 'hashKey'>) {}
+
+  /** An account with a verified phone and a password, no registration code. */
+  async insertAccount(a: SeedAccount): Promise<{ id: string }> {
+    const user = await repo.insertUser(this.deps.db, { ...a, phoneVerified: true });
+    return { id: user.id };
+  }
 
   /** The id of the account with this phone, if any. */
   async userIdByPhone(phone: string): Promise<string | undefined> {

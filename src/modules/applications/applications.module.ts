@@ -30,7 +30,6 @@ export interface ApplicationsModuleDeps extends ApplicationsDeps {
 export interface ApplicationsModule extends ModuleParts {
   /** The door service: applications as a viewer may see them, lists, validation, subjects for chats and feedback. */
   applications: ApplicationsService;
-  close(): Promise<void>;
 }
 
 export function createApplicationsModule(deps: ApplicationsModuleDeps): ApplicationsModule {

@@ -1,21 +1,33 @@
 /** Files of a booking over HTTP, for its owner only (bearer token): the iCalendar event and the PDF ticket. */
 import { Router, type Request, type Response } from 'express';
-import type { App } from '../../app.js';
 import { bearer } from '../../shared/auth/bearer.js';
+import type { Clock } from '../../shared/clock.js';
+import type { SessionGuard } from '../accounts/index.js';
+import type { BranchesService } from '../branches/index.js';
+import type { CatalogService } from '../catalog/index.js';
 import type { BookingRow } from './bookings.repository.js';
+import type { BookingsService } from './bookings.service.js';
 import { visitEvent } from './calendar.js';
-import { signTicketCode } from './ticket-code.js';
 import { ticketPdf } from './ticket-pdf.js';
 
+/** What the routes use: the session check, the bookings door, and the branch and service of a booking. */
+export interface BookingFilesDeps {
+  sessions: Pick<SessionGuard, 'viewerFromToken'>;
+  bookings: BookingsService;
+  branches: Pick<BranchesService, 'branch'>;
+  catalog: Pick<CatalogService, 'service'>;
+  clock: Clock;
+}
+
 /** The caller's own booking, or null after answering 401/404 (not found and not yours look alike). */
-async function ownBooking(app: App, req: Request, res: Response): Promise<BookingRow | null> {
+async function ownBooking(deps: BookingFilesDeps, req: Request, res: Response): Promise<BookingRow | null> {
   const token = bearer(req.header('authorization'));
-  const viewer = token ? await app.services.accounts.sessions.viewerFromToken(token) : null;
+  const viewer = token ? await deps.sessions.viewerFromToken(token) : null;
   if (!viewer) {
     res.status(401).json({ error: 'UNAUTHENTICATED' });
     return null;
   }
-  const booking = await app.services.bookings.booking(viewer, String(req.params.id));
+  const booking = await deps.bookings.booking(viewer, String(req.params.id));
   if (!booking || booking.userId !== viewer.userId) {
     res.status(404).json({ error: 'NOT_FOUND' });
     return null;
@@ -23,17 +35,17 @@ async function ownBooking(app: App, req: Request, res: Response): Promise<Bookin
   return booking;
 }
 
-export function bookingFilesRouter(app: App): Router {
+export function bookingFilesRouter(deps: BookingFilesDeps): Router {
   const router = Router();
   router.get('/bookings/:id/ticket.pdf', async (req: Request, res: Response) => {
-    const booking = await ownBooking(app, req, res);
+    const booking = await ownBooking(deps, req, res);
     if (!booking) return;
     if (booking.status !== 'CONFIRMED') {
       res.status(409).json({ error: 'PRECONDITION_FAILED', message: 'Талон доступен после подтверждения записи' });
       return;
     }
-    const branch = await app.services.branches.branch(booking.branchId);
-    const service = await app.services.catalog.service({ id: booking.serviceId });
+    const branch = await deps.branches.branch(booking.branchId);
+    const service = await deps.catalog.service({ id: booking.serviceId });
     const localDateTime = new Intl.DateTimeFormat('ru-RU', { timeZone: branch?.timezone ?? 'Europe/Moscow', dateStyle: 'long', timeStyle: 'short' }).format(booking.startsAt);
     const pdf = await ticketPdf({
       number: booking.number,
@@ -41,17 +53,17 @@ export function bookingFilesRouter(app: App): Router {
       address: branch?.address ?? '',
       localDateTime,
       service: service?.title ?? 'Приём',
-      ticketCode: await signTicketCode(app.keys, { id: booking.id, number: booking.number, branchId: booking.branchId, startsAt: booking.startsAt, endsAt: booking.endsAt }),
+      ticketCode: await deps.bookings.ticketCode(booking),
       createdAt: booking.createdAt,
     });
     res.status(200).type('application/pdf').setHeader('content-disposition', `attachment; filename="ticket-${booking.id}.pdf"`).send(pdf);
   });
 
   router.get('/bookings/:id/event.ics', async (req: Request, res: Response) => {
-    const booking = await ownBooking(app, req, res);
+    const booking = await ownBooking(deps, req, res);
     if (!booking) return;
-    const branch = await app.services.branches.branch(booking.branchId);
-    const service = await app.services.catalog.service({ id: booking.serviceId });
+    const branch = await deps.branches.branch(booking.branchId);
+    const service = await deps.catalog.service({ id: booking.serviceId });
     res
       .status(200)
       .type('text/calendar; charset=utf-8')
@@ -66,7 +78,7 @@ export function bookingFilesRouter(app: App): Router {
           service: service?.title ?? 'Приём',
           branch: branch?.name ?? 'МФЦ',
           address: branch?.address ?? '',
-          now: app.clock.now(),
+          now: deps.clock.now(),
         }),
       );
   });

@@ -1,6 +1,7 @@
 /** Per-request loaders of bookings. */
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/client.js';
+import { perRequest } from '../../shared/graphql/context.js';
 import { byKeys, groupByKeys } from '../../shared/ids.js';
 import * as repo from './bookings.repository.js';
 import type { BookingEventRow, BookingRow } from './bookings.repository.js';
@@ -14,3 +15,6 @@ export function createBookingLoaders(db: Database) {
     }),
   };
 }
+
+/** The module's loaders for one operation: `bookingsLoaders(ctx, db)`. */
+export const bookingsLoaders = perRequest((db: Database) => createBookingLoaders(db));

@@ -1,13 +1,53 @@
-/** The only drizzle importer of the bookings module. */
+/**
+ * The only drizzle importer of the bookings module: one function per query, explicit columns. The
+ * database's constraints decide races (CHECK on places, exclusion on a citizen's overlapping
+ * bookings, unique idempotency key); the functions that hit them answer a domain result instead.
+ */
 import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { isUniqueViolation, pgErrorCode } from '../../db/errors.js';
 import { bookingEvents, bookings, branchServices, slotPlaces, slotWatches } from '../../db/schema/index.js';
 
 export type BookingRow = typeof bookings.$inferSelect;
 export type BookingStatus = BookingRow['status'];
 export type BookingEventRow = typeof bookingEvents.$inferSelect;
+export type SlotWatchRow = typeof slotWatches.$inferSelect;
 
-export const ACTIVE: BookingStatus[] = ['PENDING_CONFIRMATION', 'CONFIRMED', 'CHECKED_IN'];
+const bookingColumns = {
+  id: bookings.id,
+  number: bookings.number,
+  userId: bookings.userId,
+  branchId: bookings.branchId,
+  serviceId: bookings.serviceId,
+  purpose: bookings.purpose,
+  startsAt: bookings.startsAt,
+  endsAt: bookings.endsAt,
+  originalStartsAt: bookings.originalStartsAt,
+  status: bookings.status,
+  confirmBy: bookings.confirmBy,
+  rescheduleCount: bookings.rescheduleCount,
+  idempotencyKey: bookings.idempotencyKey,
+  createdAt: bookings.createdAt,
+  updatedAt: bookings.updatedAt,
+};
+
+const eventColumns = { id: bookingEvents.id, bookingId: bookingEvents.bookingId, status: bookingEvents.status, at: bookingEvents.at, note: bookingEvents.note };
+
+const watchColumns = {
+  id: slotWatches.id,
+  userId: slotWatches.userId,
+  branchId: slotWatches.branchId,
+  serviceId: slotWatches.serviceId,
+  fromDate: slotWatches.fromDate,
+  toDate: slotWatches.toDate,
+  active: slotWatches.active,
+  createdAt: slotWatches.createdAt,
+  firedAt: slotWatches.firedAt,
+};
+
+/** 23514 (CHECK taken <= capacity): the place is full. 23P01 (bookings_no_overlap): the citizen already has a visit then. */
+const CHECK_VIOLATION = '23514';
+const EXCLUSION_VIOLATION = '23P01';
 
 /** Appointments per place for the service at the branch; null when the branch does not offer it. */
 export async function capacityOf(db: Executor, branchId: string, serviceId: string): Promise<number | null> {
@@ -40,13 +80,22 @@ export async function takenBetween(db: Executor, p: { branchId: string; serviceI
 
 /**
  * Takes one place in each 15-minute slot of a booking. The CHECK (taken <= capacity) on the row
- * refuses the one place too many: the caller turns that into CONFLICT.
+ * refuses the one place too many: then 'SLOT_TAKEN' (under a savepoint, so the caller's
+ * transaction stays usable; it rolls back when the caller throws).
  */
-export async function takePlaces(db: Executor, p: { branchId: string; serviceId: string; starts: Date[]; capacity: number }): Promise<void> {
-  await db
-    .insert(slotPlaces)
-    .values(p.starts.map((startsAt) => ({ branchId: p.branchId, serviceId: p.serviceId, startsAt, taken: 1, capacity: p.capacity })))
-    .onConflictDoUpdate({ target: [slotPlaces.branchId, slotPlaces.serviceId, slotPlaces.startsAt], set: { taken: sql`${slotPlaces.taken} + 1` } });
+export async function takePlaces(db: Executor, p: { branchId: string; serviceId: string; starts: Date[]; capacity: number }): Promise<'SLOT_TAKEN' | undefined> {
+  try {
+    await db.transaction((sp) =>
+      sp
+        .insert(slotPlaces)
+        .values(p.starts.map((startsAt) => ({ branchId: p.branchId, serviceId: p.serviceId, startsAt, taken: 1, capacity: p.capacity })))
+        .onConflictDoUpdate({ target: [slotPlaces.branchId, slotPlaces.serviceId, slotPlaces.startsAt], set: { taken: sql`${slotPlaces.taken} + 1` } }),
+    );
+    return undefined;
+  } catch (err) {
+    if (pgErrorCode(err) === CHECK_VIOLATION) return 'SLOT_TAKEN';
+    throw err;
+  }
 }
 
 export async function releasePlaces(db: Executor, p: { branchId: string; serviceId: string; starts: Date[] }): Promise<void> {
@@ -62,10 +111,17 @@ export async function nextNumber(db: Executor): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-export async function insertBooking(db: Executor, values: typeof bookings.$inferInsert): Promise<BookingRow> {
-  const [row] = await db.insert(bookings).values(values).returning();
-  if (!row) throw new Error('insert bookings returned nothing');
-  return row;
+/** The new booking; 'OVERLAP' when the citizen has an active one at that time, 'DUPLICATE' when the idempotency key was used. */
+export async function insertBooking(db: Executor, values: typeof bookings.$inferInsert): Promise<BookingRow | 'OVERLAP' | 'DUPLICATE'> {
+  try {
+    const [row] = await db.transaction((sp) => sp.insert(bookings).values(values).returning(bookingColumns));
+    if (!row) throw new Error('insert bookings returned nothing');
+    return row;
+  } catch (err) {
+    if (pgErrorCode(err) === EXCLUSION_VIOLATION) return 'OVERLAP';
+    if (isUniqueViolation(err) && values.idempotencyKey) return 'DUPLICATE';
+    throw err;
+  }
 }
 
 export async function insertEvent(db: Executor, values: typeof bookingEvents.$inferInsert): Promise<void> {
@@ -73,24 +129,40 @@ export async function insertEvent(db: Executor, values: typeof bookingEvents.$in
 }
 
 export async function findBooking(db: Executor, id: string): Promise<BookingRow | undefined> {
-  const [row] = await db.select().from(bookings).where(eq(bookings.id, id));
+  const [row] = await db.select(bookingColumns).from(bookings).where(eq(bookings.id, id));
   return row;
 }
 
 export async function findByIdempotencyKey(db: Executor, userId: string, key: string): Promise<BookingRow | undefined> {
-  const [row] = await db.select().from(bookings).where(and(eq(bookings.userId, userId), eq(bookings.idempotencyKey, key)));
+  const [row] = await db.select(bookingColumns).from(bookings).where(and(eq(bookings.userId, userId), eq(bookings.idempotencyKey, key)));
   return row;
 }
 
-export async function countActive(db: Executor, userId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(bookings).where(and(eq(bookings.userId, userId), inArray(bookings.status, ACTIVE)));
+/** The citizen's bookings in one of `statuses` (the active ones, for BOOKING_MAX_ACTIVE). */
+export async function countActive(db: Executor, userId: string, statuses: readonly BookingStatus[]): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(bookings).where(and(eq(bookings.userId, userId), inArray(bookings.status, [...statuses])));
   return row?.n ?? 0;
 }
 
 /** Moves a booking to `status` only from one of `from`; undefined when it was not in one. */
 export async function transition(db: Executor, id: string, from: BookingStatus[], values: Partial<typeof bookings.$inferInsert> & { status: BookingStatus; updatedAt: Date }): Promise<BookingRow | undefined> {
-  const [row] = await db.update(bookings).set(values).where(and(eq(bookings.id, id), inArray(bookings.status, from))).returning();
+  const [row] = await db.update(bookings).set(values).where(and(eq(bookings.id, id), inArray(bookings.status, from))).returning(bookingColumns);
   return row;
+}
+
+/** Moves a booking to another time (from one of `from`); 'OVERLAP' when the citizen has another active visit then. */
+export async function moveBooking(
+  db: Executor,
+  id: string,
+  from: BookingStatus[],
+  values: { status: BookingStatus; startsAt: Date; endsAt: Date; rescheduleCount: number; updatedAt: Date },
+): Promise<BookingRow | undefined | 'OVERLAP'> {
+  try {
+    return await db.transaction((sp) => transition(sp, id, from, values));
+  } catch (err) {
+    if (pgErrorCode(err) === EXCLUSION_VIOLATION) return 'OVERLAP';
+    throw err;
+  }
 }
 
 export async function bookingsOfUser(
@@ -103,7 +175,7 @@ export async function bookingsOfUser(
     p.upcomingAfter ? gte(bookings.startsAt, p.upcomingAfter) : undefined,
   );
   const rows = await db
-    .select({ booking: bookings, total: sql<number>`count(*) OVER ()::int` })
+    .select({ booking: bookingColumns, total: sql<number>`count(*) OVER ()::int` })
     .from(bookings)
     .where(where)
     // Upcoming visits first (soonest first), then past ones (latest first).
@@ -115,12 +187,12 @@ export async function bookingsOfUser(
 
 export async function eventsOf(db: Executor, bookingIds: readonly string[]): Promise<BookingEventRow[]> {
   if (bookingIds.length === 0) return [];
-  return db.select().from(bookingEvents).where(inArray(bookingEvents.bookingId, [...bookingIds])).orderBy(asc(bookingEvents.at), asc(bookingEvents.id));
+  return db.select(eventColumns).from(bookingEvents).where(inArray(bookingEvents.bookingId, [...bookingIds])).orderBy(asc(bookingEvents.at), asc(bookingEvents.id));
 }
 
 export async function findBookingsByIds(db: Executor, ids: readonly string[]): Promise<BookingRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(bookings).where(inArray(bookings.id, [...ids]));
+  return db.select(bookingColumns).from(bookings).where(inArray(bookings.id, [...ids]));
 }
 
 /** Unconfirmed bookings past their confirmBy (at most 500 a pass). */
@@ -145,16 +217,14 @@ export async function missedVisits(db: Executor, startedBefore: Date): Promise<s
 
 // ---------------------------------------------------------------- slot watches
 
-export type SlotWatchRow = typeof slotWatches.$inferSelect;
-
 export async function insertWatch(db: Executor, values: typeof slotWatches.$inferInsert): Promise<SlotWatchRow> {
-  const [row] = await db.insert(slotWatches).values(values).returning();
+  const [row] = await db.insert(slotWatches).values(values).returning(watchColumns);
   if (!row) throw new Error('insert slot_watches returned nothing');
   return row;
 }
 
 export async function watchesOfUser(db: Executor, userId: string): Promise<SlotWatchRow[]> {
-  return db.select().from(slotWatches).where(eq(slotWatches.userId, userId)).orderBy(desc(slotWatches.createdAt));
+  return db.select(watchColumns).from(slotWatches).where(eq(slotWatches.userId, userId)).orderBy(desc(slotWatches.createdAt));
 }
 
 export async function deactivateWatch(db: Executor, id: string, userId: string): Promise<boolean> {
@@ -181,5 +251,5 @@ export async function fireWatches(db: Executor, p: { branchId: string; serviceId
         sql`${slotWatches.userId} <> ${p.exceptUserId}`,
       ),
     )
-    .returning();
+    .returning(watchColumns);
 }

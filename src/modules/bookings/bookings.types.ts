@@ -1,5 +1,5 @@
 /** GraphQL types of bookings. */
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../../shared/graphql/scalars.js';
 import { Node, PageInfo } from '../../shared/graphql/relay.js';
 
@@ -71,14 +71,6 @@ export class BookingConnection {
   totalCount!: number;
 }
 
-@InputType()
-export class BookingFilter {
-  @Field(() => [BookingStatus], { nullable: true })
-  status?: BookingStatus[] | null;
-  @Field(() => Boolean, { nullable: true, description: 'Only visits still ahead.' })
-  upcoming?: boolean | null;
-}
-
 @ObjectType({ implements: Node, description: 'A wish to hear when a place frees up (fires once; the place is not reserved).' })
 export class SlotWatch extends Node {
   branchId!: string;
@@ -89,28 +81,4 @@ export class SlotWatch extends Node {
   to!: string;
   @Field()
   active!: boolean;
-}
-
-@InputType()
-export class SlotWatchInput {
-  @Field(() => ID)
-  branchId!: string;
-  @Field(() => ID)
-  serviceId!: string;
-  @Field(() => DateScalar)
-  from!: string;
-  @Field(() => DateScalar)
-  to!: string;
-}
-
-@InputType()
-export class BookAppointmentInput {
-  @Field(() => ID)
-  branchId!: string;
-  @Field(() => ID)
-  serviceId!: string;
-  @Field(() => DateTimeScalar, { description: 'One of availableSlots\' startsAt.' })
-  startsAt!: Date;
-  @Field(() => String, { nullable: true })
-  purpose?: string | null;
 }

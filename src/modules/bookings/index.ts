@@ -1,8 +1,9 @@
 /** The front door of the bookings module: the only file other code imports from it. */
-export { bookingTopic } from './bookings.events.js';
-export { bookingFilesRouter } from './bookings.http.js';
-export { createBookingLoaders } from './bookings.loaders.js';
+// The door defines GraphQL types: the metadata polyfill loads first, whoever imports the door first (a job contract in a test).
+import 'reflect-metadata';
+export { createBookingsModule, type BookingsModule, type BookingsModuleDeps } from './bookings.module.js';
+export type { BookingsService } from './bookings.service.js';
+export { sweepBookings } from './bookings.jobs.js';
 export { BookingResolver, SlotWatchResolver, TicketBookingResolver } from './bookings.resolver.js';
-export { BookingsService } from './bookings.service.js';
 export { createBookingsDirectory, type BookingsDirectory } from './bookings.directory.js';
 export type { BookingRow } from './bookings.repository.js';

@@ -1,6 +1,7 @@
 /** Per-request loaders of branches: one query per batch of parents. */
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/client.js';
+import { perRequest } from '../../shared/graphql/context.js';
 import { byKeys, groupByKeys } from '../../shared/ids.js';
 import * as repo from './branches.repository.js';
 import type { BranchRow, ExceptionRow, HoursRow, RegionRow } from './branches.repository.js';
@@ -40,3 +41,6 @@ export function createBranchLoaders(db: Database, now: Date) {
 }
 
 export type BranchLoaders = ReturnType<typeof createBranchLoaders>;
+
+/** The module's loaders for one operation: `branchesLoaders(ctx, db, ctx.now)`. */
+export const branchesLoaders = perRequest((db: Database, now: Date) => createBranchLoaders(db, now));

@@ -1,6 +1,7 @@
-/** The only drizzle importer of the branches module. */
+/** The only drizzle importer of the branches module: one function per query, explicit columns. */
 import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { isForeignKeyViolation } from '../../db/errors.js';
 import { branchServices, branches, regions, scheduleExceptions, tickets, workingHours } from '../../db/schema/index.js';
 
 export type BranchRow = typeof branches.$inferSelect;
@@ -8,6 +9,40 @@ export type NewBranchRow = typeof branches.$inferInsert;
 export type HoursRow = typeof workingHours.$inferSelect;
 export type ExceptionRow = typeof scheduleExceptions.$inferSelect;
 export type RegionRow = typeof regions.$inferSelect & { localities: string[] };
+
+/** The columns of a branch row, read and returned everywhere a BranchRow is. */
+const branchColumns = {
+  id: branches.id,
+  name: branches.name,
+  regionCode: branches.regionCode,
+  locality: branches.locality,
+  address: branches.address,
+  lat: branches.lat,
+  lon: branches.lon,
+  timezone: branches.timezone,
+  phone: branches.phone,
+  windows: branches.windows,
+  createdAt: branches.createdAt,
+  updatedAt: branches.updatedAt,
+};
+
+const hoursColumns = {
+  branchId: workingHours.branchId,
+  weekday: workingHours.weekday,
+  opens: workingHours.opens,
+  closes: workingHours.closes,
+  breakStart: workingHours.breakStart,
+  breakEnd: workingHours.breakEnd,
+};
+
+const exceptionColumns = {
+  branchId: scheduleExceptions.branchId,
+  date: scheduleExceptions.date,
+  closed: scheduleExceptions.closed,
+  opens: scheduleExceptions.opens,
+  closes: scheduleExceptions.closes,
+  note: scheduleExceptions.note,
+};
 
 const EARTH_KM = 6371;
 const KM_PER_DEGREE = 111.045;
@@ -40,7 +75,7 @@ export async function upsertRegion(db: Executor, code: string, name: string | nu
 
 export async function findBranchesByIds(db: Executor, ids: readonly string[]): Promise<BranchRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(branches).where(inArray(branches.id, [...ids]));
+  return db.select(branchColumns).from(branches).where(inArray(branches.id, [...ids]));
 }
 
 export interface BranchSearch {
@@ -87,7 +122,7 @@ export async function searchBranches(db: Executor, p: BranchSearch): Promise<{ r
           [sql`(SELECT count(*) FROM ${tickets} t WHERE t.branch_id = ${branches.id} AND t.status = 'WAITING') ASC`]
         : [];
   const rows = await db
-    .select({ branch: branches, distanceKm: distance ?? sql<null>`NULL::float8`, total: sql<number>`count(*) OVER ()::int` })
+    .select({ branch: branchColumns, distanceKm: distance ?? sql<null>`NULL::float8`, total: sql<number>`count(*) OVER ()::int` })
     .from(branches)
     .where(where)
     .orderBy(...order, asc(branches.name), asc(branches.id))
@@ -109,26 +144,26 @@ export async function openAt(db: Executor, branchIds: readonly string[], at: Dat
 
 export async function hoursOf(db: Executor, branchIds: readonly string[]): Promise<HoursRow[]> {
   if (branchIds.length === 0) return [];
-  return db.select().from(workingHours).where(inArray(workingHours.branchId, [...branchIds])).orderBy(asc(workingHours.weekday));
+  return db.select(hoursColumns).from(workingHours).where(inArray(workingHours.branchId, [...branchIds])).orderBy(asc(workingHours.weekday));
 }
 
 export async function exceptionsOf(db: Executor, branchIds: readonly string[], from: string, to: string): Promise<ExceptionRow[]> {
   if (branchIds.length === 0) return [];
   return db
-    .select()
+    .select(exceptionColumns)
     .from(scheduleExceptions)
     .where(and(inArray(scheduleExceptions.branchId, [...branchIds]), gte(scheduleExceptions.date, from), lte(scheduleExceptions.date, to)))
     .orderBy(asc(scheduleExceptions.date));
 }
 
 export async function insertBranch(db: Executor, values: NewBranchRow): Promise<BranchRow> {
-  const [row] = await db.insert(branches).values(values).returning();
+  const [row] = await db.insert(branches).values(values).returning(branchColumns);
   if (!row) throw new Error('insert branches returned nothing');
   return row;
 }
 
 export async function updateBranch(db: Executor, id: string, values: Partial<NewBranchRow>): Promise<BranchRow | undefined> {
-  const [row] = await db.update(branches).set({ ...values, updatedAt: sql`now()` }).where(eq(branches.id, id)).returning();
+  const [row] = await db.update(branches).set({ ...values, updatedAt: sql`now()` }).where(eq(branches.id, id)).returning(branchColumns);
   return row;
 }
 
@@ -144,7 +179,16 @@ export async function upsertException(db: Executor, row: ExceptionRow): Promise<
     .onConflictDoUpdate({ target: [scheduleExceptions.branchId, scheduleExceptions.date], set: { closed: row.closed, opens: row.opens, closes: row.closes, note: row.note } });
 }
 
-export async function replaceServices(db: Executor, branchId: string, serviceIds: readonly string[]): Promise<void> {
-  await db.delete(branchServices).where(eq(branchServices.branchId, branchId));
-  if (serviceIds.length > 0) await db.insert(branchServices).values(serviceIds.map((serviceId) => ({ branchId, serviceId })));
+/** Replaces the services offered, in one transaction; 'UNKNOWN_SERVICE' (nothing changed) when an id is no service. */
+export async function replaceServices(db: Executor, branchId: string, serviceIds: readonly string[]): Promise<'UNKNOWN_SERVICE' | undefined> {
+  try {
+    await db.transaction(async (tx) => {
+      await tx.delete(branchServices).where(eq(branchServices.branchId, branchId));
+      if (serviceIds.length > 0) await tx.insert(branchServices).values(serviceIds.map((serviceId) => ({ branchId, serviceId })));
+    });
+    return undefined;
+  } catch (err) {
+    if (isForeignKeyViolation(err)) return 'UNKNOWN_SERVICE';
+    throw err;
+  }
 }

@@ -1,17 +1,18 @@
 /**
  * Branches: finding them (region, locality, service, distance from a point, open now in their own
  * time zone), and the administrators' edits of branches, hours, exceptions and offered services.
- * Reads are public; edits need ADMIN.
+ * Reads are public; edits need ADMIN. The rules (valid hours, defaults, limits) are in
+ * branches.rules.ts.
  */
 import type { Clock } from '../../shared/clock.js';
 import type { Database } from '../../db/client.js';
-import { isForeignKeyViolation } from '../../db/errors.js';
-import { badField, badInput, forbidden, notFound, type FieldProblem } from '../../shared/errors.js';
+import { badField, badInput, forbidden, notFound } from '../../shared/errors.js';
 import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
 import { decodeOffset, offsetPage, type OffsetPage } from '../../shared/pagination.js';
 import * as repo from './branches.repository.js';
 import type { BranchRow, HoursRow, RegionRow } from './branches.repository.js';
 import { isUuid } from '../../shared/ids.js';
+import { DEFAULT_HOURS, pageSize, validateBranch, validateException, validateHours, validateSearch, type BranchInputData, type ExceptionInput, type HoursInput } from './branches.rules.js';
 
 export interface BranchFilterInput {
   regionCode?: string | null;
@@ -21,66 +22,6 @@ export interface BranchFilterInput {
   radiusKm?: number | null;
   openNow?: boolean | null;
   search?: string | null;
-}
-
-export interface HoursInput {
-  weekday: number;
-  opens: string;
-  closes: string;
-  breakStart?: string | null;
-  breakEnd?: string | null;
-}
-
-export interface BranchInputData {
-  name: string;
-  regionCode: string;
-  regionName?: string | null;
-  locality: string;
-  address: string;
-  location: { lat: number; lon: number };
-  timezone: string;
-  phone?: string | null;
-  windows: number;
-  workingHours?: HoursInput[] | null;
-}
-
-/** DOMAIN.md: Mon-Fri 09:00-18:00, Sat 10:00-15:00, Sun closed. */
-export const DEFAULT_HOURS: HoursInput[] = [
-  ...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:00', closes: '18:00' })),
-  { weekday: 6, opens: '10:00', closes: '15:00' },
-];
-
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return tz.includes('/') || tz === 'UTC';
-  } catch {
-    return false;
-  }
-}
-
-/** Checks weekly hours; problems are reported under `field`.N.name. */
-export function validateHours(hours: HoursInput[], field: string): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const seen = new Set<number>();
-  hours.forEach((h, i) => {
-    const at = `${field}.${i}`;
-    if (!Number.isInteger(h.weekday) || h.weekday < 1 || h.weekday > 7) problems.push({ field: `${at}.weekday`, message: 'День недели от 1 (пн) до 7 (вс)' });
-    else if (seen.has(h.weekday)) problems.push({ field: `${at}.weekday`, message: 'День недели указан дважды' });
-    seen.add(h.weekday);
-    for (const k of ['opens', 'closes', 'breakStart', 'breakEnd'] as const) {
-      const v = h[k];
-      if (v != null && !HHMM.test(v)) problems.push({ field: `${at}.${k}`, message: 'Время в формате ЧЧ:ММ' });
-    }
-    if (HHMM.test(h.opens) && HHMM.test(h.closes) && h.opens >= h.closes) problems.push({ field: `${at}.closes`, message: 'Закрытие позже открытия' });
-    if ((h.breakStart == null) !== (h.breakEnd == null)) problems.push({ field: `${at}.breakEnd`, message: 'Укажите начало и конец перерыва' });
-    else if (h.breakStart && h.breakEnd && !(h.opens < h.breakStart && h.breakStart < h.breakEnd && h.breakEnd < h.closes)) {
-      problems.push({ field: `${at}.breakStart`, message: 'Перерыв — внутри рабочего времени' });
-    }
-  });
-  return problems;
 }
 
 export class BranchesService {
@@ -96,20 +37,16 @@ export class BranchesService {
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<OffsetPage<BranchRow & { distanceKm: number | null }>> {
-    const limit = Math.min(Math.max(first ?? 20, 1), 100);
+    const limit = pageSize(first);
     const offset = after ? decodeOffset(after) : 0;
-    const problems: FieldProblem[] = [];
-    const near = filter?.near ?? null;
-    if (near && (Math.abs(near.lat) > 90 || Math.abs(near.lon) > 180)) problems.push({ field: 'filter.near', message: 'Координаты вне диапазона' });
-    if (filter?.radiusKm != null && (!near || filter.radiusKm <= 0)) problems.push({ field: 'filter.radiusKm', message: 'Радиус — положительное число вместе с near' });
-    if (orderBy === 'DISTANCE' && !near) problems.push({ field: 'orderBy', message: 'Сортировка по расстоянию требует filter.near' });
+    const problems = validateSearch(filter, orderBy);
     if (problems.length > 0) throw badInput(problems);
     if (filter?.serviceId && !isUuid(filter.serviceId)) return offsetPage([], 0, offset);
     const { rows, total } = await repo.searchBranches(this.deps.db, {
       regionCode: filter?.regionCode,
       locality: filter?.locality,
       serviceId: filter?.serviceId,
-      near,
+      near: filter?.near ?? null,
       radiusKm: filter?.radiusKm,
       openAt: filter?.openNow ? this.deps.clock.now() : null,
       search: filter?.search,
@@ -160,18 +97,9 @@ export class BranchesService {
     return branch;
   }
 
-  async addScheduleException(
-    viewer: Viewer,
-    branchId: string,
-    input: { date: string; closed: boolean; opens?: string | null; closes?: string | null; note?: string | null },
-  ): Promise<BranchRow> {
+  async addScheduleException(viewer: Viewer, branchId: string, input: ExceptionInput): Promise<BranchRow> {
     if (!hasRole(viewer, 'ADMIN')) throw forbidden();
-    const problems: FieldProblem[] = [];
-    if (!input.closed) {
-      if (!input.opens || !HHMM.test(input.opens)) problems.push({ field: 'input.opens', message: 'Время открытия ЧЧ:ММ' });
-      if (!input.closes || !HHMM.test(input.closes)) problems.push({ field: 'input.closes', message: 'Время закрытия ЧЧ:ММ' });
-      if (input.opens && input.closes && input.opens >= input.closes) problems.push({ field: 'input.closes', message: 'Закрытие позже открытия' });
-    }
+    const problems = validateException(input);
     if (problems.length > 0) throw badInput(problems);
     const branch = await this.requireBranch(branchId);
     await repo.upsertException(this.deps.db, {
@@ -190,12 +118,8 @@ export class BranchesService {
     const bad = serviceIds.findIndex((id) => !isUuid(id));
     if (bad >= 0) throw badField(`serviceIds.${bad}`, 'Неизвестная услуга');
     const branch = await this.requireBranch(branchId);
-    try {
-      await this.deps.db.transaction((tx) => repo.replaceServices(tx, branch.id, [...new Set(serviceIds)]));
-    } catch (err) {
-      if (isForeignKeyViolation(err)) throw badField('serviceIds', 'Среди услуг есть неизвестная');
-      throw err;
-    }
+    const result = await repo.replaceServices(this.deps.db, branch.id, [...new Set(serviceIds)]);
+    if (result === 'UNKNOWN_SERVICE') throw badField('serviceIds', 'Среди услуг есть неизвестная');
     return branch;
   }
 
@@ -206,13 +130,7 @@ export class BranchesService {
   }
 
   private validate(input: BranchInputData): repo.NewBranchRow {
-    const problems: FieldProblem[] = [];
-    for (const field of ['name', 'regionCode', 'locality', 'address'] as const) if (!input[field].trim()) problems.push({ field: `input.${field}`, message: 'Поле обязательно' });
-    if (!/^[0-9A-Za-z-]{1,10}$/.test(input.regionCode.trim())) problems.push({ field: 'input.regionCode', message: 'Код региона, например 77' });
-    if (Math.abs(input.location.lat) > 90 || Math.abs(input.location.lon) > 180) problems.push({ field: 'input.location', message: 'Координаты вне диапазона' });
-    if (!isTimeZone(input.timezone)) problems.push({ field: 'input.timezone', message: 'Часовой пояс IANA, например Europe/Moscow' });
-    if (!Number.isInteger(input.windows) || input.windows < 1 || input.windows > 200) problems.push({ field: 'input.windows', message: 'От 1 до 200 окон' });
-    if (input.workingHours) problems.push(...validateHours(input.workingHours, 'input.workingHours'));
+    const problems = validateBranch(input);
     if (problems.length > 0) throw badInput(problems);
     return {
       name: input.name.trim(),

@@ -1,5 +1,8 @@
 /** The front door of the branches module: the only file other code imports from it. */
-export { createBranchLoaders } from './branches.loaders.js';
+// The door defines GraphQL types: the metadata polyfill loads first, whoever imports the door first (a job contract in a test).
+import 'reflect-metadata';
+export { createBranchesModule, type BranchesModule, type BranchesModuleDeps } from './branches.module.js';
+export { branchesLoaders, createBranchLoaders } from './branches.loaders.js';
 export { toBranch } from './branches.mappers.js';
 export { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from './branches.resolver.js';
 export { BranchesService } from './branches.service.js';

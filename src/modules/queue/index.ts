@@ -1,7 +1,13 @@
 /** The front door of the queue module: the only file other code imports from it. */
-export { LoadService } from './load.service.js';
-export { createQueueLoaders } from './queue.loaders.js';
+// The door defines GraphQL types: the metadata polyfill loads first, whoever imports the door first (a job contract in a test).
+import 'reflect-metadata';
+export { createQueueModule, type QueueModule, type QueueModuleDeps } from './queue.module.js';
+export type { LoadService } from './load.service.js';
+export type { LoadAlertsService } from './load-alerts.service.js';
+export type { QueueService } from './queue.service.js';
+export type { VisitEnd, VisitOutcomes } from './queue.ports.js';
+export { sampleLoad } from './queue.jobs.js';
 export { toTicket } from './queue.mappers.js';
 export { BranchLoadResolver, LoadAlertResolver, QueueResolver } from './queue.resolver.js';
-export { LoadAlertsService, QueueService, ticketNumber } from './queue.service.js';
 export { QueueTicket } from './queue.types.js';
+export type { TicketRow } from './queue.repository.js';

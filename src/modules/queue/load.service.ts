@@ -11,10 +11,12 @@ import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { AppPubSub } from '../../shared/pubsub.js';
 import { branchLoadTopic, type BranchLoadEvent } from './queue.events.js';
-import { findUsersByIds } from '../accounts/accounts.repository.js';
+import type { AccountsDirectory } from '../accounts/index.js';
+import type { BranchesDirectory } from '../branches/index.js';
 import type { NotificationsService } from '../notifications/index.js';
 import * as repo from './queue.repository.js';
 import type { LoadFigures, SampleRow } from './queue.repository.js';
+import { estimateWaitMinutes, historySpan, loadLevel } from './queue.rules.js';
 
 export type LoadLevel = BranchLoadEvent['level'];
 
@@ -25,6 +27,9 @@ export interface LoadDeps {
   log: Logger;
   pubsub: AppPubSub;
   notifications: NotificationsService;
+  /** Alert holders are read through the accounts door, branch names through the branches door. */
+  accounts: AccountsDirectory;
+  branches: BranchesDirectory;
 }
 
 export class LoadService {
@@ -32,12 +37,8 @@ export class LoadService {
 
   /** LOW / MEDIUM / HIGH by people waiting per open window (thresholds from config). */
   level(waiting: number, openWindows: number): LoadLevel {
-    if (waiting === 0) return 'LOW';
-    if (openWindows === 0) return 'HIGH';
-    const perWindow = waiting / openWindows;
-    if (perWindow <= this.deps.config.LOAD_MEDIUM_PER_WINDOW) return 'LOW';
-    if (perWindow <= this.deps.config.LOAD_HIGH_PER_WINDOW) return 'MEDIUM';
-    return 'HIGH';
+    const { LOAD_MEDIUM_PER_WINDOW, LOAD_HIGH_PER_WINDOW } = this.deps.config;
+    return loadLevel(waiting, openWindows, { mediumPerWindow: LOAD_MEDIUM_PER_WINDOW, highPerWindow: LOAD_HIGH_PER_WINDOW });
   }
 
   toEvent(f: LoadFigures, at: Date): BranchLoadEvent {
@@ -54,8 +55,7 @@ export class LoadService {
 
   /** Minutes until a waiting ticket is called: its rounds of the open windows times recent service minutes. */
   estimateWait(position: number, f: LoadFigures): number {
-    const minutes = f.serviceMinutes ?? this.deps.config.QUEUE_DEFAULT_SERVICE_MINUTES;
-    return Math.ceil(Math.ceil(position / Math.max(f.openWindows, 1)) * minutes);
+    return estimateWaitMinutes(position, f.openWindows, f.serviceMinutes ?? this.deps.config.QUEUE_DEFAULT_SERVICE_MINUTES);
   }
 
   async current(branchIds: readonly string[]): Promise<BranchLoadEvent[]> {
@@ -102,7 +102,7 @@ export class LoadService {
   }
 
   async history(branchId: string, hours: number): Promise<SampleRow[]> {
-    const span = Math.min(Math.max(hours, 1), this.deps.config.LOAD_HISTORY_HOURS);
+    const span = historySpan(hours, this.deps.config.LOAD_HISTORY_HOURS);
     return repo.samplesSince(this.deps.db, [branchId], new Date(this.deps.clock.now().getTime() - span * 3_600_000));
   }
 
@@ -126,8 +126,9 @@ export class LoadService {
   private async fireAlerts(tx: Executor, e: BranchLoadEvent, now: Date): Promise<void> {
     const fired = await repo.fireAlerts(tx, e.branchId, e.waiting, now);
     if (fired.length === 0) return;
-    const users = new Map((await findUsersByIds(tx, fired.map((a) => a.userId))).map((u) => [u.id, u]));
-    const branchName = (await repo.branchName(tx, e.branchId)) ?? 'отделении';
+    const users = new Map((await this.deps.accounts.usersByIds(fired.map((a) => a.userId), tx)).map((u) => [u.id, u]));
+    const [branch] = await this.deps.branches.branchesByIds([e.branchId], tx);
+    const branchName = branch?.name ?? 'отделении';
     for (const alert of fired) {
       const user = users.get(alert.userId);
       if (!user) continue;

@@ -1,6 +1,7 @@
 /** Per-request loaders of the queue: figures of many branches and positions of many tickets in one query each. */
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/client.js';
+import { perRequest } from '../../shared/graphql/context.js';
 import { byKeys } from '../../shared/ids.js';
 import * as repo from './queue.repository.js';
 import type { LoadFigures } from './queue.repository.js';
@@ -14,3 +15,6 @@ export function createQueueLoaders(db: Database, now: Date) {
     }),
   };
 }
+
+/** The module's loaders for one operation: `queueLoaders(ctx, db, ctx.now)`. */
+export const queueLoaders = perRequest((db: Database, now: Date) => createQueueLoaders(db, now));

@@ -1,4 +1,4 @@
-/** The only drizzle importer of the queue module. */
+/** The only drizzle importer of the queue module: one function per query, explicit columns. */
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { branchLoadSamples, branchWindows, loadAlerts, ticketCounters, tickets } from '../../db/schema/index.js';
@@ -7,6 +7,53 @@ export type TicketRow = typeof tickets.$inferSelect;
 export type WindowRow = typeof branchWindows.$inferSelect;
 export type SampleRow = typeof branchLoadSamples.$inferSelect;
 export type AlertRow = typeof loadAlerts.$inferSelect;
+
+/** The columns of each row type, read and returned everywhere that row type is. */
+const ticketColumns = {
+  id: tickets.id,
+  branchId: tickets.branchId,
+  serviceId: tickets.serviceId,
+  userId: tickets.userId,
+  bookingId: tickets.bookingId,
+  day: tickets.day,
+  seq: tickets.seq,
+  number: tickets.number,
+  priority: tickets.priority,
+  status: tickets.status,
+  window: tickets.window,
+  issuedAt: tickets.issuedAt,
+  calledAt: tickets.calledAt,
+  completedAt: tickets.completedAt,
+};
+
+const windowColumns = {
+  branchId: branchWindows.branchId,
+  number: branchWindows.number,
+  operatorId: branchWindows.operatorId,
+  openedAt: branchWindows.openedAt,
+  ticketId: branchWindows.ticketId,
+};
+
+const sampleColumns = {
+  id: branchLoadSamples.id,
+  branchId: branchLoadSamples.branchId,
+  at: branchLoadSamples.at,
+  waiting: branchLoadSamples.waiting,
+  averageWaitMinutes: branchLoadSamples.averageWaitMinutes,
+  openWindows: branchLoadSamples.openWindows,
+  freeWindows: branchLoadSamples.freeWindows,
+  level: branchLoadSamples.level,
+};
+
+const alertColumns = {
+  id: loadAlerts.id,
+  userId: loadAlerts.userId,
+  branchId: loadAlerts.branchId,
+  maxWaiting: loadAlerts.maxWaiting,
+  active: loadAlerts.active,
+  createdAt: loadAlerts.createdAt,
+  firedAt: loadAlerts.firedAt,
+};
 
 export interface LoadFigures {
   branchId: string;
@@ -30,24 +77,24 @@ export async function nextSeq(db: Executor, branchId: string, day: string): Prom
 }
 
 export async function insertTicket(db: Executor, values: typeof tickets.$inferInsert): Promise<TicketRow> {
-  const [row] = await db.insert(tickets).values(values).returning();
+  const [row] = await db.insert(tickets).values(values).returning(ticketColumns);
   if (!row) throw new Error('insert tickets returned nothing');
   return row;
 }
 
 export async function findTicket(db: Executor, id: string): Promise<TicketRow | undefined> {
-  const [row] = await db.select().from(tickets).where(eq(tickets.id, id));
+  const [row] = await db.select(ticketColumns).from(tickets).where(eq(tickets.id, id));
   return row;
 }
 
 export async function ticketsOfUser(db: Executor, userId: string, since: Date): Promise<TicketRow[]> {
-  return db.select().from(tickets).where(and(eq(tickets.userId, userId), gte(tickets.issuedAt, since))).orderBy(desc(tickets.issuedAt));
+  return db.select(ticketColumns).from(tickets).where(and(eq(tickets.userId, userId), gte(tickets.issuedAt, since))).orderBy(desc(tickets.issuedAt));
 }
 
 /** Tickets waiting or at a window now, in calling order. */
 export async function liveQueue(db: Executor, branchId: string): Promise<TicketRow[]> {
   return db
-    .select()
+    .select(ticketColumns)
     .from(tickets)
     .where(and(eq(tickets.branchId, branchId), inArray(tickets.status, ['WAITING', 'CALLED', 'SERVING'])))
     .orderBy(sql`CASE WHEN ${tickets.status} = 'WAITING' THEN 1 ELSE 0 END`, asc(tickets.priority), asc(tickets.issuedAt));
@@ -69,7 +116,7 @@ export async function openWindow(db: Executor, p: { branchId: string; number: nu
 }
 
 export async function findWindow(db: Executor, branchId: string, number: number, forUpdate = false): Promise<WindowRow | undefined> {
-  const q = db.select().from(branchWindows).where(and(eq(branchWindows.branchId, branchId), eq(branchWindows.number, number)));
+  const q = db.select(windowColumns).from(branchWindows).where(and(eq(branchWindows.branchId, branchId), eq(branchWindows.number, number)));
   const [row] = forUpdate ? await q.for('update') : await q;
   return row;
 }
@@ -89,7 +136,7 @@ export async function clearWindowOf(db: Executor, ticketId: string): Promise<voi
 /** Claims the next waiting ticket: booked visitors first, then by time; parallel callers skip each other's rows. */
 export async function claimNextWaiting(db: Executor, branchId: string): Promise<TicketRow | undefined> {
   const [row] = await db
-    .select()
+    .select(ticketColumns)
     .from(tickets)
     .where(and(eq(tickets.branchId, branchId), eq(tickets.status, 'WAITING')))
     .orderBy(asc(tickets.priority), asc(tickets.issuedAt), asc(tickets.id))
@@ -103,7 +150,7 @@ export async function updateTicket(db: Executor, id: string, values: Partial<typ
     .update(tickets)
     .set(values)
     .where(and(eq(tickets.id, id), inArray(tickets.status, fromStatuses)))
-    .returning();
+    .returning(ticketColumns);
   return row;
 }
 
@@ -132,7 +179,7 @@ export async function loadFigures(db: Executor, branchIds: readonly string[], no
 }
 
 export async function lastSample(db: Executor, branchId: string): Promise<SampleRow | undefined> {
-  const [row] = await db.select().from(branchLoadSamples).where(eq(branchLoadSamples.branchId, branchId)).orderBy(desc(branchLoadSamples.at)).limit(1);
+  const [row] = await db.select(sampleColumns).from(branchLoadSamples).where(eq(branchLoadSamples.branchId, branchId)).orderBy(desc(branchLoadSamples.at)).limit(1);
   return row;
 }
 
@@ -146,7 +193,7 @@ export async function replaceSample(db: Executor, id: number, values: Partial<ty
 
 export async function samplesSince(db: Executor, branchIds: readonly string[], since: Date): Promise<SampleRow[]> {
   if (branchIds.length === 0) return [];
-  return db.select().from(branchLoadSamples).where(and(inArray(branchLoadSamples.branchId, [...branchIds]), gt(branchLoadSamples.at, since))).orderBy(asc(branchLoadSamples.at));
+  return db.select(sampleColumns).from(branchLoadSamples).where(and(inArray(branchLoadSamples.branchId, [...branchIds]), gt(branchLoadSamples.at, since))).orderBy(asc(branchLoadSamples.at));
 }
 
 export async function pruneSamples(db: Executor, before: Date): Promise<number> {
@@ -162,13 +209,13 @@ export async function allBranchIds(db: Executor): Promise<string[]> {
 // ---------------------------------------------------------------- alerts
 
 export async function insertAlert(db: Executor, values: typeof loadAlerts.$inferInsert): Promise<AlertRow> {
-  const [row] = await db.insert(loadAlerts).values(values).returning();
+  const [row] = await db.insert(loadAlerts).values(values).returning(alertColumns);
   if (!row) throw new Error('insert load_alerts returned nothing');
   return row;
 }
 
 export async function alertsOfUser(db: Executor, userId: string): Promise<AlertRow[]> {
-  return db.select().from(loadAlerts).where(eq(loadAlerts.userId, userId)).orderBy(desc(loadAlerts.createdAt));
+  return db.select(alertColumns).from(loadAlerts).where(eq(loadAlerts.userId, userId)).orderBy(desc(loadAlerts.createdAt));
 }
 
 export async function deactivateAlert(db: Executor, id: string, userId: string): Promise<boolean> {
@@ -186,10 +233,5 @@ export async function fireAlerts(db: Executor, branchId: string, waiting: number
     .update(loadAlerts)
     .set({ active: false, firedAt: now })
     .where(and(eq(loadAlerts.branchId, branchId), eq(loadAlerts.active, true), gte(loadAlerts.maxWaiting, waiting), isNull(loadAlerts.firedAt)))
-    .returning();
-}
-
-export async function branchName(db: Executor, branchId: string): Promise<string | null> {
-  const rows = await db.execute<{ name: string }>(sql`SELECT name FROM branches WHERE id = ${branchId}`);
-  return rows[0]?.name ?? null;
+    .returning(alertColumns);
 }

@@ -1,90 +1,107 @@
 /** The queue's queries, mutations, subscriptions and relation fields. */
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { requireViewer, type GraphQLContext } from '../../server/context.js';
+import type { Database } from '../../db/client.js';
+import { requireViewer, type GraphQLContext } from '../../shared/graphql/context.js';
 import { notFound, unauthenticated } from '../../shared/errors.js';
-import { ownEvents } from '../../shared/pubsub.js';
+import { ownEvents, type AppPubSub } from '../../shared/pubsub.js';
 import { ticketTopic, type BranchLoadEvent, type TicketEvent } from './queue.events.js';
-import { Branch } from '../branches/index.js';
-import { toBranch } from '../branches/index.js';
-import { toService } from '../catalog/index.js';
-import { Service } from '../catalog/index.js';
+import { Branch, branchesLoaders, toBranch } from '../branches/index.js';
+import { catalogLoaders, Service, toService } from '../catalog/index.js';
+import type { LoadAlertsService } from './load-alerts.service.js';
+import type { LoadService } from './load.service.js';
+import { queueLoaders } from './queue.loaders.js';
 import { toAlert, toLoad, toSample, toTicket } from './queue.mappers.js';
+import { DEFAULT_HISTORY_HOURS } from './queue.rules.js';
+import type { QueueService } from './queue.service.js';
 import { BranchLoad, BranchLoadSample, LoadAlert, QueueTicket, TicketStatus } from './queue.types.js';
 
 type Ctx = GraphQLContext;
 
 @Resolver(() => QueueTicket)
 export class QueueResolver {
+  constructor(
+    private readonly tickets: QueueService,
+    private readonly alerts: LoadAlertsService,
+    private readonly load: LoadService,
+    private readonly pubsub: AppPubSub,
+    private readonly db: Database,
+  ) {}
+
+  /** What the subscriptions read (they ask this application's instance through the context). */
+  liveSources(): { load: LoadService; pubsub: AppPubSub } {
+    return { load: this.load, pubsub: this.pubsub };
+  }
+
   @Authorized()
   @Mutation(() => QueueTicket, { description: 'A ticket of the hall\'s queue for a service of the branch.' })
   async takeTicket(@Arg('branchId', () => ID) branchId: string, @Arg('serviceId', () => ID) serviceId: string, @Ctx() ctx: Ctx): Promise<QueueTicket> {
-    return toTicket(await ctx.services.queue.takeTicket(requireViewer(ctx), branchId, serviceId));
+    return toTicket(await this.tickets.takeTicket(requireViewer(ctx), branchId, serviceId));
   }
 
   @Authorized('OPERATOR', 'ADMIN')
   @Mutation(() => BranchLoad, { description: 'Operators: opens a window of their branch.' })
   async openWindow(@Arg('branchId', () => ID) branchId: string, @Arg('window', () => Int) window: number, @Ctx() ctx: Ctx): Promise<BranchLoad> {
-    return toLoad(await ctx.services.queue.openWindow(requireViewer(ctx), branchId, window));
+    return toLoad(await this.tickets.openWindow(requireViewer(ctx), branchId, window));
   }
 
   @Authorized('OPERATOR', 'ADMIN')
   @Mutation(() => BranchLoad, { description: 'Operators: closes a window (nobody may be at it).' })
   async closeWindow(@Arg('branchId', () => ID) branchId: string, @Arg('window', () => Int) window: number, @Ctx() ctx: Ctx): Promise<BranchLoad> {
-    return toLoad(await ctx.services.queue.closeWindow(requireViewer(ctx), branchId, window));
+    return toLoad(await this.tickets.closeWindow(requireViewer(ctx), branchId, window));
   }
 
   @Authorized('OPERATOR', 'ADMIN')
   @Mutation(() => QueueTicket, { nullable: true, description: 'Operators: completes the ticket at the window and calls the next one (booked visitors first); null when nobody waits.' })
   async callNextTicket(@Arg('branchId', () => ID) branchId: string, @Arg('window', () => Int) window: number, @Ctx() ctx: Ctx): Promise<QueueTicket | null> {
-    const t = await ctx.services.queue.callNext(requireViewer(ctx), branchId, window);
+    const t = await this.tickets.callNext(requireViewer(ctx), branchId, window);
     return t ? toTicket(t) : null;
   }
 
   @Authorized('OPERATOR', 'ADMIN')
   @Mutation(() => QueueTicket, { description: 'Operators: the visitor was served.' })
   async completeTicket(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<QueueTicket> {
-    return toTicket(await ctx.services.queue.complete(requireViewer(ctx), id));
+    return toTicket(await this.tickets.complete(requireViewer(ctx), id));
   }
 
   @Authorized('OPERATOR', 'ADMIN')
   @Mutation(() => QueueTicket, { description: 'Operators: the visitor did not come to the window.' })
   async markNoShow(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<QueueTicket> {
-    return toTicket(await ctx.services.queue.markNoShow(requireViewer(ctx), id));
+    return toTicket(await this.tickets.markNoShow(requireViewer(ctx), id));
   }
 
   @Authorized()
   @Query(() => [QueueTicket], { description: 'The caller\'s tickets of the last 24 hours, newest first.' })
   async myTickets(@Ctx() ctx: Ctx): Promise<QueueTicket[]> {
-    return (await ctx.services.queue.myTickets(requireViewer(ctx))).map(toTicket);
+    return (await this.tickets.myTickets(requireViewer(ctx))).map(toTicket);
   }
 
   @Authorized('OPERATOR', 'ADMIN')
   @Query(() => [QueueTicket], { description: 'Operators and admins: the branch\'s live queue.' })
   async queue(@Arg('branchId', () => ID) branchId: string, @Ctx() ctx: Ctx): Promise<QueueTicket[]> {
-    return (await ctx.services.queue.queue(requireViewer(ctx), branchId)).map(toTicket);
+    return (await this.tickets.queue(requireViewer(ctx), branchId)).map(toTicket);
   }
 
   @Authorized()
   @Mutation(() => LoadAlert, { description: 'Tell me once when the branch\'s queue is down to maxWaiting people.' })
   async watchBranchLoad(@Arg('branchId', () => ID) branchId: string, @Arg('maxWaiting', () => Int) maxWaiting: number, @Ctx() ctx: Ctx): Promise<LoadAlert> {
-    return toAlert(await ctx.services.loadAlerts.watch(requireViewer(ctx), branchId, maxWaiting));
+    return toAlert(await this.alerts.watch(requireViewer(ctx), branchId, maxWaiting));
   }
 
   @Authorized()
   @Mutation(() => Boolean)
   cancelLoadAlert(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<boolean> {
-    return ctx.services.loadAlerts.cancel(requireViewer(ctx), id);
+    return this.alerts.cancel(requireViewer(ctx), id);
   }
 
   @Authorized()
   @Query(() => [LoadAlert])
   async myLoadAlerts(@Ctx() ctx: Ctx): Promise<LoadAlert[]> {
-    return (await ctx.services.loadAlerts.mine(requireViewer(ctx))).map(toAlert);
+    return (await this.alerts.mine(requireViewer(ctx))).map(toAlert);
   }
 
   @Subscription(() => BranchLoad, {
     description: 'Live load of the given branches; every branch where none are given (dashboards). The current load comes first.',
-    subscribe: ({ args, context }: SubscribeResolverData<unknown, { branchIds?: string[] | null }, Ctx>) => context.services.load.subscribe(args.branchIds ?? null),
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, { branchIds?: string[] | null }, Ctx>) => context.resolver(QueueResolver).liveSources().load.subscribe(args.branchIds ?? null),
   })
   branchLoadChanged(@Root() event: BranchLoadEvent, @Arg('branchIds', () => [ID], { nullable: true }) _branchIds: string[] | null): BranchLoad {
     return toLoad(event);
@@ -95,49 +112,51 @@ export class QueueResolver {
     subscribe: ({ context }: SubscribeResolverData<unknown, unknown, Ctx>) => {
       const viewer = context.viewer;
       if (!viewer) throw unauthenticated();
-      return ownEvents(context.services.pubsub, ticketTopic, viewer.userId);
+      return ownEvents(context.resolver(QueueResolver).liveSources().pubsub, ticketTopic, viewer.userId);
     },
   })
   async ticketUpdated(@Root() event: TicketEvent, @Ctx() ctx: Ctx): Promise<QueueTicket> {
-    const viewer = requireViewer(ctx);
-    const t = await ctx.services.queue.ticket(viewer, event.ticketId);
+    const t = await this.tickets.ticket(requireViewer(ctx), event.ticketId);
     if (!t) throw notFound('Талон');
     return toTicket(t);
   }
 
   @FieldResolver(() => Branch)
   async branch(@Root() ticket: QueueTicket, @Ctx() ctx: Ctx): Promise<Branch> {
-    const row = await ctx.loaders.branches.branchById.load(ticket.branchId);
+    const row = await branchesLoaders(ctx, this.db, ctx.now).branchById.load(ticket.branchId);
     if (!row) throw notFound('Отделение');
     return toBranch(row);
   }
 
   @FieldResolver(() => Service)
   async service(@Root() ticket: QueueTicket, @Ctx() ctx: Ctx): Promise<Service> {
-    const row = await ctx.loaders.catalog.serviceById.load(ticket.serviceId);
+    const row = await catalogLoaders(ctx, this.db).serviceById.load(ticket.serviceId);
     if (!row) throw notFound('Услуга');
     return toService(row);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Place among the waiting tickets (1: next); null once called.' })
   position(@Root() ticket: QueueTicket, @Ctx() ctx: Ctx): Promise<number | null> {
-    return ticket.status === TicketStatus.WAITING ? ctx.loaders.queue.positionByTicket.load(ticket.id) : Promise.resolve(null);
+    return ticket.status === TicketStatus.WAITING ? queueLoaders(ctx, this.db, ctx.now).positionByTicket.load(ticket.id) : Promise.resolve(null);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Minutes until the call, from the position, open windows and recent service times.' })
   async estimatedWaitMinutes(@Root() ticket: QueueTicket, @Ctx() ctx: Ctx): Promise<number | null> {
     if (ticket.status !== TicketStatus.WAITING) return null;
-    const [position, figures] = await Promise.all([ctx.loaders.queue.positionByTicket.load(ticket.id), ctx.loaders.queue.figuresByBranch.load(ticket.branchId)]);
+    const loaders = queueLoaders(ctx, this.db, ctx.now);
+    const [position, figures] = await Promise.all([loaders.positionByTicket.load(ticket.id), loaders.figuresByBranch.load(ticket.branchId)]);
     if (position === null || !figures) return null;
-    return ctx.services.load.estimateWait(position, figures);
+    return this.load.estimateWait(position, figures);
   }
 }
 
 @Resolver(() => LoadAlert)
 export class LoadAlertResolver {
+  constructor(private readonly db: Database) {}
+
   @FieldResolver(() => Branch)
   async branch(@Root() alert: LoadAlert, @Ctx() ctx: Ctx): Promise<Branch> {
-    const row = await ctx.loaders.branches.branchById.load(alert.branchId);
+    const row = await branchesLoaders(ctx, this.db, ctx.now).branchById.load(alert.branchId);
     if (!row) throw notFound('Отделение');
     return toBranch(row);
   }
@@ -145,15 +164,20 @@ export class LoadAlertResolver {
 
 @Resolver(() => Branch)
 export class BranchLoadResolver {
+  constructor(
+    private readonly loads: LoadService,
+    private readonly db: Database,
+  ) {}
+
   @FieldResolver(() => BranchLoad, { description: 'Live load from the branch\'s queue.' })
   async load(@Root() branch: Branch, @Ctx() ctx: Ctx): Promise<BranchLoad> {
-    const figures = await ctx.loaders.queue.figuresByBranch.load(branch.id);
+    const figures = await queueLoaders(ctx, this.db, ctx.now).figuresByBranch.load(branch.id);
     if (!figures) throw notFound('Отделение');
-    return toLoad(ctx.services.load.toEvent(figures, ctx.now));
+    return toLoad(this.loads.toEvent(figures, ctx.now));
   }
 
   @FieldResolver(() => [BranchLoadSample], { description: 'Load samples of the last hours (24 at most), oldest first.' })
-  async loadHistory(@Root() branch: Branch, @Arg('hours', () => Int, { nullable: true, defaultValue: 24 }) hours: number | null, @Ctx() ctx: Ctx): Promise<BranchLoadSample[]> {
-    return (await ctx.services.load.history(branch.id, hours ?? 24)).map(toSample);
+  async loadHistory(@Root() branch: Branch, @Arg('hours', () => Int, { nullable: true, defaultValue: DEFAULT_HISTORY_HOURS }) hours: number | null): Promise<BranchLoadSample[]> {
+    return (await this.loads.history(branch.id, hours ?? DEFAULT_HISTORY_HOURS)).map(toSample);
   }
 }

@@ -2,7 +2,8 @@
  * The electronic queue: citizens take tickets; operators of the branch open and close windows,
  * call the next ticket (booked visitors first, then walk-ins in order), complete tickets or mark
  * no-shows. Every committed change recomputes the branch's load once (LoadService.changed), and a
- * called ticket's holder hears it at once: ticketUpdated and an urgent notification.
+ * called ticket's holder hears it at once: ticketUpdated and an urgent notification. The queue owns
+ * tickets; a booked visit's end is told to the owner of bookings through the VisitOutcomes port.
  */
 import type { Database, Executor } from '../../db/client.js';
 import { badField, forbidden, notFound, preconditionFailed } from '../../shared/errors.js';
@@ -11,54 +12,82 @@ import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { AppPubSub } from '../../shared/pubsub.js';
 import { ticketTopic, type BranchLoadEvent } from './queue.events.js';
-import { bookingTopic } from '../bookings/index.js';
-import { findUserById } from '../accounts/accounts.repository.js';
-import { findBranchesByIds, type BranchRow } from '../branches/branches.repository.js';
-import { branchOffersService } from '../catalog/catalog.repository.js';
+import type { AccountsDirectory } from '../accounts/index.js';
+import type { BranchesDirectory, BranchRow } from '../branches/index.js';
+import type { CatalogDirectory } from '../catalog/index.js';
 import type { NotificationsService } from '../notifications/index.js';
 import type { LoadService } from './load.service.js';
-import { insertEvent as insertBookingEvent, transition as transitionBooking } from '../bookings/bookings.repository.js';
+import type { VisitEnd, VisitOutcomes } from './queue.ports.js';
 import * as repo from './queue.repository.js';
 import type { TicketRow } from './queue.repository.js';
+import { isWindowOf, PRIORITY_BOOKED, PRIORITY_WALK_IN, TICKETS_SHOWN_HOURS, ticketNumber } from './queue.rules.js';
 import { isUuid } from '../../shared/ids.js';
 import { localDay } from '../../shared/days.js';
 
-const TICKETS_SHOWN_HOURS = 24;
-
-/** A001 … A999, then B001 …: short enough for the hall's board. */
-export function ticketNumber(seq: number): string {
-  const letter = String.fromCharCode(65 + Math.floor((seq - 1) / 999) % 26);
-  return `${letter}${String(((seq - 1) % 999) + 1).padStart(3, '0')}`;
+export interface QueueDeps {
+  db: Database;
+  clock: Clock;
+  log: Logger;
+  pubsub: AppPubSub;
+  notifications: NotificationsService;
+  accounts: AccountsDirectory;
+  branches: BranchesDirectory;
+  catalog: CatalogDirectory;
+  visits: VisitOutcomes;
 }
 
-/** The branch's local calendar day of a moment. */
-
-/** A booked visitor's visit ends with their ticket: the booking becomes COMPLETED or NO_SHOW too. */
-async function endVisit(tx: Executor, ticket: TicketRow, status: 'COMPLETED' | 'NO_SHOW', now: Date): Promise<void> {
-  if (!ticket.bookingId) return;
-  const visit = await transitionBooking(tx, ticket.bookingId, ['CHECKED_IN'], { status, updatedAt: now });
-  if (visit) await insertBookingEvent(tx, { bookingId: visit.id, status, at: now });
+/** A checked-in booking's ticket: what the queue needs of the booking and its branch. */
+export interface BookedVisit {
+  bookingId: string;
+  userId: string;
+  serviceId: string;
+  branch: { id: string; timezone: string };
 }
 
 export class QueueService {
   constructor(
-    private readonly deps: { db: Database; clock: Clock; log: Logger; pubsub: AppPubSub; notifications: NotificationsService },
+    private readonly deps: QueueDeps,
     private readonly load: LoadService,
   ) {}
 
   async takeTicket(viewer: Viewer, branchId: string, serviceId: string): Promise<TicketRow> {
     const branch = await this.requireBranch(branchId);
-    if (!isUuid(serviceId) || !(await branchOffersService(this.deps.db, branch.id, serviceId))) {
+    if (!isUuid(serviceId) || !(await this.deps.catalog.branchOffersService(branch.id, serviceId))) {
       throw badField('serviceId', 'Эта услуга не оказывается в выбранном отделении');
     }
     const now = this.deps.clock.now();
     const day = localDay(now, branch.timezone);
     const ticket = await this.deps.db.transaction(async (tx) => {
       const seq = await repo.nextSeq(tx, branch.id, day);
-      return repo.insertTicket(tx, { branchId: branch.id, serviceId, userId: viewer.userId, day, seq, number: ticketNumber(seq), priority: 1, issuedAt: now });
+      return repo.insertTicket(tx, { branchId: branch.id, serviceId, userId: viewer.userId, day, seq, number: ticketNumber(seq), priority: PRIORITY_WALK_IN, issuedAt: now });
     });
     await this.afterChange(branch.id, null);
     return ticket;
+  }
+
+  /**
+   * Check-in (bookings): in the booking's transaction, its ticket joins the branch's queue, called
+   * before walk-ins. The caller runs queueChanged(branchId) after commit.
+   */
+  async issueTicketForBooking(tx: Executor, visit: BookedVisit, now: Date): Promise<TicketRow> {
+    const day = localDay(now, visit.branch.timezone);
+    const seq = await repo.nextSeq(tx, visit.branch.id, day);
+    return repo.insertTicket(tx, {
+      branchId: visit.branch.id,
+      serviceId: visit.serviceId,
+      userId: visit.userId,
+      bookingId: visit.bookingId,
+      day,
+      seq,
+      number: ticketNumber(seq),
+      priority: PRIORITY_BOOKED,
+      issuedAt: now,
+    });
+  }
+
+  /** After a committed change made outside this service (a check-in): the branch's load, once. */
+  async queueChanged(branchId: string): Promise<void> {
+    await this.load.changed(branchId);
   }
 
   async openWindow(viewer: Viewer, branchId: string, window: number): Promise<BranchLoadEvent> {
@@ -91,7 +120,7 @@ export class QueueService {
       if (!w) throw preconditionFailed(`Окно ${window} закрыто: сначала откройте его`);
       let finished: TicketRow | undefined;
       if (w.ticketId) finished = await repo.updateTicket(tx, w.ticketId, { status: 'COMPLETED', completedAt: now }, ['CALLED', 'SERVING']);
-      if (finished) await endVisit(tx, finished, 'COMPLETED', now);
+      if (finished) await this.endVisit(tx, finished, 'COMPLETED');
       const next = await repo.claimNextWaiting(tx, branch.id);
       if (!next) {
         await repo.setWindowTicket(tx, branch.id, window, null);
@@ -100,23 +129,12 @@ export class QueueService {
       const called = await repo.updateTicket(tx, next.id, { status: 'CALLED', window, calledAt: now }, ['WAITING']);
       if (!called) throw new Error('claimed ticket changed under its lock');
       await repo.setWindowTicket(tx, branch.id, window, called.id);
-      if (called.userId) {
-        const holder = await findUserById(tx, called.userId);
-        if (holder) {
-          await this.deps.notifications.notify(tx, {
-            userId: holder.id,
-            template: 'queue.ticket_called',
-            vars: { number: called.number, window: String(window), branch: branch.name },
-            subjectType: 'QueueTicket',
-            subjectId: called.id,
-          });
-        }
-      }
+      await this.notifyCalled(tx, called, window, branch);
       return { called, finished };
     });
     if (result.finished) {
       this.publishTicket(result.finished);
-      this.publishVisit(result.finished);
+      this.visitEnded(result.finished);
     }
     await this.afterChange(branch.id, result.called);
     return result.called;
@@ -148,7 +166,7 @@ export class QueueService {
     return (await this.isStaffOf(viewer, t.branchId)) ? t : null;
   }
 
-  private async finish(viewer: Viewer, ticketId: string, status: 'COMPLETED' | 'NO_SHOW'): Promise<TicketRow> {
+  private async finish(viewer: Viewer, ticketId: string, status: VisitEnd): Promise<TicketRow> {
     const existing = isUuid(ticketId) ? await repo.findTicket(this.deps.db, ticketId) : undefined;
     if (!existing) throw notFound('Талон');
     await this.requireStaffOf(viewer, existing.branchId);
@@ -156,28 +174,42 @@ export class QueueService {
     const done = await this.deps.db.transaction(async (tx) => {
       const row = await repo.updateTicket(tx, existing.id, { status, completedAt: now }, ['CALLED', 'SERVING']);
       if (row) await repo.clearWindowOf(tx, row.id);
-      if (row) await endVisit(tx, row, status, now);
+      if (row) await this.endVisit(tx, row, status);
       return row;
     });
     if (!done) throw preconditionFailed(`Талон ${existing.number} не у окна (статус ${existing.status})`);
-    this.publishVisit(done);
+    this.visitEnded(done);
     await this.afterChange(done.branchId, done);
     return done;
+  }
+
+  /** The called ticket's holder hears it at once (urgent notification, in the call's transaction). */
+  private async notifyCalled(tx: Executor, called: TicketRow, window: number, branch: BranchRow): Promise<void> {
+    if (!called.userId) return;
+    const holder = await this.deps.accounts.userById(called.userId, tx);
+    if (!holder) return;
+    await this.deps.notifications.notify(tx, {
+      userId: holder.id,
+      template: 'queue.ticket_called',
+      vars: { number: called.number, window: String(window), branch: branch.name },
+      subjectType: 'QueueTicket',
+      subjectId: called.id,
+    });
+  }
+
+  /** A booked visitor's visit ends with their ticket: the owner of bookings records it. */
+  private async endVisit(tx: Executor, ticket: TicketRow, status: VisitEnd): Promise<void> {
+    if (ticket.bookingId) await this.deps.visits.endVisit(tx, ticket.bookingId, status);
+  }
+
+  /** After commit: a booked visit that ended with its ticket is announced by the owner of bookings. */
+  private visitEnded(ticket: TicketRow): void {
+    if (ticket.bookingId && ticket.userId) this.deps.visits.visitEnded({ bookingId: ticket.bookingId, userId: ticket.userId });
   }
 
   private async afterChange(branchId: string, ticket: TicketRow | null): Promise<void> {
     if (ticket) this.publishTicket(ticket);
     await this.load.changed(branchId);
-  }
-
-  /** A booked visit that ended with its ticket: the booking's holder hears it on bookingUpdated. */
-  private publishVisit(ticket: TicketRow | undefined | null): void {
-    if (!ticket?.bookingId || !ticket.userId) return;
-    try {
-      this.deps.pubsub.publish(bookingTopic, { userId: ticket.userId, bookingId: ticket.bookingId });
-    } catch (err) {
-      this.deps.log.warn({ err }, 'could not publish a booking change');
-    }
   }
 
   private publishTicket(ticket: TicketRow): void {
@@ -190,11 +222,11 @@ export class QueueService {
   }
 
   private checkWindow(branch: BranchRow, window: number): void {
-    if (!Number.isInteger(window) || window < 1 || window > branch.windows) throw badField('window', `В отделении окна с 1 по ${branch.windows}`);
+    if (!isWindowOf(branch.windows, window)) throw badField('window', `В отделении окна с 1 по ${branch.windows}`);
   }
 
   private async requireBranch(branchId: string): Promise<BranchRow> {
-    const [branch] = isUuid(branchId) ? await findBranchesByIds(this.deps.db, [branchId]) : [];
+    const [branch] = isUuid(branchId) ? await this.deps.branches.branchesByIds([branchId]) : [];
     if (!branch) throw notFound('Отделение');
     return branch;
   }
@@ -202,7 +234,7 @@ export class QueueService {
   private async isStaffOf(viewer: Viewer, branchId: string): Promise<boolean> {
     if (hasRole(viewer, 'ADMIN')) return true;
     if (!hasRole(viewer, 'OPERATOR')) return false;
-    const user = await findUserById(this.deps.db, viewer.userId);
+    const user = await this.deps.accounts.userById(viewer.userId);
     return user?.staffBranchId === branchId;
   }
 
@@ -211,33 +243,5 @@ export class QueueService {
     const branch = await this.requireBranch(branchId);
     if (!(await this.isStaffOf(viewer, branch.id))) throw forbidden('Это действие доступно только сотрудникам этого отделения');
     return branch;
-  }
-}
-
-
-/** "Tell me when the queue drops to N": alerts fire once (LoadService), then stay inactive. */
-export class LoadAlertsService {
-  constructor(
-    private readonly deps: { db: Database; clock: Clock },
-    private readonly load: LoadService,
-  ) {}
-
-  async watch(viewer: Viewer, branchId: string, maxWaiting: number): Promise<repo.AlertRow> {
-    if (!Number.isInteger(maxWaiting) || maxWaiting < 0 || maxWaiting > 1000) throw badField('maxWaiting', 'От 0 до 1000 человек');
-    const [branch] = isUuid(branchId) ? await findBranchesByIds(this.deps.db, [branchId]) : [];
-    if (!branch) throw notFound('Отделение');
-    const alert = await repo.insertAlert(this.deps.db, { userId: viewer.userId, branchId: branch.id, maxWaiting, createdAt: this.deps.clock.now() });
-    // The queue may already be short enough: then the alert fires right away.
-    await this.load.changed(branch.id);
-    return (await repo.alertsOfUser(this.deps.db, viewer.userId)).find((a) => a.id === alert.id) ?? alert;
-  }
-
-  async cancel(viewer: Viewer, id: string): Promise<boolean> {
-    if (!isUuid(id) || !(await repo.deactivateAlert(this.deps.db, id, viewer.userId))) throw notFound('Оповещение');
-    return true;
-  }
-
-  mine(viewer: Viewer): Promise<repo.AlertRow[]> {
-    return repo.alertsOfUser(this.deps.db, viewer.userId);
   }
 }

@@ -13,8 +13,7 @@ import {
   TakeTicketDocument,
 } from '../../../src/sdk/generated/graphql.js';
 import type { MfcClient } from '../../../src/sdk/client.js';
-import { sweepBookings } from '../../../src/jobs/registry.js';
-import { insertUser } from '../../../src/modules/accounts/accounts.repository.js';
+import { sweepBookings } from '../../../src/modules/bookings/index.js';
 import { hashPassword } from '../../../src/shared/passwords.js';
 import { processors } from '../../../workers/main.js';
 import { PASSWORD, createAccount, createStaff, loginAs, uniquePhone } from '../../helpers/accounts.js';
@@ -35,7 +34,7 @@ beforeAll(async () => {
 
 async function operatorOf(branchId: string): Promise<string> {
   const phone = uniquePhone();
-  await insertUser(t.running.app.db.db, { phone, phoneVerified: true, passwordHash: await hashPassword(PASSWORD), lastName: 'Операторова', firstName: 'Ольга', roles: ['OPERATOR'], staffBranchId: branchId, trustLevel: 'CONFIRMED' });
+  await t.running.app.services.accounts.seeding.insertAccount({ phone, passwordHash: await hashPassword(PASSWORD), lastName: 'Операторова', firstName: 'Ольга', roles: ['OPERATOR'], staffBranchId: branchId, trustLevel: 'CONFIRMED' });
   return phone;
 }
 

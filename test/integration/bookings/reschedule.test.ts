@@ -7,7 +7,7 @@ import {
   RescheduleBookingDocument,
 } from '../../../src/sdk/generated/graphql.js';
 import type { MfcClient } from '../../../src/sdk/client.js';
-import { sweepBookings } from '../../../src/jobs/registry.js';
+import { sweepBookings } from '../../../src/modules/bookings/index.js';
 import { processors } from '../../../workers/main.js';
 import { createAccount, createStaff, loginAs } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';

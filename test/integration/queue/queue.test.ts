@@ -16,7 +16,6 @@ import {
   WatchBranchLoadDocument,
 } from '../../../src/sdk/generated/graphql.js';
 import type { MfcClient } from '../../../src/sdk/client.js';
-import { insertUser } from '../../../src/modules/accounts/accounts.repository.js';
 import { hashPassword } from '../../../src/shared/passwords.js';
 import { PASSWORD, createAccount, createStaff, loginAs, registerCitizen, uniquePhone } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
@@ -37,7 +36,7 @@ beforeAll(async () => {
 async function branchWithOperator(windows = 4) {
   const branch = await buildBranch(admin, { windows }, [serviceId]);
   const phone = uniquePhone();
-  await insertUser(t.running.app.db.db, { phone, phoneVerified: true, passwordHash: await hashPassword(PASSWORD), lastName: 'Операторова', firstName: 'Ольга', roles: ['OPERATOR'], staffBranchId: branch.id, trustLevel: 'CONFIRMED' });
+  await t.running.app.services.accounts.seeding.insertAccount({ phone, passwordHash: await hashPassword(PASSWORD), lastName: 'Операторова', firstName: 'Ольга', roles: ['OPERATOR'], staffBranchId: branch.id, trustLevel: 'CONFIRMED' });
   const operator = (await loginAs(t, phone)).client;
   return { branch, operator };
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from 'bullmq';
 import { processors } from '../../../workers/main.js';
-import { sampleLoad } from '../../../src/jobs/registry.js';
+import { sampleLoad } from '../../../src/modules/queue/index.js';
 import { createStaff } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
 import { buildBranch } from '../../factories/catalog.js';

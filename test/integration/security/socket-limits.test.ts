@@ -37,7 +37,7 @@ describe('socket and subscription caps', () => {
     const results = await Promise.all(clients.map(connect));
     expect(results.filter((r) => r === 'connected')).toHaveLength(5);
     expect(results.filter((r) => r === 4429)).toHaveLength(1);
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map(async (c) => c.dispose()));
   });
 
   it('a third subscription on one socket is refused with RATE_LIMITED, the first two keep working', async () => {

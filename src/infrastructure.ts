@@ -1,0 +1,88 @@
+/**
+ * The application's connections, built once from the Config and closed in reverse order: the
+ * PostgreSQL pool, the Redis connections (commands, revocation broadcast, realtime events), the
+ * BullMQ queues, the pubsub and the rate limiter. Modules receive what they need of these through
+ * their factories (src/app.ts); nothing here knows a module.
+ */
+import { Redis } from 'ioredis';
+import type { Config } from './config/env.js';
+import { createDb, type DbHandle } from './db/client.js';
+import { createQueues, type Queues } from './jobs/queues.js';
+import { systemClock, type Clock } from './shared/clock.js';
+import { createLogger, type Logger } from './shared/logger.js';
+import { createAppPubSub, type AppPubSub } from './shared/pubsub.js';
+import { RateLimiter } from './shared/rate-limit.js';
+
+export interface RedisConnections {
+  /** Commands (rate limits, presence): fail fast while Redis is away, no offline queue. */
+  main: Redis;
+  /** The session-revocation broadcast. */
+  publisher: Redis;
+  subscriber: Redis;
+  /** Realtime events: publishes queue up during an outage instead of failing. */
+  events: { publisher: Redis; subscriber: Redis };
+}
+
+export interface Infrastructure {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  db: DbHandle;
+  redis: RedisConnections;
+  queues: Queues;
+  pubsub: AppPubSub;
+  rateLimiter: RateLimiter;
+  /** Checks PostgreSQL and Redis answer (for /readyz). */
+  ready(): Promise<{ postgres: boolean; redis: boolean }>;
+  close(): Promise<void>;
+}
+
+export interface InfrastructureOptions {
+  clock?: Clock;
+  log?: Logger;
+}
+
+async function connectRedis(config: Config, log: Logger): Promise<RedisConnections> {
+  const failFast = { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true } as const;
+  const main = new Redis(config.REDIS_URL, failFast);
+  const publisher = new Redis(config.REDIS_URL, failFast);
+  const subscriber = new Redis(config.REDIS_URL, { lazyConnect: true });
+  const events = { publisher: new Redis(config.REDIS_URL, { lazyConnect: true }), subscriber: new Redis(config.REDIS_URL, { lazyConnect: true }) };
+  const named = [['main', main], ['publisher', publisher], ['subscriber', subscriber], ['events.publisher', events.publisher], ['events.subscriber', events.subscriber]] as const;
+  for (const [name, r] of named) r.on('error', (err: Error) => log.debug({ err: err.message, connection: name }, 'redis connection error'));
+  await Promise.all(named.map(([, r]) => r.connect()));
+  return { main, publisher, subscriber, events };
+}
+
+export async function createInfrastructure(config: Config, opts: InfrastructureOptions = {}): Promise<Infrastructure> {
+  const log = opts.log ?? createLogger(config.LOG_LEVEL, { service: 'mfc-account', role: config.ROLE });
+  const clock = opts.clock ?? systemClock;
+  const db = createDb(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE });
+  const redis = await connectRedis(config, log);
+  const queues = createQueues({ url: config.REDIS_URL, prefix: `${config.REDIS_PREFIX}bull` });
+  const pubsub = createAppPubSub({ publisher: redis.events.publisher, subscriber: redis.events.subscriber, prefix: config.REDIS_PREFIX });
+  const rateLimiter = new RateLimiter({ redis: redis.main, prefix: config.REDIS_PREFIX, log });
+  return {
+    config,
+    log,
+    clock,
+    db,
+    redis,
+    queues,
+    pubsub,
+    rateLimiter,
+    async ready() {
+      const [postgres, up] = await Promise.all([
+        db.sql`select 1`.then(() => true, () => false),
+        redis.main.ping().then(() => true, () => false),
+      ]);
+      return { postgres, redis: up };
+    },
+    async close() {
+      await queues.close();
+      const { main, publisher, subscriber, events } = redis;
+      await Promise.allSettled([main.quit(), publisher.quit(), subscriber.quit(), events.publisher.quit(), events.subscriber.quit()]);
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * The bookings' jobs: expiry of an unconfirmed booking (delayed, at its confirmBy), the periodic
+ * sweep (lost expiries, missed visits), and the reminder before a visit. Each processor calls the
+ * bookings door service.
+ */
+import { z } from 'zod';
+import { defineJob, defineProcessor, defineSchedule, type JobContract, type ProcessorDefinition, type ScheduleDefinition } from '../../jobs/define.js';
+
+/** Expires a booking still unconfirmed at its confirmBy (delayed job; a no-op once confirmed). */
+export const expireBooking = defineJob({
+  name: 'bookings.expire',
+  queue: 'maintenance',
+  schema: z.object({ bookingId: z.uuid() }),
+});
+
+/** Periodic safety net: expires every booking past its confirmBy (in case a delayed job was lost). */
+export const sweepBookings = defineJob({
+  name: 'bookings.sweep',
+  queue: 'maintenance',
+  schema: z.object({}),
+});
+
+/** The reminder 24 hours before a visit; a stale one (moved or cancelled visit) does nothing. */
+export const remindBooking = defineJob({
+  name: 'bookings.remind',
+  queue: 'maintenance',
+  schema: z.object({ bookingId: z.uuid(), startsAt: z.iso.datetime() }),
+});
+
+/** What the processors call (BookingsService). */
+export interface BookingJobsHandler {
+  expire(bookingId: string): Promise<unknown>;
+  sweepExpired(): Promise<number>;
+  remind(bookingId: string, startsAt: string): Promise<boolean>;
+}
+
+const SWEEP_EVERY_MS = 60_000;
+
+export function bookingJobs(bookings: BookingJobsHandler): {
+  jobs: ReadonlyArray<JobContract<unknown>>;
+  processors: ProcessorDefinition[];
+  schedules: ScheduleDefinition[];
+} {
+  return {
+    jobs: [expireBooking, sweepBookings, remindBooking] as ReadonlyArray<JobContract<unknown>>,
+    processors: [
+      defineProcessor(expireBooking, async ({ bookingId }) => ((await bookings.expire(bookingId)) ? 'EXPIRED' : 'UNCHANGED')),
+      defineProcessor(sweepBookings, () => bookings.sweepExpired()),
+      defineProcessor(remindBooking, async ({ bookingId, startsAt }) => ((await bookings.remind(bookingId, startsAt)) ? 'SENT' : 'STALE')),
+    ],
+    schedules: [defineSchedule(sweepBookings, { every: SWEEP_EVERY_MS })],
+  };
+}

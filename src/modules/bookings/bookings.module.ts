@@ -1,0 +1,56 @@
+/**
+ * The bookings module, assembled: the door service (BookingsService, which is also the queue's
+ * VisitOutcomes port), its resolvers, the booking files' REST routes and the bookings' jobs.
+ * Other modules come in as doors: accounts, branches and catalog as read-only directories (and the
+ * profile for Booking.user), the queue's service for check-in.
+ */
+import type { Config } from '../../config/env.js';
+import type { Database } from '../../db/client.js';
+import type { KeyStore } from '../../shared/auth/keys.js';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import type { ModuleParts } from '../../shared/module.js';
+import type { AppPubSub } from '../../shared/pubsub.js';
+import type { AccountsDirectory, ProfileService, SessionGuard } from '../accounts/index.js';
+import type { BranchesDirectory, BranchesService } from '../branches/index.js';
+import type { CatalogDirectory, CatalogService } from '../catalog/index.js';
+import type { NotificationsService } from '../notifications/index.js';
+import type { BookingsDeps } from './bookings.deps.js';
+import { bookingFilesRouter } from './bookings.http.js';
+import { bookingJobs } from './bookings.jobs.js';
+import { BookingResolver, SlotWatchResolver, TicketBookingResolver } from './bookings.resolver.js';
+import { BookingsService } from './bookings.service.js';
+
+export interface BookingsModuleDeps {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  log: Logger;
+  pubsub: AppPubSub;
+  keys: KeyStore;
+  notifications: NotificationsService;
+  accounts: AccountsDirectory;
+  /** Booking.user: the user as the caller may see them. */
+  profile: Pick<ProfileService, 'userById'>;
+  /** The booking files' routes check the bearer token. */
+  sessions: Pick<SessionGuard, 'viewerFromToken'>;
+  branches: { directory: BranchesDirectory; service: Pick<BranchesService, 'branch'> };
+  catalog: { directory: CatalogDirectory; service: Pick<CatalogService, 'service'> };
+  queue: BookingsDeps['queue'];
+  dropJob: BookingsDeps['dropJob'];
+}
+
+export interface BookingsModule extends ModuleParts {
+  bookings: BookingsService;
+}
+
+export function createBookingsModule(deps: BookingsModuleDeps): BookingsModule {
+  const { config, db, clock, log, pubsub, keys, notifications, accounts, queue, dropJob } = deps;
+  const bookings = new BookingsService({ config, db, clock, log, pubsub, notifications, keys, accounts, branches: deps.branches.directory, catalog: deps.catalog.directory, queue, dropJob });
+  return {
+    bookings,
+    resolvers: [new BookingResolver(bookings, deps.profile, pubsub, db), new TicketBookingResolver(db), new SlotWatchResolver(db)],
+    routers: [bookingFilesRouter({ sessions: deps.sessions, bookings, branches: deps.branches.service, catalog: deps.catalog.service, clock })],
+    ...bookingJobs(bookings),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * The branches module, assembled: its service, the read-only directory other modules read branches
+ * through, its resolvers (constructed with what they call) and the Branch node.
+ */
+import type { Database } from '../../db/client.js';
+import type { Clock } from '../../shared/clock.js';
+import { nodeType } from '../../shared/graphql/relay.js';
+import type { ModuleParts } from '../../shared/module.js';
+import { createBranchesDirectory, type BranchesDirectory } from './branches.directory.js';
+import { toBranch } from './branches.mappers.js';
+import { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from './branches.resolver.js';
+import { BranchesService } from './branches.service.js';
+
+export interface BranchesModuleDeps {
+  db: Database;
+  clock: Clock;
+}
+
+export interface BranchesModule extends ModuleParts {
+  branches: BranchesService;
+  directory: BranchesDirectory;
+}
+
+export function createBranchesModule(deps: BranchesModuleDeps): BranchesModule {
+  const branches = new BranchesService({ db: deps.db, clock: deps.clock });
+  return {
+    branches,
+    directory: createBranchesDirectory(deps.db),
+    resolvers: [new BranchResolver(branches, deps.db), new ServiceBranchesResolver(branches, deps.db), new StaffBranchResolver(deps.db)],
+    nodes: [nodeType('Branch', (_viewer, id) => branches.branch(id), (row) => toBranch(row))],
+  };
+}
