@@ -117,10 +117,18 @@ export interface AppOptions {
 const REVOKED_CHANNEL = 'sessions:revoked';
 const KEY_REFRESH_MS = 10 * 60_000;
 
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const log = opts.log ?? createLogger(config.LOG_LEVEL, { service: 'mfc-account', role: config.ROLE });
   const clock = opts.clock ?? systemClock;
-  const db = createDb(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE });
+  const db = createDb(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE, connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
 
   // Commands fail fast while Redis is away (no offline queue): callers decide what an outage means.
   const main = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
@@ -281,10 +289,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     tokens,
     services,
     async ready() {
-      const [postgres, redis] = await Promise.all([
-        db.sql`select 1`.then(() => true, () => false),
-        main.ping().then(() => true, () => false),
-      ]);
+      // Bounded: a check that hangs (PostgreSQL unreachable, connect pending) counts as down.
+      const within = (p: Promise<unknown>) => withTimeout(p, config.READINESS_TIMEOUT_MS).then(() => true, () => false);
+      const [postgres, redis] = await Promise.all([within(db.sql`select 1`.execute()), within(main.ping())]);
       return { postgres, redis };
     },
     async close() {
