@@ -55,6 +55,7 @@ import { toAttachment, toDocument } from './modules/documents/index.js';
 import { DOCUMENTS_TIMEZONE } from './modules/documents/index.js';
 import { toApplication } from './modules/applications/index.js';
 import { localDay } from './shared/days.js';
+import { withTimeout } from './shared/timeout.js';
 
 export interface Services {
   accounts: {
@@ -116,14 +117,6 @@ export interface AppOptions {
 
 const REVOKED_CHANNEL = 'sessions:revoked';
 const KEY_REFRESH_MS = 10 * 60_000;
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const log = opts.log ?? createLogger(config.LOG_LEVEL, { service: 'mfc-account', role: config.ROLE });

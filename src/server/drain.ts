@@ -34,7 +34,7 @@ export function httpDrainer(server: Server): HttpDrainer {
   server.on('upgrade', (_req: IncomingMessage, socket: Socket) => sockets.delete(socket));
   // First listener, so the header is set before Express can answer synchronously.
   server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
-    const state = sockets.get(req.socket as Socket);
+    const state = sockets.get(req.socket);
     if (state) state.busy += 1;
     inFlight.add(res);
     if (draining) res.setHeader('connection', 'close');
