@@ -106,6 +106,7 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
 
   const relay = new OutboxRelay({ db: app.db.db, sql: app.db.sql, queues: app.queues, log, config, jobs: app.jobs });
   await relay.start();
+  log.info({ queues: QUEUE_NAMES.length }, 'workers started');
   return {
     async close() {
       keeper.stop();
