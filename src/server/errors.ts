@@ -39,10 +39,35 @@ export function formatError(
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: code === 'BAD_USER_INPUT' && !extensions.fields ? { ...extensions, fields: [] } : extensions };
   }
+  if (isDependencyUnavailable(original)) {
+    // PostgreSQL away (restart, network): a clear, retryable answer rather than an internal error.
+    ctx.log.warn({ err: errorText(original), requestId: ctx.requestId, path: formatted.path }, 'dependency unavailable');
+    return {
+      message: 'Сервис временно недоступен, повторите попытку позже',
+      path: formatted.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE', requestId: ctx.requestId },
+    };
+  }
   ctx.log.error({ err: original, requestId: ctx.requestId, path: formatted.path }, 'unexpected error');
   return {
     message: 'Внутренняя ошибка сервера. Сообщите номер запроса в поддержку',
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: ctx.requestId },
   };
+}
+
+/** postgres.js connection failures and PostgreSQL's "shutting down / cannot connect now" states. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+
+/** Walks the cause chain (drizzle wraps the driver's error) looking for a connection failure. */
+export function isDependencyUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^(08|57P0)/.test(code))) return true;
+  }
+  return false;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? `${err.message}${err.cause instanceof Error ? `: ${err.cause.message}` : ''}` : String(err);
 }
