@@ -78,13 +78,17 @@ it('survives PostgreSQL dropped and restored under load: processes up, fast erro
   const clients = Array.from({ length: CLIENTS }, () => client());
   await sleep(3000);
 
-  // Down.
+  // Down, like `pg_ctl restart -m fast`: every backend is told 57P01 (admin shutdown) and closed,
+  // then nothing listens.
   phase = 'down';
+  const admin = postgres(inject('adminDatabaseUrl'), { max: 1, onnotice: () => undefined });
+  await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${new URL(db.url).pathname.slice(1)} and pid <> pg_backend_pid()`;
+  await admin.end();
   await proxy.drop();
   const readyDown: number[] = [];
   const downUntil = Date.now() + DOWN_MS;
   while (Date.now() < downUntil) {
-    readyDown.push((await httpRequest(`${url}/readyz`, { timeoutMs: 5000 })).status);
+    readyDown.push(await httpRequest(`${url}/readyz`, { timeoutMs: 5000 }).then((r) => r.status, () => 0));
     await sleep(200);
   }
 
@@ -94,7 +98,7 @@ it('survives PostgreSQL dropped and restored under load: processes up, fast erro
   const restoredAt = Date.now();
   let readyAgainS = Infinity;
   while (Date.now() - restoredAt < 10_000) {
-    if ((await httpRequest(`${url}/readyz`, { timeoutMs: 5000 })).status === 200) {
+    if ((await httpRequest(`${url}/readyz`, { timeoutMs: 5000 }).then((r) => r.status, () => 0)) === 200) {
       readyAgainS = (Date.now() - restoredAt) / 1000;
       break;
     }
@@ -141,6 +145,7 @@ it('survives PostgreSQL dropped and restored under load: processes up, fast erro
     outage_errors: [...new Set(failedDown.map((r) => r.message))].join('|').replace(/\s+/g, '_').slice(0, 120),
   });
 
+  for (const c of [api, worker]) if (!c.alive()) console.log(`crashed (${await c.exited}):\n${c.output.slice(-8).join('\n')}`);
   expect(crashed).toBe(0);
   expect(api.output.concat(worker.output).filter((l) => /reading 'write'/.test(l))).toEqual([]);
   expect(readyDown.length).toBeGreaterThan(0);
