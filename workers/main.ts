@@ -51,14 +51,19 @@ export function assertEveryJobHasAProcessor(app: Pick<App, 'jobs' | 'processors'
 async function startScheduleKeeper(app: App, schedules: ReadonlyArray<{ job: { name: string; queue: QueueName }; repeat: RepeatOptions }>) {
   const { config, log } = app;
   const ensure = async () => {
+    let failed = 0;
     for (const { job, repeat } of schedules) {
       await app.queues
         .get(job.queue)
         .upsertJobScheduler(job.name, repeat, { name: job.name, data: {} })
-        .catch((err: unknown) => log.warn({ err, job: job.name }, 'could not schedule a repeatable job'));
+        .catch((err: unknown) => {
+          failed += 1;
+          log.warn({ err, job: job.name }, 'could not schedule a repeatable job');
+        });
     }
+    if (failed > 0) throw new Error(`${failed} repeatable job schedule(s) not written`);
   };
-  await ensure();
+  await ensure().catch(() => undefined); // the keeper tries again
   await checkRedisEvictionPolicy(app.redis.main, log);
   const sweep = () => recoverLostJobs({ db: app.db.db, redis: app.redis.main, queues: app.queues, config, log, jobs: app.jobs });
   return keepSchedules({ redis: app.redis.main, log, config, ensure, sweep });

@@ -28,6 +28,8 @@ const LOOKBACK = '1 day';
 /** A QUEUED message younger than this may still be on its way through the outbox. */
 const QUEUED_GRACE = '2 minutes';
 const PAGE = 500;
+/** After a failed pass (Redis not quite back), the next try. */
+const RETRY_MS = 1000;
 
 interface Candidate {
   job: string;
@@ -165,7 +167,8 @@ export async function checkRedisEvictionPolicy(redis: Redis, log: Logger): Promi
 
 /**
  * Keeps the repeatable schedules and the recovery sweep going: runs `ensure` and the sweep now,
- * every time `redis` becomes ready again (a reconnect, perhaps to an emptied Redis), and on timers.
+ * every time `redis` becomes ready again (a reconnect, perhaps to an emptied Redis), and on timers;
+ * a pass that fails (`ensure` throws when a schedule could not be written) is retried every second.
  */
 export function keepSchedules(opts: {
   redis: Redis;
@@ -178,6 +181,7 @@ export function keepSchedules(opts: {
   let stopped = false;
   let running: Promise<void> | null = null;
   let again: { why: string; withSweep: boolean } | null = null;
+  let retryTimer: NodeJS.Timeout | null = null;
   const run = (why: string, withSweep: boolean): void => {
     if (stopped) return;
     if (running) {
@@ -190,7 +194,15 @@ export function keepSchedules(opts: {
         await opts.ensure();
         if (withSweep) await opts.sweep();
       } catch (err) {
-        log.warn({ err: err instanceof Error ? err.message : String(err), why }, 'could not re-ensure schedules / recover jobs');
+        // Typically the queues' connections are not back yet: try again shortly.
+        log.warn({ err: err instanceof Error ? err.message : String(err), why }, 'could not re-ensure schedules / recover jobs; retrying');
+        if (!stopped && !retryTimer) {
+          retryTimer = setTimeout(() => {
+            retryTimer = null;
+            run(`retry after: ${why}`, withSweep);
+          }, RETRY_MS);
+          retryTimer.unref();
+        }
       } finally {
         running = null;
         const next = again;
@@ -212,6 +224,7 @@ export function keepSchedules(opts: {
       redis.off('ready', onReady);
       clearInterval(ensureTimer);
       clearInterval(sweepTimer);
+      if (retryTimer) clearTimeout(retryTimer);
     },
   };
 }
