@@ -62,19 +62,19 @@ export function httpDrainer(server: Server): HttpDrainer {
       beginDrain();
       // net.Server's close: stop accepting but keep the open sockets (http.Server#close would also
       // end the idle keep-alive ones at once, racing requests already on their way).
-      const closed = new Promise<void>((resolve) => {
-        if (!server.listening) return resolve();
-        NetServer.prototype.close.call(server, () => resolve());
+      // Its callback waits for WebSockets too, which the WebSocket drain closes afterwards: the
+      // HTTP drain is over when the HTTP sockets are.
+      if (server.listening) NetServer.prototype.close.call(server);
+      await new Promise<void>((resolve) => {
+        const sweep = setInterval(() => {
+          const now = Date.now();
+          for (const [socket, state] of sockets) if (state.busy <= 0 && now - state.idleSince >= IDLE_GRACE_MS) socket.destroy();
+          if (sockets.size === 0) {
+            clearInterval(sweep);
+            resolve();
+          }
+        }, SWEEP_MS);
       });
-      const sweep = setInterval(() => {
-        const now = Date.now();
-        for (const [socket, state] of sockets) if (state.busy <= 0 && now - state.idleSince >= IDLE_GRACE_MS) socket.destroy();
-      }, SWEEP_MS);
-      try {
-        await closed;
-      } finally {
-        clearInterval(sweep);
-      }
     },
   };
 }
