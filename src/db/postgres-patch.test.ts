@@ -6,10 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const root = dirname(createRequire(import.meta.url).resolve('postgres/package.json'));
+// The CommonJS entry is <root>/cjs/src/index.js.
+const root = join(createRequire(import.meta.url).resolve('postgres'), '../../..');
 
 describe('postgres.js patch', () => {
   it.each(['src/connection.js', 'cjs/src/connection.js'])('%s settles a write on a closed socket with CONNECTION_CLOSED', (file) => {
