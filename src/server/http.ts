@@ -23,7 +23,7 @@ import { smsWebhookRouter } from '../modules/notifications/index.js';
 import { parseOptions, validationRules } from './limits.js';
 import type { GraphQLContext } from './context.js';
 import { attachWebSocketServer } from './websocket.js';
-import { httpDrainer } from './drain.js';
+import { httpDrainer, type HttpDrainer } from './drain.js';
 
 export interface ApiServer {
   server: Server;
@@ -131,19 +131,22 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
   return {
     server,
     url,
-    async close() {
-      if (closing) return closing;
-      closing = (async () => {
-        drainer.beginDrain();
-        log.info({ delayMs: config.SHUTDOWN_READINESS_DELAY_MS }, 'draining: readiness down, then stop accepting');
-        if (config.SHUTDOWN_READINESS_DELAY_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_READINESS_DELAY_MS));
-        await drainer.drain();
-        await apollo.stop(); // drains the WebSockets (ws drain plugin)
-        await operations.idle();
-      })();
+    close() {
+      closing ??= gracefulClose({ app, drainer, apollo, operations });
       return closing;
     },
   };
+}
+
+/** Readiness down, the readiness delay, the HTTP drain, then WebSockets and running operations. */
+async function gracefulClose(p: { app: App; drainer: HttpDrainer; apollo: ApolloServer<GraphQLContext>; operations: { idle(): Promise<void> } }): Promise<void> {
+  const { config, log } = p.app;
+  p.drainer.beginDrain();
+  log.info({ delayMs: config.SHUTDOWN_READINESS_DELAY_MS }, 'draining: readiness down, then stop accepting');
+  if (config.SHUTDOWN_READINESS_DELAY_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_READINESS_DELAY_MS));
+  await p.drainer.drain();
+  await p.apollo.stop(); // drains the WebSockets (ws drain plugin)
+  await p.operations.idle();
 }
 
 /**
