@@ -12,6 +12,7 @@ import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createAppPubSub, type AppPubSub } from './shared/pubsub.js';
 import { RateLimiter } from './shared/rate-limit.js';
+import { withTimeout } from './shared/timeout.js';
 
 export interface RedisConnections {
   /** Commands (rate limits, presence): fail fast while Redis is away, no offline queue. */
@@ -57,7 +58,7 @@ async function connectRedis(config: Config, log: Logger): Promise<RedisConnectio
 export async function createInfrastructure(config: Config, opts: InfrastructureOptions = {}): Promise<Infrastructure> {
   const log = opts.log ?? createLogger(config.LOG_LEVEL, { service: 'mfc-account', role: config.ROLE });
   const clock = opts.clock ?? systemClock;
-  const db = createDb(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE });
+  const db = createDb(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE, connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   const redis = await connectRedis(config, log);
   const queues = createQueues({ url: config.REDIS_URL, prefix: `${config.REDIS_PREFIX}bull` });
   const pubsub = createAppPubSub({ publisher: redis.events.publisher, subscriber: redis.events.subscriber, prefix: config.REDIS_PREFIX });
@@ -72,10 +73,9 @@ export async function createInfrastructure(config: Config, opts: InfrastructureO
     pubsub,
     rateLimiter,
     async ready() {
-      const [postgres, up] = await Promise.all([
-        db.sql`select 1`.then(() => true, () => false),
-        redis.main.ping().then(() => true, () => false),
-      ]);
+      // Bounded: a check that hangs (PostgreSQL unreachable, connect pending) counts as down.
+      const within = (p: Promise<unknown>) => withTimeout(p, config.READINESS_TIMEOUT_MS).then(() => true, () => false);
+      const [postgres, up] = await Promise.all([within(db.sql`select 1`.execute()), within(redis.main.ping())]);
       return { postgres, redis: up };
     },
     async close() {

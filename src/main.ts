@@ -1,8 +1,9 @@
 /**
  * Process entry: ROLE=api serves GraphQL, ROLE=worker runs the outbox relay and the BullMQ
  * workers, ROLE=all does both. Pending migrations are applied first (under an advisory lock).
- * SIGTERM/SIGINT: stop accepting, drain HTTP and sockets, let running jobs finish, close pools,
- * all within SHUTDOWN_TIMEOUT_MS (10 s), then exit.
+ * SIGTERM/SIGINT: /readyz reports not-ready for SHUTDOWN_READINESS_DELAY_MS, then stop accepting,
+ * answer requests in flight (with Connection: close), drain sockets, let running jobs finish,
+ * close pools, all within SHUTDOWN_TIMEOUT_MS (10 s) after the delay, then exit.
  */
 import 'reflect-metadata';
 import { createApp, type App, type AppOptions } from './app.js';
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
     const deadline = setTimeout(() => {
       log.error('shutdown timed out; exiting');
       process.exit(1);
-    }, config.SHUTDOWN_TIMEOUT_MS);
+    }, config.SHUTDOWN_READINESS_DELAY_MS + config.SHUTDOWN_TIMEOUT_MS);
     deadline.unref();
     running.stop().then(
       () => process.exit(0),

@@ -1,13 +1,16 @@
 /**
  * The workers: the outbox relay plus one BullMQ Worker per queue, dispatching by job name to the
- * processors the modules export (App.processors). Refuses to start when a job contract has no processor. close() stops the relay, lets running jobs
- * finish (worker.close waits for them) and closes the connections.
+ * processors the modules export (App.processors). Refuses to start when a job contract has no
+ * processor. Schedules are kept (re-ensured on every Redis reconnect) and lost delayed jobs
+ * recovered (src/jobs/recovery.ts). close() stops the relay, lets running jobs finish
+ * (worker.close waits for them) and closes the connections.
  */
-import { Worker, type Job } from 'bullmq';
+import { Worker, type Job, type RepeatOptions } from 'bullmq';
 import type { App } from '../src/app.js';
-import { QUEUE_NAMES } from '../src/jobs/define.js';
+import { QUEUE_NAMES, type QueueName } from '../src/jobs/define.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
 import { redisConnectionOptions } from '../src/jobs/queues.js';
+import { checkRedisEvictionPolicy, keepSchedules, recoverLostJobs } from '../src/jobs/recovery.js';
 type InlineProcessor = (job: Job, app: Pick<App, 'processors'>) => Promise<unknown>;
 
 /**
@@ -36,6 +39,31 @@ export function assertEveryJobHasAProcessor(app: Pick<App, 'jobs' | 'processors'
   if (missing.length > 0) throw new Error(`no processor for job(s): ${missing.join(', ')}`);
 }
 
+/**
+ * Schedules live only in Redis: upserted at start, on every reconnect and periodically, with the
+ * recovery sweep for delayed jobs a Redis without its data lost (src/jobs/recovery.ts).
+ */
+async function startScheduleKeeper(app: App, schedules: ReadonlyArray<{ job: { name: string; queue: QueueName }; repeat: RepeatOptions }>) {
+  const { config, log } = app;
+  const ensure = async () => {
+    let failed = 0;
+    for (const { job, repeat } of schedules) {
+      await app.queues
+        .get(job.queue)
+        .upsertJobScheduler(job.name, repeat, { name: job.name, data: {} })
+        .catch((err: unknown) => {
+          failed += 1;
+          log.warn({ err, job: job.name }, 'could not schedule a repeatable job');
+        });
+    }
+    if (failed > 0) throw new Error(`${failed} repeatable job schedule(s) not written`);
+  };
+  await ensure().catch(() => undefined); // the keeper tries again
+  await checkRedisEvictionPolicy(app.redis.main, log);
+  const sweep = () => recoverLostJobs({ db: app.db.db, redis: app.redis.main, queues: app.queues, config, log, jobs: app.jobs });
+  return keepSchedules({ redis: app.redis.main, log, config, ensure, sweep });
+}
+
 export async function startWorkers(app: App): Promise<{ close(): Promise<void> }> {
   assertEveryJobHasAProcessor(app);
   const handlers = processorsOf(app);
@@ -54,6 +82,9 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
         connection,
         prefix,
         concurrency: config.WORKER_CONCURRENCY,
+        // A killed worker's jobs are free again after the lock expires, found within the interval.
+        lockDuration: config.WORKER_LOCK_DURATION_MS,
+        stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
       },
     );
     worker.on('error', (err) => log.debug({ err: err.message, queue }, 'worker connection error'));
@@ -63,17 +94,14 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
     return worker;
   });
   // Repeatable jobs: one scheduler per name, however many workers start (upsert by id).
-  for (const { job, repeat } of app.schedules) {
-    await app.queues
-      .get(job.queue)
-      .upsertJobScheduler(job.name, repeat, { name: job.name, data: {} })
-      .catch((err: unknown) => log.warn({ err, job: job.name }, 'could not schedule a repeatable job'));
-  }
+  const keeper = await startScheduleKeeper(app, app.schedules);
 
   const relay = new OutboxRelay({ db: app.db.db, sql: app.db.sql, queues: app.queues, log, config, jobs: app.jobs });
   await relay.start();
+  log.info({ queues: QUEUE_NAMES.length }, 'workers started');
   return {
     async close() {
+      keeper.stop();
       await relay.stop();
       await Promise.all(workers.map((w) => w.close()));
     },

@@ -83,6 +83,10 @@ const schema = z.object({
 
   DATABASE_URL: z.string().min(1),
   DATABASE_POOL_SIZE: int(10, 1),
+  /** Seconds to wait for a new PostgreSQL connection before its queries fail (CONNECT_TIMEOUT). */
+  DATABASE_CONNECT_TIMEOUT_SECONDS: int(5, 1),
+  /** PostgreSQL statement_timeout of every connection: no statement runs (or waits on a lock) longer. */
+  DATABASE_STATEMENT_TIMEOUT_MS: int(30_000, 0),
   REDIS_URL: z.string().min(1),
   /** Prefix for every Redis key, queue and channel: lets several deployments (or test files) share one Redis. */
   REDIS_PREFIX: z.string().default('mfc:'),
@@ -196,7 +200,19 @@ const schema = z.object({
   DELIVERY_MAX_ATTEMPTS: int(8, 1),
   DELIVERY_BACKOFF_MS: int(2000, 1),
   WORKER_CONCURRENCY: int(10, 1),
+  /** A running job's lock lives this long (renewed at half of it); a dead worker's jobs are free again after it. */
+  WORKER_LOCK_DURATION_MS: int(6000, 1000),
+  /** How often a worker looks for jobs whose worker died (stalled), and retries them. */
+  WORKER_STALLED_INTERVAL_MS: int(2000, 500),
+  /** Every worker re-creates its repeatable job schedules this often (and whenever Redis reconnects). */
+  SCHEDULES_ENSURE_SECONDS: int(300, 5),
+  /** How often the recovery sweep re-enqueues delayed work whose job Redis lost (and right after Redis reconnects). */
+  RECOVERY_SWEEP_SECONDS: int(300, 5),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100),
+  /** On SIGTERM, /readyz answers 503 this long before the server stops accepting (load balancers notice). */
+  SHUTDOWN_READINESS_DELAY_MS: int(5000, 0),
+  /** /readyz gives up on a dependency check after this long and reports it unavailable. */
+  READINESS_TIMEOUT_MS: int(1000, 50),
 
   GRAPHQL_MAX_DEPTH: int(12, 1),
   GRAPHQL_MAX_ALIASES: int(15, 1),

@@ -106,6 +106,11 @@ export class OutboxRelay {
   private async maybePrune(): Promise<void> {
     if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = Date.now();
-    await this.deps.db.delete(outbox).where(and(isNotNull(outbox.relayedAt), lt(outbox.relayedAt, new Date(Date.now() - KEEP_RELAYED_MS))));
+    // A delayed job's row is kept until a week after it is due: the recovery sweep
+    // (src/jobs/recovery.ts) re-enqueues from it if Redis loses the job meanwhile.
+    const before = new Date(Date.now() - KEEP_RELAYED_MS);
+    await this.deps.db
+      .delete(outbox)
+      .where(and(isNotNull(outbox.relayedAt), lt(outbox.relayedAt, before), sql`${outbox.createdAt} + ${outbox.delayMs} * interval '1 millisecond' < ${before}`));
   }
 }

@@ -49,6 +49,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, ct
     const message = ctx.hideSchemaDetails && code === 'GRAPHQL_VALIDATION_FAILED' ? formatted.message.replace(SUGGESTION, '') : formatted.message;
     return { ...formatted, message, extensions: code === 'BAD_USER_INPUT' && !extensions.fields ? { ...extensions, fields: [] } : extensions };
   }
+  if (isDependencyUnavailable(original)) {
+    // PostgreSQL away (restart, network): a clear, retryable answer rather than an internal error.
+    ctx.log.warn({ err: errorText(original), requestId: ctx.requestId, path: formatted.path }, 'dependency unavailable');
+    return {
+      message: 'Сервис временно недоступен, повторите попытку позже',
+      path: formatted.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE', requestId: ctx.requestId },
+    };
+  }
   ctx.log.error({ err: original, requestId: ctx.requestId, path: formatted.path }, 'unexpected error');
   return {
     message: 'Внутренняя ошибка сервера. Сообщите номер запроса в поддержку',
@@ -65,4 +74,20 @@ export function withCode(errors: readonly GraphQLError[], code: 'GRAPHQL_PARSE_F
   return errors.map((e) =>
     e.extensions.code ? e : new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, originalError: e.originalError, extensions: { ...e.extensions, code } }),
   );
+}
+
+/** postgres.js connection failures and PostgreSQL's "shutting down / cannot connect now" states. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+
+/** Walks the cause chain (drizzle wraps the driver's error) looking for a connection failure. */
+export function isDependencyUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^(08|57P0)/.test(code))) return true;
+  }
+  return false;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? `${err.message}${err.cause instanceof Error ? `: ${err.cause.message}` : ''}` : String(err);
 }

@@ -9,7 +9,6 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -22,11 +21,16 @@ import { resolverLookup } from '../shared/graphql/context.js';
 import { parseOptions, validationRules } from './limits.js';
 import type { GraphQLContext } from '../shared/graphql/context.js';
 import { attachWebSocketServer } from './websocket.js';
+import { httpDrainer, type HttpDrainer } from './drain.js';
 
 export interface ApiServer {
   server: Server;
   url: string;
-  /** Stops accepting, drains HTTP and sockets. */
+  /**
+   * Graceful drain: /readyz answers 503 and responses say `Connection: close` at once; after
+   * SHUTDOWN_READINESS_DELAY_MS the listener stops accepting, requests in flight are answered,
+   * idle sockets are closed, then WebSockets and running operations are drained.
+   */
   close(): Promise<void>;
 }
 
@@ -38,6 +42,7 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
   http.disable('x-powered-by');
   http.set('trust proxy', config.TRUST_PROXY_HOPS);
   const server = createServer(http);
+  const drainer = httpDrainer(server);
   const ws = attachWebSocketServer({ app, schema, server });
   const operations = inFlightOperations();
   const resolvers = resolverLookup(app.resolvers);
@@ -55,7 +60,6 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
     formatError: (formatted, error) =>
       formatError(formatted, error, { log, requestId: requestIds.getStore(), production: config.isProduction, hideSchemaDetails: config.isProduction }),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ws.drainPlugin,
       operations.plugin,
       costPlugin(schema, costLimits(config)),
@@ -68,6 +72,11 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
     res.json({ status: 'ok' });
   });
   http.get('/readyz', async (_req, res) => {
+    // Shutting down: tell the load balancer first, while requests are still served.
+    if (drainer.draining) {
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
     const checks = await app.ready();
     res.status(checks.postgres && checks.redis ? 200 : 503).json({ status: checks.postgres && checks.redis ? 'ready' : 'unavailable', ...checks });
   });
@@ -114,14 +123,26 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   log.info({ port }, 'API listening');
+  let closing: Promise<void> | null = null;
   return {
     server,
     url,
-    async close() {
-      await apollo.stop(); // drains HTTP (drain plugin) and sockets (ws drain plugin)
-      await operations.idle();
+    close() {
+      closing ??= gracefulClose({ app, drainer, apollo, operations });
+      return closing;
     },
   };
+}
+
+/** Readiness down, the readiness delay, the HTTP drain, then WebSockets and running operations. */
+async function gracefulClose(p: { app: App; drainer: HttpDrainer; apollo: ApolloServer<GraphQLContext>; operations: { idle(): Promise<void> } }): Promise<void> {
+  const { config, log } = p.app;
+  p.drainer.beginDrain();
+  log.info({ delayMs: config.SHUTDOWN_READINESS_DELAY_MS }, 'draining: readiness down, then stop accepting');
+  if (config.SHUTDOWN_READINESS_DELAY_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_READINESS_DELAY_MS));
+  await p.drainer.drain();
+  await p.apollo.stop(); // drains the WebSockets (ws drain plugin)
+  await p.operations.idle();
 }
 
 /**

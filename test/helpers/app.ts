@@ -54,6 +54,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
     STORAGE_DIR: storageDir,
     OUTBOX_POLL_MS: '200',
     DELIVERY_BACKOFF_MS: '50',
+    SHUTDOWN_READINESS_DELAY_MS: '0',
     // Every test comes from 127.0.0.1: per-IP limits are tested on their own (rate-limits.test.ts).
     RATE_LIMIT_CODES_PER_IP: '100000',
     RATE_LIMIT_LOGINS_PER_IP: '100000',

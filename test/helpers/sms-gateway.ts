@@ -13,8 +13,11 @@ export interface SmsMessage {
   receivedAt: Date;
 }
 
-export async function startSmsGateway(opts: { token?: string } = {}) {
+export async function startSmsGateway(opts: { token?: string; delayMs?: number } = {}) {
   const messages: SmsMessage[] = [];
+  /** Every accepted request by reference, duplicates included (fault tests measure the duplicate window). */
+  const attempts: Array<{ reference: string; at: number }> = [];
+  let delayMs = opts.delayMs ?? 0;
   const idsByReference = new Map<string, string>();
   let failure: { status: number; times: number } | null = null;
   const state = { received: 0 };
@@ -25,8 +28,13 @@ export async function startSmsGateway(opts: { token?: string } = {}) {
     req.on('end', () => {
       state.received += 1;
       const reply = (status: number, body: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body));
+        const send = () => {
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(body));
+        };
+        // A slow gateway: the message is taken (recorded) at once, the answer comes later.
+        if (delayMs > 0) setTimeout(send, delayMs);
+        else send();
       };
       if (opts.token && req.headers.authorization !== `Bearer ${opts.token}`) return reply(401, { error: 'unauthorized' });
       if (failure && failure.times > 0) {
@@ -42,6 +50,7 @@ export async function startSmsGateway(opts: { token?: string } = {}) {
         return reply(400, { error: 'bad json' });
       }
       if (typeof body.to !== 'string' || typeof body.text !== 'string' || typeof body.reference !== 'string') return reply(400, { error: 'to, text and reference are required' });
+      attempts.push({ reference: body.reference, at: Date.now() });
       const known = idsByReference.get(body.reference);
       if (known) return reply(200, { id: known, duplicate: true });
       const id = randomUUID();
@@ -59,6 +68,11 @@ export async function startSmsGateway(opts: { token?: string } = {}) {
     /** Every request, accepted or not, duplicates included. */
     get received() {
       return state.received;
+    },
+    attempts,
+    /** Answers (after taking the message) only this many milliseconds later. */
+    setDelay(ms: number) {
+      delayMs = ms;
     },
     /** Fails the next `times` requests with `status` (null: stop failing). */
     setFailure(mode: null | { status: number; times?: number }) {
