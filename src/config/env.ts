@@ -5,6 +5,7 @@
  * `test/integration/config.test.ts` keeps the two in step.
  */
 import { z } from 'zod';
+import { ssoProvider } from './sso-providers.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -19,49 +20,7 @@ const optionalUrl = z
   .pipe(z.url().optional())
   .optional();
 
-/**
- * Maps a provider's claims onto account fields: a claim name (a dotted path for nested claims)
- * for each value; for the `*Verified` flags either a claim that must be `true` or a constant
- * (`true` when the provider verifies that value for every account, as ESIA does for SNILS).
- */
-const claimMapping = z
-  .object({
-    snils: z.string().default('snils'),
-    snilsVerified: z.union([z.string(), z.boolean()]).default('snils_verified'),
-    inn: z.string().default('inn'),
-    phone: z.string().default('phone_number'),
-    phoneVerified: z.union([z.string(), z.boolean()]).default('phone_number_verified'),
-    email: z.string().default('email'),
-    emailVerified: z.union([z.string(), z.boolean()]).default('email_verified'),
-    lastName: z.string().default('family_name'),
-    firstName: z.string().default('given_name'),
-    middleName: z.string().default('middle_name'),
-    birthDate: z.string().default('birthdate'),
-  })
-  .strict();
-
-const ssoProvider = z
-  .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _'),
-    name: z.string().min(1),
-    issuer: z.url(),
-    clientId: z.string().min(1),
-    clientSecret: z.string().min(1).optional(),
-    /** client_secret_basic (default) or client_secret_post at the token endpoint. */
-    tokenEndpointAuth: z.enum(['client_secret_basic', 'client_secret_post']).default('client_secret_basic'),
-    scopes: z.array(z.string().min(1)).default(['openid']).refine((s) => s.includes('openid'), 'must include openid'),
-    /** Where the provider may send the browser back to: beginSsoLogin refuses any other redirectUri. */
-    redirectUris: z.array(z.url()).min(1),
-    claims: claimMapping.default(claimMapping.parse({})),
-    /** The identity counts as confirmed (trust level CONFIRMED) when this claim has this value. */
-    confirmedWhen: z.object({ claim: z.string().min(1), equals: z.union([z.string(), z.boolean(), z.number()]) }).strict().optional(),
-    /** Also read the UserInfo endpoint (its subject must match the ID token's). */
-    userinfo: z.boolean().default(true),
-    /** Plain-HTTP issuer: only for a provider on loopback in tests and local development. */
-    allowInsecureHttp: z.boolean().default(false),
-  })
-  .strict();
-export type SsoProviderConfig = z.infer<typeof ssoProvider>;
+export type { SsoProviderConfig } from './sso-providers.js';
 
 const jsonOf = <T extends z.ZodType>(inner: T) =>
   z.string().transform((text, ctx) => {

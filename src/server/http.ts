@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { App } from '../app.js';
 import { costLimits, operationCost, tooExpensive, type CostLimits } from './cost.js';
@@ -45,79 +45,13 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
   const drainer = httpDrainer(server);
   const ws = attachWebSocketServer({ app, schema, server });
   const operations = inFlightOperations();
-  const resolvers = resolverLookup(app.resolvers);
-
-  const apollo = new ApolloServer<GraphQLContext>({
-    schema,
-    introspection: config.GRAPHQL_INTROSPECTION,
-    csrfPrevention: true,
-    allowBatchedHttpRequests: false,
-    includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: config.isProduction,
-    stopOnTerminationSignals: false,
-    validationRules: validationRules(config),
-    parseOptions: parseOptions(config),
-    formatError: (formatted, error) =>
-      formatError(formatted, error, { log, requestId: requestIds.getStore(), production: config.isProduction, hideSchemaDetails: config.isProduction }),
-    plugins: [
-      ws.drainPlugin,
-      operations.plugin,
-      costPlugin(schema, costLimits(config)),
-      ...(config.GRAPHQL_INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()]),
-    ],
-  });
+  const apollo = createApollo(app, schema, [ws.drainPlugin, operations.plugin]);
   await apollo.start();
 
-  http.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  http.get('/readyz', async (_req, res) => {
-    // Shutting down: tell the load balancer first, while requests are still served.
-    if (drainer.draining) {
-      res.status(503).json({ status: 'draining' });
-      return;
-    }
-    const checks = await app.ready();
-    res.status(checks.postgres && checks.redis ? 200 : 503).json({ status: checks.postgres && checks.redis ? 'ready' : 'unavailable', ...checks });
-  });
-
+  mountProbes(http, app, drainer);
   for (const router of app.routers) http.use(router);
-
-  http.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
-    const requestId = (req.header('x-request-id') ?? '').slice(0, 64) || randomUUID();
-    res.setHeader('x-request-id', requestId);
-    requestIds.run(requestId, next);
-  });
-  http.use('/graphql', express.json({ limit: '200kb' }));
-  http.use(
-    '/graphql',
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = requestIds.getStore() ?? randomUUID();
-        const token = bearer(req.header('authorization'));
-        const viewer = token ? await app.services.accounts.sessions.viewerFromToken(token) : null;
-        const now = app.clock.now();
-        return {
-          viewer,
-          requestId,
-          now,
-          memo: new Map(),
-          resolver: resolvers,
-          idempotencyKey: req.header('idempotency-key')?.trim() || null,
-          meta: { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null },
-        };
-      },
-    }),
-  );
-  // Malformed JSON and other body errors: a JSON answer, never Express's HTML page with a stack.
-  http.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(err);
-    const status = typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 500;
-    if (status >= 500) log.error({ err }, 'http error');
-    res.status(status).json({
-      errors: [{ message: status === 413 ? 'Запрос слишком большой' : status < 500 ? 'Неверный запрос' : 'Внутренняя ошибка сервера', extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
-    });
-  });
+  mountGraphQL(http, app, apollo);
+  http.use(jsonErrors(log));
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
@@ -131,6 +65,81 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
       closing ??= gracefulClose({ app, drainer, apollo, operations });
       return closing;
     },
+  };
+}
+
+/** Apollo with the production defaults set explicitly, the one error formatting and the cost check. */
+function createApollo(app: App, schema: GraphQLSchema, plugins: Array<ApolloServerPlugin<GraphQLContext>>): ApolloServer<GraphQLContext> {
+  const { config, log } = app;
+  return new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: config.GRAPHQL_INTROSPECTION,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: config.isProduction,
+    stopOnTerminationSignals: false,
+    validationRules: validationRules(config),
+    parseOptions: parseOptions(config),
+    formatError: (formatted, error) =>
+      formatError(formatted, error, { log, requestId: requestIds.getStore(), production: config.isProduction, hideSchemaDetails: config.isProduction }),
+    plugins: [...plugins, costPlugin(schema, costLimits(config)), ...(config.GRAPHQL_INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()])],
+  });
+}
+
+/** /healthz (the process is alive) and /readyz (dependencies answer; 503 first thing when draining). */
+function mountProbes(http: Express, app: App, drainer: HttpDrainer): void {
+  http.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  http.get('/readyz', async (_req, res) => {
+    // Shutting down: tell the load balancer first, while requests are still served.
+    if (drainer.draining) {
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
+    const checks = await app.ready();
+    res.status(checks.postgres && checks.redis ? 200 : 503).json({ status: checks.postgres && checks.redis ? 'ready' : 'unavailable', ...checks });
+  });
+}
+
+/** POST/GET /graphql: a request id, the JSON body, and the context every resolver receives. */
+function mountGraphQL(http: Express, app: App, apollo: ApolloServer<GraphQLContext>): void {
+  const resolvers = resolverLookup(app.resolvers);
+  http.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
+    const requestId = (req.header('x-request-id') ?? '').slice(0, 64) || randomUUID();
+    res.setHeader('x-request-id', requestId);
+    requestIds.run(requestId, next);
+  });
+  http.use('/graphql', express.json({ limit: '200kb' }));
+  http.use(
+    '/graphql',
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<GraphQLContext> => {
+        const token = bearer(req.header('authorization'));
+        return {
+          viewer: token ? await app.services.accounts.sessions.viewerFromToken(token) : null,
+          requestId: requestIds.getStore() ?? randomUUID(),
+          now: app.clock.now(),
+          memo: new Map(),
+          resolver: resolvers,
+          idempotencyKey: req.header('idempotency-key')?.trim() || null,
+          meta: { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null },
+        };
+      },
+    }),
+  );
+}
+
+/** Malformed JSON and other body errors: a JSON answer, never Express's HTML page with a stack. */
+function jsonErrors(log: App['log']) {
+  return (err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 500;
+    if (status >= 500) log.error({ err }, 'http error');
+    res.status(status).json({
+      errors: [{ message: status === 413 ? 'Запрос слишком большой' : status < 500 ? 'Неверный запрос' : 'Внутренняя ошибка сервера', extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
+    });
   };
 }
 

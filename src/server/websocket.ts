@@ -6,9 +6,9 @@
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, OperationTypeNode, getOperationAST, parse, validate, specifiedRules, type ExecutionArgs, type GraphQLSchema } from 'graphql';
-import { CloseCode } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError, OperationTypeNode, getOperationAST, parse, validate, specifiedRules, type ExecutionArgs, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { CloseCode, type Context, type SubscribePayload } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { App } from '../app.js';
 import type { Viewer } from '../shared/auth/viewer.js';
@@ -16,7 +16,7 @@ import type { GraphQLContext } from '../shared/graphql/context.js';
 import { bearer } from '../shared/auth/bearer.js';
 import { resolverLookup } from '../shared/graphql/context.js';
 import { rateLimited } from '../shared/errors.js';
-import { costLimits, operationCost, tooExpensive } from './cost.js';
+import { costLimits, operationCost, tooExpensive, type CostLimits } from './cost.js';
 import { formatError, withCode, type ErrorFormatting } from './errors.js';
 import { parseOptions, validationRules } from './limits.js';
 
@@ -65,57 +65,36 @@ function clientIp(req: IncomingMessage, hops: number): string | null {
   return req.socket.remoteAddress ?? null;
 }
 
+type WsContext = Context<Record<string, unknown>, Extra>;
+
+/** What the socket's handlers share: the app, the schema, the caps, the resolver instances. */
+interface Setup {
+  app: App;
+  schema: GraphQLSchema;
+  sockets: SocketCounts;
+  rules: ValidationRule[];
+  limits: CostLimits;
+  resolvers: GraphQLContext['resolver'];
+}
+
 export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; server: Server }) {
   const { app, schema, server } = opts;
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });
-  const sockets = new SocketCounts();
-  const rules = [...specifiedRules, ...validationRules(app.config)];
-  const limits = costLimits(app.config);
-  const resolvers = resolverLookup(app.resolvers);
+  const setup: Setup = {
+    app,
+    schema,
+    sockets: new SocketCounts(),
+    rules: [...specifiedRules, ...validationRules(app.config)],
+    limits: costLimits(app.config),
+    resolvers: resolverLookup(app.resolvers),
+  };
   const formatting = (id: string): ErrorFormatting => ({ log: app.log, requestId: `ws-${id}`, production: app.config.isProduction, hideSchemaDetails: app.config.isProduction });
 
   const cleanup = useServer<Record<string, unknown>>(
     {
       schema,
       connectionInitWaitTimeout: app.config.WS_CONNECTION_INIT_TIMEOUT_MS,
-      onConnect: async (ctx) => {
-        const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? ctx.connectionParams?.accessToken;
-        const token = typeof raw === 'string' ? (bearer(raw) ?? raw) : null;
-        const req = ctx.extra.request;
-        const ip = clientIp(req, app.config.TRUST_PROXY_HOPS);
-        const state: ConnectionState = {
-          viewer: null,
-          release: () => undefined,
-          ip,
-          userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
-        };
-        states.set(ctx.extra, state);
-        const tooMany = (reason: string) => {
-          ctx.extra.socket.close(CLOSE_TOO_MANY, reason);
-          return false;
-        };
-        const releaseIp = sockets.take(`ip:${ip ?? '?'}`, app.config.WS_MAX_SOCKETS_PER_IP);
-        if (!releaseIp) return tooMany('Too many connections from this address');
-        state.release = releaseIp;
-        if (!token) return true; // anonymous: public subscriptions only, resolvers decide
-        const viewer = await app.services.accounts.sessions.viewerFromToken(token);
-        if (!viewer) return false; // graphql-ws closes with 4403 Forbidden
-        const releaseUser = sockets.take(`user:${viewer.userId}`, app.config.WS_MAX_SOCKETS_PER_USER);
-        if (!releaseUser) return tooMany('Too many connections for this account');
-        state.release = () => {
-          releaseIp();
-          releaseUser();
-        };
-        state.viewer = viewer;
-        const socket = ctx.extra.socket;
-        const closeForbidden = (reason: string) => socket.close(CloseCode.Forbidden, reason);
-        const ms = viewer.tokenExpiresAt.getTime() - app.clock.now().getTime();
-        state.timer = setTimeout(() => closeForbidden('Token expired'), Math.max(0, ms));
-        state.unsubscribe = app.services.accounts.sessions.onRevoked((ids) => {
-          if (ids.includes(viewer.sessionId)) closeForbidden('Session revoked');
-        });
-        return true;
-      },
+      onConnect: (ctx) => connect(setup, ctx),
       onClose: (ctx) => {
         const state = states.get(ctx.extra);
         state?.release();
@@ -123,43 +102,7 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
         if (state?.timer) clearTimeout(state.timer);
         state?.unsubscribe?.();
       },
-      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
-        const state = states.get(ctx.extra);
-        // graphql-ws reserves this subscription's id before calling here, so it counts itself.
-        if (Object.keys(ctx.subscriptions).length > app.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET) {
-          return [rateLimited(1, `Не больше ${app.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET} подписок на одно соединение`)];
-        }
-        let document;
-        try {
-          document = parse(payload.query, parseOptions(app.config));
-        } catch (err) {
-          return withCode([err instanceof GraphQLError ? err : new GraphQLError('Syntax error')], 'GRAPHQL_PARSE_FAILED');
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length > 0) return withCode(errors, 'GRAPHQL_VALIDATION_FAILED');
-        const op = getOperationAST(document, payload.operationName);
-        if (!op || op.operation !== OperationTypeNode.SUBSCRIPTION) {
-          return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } })];
-        }
-        const cost = operationCost(schema, document, op, payload.variables ?? {}, limits);
-        if (cost > limits.maxCost) return [tooExpensive(cost, limits.maxCost)];
-        // The session may have been revoked since the connection opened.
-        if (state?.viewer && !(await app.services.accounts.sessions.isAlive(state.viewer.sessionId))) {
-          ctx.extra.socket.close(CloseCode.Forbidden, 'Session revoked');
-          return [new GraphQLError('Сеанс завершён', { extensions: { code: 'UNAUTHENTICATED' } })];
-        }
-        const now = app.clock.now();
-        const contextValue: GraphQLContext = {
-          viewer: state?.viewer ?? null,
-          now,
-          memo: new Map(),
-          resolver: resolvers,
-          idempotencyKey: null,
-          requestId: `ws-${_id}`,
-          meta: { ip: state?.ip ?? null, userAgent: state?.userAgent ?? null },
-        };
-        return { schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined, contextValue };
-      },
+      onSubscribe: (ctx, id, payload) => subscribe(setup, ctx, id, payload),
       // The same masking as HTTP: errors returned by onSubscribe, and errors inside results.
       onError: (_ctx, id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, formatting(id))),
       onNext: (_ctx, id, _payload, _args, result) =>
@@ -178,4 +121,80 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
     },
   };
   return { wss, drainPlugin };
+}
+
+/**
+ * connection_init: counted against the per-IP cap (and the per-user cap with a token), the token
+ * checked, and the socket closed when the token expires or its session is revoked.
+ */
+async function connect({ app, sockets }: Setup, ctx: WsContext): Promise<boolean> {
+  const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? ctx.connectionParams?.accessToken;
+  const token = typeof raw === 'string' ? (bearer(raw) ?? raw) : null;
+  const req = ctx.extra.request;
+  const ip = clientIp(req, app.config.TRUST_PROXY_HOPS);
+  const state: ConnectionState = { viewer: null, release: () => undefined, ip, userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null };
+  states.set(ctx.extra, state);
+  const tooMany = (reason: string) => {
+    ctx.extra.socket.close(CLOSE_TOO_MANY, reason);
+    return false;
+  };
+  const releaseIp = sockets.take(`ip:${ip ?? '?'}`, app.config.WS_MAX_SOCKETS_PER_IP);
+  if (!releaseIp) return tooMany('Too many connections from this address');
+  state.release = releaseIp;
+  if (!token) return true; // anonymous: public subscriptions only, resolvers decide
+  const viewer = await app.services.accounts.sessions.viewerFromToken(token);
+  if (!viewer) return false; // graphql-ws closes with 4403 Forbidden
+  const releaseUser = sockets.take(`user:${viewer.userId}`, app.config.WS_MAX_SOCKETS_PER_USER);
+  if (!releaseUser) return tooMany('Too many connections for this account');
+  state.release = () => {
+    releaseIp();
+    releaseUser();
+  };
+  state.viewer = viewer;
+  const closeForbidden = (reason: string) => ctx.extra.socket.close(CloseCode.Forbidden, reason);
+  const ms = viewer.tokenExpiresAt.getTime() - app.clock.now().getTime();
+  state.timer = setTimeout(() => closeForbidden('Token expired'), Math.max(0, ms));
+  state.unsubscribe = app.services.accounts.sessions.onRevoked((ids) => {
+    if (ids.includes(viewer.sessionId)) closeForbidden('Session revoked');
+  });
+  return true;
+}
+
+/** subscribe: the per-socket cap, then the same parse, validation and cost rules as HTTP; subscriptions only. */
+async function subscribe(setup: Setup, ctx: WsContext, id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> {
+  const { app, schema, limits } = setup;
+  const state = states.get(ctx.extra);
+  // graphql-ws reserves this subscription's id before calling here, so it counts itself.
+  if (Object.keys(ctx.subscriptions).length > app.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET) {
+    return [rateLimited(1, `Не больше ${app.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET} подписок на одно соединение`)];
+  }
+  let document;
+  try {
+    document = parse(payload.query, parseOptions(app.config));
+  } catch (err) {
+    return withCode([err instanceof GraphQLError ? err : new GraphQLError('Syntax error')], 'GRAPHQL_PARSE_FAILED');
+  }
+  const errors = validate(schema, document, setup.rules);
+  if (errors.length > 0) return withCode(errors, 'GRAPHQL_VALIDATION_FAILED');
+  const op = getOperationAST(document, payload.operationName);
+  if (!op || op.operation !== OperationTypeNode.SUBSCRIPTION) {
+    return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } })];
+  }
+  const cost = operationCost(schema, document, op, payload.variables ?? {}, limits);
+  if (cost > limits.maxCost) return [tooExpensive(cost, limits.maxCost)];
+  // The session may have been revoked since the connection opened.
+  if (state?.viewer && !(await app.services.accounts.sessions.isAlive(state.viewer.sessionId))) {
+    ctx.extra.socket.close(CloseCode.Forbidden, 'Session revoked');
+    return [new GraphQLError('Сеанс завершён', { extensions: { code: 'UNAUTHENTICATED' } })];
+  }
+  const contextValue: GraphQLContext = {
+    viewer: state?.viewer ?? null,
+    now: app.clock.now(),
+    memo: new Map(),
+    resolver: setup.resolvers,
+    idempotencyKey: null,
+    requestId: `ws-${id}`,
+    meta: { ip: state?.ip ?? null, userAgent: state?.userAgent ?? null },
+  };
+  return { schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined, contextValue };
 }
