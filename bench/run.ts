@@ -60,7 +60,8 @@ async function baselineServer(): Promise<{ url: string; close(): Promise<void> }
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-const bench = await startBenchApp();
+// Every subscriber connects from loopback: the per-address socket cap must make room for them all.
+const bench = await startBenchApp({ WS_MAX_SOCKETS_PER_IP: String(SUBSCRIBERS + 100) });
 const { running, api } = bench;
 const baseline = await baselineServer();
 const login = JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { ... on AuthPayload { accessToken } } }', variables: { i: { login: '+79990000003', password: DEMO_PASSWORD } } });

@@ -180,7 +180,7 @@ const schema = z.object({
   /** Sockets one user may hold open on one API instance; beyond it the socket closes with 4429. */
   WS_MAX_SOCKETS_PER_USER: int(20, 1),
   /** Sockets one IP address may hold open on one API instance (anonymous and signed in). */
-  WS_MAX_SOCKETS_PER_IP: int(100, 1),
+  WS_MAX_SOCKETS_PER_IP: int(500, 1),
   /** Active subscriptions on one socket; beyond it a subscription is refused with RATE_LIMITED. */
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int(50, 1),
   /** A socket that sends no connection_init within this time is closed (4408). */
