@@ -91,8 +91,8 @@ export class LoadService {
     const live = this.deps.pubsub.subscribe(branchLoadTopic);
     return new Repeater<BranchLoadEvent>(async (push, stop) => {
       // Subscribed before the snapshot is read, so no change can fall between the two.
-      const ids = branchIds ? [...new Set(branchIds)] : await repo.allBranchIds(this.deps.db);
-      for (const e of await this.current(ids)) await push(e);
+      const snapshot = branchIds ? await this.current([...new Set(branchIds)]) : await this.allBranches.next();
+      for (const e of snapshot) await push(e);
       void stop.then(() => live.return?.());
       for await (const e of live) {
         if (!wanted || wanted.has(e.branchId)) await push(e);
@@ -100,6 +100,13 @@ export class LoadService {
       stop();
     });
   }
+
+  /**
+   * The current load of every branch for "all branches" subscribers (anonymous dashboards), read
+   * once for a burst of them: whoever subscribes while a read runs shares the next one, which
+   * starts after it and so after their subscription, and misses no change.
+   */
+  private readonly allBranches = new SharedRound(async () => this.current(await repo.allBranchIds(this.deps.db)));
 
   async history(branchId: string, hours: number): Promise<SampleRow[]> {
     const span = historySpan(hours, this.deps.config.LOAD_HISTORY_HOURS);
@@ -140,5 +147,36 @@ export class LoadService {
         subjectId: alert.id,
       });
     }
+  }
+}
+
+/**
+ * Coalesces concurrent reads: callers while no read runs start one; callers while one runs wait
+ * for the following read (started when the running one ends), shared by all of them.
+ */
+export class SharedRound<T> {
+  private running: Promise<T> | null = null;
+  private following: Promise<T> | null = null;
+
+  constructor(private readonly read: () => Promise<T>) {}
+
+  next(): Promise<T> {
+    if (!this.running) return this.start();
+    this.following ??= this.running.then(
+      () => this.start(),
+      () => this.start(),
+    );
+    return this.following;
+  }
+
+  private start(): Promise<T> {
+    this.following = null;
+    const run = this.read();
+    this.running = run;
+    const clear = () => {
+      if (this.running === run) this.running = null;
+    };
+    run.then(clear, clear);
+    return run;
   }
 }
