@@ -89,7 +89,9 @@ describe('session owner', () => {
     const t = await app();
     const victim = await registerCitizen(t);
     const attacker = await registerCitizen(t);
-    const { sessionId } = (await t.running.app.tokens.verify(victim.accessToken))!;
+    const claims = await t.running.app.tokens.verify(victim.accessToken);
+    if (!claims) throw new Error('the victim\'s token does not verify');
+    const { sessionId } = claims;
     const forged = await t.running.app.tokens.issue({ userId: attacker.id, sessionId, roles: ['CITIZEN'] });
     expect((await t.client.withToken(forged.token).request(MeDocument)).me).toBeNull();
     // The real pair still works.
