@@ -20,6 +20,8 @@ export async function startBenchApp(env: Record<string, string> = {}) {
     SMS_GATEWAY_URL: 'http://127.0.0.1:9/unused',
     SMS_GATEWAY_TOKEN: 'bench',
     SMTP_URL: 'smtp://127.0.0.1:9',
+    // Production requires a data key; the bench database lives on between runs, so the key is fixed.
+    DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? 'YmVuY2gtb25seS1kYXRhLWVuY3J5cHRpb24ta2V5ISE=',
     ROLE: 'api',
     RATE_LIMIT_LOGINS_PER_IP: '100000000',
     ...env,

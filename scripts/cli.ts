@@ -3,6 +3,8 @@
  *   create-user --role ADMIN|OPERATOR --phone +7... --password '...' --last-name X --first-name Y [--middle-name Z] [--email e] [--branch <id>]
  *   seed-demo   demo accounts (idempotent)
  *   migrate     apply pending migrations
+ *   rotate-data-key  re-seal every value at rest not sealed with DATA_ENCRYPTION_KEY (keep the old
+ *                    key in DATA_ENCRYPTION_PREVIOUS_KEYS until this has run on every table)
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
@@ -22,8 +24,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     console.log('migrations applied');
     return 0;
   }
-  if (command !== 'create-user' && command !== 'seed-demo') {
-    console.error('usage: cli create-user --role ADMIN|OPERATOR --phone ... --password ... --last-name ... --first-name ... [--branch id] | seed-demo | migrate');
+  if (command !== 'create-user' && command !== 'seed-demo' && command !== 'rotate-data-key') {
+    console.error('usage: cli create-user --role ADMIN|OPERATOR --phone ... --password ... --last-name ... --first-name ... [--branch id] | seed-demo | migrate | rotate-data-key');
     return 64;
   }
   if (config.MIGRATE_ON_START) await migrate(config.DATABASE_URL);
@@ -32,6 +34,10 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     if (command === 'seed-demo') {
       const summary = await seedDemo(app);
       for (const line of summary) console.log(line);
+      return 0;
+    }
+    if (command === 'rotate-data-key') {
+      for (const { table, resealed } of await app.resealData(config.DATA_ROTATION_BATCH_SIZE)) console.log(`${table}: ${resealed} resealed`);
       return 0;
     }
     const { values } = parseArgs({

@@ -7,6 +7,7 @@
  */
 import type { Router } from 'express';
 import type { Config } from './config/env.js';
+import type { ResealCount } from './db/reseal.js';
 import type { DbHandle } from './db/client.js';
 import type { JobContract, ProcessorDefinition, ScheduleDefinition } from './jobs/define.js';
 import type { Queues } from './jobs/queues.js';
@@ -70,6 +71,8 @@ export interface App {
   keys: SigningKeyStore;
   tokens: TokenService;
   services: Services;
+  /** Re-seals every value at rest not sealed with the current data key, table by table (rotate-data-key). */
+  resealData(batchSize: number): Promise<ResealCount[]>;
   /** Checks PostgreSQL and Redis answer (for /readyz). */
   ready(): Promise<{ postgres: boolean; redis: boolean }>;
   close(): Promise<void>;
@@ -82,11 +85,12 @@ async function createPeopleModules(infra: Infrastructure) {
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
   const system = await createSystemModule({ config, log, clock, db: db.db });
   const hashKey = await system.secret('data_hash_key', config.DATA_HASH_KEY);
+  const { cipher } = system;
   const tokens = new TokenService({ config, keys: system.keys, clock });
   // Notifications read users through a port of their own; accounts' read-only directory fits it.
-  const notifications = await createNotificationsModule({ config, log, clock, db: db.db, pubsub, recipients: createAccountsDirectory(db.db) });
+  const notifications = await createNotificationsModule({ config, log, clock, db: db.db, pubsub, recipients: createAccountsDirectory(db.db, cipher), cipher });
   const accounts = await createAccountsModule({
-    config, log, clock, db: db.db, tokens, rateLimiter, hashKey,
+    config, log, clock, db: db.db, tokens, rateLimiter, hashKey, cipher,
     notifications: notifications.notifications,
     preferences: notifications.preferences,
     redis: { publisher: redis.publisher, subscriber: redis.subscriber },
@@ -135,6 +139,7 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
     sessions: accounts.sessions,
     accounts: accounts.directory,
     accountDocuments: accounts.documents,
+    cipher: people.system.cipher,
   });
   const applications = createApplicationsModule({
     config, db: db.db, clock, log, pubsub, notifications, rateLimiter,
@@ -189,6 +194,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     keys: people.system.keys,
     tokens: people.tokens,
     services,
+    async resealData(batchSize) {
+      const owners = [people.system, people.notifications, people.accounts, cases.documents];
+      const counts: ResealCount[] = [];
+      for (const owner of owners) counts.push(await owner.reseal(batchSize));
+      return counts;
+    },
     async close() {
       for (const m of [...modules].reverse()) await m.close?.();
       await people.system.close();

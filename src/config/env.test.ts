@@ -12,7 +12,7 @@ describe('configuration', () => {
   });
 
   it('sets production defaults explicitly', () => {
-    const c = loadConfig({ ...base, NODE_ENV: 'production', SMS_GATEWAY_URL: 'https://sms.example/send', SMS_GATEWAY_TOKEN: 't', SMTP_URL: 'smtp://mail.example' });
+    const c = loadConfig({ ...base, NODE_ENV: 'production', SMS_GATEWAY_URL: 'https://sms.example/send', SMS_GATEWAY_TOKEN: 't', SMTP_URL: 'smtp://mail.example', DATA_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString('base64') });
     expect(c.GRAPHQL_INTROSPECTION).toBe(false);
     expect(c.isProduction).toBe(true);
   });
@@ -27,6 +27,15 @@ describe('configuration', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
     for (const key of ['PORT', 'ROLE', 'MIGRATE_ON_START', 'DATABASE_URL', 'REDIS_URL']) expect(problems).toContain(key);
+  });
+
+  it('requires a data encryption key in production and checks every key given', () => {
+    const prod = { ...base, NODE_ENV: 'production', SMS_GATEWAY_URL: 'https://sms.example/send', SMS_GATEWAY_TOKEN: 't', SMTP_URL: 'smtp://mail.example' };
+    expect(() => loadConfig(prod)).toThrow(/DATA_ENCRYPTION_KEY: required in production/);
+    const key = Buffer.alloc(32, 1).toString('base64');
+    expect(loadConfig({ ...prod, DATA_ENCRYPTION_KEY: key }).DATA_ENCRYPTION_KEY).toBe(key);
+    expect(() => loadConfig({ ...base, DATA_ENCRYPTION_KEY: 'short' })).toThrow(/DATA_ENCRYPTION_KEY: a key is 32 bytes/);
+    expect(() => loadConfig({ ...base, DATA_ENCRYPTION_PREVIOUS_KEYS: `${key},nope` })).toThrow(/DATA_ENCRYPTION_PREVIOUS_KEYS: a key is 32 bytes/);
   });
 
   it('refuses production without real gateways', () => {

@@ -62,6 +62,12 @@ const schema = z.object({
   JWT_KEY_ROTATION_DAYS: int(30, 1),
   /** Secret for keyed hashes of personal data (SNILS, INN look-ups) and one-time codes. Generated and kept in the database when absent. */
   DATA_HASH_KEY: z.string().min(32).optional(),
+  /** AES-256 key (base64 of 32 bytes) sealing personal identifiers, TOTP secrets and private keys at rest. Required in production; elsewhere generated and kept in the database when absent. */
+  DATA_ENCRYPTION_KEY: z.string().trim().optional(),
+  /** Comma-separated earlier DATA_ENCRYPTION_KEYs: they still open values until `rotate-data-key` has re-sealed them. */
+  DATA_ENCRYPTION_PREVIOUS_KEYS: z.string().default(''),
+  /** Rows re-sealed per transaction by `npm run cli -- rotate-data-key`. */
+  DATA_ROTATION_BATCH_SIZE: int(500, 1),
 
   ACCESS_TOKEN_TTL_SECONDS: int(15 * 60, 1),
   REFRESH_TOKEN_TTL_DAYS: int(30, 1),
@@ -246,6 +252,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const isProduction = c.NODE_ENV === 'production';
   if (isProduction && !c.SMS_GATEWAY_URL) problems.push('SMS_GATEWAY_URL: required in production');
   if (isProduction && !c.SMTP_URL) problems.push('SMTP_URL: required in production');
+  if (isProduction && !c.DATA_ENCRYPTION_KEY) problems.push('DATA_ENCRYPTION_KEY: required in production (openssl rand -base64 32)');
+  for (const [name, text] of [['DATA_ENCRYPTION_KEY', c.DATA_ENCRYPTION_KEY ?? ''], ...c.DATA_ENCRYPTION_PREVIOUS_KEYS.split(',').map((k) => ['DATA_ENCRYPTION_PREVIOUS_KEYS', k] as const)] as const) {
+    if (text.trim() !== '' && Buffer.from(text.trim(), 'base64').length !== 32) problems.push(`${name}: a key is 32 bytes in base64 (openssl rand -base64 32)`);
+  }
   for (const p of c.SSO_PROVIDERS) {
     if (isProduction && p.allowInsecureHttp) problems.push(`SSO_PROVIDERS: provider ${p.id}: allowInsecureHttp is not allowed in production`);
     if (!p.allowInsecureHttp && !p.issuer.startsWith('https://')) problems.push(`SSO_PROVIDERS: provider ${p.id}: the issuer must be https`);

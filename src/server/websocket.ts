@@ -183,7 +183,7 @@ async function subscribe(setup: Setup, ctx: WsContext, id: string, payload: Subs
   const cost = operationCost(schema, document, op, payload.variables ?? {}, limits);
   if (cost > limits.maxCost) return [tooExpensive(cost, limits.maxCost)];
   // The session may have been revoked since the connection opened.
-  if (state?.viewer && !(await app.services.accounts.sessions.isAlive(state.viewer.sessionId))) {
+  if (state?.viewer && !(await app.services.accounts.sessions.isAlive(state.viewer.sessionId, state.viewer.userId))) {
     ctx.extra.socket.close(CloseCode.Forbidden, 'Session revoked');
     return [new GraphQLError('Сеанс завершён', { extensions: { code: 'UNAUTHENTICATED' } })];
   }

@@ -3,6 +3,7 @@
  * database (cloned from the migrated template) and its own Redis key prefix, with local servers
  * standing in for the SMS gateway and SMTP, and a clock the test can move forward.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,8 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
     // Every test comes from 127.0.0.1: per-IP limits are tested on their own (rate-limits.test.ts).
     RATE_LIMIT_CODES_PER_IP: '100000',
     RATE_LIMIT_LOGINS_PER_IP: '100000',
+    // Production requires a data key (elsewhere one is generated and kept in the database).
+    ...(env.NODE_ENV === 'production' && { DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64') }),
     ...env,
   });
   const clock = new OffsetClock();

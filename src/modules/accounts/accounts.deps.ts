@@ -6,6 +6,7 @@ import type { Logger } from '../../shared/logger.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
 import type { TokenService } from '../../shared/auth/tokens.js';
 import type { NotificationsService } from '../notifications/index.js';
+import type { UsersRepository } from './accounts.repository.js';
 
 /** Tells every API instance that sessions ended, so cached "alive" answers and sockets drop at once. */
 export interface SessionEvents {
@@ -23,5 +24,7 @@ export interface AccountsDeps {
   rateLimiter: RateLimiter;
   /** Key of the keyed hashes (SNILS/INN look-ups, stored codes, refresh tokens). */
   hashKey: string;
+  /** The users table, sealing SNILS, INN and TOTP secrets at rest. */
+  users: UsersRepository;
   sessionEvents: SessionEvents;
 }

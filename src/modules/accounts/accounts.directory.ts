@@ -3,7 +3,8 @@
  * stay in this module (profile, identifiers, trust level go through its services).
  */
 import type { Database, Executor } from '../../db/client.js';
-import * as repo from './accounts.repository.js';
+import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
+import { createUsersRepository } from './accounts.repository.js';
 import type { UserRow } from './accounts.repository.js';
 
 export interface AccountsDirectory {
@@ -12,7 +13,8 @@ export interface AccountsDirectory {
   usersByIds(ids: readonly string[], tx?: Executor): Promise<UserRow[]>;
 }
 
-export function createAccountsDirectory(db: Database): AccountsDirectory {
+export function createAccountsDirectory(db: Database, cipher: FieldCipher): AccountsDirectory {
+  const repo = createUsersRepository(cipher);
   return {
     userById: (id, tx = db) => repo.findUserById(tx, id),
     usersByIds: (ids, tx = db) => repo.findUsersByIds(tx, ids),

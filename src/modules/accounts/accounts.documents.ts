@@ -10,13 +10,14 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { Clock } from '../../shared/clock.js';
 import { badField, conflict, notFound } from '../../shared/errors.js';
 import { piiHash } from '../../shared/pii.js';
-import { findUserById, updateUser } from './accounts.repository.js';
+import type { UsersRepository } from './accounts.repository.js';
 import type { IdentifierKind, VerifiedIdentifiers } from './identifiers.service.js';
 
 export interface AccountDocumentsDeps {
   clock: Clock;
   /** Key of the keyed hashes of SNILS and INN (their look-up columns). */
   hashKey: string;
+  users: UsersRepository;
   identifiers: VerifiedIdentifiers;
 }
 
@@ -30,7 +31,7 @@ export class AccountDocuments {
    * this profile until an operator verifies the document (then the verified owner wins).
    */
   async fillIdentifierFromDocument(tx: Executor, userId: string, kind: IdentifierKind, number: string): Promise<void> {
-    const user = await findUserById(tx, userId);
+    const user = await this.deps.users.findUserById(tx, userId);
     if (!user) throw notFound('Пользователь');
     const field = kind === 'SNILS' ? 'snils' : 'inn';
     const current = user[field];
@@ -40,7 +41,7 @@ export class AccountDocuments {
     if (holder === 'HELD_UNVERIFIED') return;
     const { hashKey } = this.deps;
     try {
-      await updateUser(tx, userId, kind === 'SNILS' ? { snils: number, snilsHash: piiHash(hashKey, 'snils', number) } : { inn: number, innHash: piiHash(hashKey, 'inn', number) });
+      await this.deps.users.updateUser(tx, userId, kind === 'SNILS' ? { snils: number, snilsHash: piiHash(hashKey, 'snils', number) } : { inn: number, innHash: piiHash(hashKey, 'inn', number) });
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict(kind === 'SNILS' ? 'Этот СНИЛС указан в другой учётной записи' : 'Этот ИНН указан в другой учётной записи', 'input.number');
       throw err;
@@ -52,9 +53,9 @@ export class AccountDocuments {
    * CONFIRMED (in person or by a trusted SSO) is never lowered here.
    */
   async setDocumentTrust(tx: Executor, userId: string, standard: boolean): Promise<void> {
-    const user = await findUserById(tx, userId);
+    const user = await this.deps.users.findUserById(tx, userId);
     if (!user || user.trustLevel === 'CONFIRMED') return;
     const level = standard ? 'STANDARD' : 'SIMPLIFIED';
-    if (level !== user.trustLevel) await updateUser(tx, userId, { trustLevel: level, updatedAt: this.deps.clock.now() });
+    if (level !== user.trustLevel) await this.deps.users.updateUser(tx, userId, { trustLevel: level, updatedAt: this.deps.clock.now() });
   }
 }

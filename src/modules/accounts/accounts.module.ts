@@ -9,6 +9,8 @@ import 'reflect-metadata';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config/env.js';
 import type { Database } from '../../db/client.js';
+import type { ResealCount } from '../../db/reseal.js';
+import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
 import type { TokenService } from '../../shared/auth/tokens.js';
 import type { Clock } from '../../shared/clock.js';
 import { nodeType } from '../../shared/graphql/relay.js';
@@ -32,6 +34,7 @@ import { SessionGuard } from './session-guard.js';
 import { SessionService } from './sessions.service.js';
 import { AccountDocuments } from './accounts.documents.js';
 import { createAccountsDirectory, type AccountsDirectory } from './accounts.directory.js';
+import { createUsersRepository } from './accounts.repository.js';
 import { UserNotificationPreferencesResolver } from './notification-preferences.resolver.js';
 import type { NotificationPreferencesService } from '../notifications/index.js';
 
@@ -48,6 +51,8 @@ export interface AccountsModuleDeps {
   preferences: NotificationPreferencesService;
   rateLimiter: RateLimiter;
   hashKey: string;
+  /** Seals personal identifiers and TOTP secrets at rest (the system module's data key). */
+  cipher: FieldCipher;
   /** Redis connections for the revocation broadcast: commands fail fast on the publisher. */
   redis: { publisher: Redis; subscriber: Redis };
 }
@@ -68,6 +73,7 @@ export interface AccountsServices {
   documents: AccountDocuments;
   /** Users other modules may read (a read-only directory). */
   directory: AccountsDirectory;
+  reseal(batchSize: number): Promise<ResealCount>;
 }
 
 export type AccountsModule = AccountsServices & ModuleParts;
@@ -76,7 +82,8 @@ export async function createAccountsModule(deps: AccountsModuleDeps): Promise<Ac
   const { clock } = deps;
   let guard: SessionGuard | null = null;
   const sessionEvents = revocationBroadcast(deps, (ids) => guard?.forget(ids));
-  const base: AccountsDeps = { ...deps, sessionEvents };
+  const users = createUsersRepository(deps.cipher);
+  const base: AccountsDeps = { ...deps, users, sessionEvents };
   guard = new SessionGuard(base);
   await listenForRevocations(deps, guard);
 
@@ -98,8 +105,10 @@ export async function createAccountsModule(deps: AccountsModuleDeps): Promise<Ac
     identifiers,
     external,
     seeding: new AccountSeeding(base),
-    documents: new AccountDocuments({ clock, hashKey: deps.hashKey, identifiers }),
-    directory: createAccountsDirectory(deps.db),
+    documents: new AccountDocuments({ clock, hashKey: deps.hashKey, users, identifiers }),
+    directory: createAccountsDirectory(deps.db, deps.cipher),
+    /** Re-seals SNILS, INN and TOTP secrets not sealed with the current key (rotate-data-key). */
+    reseal: (batchSize) => users.reseal(deps.db, batchSize),
     resolvers: [
       new AuthResolver(auth, sessionService, challenges, credentials),
       new ProfileResolver(profile),

@@ -4,11 +4,18 @@
  * function per query, explicit columns, every query scoped by id or login. Functions take an
  * Executor so services compose them in one transaction. Writes that may hit a unique or foreign
  * key constraint answer a WriteConflict instead of a driver error, so no service reads SQLSTATEs.
+ *
+ * SNILS, INN and the TOTP secrets are sealed at rest (src/shared/crypto/field-cipher.ts): the
+ * functions of createUsersRepository seal what they write and open what they read, so services
+ * see plain values; look-ups go through the keyed hashes (snils_hash, inn_hash), never these.
  */
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { isForeignKeyViolation, isUniqueViolation, uniqueViolationField } from '../../db/errors.js';
+import { resealColumns, type ResealCount } from '../../db/reseal.js';
+import type { Database } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
+import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUserRow = typeof users.$inferInsert;
@@ -62,48 +69,48 @@ export function isWriteConflict<T extends object>(r: T | WriteConflict): r is Wr
   return 'conflict' in r;
 }
 
-export async function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
+async function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
   const [row] = await db.select(userColumns).from(users).where(eq(users.id, id));
   return row;
 }
 
-export async function findUsersByIds(db: Executor, ids: readonly string[]): Promise<UserRow[]> {
+async function findUsersByIds(db: Executor, ids: readonly string[]): Promise<UserRow[]> {
   if (ids.length === 0) return [];
   return db.select(userColumns).from(users).where(sql`${users.id} = ANY(${sql.param([...ids])}::uuid[])`);
 }
 
 const loginColumn = (kind: LoginKind) => ({ phone: users.phone, email: users.email, snilsHash: users.snilsHash, innHash: users.innHash })[kind];
 
-export async function findUserByLogin(db: Executor, login: { kind: LoginKind; value: string }): Promise<UserRow | undefined> {
+async function findUserByLogin(db: Executor, login: { kind: LoginKind; value: string }): Promise<UserRow | undefined> {
   const [row] = await db.select(userColumns).from(users).where(eq(loginColumn(login.kind), login.value));
   return row;
 }
 
 /** As findUserByLogin, with the row locked until the transaction ends (a value changing hands). */
-export async function lockUserByLogin(tx: Executor, login: { kind: 'snilsHash' | 'innHash'; value: string }): Promise<UserRow | undefined> {
+async function lockUserByLogin(tx: Executor, login: { kind: 'snilsHash' | 'innHash'; value: string }): Promise<UserRow | undefined> {
   const [row] = await tx.select(userColumns).from(users).where(eq(loginColumn(login.kind), login.value)).for('update');
   return row;
 }
 
-export async function insertUser(db: Executor, values: NewUserRow): Promise<UserRow> {
+async function insertUser(db: Executor, values: NewUserRow): Promise<UserRow> {
   const [row] = await db.insert(users).values(values).returning(userColumns);
   if (!row) throw new Error('insert users returned nothing');
   return row;
 }
 
-export async function updateUser(db: Executor, id: string, values: Partial<NewUserRow>): Promise<UserRow> {
+async function updateUser(db: Executor, id: string, values: Partial<NewUserRow>): Promise<UserRow> {
   const [row] = await db.update(users).set({ ...values, updatedAt: sql`now()` }).where(eq(users.id, id)).returning(userColumns);
   if (!row) throw new Error(`user ${id} vanished`);
   return row;
 }
 
 /** insertUser, or the conflict that refused it (in a savepoint: the caller's transaction goes on). */
-export function createUser(db: Executor, values: NewUserRow): Promise<UserRow | WriteConflict> {
+function createUser(db: Executor, values: NewUserRow): Promise<UserRow | WriteConflict> {
   return unlessConflict(db, (sp) => insertUser(sp, values));
 }
 
 /** updateUser, or the conflict that refused it (in a savepoint: the caller's transaction goes on). */
-export function changeUser(db: Executor, id: string, values: Partial<NewUserRow>): Promise<UserRow | WriteConflict> {
+function changeUser(db: Executor, id: string, values: Partial<NewUserRow>): Promise<UserRow | WriteConflict> {
   return unlessConflict(db, (sp) => updateUser(sp, id, values));
 }
 
@@ -154,3 +161,49 @@ export async function claimTotpStep(db: Executor, id: string, step: number): Pro
     .returning({ id: users.id });
   return rows.length === 1;
 }
+
+/** The sealed columns of users, by property name. */
+const SEALED = ['snils', 'inn', 'totpSecret', 'totpPendingSecret'] as const;
+
+type Sealable = Pick<NewUserRow, (typeof SEALED)[number]>;
+
+function sealRow<T extends Partial<Sealable>>(cipher: FieldCipher, values: T): T {
+  const out = { ...values };
+  for (const k of SEALED) {
+    const v = out[k];
+    if (typeof v === 'string') out[k] = cipher.seal(v);
+  }
+  return out;
+}
+
+function openRow(cipher: FieldCipher, row: UserRow): UserRow {
+  return { ...row, snils: cipher.open(row.snils), inn: cipher.open(row.inn), totpSecret: cipher.open(row.totpSecret), totpPendingSecret: cipher.open(row.totpPendingSecret) };
+}
+
+function openResult(cipher: FieldCipher, r: UserRow | WriteConflict): UserRow | WriteConflict {
+  return isWriteConflict(r) ? r : openRow(cipher, r);
+}
+
+/** The users table with SNILS, INN and TOTP secrets sealed on write and opened on read. */
+export function createUsersRepository(cipher: FieldCipher) {
+  const open = (row: UserRow | undefined) => row && openRow(cipher, row);
+  return {
+    findUserById: async (db: Executor, id: string) => open(await findUserById(db, id)),
+    findUsersByIds: async (db: Executor, ids: readonly string[]) => (await findUsersByIds(db, ids)).map((r) => openRow(cipher, r)),
+    findUserByLogin: async (db: Executor, login: { kind: LoginKind; value: string }) => open(await findUserByLogin(db, login)),
+    lockUserByLogin: async (tx: Executor, login: { kind: 'snilsHash' | 'innHash'; value: string }) => open(await lockUserByLogin(tx, login)),
+    insertUser: async (db: Executor, values: NewUserRow) => openRow(cipher, await insertUser(db, sealRow(cipher, values))),
+    updateUser: async (db: Executor, id: string, values: Partial<NewUserRow>) => openRow(cipher, await updateUser(db, id, sealRow(cipher, values))),
+    createUser: async (db: Executor, values: NewUserRow) => openResult(cipher, await createUser(db, sealRow(cipher, values))),
+    changeUser: async (db: Executor, id: string, values: Partial<NewUserRow>) => openResult(cipher, await changeUser(db, id, sealRow(cipher, values))),
+    isWriteConflict,
+    recordFailedLogin,
+    resetFailedLogins,
+    claimTotpStep,
+    /** Re-seals every value not sealed with the current key (rotate-data-key). */
+    reseal: (db: Database, batchSize: number): Promise<ResealCount> =>
+      resealColumns(db, { name: 'users', table: users, id: users.id, columns: { snils: users.snils, inn: users.inn, totpSecret: users.totpSecret, totpPendingSecret: users.totpPendingSecret }, cipher, batchSize }),
+  };
+}
+
+export type UsersRepository = ReturnType<typeof createUsersRepository>;

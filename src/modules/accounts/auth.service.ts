@@ -11,7 +11,6 @@ import { checkPassword } from '../../shared/password-policy.js';
 import { piiHash } from '../../shared/pii.js';
 import type { RequestMeta } from '../../shared/request-meta.js';
 import type { AccountsDeps } from './accounts.deps.js';
-import * as repo from './accounts.repository.js';
 import type { UserRow } from './accounts.repository.js';
 import { formatLocal, isLocked, lockedUntilAfter, normalizeNames } from './accounts.rules.js';
 import type { ChallengeService, ChallengeView } from './challenges.service.js';
@@ -55,8 +54,8 @@ export class AuthService {
   async register(input: RegisterInput, meta: RequestMeta): Promise<ChallengeView> {
     const { db } = this.deps;
     const { phone, email, names } = this.checkRegistration(input);
-    if (await repo.findUserByLogin(db, { kind: 'phone', value: phone })) throw conflict(`${phoneTaken}. Войдите или восстановите пароль`, 'phone');
-    if (email && (await repo.findUserByLogin(db, { kind: 'email', value: email }))) throw conflict(emailTaken, 'email');
+    if (await this.deps.users.findUserByLogin(db, { kind: 'phone', value: phone })) throw conflict(`${phoneTaken}. Войдите или восстановите пароль`, 'phone');
+    if (email && (await this.deps.users.findUserByLogin(db, { kind: 'email', value: email }))) throw conflict(emailTaken, 'email');
     await this.challenges.limitSending(phone, meta);
     const passwordHash = await hashPassword(input.password);
     const payload: RegistrationPayload = { phone, email, passwordHash, ...names, termsAcceptedAt: this.deps.clock.now().toISOString() };
@@ -71,7 +70,7 @@ export class AuthService {
     const p = challenge.payload as unknown as RegistrationPayload;
     return this.deps.db.transaction(async (tx) => {
       await this.challenges.consume(tx, challenge.id);
-      const user = await repo.createUser(tx, {
+      const user = await this.deps.users.createUser(tx, {
         phone: p.phone,
         phoneVerified: true,
         email: p.email,
@@ -83,7 +82,7 @@ export class AuthService {
         termsAcceptedAt: new Date(p.termsAcceptedAt),
         createdAt: this.deps.clock.now(),
       });
-      if (repo.isWriteConflict(user)) {
+      if (this.deps.users.isWriteConflict(user)) {
         const field = (user.conflict === 'TAKEN' ? user.field : null) ?? 'phone';
         throw conflict(field === 'email' ? emailTaken : phoneTaken, field);
       }
@@ -105,7 +104,7 @@ export class AuthService {
     const now = clock.now();
     if (isLocked(user.lockedUntil, now)) throw accountLocked(user.lockedUntil);
     if (!(await verifyPassword(user.passwordHash, input.password))) throw await this.wrongPassword(user, now, meta);
-    if (user.failedLoginCount > 0 || user.lockedUntil) await repo.resetFailedLogins(db, user.id);
+    if (user.failedLoginCount > 0 || user.lockedUntil) await this.deps.users.resetFailedLogins(db, user.id);
     const second = await this.secondFactorChallenge(user, meta);
     if (second) return { kind: 'challenge', ...second };
     const payload = await db.transaction((tx) => this.sessions.startSession(tx, user, meta, { notify: true }));
@@ -116,13 +115,13 @@ export class AuthService {
     const { db, clock } = this.deps;
     const challenge = await this.challenges.takeAttempt({ challengeId, purpose: 'LOGIN_SECOND_FACTOR' });
     const userId = challenge.userId;
-    const user = userId ? await repo.findUserById(db, userId) : undefined;
+    const user = userId ? await this.deps.users.findUserById(db, userId) : undefined;
     if (!user) throw unauthenticated();
     if (challenge.channel === 'TOTP') {
       const result = user.totpSecret
         ? verifyTotp({ secret: user.totpSecret, code: code.trim(), now: clock.now(), lastUsedStep: user.totpLastStep })
         : { ok: false as const };
-      if (!result.ok || !(await repo.claimTotpStep(db, user.id, result.step))) {
+      if (!result.ok || !(await this.deps.users.claimTotpStep(db, user.id, result.step))) {
         throw codeInvalid(challenge.maxAttempts - challenge.attempts);
       }
     } else {
@@ -142,13 +141,13 @@ export class AuthService {
     if (!parsed) return undefined;
     switch (parsed.kind) {
       case 'phone':
-        return repo.findUserByLogin(db, { kind: 'phone', value: parsed.value });
+        return this.deps.users.findUserByLogin(db, { kind: 'phone', value: parsed.value });
       case 'email':
-        return repo.findUserByLogin(db, { kind: 'email', value: parsed.value });
+        return this.deps.users.findUserByLogin(db, { kind: 'email', value: parsed.value });
       case 'snils':
-        return repo.findUserByLogin(db, { kind: 'snilsHash', value: piiHash(hashKey, 'snils', parsed.value) });
+        return this.deps.users.findUserByLogin(db, { kind: 'snilsHash', value: piiHash(hashKey, 'snils', parsed.value) });
       case 'inn':
-        return repo.findUserByLogin(db, { kind: 'innHash', value: piiHash(hashKey, 'inn', parsed.value) });
+        return this.deps.users.findUserByLogin(db, { kind: 'innHash', value: piiHash(hashKey, 'inn', parsed.value) });
     }
   }
 
@@ -173,7 +172,7 @@ export class AuthService {
     const { config, db } = this.deps;
     const lockUntil = lockedUntilAfter(now, config.LOCKOUT_MINUTES);
     const outcome = await db.transaction(async (tx) => {
-      const r = await repo.recordFailedLogin(tx, user.id, { now, threshold: config.LOCKOUT_THRESHOLD, lockUntil });
+      const r = await this.deps.users.recordFailedLogin(tx, user.id, { now, threshold: config.LOCKOUT_THRESHOLD, lockUntil });
       await this.journal.record(tx, user.id, 'LOGIN_FAILED', meta, { attempt: r.failedLoginCount });
       if (r.lockedNow && r.lockedUntil) {
         await this.journal.record(tx, user.id, 'ACCOUNT_LOCKED', meta, { until: r.lockedUntil.toISOString() });

@@ -12,8 +12,7 @@ import { piiHash } from '../../shared/pii.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import type { RequestMeta } from '../../shared/request-meta.js';
 import type { AccountsDeps } from './accounts.deps.js';
-import * as repo from './accounts.repository.js';
-import type { UserRow } from './accounts.repository.js';
+import type { NewUserRow, UserRow } from './accounts.repository.js';
 import type { AuthService } from './auth.service.js';
 import type { ChallengeService, ChallengeView } from './challenges.service.js';
 import type { AccountJournal } from './journal.service.js';
@@ -63,13 +62,13 @@ export class CredentialsService {
 
   async resetPassword(challengeId: string, code: string, newPassword: string, meta: RequestMeta): Promise<boolean> {
     const challenge = await this.challenges.check({ challengeId, code, purpose: 'PASSWORD_RESET' });
-    const user = challenge.userId ? await repo.findUserById(this.deps.db, challenge.userId) : undefined;
+    const user = challenge.userId ? await this.deps.users.findUserById(this.deps.db, challenge.userId) : undefined;
     if (!user) throw notFound('Запрос кода');
     this.assertPolicy('newPassword', newPassword, user);
     const passwordHash = await hashPassword(newPassword);
     const revoked = await this.deps.db.transaction(async (tx) => {
       await this.challenges.consume(tx, challenge.id);
-      await repo.updateUser(tx, user.id, { passwordHash, failedLoginCount: 0, lockedUntil: null });
+      await this.deps.users.updateUser(tx, user.id, { passwordHash, failedLoginCount: 0, lockedUntil: null });
       const ids = await sessions.revokeUserSessions(tx, { userId: user.id, now: this.deps.clock.now(), reason: 'PASSWORD_RESET' });
       await this.journal.record(tx, user.id, 'PASSWORD_RESET', meta, { sessionsEnded: ids.length });
       await this.journal.notifySecurity(tx, user, 'security.password_changed', {});
@@ -90,7 +89,7 @@ export class CredentialsService {
     }
     const passwordHash = await hashPassword(newPassword);
     const revoked = await this.deps.db.transaction(async (tx) => {
-      await repo.updateUser(tx, user.id, { passwordHash });
+      await this.deps.users.updateUser(tx, user.id, { passwordHash });
       // Other devices are signed out: whoever knew the old password loses access with it.
       const ids = await sessions.revokeUserSessions(tx, { userId: user.id, now: this.deps.clock.now(), reason: 'PASSWORD_CHANGED', keep: viewer.sessionId });
       await this.journal.record(tx, user.id, 'PASSWORD_CHANGED', meta, { sessionsEnded: ids.length });
@@ -104,7 +103,7 @@ export class CredentialsService {
   async beginTotpSetup(viewer: Viewer): Promise<{ secret: string; otpauthUri: string }> {
     const user = await this.requireUser(viewer);
     const secret = createTotpSecret();
-    await repo.updateUser(this.deps.db, user.id, { totpPendingSecret: secret });
+    await this.deps.users.updateUser(this.deps.db, user.id, { totpPendingSecret: secret });
     const label = user.phone ?? user.email ?? user.id;
     return { secret, otpauthUri: totpUri({ secret, label, issuer: 'МФЦ' }) };
   }
@@ -112,7 +111,7 @@ export class CredentialsService {
   async enableTwoFactor(viewer: Viewer, method: 'SMS' | 'TOTP', code: string | null | undefined, meta: RequestMeta): Promise<UserRow> {
     const user = await this.requireUser(viewer);
     const { db, clock } = this.deps;
-    let values: Partial<repo.NewUserRow>;
+    let values: Partial<NewUserRow>;
     if (method === 'SMS') {
       if (!user.phone || !user.phoneVerified) throw preconditionFailed('Для входа с кодом из SMS нужен подтверждённый номер телефона');
       values = { twoFactorMethod: 'SMS' };
@@ -124,7 +123,7 @@ export class CredentialsService {
       values = { twoFactorMethod: 'TOTP', totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: result.step };
     }
     return db.transaction(async (tx) => {
-      const updated = await repo.updateUser(tx, user.id, values);
+      const updated = await this.deps.users.updateUser(tx, user.id, values);
       await this.journal.record(tx, user.id, 'TWO_FACTOR_ENABLED', meta, { method });
       await this.journal.notifySecurity(tx, updated, 'security.two_factor_enabled', { method: method === 'SMS' ? 'код из SMS' : 'приложение-аутентификатор' });
       return updated;
@@ -137,7 +136,7 @@ export class CredentialsService {
       throw badField('password', 'Пароль указан неверно');
     }
     return this.deps.db.transaction(async (tx) => {
-      const updated = await repo.updateUser(tx, user.id, { twoFactorMethod: null, totpSecret: null, totpPendingSecret: null, totpLastStep: null });
+      const updated = await this.deps.users.updateUser(tx, user.id, { twoFactorMethod: null, totpSecret: null, totpPendingSecret: null, totpLastStep: null });
       await this.journal.record(tx, user.id, 'TWO_FACTOR_DISABLED', meta);
       await this.journal.notifySecurity(tx, updated, 'security.two_factor_disabled', {});
       return updated;
@@ -154,7 +153,7 @@ export class CredentialsService {
   }
 
   private async requireUser(viewer: Viewer): Promise<UserRow> {
-    const user = await repo.findUserById(this.deps.db, viewer.userId);
+    const user = await this.deps.users.findUserById(this.deps.db, viewer.userId);
     if (!user) throw unauthenticated();
     return user;
   }

@@ -10,7 +10,6 @@ import { preconditionFailed } from '../../shared/errors.js';
 import { piiHash } from '../../shared/pii.js';
 import type { RequestMeta } from '../../shared/request-meta.js';
 import type { AccountsDeps } from './accounts.deps.js';
-import * as repo from './accounts.repository.js';
 import type { LoginKind, UserRow } from './accounts.repository.js';
 import type { IdentifierKind, VerifiedBy, VerifiedIdentifiers } from './identifiers.service.js';
 import type { AccountJournal } from './journal.service.js';
@@ -31,7 +30,7 @@ export interface ExternalClaims {
 
 export class ExternalAccounts {
   constructor(
-    private readonly deps: Pick<AccountsDeps, 'db' | 'clock' | 'hashKey'>,
+    private readonly deps: Pick<AccountsDeps, 'db' | 'clock' | 'hashKey' | 'users'>,
     private readonly identifiers: VerifiedIdentifiers,
     private readonly sessions: SessionService,
     private readonly journal: AccountJournal,
@@ -39,7 +38,7 @@ export class ExternalAccounts {
 
   /** A user by id, read with `tx` when given (inside the caller's transaction). */
   async userById(id: string, tx: Executor = this.deps.db): Promise<UserRow | undefined> {
-    return repo.findUserById(tx, id);
+    return this.deps.users.findUserById(tx, id);
   }
 
   /** The account that holds this value verified, if any: the only one an external identity may link to. */
@@ -49,7 +48,7 @@ export class ExternalAccounts {
 
   /** The account whose phone is this one and verified (a provider's verified phone may match it). */
   async findByVerifiedPhone(phone: string): Promise<UserRow | undefined> {
-    const user = await repo.findUserByLogin(this.deps.db, { kind: 'phone', value: phone });
+    const user = await this.deps.users.findUserByLogin(this.deps.db, { kind: 'phone', value: phone });
     return user?.phoneVerified ? user : undefined;
   }
 
@@ -62,13 +61,13 @@ export class ExternalAccounts {
    */
   async createFromClaims(tx: Executor, claims: ExternalClaims): Promise<UserRow | 'DUPLICATE'> {
     const { hashKey, clock } = this.deps;
-    const free = async (kind: LoginKind, value: string | null) => (value !== null && !(await repo.findUserByLogin(tx, { kind, value })) ? value : null);
+    const free = async (kind: LoginKind, value: string | null) => (value !== null && !(await this.deps.users.findUserByLogin(tx, { kind, value })) ? value : null);
     const phone = claims.phoneVerified ? await free('phone', claims.phone) : null;
     const email = await free('email', claims.email);
     const inn = claims.inn && (await free('innHash', piiHash(hashKey, 'inn', claims.inn))) ? claims.inn : null;
     if (!phone && !email) throw preconditionFailed('Внешняя учётная запись не передала подтверждённый телефон или адрес электронной почты');
     if (!claims.lastName || !claims.firstName) throw preconditionFailed('Внешняя учётная запись не передала фамилию и имя');
-    const created = await repo.createUser(tx, {
+    const created = await this.deps.users.createUser(tx, {
       phone,
       phoneVerified: phone !== null,
       email,
@@ -82,7 +81,7 @@ export class ExternalAccounts {
       innHash: inn ? piiHash(hashKey, 'inn', inn) : null,
       createdAt: clock.now(),
     });
-    return repo.isWriteConflict(created) ? 'DUPLICATE' : created;
+    return this.deps.users.isWriteConflict(created) ? 'DUPLICATE' : created;
   }
 
   /**
@@ -92,13 +91,13 @@ export class ExternalAccounts {
   async takeVerifiedIdentifier(tx: Executor, user: UserRow, kind: IdentifierKind, value: string, source: VerifiedBy, meta: RequestMeta): Promise<UserRow> {
     const result = await this.identifiers.assignVerified(tx, user.id, kind, value, source, meta);
     if (result !== 'ASSIGNED') return user;
-    return (await repo.findUserById(tx, user.id)) ?? user;
+    return (await this.deps.users.findUserById(tx, user.id)) ?? user;
   }
 
   /** A provider vouched for the holder's identity: the trust level becomes CONFIRMED (never lowered). */
   async confirmIdentity(tx: Executor, user: UserRow, details: Record<string, unknown>, meta: RequestMeta): Promise<UserRow> {
     if (user.trustLevel === 'CONFIRMED') return user;
-    const updated = await repo.updateUser(tx, user.id, { trustLevel: 'CONFIRMED', identityConfirmedAt: this.deps.clock.now(), identityConfirmedBy: null });
+    const updated = await this.deps.users.updateUser(tx, user.id, { trustLevel: 'CONFIRMED', identityConfirmedAt: this.deps.clock.now(), identityConfirmedBy: null });
     await this.journal.record(tx, user.id, 'IDENTITY_CONFIRMED', meta, details);
     return updated;
   }

@@ -14,7 +14,6 @@ import type { Executor } from '../../db/client.js';
 import { piiHash } from '../../shared/pii.js';
 import type { RequestMeta } from '../../shared/request-meta.js';
 import type { AccountsDeps } from './accounts.deps.js';
-import * as repo from './accounts.repository.js';
 import type { UserRow } from './accounts.repository.js';
 import type { AccountJournal } from './journal.service.js';
 
@@ -49,7 +48,7 @@ export class VerifiedIdentifiers {
   /** The account that holds this value verified, if any: the only one an external identity may link to. */
   async findVerifiedHolder(db: Executor, kind: IdentifierKind, value: string): Promise<UserRow | undefined> {
     const c = columns(kind);
-    const user = await repo.findUserByLogin(db, { kind: c.login, value: this.hash(kind, value) });
+    const user = await this.deps.users.findUserByLogin(db, { kind: c.login, value: this.hash(kind, value) });
     return user?.[c.verified] ? user : undefined;
   }
 
@@ -60,7 +59,7 @@ export class VerifiedIdentifiers {
    */
   async holderOf(db: Executor, userId: string, kind: IdentifierKind, value: string): Promise<'FREE' | 'MINE' | 'HELD_UNVERIFIED' | 'HELD_VERIFIED'> {
     const c = columns(kind);
-    const holder = await repo.findUserByLogin(db, { kind: c.login, value: this.hash(kind, value) });
+    const holder = await this.deps.users.findUserByLogin(db, { kind: c.login, value: this.hash(kind, value) });
     if (!holder) return 'FREE';
     if (holder.id === userId) return 'MINE';
     return holder[c.verified] ? 'HELD_VERIFIED' : 'HELD_UNVERIFIED';
@@ -74,7 +73,7 @@ export class VerifiedIdentifiers {
    */
   async assignVerified(tx: Executor, userId: string, kind: IdentifierKind, value: string, source: VerifiedBy, meta: RequestMeta): Promise<AssignResult> {
     const c = columns(kind);
-    const user = await repo.findUserById(tx, userId);
+    const user = await this.deps.users.findUserById(tx, userId);
     if (!user) throw new Error(`user ${userId} vanished`);
     if (user[c.value] === value && user[c.verified]) return 'ALREADY_VERIFIED';
     if (user[c.value] !== null && user[c.value] !== value && user[c.verified]) {
@@ -82,12 +81,12 @@ export class VerifiedIdentifiers {
       return 'OTHER_VALUE_VERIFIED';
     }
     const hash = this.hash(kind, value);
-    const holder = await repo.lockUserByLogin(tx, { kind: c.login, value: hash });
+    const holder = await this.deps.users.lockUserByLogin(tx, { kind: c.login, value: hash });
     if (holder && holder.id !== userId) {
       if (holder[c.verified]) return 'HELD_BY_VERIFIED';
       await this.release(tx, holder, kind, source);
     }
-    await repo.updateUser(tx, userId, { [c.value]: value, [c.hash]: hash, [c.verified]: true });
+    await this.deps.users.updateUser(tx, userId, { [c.value]: value, [c.hash]: hash, [c.verified]: true });
     await this.journal.record(tx, userId, `${kind}_VERIFIED`, meta, { ...source });
     return 'ASSIGNED';
   }
@@ -96,7 +95,7 @@ export class VerifiedIdentifiers {
   private async release(tx: Executor, holder: UserRow, kind: IdentifierKind, source: VerifiedBy): Promise<void> {
     const c = columns(kind);
     const lowered = kind === 'SNILS' && holder.trustLevel === 'STANDARD' ? { trustLevel: 'SIMPLIFIED' as const } : {};
-    const updated = await repo.updateUser(tx, holder.id, { [c.value]: null, [c.hash]: null, [c.verified]: false, ...lowered });
+    const updated = await this.deps.users.updateUser(tx, holder.id, { [c.value]: null, [c.hash]: null, [c.verified]: false, ...lowered });
     // The journal entry is the holder's: who took the value (and from where) is not theirs to know.
     await this.journal.record(tx, holder.id, `${kind}_REMOVED`, { ip: null, userAgent: null }, { reason: 'VERIFIED_ELSEWHERE', by: source.by });
     await this.journal.notifySecurity(tx, updated, 'security.identifier_removed', { identifier: NAMES[kind] });

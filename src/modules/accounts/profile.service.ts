@@ -12,8 +12,7 @@ import { hasRole, type RoleName, type Viewer } from '../../shared/auth/viewer.js
 import { decodeCursor, encodeCursor, type Page } from '../../shared/pagination.js';
 import type { RequestMeta } from '../../shared/request-meta.js';
 import type { AccountsDeps } from './accounts.deps.js';
-import * as repo from './accounts.repository.js';
-import type { UserRow } from './accounts.repository.js';
+import type { NewUserRow, UserRow } from './accounts.repository.js';
 import * as activity from './activity.repository.js';
 import type { ActivityRow } from './activity.repository.js';
 import { cleanAddress, isPlausibleBirthDate, ADDRESS_MAX } from './accounts.rules.js';
@@ -49,20 +48,20 @@ export class ProfileService {
 
   async me(viewer: Viewer | null): Promise<UserRow | null> {
     if (!viewer) return null;
-    return (await repo.findUserById(this.deps.db, viewer.userId)) ?? null;
+    return (await this.deps.users.findUserById(this.deps.db, viewer.userId)) ?? null;
   }
 
   /** A user as seen by `viewer`: themselves, or anyone for staff. */
   async userById(viewer: Viewer, id: string): Promise<UserRow | null> {
     if (viewer.userId !== id && !hasRole(viewer, 'OPERATOR', 'ADMIN')) return null;
-    return (await repo.findUserById(this.deps.db, id)) ?? null;
+    return (await this.deps.users.findUserById(this.deps.db, id)) ?? null;
   }
 
   async updateProfile(viewer: Viewer, input: UpdateProfileInput, meta: RequestMeta): Promise<UserRow> {
     const user = await this.requireUser(viewer);
     const { clock, hashKey, db } = this.deps;
     const problems: FieldProblem[] = [];
-    const values: Partial<repo.NewUserRow> = {};
+    const values: Partial<NewUserRow> = {};
     if (input.birthDate !== undefined) {
       if (input.birthDate === null) values.birthDate = null;
       else if (!isPlausibleBirthDate(input.birthDate, clock.now())) problems.push({ field: 'birthDate', message: 'Дата рождения указана с ошибкой' });
@@ -94,8 +93,8 @@ export class ProfileService {
     }
     if (problems.length > 0) throw badInput(problems);
     return db.transaction(async (tx) => {
-      const updated = await repo.changeUser(tx, user.id, values);
-      if (repo.isWriteConflict(updated)) {
+      const updated = await this.deps.users.changeUser(tx, user.id, values);
+      if (this.deps.users.isWriteConflict(updated)) {
         const field = updated.conflict === 'TAKEN' ? updated.field : null;
         throw conflict(field === 'inn' ? 'Этот ИНН уже указан в другой учётной записи' : 'Этот СНИЛС уже указан в другой учётной записи', field ?? 'snils');
       }
@@ -110,7 +109,7 @@ export class ProfileService {
     const normalized = channel === 'SMS' ? normalizePhone(value) : normalizeEmail(value);
     if (!normalized) throw badField('value', channel === 'SMS' ? 'Номер телефона указан с ошибкой' : 'Адрес электронной почты указан с ошибкой');
     if ((channel === 'SMS' ? user.phone : user.email) === normalized) throw badField('value', 'Это ваш текущий контакт');
-    const taken = await repo.findUserByLogin(this.deps.db, { kind: channel === 'SMS' ? 'phone' : 'email', value: normalized });
+    const taken = await this.deps.users.findUserByLogin(this.deps.db, { kind: channel === 'SMS' ? 'phone' : 'email', value: normalized });
     if (taken) throw conflict('Этот контакт уже используется в другой учётной записи', 'value');
     await this.challenges.limitSending(normalized, meta);
     const row = await this.deps.db.transaction((tx) =>
@@ -129,8 +128,8 @@ export class ProfileService {
     const { contactChannel, value } = challenge.payload as { contactChannel: 'SMS' | 'EMAIL'; value: string };
     return this.deps.db.transaction(async (tx) => {
       await this.challenges.consume(tx, challenge.id);
-      const updated = await repo.changeUser(tx, user.id, contactChannel === 'SMS' ? { phone: value, phoneVerified: true } : { email: value, emailVerified: true });
-      if (repo.isWriteConflict(updated)) throw conflict('Этот контакт уже используется в другой учётной записи', 'value');
+      const updated = await this.deps.users.changeUser(tx, user.id, contactChannel === 'SMS' ? { phone: value, phoneVerified: true } : { email: value, emailVerified: true });
+      if (this.deps.users.isWriteConflict(updated)) throw conflict('Этот контакт уже используется в другой учётной записи', 'value');
       await this.journal.record(tx, user.id, 'CONTACT_CHANGED', meta, { channel: contactChannel });
       // The old contact hears of it too: a hijacker changing the phone is noticed.
       await this.journal.notifySecurity(tx, user, 'security.contact_changed', { channel: contactChannel === 'SMS' ? 'номер телефона' : 'адрес электронной почты' });
@@ -154,12 +153,12 @@ export class ProfileService {
 
   async confirmIdentity(viewer: Viewer, userId: string, meta: RequestMeta): Promise<UserRow> {
     if (!hasRole(viewer, 'OPERATOR', 'ADMIN')) throw forbidden();
-    const user = isUuid(userId) ? await repo.findUserById(this.deps.db, userId) : undefined;
+    const user = isUuid(userId) ? await this.deps.users.findUserById(this.deps.db, userId) : undefined;
     if (!user) throw notFound('Пользователь');
     if (user.trustLevel === 'CONFIRMED') return user;
     return this.deps.db.transaction(async (tx) => {
       const now = this.deps.clock.now();
-      const updated = await repo.updateUser(tx, user.id, { trustLevel: 'CONFIRMED', identityConfirmedAt: now, identityConfirmedBy: viewer.userId });
+      const updated = await this.deps.users.updateUser(tx, user.id, { trustLevel: 'CONFIRMED', identityConfirmedAt: now, identityConfirmedBy: viewer.userId });
       await this.journal.record(tx, user.id, 'IDENTITY_CONFIRMED', meta, { by: viewer.userId });
       return updated;
     });
@@ -187,7 +186,7 @@ export class ProfileService {
     if (problems.length > 0 || !phone) throw badInput(problems);
     const passwordHash = await hashPassword(input.password);
     return this.deps.db.transaction(async (tx) => {
-      const user = await repo.createUser(tx, {
+      const user = await this.deps.users.createUser(tx, {
         phone,
         phoneVerified: true,
         email,
@@ -201,7 +200,7 @@ export class ProfileService {
         trustLevel: 'CONFIRMED',
         createdAt: this.deps.clock.now(),
       });
-      if (repo.isWriteConflict(user)) {
+      if (this.deps.users.isWriteConflict(user)) {
         if (user.conflict === 'UNKNOWN_REFERENCE') throw badField('branchId', 'Неизвестное отделение');
         throw conflict('Пользователь с таким контактом уже есть', user.field ?? 'phone');
       }
@@ -218,7 +217,7 @@ export class ProfileService {
   }
 
   private async requireUser(viewer: Viewer): Promise<UserRow> {
-    const user = await repo.findUserById(this.deps.db, viewer.userId);
+    const user = await this.deps.users.findUserById(this.deps.db, viewer.userId);
     if (!user) throw unauthenticated();
     return user;
   }

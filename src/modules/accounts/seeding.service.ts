@@ -5,7 +5,6 @@
 import { hashPassword } from '../../shared/passwords.js';
 import { piiHash } from '../../shared/pii.js';
 import type { AccountsDeps } from './accounts.deps.js';
-import * as repo from './accounts.repository.js';
 
 export interface DemoCitizen {
   phone: string;
@@ -33,23 +32,23 @@ export interface SeedAccount {
 }
 
 export class AccountSeeding {
-  constructor(private readonly deps: Pick<AccountsDeps, 'db' | 'hashKey'>) {}
+  constructor(private readonly deps: Pick<AccountsDeps, 'db' | 'hashKey' | 'users'>) {}
 
   /** An account with a verified phone and a password, no registration code. */
   async insertAccount(a: SeedAccount): Promise<{ id: string }> {
-    const user = await repo.insertUser(this.deps.db, { ...a, phoneVerified: true });
+    const user = await this.deps.users.insertUser(this.deps.db, { ...a, phoneVerified: true });
     return { id: user.id };
   }
 
   /** The id of the account with this phone, if any. */
   async userIdByPhone(phone: string): Promise<string | undefined> {
-    return (await repo.findUserByLogin(this.deps.db, { kind: 'phone', value: phone }))?.id;
+    return (await this.deps.users.findUserByLogin(this.deps.db, { kind: 'phone', value: phone }))?.id;
   }
 
   /** A citizen with verified contacts, SNILS and INN, and an accepted terms date. */
   async createCitizen(c: DemoCitizen): Promise<string> {
     const { db, hashKey } = this.deps;
-    const user = await repo.insertUser(db, {
+    const user = await this.deps.users.insertUser(db, {
       phone: c.phone,
       phoneVerified: true,
       email: c.email,

@@ -15,6 +15,7 @@ const CACHE_MAX = 50_000;
 
 interface CachedSession {
   checkedAt: number;
+  userId: string;
   revokedAt: Date | null;
   expiresAt: Date;
   lastSeenAt: Date;
@@ -30,21 +31,23 @@ export class SessionGuard {
   async viewerFromToken(token: string): Promise<Viewer | null> {
     const claims = await this.deps.tokens.verify(token);
     if (!claims) return null;
-    if (!(await this.isAlive(claims.sessionId))) return null;
+    if (!(await this.isAlive(claims.sessionId, claims.userId))) return null;
     return { userId: claims.userId, sessionId: claims.sessionId, roles: claims.roles, tokenExpiresAt: claims.expiresAt };
   }
 
-  async isAlive(sessionId: string): Promise<boolean> {
+  /** Whether the session is alive and belongs to `userId` (the token's sub): a sid is never borrowed. */
+  async isAlive(sessionId: string, userId: string): Promise<boolean> {
     const { clock, config, db } = this.deps;
     const now = clock.now();
     let entry = this.cache.get(sessionId);
     if (!entry || now.getTime() - entry.checkedAt > config.SESSION_CACHE_SECONDS * 1000) {
       const row = await repo.findSession(db, sessionId);
       if (!row) return false;
-      entry = { checkedAt: now.getTime(), revokedAt: row.revokedAt, expiresAt: row.expiresAt, lastSeenAt: row.lastSeenAt };
+      entry = { checkedAt: now.getTime(), userId: row.userId, revokedAt: row.revokedAt, expiresAt: row.expiresAt, lastSeenAt: row.lastSeenAt };
       if (this.cache.size >= CACHE_MAX) this.cache.clear();
       this.cache.set(sessionId, entry);
     }
+    if (entry.userId !== userId) return false;
     if (!isSessionAlive(entry, now, config.SESSION_IDLE_MINUTES)) return false;
     if (now.getTime() - entry.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       entry.lastSeenAt = now;

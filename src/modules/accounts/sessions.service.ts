@@ -10,7 +10,6 @@ import type { RequestMeta } from '../../shared/request-meta.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import type { AccountsDeps } from './accounts.deps.js';
 import type { UserRow } from './accounts.repository.js';
-import * as users from './accounts.repository.js';
 import { describeDevice, formatLocal, idleSince, isLocked, isSessionAlive, sessionExpiresAt, USER_AGENT_MAX } from './accounts.rules.js';
 import type { AccountJournal } from './journal.service.js';
 import * as repo from './sessions.repository.js';
@@ -103,7 +102,7 @@ export class SessionService {
       throw sessionEndedForSafety();
     }
     if (!isSessionAlive(session, now, config.SESSION_IDLE_MINUTES)) throw sessionEnded();
-    const user = await users.findUserById(db, session.userId);
+    const user = await this.deps.users.findUserById(db, session.userId);
     if (!user) throw unauthenticated();
     const spent = await db.transaction(async (tx) => {
       if (!(await repo.spendRefreshToken(tx, found.id, now))) return null;
@@ -156,7 +155,7 @@ export class SessionService {
       const done = await repo.revokeSession(tx, { id: session.id, userId: session.userId, now, reason });
       if (done) {
         await this.journal.record(tx, session.userId, 'SESSION_REVOKED', meta, { sessionId: session.id, reason });
-        const user = await users.findUserById(tx, session.userId);
+        const user = await this.deps.users.findUserById(tx, session.userId);
         if (user) await this.journal.notifySecurity(tx, user, 'security.session_family_revoked', {});
       }
       return done;

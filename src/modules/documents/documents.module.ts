@@ -6,6 +6,8 @@
 import type { Router } from 'express';
 import type { Config } from '../../config/env.js';
 import type { Database } from '../../db/client.js';
+import type { ResealCount } from '../../db/reseal.js';
+import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
 import type { Clock } from '../../shared/clock.js';
 import { nodeType } from '../../shared/graphql/relay.js';
 import type { Logger } from '../../shared/logger.js';
@@ -19,6 +21,7 @@ import { documentsJobs } from './documents.jobs.js';
 import { toAttachment, toDocumentAt } from './documents.mappers.js';
 import { DocumentResolver, UserDocumentsResolver, type UserProfiles } from './documents.resolver.js';
 import { DocumentsService } from './documents.service.js';
+import { createPersonalDocumentsRepository } from './documents.repository.js';
 import type { FileStorage } from './storage.js';
 
 export interface DocumentsModuleDeps {
@@ -36,18 +39,24 @@ export interface DocumentsModuleDeps {
   profiles: UserProfiles;
   /** Bearer tokens to viewers, for the file routes. */
   sessions: BearerSessions;
+  /** Seals document series and numbers at rest (the system module's data cipher). */
+  cipher: FieldCipher;
 }
 
 export interface DocumentsModule extends ModuleParts {
   documents: DocumentsService;
   attachments: AttachmentsService;
   routers: Router[];
+  /** Re-seals series and numbers not sealed with the current data key (rotate-data-key). */
+  reseal(batchSize: number): Promise<ResealCount>;
 }
 
 export function createDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule {
   const { config, log, clock, db } = deps;
   const attachments = new AttachmentsService({ config, db, clock, log, storage: deps.storage, rateLimiter: deps.rateLimiter });
+  const personalDocuments = createPersonalDocumentsRepository(deps.cipher);
   const documents = new DocumentsService({
+    personalDocuments,
     config,
     db,
     clock,
@@ -58,6 +67,7 @@ export function createDocumentsModule(deps: DocumentsModuleDeps): DocumentsModul
     identifiers: deps.identifiers,
   });
   return {
+    reseal: (batchSize) => personalDocuments.reseal(db, batchSize),
     documents,
     attachments,
     resolvers: [new DocumentResolver(documents, attachments, deps.profiles, db), new UserDocumentsResolver(documents)],

@@ -2,9 +2,13 @@
  * The only drizzle importer of the documents module (private to it): attachments and personal
  * documents, scoped to their owner where the caller is a citizen, with explicit columns. A second
  * passport, SNILS or INN comes back as 'DUPLICATE' (PostgreSQL's unique index decides races).
+ * A document's series and number are sealed at rest (createPersonalDocumentsRepository seals on
+ * write and opens on read); no query compares them, so they need no keyed hash.
  */
 import { and, asc, desc, eq, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import type { Database, Executor } from '../../db/client.js';
+import { resealColumns, type ResealCount } from '../../db/reseal.js';
+import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { applications, applicationVersions, attachments, documentAttachments, personalDocuments } from '../../db/schema/index.js';
 
@@ -107,7 +111,7 @@ export async function storageKeyInUse(db: Executor, key: string): Promise<boolea
 // ---------------------------------------------------------------- personal documents
 
 /** A new document, or 'DUPLICATE' when the owner already holds an active one of a single-instance kind. */
-export async function insertDocument(db: Executor, values: typeof personalDocuments.$inferInsert): Promise<DocumentRow | 'DUPLICATE'> {
+async function insertDocument(db: Executor, values: typeof personalDocuments.$inferInsert): Promise<DocumentRow | 'DUPLICATE'> {
   try {
     const [row] = await db.insert(personalDocuments).values(values).returning(documentColumns);
     if (!row) throw new Error('insert personal_documents returned nothing');
@@ -118,18 +122,18 @@ export async function insertDocument(db: Executor, values: typeof personalDocume
   }
 }
 
-export async function findDocument(db: Executor, id: string): Promise<DocumentRow | undefined> {
+async function findDocument(db: Executor, id: string): Promise<DocumentRow | undefined> {
   const [row] = await db.select(documentColumns).from(personalDocuments).where(eq(personalDocuments.id, id));
   return row;
 }
 
 /** The owner's document, or undefined (another person's looks the same as a missing one). */
-export async function findOwnDocument(db: Executor, id: string, userId: string): Promise<DocumentRow | undefined> {
+async function findOwnDocument(db: Executor, id: string, userId: string): Promise<DocumentRow | undefined> {
   const [row] = await db.select(documentColumns).from(personalDocuments).where(and(eq(personalDocuments.id, id), eq(personalDocuments.userId, userId)));
   return row;
 }
 
-export async function documentsOfUsers(db: Executor, userIds: readonly string[]): Promise<DocumentRow[]> {
+async function documentsOfUsers(db: Executor, userIds: readonly string[]): Promise<DocumentRow[]> {
   if (userIds.length === 0) return [];
   return db
     .select(documentColumns)
@@ -138,12 +142,12 @@ export async function documentsOfUsers(db: Executor, userIds: readonly string[])
     .orderBy(asc(personalDocuments.kind), desc(personalDocuments.createdAt));
 }
 
-export async function pendingReview(db: Executor, limit: number): Promise<DocumentRow[]> {
+async function pendingReview(db: Executor, limit: number): Promise<DocumentRow[]> {
   return db.select(documentColumns).from(personalDocuments).where(eq(personalDocuments.verificationStatus, 'PENDING')).orderBy(asc(personalDocuments.updatedAt)).limit(limit);
 }
 
 /** A document of a single-instance kind the user already holds (rejected ones do not count). */
-export async function activeOfKind(db: Executor, userId: string, kind: DocumentKind): Promise<DocumentRow | undefined> {
+async function activeOfKind(db: Executor, userId: string, kind: DocumentKind): Promise<DocumentRow | undefined> {
   const [row] = await db
     .select(documentColumns)
     .from(personalDocuments)
@@ -152,7 +156,7 @@ export async function activeOfKind(db: Executor, userId: string, kind: DocumentK
   return row;
 }
 
-export async function updateDocument(db: Executor, id: string, values: Partial<typeof personalDocuments.$inferInsert>): Promise<DocumentRow> {
+async function updateDocument(db: Executor, id: string, values: Partial<typeof personalDocuments.$inferInsert>): Promise<DocumentRow> {
   const [row] = await db.update(personalDocuments).set(values).where(eq(personalDocuments.id, id)).returning(documentColumns);
   if (!row) throw new Error('update personal_documents returned nothing');
   return row;
@@ -201,7 +205,7 @@ export async function hasValidPassport(db: Executor, userId: string, today: stri
  * Claims the documents expiring between `from` and `to` whose owner has not been reminded of that
  * expiry date yet: one UPDATE marks them, so two workers (or two runs) never remind twice.
  */
-export async function claimExpiring(db: Executor, p: { from: string; to: string; limit: number }): Promise<DocumentRow[]> {
+async function claimExpiring(db: Executor, p: { from: string; to: string; limit: number }): Promise<DocumentRow[]> {
   const batch = db
     .select({ id: personalDocuments.id })
     .from(personalDocuments)
@@ -221,3 +225,37 @@ export async function claimExpiring(db: Executor, p: { from: string; to: string;
     .where(inArray(personalDocuments.id, batch))
     .returning(documentColumns);
 }
+
+type DocumentValues = Partial<typeof personalDocuments.$inferInsert>;
+
+function sealDocument<T extends DocumentValues>(cipher: FieldCipher, v: T): T {
+  return { ...v, ...(v.series != null && { series: cipher.seal(v.series) }), ...(v.number != null && { number: cipher.seal(v.number) }) };
+}
+
+function openDocument(cipher: FieldCipher, row: DocumentRow): DocumentRow {
+  return { ...row, series: cipher.open(row.series), number: cipher.open(row.number) };
+}
+
+/** Personal documents with the series and number sealed on write and opened on read. */
+export function createPersonalDocumentsRepository(cipher: FieldCipher) {
+  const open = (row: DocumentRow | undefined) => row && openDocument(cipher, row);
+  const openAll = (rows: DocumentRow[]) => rows.map((r) => openDocument(cipher, r));
+  return {
+    insertDocument: async (db: Executor, values: typeof personalDocuments.$inferInsert) => {
+      const row = await insertDocument(db, sealDocument(cipher, values));
+      return row === 'DUPLICATE' ? row : openDocument(cipher, row);
+    },
+    findDocument: async (db: Executor, id: string) => open(await findDocument(db, id)),
+    findOwnDocument: async (db: Executor, id: string, userId: string) => open(await findOwnDocument(db, id, userId)),
+    documentsOfUsers: async (db: Executor, userIds: readonly string[]) => openAll(await documentsOfUsers(db, userIds)),
+    pendingReview: async (db: Executor, limit: number) => openAll(await pendingReview(db, limit)),
+    activeOfKind: async (db: Executor, userId: string, kind: DocumentKind) => open(await activeOfKind(db, userId, kind)),
+    updateDocument: async (db: Executor, id: string, values: DocumentValues) => openDocument(cipher, await updateDocument(db, id, sealDocument(cipher, values))),
+    claimExpiring: async (db: Executor, p: { from: string; to: string; limit: number }) => openAll(await claimExpiring(db, p)),
+    /** Re-seals series and numbers not sealed with the current key (rotate-data-key). */
+    reseal: (db: Database, batchSize: number): Promise<ResealCount> =>
+      resealColumns(db, { name: 'personal_documents', table: personalDocuments, id: personalDocuments.id, columns: { series: personalDocuments.series, number: personalDocuments.number }, cipher, batchSize }),
+  };
+}
+
+export type PersonalDocumentsRepository = ReturnType<typeof createPersonalDocumentsRepository>;

@@ -16,7 +16,7 @@ import type { AccountDocuments, AccountsDirectory, VerifiedIdentifiers } from '.
 import type { NotificationsService } from '../notifications/index.js';
 import type { AttachmentsService } from './attachments.service.js';
 import * as repo from './documents.repository.js';
-import type { DocumentRow } from './documents.repository.js';
+import type { DocumentRow, PersonalDocumentsRepository } from './documents.repository.js';
 import { DOCUMENTS_TIMEZONE, DOCUMENT_TITLES, SINGLE_INSTANCE_KINDS, checkDocument, checkReview, identifierKind, ruDate, statusOnEntry, type DocumentFields } from './documents.rules.js';
 
 export interface DocumentInput extends DocumentFields {
@@ -34,6 +34,8 @@ export interface DocumentsDeps {
   /** The profile and trust-level writes documents cause, owned by accounts. */
   accountDocuments: AccountDocuments;
   identifiers: VerifiedIdentifiers;
+  /** Personal documents, series and numbers sealed at rest. */
+  personalDocuments: PersonalDocumentsRepository;
 }
 
 const NO_META = { ip: null, userAgent: null };
@@ -56,27 +58,27 @@ export class DocumentsService {
   /** Operators: documents with scans waiting for review, oldest first. */
   async toReview(viewer: Viewer, first: number): Promise<DocumentRow[]> {
     if (!isStaff(viewer)) return [];
-    return repo.pendingReview(this.deps.db, Math.min(Math.max(first, 1), 200));
+    return this.deps.personalDocuments.pendingReview(this.deps.db, Math.min(Math.max(first, 1), 200));
   }
 
   myDocuments(viewer: Viewer): Promise<DocumentRow[]> {
-    return repo.documentsOfUsers(this.deps.db, [viewer.userId]);
+    return this.deps.personalDocuments.documentsOfUsers(this.deps.db, [viewer.userId]);
   }
 
   /** Documents of a user as the viewer may see them: their own, or anyone's for staff; none otherwise. */
   async documentsOf(viewer: Viewer, userId: string): Promise<DocumentRow[]> {
     if (viewer.userId !== userId && !isStaff(viewer)) return [];
-    return repo.documentsOfUsers(this.deps.db, [userId]);
+    return this.deps.personalDocuments.documentsOfUsers(this.deps.db, [userId]);
   }
 
   /** For other modules (applications' checks and prefill): the documents of these users, no access check. */
   documentsOfUsers(userIds: readonly string[], tx: Executor = this.deps.db): Promise<DocumentRow[]> {
-    return repo.documentsOfUsers(tx, userIds);
+    return this.deps.personalDocuments.documentsOfUsers(tx, userIds);
   }
 
   async document(viewer: Viewer, id: string): Promise<DocumentRow | null> {
     if (!isUuid(id)) return null;
-    const row = isStaff(viewer) ? await repo.findDocument(this.deps.db, id) : await repo.findOwnDocument(this.deps.db, id, viewer.userId);
+    const row = isStaff(viewer) ? await this.deps.personalDocuments.findDocument(this.deps.db, id) : await this.deps.personalDocuments.findOwnDocument(this.deps.db, id, viewer.userId);
     return row ?? null;
   }
 
@@ -89,11 +91,11 @@ export class DocumentsService {
     const now = clock.now();
     return db.transaction(async (tx) => {
       const files = await this.deps.attachments.ownAttachments(tx, viewer.userId, input.attachmentIds ?? [], 'input.attachmentIds');
-      if (SINGLE_INSTANCE_KINDS.has(value.kind) && (await repo.activeOfKind(tx, viewer.userId, value.kind))) {
+      if (SINGLE_INSTANCE_KINDS.has(value.kind) && (await this.deps.personalDocuments.activeOfKind(tx, viewer.userId, value.kind))) {
         throw conflict(`${DOCUMENT_TITLES[value.kind]} уже добавлен: измените его или удалите старый`, 'input.kind');
       }
       await this.syncProfile(tx, viewer.userId, value.kind, value.number);
-      const row = await repo.insertDocument(tx, { userId: viewer.userId, ...value, verificationStatus: statusOnEntry(files.length), createdAt: now, updatedAt: now });
+      const row = await this.deps.personalDocuments.insertDocument(tx, { userId: viewer.userId, ...value, verificationStatus: statusOnEntry(files.length), createdAt: now, updatedAt: now });
       if (row === 'DUPLICATE') throw conflict(`${DOCUMENT_TITLES[value.kind]} уже добавлен`, 'input.kind');
       await repo.setDocumentAttachments(tx, row.id, files.map((f) => f.id));
       await this.recomputeTrust(tx, viewer.userId);
@@ -104,7 +106,7 @@ export class DocumentsService {
   /** Changes a document's data; it goes back to review (PENDING with scans, UNVERIFIED without). */
   async update(viewer: Viewer, id: string, input: DocumentInput): Promise<DocumentRow> {
     const { db, clock } = this.deps;
-    const current = isUuid(id) ? await repo.findOwnDocument(db, id, viewer.userId) : undefined;
+    const current = isUuid(id) ? await this.deps.personalDocuments.findOwnDocument(db, id, viewer.userId) : undefined;
     if (!current) throw notFound('Документ');
     if (input.kind !== current.kind) throw badField('input.kind', 'Вид документа изменить нельзя: добавьте новый документ');
     const { value, problems } = checkDocument(input, this.today());
@@ -112,7 +114,7 @@ export class DocumentsService {
     return db.transaction(async (tx) => {
       const fileCount = await this.replaceScans(tx, viewer.userId, current.id, input.attachmentIds);
       await this.syncProfile(tx, viewer.userId, value.kind, value.number);
-      const row = await repo.updateDocument(tx, current.id, {
+      const row = await this.deps.personalDocuments.updateDocument(tx, current.id, {
         ...value,
         verificationStatus: statusOnEntry(fileCount),
         rejectionReason: null,
@@ -143,10 +145,10 @@ export class DocumentsService {
     const { why, problem } = checkReview(status, reason);
     if (problem) throw badField(problem.field, problem.message);
     const { db, clock } = this.deps;
-    const current = isUuid(id) ? await repo.findDocument(db, id) : undefined;
+    const current = isUuid(id) ? await this.deps.personalDocuments.findDocument(db, id) : undefined;
     if (!current) throw notFound('Документ');
     return db.transaction(async (tx) => {
-      const row = await repo.updateDocument(tx, current.id, {
+      const row = await this.deps.personalDocuments.updateDocument(tx, current.id, {
         verificationStatus: status,
         rejectionReason: status === 'REJECTED' ? why : null,
         reviewedBy: viewer.userId,
@@ -177,7 +179,7 @@ export class DocumentsService {
     let total = 0;
     for (;;) {
       const sent = await db.transaction(async (tx) => {
-        const docs = await repo.claimExpiring(tx, { from: today, to, limit: REMIND_BATCH });
+        const docs = await this.deps.personalDocuments.claimExpiring(tx, { from: today, to, limit: REMIND_BATCH });
         for (const d of docs) {
           if (!d.expiresAt) continue;
           await this.deps.notifications.notify(tx, {

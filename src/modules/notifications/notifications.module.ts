@@ -25,6 +25,9 @@ import { NotificationPreferencesService } from './preferences.service.js';
 import { PushSubscriptionsService } from './push-subscriptions.service.js';
 import type { NotificationRecipients } from './recipients.port.js';
 import { loadVapidKeys } from './vapid.js';
+import { resealVapidKeys } from './notifications.repository.js';
+import type { ResealCount } from '../../db/reseal.js';
+import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
 
 export interface NotificationsModuleDeps {
   config: Config;
@@ -34,6 +37,8 @@ export interface NotificationsModuleDeps {
   pubsub: AppPubSub;
   /** Who notifications go to (accounts' directory fits). */
   recipients: NotificationRecipients;
+  /** Seals the generated VAPID private key at rest (the system module's data cipher). */
+  cipher: FieldCipher;
 }
 
 export interface NotificationsModule extends ModuleParts {
@@ -44,12 +49,14 @@ export interface NotificationsModule extends ModuleParts {
   preferences: NotificationPreferencesService;
   feed: NotificationFeedService;
   push: PushSubscriptionsService;
+  /** Re-seals the stored VAPID key pair not sealed with the current data key (rotate-data-key). */
+  reseal(batchSize: number): Promise<ResealCount>;
   close(): Promise<void>;
 }
 
 export async function createNotificationsModule(deps: NotificationsModuleDeps): Promise<NotificationsModule> {
   const { config, log, clock, db, pubsub, recipients } = deps;
-  const vapid = await loadVapidKeys(db, config);
+  const vapid = await loadVapidKeys(db, deps.cipher, config);
   const preferences = new NotificationPreferencesService({ db, clock });
   const notifications = new NotificationsService({ clock, recipients, preferences });
   const delivery = new DeliveryService({ config, log, clock, db, pubsub, vapid, recipients, preferences });
@@ -62,6 +69,7 @@ export async function createNotificationsModule(deps: NotificationsModuleDeps): 
     preferences,
     feed,
     push,
+    reseal: (batchSize) => resealVapidKeys(db, deps.cipher, batchSize),
     resolvers: [new NotificationResolver(feed, preferences, push, loaders)],
     nodes: [nodeType('Notification', (viewer, id) => feed.notification(viewer, id), (row) => toNotification(row))],
     jobs: [deliverNotification] as ReadonlyArray<JobContract<unknown>>,

@@ -5,6 +5,8 @@
  */
 import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
+import { resealColumns, type ResealCount } from '../../db/reseal.js';
+import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
 import { appSecrets, deliveries, notificationPreferences, notifications, pushSubscriptions } from '../../db/schema/index.js';
 import type { NotificationCategory } from './templates.js';
 
@@ -71,11 +73,17 @@ const pushSubscriptionColumns = {
 const VAPID_SECRET = 'vapid_keys';
 
 /** The stored VAPID key pair (JSON), inserted from `generate()` by the first instance to ask; the rest read that row. */
-export async function vapidKeysSecret(db: Database, generate: () => string): Promise<string> {
-  await db.insert(appSecrets).values({ name: VAPID_SECRET, value: generate() }).onConflictDoNothing();
+/** The VAPID key pair (JSON), sealed at rest with the data cipher; a pair stored before that is read as it is. */
+export async function vapidKeysSecret(db: Database, cipher: FieldCipher, generate: () => string): Promise<string> {
+  await db.insert(appSecrets).values({ name: VAPID_SECRET, value: cipher.seal(generate()) }).onConflictDoNothing();
   const [row] = await db.select({ value: appSecrets.value }).from(appSecrets).where(eq(appSecrets.name, VAPID_SECRET));
   if (!row) throw new Error(`secret ${VAPID_SECRET} could not be stored`);
-  return row.value;
+  return cipher.open(row.value);
+}
+
+/** Re-seals the stored VAPID key pair unless sealed with the current data key (rotate-data-key). */
+export function resealVapidKeys(db: Database, cipher: FieldCipher, batchSize: number): Promise<ResealCount> {
+  return resealColumns(db, { name: 'app_secrets (vapid_keys)', table: appSecrets, id: appSecrets.name, columns: { value: appSecrets.value }, where: eq(appSecrets.name, VAPID_SECRET), cipher, batchSize });
 }
 
 export async function insertNotification(db: Executor, values: typeof notifications.$inferInsert): Promise<NotificationRow> {

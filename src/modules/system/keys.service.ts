@@ -11,6 +11,7 @@ import { exportJWK, generateKeyPair, importJWK, importPKCS8, type CryptoKey, typ
 import { z } from 'zod';
 import type { Config } from '../../config/env.js';
 import type { Database } from '../../db/client.js';
+import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
 import { JWT_ALG, type KeyStore } from '../../shared/auth/keys.js';
 import type { Clock } from '../../shared/clock.js';
 import * as repo from './system.repository.js';
@@ -30,7 +31,7 @@ export class SigningKeyStore implements KeyStore {
   private signing: SigningKey | null = null;
   private verifying = new Map<string, VerifyKey>();
 
-  constructor(private readonly deps: { config: Config; db: Database; clock: Clock }) {}
+  constructor(private readonly deps: { config: Config; db: Database; clock: Clock; cipher: FieldCipher }) {}
 
   /** Loads (and where needed creates) the keys; call at start and then periodically. */
   async refresh(): Promise<void> {
@@ -41,7 +42,7 @@ export class SigningKeyStore implements KeyStore {
     }
     await this.ensureGeneratedKey();
     const now = this.deps.clock.now();
-    const rows = await repo.listVerifyingKeys(this.deps.db, now);
+    const rows = await repo.listVerifyingKeys(this.deps.db, this.deps.cipher, now);
     const verifying = new Map<string, VerifyKey>();
     let signing: SigningKey | null = null;
     for (const row of rows) {
@@ -86,7 +87,7 @@ export class SigningKeyStore implements KeyStore {
     const { db, clock, config } = this.deps;
     const now = clock.now();
     if (await repo.hasSigningKey(db, now)) return;
-    await repo.insertSigningKeyUnlessPresent(db, now, async () => {
+    await repo.insertSigningKeyUnlessPresent(db, this.deps.cipher, now, async () => {
       const { privateKey, publicKey } = await generateKeyPair(JWT_ALG, { extractable: true });
       const kid = randomUUID();
       const signUntil = new Date(now.getTime() + config.JWT_KEY_ROTATION_DAYS * 86_400_000);

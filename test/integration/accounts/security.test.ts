@@ -84,6 +84,21 @@ describe('signing keys', () => {
   });
 });
 
+describe('session owner', () => {
+  it('refuses a token whose session belongs to another user (sid of one, sub of another)', async () => {
+    const t = await app();
+    const victim = await registerCitizen(t);
+    const attacker = await registerCitizen(t);
+    const claims = await t.running.app.tokens.verify(victim.accessToken);
+    if (!claims) throw new Error('the victim\'s token does not verify');
+    const { sessionId } = claims;
+    const forged = await t.running.app.tokens.issue({ userId: attacker.id, sessionId, roles: ['CITIZEN'] });
+    expect((await t.client.withToken(forged.token).request(MeDocument)).me).toBeNull();
+    // The real pair still works.
+    expect((await victim.client.request(MeDocument)).me?.id).toBe(victim.id);
+  });
+});
+
 describe('migrations', () => {
   it('several instances starting at once apply them exactly once', async () => {
     const db = await createTestDatabase({ empty: true });
