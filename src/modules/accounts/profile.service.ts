@@ -20,6 +20,7 @@ import { cleanAddress, isPlausibleBirthDate, ADDRESS_MAX } from './accounts.rule
 import type { ChallengeService, ChallengeView } from './challenges.service.js';
 import type { AccountJournal } from './journal.service.js';
 import { isUuid } from '../../shared/ids.js';
+import { stripBidiControls, stripBidiOptional } from '../../shared/bidi.js';
 
 export interface UpdateProfileInput {
   birthDate?: string | null;
@@ -177,7 +178,7 @@ export class ProfileService {
     if (!phone) problems.push({ field: 'phone', message: 'Номер телефона указан с ошибкой' });
     const email = input.email ? normalizeEmail(input.email) : null;
     if (input.email && !email) problems.push({ field: 'email', message: 'Адрес электронной почты указан с ошибкой' });
-    for (const field of ['lastName', 'firstName'] as const) if (!input[field].trim()) problems.push({ field, message: 'Поле обязательно' });
+    for (const field of ['lastName', 'firstName'] as const) if (!stripBidiControls(input[field]).trim()) problems.push({ field, message: 'Поле обязательно' });
     if (input.role === 'CITIZEN') problems.push({ field: 'role', message: 'Сотрудник — это OPERATOR или ADMIN' });
     if (input.role === 'OPERATOR' && !input.branchId) problems.push({ field: 'branchId', message: 'Укажите отделение оператора' });
     if (input.branchId && !isUuid(input.branchId)) problems.push({ field: 'branchId', message: 'Неизвестное отделение' });
@@ -193,9 +194,9 @@ export class ProfileService {
         email,
         emailVerified: email !== null,
         passwordHash,
-        lastName: input.lastName.trim(),
-        firstName: input.firstName.trim(),
-        middleName: input.middleName?.trim() || null,
+        lastName: stripBidiControls(input.lastName).trim(),
+        firstName: stripBidiControls(input.firstName).trim(),
+        middleName: stripBidiOptional(input.middleName)?.trim() || null,
         roles: [input.role],
         staffBranchId: input.branchId ?? null,
         trustLevel: 'CONFIRMED',
