@@ -4,7 +4,7 @@
  * its access check.
  */
 import { badInput, badField, conflict, forbidden, notFound, unauthenticated, type FieldProblem } from '../../shared/errors.js';
-import { normalizeEmail, normalizeInn, normalizePhone, normalizeSnils } from '../../shared/identifiers.js';
+import { normalizeEmail, normalizeInn, normalizePhone, normalizeSnils, PHONE_COUNTRY_REFUSED, phoneCountryAllowed } from '../../shared/identifiers.js';
 import { hashPassword } from '../../shared/passwords.js';
 import { checkPassword } from '../../shared/password-policy.js';
 import { piiHash } from '../../shared/pii.js';
@@ -110,6 +110,7 @@ export class ProfileService {
     if (channel === 'TOTP') throw badField('channel', 'Сменить можно телефон (SMS) или электронную почту (EMAIL)');
     const normalized = channel === 'SMS' ? normalizePhone(value) : normalizeEmail(value);
     if (!normalized) throw badField('value', channel === 'SMS' ? 'Номер телефона указан с ошибкой' : 'Адрес электронной почты указан с ошибкой');
+    if (channel === 'SMS' && !phoneCountryAllowed(normalized, this.deps.config.SMS_ALLOWED_COUNTRY_CODES)) throw badField('value', PHONE_COUNTRY_REFUSED);
     if ((channel === 'SMS' ? user.phone : user.email) === normalized) throw badField('value', 'Это ваш текущий контакт');
     const taken = await repo.findUserByLogin(this.deps.db, { kind: channel === 'SMS' ? 'phone' : 'email', value: normalized });
     if (taken) throw conflict('Этот контакт уже используется в другой учётной записи', 'value');
