@@ -9,6 +9,13 @@ describe('configuration', () => {
     const c = loadConfig(base);
     expect(c).toMatchObject({ PORT: 4000, ROLE: 'all', MIGRATE_ON_START: true, LOCKOUT_THRESHOLD: 3, LOCKOUT_MINUTES: 30, CODE_TTL_SECONDS: 300, ACCESS_TOKEN_TTL_SECONDS: 900, SESSION_IDLE_MINUTES: 30 });
     expect(c.GRAPHQL_INTROSPECTION).toBe(true);
+    expect(c.SMS_ALLOWED_COUNTRY_CODES).toEqual(['7']);
+  });
+
+  it('reads the SMS country allowlist as calling codes and refuses anything else', () => {
+    expect(loadConfig({ ...base, SMS_ALLOWED_COUNTRY_CODES: '7, +375,998' }).SMS_ALLOWED_COUNTRY_CODES).toEqual(['7', '375', '998']);
+    expect(() => loadConfig({ ...base, SMS_ALLOWED_COUNTRY_CODES: 'RU' })).toThrow(/SMS_ALLOWED_COUNTRY_CODES/);
+    expect(() => loadConfig({ ...base, SMS_ALLOWED_COUNTRY_CODES: ' , ' })).toThrow(/SMS_ALLOWED_COUNTRY_CODES/);
   });
 
   it('sets production defaults explicitly', () => {

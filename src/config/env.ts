@@ -138,6 +138,12 @@ const schema = z.object({
   SMS_GATEWAY_URL: optionalUrl,
   SMS_GATEWAY_TOKEN: z.string().optional(),
   SMS_GATEWAY_TIMEOUT_MS: int(5000, 100),
+  /** Country calling codes (comma-separated, digits only) whose phones may receive SMS; others get none (toll fraud). */
+  SMS_ALLOWED_COUNTRY_CODES: z
+    .string()
+    .default('7')
+    .transform((v) => v.split(',').map((c) => c.trim().replace(/^\+/, '')).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[1-9]\d{0,2}$/, 'calling codes of 1–3 digits, e.g. 7,375')).min(1)),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default('МФЦ <no-reply@mfc.local>'),
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLogin, formatSnils, isSnilsChecksumValid, maskEmail, maskPhone, normalizeEmail, normalizeInn, normalizePhone, normalizeSnils } from './identifiers.js';
+import { classifyLogin, formatSnils, isSnilsChecksumValid, maskEmail, maskPhone, normalizeEmail, normalizeInn, normalizePhone, normalizeSnils, phoneCountryAllowed } from './identifiers.js';
 
 describe('phones', () => {
   it.each([
@@ -76,5 +76,16 @@ describe('what a login is', () => {
 
   it('refuses an 11-digit non-phone with a wrong SNILS checksum', () => {
     expect(classifyLogin('11223344596')).toBeNull();
+  });
+});
+
+describe('countries that receive SMS', () => {
+  it('matches the calling code at the start of an E.164 number', () => {
+    expect(phoneCountryAllowed('+79991234567', ['7'])).toBe(true);
+    expect(phoneCountryAllowed('+375291234567', ['7'])).toBe(false);
+    expect(phoneCountryAllowed('+375291234567', ['7', '375'])).toBe(true);
+    expect(phoneCountryAllowed('+882161234567', ['7'])).toBe(false);
+    expect(phoneCountryAllowed('+77011234567', ['7'])).toBe(true); // Kazakhstan shares +7
+    expect(phoneCountryAllowed('not a phone', ['7'])).toBe(false);
   });
 });

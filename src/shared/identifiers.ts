@@ -16,6 +16,18 @@ export function normalizePhone(input: string): string | null {
   return null;
 }
 
+/**
+ * Whether an E.164 phone belongs to one of the allowed country calling codes (`['7', '375']`).
+ * Calling codes are prefix-free (no code begins another), so a prefix match is exact.
+ */
+export function phoneCountryAllowed(e164: string, allowedCodes: readonly string[]): boolean {
+  const digits = e164.startsWith('+') ? e164.slice(1) : e164;
+  return /^\d+$/.test(digits) && allowedCodes.some((code) => digits.startsWith(code));
+}
+
+/** What a citizen is told when codes cannot go to the number's country. */
+export const PHONE_COUNTRY_REFUSED = 'На номера этой страны коды не отправляются: укажите российский номер';
+
 export function normalizeEmail(input: string): string | null {
   const v = input.trim().toLowerCase();
   if (v.length > 254 || /\s/.test(v)) return null;

@@ -4,6 +4,7 @@
  * devices are told to the owner. No I/O here; accounts.rules.test.ts covers each one.
  */
 import type { FieldProblem } from '../../shared/errors.js';
+import { stripBidiControls } from '../../shared/bidi.js';
 
 /** Longest last, first or middle name. */
 export const NAME_MAX = 100;
@@ -27,7 +28,7 @@ export interface PersonNames {
  * characters than letters, space, hyphen and apostrophe) are pushed onto `problems`.
  */
 export function normalizeNames(input: { lastName: string; firstName: string; middleName?: string | null }, problems: FieldProblem[]): PersonNames {
-  const clean = (v: string | null | undefined) => (v ?? '').trim().replace(/\s+/g, ' ');
+  const clean = (v: string | null | undefined) => stripBidiControls(v ?? '').trim().replace(/\s+/g, ' ');
   const lastName = clean(input.lastName);
   const firstName = clean(input.firstName);
   const middleName = clean(input.middleName) || null;
@@ -43,7 +44,7 @@ export function normalizeNames(input: { lastName: string; firstName: string; mid
 
 /** An address with spaces collapsed; blank is null. */
 export function cleanAddress(value: string | null): string | null {
-  return value?.trim().replace(/\s+/g, ' ') || null;
+  return (value === null ? '' : stripBidiControls(value)).trim().replace(/\s+/g, ' ') || null;
 }
 
 /** A real calendar date (YYYY-MM-DD), not in the future and not before BIRTH_YEAR_MIN. */

@@ -4,7 +4,7 @@
  * (SessionService). Wrong passwords and locks go to the journal and locks to the owner.
  */
 import { accountLocked, badInput, codeInvalid, conflict, unauthenticated, type FieldProblem } from '../../shared/errors.js';
-import { classifyLogin, normalizeEmail, normalizePhone } from '../../shared/identifiers.js';
+import { classifyLogin, normalizeEmail, normalizePhone, PHONE_COUNTRY_REFUSED, phoneCountryAllowed } from '../../shared/identifiers.js';
 import { verifyTotp } from '../../shared/otp.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../shared/passwords.js';
 import { checkPassword } from '../../shared/password-policy.js';
@@ -155,6 +155,7 @@ export class AuthService {
     const problems: FieldProblem[] = [];
     const phone = normalizePhone(input.phone);
     if (!phone) problems.push({ field: 'phone', message: 'Укажите номер телефона в международном формате, например +7 999 123-45-67' });
+    else if (!phoneCountryAllowed(phone, this.deps.config.SMS_ALLOWED_COUNTRY_CODES)) problems.push({ field: 'phone', message: PHONE_COUNTRY_REFUSED });
     const email = input.email ? normalizeEmail(input.email) : null;
     if (input.email && !email) problems.push({ field: 'email', message: 'Адрес электронной почты указан с ошибкой' });
     const names = normalizeNames(input, problems);

@@ -6,7 +6,7 @@
  */
 import type { Executor } from '../../db/client.js';
 import { codeExpired, codeInvalid, notFound, rateLimited } from '../../shared/errors.js';
-import { maskEmail, maskPhone } from '../../shared/identifiers.js';
+import { maskEmail, maskPhone, phoneCountryAllowed } from '../../shared/identifiers.js';
 import { codesEqual, generateNumericCode, hashCode } from '../../shared/otp.js';
 import { piiHash } from '../../shared/pii.js';
 import type { TemplateName } from '../notifications/index.js';
@@ -64,7 +64,7 @@ export class ChallengeService {
   async create(tx: Executor, input: NewChallenge, meta: RequestMeta): Promise<ChallengeRow> {
     const { config, clock } = this.deps;
     const now = clock.now();
-    const sendsCode = input.channel !== 'TOTP' && input.destination !== null;
+    const sendsCode = input.channel !== 'TOTP' && input.destination !== null && this.mayReceive(input.channel, input.destination);
     const masked = input.maskedDestination !== undefined ? input.maskedDestination : mask(input.channel, input.destination);
     const row = await repo.insertChallenge(tx, {
       purpose: input.purpose,
@@ -107,7 +107,7 @@ export class ChallengeService {
         maxResends: config.CODE_MAX_RESENDS,
       });
       if (!renewed) throw codeExpired('ATTEMPTS_EXHAUSTED');
-      return row.destination ? this.issueCode(tx, renewed) : renewed;
+      return row.destination && this.mayReceive(row.channel, row.destination) ? this.issueCode(tx, renewed) : renewed;
     });
   }
 
@@ -160,6 +160,18 @@ export class ChallengeService {
   async consume(tx: Executor, challengeId: string): Promise<void> {
     const ok = await repo.consumeChallenge(tx, challengeId, this.deps.clock.now());
     if (!ok) throw codeExpired('USED');
+  }
+
+  /**
+   * Whether a code may go to this destination: SMS only to the countries of
+   * SMS_ALLOWED_COUNTRY_CODES (toll fraud). Registration and contact change refuse such a number
+   * up front (BAD_USER_INPUT); elsewhere (a password reset, a login's second factor) the challenge
+   * is answered as usual and nothing is sent, so the answer tells nothing about the account.
+   */
+  mayReceive(channel: OtpChannel, destination: string): boolean {
+    if (channel !== 'SMS' || phoneCountryAllowed(destination, this.deps.config.SMS_ALLOWED_COUNTRY_CODES)) return true;
+    this.deps.log.warn({ channel: 'SMS' }, 'one-time code not sent: the phone\'s country is not in SMS_ALLOWED_COUNTRY_CODES');
+    return false;
   }
 
   view(row: ChallengeRow): ChallengeView {

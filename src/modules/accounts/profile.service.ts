@@ -4,7 +4,7 @@
  * its access check.
  */
 import { badInput, badField, conflict, forbidden, notFound, unauthenticated, type FieldProblem } from '../../shared/errors.js';
-import { normalizeEmail, normalizeInn, normalizePhone, normalizeSnils } from '../../shared/identifiers.js';
+import { normalizeEmail, normalizeInn, normalizePhone, normalizeSnils, PHONE_COUNTRY_REFUSED, phoneCountryAllowed } from '../../shared/identifiers.js';
 import { hashPassword } from '../../shared/passwords.js';
 import { checkPassword } from '../../shared/password-policy.js';
 import { piiHash } from '../../shared/pii.js';
@@ -19,6 +19,7 @@ import { cleanAddress, isPlausibleBirthDate, ADDRESS_MAX } from './accounts.rule
 import type { ChallengeService, ChallengeView } from './challenges.service.js';
 import type { AccountJournal } from './journal.service.js';
 import { isUuid } from '../../shared/ids.js';
+import { stripBidiControls, stripBidiOptional } from '../../shared/bidi.js';
 
 export interface UpdateProfileInput {
   birthDate?: string | null;
@@ -108,6 +109,7 @@ export class ProfileService {
     if (channel === 'TOTP') throw badField('channel', 'Сменить можно телефон (SMS) или электронную почту (EMAIL)');
     const normalized = channel === 'SMS' ? normalizePhone(value) : normalizeEmail(value);
     if (!normalized) throw badField('value', channel === 'SMS' ? 'Номер телефона указан с ошибкой' : 'Адрес электронной почты указан с ошибкой');
+    if (channel === 'SMS' && !phoneCountryAllowed(normalized, this.deps.config.SMS_ALLOWED_COUNTRY_CODES)) throw badField('value', PHONE_COUNTRY_REFUSED);
     if ((channel === 'SMS' ? user.phone : user.email) === normalized) throw badField('value', 'Это ваш текущий контакт');
     const taken = await this.deps.users.findUserByLogin(this.deps.db, { kind: channel === 'SMS' ? 'phone' : 'email', value: normalized });
     if (taken) throw conflict('Этот контакт уже используется в другой учётной записи', 'value');
@@ -176,7 +178,7 @@ export class ProfileService {
     if (!phone) problems.push({ field: 'phone', message: 'Номер телефона указан с ошибкой' });
     const email = input.email ? normalizeEmail(input.email) : null;
     if (input.email && !email) problems.push({ field: 'email', message: 'Адрес электронной почты указан с ошибкой' });
-    for (const field of ['lastName', 'firstName'] as const) if (!input[field].trim()) problems.push({ field, message: 'Поле обязательно' });
+    for (const field of ['lastName', 'firstName'] as const) if (!stripBidiControls(input[field]).trim()) problems.push({ field, message: 'Поле обязательно' });
     if (input.role === 'CITIZEN') problems.push({ field: 'role', message: 'Сотрудник — это OPERATOR или ADMIN' });
     if (input.role === 'OPERATOR' && !input.branchId) problems.push({ field: 'branchId', message: 'Укажите отделение оператора' });
     if (input.branchId && !isUuid(input.branchId)) problems.push({ field: 'branchId', message: 'Неизвестное отделение' });
@@ -192,9 +194,9 @@ export class ProfileService {
         email,
         emailVerified: email !== null,
         passwordHash,
-        lastName: input.lastName.trim(),
-        firstName: input.firstName.trim(),
-        middleName: input.middleName?.trim() || null,
+        lastName: stripBidiControls(input.lastName).trim(),
+        firstName: stripBidiControls(input.firstName).trim(),
+        middleName: stripBidiOptional(input.middleName)?.trim() || null,
         roles: [input.role],
         staffBranchId: input.branchId ?? null,
         trustLevel: 'CONFIRMED',

@@ -169,11 +169,15 @@ export class BookingsService implements VisitOutcomes {
     return this.watches.myWatches(viewer);
   }
 
-  /** The caller's own booking: NOT_FOUND when there is none, FORBIDDEN when it is someone else's. */
+  /**
+   * The caller's own booking. A booking the caller may not even see (another citizen's) answers
+   * NOT_FOUND exactly like an unknown id, so the answer never tells that it exists; staff who may
+   * read it (its branch's operators, admins) are refused the change with FORBIDDEN.
+   */
   private async requireOwn(viewer: Viewer, id: string): Promise<BookingRow> {
-    const b = isUuid(id) ? await repo.findBooking(this.deps.db, id) : undefined;
+    const b = await this.booking(viewer, id);
     if (!b) throw notFound('Запись');
-    if (b.userId !== viewer.userId) throw forbidden('Это чужая запись');
+    if (b.userId !== viewer.userId) throw forbidden('Изменить запись может только заявитель');
     return b;
   }
 }

@@ -4,6 +4,7 @@
  * exceptions shown. The service and the resolvers use these; the unit tests state them.
  */
 import type { FieldProblem } from '../../shared/errors.js';
+import { stripBidiControls } from '../../shared/bidi.js';
 
 export interface HoursInput {
   weekday: number;
@@ -124,7 +125,7 @@ export function validateSearch(
 /** Problems of a branch's fields (and its hours, when given). */
 export function validateBranch(input: BranchInputData): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  for (const field of ['name', 'regionCode', 'locality', 'address'] as const) if (!input[field].trim()) problems.push({ field: `input.${field}`, message: 'Поле обязательно' });
+  for (const field of ['name', 'regionCode', 'locality', 'address'] as const) if (!stripBidiControls(input[field]).trim()) problems.push({ field: `input.${field}`, message: 'Поле обязательно' });
   if (!REGION_CODE.test(input.regionCode.trim())) problems.push({ field: 'input.regionCode', message: 'Код региона, например 77' });
   if (Math.abs(input.location.lat) > 90 || Math.abs(input.location.lon) > 180) problems.push({ field: 'input.location', message: 'Координаты вне диапазона' });
   if (!isTimeZone(input.timezone)) problems.push({ field: 'input.timezone', message: 'Часовой пояс IANA, например Europe/Moscow' });

@@ -13,6 +13,7 @@ import * as repo from './branches.repository.js';
 import type { BranchRow, HoursRow, RegionRow } from './branches.repository.js';
 import { isUuid } from '../../shared/ids.js';
 import { DEFAULT_HOURS, pageSize, validateBranch, validateException, validateHours, validateSearch, type BranchInputData, type ExceptionInput, type HoursInput } from './branches.rules.js';
+import { stripBidiControls } from '../../shared/bidi.js';
 
 export interface BranchFilterInput {
   regionCode?: string | null;
@@ -133,10 +134,10 @@ export class BranchesService {
     const problems = validateBranch(input);
     if (problems.length > 0) throw badInput(problems);
     return {
-      name: input.name.trim(),
+      name: stripBidiControls(input.name).trim(),
       regionCode: input.regionCode.trim(),
-      locality: input.locality.trim(),
-      address: input.address.trim(),
+      locality: stripBidiControls(input.locality).trim(),
+      address: stripBidiControls(input.address).trim(),
       lat: input.location.lat,
       lon: input.location.lon,
       timezone: input.timezone,

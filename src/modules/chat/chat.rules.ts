@@ -4,6 +4,7 @@
  * much of a reply a notification quotes.
  */
 import type { FieldProblem } from '../../shared/errors.js';
+import { stripBidiControls } from '../../shared/bidi.js';
 
 export const SUBJECT_MAX_LENGTH = 200;
 
@@ -16,7 +17,7 @@ export const REPLY_EXCERPT_LENGTH = 120;
 
 /** The subject as stored (trimmed), or the problem with it. */
 export function checkSubject(raw: string): { ok: true; subject: string } | { ok: false; problem: FieldProblem } {
-  const subject = raw.trim();
+  const subject = stripBidiControls(raw).trim();
   if (subject.length === 0 || subject.length > SUBJECT_MAX_LENGTH) return { ok: false, problem: { field: 'subject', message: `Тема: от 1 до ${SUBJECT_MAX_LENGTH} символов` } };
   return { ok: true, subject };
 }
@@ -31,12 +32,14 @@ export function checkMessageText(raw: string, maxLength: number): { ok: true; te
 
 /** How the author is shown: a citizen by first name and initial, staff as "Оператор <first name>". */
 export function authorName(author: { firstName: string; lastName: string }, fromCitizen: boolean): string {
-  return fromCitizen ? `${author.firstName} ${author.lastName.slice(0, 1)}.` : `Оператор ${author.firstName}`;
+  const first = stripBidiControls(author.firstName);
+  return fromCitizen ? `${first} ${stripBidiControls(author.lastName).slice(0, 1)}.` : `Оператор ${first}`;
 }
 
 /** The part of a reply a notification quotes: the whole text, or its start and an ellipsis. */
 export function replyExcerpt(text: string): string {
-  return text.length > REPLY_EXCERPT_LENGTH ? `${text.slice(0, REPLY_EXCERPT_LENGTH - 1)}…` : text;
+  const shown = stripBidiControls(text);
+  return shown.length > REPLY_EXCERPT_LENGTH ? `${shown.slice(0, REPLY_EXCERPT_LENGTH - 1)}…` : shown;
 }
 
 /** The system message a closed thread ends with. */

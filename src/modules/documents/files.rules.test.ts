@@ -23,6 +23,8 @@ describe('file names', () => {
   it('keeps the last path segment without control or reserved characters', () => {
     expect(sanitizeFileName('../../etc/passwd.pdf', 'application/pdf')).toBe('passwd.pdf');
     expect(sanitizeFileName('C:\\Users\\ivan\\Паспорт скан.jpg', 'image/jpeg')).toBe('Паспорт скан.jpg');
+    expect(sanitizeFileName('Счёт\u202Efdp.exe.pdf', 'application/pdf')).toBe('Счётfdp.exe.pdf');
+    expect(sanitizeFileName('\u2067\u202Escan\u2069.pdf', 'application/pdf')).toBe('scan.pdf');
     expect(sanitizeFileName('a<b>:"c|?*\u0000.png', 'image/png')).toBe('abc.png');
     expect(sanitizeFileName('...hidden', 'application/pdf')).toBe('hidden.pdf');
   });

@@ -1,4 +1,5 @@
 /** What an upload may be: the type from its first bytes (never from its name), and a safe file name. */
+import { stripBidiControls } from '../../shared/bidi.js';
 
 export type ScanType = 'application/pdf' | 'image/jpeg' | 'image/png';
 
@@ -22,7 +23,7 @@ const MAX_NAME = 150;
  */
 export function sanitizeFileName(raw: string | null | undefined, type: ScanType): string {
   const last = (raw ?? '').split(/[/\\]/).pop() ?? '';
-  let name = last
+  let name = stripBidiControls(last)
     .normalize('NFC')
     .replace(/[\u0000-\u001f\u007f"<>:|?*]/g, '')
     .replace(/\s+/g, ' ')

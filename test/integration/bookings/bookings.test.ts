@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   AvailableDatesDocument,
@@ -171,9 +172,40 @@ describe('a booking’s life', () => {
     const other = await createAccount(t, 'CITIZEN');
     const { bookAppointment: b } = await owner.client.request(BookAppointmentDocument, { input: p.input });
     expect((await other.client.request(BookingByIdDocument, { id: b.id })).booking).toBeNull();
-    expect((await errorOf(other.client.request(ConfirmBookingDocument, { id: b.id }))).code).toBe('FORBIDDEN');
-    expect((await errorOf(other.client.request(CancelBookingDocument, { id: b.id }))).code).toBe('FORBIDDEN');
+    // Another citizen's booking answers exactly like an id that does not exist (no existence oracle).
+    const unknown = randomUUID();
+    const alike = async (call: (client: MfcClient, id: string) => Promise<unknown>) => {
+      const theirs = await errorOf(call(other.client, b.id));
+      const none = await errorOf(call(other.client, unknown));
+      expect(theirs.code).toBe('NOT_FOUND');
+      expect({ message: theirs.message, extensions: theirs.extensions }).toEqual({ message: none.message, extensions: none.extensions });
+    };
+    await alike((c, id) => c.request(ConfirmBookingDocument, { id }));
+    await alike((c, id) => c.request(CancelBookingDocument, { id }));
+    await alike((c, id) => c.request(RescheduleBookingDocument, { id, startsAt: p.slot.startsAt }));
+    expect((await other.client.request(BookingByIdDocument, { id: unknown })).booking).toBeNull();
+    // The booking's files: 404 with the same body as an unknown id.
+    await owner.client.request(ConfirmBookingDocument, { id: b.id });
+    for (const file of ['ticket.pdf', 'event.ics']) {
+      const get = async (id: string) => {
+        const res = await fetch(`${t.url}/bookings/${id}/${file}`, { headers: { authorization: `Bearer ${other.accessToken}` } });
+        return { status: res.status, body: await res.text() };
+      };
+      expect(await get(b.id)).toEqual({ status: 404, body: (await get(unknown)).body });
+    }
+    // The owner still does all of it.
     expect((await owner.client.request(BookingByIdDocument, { id: b.id })).booking?.id).toBe(b.id);
+    expect((await fetch(`${t.url}/bookings/${b.id}/ticket.pdf`, { headers: { authorization: `Bearer ${owner.accessToken}` } })).status).toBe(200);
+    expect((await owner.client.request(CancelBookingDocument, { id: b.id })).cancelBooking.status).toBe('CANCELLED');
+  });
+
+  it('staff of the booking\'s branch, who may read it, are refused changes with FORBIDDEN', async () => {
+    const p = await place();
+    const owner = await createAccount(t, 'CITIZEN');
+    const operator = await createStaff(t, 'OPERATOR', { staffBranchId: p.branch.id });
+    const { bookAppointment: b } = await owner.client.request(BookAppointmentDocument, { input: p.input });
+    expect((await operator.client.request(BookingByIdDocument, { id: b.id })).booking?.id).toBe(b.id);
+    expect((await errorOf(operator.client.request(CancelBookingDocument, { id: b.id }))).code).toBe('FORBIDDEN');
   });
 });
 

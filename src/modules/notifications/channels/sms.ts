@@ -4,6 +4,7 @@
  * never sends twice even when a worker dies after the request and the job is retried.
  */
 import type { Config } from '../../../config/env.js';
+import { phoneCountryAllowed } from '../../../shared/identifiers.js';
 import type { Logger } from '../../../shared/logger.js';
 import { PermanentDeliveryError, type Channel, type OutgoingMessage } from './channel.js';
 
@@ -12,6 +13,9 @@ export class SmsChannel implements Channel {
 
   async send(m: OutgoingMessage): Promise<{ providerRef?: string }> {
     const { config, log } = this.deps;
+    if (!phoneCountryAllowed(m.destination, config.SMS_ALLOWED_COUNTRY_CODES)) {
+      throw new PermanentDeliveryError(`SMS на номера этой страны не отправляются (разрешены коды: +${config.SMS_ALLOWED_COUNTRY_CODES.join(', +')})`);
+    }
     if (!config.SMS_GATEWAY_URL) {
       log.warn({ channel: 'SMS', delivery: m.id }, 'SMS gateway not configured: message written to the log instead');
       log.info(`[DEV SMS] to ${m.destination}: ${m.content.text}`);
