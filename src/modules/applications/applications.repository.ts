@@ -201,3 +201,23 @@ async function count(db: Executor, where: SQL | undefined): Promise<number> {
     .where(where);
   return row?.n ?? 0;
 }
+
+/** Applications the branch still works on: what lets its operators see the applicant. */
+const OPEN_APPLICATION: Array<ApplicationRow['status']> = ['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'ACTION_REQUIRED', 'READY_FOR_PICKUP'];
+
+export async function hasOpenApplicationAt(db: Executor, userId: string, branchId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.userId, userId), eq(applications.branchId, branchId), inArray(applications.status, OPEN_APPLICATION)))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function applicantsWithOpenApplicationsAt(db: Executor, branchId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ userId: applications.userId })
+    .from(applications)
+    .where(and(eq(applications.branchId, branchId), inArray(applications.status, OPEN_APPLICATION)));
+  return rows.map((r) => r.userId);
+}
