@@ -10,6 +10,7 @@ import type { Viewer } from './auth/viewer.js';
 
 /** What a staff member did with a citizen's data, and to what (never a personal value). */
 export interface DataAccess {
+  citizenId: string;
   /** VIEW_PROFILE, VIEW_DOCUMENT, REVIEW_DOCUMENT, DOWNLOAD_FILE, CONFIRM_IDENTITY, … */
   action: string;
   /** A document kind, an application number, a file name. */
@@ -24,8 +25,8 @@ export interface StaffAccess {
   canSeeCitizen(viewer: Viewer, citizenId: string): Promise<boolean>;
   /** For staff lists: the citizens the viewer may see (no one for a viewer who is not staff). */
   scope(viewer: Viewer): Promise<CitizenScope>;
-  /** Records a staff read or change of the citizen's data (nothing for the citizen's own reads). */
-  record(viewer: Viewer, citizenId: string, access: DataAccess, tx?: Executor): Promise<void>;
+  /** Records staff reads or changes of citizens' data (nothing for a citizen's own reads). */
+  record(viewer: Viewer, accesses: readonly DataAccess[], tx?: Executor): Promise<void>;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
 import type { TokenService } from '../../shared/auth/tokens.js';
+import type { StaffAccess } from '../../shared/staff-access.js';
 import type { NotificationsService } from '../notifications/index.js';
 
 /** Tells every API instance that sessions ended, so cached "alive" answers and sockets drop at once. */
@@ -24,4 +25,6 @@ export interface AccountsDeps {
   /** Key of the keyed hashes (SNILS/INN look-ups, stored codes, refresh tokens). */
   hashKey: string;
   sessionEvents: SessionEvents;
+  /** Which citizens a staff member may see, and the record of what they saw. */
+  staffAccess: StaffAccess;
 }

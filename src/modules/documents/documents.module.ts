@@ -20,6 +20,7 @@ import { toAttachment, toDocumentAt } from './documents.mappers.js';
 import { DocumentResolver, UserDocumentsResolver, type UserProfiles } from './documents.resolver.js';
 import { DocumentsService } from './documents.service.js';
 import type { FileStorage } from './storage.js';
+import type { StaffAccess } from '../../shared/staff-access.js';
 
 export interface DocumentsModuleDeps {
   config: Config;
@@ -36,6 +37,8 @@ export interface DocumentsModuleDeps {
   profiles: UserProfiles;
   /** Bearer tokens to viewers, for the file routes. */
   sessions: BearerSessions;
+  /** The privacy rule: which citizens staff may see (src/app.ts fills it). */
+  staffAccess: StaffAccess;
 }
 
 export interface DocumentsModule extends ModuleParts {
@@ -46,7 +49,7 @@ export interface DocumentsModule extends ModuleParts {
 
 export function createDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule {
   const { config, log, clock, db } = deps;
-  const attachments = new AttachmentsService({ config, db, clock, log, storage: deps.storage, rateLimiter: deps.rateLimiter });
+  const attachments = new AttachmentsService({ config, db, clock, log, storage: deps.storage, rateLimiter: deps.rateLimiter, staffAccess: deps.staffAccess });
   const documents = new DocumentsService({
     config,
     db,
@@ -56,6 +59,7 @@ export function createDocumentsModule(deps: DocumentsModuleDeps): DocumentsModul
     accounts: deps.accounts,
     accountDocuments: deps.accountDocuments,
     identifiers: deps.identifiers,
+    staffAccess: deps.staffAccess,
   });
   return {
     documents,

@@ -138,8 +138,15 @@ export async function documentsOfUsers(db: Executor, userIds: readonly string[])
     .orderBy(asc(personalDocuments.kind), desc(personalDocuments.createdAt));
 }
 
-export async function pendingReview(db: Executor, limit: number): Promise<DocumentRow[]> {
-  return db.select(documentColumns).from(personalDocuments).where(eq(personalDocuments.verificationStatus, 'PENDING')).orderBy(asc(personalDocuments.updatedAt)).limit(limit);
+/** Documents waiting for review, oldest first; of these owners only, when given. */
+export async function pendingReview(db: Executor, limit: number, ownerIds?: readonly string[]): Promise<DocumentRow[]> {
+  const owners = ownerIds ? inArray(personalDocuments.userId, [...ownerIds]) : undefined;
+  return db
+    .select(documentColumns)
+    .from(personalDocuments)
+    .where(and(eq(personalDocuments.verificationStatus, 'PENDING'), owners))
+    .orderBy(asc(personalDocuments.updatedAt))
+    .limit(limit);
 }
 
 /** A document of a single-instance kind the user already holds (rejected ones do not count). */
