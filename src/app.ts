@@ -174,18 +174,19 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const infra = await createInfrastructure(config, opts);
-  let privacy: PrivacyModule | undefined;
-  const staffAccess = lateStaffAccess(() => privacy);
+  const late: { privacy?: PrivacyModule } = {};
+  const staffAccess = lateStaffAccess(() => late.privacy);
   const people = await createPeopleModules(infra, staffAccess);
   const branch = createBranchModules(infra, people);
   const cases = createCaseModules(infra, people, branch, staffAccess);
-  privacy = createPrivacyModule({
+  const privacy = createPrivacyModule({
     db: infra.db.db,
     clock: infra.clock,
     accounts: people.accounts.directory,
     branches: branch.branches.directory,
     links: [branch.bookings.branchLinks, branch.queue.branchLinks, cases.applications.branchLinks, cases.chat.branchLinks],
   });
+  late.privacy = privacy;
   const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases), privacy];
   const nodes = new NodeRegistry();
   for (const m of modules) nodes.register(...(m.nodes ?? []));

@@ -31,8 +31,8 @@ export interface StaffAccess {
 
 /**
  * "Does this citizen have something at this branch": what bookings, the queue, applications and
- * chat each answer through their door (open business only: an active booking, a ticket still in
- * the queue, an application not yet closed, an open chat).
+ * chat each answer through their door: an active booking, a ticket still in the queue, a submitted
+ * application (finished ones too: the branch keeps listing them with their applicant), an open chat.
  */
 export interface CitizenBranchLinks {
   hasCitizenAt(citizenId: string, branchId: string): Promise<boolean>;

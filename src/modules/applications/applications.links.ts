@@ -5,7 +5,7 @@ import * as repo from './applications.repository.js';
 
 export function createApplicationsBranchLinks(db: Database): CitizenBranchLinks {
   return {
-    hasCitizenAt: (citizenId, branchId) => repo.hasOpenApplicationAt(db, citizenId, branchId),
-    citizensAt: (branchId) => repo.applicantsWithOpenApplicationsAt(db, branchId),
+    hasCitizenAt: (citizenId, branchId) => repo.hasApplicationAt(db, citizenId, branchId),
+    citizensAt: (branchId) => repo.applicantsAt(db, branchId),
   };
 }

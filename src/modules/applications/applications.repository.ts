@@ -202,22 +202,20 @@ async function count(db: Executor, where: SQL | undefined): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Applications the branch still works on: what lets its operators see the applicant. */
-const OPEN_APPLICATION: Array<ApplicationRow['status']> = ['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'ACTION_REQUIRED', 'READY_FOR_PICKUP'];
-
-export async function hasOpenApplicationAt(db: Executor, userId: string, branchId: string): Promise<boolean> {
+/**
+ * Any submitted application at the branch (drafts belong to no branch's work): its operators list
+ * the branch's applications, finished ones included, and each shows its applicant.
+ */
+export async function hasApplicationAt(db: Executor, userId: string, branchId: string): Promise<boolean> {
   const [row] = await db
     .select({ id: applications.id })
     .from(applications)
-    .where(and(eq(applications.userId, userId), eq(applications.branchId, branchId), inArray(applications.status, OPEN_APPLICATION)))
+    .where(and(eq(applications.userId, userId), eq(applications.branchId, branchId), ne(applications.status, 'DRAFT')))
     .limit(1);
   return row !== undefined;
 }
 
-export async function applicantsWithOpenApplicationsAt(db: Executor, branchId: string): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ userId: applications.userId })
-    .from(applications)
-    .where(and(eq(applications.branchId, branchId), inArray(applications.status, OPEN_APPLICATION)));
+export async function applicantsAt(db: Executor, branchId: string): Promise<string[]> {
+  const rows = await db.selectDistinct({ userId: applications.userId }).from(applications).where(and(eq(applications.branchId, branchId), ne(applications.status, 'DRAFT')));
   return rows.map((r) => r.userId);
 }
