@@ -16,6 +16,7 @@ import {
   DocumentsToReviewDocument,
   MyDataAccessLogDocument,
   ReviewDocumentDocument,
+  TakeTicketDocument,
 } from '../../../src/sdk/generated/graphql.js';
 import type { MfcClient } from '../../../src/sdk/client.js';
 import { createAccount, createStaff } from '../../helpers/accounts.js';
@@ -118,6 +119,20 @@ describe('an operator of the branch where the citizen has a booking', () => {
     await c.client.request(CancelBookingDocument, { id: bookAppointment.id });
     expect((await operator.client.request(CitizenDocumentsDocument, { id: c.id })).node).toBeNull();
     expect((await errorOf(operator.client.request(ReviewDocumentDocument, { id: c.documentId, status: 'REJECTED', reason: 'Скан нечитаем' }))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('an operator of the branch where the citizen holds a ticket', () => {
+  it('sees the citizen while the ticket is in the queue; an operator of another branch does not', async () => {
+    const c = await citizenWithPapers();
+    const service = await buildService(admin.client, (await buildCategory(admin.client)).id);
+    const branch = await buildBranch(admin.client, {}, [service.id]);
+    await c.client.request(TakeTicketDocument, { branchId: branch.id, serviceId: service.id });
+    const operator = await operatorOf(t, branch.id);
+    const other = await operatorOf(t, (await freshBranch(t)).id);
+
+    expect(await whatTheySee(operator, c)).toMatchObject({ user: { id: c.id }, document: { id: c.documentId }, toReview: true, file: 200 });
+    expect(await whatTheySee(other, c)).toEqual({ user: null, document: null, toReview: false, file: 404 });
   });
 });
 
