@@ -23,6 +23,7 @@ import { createDocumentsModule, DiskStorage, type DocumentsService } from './mod
 import { createFeedbackModule, type FeedbackService } from './modules/feedback/index.js';
 import { createIdentityModule, type IdentityServices } from './modules/identity/index.js';
 import { createNotificationsModule, type DeliveryService, type NotificationsService } from './modules/notifications/index.js';
+import { createPrivacyModule, type PrivacyModule } from './modules/privacy/index.js';
 import { createQueueModule, type LoadAlertsService, type LoadService, type QueueService, type VisitOutcomes } from './modules/queue/index.js';
 import { createSystemModule, type SigningKeyStore } from './modules/system/index.js';
 import { NodeRegistry, NodeResolver } from './server/nodes.js';
@@ -31,6 +32,7 @@ import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import type { ModuleParts } from './shared/module.js';
 import type { AppPubSub } from './shared/pubsub.js';
+import type { StaffAccess } from './shared/staff-access.js';
 
 /** The modules' door services, for the transport, the CLI and the tests. */
 export interface Services {
@@ -80,8 +82,26 @@ export interface App {
 
 export type AppOptions = InfrastructureOptions;
 
+/**
+ * The staff access rule for the modules that serve personal data. The privacy module is built last
+ * (it asks bookings, the queue, applications and chat), so the earlier modules get this stand-in,
+ * which reaches it once built (before any request is served).
+ */
+function lateStaffAccess(get: () => PrivacyModule | undefined): StaffAccess {
+  const access = () => {
+    const privacy = get();
+    if (!privacy) throw new Error('the privacy module is not built yet');
+    return privacy.access;
+  };
+  return {
+    canSeeCitizen: (viewer, citizenId) => access().canSeeCitizen(viewer, citizenId),
+    scope: (viewer) => access().scope(viewer),
+    record: (viewer, accesses, tx) => access().record(viewer, accesses, tx),
+  };
+}
+
 /** Accounts, identity and notifications: who the users are and how they are told. */
-async function createPeopleModules(infra: Infrastructure) {
+async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAccess) {
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
   const system = await createSystemModule({ config, log, clock, db: db.db });
   const hashKey = await system.secret('data_hash_key', config.DATA_HASH_KEY);
@@ -90,7 +110,7 @@ async function createPeopleModules(infra: Infrastructure) {
   // Notifications read users through a port of their own; accounts' read-only directory fits it.
   const notifications = await createNotificationsModule({ config, log, clock, db: db.db, pubsub, recipients: createAccountsDirectory(db.db, cipher), cipher });
   const accounts = await createAccountsModule({
-    config, log, clock, db: db.db, tokens, rateLimiter, hashKey, cipher,
+    config, log, clock, db: db.db, tokens, rateLimiter, hashKey, cipher, staffAccess,
     notifications: notifications.notifications,
     preferences: notifications.preferences,
     redis: { publisher: redis.publisher, subscriber: redis.subscriber },
@@ -127,12 +147,12 @@ function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<t
 }
 
 /** Documents, applications, chat and feedback: the citizen's papers and conversations. */
-function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>) {
+function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>, staffAccess: StaffAccess) {
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
   const { accounts } = people;
   const notifications = people.notifications.notifications;
   const documents = createDocumentsModule({
-    config, log, clock, db: db.db, rateLimiter, notifications,
+    config, log, clock, db: db.db, rateLimiter, notifications, staffAccess,
     storage: new DiskStorage(config.STORAGE_DIR),
     identifiers: accounts.identifiers,
     profiles: accounts.profile,
@@ -142,7 +162,7 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
     cipher: people.system.cipher,
   });
   const applications = createApplicationsModule({
-    config, db: db.db, clock, log, pubsub, notifications, rateLimiter,
+    config, db: db.db, clock, log, pubsub, notifications, rateLimiter, staffAccess,
     profiles: accounts.profile,
     documents: documents.documents,
     attachments: documents.attachments,
@@ -159,10 +179,20 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const infra = await createInfrastructure(config, opts);
-  const people = await createPeopleModules(infra);
+  const late: { privacy?: PrivacyModule } = {};
+  const staffAccess = lateStaffAccess(() => late.privacy);
+  const people = await createPeopleModules(infra, staffAccess);
   const branch = createBranchModules(infra, people);
-  const cases = createCaseModules(infra, people, branch);
-  const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases)];
+  const cases = createCaseModules(infra, people, branch, staffAccess);
+  const privacy = createPrivacyModule({
+    db: infra.db.db,
+    clock: infra.clock,
+    accounts: people.accounts.directory,
+    branches: branch.branches.directory,
+    links: [branch.bookings.branchLinks, branch.queue.branchLinks, cases.applications.branchLinks, cases.chat.branchLinks],
+  });
+  late.privacy = privacy;
+  const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases), privacy];
   const nodes = new NodeRegistry();
   for (const m of modules) nodes.register(...(m.nodes ?? []));
   const services: Services = {

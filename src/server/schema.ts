@@ -22,6 +22,7 @@ import { FeedbackResolver } from '../modules/feedback/index.js';
 import { SsoResolver } from '../modules/identity/index.js';
 import { PasskeysResolver } from '../modules/identity/index.js';
 import { SignatureResolver } from '../modules/identity/index.js';
+import { DataAccessConnectionResolver, DataAccessResolver } from '../modules/privacy/index.js';
 import { authChecker } from '../shared/graphql/auth-checker.js';
 import { guardInputs } from './input-guard.js';
 import { NodeResolver } from './nodes.js';
@@ -54,6 +55,8 @@ export const resolvers = [
   SsoResolver,
   PasskeysResolver,
   SignatureResolver,
+  DataAccessResolver,
+  DataAccessConnectionResolver,
 ] as const;
 
 /**

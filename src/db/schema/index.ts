@@ -10,3 +10,4 @@ export * from './applications.js';
 export * from './notification-center.js';
 export * from './support.js';
 export * from './identity.js';
+export * from './privacy.js';

@@ -5,6 +5,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
 import type { TokenService } from '../../shared/auth/tokens.js';
+import type { StaffAccess } from '../../shared/staff-access.js';
 import type { NotificationsService } from '../notifications/index.js';
 import type { UsersRepository } from './accounts.repository.js';
 
@@ -27,4 +28,6 @@ export interface AccountsDeps {
   /** The users table, sealing SNILS, INN and TOTP secrets at rest. */
   users: UsersRepository;
   sessionEvents: SessionEvents;
+  /** Which citizens a staff member may see, and the record of what they saw. */
+  staffAccess: StaffAccess;
 }

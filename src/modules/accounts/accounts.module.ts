@@ -17,6 +17,7 @@ import { nodeType } from '../../shared/graphql/relay.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ModuleParts } from '../../shared/module.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
+import type { StaffAccess } from '../../shared/staff-access.js';
 import type { AccountsDeps, SessionEvents } from './accounts.deps.js';
 import { accountsJobs } from './accounts.jobs.js';
 import { toSession, toUser } from './accounts.mappers.js';
@@ -55,6 +56,8 @@ export interface AccountsModuleDeps {
   cipher: FieldCipher;
   /** Redis connections for the revocation broadcast: commands fail fast on the publisher. */
   redis: { publisher: Redis; subscriber: Redis };
+  /** The privacy rule: which citizens staff may see (src/app.ts fills it). */
+  staffAccess: StaffAccess;
 }
 
 /** The services of the accounts module's front door (what src/app.ts keeps in services.accounts). */

@@ -1,7 +1,7 @@
 /** The front door of the accounts module: the only file other code imports from it. */
 export { createAccountsModule, type AccountsModule, type AccountsModuleDeps, type AccountsServices } from './accounts.module.js';
 export { toAuthPayload, toUser } from './accounts.mappers.js';
-export { AuthPayload, TrustLevel, User } from './accounts.types.js';
+export { AuthPayload, Role, TrustLevel, User } from './accounts.types.js';
 export { pruneAccounts } from './accounts.jobs.js';
 export type { AuthService } from './auth.service.js';
 export type { AuthPayloadView, LoginMethod, SessionService } from './sessions.service.js';

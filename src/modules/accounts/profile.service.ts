@@ -52,10 +52,17 @@ export class ProfileService {
     return (await this.deps.users.findUserById(this.deps.db, viewer.userId)) ?? null;
   }
 
-  /** A user as seen by `viewer`: themselves, or anyone for staff. */
+  /**
+   * A user as seen by `viewer`: themselves; for staff, a citizen the privacy rule lets them see
+   * (admins: anyone; operators: citizens with business at their branch), the read recorded.
+   */
   async userById(viewer: Viewer, id: string): Promise<UserRow | null> {
-    if (viewer.userId !== id && !hasRole(viewer, 'OPERATOR', 'ADMIN')) return null;
-    return (await this.deps.users.findUserById(this.deps.db, id)) ?? null;
+    if (viewer.userId === id) return (await this.deps.users.findUserById(this.deps.db, id)) ?? null;
+    if (!hasRole(viewer, 'OPERATOR', 'ADMIN') || !isUuid(id) || !(await this.deps.staffAccess.canSeeCitizen(viewer, id))) return null;
+    const user = await this.deps.users.findUserById(this.deps.db, id);
+    if (!user) return null;
+    await this.deps.staffAccess.record(viewer, [{ citizenId: user.id, action: 'VIEW_PROFILE', subject: 'профиль' }]);
+    return user;
   }
 
   async updateProfile(viewer: Viewer, input: UpdateProfileInput, meta: RequestMeta): Promise<UserRow> {
@@ -155,13 +162,20 @@ export class ProfileService {
 
   async confirmIdentity(viewer: Viewer, userId: string, meta: RequestMeta): Promise<UserRow> {
     if (!hasRole(viewer, 'OPERATOR', 'ADMIN')) throw forbidden();
-    const user = isUuid(userId) ? await this.deps.users.findUserById(this.deps.db, userId) : undefined;
+    const { staffAccess } = this.deps;
+    // A citizen the operator may not see is answered like an unknown id.
+    const visible = isUuid(userId) && (await staffAccess.canSeeCitizen(viewer, userId));
+    const user = visible ? await this.deps.users.findUserById(this.deps.db, userId) : undefined;
     if (!user) throw notFound('Пользователь');
-    if (user.trustLevel === 'CONFIRMED') return user;
+    if (user.trustLevel === 'CONFIRMED') {
+      await staffAccess.record(viewer, [{ citizenId: user.id, action: 'VIEW_PROFILE', subject: 'профиль' }]);
+      return user;
+    }
     return this.deps.db.transaction(async (tx) => {
       const now = this.deps.clock.now();
       const updated = await this.deps.users.updateUser(tx, user.id, { trustLevel: 'CONFIRMED', identityConfirmedAt: now, identityConfirmedBy: viewer.userId });
       await this.journal.record(tx, user.id, 'IDENTITY_CONFIRMED', meta, { by: viewer.userId });
+      await staffAccess.record(viewer, [{ citizenId: user.id, action: 'CONFIRM_IDENTITY', subject: 'личность' }], tx);
       return updated;
     });
   }

@@ -9,6 +9,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { AppPubSub } from '../../shared/pubsub.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
+import type { StaffAccess } from '../../shared/staff-access.js';
 import type { AccountsDirectory } from '../accounts/index.js';
 import type { BranchesDirectory } from '../branches/index.js';
 import type { CatalogDirectory } from '../catalog/index.js';
@@ -39,6 +40,8 @@ export interface ApplicationsDeps {
   catalog: CatalogDirectory;
   documents: ApplicantDocuments;
   attachments: OwnAttachments;
+  /** The record of staff reads of citizens' data (the privacy rule; src/app.ts fills it). */
+  staffAccess: StaffAccess;
 }
 
 export type { JsonObject } from '../../shared/forms/form-schema.js';

@@ -7,6 +7,8 @@
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { nodeType } from '../../shared/graphql/relay.js';
 import type { ModuleParts } from '../../shared/module.js';
+import type { CitizenBranchLinks } from '../../shared/staff-access.js';
+import { createApplicationsBranchLinks } from './applications.links.js';
 import type { UserRow } from '../accounts/index.js';
 import { ApplicationAccess } from './applications.access.js';
 import { ApplicationChecks } from './applications.checks.js';
@@ -30,6 +32,8 @@ export interface ApplicationsModuleDeps extends ApplicationsDeps {
 export interface ApplicationsModule extends ModuleParts {
   /** The door service: applications as a viewer may see them, lists, validation, subjects for chats and feedback. */
   applications: ApplicationsService;
+  /** Whether a citizen has open business at a branch (what lets its operators see them). */
+  branchLinks: CitizenBranchLinks;
 }
 
 export function createApplicationsModule(deps: ApplicationsModuleDeps): ApplicationsModule {
@@ -50,6 +54,7 @@ export function createApplicationsModule(deps: ApplicationsModuleDeps): Applicat
   };
   return {
     applications,
+    branchLinks: createApplicationsBranchLinks(deps.db),
     resolvers: [new ApplicationResolver(resolverDeps), new ApplicationVersionResolver(resolverDeps), new ApplicationConnectionResolver()],
     nodes: [nodeType('Application', (viewer, id) => applications.application(viewer, id), (row) => toApplication(row))],
   };

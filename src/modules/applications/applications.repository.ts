@@ -201,3 +201,21 @@ async function count(db: Executor, where: SQL | undefined): Promise<number> {
     .where(where);
   return row?.n ?? 0;
 }
+
+/**
+ * Any submitted application at the branch (drafts belong to no branch's work): its operators list
+ * the branch's applications, finished ones included, and each shows its applicant.
+ */
+export async function hasApplicationAt(db: Executor, userId: string, branchId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.userId, userId), eq(applications.branchId, branchId), ne(applications.status, 'DRAFT')))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function applicantsAt(db: Executor, branchId: string): Promise<string[]> {
+  const rows = await db.selectDistinct({ userId: applications.userId }).from(applications).where(and(eq(applications.branchId, branchId), ne(applications.status, 'DRAFT')));
+  return rows.map((r) => r.userId);
+}

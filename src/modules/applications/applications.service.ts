@@ -27,14 +27,20 @@ export interface ListFilterInput {
 
 export class ApplicationsService {
   constructor(
-    private readonly deps: Pick<ApplicationsDeps, 'db' | 'pubsub'>,
+    private readonly deps: Pick<ApplicationsDeps, 'db' | 'pubsub' | 'staffAccess'>,
     private readonly access: ApplicationAccess,
     private readonly checks: ApplicationChecks,
   ) {}
 
-  /** The application as the viewer may see it: the applicant's own, staff of its branch, any for admins. */
-  application(viewer: Viewer, id: string): Promise<ApplicationRow | null> {
-    return this.access.application(viewer, id);
+  /** The application as the viewer may see it: the applicant's own, staff of its branch, any for admins (staff reads recorded). */
+  async application(viewer: Viewer, id: string): Promise<ApplicationRow | null> {
+    const row = await this.access.application(viewer, id);
+    if (row) await this.recordViews(viewer, [row]);
+    return row;
+  }
+
+  private recordViews(viewer: Viewer, rows: readonly ApplicationRow[]): Promise<void> {
+    return this.deps.staffAccess.record(viewer, rows.map((r) => ({ citizenId: r.userId, action: 'VIEW_APPLICATION', subject: r.number ?? 'черновик' })));
   }
 
   /** Owner and branch of an application (for chats and feedback about it); null for an unknown id. */
@@ -63,6 +69,7 @@ export class ApplicationsService {
       if (!branchId) return { nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: () => Promise.resolve(0) };
     }
     const { rows, total } = await repo.listForStaff(this.deps.db, { branchId, filter: listFilter(filter), limit, after: after ? decodeCursor(after) : null });
+    await this.recordViews(viewer, rows.slice(0, limit));
     return page(rows, limit, total, (r) => r.submittedAt ?? r.createdAt);
   }
 

@@ -10,6 +10,8 @@ import type { KeyStore } from '../../shared/auth/keys.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ModuleParts } from '../../shared/module.js';
+import type { CitizenBranchLinks } from '../../shared/staff-access.js';
+import { createBookingsBranchLinks } from './bookings.links.js';
 import type { AppPubSub } from '../../shared/pubsub.js';
 import type { AccountsDirectory, ProfileService, SessionGuard } from '../accounts/index.js';
 import type { BranchesDirectory, BranchesService } from '../branches/index.js';
@@ -42,6 +44,8 @@ export interface BookingsModuleDeps {
 
 export interface BookingsModule extends ModuleParts {
   bookings: BookingsService;
+  /** Whether a citizen has open business at a branch (what lets its operators see them). */
+  branchLinks: CitizenBranchLinks;
 }
 
 export function createBookingsModule(deps: BookingsModuleDeps): BookingsModule {
@@ -49,6 +53,7 @@ export function createBookingsModule(deps: BookingsModuleDeps): BookingsModule {
   const bookings = new BookingsService({ config, db, clock, log, pubsub, notifications, keys, accounts, branches: deps.branches.directory, catalog: deps.catalog.directory, queue, dropJob });
   return {
     bookings,
+    branchLinks: createBookingsBranchLinks(db),
     resolvers: [new BookingResolver(bookings, deps.profile, pubsub, db), new TicketBookingResolver(db), new SlotWatchResolver(db)],
     routers: [bookingFilesRouter({ sessions: deps.sessions, bookings, branches: deps.branches.service, catalog: deps.catalog.service, clock })],
     ...bookingJobs(bookings),

@@ -253,3 +253,20 @@ export async function fireWatches(db: Executor, p: { branchId: string; serviceId
     )
     .returning(watchColumns);
 }
+
+/** Bookings that still bring the citizen to the branch: what lets its operators see the citizen. */
+const OPEN_BOOKING: BookingStatus[] = ['PENDING_CONFIRMATION', 'CONFIRMED', 'CHECKED_IN'];
+
+export async function hasOpenBookingAt(db: Executor, userId: string, branchId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(eq(bookings.userId, userId), eq(bookings.branchId, branchId), inArray(bookings.status, OPEN_BOOKING)))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function citizensWithOpenBookingAt(db: Executor, branchId: string): Promise<string[]> {
+  const rows = await db.selectDistinct({ userId: bookings.userId }).from(bookings).where(and(eq(bookings.branchId, branchId), inArray(bookings.status, OPEN_BOOKING)));
+  return rows.map((r) => r.userId);
+}

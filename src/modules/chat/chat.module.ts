@@ -11,6 +11,8 @@ import type { Clock } from '../../shared/clock.js';
 import { nodeType } from '../../shared/graphql/relay.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ModuleParts } from '../../shared/module.js';
+import type { CitizenBranchLinks } from '../../shared/staff-access.js';
+import { createChatBranchLinks } from './chat.links.js';
 import type { AppPubSub } from '../../shared/pubsub.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
 import type { AccountsDirectory } from '../accounts/index.js';
@@ -38,6 +40,8 @@ export interface ChatModuleDeps {
 
 export interface ChatModule extends ModuleParts {
   chat: ChatService;
+  /** Whether a citizen has open business at a branch (what lets its operators see them). */
+  branchLinks: CitizenBranchLinks;
 }
 
 export function createChatModule(deps: ChatModuleDeps): ChatModule {
@@ -46,6 +50,7 @@ export function createChatModule(deps: ChatModuleDeps): ChatModule {
   const chat = new ChatService({ config, db, clock, log, pubsub, notifications, rateLimiter, presence, applications, accounts, branches });
   return {
     chat,
+    branchLinks: createChatBranchLinks(db),
     resolvers: [new ChatResolver(chat)],
     nodes: [nodeType('ChatThread', (viewer, id) => chat.thread(viewer, id), (row) => toThread(row))],
   };

@@ -94,3 +94,18 @@ export async function closeThread(db: Executor, id: string, now: Date): Promise<
   const [row] = await db.update(chatThreads).set({ open: false, closedAt: now }).where(and(eq(chatThreads.id, id), eq(chatThreads.open, true))).returning(threadColumns);
   return row;
 }
+
+/** Open chats at the branch (the general line is no branch's): what lets its operators see the citizen. */
+export async function hasOpenThreadAt(db: Executor, userId: string, branchId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: chatThreads.id })
+    .from(chatThreads)
+    .where(and(eq(chatThreads.userId, userId), eq(chatThreads.branchId, branchId), eq(chatThreads.open, true)))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function citizensWithOpenThreadsAt(db: Executor, branchId: string): Promise<string[]> {
+  const rows = await db.selectDistinct({ userId: chatThreads.userId }).from(chatThreads).where(and(eq(chatThreads.branchId, branchId), eq(chatThreads.open, true)));
+  return rows.map((r) => r.userId);
+}

@@ -9,6 +9,7 @@ import type { Config } from '../../config/env.js';
 import type { Database, Executor } from '../../db/client.js';
 import { AppError, ErrorCode, badField } from '../../shared/errors.js';
 import { isStaff, type Viewer } from '../../shared/auth/viewer.js';
+import type { StaffAccess } from '../../shared/staff-access.js';
 import type { Clock } from '../../shared/clock.js';
 import { isUuid } from '../../shared/ids.js';
 import type { Logger } from '../../shared/logger.js';
@@ -35,6 +36,8 @@ export interface AttachmentsDeps {
   log: Logger;
   storage: FileStorage;
   rateLimiter: RateLimiter;
+  /** Which citizens a staff member may see, and the record of what they saw. */
+  staffAccess: StaffAccess;
 }
 
 /** Rows deleted per statement by the orphan clean-up. */
@@ -83,11 +86,18 @@ export class AttachmentsService {
     });
   }
 
-  /** An attachment as the viewer may see it: their own, any for staff, or the result of their application. */
+  /**
+   * An attachment as the viewer may see it: their own, or the result of their application; for
+   * staff, one uploaded by a citizen the privacy rule lets them see (or by staff), the read recorded.
+   */
   async attachment(viewer: Viewer, id: string): Promise<AttachmentRow | null> {
     if (!isUuid(id)) return null;
-    if (isStaff(viewer)) return (await repo.findAttachmentsByIds(this.deps.db, [id]))[0] ?? null;
-    return (await repo.findAttachmentVisibleTo(this.deps.db, id, viewer.userId)) ?? null;
+    if (!isStaff(viewer)) return (await repo.findAttachmentVisibleTo(this.deps.db, id, viewer.userId)) ?? null;
+    const row = (await repo.findAttachmentsByIds(this.deps.db, [id]))[0];
+    const { staffAccess } = this.deps;
+    if (!row || !(await staffAccess.canSeeCitizen(viewer, row.ownerId))) return null;
+    await staffAccess.record(viewer, [{ citizenId: row.ownerId, action: 'OPEN_FILE', subject: row.fileName }]);
+    return row;
   }
 
   openFile(row: AttachmentRow) {

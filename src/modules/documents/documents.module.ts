@@ -23,6 +23,7 @@ import { DocumentResolver, UserDocumentsResolver, type UserProfiles } from './do
 import { DocumentsService } from './documents.service.js';
 import { createPersonalDocumentsRepository } from './documents.repository.js';
 import type { FileStorage } from './storage.js';
+import type { StaffAccess } from '../../shared/staff-access.js';
 
 export interface DocumentsModuleDeps {
   config: Config;
@@ -41,6 +42,8 @@ export interface DocumentsModuleDeps {
   sessions: BearerSessions;
   /** Seals document series and numbers at rest (the system module's data cipher). */
   cipher: FieldCipher;
+  /** The privacy rule: which citizens staff may see (src/app.ts fills it). */
+  staffAccess: StaffAccess;
 }
 
 export interface DocumentsModule extends ModuleParts {
@@ -53,7 +56,7 @@ export interface DocumentsModule extends ModuleParts {
 
 export function createDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule {
   const { config, log, clock, db } = deps;
-  const attachments = new AttachmentsService({ config, db, clock, log, storage: deps.storage, rateLimiter: deps.rateLimiter });
+  const attachments = new AttachmentsService({ config, db, clock, log, storage: deps.storage, rateLimiter: deps.rateLimiter, staffAccess: deps.staffAccess });
   const personalDocuments = createPersonalDocumentsRepository(deps.cipher);
   const documents = new DocumentsService({
     personalDocuments,
@@ -65,6 +68,7 @@ export function createDocumentsModule(deps: DocumentsModuleDeps): DocumentsModul
     accounts: deps.accounts,
     accountDocuments: deps.accountDocuments,
     identifiers: deps.identifiers,
+    staffAccess: deps.staffAccess,
   });
   return {
     reseal: (batchSize) => personalDocuments.reseal(db, batchSize),

@@ -142,8 +142,15 @@ async function documentsOfUsers(db: Executor, userIds: readonly string[]): Promi
     .orderBy(asc(personalDocuments.kind), desc(personalDocuments.createdAt));
 }
 
-async function pendingReview(db: Executor, limit: number): Promise<DocumentRow[]> {
-  return db.select(documentColumns).from(personalDocuments).where(eq(personalDocuments.verificationStatus, 'PENDING')).orderBy(asc(personalDocuments.updatedAt)).limit(limit);
+/** Documents waiting for review, oldest first; of these owners only, when given. */
+async function pendingReview(db: Executor, limit: number, ownerIds?: readonly string[]): Promise<DocumentRow[]> {
+  const owners = ownerIds ? inArray(personalDocuments.userId, [...ownerIds]) : undefined;
+  return db
+    .select(documentColumns)
+    .from(personalDocuments)
+    .where(and(eq(personalDocuments.verificationStatus, 'PENDING'), owners))
+    .orderBy(asc(personalDocuments.updatedAt))
+    .limit(limit);
 }
 
 /** A document of a single-instance kind the user already holds (rejected ones do not count). */
@@ -248,7 +255,7 @@ export function createPersonalDocumentsRepository(cipher: FieldCipher) {
     findDocument: async (db: Executor, id: string) => open(await findDocument(db, id)),
     findOwnDocument: async (db: Executor, id: string, userId: string) => open(await findOwnDocument(db, id, userId)),
     documentsOfUsers: async (db: Executor, userIds: readonly string[]) => openAll(await documentsOfUsers(db, userIds)),
-    pendingReview: async (db: Executor, limit: number) => openAll(await pendingReview(db, limit)),
+    pendingReview: async (db: Executor, limit: number, ownerIds?: readonly string[]) => openAll(await pendingReview(db, limit, ownerIds)),
     activeOfKind: async (db: Executor, userId: string, kind: DocumentKind) => open(await activeOfKind(db, userId, kind)),
     updateDocument: async (db: Executor, id: string, values: DocumentValues) => openDocument(cipher, await updateDocument(db, id, sealDocument(cipher, values))),
     claimExpiring: async (db: Executor, p: { from: string; to: string; limit: number }) => openAll(await claimExpiring(db, p)),

@@ -17,6 +17,7 @@ import type { NotificationsService } from '../notifications/index.js';
 import type { AttachmentsService } from './attachments.service.js';
 import * as repo from './documents.repository.js';
 import type { DocumentRow, PersonalDocumentsRepository } from './documents.repository.js';
+import type { StaffAccess } from '../../shared/staff-access.js';
 import { DOCUMENTS_TIMEZONE, DOCUMENT_TITLES, SINGLE_INSTANCE_KINDS, checkDocument, checkReview, identifierKind, ruDate, statusOnEntry, type DocumentFields } from './documents.rules.js';
 
 export interface DocumentInput extends DocumentFields {
@@ -36,6 +37,8 @@ export interface DocumentsDeps {
   identifiers: VerifiedIdentifiers;
   /** Personal documents, series and numbers sealed at rest. */
   personalDocuments: PersonalDocumentsRepository;
+  /** Which citizens a staff member may see, and the record of what they saw. */
+  staffAccess: StaffAccess;
 }
 
 const NO_META = { ip: null, userAgent: null };
@@ -55,20 +58,27 @@ export class DocumentsService {
 
   // ---------------------------------------------------------------- reading
 
-  /** Operators: documents with scans waiting for review, oldest first. */
+  /** Staff: documents with scans waiting for review, oldest first (operators: of citizens with business at their branch). */
   async toReview(viewer: Viewer, first: number): Promise<DocumentRow[]> {
     if (!isStaff(viewer)) return [];
-    return this.deps.personalDocuments.pendingReview(this.deps.db, Math.min(Math.max(first, 1), 200));
+    const scope = await this.deps.staffAccess.scope(viewer);
+    if (!scope.all && scope.citizenIds.length === 0) return [];
+    const rows = await this.deps.personalDocuments.pendingReview(this.deps.db, Math.min(Math.max(first, 1), 200), scope.all ? undefined : scope.citizenIds);
+    await this.recordViews(viewer, rows);
+    return rows;
   }
 
   myDocuments(viewer: Viewer): Promise<DocumentRow[]> {
     return this.deps.personalDocuments.documentsOfUsers(this.deps.db, [viewer.userId]);
   }
 
-  /** Documents of a user as the viewer may see them: their own, or anyone's for staff; none otherwise. */
+  /** Documents of a user as the viewer may see them: their own, or a citizen's the privacy rule lets staff see; none otherwise. */
   async documentsOf(viewer: Viewer, userId: string): Promise<DocumentRow[]> {
-    if (viewer.userId !== userId && !isStaff(viewer)) return [];
-    return this.deps.personalDocuments.documentsOfUsers(this.deps.db, [userId]);
+    if (viewer.userId === userId) return this.deps.personalDocuments.documentsOfUsers(this.deps.db, [userId]);
+    if (!isStaff(viewer) || !(await this.deps.staffAccess.canSeeCitizen(viewer, userId))) return [];
+    const rows = await this.deps.personalDocuments.documentsOfUsers(this.deps.db, [userId]);
+    await this.recordViews(viewer, rows);
+    return rows;
   }
 
   /** For other modules (applications' checks and prefill): the documents of these users, no access check. */
@@ -78,8 +88,20 @@ export class DocumentsService {
 
   async document(viewer: Viewer, id: string): Promise<DocumentRow | null> {
     if (!isUuid(id)) return null;
-    const row = isStaff(viewer) ? await this.deps.personalDocuments.findDocument(this.deps.db, id) : await this.deps.personalDocuments.findOwnDocument(this.deps.db, id, viewer.userId);
+    if (!isStaff(viewer)) return (await this.deps.personalDocuments.findOwnDocument(this.deps.db, id, viewer.userId)) ?? null;
+    const row = await this.visibleToStaff(viewer, id);
+    if (row) await this.recordViews(viewer, [row]);
     return row ?? null;
+  }
+
+  /** A document by id if its owner is a citizen the staff member may see (otherwise like an unknown id). */
+  private async visibleToStaff(viewer: Viewer, id: string): Promise<DocumentRow | undefined> {
+    const row = await this.deps.personalDocuments.findDocument(this.deps.db, id);
+    return row && (await this.deps.staffAccess.canSeeCitizen(viewer, row.userId)) ? row : undefined;
+  }
+
+  private recordViews(viewer: Viewer, rows: readonly DocumentRow[], tx?: Executor): Promise<void> {
+    return this.deps.staffAccess.record(viewer, rows.map((r) => ({ citizenId: r.userId, action: 'VIEW_DOCUMENT', subject: DOCUMENT_TITLES[r.kind] })), tx);
   }
 
   // ---------------------------------------------------------------- the citizen's edits
@@ -145,9 +167,10 @@ export class DocumentsService {
     const { why, problem } = checkReview(status, reason);
     if (problem) throw badField(problem.field, problem.message);
     const { db, clock } = this.deps;
-    const current = isUuid(id) ? await this.deps.personalDocuments.findDocument(db, id) : undefined;
+    const current = isUuid(id) ? await this.visibleToStaff(viewer, id) : undefined;
     if (!current) throw notFound('Документ');
     return db.transaction(async (tx) => {
+      await this.deps.staffAccess.record(viewer, [{ citizenId: current.userId, action: 'REVIEW_DOCUMENT', subject: DOCUMENT_TITLES[current.kind] }], tx);
       const row = await this.deps.personalDocuments.updateDocument(tx, current.id, {
         verificationStatus: status,
         rejectionReason: status === 'REJECTED' ? why : null,

@@ -9,6 +9,8 @@ import type { Clock } from '../../shared/clock.js';
 import { nodeType } from '../../shared/graphql/relay.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ModuleParts } from '../../shared/module.js';
+import type { CitizenBranchLinks } from '../../shared/staff-access.js';
+import { createQueueBranchLinks } from './queue.links.js';
 import type { AppPubSub } from '../../shared/pubsub.js';
 import type { AccountsDirectory } from '../accounts/index.js';
 import type { BranchesDirectory } from '../branches/index.js';
@@ -40,6 +42,8 @@ export interface QueueModule extends ModuleParts {
   queue: QueueService;
   load: LoadService;
   loadAlerts: LoadAlertsService;
+  /** Whether a citizen has open business at a branch (what lets its operators see them). */
+  branchLinks: CitizenBranchLinks;
 }
 
 export function createQueueModule(deps: QueueModuleDeps): QueueModule {
@@ -51,6 +55,7 @@ export function createQueueModule(deps: QueueModuleDeps): QueueModule {
     queue,
     load,
     loadAlerts,
+    branchLinks: createQueueBranchLinks(db),
     resolvers: [new QueueResolver(queue, loadAlerts, load, pubsub, db), new LoadAlertResolver(db), new BranchLoadResolver(load, db)],
     nodes: [nodeType('QueueTicket', (viewer, id) => queue.ticket(viewer, id), (row) => toTicket(row))],
     ...queueJobs(load, { sampleIntervalMinutes: config.LOAD_SAMPLE_INTERVAL_MINUTES }),

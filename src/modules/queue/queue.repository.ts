@@ -1,5 +1,5 @@
 /** The only drizzle importer of the queue module: one function per query, explicit columns. */
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { branchLoadSamples, branchWindows, loadAlerts, ticketCounters, tickets } from '../../db/schema/index.js';
 
@@ -234,4 +234,24 @@ export async function fireAlerts(db: Executor, branchId: string, waiting: number
     .set({ active: false, firedAt: now })
     .where(and(eq(loadAlerts.branchId, branchId), eq(loadAlerts.active, true), gte(loadAlerts.maxWaiting, waiting), isNull(loadAlerts.firedAt)))
     .returning(alertColumns);
+}
+
+/** Tickets still in the queue: what lets the branch's operators see the holder. */
+const OPEN_TICKET: Array<TicketRow['status']> = ['WAITING', 'CALLED', 'SERVING'];
+
+export async function hasOpenTicketAt(db: Executor, userId: string, branchId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(and(eq(tickets.userId, userId), eq(tickets.branchId, branchId), inArray(tickets.status, OPEN_TICKET)))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function holdersOfOpenTicketsAt(db: Executor, branchId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ userId: tickets.userId })
+    .from(tickets)
+    .where(and(eq(tickets.branchId, branchId), isNotNull(tickets.userId), inArray(tickets.status, OPEN_TICKET)));
+  return rows.flatMap((r) => (r.userId ? [r.userId] : []));
 }

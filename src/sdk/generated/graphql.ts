@@ -486,6 +486,7 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Branch', id: string }
     | { __typename: 'ChatMessage', id: string }
     | { __typename: 'ChatThread', id: string }
+    | { __typename: 'DataAccessEntry', id: string }
     | { __typename: 'Feedback', id: string }
     | { __typename: 'LoadAlert', id: string }
     | { __typename: 'Notification', id: string }
@@ -1007,6 +1008,7 @@ export type DocumentNodeQuery = { node:
     | { __typename: 'Branch', id: string }
     | { __typename: 'ChatMessage', id: string }
     | { __typename: 'ChatThread', id: string }
+    | { __typename: 'DataAccessEntry', id: string }
     | { __typename: 'Feedback', id: string }
     | { __typename: 'LoadAlert', id: string }
     | { __typename: 'Notification', id: string }
@@ -1197,6 +1199,40 @@ export type FinishPasskeyLoginMutationVariables = Exact<{
 
 
 export type FinishPasskeyLoginMutation = { finishPasskeyLogin: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } } };
+
+export type MyDataAccessLogQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyDataAccessLogQuery = { myDataAccessLog: { totalCount: number, nodes: Array<{ id: string, at: string, staffName: string, staffRole: Role, action: string, subject: string, branch: { id: string, name: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CitizenDocumentsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CitizenDocumentsQuery = { node:
+    | { __typename: 'ActivityEntry', id: string }
+    | { __typename: 'Application', id: string }
+    | { __typename: 'Attachment', id: string }
+    | { __typename: 'Booking', id: string }
+    | { __typename: 'Branch', id: string }
+    | { __typename: 'ChatMessage', id: string }
+    | { __typename: 'ChatThread', id: string }
+    | { __typename: 'DataAccessEntry', id: string }
+    | { __typename: 'Feedback', id: string }
+    | { __typename: 'LoadAlert', id: string }
+    | { __typename: 'Notification', id: string }
+    | { __typename: 'PersonalDocument', id: string }
+    | { __typename: 'QueueTicket', id: string }
+    | { __typename: 'Service', id: string }
+    | { __typename: 'ServiceCategory', id: string }
+    | { __typename: 'Session', id: string }
+    | { __typename: 'SlotWatch', id: string }
+    | { __typename: 'User', lastName: string, firstName: string, id: string, documents: Array<{ id: string, kind: DocumentKind, number: string }> }
+   | null };
 
 export type TicketFieldsFragment = { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } };
 
@@ -4101,6 +4137,46 @@ fragment AuthPayloadFields on AuthPayload {
     ...UserFields
   }
 }`) as unknown as TypedDocumentString<FinishPasskeyLoginMutation, FinishPasskeyLoginMutationVariables>;
+export const MyDataAccessLogDocument = new TypedDocumentString(`
+    query MyDataAccessLog($first: Int, $after: String) {
+  myDataAccessLog(first: $first, after: $after) {
+    nodes {
+      id
+      at
+      staffName
+      staffRole
+      branch {
+        id
+        name
+      }
+      action
+      subject
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<MyDataAccessLogQuery, MyDataAccessLogQueryVariables>;
+export const CitizenDocumentsDocument = new TypedDocumentString(`
+    query CitizenDocuments($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on User {
+      lastName
+      firstName
+      documents {
+        id
+        kind
+        number
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CitizenDocumentsQuery, CitizenDocumentsQueryVariables>;
 export const TakeTicketDocument = new TypedDocumentString(`
     mutation TakeTicket($branchId: ID!, $serviceId: ID!) {
   takeTicket(branchId: $branchId, serviceId: $serviceId) {

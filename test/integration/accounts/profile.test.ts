@@ -9,6 +9,7 @@ import {
 } from '../../../src/sdk/generated/graphql.js';
 import { PASSWORD, createStaff, loginAs, registerCitizen, uniquePhone } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
+import { operatorServing } from '../../helpers/staff.js';
 import { buildBranch } from '../../factories/catalog.js';
 import { errorOf } from '../../helpers/graphql.js';
 
@@ -76,21 +77,23 @@ describe('staff', () => {
     expect((await loginAs(t, input.phone)).user.roles).toEqual(['OPERATOR']);
   });
 
-  it('operators confirm identities; citizens cannot', async () => {
-    const operator = await createStaff(t, 'OPERATOR');
+  it('operators confirm identities of citizens with business at their branch; citizens cannot', async () => {
     const c = await registerCitizen(t);
+    const operator = await operatorServing(t, c.client);
     expect((await errorOf(c.client.request(ConfirmIdentityDocument, { userId: c.id }))).code).toBe('FORBIDDEN');
     const { confirmIdentity } = await operator.client.request(ConfirmIdentityDocument, { userId: c.id });
     expect(confirmIdentity.trustLevel).toBe('CONFIRMED');
     expect((await c.client.request(MeDocument)).me?.trustLevel).toBe('CONFIRMED');
   });
 
-  it('node(id) shows a citizen to themselves and to staff, not to other citizens', async () => {
+  it('node(id) shows a citizen to themselves and to staff serving them, not to other citizens or other operators', async () => {
     const a = await registerCitizen(t);
     const b = await registerCitizen(t);
-    const operator = await createStaff(t, 'OPERATOR');
+    const operator = await operatorServing(t, a.client);
+    const stranger = await createStaff(t, 'OPERATOR');
     expect((await a.client.request(NodeByIdDocument, { id: a.id })).node).toMatchObject({ __typename: 'User', id: a.id });
     expect((await operator.client.request(NodeByIdDocument, { id: a.id })).node?.id).toBe(a.id);
+    expect((await stranger.client.request(NodeByIdDocument, { id: a.id })).node).toBeNull();
     expect((await b.client.request(NodeByIdDocument, { id: a.id })).node).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import {
   AmendApplicationDocument,
   ApplicationDetailsDocument,
   ApplicationsQueueDocument,
+  CitizenDocumentsDocument,
   ApplicationStatusChangedDocument,
   AttachApplicationResultDocument,
   CancelApplicationDocument,
@@ -369,6 +370,9 @@ describe('operators', () => {
     const { applicationsQueue: all } = await admin.request(ApplicationsQueueDocument, { filter: { search: s.number }, first: 5 });
     expect(all.nodes.map((n) => n.id)).toEqual([s.id]);
     expect(all.nodes[0]?.applicant).toMatchObject({ id: c.id });
+    // The application at branch A opens the applicant's profile to A's operators only.
+    expect((await opA.client.request(CitizenDocumentsDocument, { id: c.id })).node).toMatchObject({ __typename: 'User', id: c.id });
+    expect((await opB.client.request(CitizenDocumentsDocument, { id: c.id })).node).toBeNull();
   });
 });
 

@@ -19,12 +19,13 @@ import {
 import { notifications, personalDocuments } from '../../../src/db/schema/index.js';
 import { remindExpiringDocuments } from '../../../src/modules/documents/index.js';
 import { addDays } from '../../../src/shared/days.js';
-import { addVerifiedIdentifier, createAccount, createStaff } from '../../helpers/accounts.js';
+import { addVerifiedIdentifier, createAccount } from '../../helpers/accounts.js';
 import { formatSnils } from '../../../src/shared/identifiers.js';
 import { useTestApp } from '../../helpers/app.js';
 import { freshSnils } from '../../factories/identifiers.js';
 import { errorOf } from '../../helpers/graphql.js';
 import { uploadScan } from '../../helpers/files.js';
+import { operatorServing } from '../../helpers/staff.js';
 
 const t = useTestApp();
 const today = () => new Date().toISOString().slice(0, 10);
@@ -118,7 +119,8 @@ describe('account level', () => {
   it('a SNILS another account only typed does not block its owner: once an operator verifies the owner\'s document, the owner has it and the other account loses it', async () => {
     const squatter = await createAccount(t, 'CITIZEN');
     const owner = await createAccount(t, 'CITIZEN');
-    const operator = await createStaff(t, 'OPERATOR');
+    // An operator sees the owner's documents while the owner has business at their branch.
+    const operator = await operatorServing(t, owner.client);
     const snils = freshSnils();
     await squatter.client.request(UpdateProfileDocument, { input: { snils } });
 
@@ -135,7 +137,7 @@ describe('account level', () => {
 describe('changing and reviewing documents', () => {
   it('an update keeps the kind and sends the document back to review', async () => {
     const c = await createAccount(t, 'CITIZEN');
-    const operator = await createStaff(t, 'OPERATOR');
+    const operator = await operatorServing(t, c.client);
     const scan = await uploadScan(t, c.accessToken);
     const { addDocument } = await c.client.request(AddDocumentDocument, { input: { ...PASSPORT, attachmentIds: [scan] } });
     const { documentsToReview } = await operator.client.request(DocumentsToReviewDocument, { first: 200 });
@@ -150,7 +152,7 @@ describe('changing and reviewing documents', () => {
 
   it('a rejection needs a reason, is told to the owner, and only staff may review', async () => {
     const c = await createAccount(t, 'CITIZEN');
-    const operator = await createStaff(t, 'OPERATOR');
+    const operator = await operatorServing(t, c.client);
     const { addDocument } = await c.client.request(AddDocumentDocument, { input: { kind: 'OMS_POLICY', number: '7700000000000000' } });
     expect((await errorOf(operator.client.request(ReviewDocumentDocument, { id: addDocument.id, status: 'REJECTED' }))).extensions.fields).toEqual([{ field: 'reason', message: expect.any(String) }]);
     expect((await errorOf(c.client.request(ReviewDocumentDocument, { id: addDocument.id, status: 'VERIFIED' }))).code).toBe('FORBIDDEN');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AddDocumentDocument, DocumentNodeDocument } from '../../../src/sdk/generated/graphql.js';
 import { createAccount, createStaff } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
+import { operatorServing } from '../../helpers/staff.js';
 import { download, exeBytes, pdfBytes, pdfOfSize, pngBytes, sha256, upload } from '../../helpers/files.js';
 
 // A low upload rate limit so the limit can be reached; each file below uses a fresh citizen.
@@ -87,14 +88,16 @@ describe('POST /uploads', () => {
 });
 
 describe('GET /attachments/:id', () => {
-  it('serves the owner and staff; another citizen and a made-up id get 404; no token gets 401', async () => {
+  it('serves the owner and staff serving them; another citizen, another branch\'s operator and a made-up id get 404; no token gets 401', async () => {
     const owner = await createAccount(t, 'CITIZEN');
     const other = await createAccount(t, 'CITIZEN');
-    const operator = await createStaff(t, 'OPERATOR');
+    const operator = await operatorServing(t, owner.client);
+    const stranger = await createStaff(t, 'OPERATOR');
     const r = await upload(t, owner.accessToken, { name: 'snils.png', bytes: pngBytes() });
     const url = r.body.url ?? '';
     expect((await download(t, url, owner.accessToken)).status).toBe(200);
     expect((await download(t, url, operator.accessToken)).status).toBe(200);
+    expect((await download(t, url, stranger.accessToken)).status).toBe(404);
     expect((await download(t, url, other.accessToken)).status).toBe(404);
     expect((await download(t, url, null)).status).toBe(401);
     expect((await download(t, 'http://x/attachments/00000000-0000-4000-8000-000000000000', owner.accessToken)).status).toBe(404);
