@@ -33,6 +33,7 @@ import { ProfileService } from './profile.service.js';
 import { AccountSeeding } from './seeding.service.js';
 import { SessionGuard } from './session-guard.js';
 import { SessionService } from './sessions.service.js';
+import { LoginAttempts } from './login-attempts.js';
 import { AccountDocuments } from './accounts.documents.js';
 import { createAccountsDirectory, type AccountsDirectory } from './accounts.directory.js';
 import { createUsersRepository } from './accounts.repository.js';
@@ -93,7 +94,15 @@ export async function createAccountsModule(deps: AccountsModuleDeps): Promise<Ac
   const journal = new AccountJournal(base);
   const challenges = new ChallengeService(base);
   const sessionService = new SessionService(base, journal);
-  const auth = new AuthService(base, challenges, sessionService, journal);
+  const attempts = new LoginAttempts({
+    redis: deps.redis.publisher,
+    prefix: deps.config.REDIS_PREFIX,
+    hashKey: deps.hashKey,
+    log: deps.log,
+    threshold: deps.config.LOCKOUT_THRESHOLD,
+    lockMinutes: deps.config.LOCKOUT_MINUTES,
+  });
+  const auth = new AuthService(base, challenges, sessionService, journal, attempts);
   const credentials = new CredentialsService(base, challenges, auth, journal);
   const profile = new ProfileService(base, challenges, journal);
   const identifiers = new VerifiedIdentifiers(base, journal);

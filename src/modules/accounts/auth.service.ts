@@ -15,6 +15,7 @@ import type { UserRow } from './accounts.repository.js';
 import { formatLocal, isLocked, lockedUntilAfter, normalizeNames } from './accounts.rules.js';
 import type { ChallengeService, ChallengeView } from './challenges.service.js';
 import type { AccountJournal } from './journal.service.js';
+import { loginKey, type LoginAttempts } from './login-attempts.js';
 import type { AuthPayloadView, SessionService } from './sessions.service.js';
 
 export type LoginResultView = ({ kind: 'auth' } & AuthPayloadView) | ({ kind: 'challenge' } & ChallengeView);
@@ -49,19 +50,37 @@ export class AuthService {
     private readonly challenges: ChallengeService,
     private readonly sessions: SessionService,
     private readonly journal: AccountJournal,
+    private readonly attempts: LoginAttempts,
   ) {}
 
+  /**
+   * Starts a registration. The code-sending limits come before any look-up, and a phone that
+   * already has an account gets a challenge of the same shape that sends nothing and can never be
+   * confirmed, while its owner is told; an e-mail of another account is left out of the new
+   * account (its owner is told). So the answer never tells whether a phone or e-mail is known.
+   */
   async register(input: RegisterInput, meta: RequestMeta): Promise<ChallengeView> {
     const { db } = this.deps;
     const { phone, email, names } = this.checkRegistration(input);
-    if (await this.deps.users.findUserByLogin(db, { kind: 'phone', value: phone })) throw conflict(`${phoneTaken}. Войдите или восстановите пароль`, 'phone');
-    if (email && (await this.deps.users.findUserByLogin(db, { kind: 'email', value: email }))) throw conflict(emailTaken, 'email');
     await this.challenges.limitSending(phone, meta);
     const passwordHash = await hashPassword(input.password);
-    const payload: RegistrationPayload = { phone, email, passwordHash, ...names, termsAcceptedAt: this.deps.clock.now().toISOString() };
-    const row = await db.transaction((tx) =>
-      this.challenges.create(tx, { purpose: 'REGISTRATION', channel: 'SMS', userId: null, destination: phone, payload: { ...payload } }, meta),
-    );
+    const phoneOwner = await this.deps.users.findUserByLogin(db, { kind: 'phone', value: phone });
+    const emailOwner = email ? await this.deps.users.findUserByLogin(db, { kind: 'email', value: email }) : undefined;
+    const row = await db.transaction(async (tx) => {
+      if (phoneOwner) await this.journal.notifySecurity(tx, phoneOwner, 'security.registration_attempt', { contact: 'номер телефона' });
+      if (emailOwner && emailOwner.id !== phoneOwner?.id) {
+        await this.journal.notifySecurity(tx, emailOwner, 'security.registration_attempt', { contact: 'адрес электронной почты' });
+      }
+      if (phoneOwner) return this.challenges.createUnconfirmable(tx, { purpose: 'REGISTRATION', channel: 'SMS', userId: null, contact: phone }, meta);
+      const payload: RegistrationPayload = {
+        phone,
+        email: emailOwner ? null : email,
+        passwordHash,
+        ...names,
+        termsAcceptedAt: this.deps.clock.now().toISOString(),
+      };
+      return this.challenges.create(tx, { purpose: 'REGISTRATION', channel: 'SMS', userId: null, destination: phone, payload: { ...payload } }, meta);
+    });
     return this.challenges.view(row);
   }
 
@@ -91,21 +110,37 @@ export class AuthService {
     });
   }
 
+  /**
+   * A password login. Every path spends one argon2 verification and answers from the same set:
+   * an unknown login (or one without a password) is counted per login string in Redis and locks
+   * like a known one. During a lock a wrong password answers ACCOUNT_LOCKED, the right one a
+   * second-factor challenge (passing it ends the lock): a guesser cannot keep the owner out.
+   */
   async login(input: { login: string; password: string }, meta: RequestMeta): Promise<LoginResultView> {
     const { config, db, clock, rateLimiter } = this.deps;
     if (meta.ip) {
       await rateLimiter.hit([{ key: `login:ip:${meta.ip}`, limit: config.RATE_LIMIT_LOGINS_PER_IP, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS }]);
     }
     const user = await this.findByLogin(input.login);
+    const now = clock.now();
     if (!user || !user.passwordHash) {
       await verifyAgainstDummy(input.password);
-      throw wrongCredentials();
+      const lockedUntil = await this.attempts.failUnknown(loginKey(classifyLogin(input.login), input.login), now);
+      throw lockedUntil ? accountLocked(lockedUntil) : wrongCredentials();
     }
-    const now = clock.now();
-    if (isLocked(user.lockedUntil, now)) throw accountLocked(user.lockedUntil);
-    if (!(await verifyPassword(user.passwordHash, input.password))) throw await this.wrongPassword(user, now, meta);
+    const passwordOk = await verifyPassword(user.passwordHash, input.password);
+    if (isLocked(user.lockedUntil, now)) {
+      if (!passwordOk) {
+        await this.journal.record(db, user.id, 'LOGIN_FAILED', meta, { reason: 'ACCOUNT_LOCKED' });
+        throw accountLocked(user.lockedUntil);
+      }
+      const challenge = await this.secondFactorChallenge(user, meta, { required: true });
+      if (!challenge) throw accountLocked(user.lockedUntil);
+      return { kind: 'challenge', ...challenge };
+    }
+    if (!passwordOk) throw await this.wrongPassword(user, now, meta);
     if (user.failedLoginCount > 0 || user.lockedUntil) await this.deps.users.resetFailedLogins(db, user.id);
-    const second = await this.secondFactorChallenge(user, meta);
+    const second = await this.secondFactorChallenge(user, meta, { required: false });
     if (second) return { kind: 'challenge', ...second };
     const payload = await db.transaction((tx) => this.sessions.startSession(tx, user, meta, { notify: true }));
     return { kind: 'auth', ...payload };
@@ -130,6 +165,11 @@ export class AuthService {
     }
     return db.transaction(async (tx) => {
       await this.challenges.consume(tx, challenge.id);
+      // The owner proved both factors: a lock set by someone guessing the password ends here.
+      if (user.failedLoginCount > 0 || user.lockedUntil) {
+        await this.deps.users.resetFailedLogins(tx, user.id);
+        if (isLocked(user.lockedUntil, clock.now())) await this.journal.record(tx, user.id, 'ACCOUNT_UNLOCKED', meta, { method: challenge.channel });
+      }
       return this.sessions.startSession(tx, user, meta, { notify: true });
     });
   }
@@ -177,29 +217,33 @@ export class AuthService {
       await this.journal.record(tx, user.id, 'LOGIN_FAILED', meta, { attempt: r.failedLoginCount });
       if (r.lockedNow && r.lockedUntil) {
         await this.journal.record(tx, user.id, 'ACCOUNT_LOCKED', meta, { until: r.lockedUntil.toISOString() });
-        await this.journal.notifySecurity(tx, user, 'security.locked', { until: formatLocal(r.lockedUntil) });
+        // One message per lock period, however often someone locks the account again.
+        if (await this.attempts.claimLockNotice(user.id)) {
+          await this.journal.notifySecurity(tx, user, 'security.locked', { until: formatLocal(r.lockedUntil) });
+        }
       }
       return r;
     });
     return isLocked(outcome.lockedUntil, now) ? accountLocked(outcome.lockedUntil) : wrongCredentials();
   }
 
-  /** The second-factor challenge a login needs, or null when the account has none on. */
-  private async secondFactorChallenge(user: UserRow, meta: RequestMeta): Promise<ChallengeView | null> {
+  /**
+   * The second-factor challenge a login needs, or null when the account has none on. `required`
+   * (the right password during a lock) asks one anyway: TOTP when on, else an SMS to the phone or
+   * a code to the e-mail; null only when the account has neither.
+   */
+  private async secondFactorChallenge(user: UserRow, meta: RequestMeta, opts: { required: boolean }): Promise<ChallengeView | null> {
     const { db } = this.deps;
-    if (user.twoFactorMethod === 'SMS' && user.phone) {
-      await this.challenges.limitSending(user.phone, meta);
-      const row = await db.transaction((tx) =>
-        this.challenges.create(tx, { purpose: 'LOGIN_SECOND_FACTOR', channel: 'SMS', userId: user.id, destination: user.phone }, meta),
-      );
-      return this.challenges.view(row);
-    }
-    if (user.twoFactorMethod === 'TOTP') {
-      const row = await db.transaction((tx) =>
-        this.challenges.create(tx, { purpose: 'LOGIN_SECOND_FACTOR', channel: 'TOTP', userId: user.id, destination: null }, meta),
-      );
-      return this.challenges.view(row);
-    }
-    return null;
+    let channel: 'SMS' | 'EMAIL' | 'TOTP' | null = null;
+    if (user.twoFactorMethod === 'TOTP' && user.totpSecret) channel = 'TOTP';
+    else if (user.twoFactorMethod === 'SMS' && user.phone) channel = 'SMS';
+    else if (opts.required) channel = user.phone ? 'SMS' : user.email ? 'EMAIL' : null;
+    if (!channel) return null;
+    const destination = channel === 'SMS' ? user.phone : channel === 'EMAIL' ? user.email : null;
+    if (destination) await this.challenges.limitSending(destination, meta);
+    const row = await db.transaction((tx) =>
+      this.challenges.create(tx, { purpose: 'LOGIN_SECOND_FACTOR', channel, userId: user.id, destination }, meta),
+    );
+    return this.challenges.view(row);
   }
 }

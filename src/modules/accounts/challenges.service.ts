@@ -82,6 +82,20 @@ export class ChallengeService {
     return this.issueCode(tx, row);
   }
 
+  /**
+   * A challenge that looks like one sent to `contact` but sends nothing and can never be confirmed
+   * (it has no code): the answer to a registration or contact change naming someone else's
+   * contact, so the requester cannot tell. Resends count against the contact's limits as usual.
+   */
+  async createUnconfirmable(
+    tx: Executor,
+    input: { purpose: ChallengePurpose; channel: 'SMS' | 'EMAIL'; userId: string | null; contact: string },
+    meta: RequestMeta,
+  ): Promise<ChallengeRow> {
+    const { contact, ...rest } = input;
+    return this.create(tx, { ...rest, destination: null, maskedDestination: mask(input.channel, contact), payload: { limitKey: contact } }, meta);
+  }
+
   /** A new code for the same challenge, after the pause and within the resend limit. */
   async resend(challengeId: string, meta: RequestMeta): Promise<ChallengeRow> {
     const { config, clock, db } = this.deps;
@@ -96,7 +110,8 @@ export class ChallengeService {
     if (row.resendAvailableAt > now) {
       throw rateLimited((row.resendAvailableAt.getTime() - now.getTime()) / 1000, 'Повторно отправить код можно чуть позже');
     }
-    if (row.destination) await this.limitSending(row.destination, meta);
+    const limitKey = row.destination ?? (typeof row.payload.limitKey === 'string' ? row.payload.limitKey : null);
+    if (limitKey) await this.limitSending(limitKey, meta);
     return db.transaction(async (tx) => {
       const renewed = await repo.renewChallenge(tx, {
         id: row.id,

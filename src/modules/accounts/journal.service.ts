@@ -18,6 +18,8 @@ type SecurityVars = {
   'security.session_family_revoked': Record<string, never>;
   'security.contact_changed': { channel: string };
   'security.identifier_removed': { identifier: string };
+  'security.registration_attempt': { contact: string };
+  'security.contact_claim_attempt': { contact: string };
 };
 export type SecurityTemplate = keyof SecurityVars;
 

@@ -118,16 +118,18 @@ export class ProfileService {
     if (!normalized) throw badField('value', channel === 'SMS' ? 'Номер телефона указан с ошибкой' : 'Адрес электронной почты указан с ошибкой');
     if (channel === 'SMS' && !phoneCountryAllowed(normalized, this.deps.config.SMS_ALLOWED_COUNTRY_CODES)) throw badField('value', PHONE_COUNTRY_REFUSED);
     if ((channel === 'SMS' ? user.phone : user.email) === normalized) throw badField('value', 'Это ваш текущий контакт');
-    const taken = await this.deps.users.findUserByLogin(this.deps.db, { kind: channel === 'SMS' ? 'phone' : 'email', value: normalized });
-    if (taken) throw conflict('Этот контакт уже используется в другой учётной записи', 'value');
+    // The limits come before the look-up; a contact of another account gets a challenge of the
+    // same shape that sends nothing and can never be confirmed, and that contact's owner is told.
     await this.challenges.limitSending(normalized, meta);
-    const row = await this.deps.db.transaction((tx) =>
-      this.challenges.create(
-        tx,
-        { purpose: 'CONTACT_CHANGE', channel, userId: user.id, destination: normalized, payload: { contactChannel: channel, value: normalized } },
-        meta,
-      ),
-    );
+    const taken = await this.deps.users.findUserByLogin(this.deps.db, { kind: channel === 'SMS' ? 'phone' : 'email', value: normalized });
+    const row = await this.deps.db.transaction(async (tx) => {
+      if (taken) {
+        await this.journal.notifySecurity(tx, taken, 'security.contact_claim_attempt', { contact: channel === 'SMS' ? 'номер телефона' : 'адрес электронной почты' });
+        return this.challenges.createUnconfirmable(tx, { purpose: 'CONTACT_CHANGE', channel, userId: user.id, contact: normalized }, meta);
+      }
+      const payload = { contactChannel: channel, value: normalized };
+      return this.challenges.create(tx, { purpose: 'CONTACT_CHANGE', channel, userId: user.id, destination: normalized, payload }, meta);
+    });
     return this.challenges.view(row);
   }
 

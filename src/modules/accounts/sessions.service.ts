@@ -5,12 +5,12 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Executor } from '../../db/client.js';
-import { accountLocked, notFound, unauthenticated } from '../../shared/errors.js';
+import { notFound, unauthenticated } from '../../shared/errors.js';
 import type { RequestMeta } from '../../shared/request-meta.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import type { AccountsDeps } from './accounts.deps.js';
 import type { UserRow } from './accounts.repository.js';
-import { describeDevice, formatLocal, idleSince, isLocked, isSessionAlive, sessionExpiresAt, USER_AGENT_MAX } from './accounts.rules.js';
+import { describeDevice, formatLocal, idleSince, isSessionAlive, sessionExpiresAt, USER_AGENT_MAX } from './accounts.rules.js';
 import type { AccountJournal } from './journal.service.js';
 import * as repo from './sessions.repository.js';
 import type { SessionRow } from './sessions.repository.js';
@@ -67,9 +67,10 @@ export class SessionService {
 
   /**
    * The end of a login that proved who the user is by other means than the password (an SSO
-   * provider, a passkey, an electronic signature): the same rules as a password login (a locked
-   * account is refused with ACCOUNT_LOCKED; the session, refresh token, journal entry and owner's
-   * notice are those of startSession). `inTransaction` runs first in the session's transaction,
+   * provider, a passkey, an electronic signature). A password lock does not refuse it: the lock
+   * stops password guessing only, and these methods cannot be guessed, so whoever knows a phone
+   * number cannot lock its owner out of them (the lock stays for the password). The session,
+   * refresh token, journal entry and owner's notice are those of startSession. `inTransaction` runs first in the session's transaction,
    * for the caller's own writes (linking an identity, a passkey's counter) and may hand back a
    * fresher user row.
    */
@@ -78,10 +79,6 @@ export class SessionService {
     meta: RequestMeta,
     opts: SessionOptions & { method: LoginMethod; inTransaction?: (tx: Executor) => Promise<UserRow | void> },
   ): Promise<AuthPayloadView> {
-    if (isLocked(user.lockedUntil, this.deps.clock.now())) {
-      await this.journal.record(this.deps.db, user.id, 'LOGIN_FAILED', meta, { method: opts.method, reason: 'ACCOUNT_LOCKED' });
-      throw accountLocked(user.lockedUntil);
-    }
     return this.deps.db.transaction(async (tx) => {
       const fresh = (await opts.inTransaction?.(tx)) ?? user;
       return this.startSession(tx, fresh, meta, opts);

@@ -210,11 +210,13 @@ describe('logging in with a passkey', () => {
     expect(err.extensions.reason).toBe('UNKNOWN_CREDENTIAL');
   });
 
-  it('refuses a locked account with ACCOUNT_LOCKED', async () => {
+  it('signs in an account locked by wrong passwords: the lock stops password guessing only', async () => {
     const { citizen, device } = await citizenWithPasskey();
     for (let i = 0; i < 3; i++) await t.client.raw(LoginDocument, { input: { login: citizen.phone, password: 'Неверный-1' } });
     const login = await beginLogin();
-    const err = await errorOf(t.client.request(FinishPasskeyLoginDocument, { challengeId: login.challengeId, response: device.get(login.options) }));
-    expect(err.code).toBe('ACCOUNT_LOCKED');
+    const { finishPasskeyLogin } = await t.client.request(FinishPasskeyLoginDocument, { challengeId: login.challengeId, response: device.get(login.options) });
+    expect(finishPasskeyLogin.user.id).toBe(citizen.id);
+    // The password stays locked.
+    expect((await errorOf(t.client.request(LoginDocument, { input: { login: citizen.phone, password: 'Неверный-1' } }))).code).toBe('ACCOUNT_LOCKED');
   });
 });

@@ -204,12 +204,14 @@ describe('refusals', () => {
     expect(sessions?.n).toBe(1);
   });
 
-  it('a locked account answers ACCOUNT_LOCKED', async () => {
+  it('an account locked by wrong passwords still signs in with its signature: the lock stops password guessing only', async () => {
     const snils = freshSnils();
     const citizen = await citizenWith({ snils });
     for (let i = 0; i < 3; i++) await t.client.raw(LoginDocument, { input: { login: citizen.phone, password: 'Неверный-1' } });
     const user = await issue(root, { subject: personSubject({ name: 'Петрова Мария', snils }) });
-    expect((await refusal(user, [user], 'ECDSA_SHA256')).code).toBe('ACCOUNT_LOCKED');
+    const { input } = await attempt(user, [user], 'ECDSA_SHA256');
+    const { completeSignatureLogin } = await t.client.request(CompleteSignatureLoginDocument, { input });
+    expect(completeSignatureLogin.user.id).toBe(citizen.id);
   });
 
   it('garbage certificates are bad input', async () => {
