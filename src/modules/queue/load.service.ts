@@ -5,32 +5,17 @@
  * LOAD_HISTORY_HOURS. Load alerts fire here, once each, through the notification outbox.
  */
 import { Repeater } from '@repeaterjs/repeater';
-import type { Config } from '../../config/env.js';
-import type { Database, Executor } from '../../db/client.js';
-import type { Clock } from '../../shared/clock.js';
-import type { Logger } from '../../shared/logger.js';
-import type { AppPubSub } from '../../shared/pubsub.js';
+import type { Executor } from '../../db/client.js';
 import { branchLoadTopic, type BranchLoadEvent } from './queue.events.js';
-import type { AccountsDirectory } from '../accounts/index.js';
-import type { BranchesDirectory } from '../branches/index.js';
-import type { NotificationsService } from '../notifications/index.js';
+import type { QueueDeps } from './queue.deps.js';
 import * as repo from './queue.repository.js';
 import type { LoadFigures, SampleRow } from './queue.repository.js';
 import { estimateWaitMinutes, historySpan, loadLevel } from './queue.rules.js';
 
 export type LoadLevel = BranchLoadEvent['level'];
 
-export interface LoadDeps {
-  config: Config;
-  db: Database;
-  clock: Clock;
-  log: Logger;
-  pubsub: AppPubSub;
-  notifications: NotificationsService;
-  /** Alert holders are read through the accounts door, branch names through the branches door. */
-  accounts: AccountsDirectory;
-  branches: BranchesDirectory;
-}
+/** Alert holders are read through the accounts door, branch names through the branches door. */
+export type LoadDeps = Omit<QueueDeps, 'catalog' | 'visits'>;
 
 export class LoadService {
   constructor(private readonly deps: LoadDeps) {}

@@ -5,36 +5,21 @@
  * called ticket's holder hears it at once: ticketUpdated and an urgent notification. The queue owns
  * tickets; a booked visit's end is told to the owner of bookings through the VisitOutcomes port.
  */
-import type { Database, Executor } from '../../db/client.js';
+import type { QueueDeps } from './queue.deps.js';
+import type { Executor } from '../../db/client.js';
 import { badField, forbidden, notFound, preconditionFailed } from '../../shared/errors.js';
 import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
-import type { Clock } from '../../shared/clock.js';
-import type { Logger } from '../../shared/logger.js';
-import type { AppPubSub } from '../../shared/pubsub.js';
 import { ticketTopic, type BranchLoadEvent } from './queue.events.js';
-import type { AccountsDirectory } from '../accounts/index.js';
-import type { BranchesDirectory, BranchRow } from '../branches/index.js';
-import type { CatalogDirectory } from '../catalog/index.js';
-import type { NotificationsService } from '../notifications/index.js';
+import type { BranchRow } from '../branches/index.js';
 import type { LoadService } from './load.service.js';
-import type { VisitEnd, VisitOutcomes } from './queue.ports.js';
+import type { VisitEnd } from './queue.ports.js';
 import * as repo from './queue.repository.js';
 import type { TicketRow } from './queue.repository.js';
 import { isWindowOf, PRIORITY_BOOKED, PRIORITY_WALK_IN, TICKETS_SHOWN_HOURS, ticketNumber } from './queue.rules.js';
 import { isUuid } from '../../shared/ids.js';
 import { localDay } from '../../shared/days.js';
 
-export interface QueueDeps {
-  db: Database;
-  clock: Clock;
-  log: Logger;
-  pubsub: AppPubSub;
-  notifications: NotificationsService;
-  accounts: AccountsDirectory;
-  branches: BranchesDirectory;
-  catalog: CatalogDirectory;
-  visits: VisitOutcomes;
-}
+export type { QueueDeps } from './queue.deps.js';
 
 /** A checked-in booking's ticket: what the queue needs of the booking and its branch. */
 export interface BookedVisit {
