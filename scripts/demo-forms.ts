@@ -1,7 +1,7 @@
 /**
  * Application forms (JSON Schema, draft-07) of the demo services. Every form starts with the
  * applicant's block, whose field names match the profile so a new draft arrives prefilled
- * (src/modules/applications/forms.ts); each service adds what its real paper form asks.
+ * (src/shared/forms/form-schema.ts, prefill in src/modules/applications/applications.rules.ts); each service adds what its real paper form asks.
  */
 type Schema = Record<string, unknown>;
 

@@ -5,6 +5,11 @@
  * `create<M>Module(deps)` returns its door plus these parts; the root only collects them.
  */
 import type { Router } from 'express';
+import type { Config } from '../config/env.js';
+import type { Database } from '../db/client.js';
+import type { Clock } from './clock.js';
+import type { Logger } from './logger.js';
+import type { AppPubSub } from './pubsub.js';
 import type { JobContract, ProcessorDefinition, ScheduleDefinition } from '../jobs/define.js';
 import type { NodeFetcher } from './graphql/relay.js';
 
@@ -17,4 +22,13 @@ export interface ModuleParts {
   schedules?: ScheduleDefinition[];
   routers?: Router[];
   close?(): Promise<void>;
+}
+
+/** The infrastructure most modules' services are built from (their deps extend it). */
+export interface CoreDeps {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  log: Logger;
+  pubsub: AppPubSub;
 }

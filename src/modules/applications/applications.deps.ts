@@ -3,11 +3,8 @@
  * (users, branches, services, documents) or ask (a citizen's own files). Built once by
  * createApplicationsModule from src/app.ts; applications depend on those modules, never the reverse.
  */
-import type { Config } from '../../config/env.js';
-import type { Database, Executor } from '../../db/client.js';
-import type { Clock } from '../../shared/clock.js';
-import type { Logger } from '../../shared/logger.js';
-import type { AppPubSub } from '../../shared/pubsub.js';
+import type { CoreDeps } from '../../shared/module.js';
+import type { Executor } from '../../db/client.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
 import type { StaffAccess } from '../../shared/staff-access.js';
 import type { AccountsDirectory } from '../accounts/index.js';
@@ -27,13 +24,8 @@ export interface OwnAttachments {
   ownAttachments(db: Executor, ownerId: string, ids: readonly string[], field: string): Promise<AttachmentRow[]>;
 }
 
-export interface ApplicationsDeps {
-  config: Config;
-  db: Database;
-  clock: Clock;
-  log: Logger;
-  pubsub: AppPubSub;
-  notifications: NotificationsService;
+export interface ApplicationsDeps extends CoreDeps {
+    notifications: NotificationsService;
   rateLimiter: RateLimiter;
   accounts: AccountsDirectory;
   branches: BranchesDirectory;

@@ -3,13 +3,10 @@
  * effects they share: the booking's realtime event (only bookings publish bookingTopic), its
  * reminder job, and the visit's local time in messages.
  */
-import type { Config } from '../../config/env.js';
-import type { Database, Executor } from '../../db/client.js';
+import type { CoreDeps } from '../../shared/module.js';
+import type { Executor } from '../../db/client.js';
 import { cancelOutbox, writeOutbox } from '../../jobs/outbox.js';
 import type { KeyStore } from '../../shared/auth/keys.js';
-import type { Clock } from '../../shared/clock.js';
-import type { Logger } from '../../shared/logger.js';
-import type { AppPubSub } from '../../shared/pubsub.js';
 import type { AccountsDirectory } from '../accounts/index.js';
 import type { BranchesDirectory, BranchRow } from '../branches/index.js';
 import type { CatalogDirectory } from '../catalog/index.js';
@@ -19,13 +16,8 @@ import { bookingTopic } from './bookings.events.js';
 import { remindBooking } from './bookings.jobs.js';
 import { reminderDelayMs, reminderJobId } from './bookings.rules.js';
 
-export interface BookingsDeps {
-  config: Config;
-  db: Database;
-  clock: Clock;
-  log: Logger;
-  pubsub: AppPubSub;
-  notifications: NotificationsService;
+export interface BookingsDeps extends CoreDeps {
+    notifications: NotificationsService;
   keys: KeyStore;
   accounts: AccountsDirectory;
   branches: BranchesDirectory;

@@ -4,15 +4,11 @@
  * Other modules come in as doors: accounts, branches and catalog as read-only directories (and the
  * profile for Booking.user), the queue's service for check-in.
  */
-import type { Config } from '../../config/env.js';
-import type { Database } from '../../db/client.js';
+import type { CoreDeps } from '../../shared/module.js';
 import type { KeyStore } from '../../shared/auth/keys.js';
-import type { Clock } from '../../shared/clock.js';
-import type { Logger } from '../../shared/logger.js';
 import type { ModuleParts } from '../../shared/module.js';
 import type { CitizenBranchLinks } from '../../shared/staff-access.js';
 import { createBookingsBranchLinks } from './bookings.links.js';
-import type { AppPubSub } from '../../shared/pubsub.js';
 import type { AccountsDirectory, ProfileService, SessionGuard } from '../accounts/index.js';
 import type { BranchesDirectory, BranchesService } from '../branches/index.js';
 import type { CatalogDirectory, CatalogService } from '../catalog/index.js';
@@ -23,13 +19,8 @@ import { bookingJobs } from './bookings.jobs.js';
 import { BookingResolver, SlotWatchResolver, TicketBookingResolver } from './bookings.resolver.js';
 import { BookingsService } from './bookings.service.js';
 
-export interface BookingsModuleDeps {
-  config: Config;
-  db: Database;
-  clock: Clock;
-  log: Logger;
-  pubsub: AppPubSub;
-  keys: KeyStore;
+export interface BookingsModuleDeps extends CoreDeps {
+    keys: KeyStore;
   notifications: NotificationsService;
   accounts: AccountsDirectory;
   /** Booking.user: the user as the caller may see them. */

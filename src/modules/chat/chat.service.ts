@@ -7,16 +7,13 @@
  * Users and branches are read through the directories of accounts and branches; the limits and
  * wording are in chat.rules.ts.
  */
+import type { CoreDeps } from '../../shared/module.js';
 import { Repeater } from '@repeaterjs/repeater';
-import type { Config } from '../../config/env.js';
-import type { Database } from '../../db/client.js';
 import type { ApplicationSubjects } from '../../shared/application-subjects.js';
 import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
-import type { Clock } from '../../shared/clock.js';
 import { badField, forbidden, notFound, preconditionFailed } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
-import type { Logger } from '../../shared/logger.js';
-import { filteredEvents, type AppPubSub } from '../../shared/pubsub.js';
+import { filteredEvents } from '../../shared/pubsub.js';
 import { chatMessageTopic, type ChatMessageEvent } from './chat.events.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
 import type { AccountsDirectory } from '../accounts/index.js';
@@ -29,13 +26,8 @@ import type { ChatPresence } from './presence.js';
 
 export class ChatService {
   constructor(
-    private readonly deps: {
-      config: Config;
-      db: Database;
-      clock: Clock;
-      log: Logger;
-      pubsub: AppPubSub;
-      notifications: NotificationsService;
+    private readonly deps: CoreDeps & {
+            notifications: NotificationsService;
       rateLimiter: RateLimiter;
       presence: ChatPresence;
       applications: ApplicationSubjects;
