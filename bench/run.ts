@@ -1,147 +1,116 @@
 /**
- * Load benchmark (npm run bench), loopback only, figures printed as tables:
- * - requests/s and p50/p99 latency of `me` (token and session check + one row), `login`
- *   (argon2id + session write) and the hot branch list (20 branches with opening, load and
- *   services; SQL statements per request counted), next to a plain graphql-js HTTP server
- *   answering a trivial query in the same run, with the ratio between them;
- * - subscription fan-out: BENCH_SUBSCRIBERS (1,000) WebSocket subscribers of one branch's load,
- *   BENCH_CHANGES (100) queue changes, delivery latency p50/p99 and events lost (must be 0).
+ * The performance targets in one run (npm run bench), each figure next to a baseline measured in
+ * the same run on the same machine, and the ratio next to its goal:
+ * 1. hot reads (`me`, the service search, the branch list) against graphql-js over the same data
+ *    in memory (bench/reads.ts), and p99 against 3× p50;
+ * 2. booking under contention against the bare PostgreSQL transaction (bench/contention.ts);
+ * 3. live fan-out to BENCH_FANOUT_COUNTS subscribers against a raw `ws` broadcast
+ *    (bench/fanout.ts), with the memory per idle subscriber.
+ * Also `login` (argon2id) and SQL statements per branch-list request, for the record.
  * Uses DATABASE_URL / REDIS_URL when set, else starts local ones like the dev command.
+ * Knobs: BENCH_SECONDS (5 per round), BENCH_ROUNDS (2), BENCH_CONNECTIONS (20),
+ * BENCH_FANOUT_COUNTS (5000,10000), BENCH_CHANGES (20), BENCH_CLIENTS (200), BENCH_SKIP (list of
+ * reads,bookings,fanout).
  */
 import 'reflect-metadata';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import autocannon from 'autocannon';
-import { GraphQLObjectType, GraphQLSchema, GraphQLString, graphql } from 'graphql';
 import { DEMO_ADMIN_PHONE, DEMO_PASSWORD } from '../scripts/seed-demo.js';
+import { bookingContention, type ContentionRow } from './contention.js';
+import { fanoutAt, type FanoutRow } from './fanout.js';
+import { inMemoryServer, load, QUERIES, readData, sideBySide } from './reads.js';
 import { startBenchApp } from './setup.js';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
-const CHANGES = Number(process.env.BENCH_CHANGES ?? 100);
+const COUNTS = (process.env.BENCH_FANOUT_COUNTS ?? '5000,10000').split(',').map(Number).filter((n) => n > 0);
+const CHANGES = Number(process.env.BENCH_CHANGES ?? 20);
+const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 
-interface Figures {
-  name: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
+interface Target {
+  target: string;
+  figure: string;
+  baseline: string;
+  ratio: number;
+  goal: string;
+  met: boolean;
 }
+const targets: Target[] = [];
+const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '-');
 
-async function load(name: string, opts: { url: string; body: string; headers?: Record<string, string>; connections?: number }): Promise<Figures> {
-  const r = await autocannon({
-    url: opts.url,
-    method: 'POST',
-    duration: DURATION,
-    connections: opts.connections ?? CONNECTIONS,
-    headers: { 'content-type': 'application/json', ...opts.headers },
-    body: opts.body,
-  });
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
-}
-
-async function baselineServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const schema = new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: { hello: { type: GraphQLString, resolve: () => 'world' } } }) });
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const { query } = JSON.parse(Buffer.concat(chunks).toString()) as { query: string };
-      void graphql({ schema, source: query }).then((result) => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(result));
-      });
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, close: () => new Promise((r) => server.close(() => r())) };
-}
-
-// Every subscriber connects from loopback: the per-address socket cap must make room for them all.
-const bench = await startBenchApp({ WS_MAX_SOCKETS_PER_IP: String(SUBSCRIBERS + 100) });
+const bench = await startBenchApp({ WS_MAX_SOCKETS_PER_IP: String(Math.max(...COUNTS, 1000) + 100), BOOKING_MAX_ACTIVE: '1000' });
 const { running, api } = bench;
-const baseline = await baselineServer();
-const login = JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { ... on AuthPayload { accessToken } } }', variables: { i: { login: '+79990000003', password: DEMO_PASSWORD } } });
-const first = (await (await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json' }, body: login })).json()) as { data: { login: { accessToken: string } } };
-const token = first.data.login.accessToken;
-
-console.log(`[bench] ${DURATION}s per run, ${CONNECTIONS} connections (login: 4), Node ${process.version}`);
 const gql = async <T>(query: string, variables: Record<string, unknown> = {}, auth?: string): Promise<T> => {
   const res = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) }, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as { data: T; errors?: unknown };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
 };
-const branchList = JSON.stringify({ query: '{ branches(filter: { regionCode: "77" }, first: 20) { nodes { name openNow load { waiting averageWaitMinutes level } services { title } } } }' });
+const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { ... on AuthPayload { accessToken } } }';
+const token = (await gql<{ login: { accessToken: string } }>(LOGIN, { i: { login: '+79990000003', password: DEMO_PASSWORD } })).login.accessToken;
+console.log(`[bench] rounds of ${SECONDS}s × ${ROUNDS}, ${CONNECTIONS} connections, Node ${process.version}`);
 
-const results: Figures[] = [];
-results.push(await load('baseline graphql-js { hello }', { url: baseline.url, body: JSON.stringify({ query: '{ hello }' }) }));
-results.push(await load('me', { url: api, body: JSON.stringify({ query: '{ me { id lastName trustLevel } }' }), headers: { authorization: `Bearer ${token}` } }));
-results.push(await load('login (argon2id)', { url: api, body: login, connections: 4 }));
-const statementsBefore = running.app.db.statements();
-const branchesRun = await load('branches: 20 with openNow, load, services', { url: api, body: branchList });
-results.push(branchesRun);
-const perRequest = (running.app.db.statements() - statementsBefore) / Math.max(1, branchesRun.rps * DURATION);
-// The same list without the 42 services of each branch: how much of the cost is the 840 service objects.
-results.push(await load('branches: 20 with openNow, load', { url: api, body: JSON.stringify({ query: '{ branches(filter: { regionCode: "77" }, first: 20) { nodes { name openNow load { waiting averageWaitMinutes level } } } }' }) }));
+if (!SKIP.has('reads')) await reads();
+if (!SKIP.has('bookings')) await bookings();
+if (!SKIP.has('fanout')) await fanout();
 
-const base = results[0];
-console.log('\n| run | req/s | p50 ms | p99 ms | errors | req/s vs baseline |');
-console.log('|---|---:|---:|---:|---:|---:|');
-for (const r of results) {
-  const ratio = base && base.rps > 0 ? (r.rps / base.rps).toFixed(3) : '-';
-  console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${ratio} |`);
-}
-console.log(`\nSQL statements per branch-list request: ${perRequest.toFixed(2)}`);
-
-// ---------------------------------------------------------------- subscription fan-out
-const { branches } = await gql<{ branches: { nodes: Array<{ id: string; services: Array<{ id: string }> }> } }>('{ branches(filter: { regionCode: "54" }, first: 1) { nodes { id services { id } } } }');
-const target = branches.nodes[0];
-if (target) {
-  // Admins may work any branch's windows.
-  const operatorLogin = await gql<{ login: { accessToken: string } }>('mutation($i: LoginInput!) { login(input: $i) { ... on AuthPayload { accessToken } } }', { i: { login: DEMO_ADMIN_PHONE, password: DEMO_PASSWORD } });
-  const operatorToken = operatorLogin.login.accessToken;
-  const wsUrl = api.replace(/^http/, 'ws');
-  const latencies: number[] = [];
-  const received = new Array<number>(SUBSCRIBERS).fill(0);
-  const clients = [];
-  let ready = 0;
-  for (let i = 0; i < SUBSCRIBERS; i++) {
-    const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, onNonLazyError: () => undefined });
-    clients.push(client);
-    client.subscribe<{ branchLoadChanged: { updatedAt: string } }>(
-      { query: `subscription { branchLoadChanged(branchIds: ["${target.id}"]) { waiting updatedAt } }` },
-      {
-        next: (r) => {
-          if (received[i] === 0) ready += 1;
-          else if (r.data) latencies.push(Date.now() - new Date(r.data.branchLoadChanged.updatedAt).getTime());
-          received[i] = (received[i] ?? 0) + 1;
-        },
-        error: () => undefined,
-        complete: () => undefined,
-      },
-    );
-  }
-  const deadline = Date.now() + 60_000;
-  while (ready < SUBSCRIBERS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  const started = Date.now();
-  for (let i = 0; i < CHANGES; i++) {
-    // Open, then close, window 1: each is one committed change of the branch's load.
-    await gql(`mutation { ${i % 2 === 0 ? 'openWindow' : 'closeWindow'}(branchId: "${target.id}", window: 1) { waiting } }`, {}, operatorToken);
-  }
-  const settle = Date.now() + 15_000;
-  while (received.some((n) => n < CHANGES + 1) && Date.now() < settle) await new Promise((r) => setTimeout(r, 50));
-  const lost = received.reduce((sum, n) => sum + Math.max(0, CHANGES + 1 - n), 0);
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))] ?? NaN;
-  console.log(`\n| fan-out | subscribers | changes | deliveries | p50 ms | p99 ms | max ms | lost | took s |`);
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-  console.log(`| branchLoadChanged | ${ready} | ${CHANGES} | ${latencies.length} | ${pct(50)} | ${pct(99)} | ${latencies.at(-1) ?? NaN} | ${lost} | ${((Date.now() - started) / 1000).toFixed(1)} |`);
-  await Promise.all(clients.map(async (c) => c.dispose()));
-}
-
-await baseline.close();
+console.log('\n## Targets\n');
+console.log('| target | this project | baseline (same run) | ratio | goal | met |');
+console.log('|---|---|---|---:|---|---|');
+for (const t of targets) console.log(`| ${t.target} | ${t.figure} | ${t.baseline} | ${fmt(t.ratio, 2)} | ${t.goal} | ${t.met ? 'yes' : 'NO'} |`);
 await bench.stop();
+
+async function reads(): Promise<void> {
+  const data = await readData(api, token);
+  const memory = await inMemoryServer(data, token);
+  console.log(`\nbranch list: ${data.branches.length} branches × ${data.branches[0]?.services.length ?? 0} services`);
+  console.log('\n| request | this project req/s | p50 ms | p99 ms | errors | graphql-js in memory req/s | p50 ms | ratio |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  const auth = { authorization: `Bearer ${token}` };
+  for (const [name, query, headers] of [['me', QUERIES.me, auth], ['search "паспорт"', QUERIES.search, undefined], ['branch list', QUERIES.branches, undefined]] as const) {
+    const before = running.app.db.statements();
+    const r = await sideBySide({ name, api, baseline: memory.url, body: JSON.stringify({ query }), headers, connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS });
+    const statements = (running.app.db.statements() - before) / Math.max(1, r.ours.rps * SECONDS * ROUNDS);
+    const ratio = r.ours.rps / r.baseline.rps;
+    console.log(`| ${name} (${fmt(statements, 2)} SQL/req, ${fmt(r.ours.bytes / 1024, 1)} KB) | ${fmt(r.ours.rps)} | ${fmt(r.ours.p50)} | ${fmt(r.ours.p99)} | ${r.ours.errors} | ${fmt(r.baseline.rps)} | ${fmt(r.baseline.p50)} | ${fmt(ratio, 2)} |`);
+    targets.push({ target: `${name}: req/s vs graphql-js in memory`, figure: `${fmt(r.ours.rps)} req/s`, baseline: `${fmt(r.baseline.rps)} req/s`, ratio, goal: '≥ 0.60', met: ratio >= 0.6 && r.ours.errors === 0 });
+    const tail = r.ours.p99 / Math.max(1, r.ours.p50);
+    targets.push({ target: `${name}: p99 vs p50 under the same load`, figure: `p99 ${fmt(r.ours.p99)} ms`, baseline: `p50 ${fmt(r.ours.p50)} ms`, ratio: tail, goal: '< 3', met: tail < 3 });
+  }
+  const login = await load('login', { url: api, body: JSON.stringify({ query: LOGIN, variables: { i: { login: '+79990000003', password: DEMO_PASSWORD } } }), connections: 4, seconds: SECONDS });
+  console.log(`| login (argon2id, 4 connections) | ${fmt(login.rps)} | ${fmt(login.p50)} | ${fmt(login.p99)} | ${login.errors} | - | - | - |`);
+  await memory.close();
+}
+
+async function bookings(): Promise<void> {
+  const rows: ContentionRow[] = await bookingContention(bench);
+  console.log('\n| booking run | attempts | successes | conflicts | other errors | oversells | conflict p50 ms | conflict p99 ms | attempts/s |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) console.log(`| ${r.name} | ${r.attempts} | ${r.successes} | ${r.conflicts} | ${r.other} | ${r.oversells} | ${r.p50} | ${r.p99} | ${r.perSec.toFixed(0)} |`);
+  const [hot, spread, bareHot, bareSpread] = rows;
+  if (!hot || !spread || !bareHot || !bareSpread) return;
+  targets.push({ target: 'booking, 1 hot place: exactly one success, 0 oversells', figure: `${hot.successes} success, ${hot.oversells} oversells`, baseline: '-', ratio: hot.successes, goal: '= 1', met: hot.successes === 1 && hot.oversells === 0 });
+  targets.push({ target: 'booking, 1 hot place: loser p99', figure: `${hot.p99} ms`, baseline: `bare tx p99 ${bareHot.p99} ms`, ratio: hot.p99 / 100, goal: '< 100 ms', met: hot.p99 < 100 });
+  const ratio = spread.perSec / bareSpread.perSec;
+  targets.push({ target: 'booking over 100 places: attempts/s vs bare PostgreSQL transaction', figure: `${fmt(spread.perSec)}/s`, baseline: `${fmt(bareSpread.perSec)}/s`, ratio, goal: '≥ 0.50', met: ratio >= 0.5 && spread.oversells === 0 });
+}
+
+async function fanout(): Promise<void> {
+  const { branches } = await gql<{ branches: { nodes: Array<{ id: string }> } }>('{ branches(filter: { regionCode: "54" }, first: 1) { nodes { id } } }');
+  const target = branches.nodes[0];
+  if (!target) return;
+  const admin = (await gql<{ login: { accessToken: string } }>(LOGIN, { i: { login: DEMO_ADMIN_PHONE, password: DEMO_PASSWORD } })).login.accessToken;
+  let i = 0;
+  const change = async () => {
+    await gql(`mutation { ${i++ % 2 === 0 ? 'openWindow' : 'closeWindow'}(branchId: "${target.id}", window: 1) { waiting } }`, {}, admin);
+  };
+  console.log('\n| fan-out | subscribers | changes | deliveries | p50 ms | p99 ms | max ms | lost | memory per idle subscriber |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const count of COUNTS) {
+    const rows: FanoutRow[] = await fanoutAt({ wsUrl: api.replace(/^http/, 'ws'), branchId: target.id, count, changes: CHANGES, change });
+    for (const r of rows) console.log(`| ${r.kind} | ${r.subscribers} | ${r.changes} | ${r.deliveries} | ${r.p50} | ${r.p99} | ${r.max} | ${r.lost} | ${r.memoryPerSubscriberKb === undefined ? '-' : `${fmt(r.memoryPerSubscriberKb, 1)} KB`} |`);
+    const [ours, raw] = rows;
+    if (!ours || !raw) continue;
+    const ratio = ours.p99 / Math.max(1, raw.p99);
+    targets.push({ target: `fan-out to ${count}: p99 change-to-receipt vs raw ws broadcast, 0 lost`, figure: `p99 ${ours.p99} ms, lost ${ours.lost}`, baseline: `p99 ${raw.p99} ms`, ratio, goal: '≤ 1.5', met: ratio <= 1.5 && ours.lost === 0 });
+  }
+}

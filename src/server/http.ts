@@ -4,7 +4,6 @@
  * here explicitly rather than guessed from NODE_ENV: no introspection or landing page, masked
  * errors with a request id, no field suggestions, CSRF prevention, no batching, query limits.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,7 +33,14 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-const requestIds = new AsyncLocalStorage<string>();
+/**
+ * The request id of each error, noted when the operation meets it (Apollo's formatError gets no
+ * context). No AsyncLocalStorage: its promise hooks would tax every promise of every request.
+ */
+const requestIdOf = new WeakMap<object, string>();
+
+const REQUEST_ID = Symbol('requestId');
+type WithRequestId = Request & { [REQUEST_ID]?: string };
 
 export async function startApiServer(app: App, schema: GraphQLSchema): Promise<ApiServer> {
   const { config, log } = app;
@@ -82,8 +88,8 @@ function createApollo(app: App, schema: GraphQLSchema, plugins: Array<ApolloServ
     validationRules: validationRules(config),
     parseOptions: parseOptions(config),
     formatError: (formatted, error) =>
-      formatError(formatted, error, { log, requestId: requestIds.getStore(), production: config.isProduction, hideSchemaDetails: config.isProduction }),
-    plugins: [...plugins, costPlugin(schema, costLimits(config)), ...(config.GRAPHQL_INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()])],
+      formatError(formatted, error, { log, requestId: typeof error === 'object' && error !== null ? requestIdOf.get(error) : undefined, production: config.isProduction, hideSchemaDetails: config.isProduction }),
+    plugins: [...plugins, errorRequestIds, costPlugin(schema, costLimits(config)), ...(config.GRAPHQL_INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()])],
   });
 }
 
@@ -109,7 +115,8 @@ function mountGraphQL(http: Express, app: App, apollo: ApolloServer<GraphQLConte
   http.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
     const requestId = (req.header('x-request-id') ?? '').slice(0, 64) || randomUUID();
     res.setHeader('x-request-id', requestId);
-    requestIds.run(requestId, next);
+    (req as WithRequestId)[REQUEST_ID] = requestId;
+    next();
   });
   http.use('/graphql', express.json({ limit: '200kb' }));
   http.use(
@@ -119,7 +126,7 @@ function mountGraphQL(http: Express, app: App, apollo: ApolloServer<GraphQLConte
         const token = bearer(req.header('authorization'));
         return {
           viewer: token ? await app.services.accounts.sessions.viewerFromToken(token) : null,
-          requestId: requestIds.getStore() ?? randomUUID(),
+          requestId: (req as WithRequestId)[REQUEST_ID] ?? randomUUID(),
           now: app.clock.now(),
           memo: new Map(),
           resolver: resolvers,
@@ -180,6 +187,18 @@ function inFlightOperations() {
     idle: () => (count === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
   };
 }
+
+/** Notes the operation's request id on each error it meets, for formatError. */
+const errorRequestIds: ApolloServerPlugin<GraphQLContext> = {
+  requestDidStart({ contextValue }) {
+    return Promise.resolve({
+      didEncounterErrors({ errors }) {
+        for (const e of errors) requestIdOf.set(e, contextValue.requestId);
+        return Promise.resolve();
+      },
+    });
+  },
+};
 
 /** Refuses an operation whose cost with its variables is above the limit, before it runs. */
 function costPlugin(schema: GraphQLSchema, limits: CostLimits): ApolloServerPlugin<GraphQLContext> {

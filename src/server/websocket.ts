@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, OperationTypeNode, getOperationAST, parse, validate, specifiedRules, type ExecutionArgs, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, OperationTypeNode, getOperationAST, parse, validate, specifiedRules, type DocumentNode, type ExecutionArgs, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { CloseCode, type Context, type SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -19,6 +19,7 @@ import { rateLimited } from '../shared/errors.js';
 import { costLimits, operationCost, tooExpensive, type CostLimits } from './cost.js';
 import { formatError, withCode, type ErrorFormatting } from './errors.js';
 import { parseOptions, validationRules } from './limits.js';
+import { isBroadcastOperation, SharedSubscriptions } from './broadcast.js';
 
 interface ConnectionState {
   viewer: Viewer | null;
@@ -75,7 +76,12 @@ interface Setup {
   rules: ValidationRule[];
   limits: CostLimits;
   resolvers: GraphQLContext['resolver'];
+  shared: SharedSubscriptions;
+  /** Parsed and validated documents by their text: a burst of subscribers sends the same few. */
+  documents: Map<string, { document: DocumentNode } | { errors: readonly GraphQLError[] }>;
 }
+
+const DOCUMENTS_CACHED = 500;
 
 export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; server: Server }) {
   const { app, schema, server } = opts;
@@ -87,6 +93,8 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
     rules: [...specifiedRules, ...validationRules(app.config)],
     limits: costLimits(app.config),
     resolvers: resolverLookup(app.resolvers),
+    shared: new SharedSubscriptions(),
+    documents: new Map(),
   };
   const formatting = (id: string): ErrorFormatting => ({ log: app.log, requestId: `ws-${id}`, production: app.config.isProduction, hideSchemaDetails: app.config.isProduction });
 
@@ -103,10 +111,11 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
         state?.unsubscribe?.();
       },
       onSubscribe: (ctx, id, payload) => subscribe(setup, ctx, id, payload),
+      subscribe: setup.shared.subscribe,
       // The same masking as HTTP: errors returned by onSubscribe, and errors inside results.
       onError: (_ctx, id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, formatting(id))),
-      onNext: (_ctx, id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, formatting(id))) } : undefined,
+      onNext: (ctx, id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, formatting(id))) } : setup.shared.marker(ctx.extra.socket, result),
     },
     wss,
   );
@@ -168,14 +177,9 @@ async function subscribe(setup: Setup, ctx: WsContext, id: string, payload: Subs
   if (Object.keys(ctx.subscriptions).length > app.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET) {
     return [rateLimited(1, `Не больше ${app.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET} подписок на одно соединение`)];
   }
-  let document;
-  try {
-    document = parse(payload.query, parseOptions(app.config));
-  } catch (err) {
-    return withCode([err instanceof GraphQLError ? err : new GraphQLError('Syntax error')], 'GRAPHQL_PARSE_FAILED');
-  }
-  const errors = validate(schema, document, setup.rules);
-  if (errors.length > 0) return withCode(errors, 'GRAPHQL_VALIDATION_FAILED');
+  const parsed = parseAndValidate(setup, payload.query);
+  if ('errors' in parsed) return parsed.errors;
+  const { document } = parsed;
   const op = getOperationAST(document, payload.operationName);
   if (!op || op.operation !== OperationTypeNode.SUBSCRIPTION) {
     return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } })];
@@ -197,4 +201,22 @@ async function subscribe(setup: Setup, ctx: WsContext, id: string, payload: Subs
     meta: { ip: state?.ip ?? null, userAgent: state?.userAgent ?? null },
   };
   return { schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined, contextValue };
+}
+
+/** The document for a query text, parsed and validated once (errors kept too) while cached. */
+function parseAndValidate(setup: Setup, query: string): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
+  const cached = setup.documents.get(query);
+  if (cached) return cached;
+  let answer: { document: DocumentNode } | { errors: readonly GraphQLError[] };
+  try {
+    const document = parse(query, parseOptions(setup.app.config));
+    const errors = validate(setup.schema, document, setup.rules);
+    answer = errors.length > 0 ? { errors: withCode(errors, 'GRAPHQL_VALIDATION_FAILED') } : { document };
+    if (!('errors' in answer)) setup.shared.mark(document, isBroadcastOperation(setup.schema, document));
+  } catch (err) {
+    answer = { errors: withCode([err instanceof GraphQLError ? err : new GraphQLError('Syntax error')], 'GRAPHQL_PARSE_FAILED') };
+  }
+  if (setup.documents.size >= DOCUMENTS_CACHED) setup.documents.clear();
+  setup.documents.set(query, answer);
+  return answer;
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MeDocument } from '../../src/sdk/generated/graphql.js';
 import type { Doc } from '../../src/sdk/client.js';
 import { registerCitizen } from '../helpers/accounts.js';
@@ -69,6 +69,19 @@ describe('HTTP surface (production settings)', () => {
   it('answers a request id header', async () => {
     const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { id } }' }) });
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('masks an unexpected error and carries the request id the response header gives', async () => {
+    const spy = vi.spyOn(t.running.app.services.branches, 'regions').mockRejectedValueOnce(new Error('boom: a detail nobody outside may see'));
+    try {
+      const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ regions { code } }' }) });
+      const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string; requestId: string } }> };
+      expect(body.errors[0]?.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(body.errors[0]?.message).not.toContain('boom');
+      expect(body.errors[0]?.extensions.requestId).toBe(res.headers.get('x-request-id'));
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

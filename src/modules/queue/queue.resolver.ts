@@ -2,6 +2,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { Database } from '../../db/client.js';
 import { requireViewer, type GraphQLContext } from '../../shared/graphql/context.js';
+import { Broadcast } from '../../shared/graphql/broadcast.js';
 import { notFound, unauthenticated } from '../../shared/errors.js';
 import { ownEvents, type AppPubSub } from '../../shared/pubsub.js';
 import { ticketTopic, type BranchLoadEvent, type TicketEvent } from './queue.events.js';
@@ -99,6 +100,7 @@ export class QueueResolver {
     return (await this.alerts.mine(requireViewer(ctx))).map(toAlert);
   }
 
+  @Broadcast()
   @Subscription(() => BranchLoad, {
     description: 'Live load of the given branches; every branch where none are given (dashboards). The current load comes first.',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, { branchIds?: string[] | null }, Ctx>) => context.resolver(QueueResolver).liveSources().load.subscribe(args.branchIds ?? null),

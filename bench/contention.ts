@@ -1,0 +1,117 @@
+/**
+ * Booking under contention: BENCH_CLIENTS (200) signed-in citizens book at once (a) one hot place
+ * and (b) 100 places, two clients each, through the API. Answers attempts, successes, oversells
+ * (places given beyond capacity, read back from PostgreSQL: must be 0), conflicts' latency and
+ * throughput, next to a plain PostgreSQL transaction doing the same capacity-checked increment in
+ * the same run. Loopback only.
+ */
+import postgres from 'postgres';
+import { hashPassword } from '../src/shared/passwords.js';
+import { DEMO_PASSWORD } from '../scripts/seed-demo.js';
+import type { startBenchApp } from './setup.js';
+
+export interface ContentionRow {
+  name: string;
+  attempts: number;
+  successes: number;
+  conflicts: number;
+  other: number;
+  oversells: number;
+  p50: number;
+  p99: number;
+  perSec: number;
+}
+
+type Bench = Awaited<ReturnType<typeof startBenchApp>>;
+
+export async function bookingContention(bench: Bench, clients = Number(process.env.BENCH_CLIENTS ?? 200)): Promise<ContentionRow[]> {
+  const CLIENTS = clients;
+  const { services, config, running, api } = bench;
+  const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
+    const res = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+    return (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ extensions?: { code?: string } }> };
+  };
+
+  // Citizens, written directly (one password hash for all), then signed in through the API.
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const run = Date.now() % 1_000_000;
+  const tokens: string[] = [];
+  for (let i = 0; i < CLIENTS; i++) {
+    const phone = `+7977${String(run).padStart(6, '0')}${String(i).padStart(3, '0')}`.slice(0, 12);
+    await running.app.services.accounts.seeding.insertAccount({ phone, passwordHash: hash, lastName: 'Нагрузочный', firstName: `Тест${i}` }).catch(() => undefined);
+    const r = await gql('mutation($i: LoginInput!) { login(input: $i) { ... on AuthPayload { accessToken } } }', { i: { login: phone, password: DEMO_PASSWORD } });
+    const token = (r.data?.login as { accessToken?: string } | undefined)?.accessToken;
+    if (token) tokens.push(token);
+  }
+
+  const [branch] = await running.app.db.sql<{ id: string }[]>`select id from branches where name = 'МФЦ района Тверской'`;
+  const [service] = await running.app.db.sql<{ id: string }[]>`select id from services where code = 'egrn-extract'`;
+  if (!branch || !service) throw new Error('demo data missing');
+  // A different day each run (the bench database persists between runs), inside the 30-day horizon.
+  const day = new Date(Date.now() + (3 + (run % 23)) * 86_400_000).toISOString().slice(0, 10);
+  const dayAfter = new Date(new Date(`${day}T00:00:00Z`).getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
+  const slotsAnswer = await gql('query($b: ID!, $s: ID!, $d: Date!, $e: Date!) { availableSlots(branchId: $b, serviceId: $s, from: $d, to: $e) { startsAt available } }', { b: branch.id, s: service.id, d: day, e: dayAfter });
+  const slots = ((slotsAnswer.data?.availableSlots as Array<{ startsAt: string; available: number }>) ?? []).filter((s) => s.available > 0).map((s) => s.startsAt);
+  if (slots.length < 2) throw new Error(`not enough free slots on ${day}`);
+
+  const pct = (xs: number[], p: number) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length ? (s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))] ?? NaN) : NaN;
+  };
+
+  async function contend(name: string, pick: (i: number) => string) {
+    const started = Date.now();
+    const outcomes = await Promise.all(
+      tokens.map(async (token, i) => {
+        const t0 = Date.now();
+        const r = await gql('mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }', { i: { branchId: branch?.id, serviceId: service?.id, startsAt: pick(i) } }, token);
+        return { ok: !r.errors, code: r.errors?.[0]?.extensions?.code, ms: Date.now() - t0 };
+      }),
+    );
+    const elapsed = (Date.now() - started) / 1000;
+    const conflicts = outcomes.filter((o) => o.code === 'CONFLICT').map((o) => o.ms);
+    const targets = [...new Set(tokens.map((_, i) => pick(i)))];
+    const over = await running.app.db.sql<{ n: number }[]>`
+      select count(*)::int as n from (
+        select b.starts_at, count(*) as taken, max(bs.capacity) as capacity
+        from bookings b join branch_services bs on bs.branch_id = b.branch_id and bs.service_id = b.service_id
+        where b.branch_id = ${branch?.id ?? ''} and b.service_id = ${service?.id ?? ''} and b.status in ('PENDING_CONFIRMATION','CONFIRMED','CHECKED_IN')
+          and b.starts_at = any(${running.app.db.sql.array(targets)}::timestamptz[])
+        group by b.starts_at having count(*) > max(bs.capacity)) x`;
+    return { name, attempts: outcomes.length, successes: outcomes.filter((o) => o.ok).length, conflicts: conflicts.length, other: outcomes.filter((o) => !o.ok && o.code !== 'CONFLICT').length, oversells: over[0]?.n ?? -1, p50: pct(conflicts, 50), p99: pct(conflicts, 99), perSec: outcomes.length / elapsed };
+  }
+
+  const results: ContentionRow[] = [];
+  results.push(await contend('API: 1 hot place (capacity 1)', () => slots[0] ?? ''));
+  const spread = slots.slice(1, 101);
+  results.push(await contend(`API: ${spread.length} places, ${Math.ceil(tokens.length / spread.length)} clients each`, (i) => spread[i % spread.length] ?? ''));
+
+  // Baseline: the same capacity-checked increment as a bare PostgreSQL transaction, same concurrency.
+  const sql = postgres(services.databaseUrl.replace(/\/[^/]*$/, '/mfc'), { max: config.DATABASE_POOL_SIZE, onnotice: () => undefined });
+  await sql`create table if not exists bench_places (k int primary key, taken int not null, capacity int not null, check (taken <= capacity))`;
+  await sql`truncate bench_places`;
+  const baseline = async (name: string, key: (i: number) => number) => {
+    const started = Date.now();
+    const outcomes = await Promise.all(
+      tokens.map(async (_, i) => {
+        const t0 = Date.now();
+        try {
+          await sql.begin((tx) => tx`insert into bench_places (k, taken, capacity) values (${key(i)}, 1, 1) on conflict (k) do update set taken = bench_places.taken + 1`);
+          return { ok: true, ms: Date.now() - t0 };
+        } catch {
+          return { ok: false, ms: Date.now() - t0 };
+        }
+      }),
+    );
+    const elapsed = (Date.now() - started) / 1000;
+    const conflicts = outcomes.filter((o) => !o.ok).map((o) => o.ms);
+    const [over] = await sql<{ n: number }[]>`select count(*)::int as n from bench_places where taken > capacity`;
+    return { name, attempts: outcomes.length, successes: outcomes.filter((o) => o.ok).length, conflicts: conflicts.length, other: 0, oversells: over?.n ?? -1, p50: pct(conflicts, 50), p99: pct(conflicts, 99), perSec: outcomes.length / elapsed };
+  };
+  results.push(await baseline('plain PostgreSQL: 1 hot row', () => 1));
+  await sql`truncate bench_places`;
+  results.push(await baseline('plain PostgreSQL: 100 rows, 2 each', (i) => 1000 + (i % 100)));
+  await sql`drop table bench_places`;
+  await sql.end();
+  return results;
+}
