@@ -121,10 +121,10 @@ async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAcce
 
 /** Catalog, branches, the queue and bookings: the branch's day. */
 function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>) {
-  const { config, log, clock, db, pubsub, queues } = infra;
+  const { config, log, clock, db, pubsub, queues, publicCache } = infra;
   const notifications = people.notifications.notifications;
-  const catalog = createCatalogModule({ config, db: db.db });
-  const branches = createBranchesModule({ db: db.db, clock });
+  const catalog = createCatalogModule({ config, db: db.db, cache: publicCache });
+  const branches = createBranchesModule({ db: db.db, clock, cache: publicCache });
   // The queue tells the owner of bookings when a booked visit ends (a port: the queue does not import bookings).
   const visits: VisitOutcomes = {
     endVisit: (tx, bookingId, status) => bookings.bookings.endVisit(tx, bookingId, status),

@@ -11,6 +11,7 @@ import { createQueues, type Queues } from './jobs/queues.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createAppPubSub, type AppPubSub } from './shared/pubsub.js';
+import { RedisPublicCache, registerPublicCache } from './shared/public-cache.js';
 import { RateLimiter } from './shared/rate-limit.js';
 import { withTimeout } from './shared/timeout.js';
 
@@ -32,6 +33,8 @@ export interface Infrastructure {
   redis: RedisConnections;
   queues: Queues;
   pubsub: AppPubSub;
+  /** Public reads shared by the instances (catalog, branches, hours), invalidated on admin changes. */
+  publicCache: RedisPublicCache;
   rateLimiter: RateLimiter;
   /** Checks PostgreSQL and Redis answer (for /readyz). */
   ready(): Promise<{ postgres: boolean; redis: boolean }>;
@@ -63,6 +66,8 @@ export async function createInfrastructure(config: Config, opts: InfrastructureO
   const queues = createQueues({ url: config.REDIS_URL, prefix: `${config.REDIS_PREFIX}bull` });
   const pubsub = createAppPubSub({ publisher: redis.events.publisher, subscriber: redis.events.subscriber, prefix: config.REDIS_PREFIX });
   const rateLimiter = new RateLimiter({ redis: redis.main, prefix: config.REDIS_PREFIX, log });
+  const publicCache = new RedisPublicCache({ redis: redis.main, pubsub, prefix: config.REDIS_PREFIX, ttlSeconds: config.PUBLIC_CACHE_TTL_SECONDS, localSeconds: config.PUBLIC_CACHE_LOCAL_SECONDS, log, now: () => clock.now().getTime() });
+  registerPublicCache(db.db, publicCache);
   return {
     config,
     log,
@@ -72,6 +77,7 @@ export async function createInfrastructure(config: Config, opts: InfrastructureO
     queues,
     pubsub,
     rateLimiter,
+    publicCache,
     async ready() {
       // Bounded: a check that hangs (PostgreSQL unreachable, connect pending) counts as down.
       const within = (p: Promise<unknown>) => withTimeout(p, config.READINESS_TIMEOUT_MS).then(() => true, () => false);
@@ -79,6 +85,7 @@ export async function createInfrastructure(config: Config, opts: InfrastructureO
       return { postgres, redis: up };
     },
     async close() {
+      await publicCache.close();
       await queues.close();
       const { main, publisher, subscriber, events } = redis;
       await Promise.allSettled([main.quit(), publisher.quit(), subscriber.quit(), events.publisher.quit(), events.subscriber.quit()]);

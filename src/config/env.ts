@@ -50,6 +50,10 @@ const schema = z.object({
   /** Prefix for every Redis key, queue and channel: lets several deployments (or test files) share one Redis. */
   REDIS_PREFIX: z.string().default('mfc:'),
   MIGRATE_ON_START: bool.default(true),
+  /** Seconds a public read (catalog, branches, hours, search answers) stays in the Redis cache shared by the instances. */
+  PUBLIC_CACHE_TTL_SECONDS: int(600, 0),
+  /** Seconds an instance keeps its own copy of a public read; admin changes drop it at once, this only bounds a missed broadcast. */
+  PUBLIC_CACHE_LOCAL_SECONDS: int(30, 0),
 
   /** PKCS8 PEM (ES256) of the active signing key; generated and kept in the database when absent. */
   JWT_PRIVATE_KEY: z.string().optional(),

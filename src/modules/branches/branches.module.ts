@@ -2,6 +2,7 @@
  * The branches module, assembled: its service, the read-only directory other modules read branches
  * through, its resolvers (constructed with what they call) and the Branch node.
  */
+import type { PublicCache } from '../../shared/public-cache.js';
 import type { Database } from '../../db/client.js';
 import type { Clock } from '../../shared/clock.js';
 import { nodeType } from '../../shared/graphql/relay.js';
@@ -14,6 +15,8 @@ import { BranchesService } from './branches.service.js';
 export interface BranchesModuleDeps {
   db: Database;
   clock: Clock;
+  /** The public reads shared by the instances (src/shared/public-cache.ts). */
+  cache?: PublicCache;
 }
 
 export interface BranchesModule extends ModuleParts {
@@ -22,7 +25,7 @@ export interface BranchesModule extends ModuleParts {
 }
 
 export function createBranchesModule(deps: BranchesModuleDeps): BranchesModule {
-  const branches = new BranchesService({ db: deps.db, clock: deps.clock });
+  const branches = new BranchesService({ db: deps.db, clock: deps.clock, cache: deps.cache });
   return {
     branches,
     directory: createBranchesDirectory(deps.db),

@@ -142,9 +142,23 @@ export async function openAt(db: Executor, branchIds: readonly string[], at: Dat
   return new Map(rows.map((r) => [r.id, r.open]));
 }
 
-export async function hoursOf(db: Executor, branchIds: readonly string[]): Promise<HoursRow[]> {
-  if (branchIds.length === 0) return [];
-  return db.select(hoursColumns).from(workingHours).where(inArray(workingHours.branchId, [...branchIds])).orderBy(asc(workingHours.weekday));
+/** The ids of every branch open at `at` (branch_open_at in each branch's time zone). */
+export async function openBranchesAt(db: Executor, at: Date): Promise<string[]> {
+  const rows = await db
+    .select({ id: branches.id })
+    .from(branches)
+    .where(sql`branch_open_at(${branches.id}, ${branches.timezone}, ${at.toISOString()}::timestamptz)`);
+  return rows.map((r) => r.id);
+}
+
+/** Hours of these branches (of every branch with null), by weekday. */
+export async function hoursOf(db: Executor, branchIds: readonly string[] | null): Promise<HoursRow[]> {
+  if (branchIds?.length === 0) return [];
+  return db
+    .select(hoursColumns)
+    .from(workingHours)
+    .where(branchIds ? inArray(workingHours.branchId, [...branchIds]) : undefined)
+    .orderBy(asc(workingHours.weekday));
 }
 
 export async function exceptionsOf(db: Executor, branchIds: readonly string[], from: string, to: string): Promise<ExceptionRow[]> {

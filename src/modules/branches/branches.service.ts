@@ -14,6 +14,7 @@ import type { BranchRow, HoursRow, RegionRow } from './branches.repository.js';
 import { isUuid } from '../../shared/ids.js';
 import { DEFAULT_HOURS, pageSize, validateBranch, validateException, validateHours, validateSearch, type BranchInputData, type ExceptionInput, type HoursInput } from './branches.rules.js';
 import { stripBidiControls } from '../../shared/bidi.js';
+import { PUBLIC_READS, type PublicCache } from '../../shared/public-cache.js';
 
 export interface BranchFilterInput {
   regionCode?: string | null;
@@ -26,10 +27,11 @@ export interface BranchFilterInput {
 }
 
 export class BranchesService {
-  constructor(private readonly deps: { db: Database; clock: Clock }) {}
+  /** `cache`: public reads shared by the instances; every edit here invalidates them once committed. */
+  constructor(private readonly deps: { db: Database; clock: Clock; cache?: PublicCache }) {}
 
   regions(): Promise<RegionRow[]> {
-    return repo.listRegions(this.deps.db);
+    return this.cached('branches:regions', () => repo.listRegions(this.deps.db));
   }
 
   async branches(
@@ -43,18 +45,22 @@ export class BranchesService {
     const problems = validateSearch(filter, orderBy);
     if (problems.length > 0) throw badInput(problems);
     if (filter?.serviceId && !isUuid(filter.serviceId)) return offsetPage([], 0, offset);
-    const { rows, total } = await repo.searchBranches(this.deps.db, {
+    const search: repo.BranchSearch = {
       regionCode: filter?.regionCode,
       locality: filter?.locality,
       serviceId: filter?.serviceId,
       near: filter?.near ?? null,
       radiusKm: filter?.radiusKm,
-      openAt: filter?.openNow ? this.deps.clock.now() : null,
+      // Opening is judged per minute (hours are whole minutes), so a page stays shareable for one.
+      openAt: filter?.openNow ? minuteOf(this.deps.clock.now()) : null,
       search: filter?.search,
       orderBy: orderBy ?? 'NAME',
       limit,
       offset,
-    });
+    };
+    const read = () => repo.searchBranches(this.deps.db, search);
+    // The LOAD order follows live figures: never from the cache.
+    const { rows, total } = search.orderBy === 'LOAD' ? await read() : await this.cached(`branches:search:${JSON.stringify(search)}`, read);
     return offsetPage(rows, total, offset);
   }
 
@@ -69,24 +75,26 @@ export class BranchesService {
     if (!hasRole(viewer, 'ADMIN')) throw forbidden();
     const values = this.validate(input);
     const hours = input.workingHours ?? DEFAULT_HOURS;
-    return this.deps.db.transaction(async (tx) => {
+    const created = await this.deps.db.transaction(async (tx) => {
       await repo.upsertRegion(tx, values.regionCode, input.regionName?.trim() || null);
       const branch = await repo.insertBranch(tx, values);
       await repo.replaceHours(tx, branch.id, hours.map(toHoursRow));
       return branch;
     });
+    return this.changed(created);
   }
 
   async updateBranch(viewer: Viewer, id: string, input: BranchInputData): Promise<BranchRow> {
     if (!hasRole(viewer, 'ADMIN')) throw forbidden();
     const values = this.validate(input);
-    return this.deps.db.transaction(async (tx) => {
+    const updated = await this.deps.db.transaction(async (tx) => {
       await repo.upsertRegion(tx, values.regionCode, input.regionName?.trim() || null);
       const branch = isUuid(id) ? await repo.updateBranch(tx, id, values) : undefined;
       if (!branch) throw notFound('Отделение');
       if (input.workingHours) await repo.replaceHours(tx, branch.id, input.workingHours.map(toHoursRow));
       return branch;
     });
+    return this.changed(updated);
   }
 
   async setWorkingHours(viewer: Viewer, branchId: string, hours: HoursInput[]): Promise<BranchRow> {
@@ -95,7 +103,7 @@ export class BranchesService {
     if (problems.length > 0) throw badInput(problems);
     const branch = await this.requireBranch(branchId);
     await this.deps.db.transaction((tx) => repo.replaceHours(tx, branch.id, hours.map(toHoursRow)));
-    return branch;
+    return this.changed(branch);
   }
 
   async addScheduleException(viewer: Viewer, branchId: string, input: ExceptionInput): Promise<BranchRow> {
@@ -111,7 +119,7 @@ export class BranchesService {
       closes: input.closed ? null : (input.closes ?? null),
       note: input.note?.trim() || null,
     });
-    return branch;
+    return this.changed(branch);
   }
 
   async setBranchServices(viewer: Viewer, branchId: string, serviceIds: string[]): Promise<BranchRow> {
@@ -121,7 +129,17 @@ export class BranchesService {
     const branch = await this.requireBranch(branchId);
     const result = await repo.replaceServices(this.deps.db, branch.id, [...new Set(serviceIds)]);
     if (result === 'UNKNOWN_SERVICE') throw badField('serviceIds', 'Среди услуг есть неизвестная');
-    return branch;
+    return this.changed(branch);
+  }
+
+  private cached<T>(key: string, read: () => Promise<T>): Promise<T> {
+    return this.deps.cache ? this.deps.cache.get(PUBLIC_READS, key, read) : read();
+  }
+
+  /** After a committed edit: every instance reads branches (and what they offer) afresh. */
+  private async changed<T>(result: T): Promise<T> {
+    await this.deps.cache?.invalidate(PUBLIC_READS);
+    return result;
   }
 
   private async requireBranch(id: string): Promise<BranchRow> {
@@ -149,4 +167,8 @@ export class BranchesService {
 
 function toHoursRow(h: HoursInput): Omit<HoursRow, 'branchId'> {
   return { weekday: h.weekday, opens: h.opens, closes: h.closes, breakStart: h.breakStart ?? null, breakEnd: h.breakEnd ?? null };
+}
+
+function minuteOf(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / 60_000) * 60_000);
 }

@@ -7,9 +7,27 @@ import type { Database } from '../../db/client.js';
 import { perRequest } from '../../shared/graphql/context.js';
 import { byKeys } from '../../shared/ids.js';
 import * as repo from './catalog.repository.js';
+import { catalogReadsOf } from './catalog.reads.js';
 import type { CategoryRow, ServiceRow } from './catalog.repository.js';
 
+const byTitle = new Intl.Collator('ru');
+
 export function createCatalogLoaders(db: Database) {
+  // Where the application caches public reads, services and offerings come from the cache, not SQL.
+  const reads = catalogReadsOf(db);
+  if (reads) {
+    return {
+      serviceById: new DataLoader<string, ServiceRow | null>(async (ids) => {
+        const { services } = await reads.snapshot();
+        return ids.map((id) => services.get(id) ?? null);
+      }),
+      categoryById: new DataLoader<string, CategoryRow | null>(async (ids) => byKeys(ids, await repo.findCategoriesByIds(db, ids), (r) => r.id)),
+      servicesByBranch: new DataLoader<string, ServiceRow[]>(async (branchIds) => {
+        const { offered } = await reads.snapshot();
+        return branchIds.map((id) => offered.get(id) ?? []);
+      }),
+    };
+  }
   const loaders = {
     serviceById: new DataLoader<string, ServiceRow | null>(async (ids) => byKeys(ids, await repo.findServicesByIds(db, ids), (r) => r.id)),
     categoryById: new DataLoader<string, CategoryRow | null>(async (ids) => byKeys(ids, await repo.findCategoriesByIds(db, ids), (r) => r.id)),
@@ -26,7 +44,7 @@ export function createCatalogLoaders(db: Database) {
         .filter((p) => p.branchId === id)
         .map((p) => byId.get(p.serviceId))
         .filter((r): r is ServiceRow => r !== undefined && r.archivedAt === null)
-        .sort((a, b) => a.title.localeCompare(b.title, 'ru')),
+        .sort((a, b) => byTitle.compare(a.title, b.title)),
     );
   });
   return { serviceById, categoryById, servicesByBranch };

@@ -4,6 +4,8 @@
  * (src/app.ts) only collects what this returns.
  */
 import type { Config } from '../../config/env.js';
+import type { PublicCache } from '../../shared/public-cache.js';
+import { CatalogReads, catalogReadsOf } from './catalog.reads.js';
 import type { Database } from '../../db/client.js';
 import { nodeType } from '../../shared/graphql/relay.js';
 import type { ModuleParts } from '../../shared/module.js';
@@ -15,6 +17,8 @@ import { CatalogService } from './catalog.service.js';
 export interface CatalogModuleDeps {
   config: Config;
   db: Database;
+  /** The public reads shared by the instances (src/shared/public-cache.ts). */
+  cache: PublicCache;
 }
 
 export interface CatalogModule extends ModuleParts {
@@ -25,7 +29,8 @@ export interface CatalogModule extends ModuleParts {
 }
 
 export function createCatalogModule(deps: CatalogModuleDeps): CatalogModule {
-  const catalog = new CatalogService({ config: deps.config, db: deps.db });
+  const reads = catalogReadsOf(deps.db) ?? new CatalogReads({ db: deps.db, cache: deps.cache });
+  const catalog = new CatalogService({ config: deps.config, db: deps.db, reads });
   return {
     catalog,
     directory: createCatalogDirectory(deps.db),

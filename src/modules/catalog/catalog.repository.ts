@@ -102,6 +102,17 @@ async function countServices(db: Executor, where: SQL | undefined): Promise<numb
   return row?.n ?? 0;
 }
 
+/** Every service, archived ones too (the public cache holds the catalog whole). */
+export async function allServices(db: Executor): Promise<ServiceRow[]> {
+  return db.select(serviceColumns).from(services);
+}
+
+/** Every (branch, service) pair, as [branchId, serviceId]. */
+export async function allOfferings(db: Executor): Promise<Array<[string, string]>> {
+  const rows = await db.select({ branchId: branchServices.branchId, serviceId: branchServices.serviceId }).from(branchServices);
+  return rows.map((r) => [r.branchId, r.serviceId]);
+}
+
 /** Which services each branch offers (ids only: the services themselves load once each). */
 export async function serviceIdsOfBranches(db: Executor, branchIds: readonly string[]): Promise<Array<{ branchId: string; serviceId: string }>> {
   if (branchIds.length === 0) return [];

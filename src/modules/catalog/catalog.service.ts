@@ -11,6 +11,7 @@ import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
 import { decodeOffset, offsetPage, type OffsetPage } from '../../shared/pagination.js';
 import { isUuid } from '../../shared/ids.js';
 import * as repo from './catalog.repository.js';
+import type { CatalogReads } from './catalog.reads.js';
 import type { CategoryRow, ServiceRow, ServiceWriteRefusal } from './catalog.repository.js';
 import { checkCategory, feeOf, pageLimit, searchTerms, serviceProblems, serviceValues, type ServiceInputData } from './catalog.rules.js';
 
@@ -27,13 +28,15 @@ export interface ServiceFilterInput {
 export interface CatalogDeps {
   config: Config;
   db: Database;
+  /** Public reads through the shared cache; every admin change here invalidates them. */
+  reads: CatalogReads;
 }
 
 export class CatalogService {
   constructor(private readonly deps: CatalogDeps) {}
 
   categories(): Promise<CategoryRow[]> {
-    return repo.listCategories(this.deps.db);
+    return this.deps.reads.categories(() => repo.listCategories(this.deps.db));
   }
 
   async services(filter: ServiceFilterInput | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<OffsetPage<ServiceRow>> {
@@ -41,7 +44,7 @@ export class CatalogService {
     const offset = after ? decodeOffset(after) : 0;
     // An id that cannot exist matches nothing (rather than failing the whole list).
     if ([filter?.categoryId, filter?.branchId].some((id) => id && !isUuid(id))) return offsetPage([], 0, offset);
-    const { rows, total } = await repo.searchServices(this.deps.db, {
+    const search = {
       ...searchTerms(filter?.search),
       categoryId: filter?.categoryId,
       kind: filter?.kind,
@@ -49,7 +52,8 @@ export class CatalogService {
       branchId: filter?.branchId,
       limit,
       offset,
-    });
+    };
+    const { rows, total } = await this.deps.reads.search(JSON.stringify(search), () => repo.searchServices(this.deps.db, search));
     return offsetPage(rows, total, offset);
   }
 
@@ -72,6 +76,7 @@ export class CatalogService {
     if (problems.length > 0) throw badInput(problems);
     const row = await repo.insertCategory(this.deps.db, value);
     if (row === 'DUPLICATE') throw conflict('Категория с таким slug уже есть', 'slug');
+    await this.deps.reads.invalidate();
     return row;
   }
 
@@ -79,6 +84,7 @@ export class CatalogService {
     if (!hasRole(viewer, 'ADMIN')) throw forbidden();
     const row = await repo.insertService(this.deps.db, this.validate(input));
     if (typeof row === 'string') throw refused(row);
+    await this.deps.reads.invalidate();
     return row;
   }
 
@@ -88,6 +94,7 @@ export class CatalogService {
     const row = isUuid(id) ? await repo.updateService(this.deps.db, id, values) : undefined;
     if (!row) throw notFound('Услуга');
     if (typeof row === 'string') throw refused(row);
+    await this.deps.reads.invalidate();
     return row;
   }
 
@@ -95,6 +102,7 @@ export class CatalogService {
     if (!hasRole(viewer, 'ADMIN')) throw forbidden();
     const row = isUuid(id) ? await repo.updateService(this.deps.db, id, { archivedAt: new Date() }) : undefined;
     if (!row || typeof row === 'string') throw notFound('Услуга');
+    await this.deps.reads.invalidate();
     return row;
   }
 

@@ -1,3 +1,4 @@
+import { PUBLIC_READS, publicCacheOf } from '../../../src/shared/public-cache.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   AddScheduleExceptionDocument,
@@ -161,15 +162,29 @@ describe('administration', () => {
 describe('cost of a list', () => {
   it('listing branches with region, hours, services and opening costs the same number of queries for 4 as for 40', async () => {
     for (let i = 0; i < 36; i++) await buildBranch(admin, { name: `МФЦ Тестовый ${String(i).padStart(2, '0')}` }, [serviceId]);
-    const statements = async (first: number) => {
+    const cache = publicCacheOf(t.running.app.db.db);
+    const statements = async (first: number, opts: { cold: boolean } = { cold: true }) => {
+      // Cold: as after an admin change, nothing public cached yet.
+      if (opts.cold) await cache?.invalidate(PUBLIC_READS);
       const before = t.running.app.db.statements();
       const { branches } = await t.client.request(BranchesDocument, { first });
       expect(branches.nodes).toHaveLength(first);
       return t.running.app.db.statements() - before;
     };
+    await statements(4);
     const few = await statements(4);
     const many = await statements(40);
     expect(many).toBe(few);
     expect(many).toBeLessThanOrEqual(6);
+  });
+
+  it('a repeated list reads the branches, hours and services from the shared cache: only live figures cost SQL', async () => {
+    const cache = publicCacheOf(t.running.app.db.db);
+    expect(cache).toBeDefined();
+    await t.client.request(BranchesDocument, { first: 10 });
+    const before = t.running.app.db.statements();
+    const { branches } = await t.client.request(BranchesDocument, { first: 10 });
+    expect(branches.nodes.length).toBeGreaterThan(0);
+    expect(t.running.app.db.statements() - before).toBeLessThanOrEqual(1);
   });
 });
