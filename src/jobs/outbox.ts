@@ -5,10 +5,15 @@ import { outbox } from '../db/schema/index.js';
 import type { JobContract } from './define.js';
 
 export async function writeOutbox<P>(tx: Executor, job: JobContract<P>, payload: P, opts: { jobId: string; delayMs?: number }): Promise<void> {
+  await tx.insert(outbox).values(outboxRow(job, payload, opts));
+}
+
+/** The outbox row for a job, checked (for statements that write it themselves, in one round trip). */
+export function outboxRow<P>(job: JobContract<P>, payload: P, opts: { jobId: string; delayMs?: number }): { job: string; payload: unknown; jobId: string; delayMs: number } {
   const parsed = job.schema.parse(payload); // a bad payload is a programming error: fail the change
   // BullMQ refuses ids with ':' (its key separator); catch it here rather than in the relay.
   if (opts.jobId.includes(':')) throw new Error(`job id ${opts.jobId} must not contain ':'`);
-  await tx.insert(outbox).values({ job: job.name, payload: parsed, jobId: opts.jobId, delayMs: opts.delayMs ?? 0 });
+  return { job: job.name, payload: parsed, jobId: opts.jobId, delayMs: opts.delayMs ?? 0 };
 }
 
 /** Drops a job not yet relayed (inside the caller's transaction); returns whether one was there. */

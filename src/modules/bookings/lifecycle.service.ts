@@ -6,13 +6,15 @@
  * the repository answers them as SLOT_TAKEN / OVERLAP / DUPLICATE.
  */
 import type { Executor } from '../../db/client.js';
-import { writeOutbox } from '../../jobs/outbox.js';
+import { randomUUID } from 'node:crypto';
+import { outboxRow } from '../../jobs/outbox.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { badField, conflict, preconditionFailed } from '../../shared/errors.js';
 import type { VisitEnd } from '../queue/index.js';
 import { visitTime, type BookingEffects, type BookingsDeps } from './bookings.deps.js';
 import { expireBooking } from './bookings.jobs.js';
 import * as repo from './bookings.repository.js';
+import { insertHold } from './bookings.hold.js';
 import type { BookingRow } from './bookings.repository.js';
 import { ACTIVE_STATUSES, CHANGEABLE_STATUSES, MAX_IDEMPOTENCY_KEY_LENGTH, MAX_PURPOSE_LENGTH, noShowCutoff, placesOf } from './bookings.rules.js';
 import type { Offer, SlotsService } from './slots.service.js';
@@ -53,7 +55,7 @@ export class BookingLifecycleService {
       throw preconditionFailed(`Можно иметь не больше ${config.BOOKING_MAX_ACTIVE} активных записей`, { rule: 'MAX_ACTIVE_BOOKINGS' });
     }
     try {
-      const booking = await db.transaction((tx) => this.hold(tx, viewer, offer, slot, purpose, idempotencyKey));
+      const booking = await this.hold(viewer, offer, slot, purpose, idempotencyKey);
       this.effects.publish(booking);
       return booking;
     } catch (err) {
@@ -64,35 +66,35 @@ export class BookingLifecycleService {
     }
   }
 
-  /** In the booking's transaction: its places, its number, the row, its first event and its expiry job. */
-  private async hold(tx: Executor, viewer: Viewer, offer: Offer, slot: GeneratedSlot, purpose: string | null, idempotencyKey: string | null): Promise<BookingRow> {
-    const { config, clock } = this.deps;
+  /**
+   * Its places, its number, the row, its first event and its expiry job, in one statement (see
+   * bookings.hold.ts: the contended place is never locked across a round trip).
+   */
+  private async hold(viewer: Viewer, offer: Offer, slot: GeneratedSlot, purpose: string | null, idempotencyKey: string | null): Promise<BookingRow> {
+    const { config, clock, db } = this.deps;
     const now = clock.now();
-    const { branch, service, capacity } = offer;
-    const taken = await repo.takePlaces(tx, { branchId: branch.id, serviceId: service.id, starts: placesOf(slot.startsAt, slot.endsAt), capacity });
-    if (taken === 'SLOT_TAKEN') throw conflict('Это время уже занято: выберите другое', 'input.startsAt');
-    // Seven digits: six-digit numbers in messages are reserved for one-time codes.
-    const number = `МФЦ-Б-${String(await repo.nextNumber(tx)).padStart(7, '0')}`;
-    const confirmBy = new Date(now.getTime() + config.BOOKING_CONFIRM_TTL_SECONDS * 1000);
-    const row = await repo.insertBooking(tx, {
-      number,
+    const id = randomUUID();
+    const held = await insertHold(db, {
+      id,
       userId: viewer.userId,
-      branchId: branch.id,
-      serviceId: service.id,
+      branchId: offer.branch.id,
+      serviceId: offer.service.id,
       purpose,
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,
-      originalStartsAt: slot.startsAt,
-      status: 'PENDING_CONFIRMATION',
-      confirmBy,
+      confirmBy: new Date(now.getTime() + config.BOOKING_CONFIRM_TTL_SECONDS * 1000),
       idempotencyKey,
-      createdAt: now,
-      updatedAt: now,
+      now,
+      places: placesOf(slot.startsAt, slot.endsAt),
+      capacity: offer.capacity,
+      note: 'Место удерживается до подтверждения',
+      job: outboxRow(expireBooking, { bookingId: id }, { jobId: `expire-${id}`, delayMs: config.BOOKING_CONFIRM_TTL_SECONDS * 1000 }),
     });
-    if (row === 'OVERLAP') throw conflict('У вас уже есть запись на это время', 'input.startsAt');
-    if (row === 'DUPLICATE') throw new DuplicateBooking('idempotency key used by a concurrent request');
-    await repo.insertEvent(tx, { bookingId: row.id, status: 'PENDING_CONFIRMATION', at: now, note: 'Место удерживается до подтверждения' });
-    await writeOutbox(tx, expireBooking, { bookingId: row.id }, { jobId: `expire-${row.id}`, delayMs: config.BOOKING_CONFIRM_TTL_SECONDS * 1000 });
+    if (held === 'SLOT_TAKEN') throw conflict('Это время уже занято: выберите другое', 'input.startsAt');
+    if (held === 'OVERLAP') throw conflict('У вас уже есть запись на это время', 'input.startsAt');
+    if (held === 'DUPLICATE') throw new DuplicateBooking('idempotency key used by a concurrent request');
+    const row = await repo.findBooking(db, id);
+    if (!row) throw new Error(`booking ${id} held but not found`);
     return row;
   }
 

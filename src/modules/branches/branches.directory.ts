@@ -1,5 +1,10 @@
-/** What other modules may read of branches, through the front door: branches, weekly hours, dated exceptions. */
+/**
+ * What other modules may read of branches, through the front door: branches, weekly hours, dated
+ * exceptions. Reads outside a transaction come from the public cache when the application has one
+ * (every edit of branches invalidates it); inside a transaction they read the transaction's view.
+ */
 import type { Database, Executor } from '../../db/client.js';
+import { PUBLIC_READS, publicCacheOf } from '../../shared/public-cache.js';
 import * as repo from './branches.repository.js';
 import type { BranchRow, ExceptionRow, HoursRow } from './branches.repository.js';
 
@@ -11,9 +16,21 @@ export interface BranchesDirectory {
 }
 
 export function createBranchesDirectory(db: Database): BranchesDirectory {
+  const cached = <T>(key: string, read: () => Promise<T>): Promise<T> => {
+    const cache = publicCacheOf(db);
+    return cache ? cache.get(PUBLIC_READS, key, read) : read();
+  };
   return {
-    branchesByIds: (ids, tx = db) => repo.findBranchesByIds(tx, ids),
-    hoursOf: (ids, tx = db) => repo.hoursOf(tx, ids),
-    exceptionsOf: (ids, from, to, tx = db) => repo.exceptionsOf(tx, ids, from, to),
+    async branchesByIds(ids, tx) {
+      if (tx) return repo.findBranchesByIds(tx, ids);
+      const all = await cached('branches:by-id', async () => Object.fromEntries((await repo.findBranchesByIds(db, null)).map((b) => [b.id, b])));
+      return ids.flatMap((id) => (all[id] ? [all[id]] : []));
+    },
+    async hoursOf(ids, tx) {
+      if (tx) return repo.hoursOf(tx, ids);
+      const wanted = new Set(ids);
+      return (await cached('branches:hours', () => repo.hoursOf(db, null))).filter((h) => wanted.has(h.branchId));
+    },
+    exceptionsOf: (ids, from, to, tx) => (tx ? repo.exceptionsOf(tx, ids, from, to) : cached(`branches:exceptions:${[...ids].sort().join(',')}:${from}:${to}`, () => repo.exceptionsOf(db, ids, from, to))),
   };
 }

@@ -73,9 +73,13 @@ export async function upsertRegion(db: Executor, code: string, name: string | nu
   else await db.insert(regions).values({ code, name: code }).onConflictDoNothing();
 }
 
-export async function findBranchesByIds(db: Executor, ids: readonly string[]): Promise<BranchRow[]> {
-  if (ids.length === 0) return [];
-  return db.select(branchColumns).from(branches).where(inArray(branches.id, [...ids]));
+/** These branches (every branch with null). */
+export async function findBranchesByIds(db: Executor, ids: readonly string[] | null): Promise<BranchRow[]> {
+  if (ids?.length === 0) return [];
+  return db
+    .select(branchColumns)
+    .from(branches)
+    .where(ids ? inArray(branches.id, [...ids]) : undefined);
 }
 
 export interface BranchSearch {

@@ -1,0 +1,64 @@
+/**
+ * A new booking in ONE statement (private to the module): its places taken, the row, its first
+ * event and its expiry job, atomically. One statement is one transaction inside PostgreSQL, so the
+ * hot `slot_places` row is locked only while the server runs it, never across a round trip to the
+ * client: under contention for one place, each loser waits for the one before it for a fraction
+ * of a millisecond and fails on the `taken <= capacity` check, instead of queueing behind client
+ * round trips. Constraint violations come back as domain results, as in the repository.
+ */
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { isUniqueViolation, pgErrorCode } from '../../db/errors.js';
+
+const CHECK_VIOLATION = '23514';
+const EXCLUSION_VIOLATION = '23P01';
+
+export interface NewHold {
+  id: string;
+  userId: string;
+  branchId: string;
+  serviceId: string;
+  purpose: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  confirmBy: Date;
+  idempotencyKey: string | null;
+  now: Date;
+  /** The places (slot starts) the booking occupies and their capacity. */
+  places: Date[];
+  capacity: number;
+  note: string;
+  job: { job: string; payload: unknown; jobId: string; delayMs: number };
+}
+
+export async function insertHold(db: Executor, h: NewHold): Promise<'HELD' | 'SLOT_TAKEN' | 'OVERLAP' | 'DUPLICATE'> {
+  const places = sql`${`{${h.places.map((p) => `"${p.toISOString()}"`).join(',')}}`}::timestamptz[]`;
+  try {
+    await db.execute(sql`
+      WITH place AS (
+        INSERT INTO slot_places (branch_id, service_id, starts_at, taken, capacity)
+        SELECT ${h.branchId}::uuid, ${h.serviceId}::uuid, s, 1, ${h.capacity}::int FROM unnest(${places}) AS s
+        ON CONFLICT (branch_id, service_id, starts_at) DO UPDATE SET taken = slot_places.taken + 1
+        RETURNING 1
+      ), booking AS (
+        INSERT INTO bookings (id, number, user_id, branch_id, service_id, purpose, starts_at, ends_at, original_starts_at, status, confirm_by, idempotency_key, created_at, updated_at)
+        SELECT ${h.id}::uuid, 'МФЦ-Б-' || lpad(nextval('booking_numbers')::text, 7, '0'), ${h.userId}::uuid, ${h.branchId}::uuid, ${h.serviceId}::uuid, ${h.purpose},
+          ${h.startsAt.toISOString()}::timestamptz, ${h.endsAt.toISOString()}::timestamptz, ${h.startsAt.toISOString()}::timestamptz, 'PENDING_CONFIRMATION',
+          ${h.confirmBy.toISOString()}::timestamptz, ${h.idempotencyKey}, ${h.now.toISOString()}::timestamptz, ${h.now.toISOString()}::timestamptz
+        WHERE (SELECT count(*) FROM place) = ${h.places.length}
+        RETURNING id
+      ), event AS (
+        INSERT INTO booking_events (booking_id, status, at, note) SELECT id, 'PENDING_CONFIRMATION', ${h.now.toISOString()}::timestamptz, ${h.note} FROM booking
+      ), job AS (
+        INSERT INTO outbox (job, payload, job_id, delay_ms) SELECT ${h.job.job}, ${JSON.stringify(h.job.payload)}::jsonb, ${h.job.jobId}, ${h.job.delayMs}::int FROM booking
+      )
+      SELECT id FROM booking`);
+    return 'HELD';
+  } catch (err) {
+    const code = pgErrorCode(err);
+    if (code === CHECK_VIOLATION) return 'SLOT_TAKEN';
+    if (code === EXCLUSION_VIOLATION) return 'OVERLAP';
+    if (isUniqueViolation(err) && h.idempotencyKey) return 'DUPLICATE';
+    throw err;
+  }
+}
