@@ -45,7 +45,7 @@ async function branchWithOperator() {
   const serviceId = (await buildService(admin, (await buildCategory(admin)).id)).id;
   const branch = await buildBranch(admin, openNow(), [serviceId]);
   const operator = await createAccount(a, 'OPERATOR', { staffBranchId: branch.id });
-  return { branch, serviceId, operator: operator.client, operatorToken: operator.accessToken };
+  return { branch, serviceId, operator: operator.client, operatorToken: operator.accessToken, operatorId: operator.id };
 }
 
 describe('the hall\'s board', () => {
@@ -112,6 +112,16 @@ describe('the staff\'s live queue', () => {
       ['A002', 'WAITING', null],
     ]);
     await live.dispose();
+
+    // The right is checked on every change: an operator moved to another branch stops hearing this one.
+    const { operatorToken: movedToken, operatorId: movedId } = await branchWithOperator();
+    await a.running.app.db.sql`update users set staff_branch_id = ${branch.id} where id = ${movedId}`;
+    const moving = await subscribe(anonymousB.withToken(movedToken), QueueChangedDocument, { branchId: branch.id });
+    await moving.next(undefined, 2000);
+    await a.running.app.db.sql`update users set staff_branch_id = null where id = ${movedId}`;
+    await operator.request(IssueWalkInTicketDocument, { branchId: branch.id, serviceId });
+    await expect(moving.next((e) => e.queueChanged.length === 3, 2000)).rejects.toThrow(/FORBIDDEN/);
+    await moving.dispose();
 
     const citizen = await createAccount(a, 'CITIZEN');
     const stranger = await branchWithOperator();
