@@ -24,7 +24,7 @@ import { createFeedbackModule, type FeedbackService } from './modules/feedback/i
 import { createIdentityModule, type IdentityServices } from './modules/identity/index.js';
 import { createNotificationsModule, type DeliveryService, type NotificationsService } from './modules/notifications/index.js';
 import { createPrivacyModule, type PrivacyModule } from './modules/privacy/index.js';
-import { createQueueModule, type LoadAlertsService, type LoadService, type QueueService, type VisitOutcomes } from './modules/queue/index.js';
+import { createQueueModule, type FreePlaces, type LoadAlertsService, type LoadService, type QueueService, type VisitOutcomes } from './modules/queue/index.js';
 import { createSystemModule, type SigningKeyStore } from './modules/system/index.js';
 import { NodeRegistry, NodeResolver } from './server/nodes.js';
 import { TokenService } from './shared/auth/tokens.js';
@@ -32,6 +32,7 @@ import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import type { ModuleParts } from './shared/module.js';
 import type { AppPubSub } from './shared/pubsub.js';
+import { AppError, ErrorCode } from './shared/errors.js';
 import type { StaffAccess } from './shared/staff-access.js';
 
 /** The modules' door services, for the transport, the CLI and the tests. */
@@ -119,6 +120,23 @@ async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAcce
   return { system, tokens, notifications, accounts, identity };
 }
 
+/**
+ * The bookings service as the queue's FreePlaces port: a branch that takes no appointments for the
+ * service (or an unknown one) has no free places rather than an error.
+ */
+function freePlacesOf(bookings: () => BookingsService): FreePlaces {
+  return {
+    async freePlaces(branchId, serviceId, from, to) {
+      try {
+        return await bookings().availableSlots(branchId, serviceId, from, to);
+      } catch (err) {
+        if (err instanceof AppError && (err.code === ErrorCode.BAD_USER_INPUT || err.code === ErrorCode.NOT_FOUND)) return [];
+        throw err;
+      }
+    },
+  };
+}
+
 /** Catalog, branches, the queue and bookings: the branch's day. */
 function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>) {
   const { config, log, clock, db, pubsub, queues, publicCache } = infra;
@@ -130,8 +148,10 @@ function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<t
     endVisit: (tx, bookingId, status) => bookings.bookings.endVisit(tx, bookingId, status),
     visitEnded: (visit) => bookings.bookings.visitEnded(visit),
   };
+  // Free appointment places for the queue's forecast and recommendation (a port, likewise).
+  const places = freePlacesOf(() => bookings.bookings);
   const accountsDirectory = people.accounts.directory;
-  const queue = createQueueModule({ config, db: db.db, clock, log, pubsub, notifications, accounts: accountsDirectory, branches: branches.directory, catalog: catalog.directory, visits });
+  const queue = createQueueModule({ config, db: db.db, clock, log, pubsub, notifications, accounts: accountsDirectory, branches: branches.directory, catalog: catalog.directory, visits, places });
   const bookings = createBookingsModule({
     config, db: db.db, clock, log, pubsub, notifications,
     keys: people.system.keys,

@@ -108,6 +108,21 @@ const schema = z.object({
   LOAD_HISTORY_HOURS: int(24, 1),
   /** Minutes at a window assumed for wait estimates until the branch has an hour of data. */
   QUEUE_DEFAULT_SERVICE_MINUTES: int(10, 1),
+  /** Active tickets (waiting, called, being served) a citizen may hold at one branch… */
+  QUEUE_MAX_ACTIVE_PER_BRANCH: int(1, 1),
+  /** …and at all branches together. */
+  QUEUE_MAX_ACTIVE_TOTAL: int(3, 1),
+  /** The sweeper schedules each branch's closing job and closes days whose job was missed, this often. */
+  QUEUE_DAY_SWEEP_MINUTES: int(5, 1),
+  /** The hall's board shows at most this many called tickets (calledTickets(last:)). */
+  QUEUE_BOARD_MAX_TICKETS: int(50, 1),
+  /** Hourly load aggregates (the forecast's history) are kept this many weeks… */
+  LOAD_AGGREGATE_WEEKS: int(8, 1),
+  /** …and recomputed from the raw samples this often. */
+  LOAD_AGGREGATE_INTERVAL_MINUTES: int(15, 1),
+  /** recommendBranches: at most this many branches answered, within at most this radius. */
+  RECOMMEND_MAX_RESULTS: int(20, 1),
+  RECOMMEND_MAX_RADIUS_KM: int(200, 1),
 
   /** An unconfirmed booking expires and frees its place after this long. */
   BOOKING_CONFIRM_TTL_SECONDS: int(900, 1),

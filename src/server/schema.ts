@@ -11,8 +11,8 @@ import { AuthResolver } from '../modules/accounts/index.js';
 import { ActivityConnectionResolver, ProfileResolver } from '../modules/accounts/index.js';
 import { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from '../modules/branches/index.js';
 import { ServiceCategoryResolver, ServiceResolver } from '../modules/catalog/index.js';
-import { BranchLoadResolver, LoadAlertResolver, QueueResolver } from '../modules/queue/index.js';
-import { BookingResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/index.js';
+import { BoardResolver, BranchBoardResolver, BranchForecastResolver, BranchLoadResolver, ForecastResolver, LoadAlertResolver, QueueResolver, TicketActionsResolver } from '../modules/queue/index.js';
+import { BookingResolver, RecommendationSlotResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/index.js';
 import { DocumentResolver, UserDocumentsResolver } from '../modules/documents/index.js';
 import { ApplicationConnectionResolver, ApplicationResolver, ApplicationVersionResolver } from '../modules/applications/index.js';
 import { NotificationResolver } from '../modules/notifications/index.js';
@@ -40,7 +40,13 @@ export const resolvers = [
   QueueResolver,
   LoadAlertResolver,
   BranchLoadResolver,
+  TicketActionsResolver,
+  BoardResolver,
+  BranchBoardResolver,
+  ForecastResolver,
+  BranchForecastResolver,
   BookingResolver,
+  RecommendationSlotResolver,
   TicketBookingResolver,
   SlotWatchResolver,
   DocumentResolver,

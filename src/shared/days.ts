@@ -32,3 +32,25 @@ export function addWorkingDays(date: string, n: number, holidays: ReadonlySet<st
   }
   return day;
 }
+
+/** Milliseconds the zone is ahead of UTC at an instant. */
+function zoneOffsetMs(at: Date, timezone: string): number {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** The instant of a local wall time (`minute` since local midnight of `date`) in a time zone; two passes settle the offset. */
+export function zonedInstant(date: string, minute: number, timezone: string): Date {
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+  const wall = Date.UTC(y, m - 1, d, 0, minute);
+  let guess = wall - zoneOffsetMs(new Date(wall), timezone);
+  guess = wall - zoneOffsetMs(new Date(guess), timezone);
+  return new Date(guess);
+}
+
+/** Minutes since local midnight of an instant in a time zone. */
+export function localMinute(at: Date, timezone: string): number {
+  return Math.floor((at.getTime() + zoneOffsetMs(at, timezone)) / 60_000) % 1440;
+}

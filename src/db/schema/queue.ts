@@ -4,7 +4,7 @@
  * counter row is the point of serialization under concurrent takeTicket calls.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, real, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { branches } from './branches.js';
 import { services } from './catalog.js';
@@ -64,6 +64,14 @@ export const tickets = pgTable(
     issuedAt: ts('issued_at').notNull(),
     calledAt: ts('called_at'),
     completedAt: ts('completed_at'),
+    /** Why the ticket ended other than at a window (e.g. "отделение закрылось"). */
+    note: text('note'),
+    /** Who issued a walk-in ticket (an operator; later the hall's kiosk client); null: taken by its holder. */
+    issuedBy: uuid('issued_by'),
+    /** "Almost your turn": tell the holder once when this many or fewer are ahead. */
+    alertWhenAhead: integer('alert_when_ahead'),
+    /** When that alert fired (it fires once per threshold set). */
+    alertedAt: ts('alerted_at'),
   },
   (t) => [
     uniqueIndex('tickets_branch_day_seq_key').on(t.branchId, t.day, t.seq),
@@ -73,6 +81,8 @@ export const tickets = pgTable(
     index('tickets_user_idx').on(t.userId, t.issuedAt),
     check('tickets_seq', sql`${t.seq} >= 1`),
     check('tickets_called_has_window', sql`${t.status} NOT IN ('CALLED', 'SERVING') OR ${t.window} IS NOT NULL`),
+    check('tickets_alert_when_ahead', sql`${t.alertWhenAhead} IS NULL OR ${t.alertWhenAhead} >= 0`),
+    index('tickets_user_active_idx').on(t.userId).where(sql`${t.status} IN ('WAITING', 'CALLED', 'SERVING')`),
   ],
 );
 
@@ -112,5 +122,48 @@ export const loadAlerts = pgTable(
     index('load_alerts_active_idx').on(t.branchId, t.maxWaiting).where(sql`${t.active}`),
     index('load_alerts_user_idx').on(t.userId, t.createdAt),
     check('load_alerts_max_waiting', sql`${t.maxWaiting} >= 0`),
+  ],
+);
+
+/**
+ * A branch's queue day: when it closes (from its hours and exceptions), when its closing job was
+ * scheduled and when the day was closed. The closing is idempotent; this row makes the sweeper
+ * schedule each day's job once and find days whose job never ran.
+ */
+export const queueDays = pgTable(
+  'queue_days',
+  {
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    closesAt: ts('closes_at').notNull(),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.branchId, t.day] }), index('queue_days_open_idx').on(t.closesAt).where(sql`${t.closedAt} IS NULL`)],
+);
+
+/**
+ * Hourly aggregates of the load samples, by the branch's local hour of week (0 = Monday 00:00),
+ * kept LOAD_AGGREGATE_WEEKS: what the forecast reads. Recomputed from the raw samples for the
+ * hours they still cover (idempotent upsert).
+ */
+export const branchLoadHours = pgTable(
+  'branch_load_hours',
+  {
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id, { onDelete: 'cascade' }),
+    hourStart: ts('hour_start').notNull(),
+    hourOfWeek: smallint('hour_of_week').notNull(),
+    samples: integer('samples').notNull(),
+    avgWaiting: real('avg_waiting').notNull(),
+    avgOpenWindows: real('avg_open_windows').notNull(),
+    avgWaitMinutes: real('avg_wait_minutes').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.branchId, t.hourStart] }),
+    index('branch_load_hours_week_idx').on(t.branchId, t.hourOfWeek),
+    check('branch_load_hours_hour_of_week', sql`${t.hourOfWeek} BETWEEN 0 AND 167`),
   ],
 );

@@ -17,6 +17,7 @@ import type { BookingsDeps } from './bookings.deps.js';
 import { bookingFilesRouter } from './bookings.http.js';
 import { bookingJobs } from './bookings.jobs.js';
 import { BookingResolver, SlotWatchResolver, TicketBookingResolver } from './bookings.resolver.js';
+import { RecommendationSlotResolver } from './recommendation.resolver.js';
 import { BookingsService } from './bookings.service.js';
 
 export interface BookingsModuleDeps extends CoreDeps {
@@ -45,7 +46,7 @@ export function createBookingsModule(deps: BookingsModuleDeps): BookingsModule {
   return {
     bookings,
     branchLinks: createBookingsBranchLinks(db),
-    resolvers: [new BookingResolver(bookings, deps.profile, pubsub, db), new TicketBookingResolver(db), new SlotWatchResolver(db)],
+    resolvers: [new BookingResolver(bookings, deps.profile, pubsub, db), new TicketBookingResolver(db), new SlotWatchResolver(db), new RecommendationSlotResolver()],
     routers: [bookingFilesRouter({ sessions: deps.sessions, bookings, branches: deps.branches.service, catalog: deps.catalog.service, clock })],
     ...bookingJobs(bookings),
   };

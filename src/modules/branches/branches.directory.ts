@@ -1,7 +1,8 @@
 /**
  * What other modules may read of branches, through the front door: branches, weekly hours, dated
- * exceptions. Reads outside a transaction come from the public cache when the application has one
- * (every edit of branches invalidates it); inside a transaction they read the transaction's view.
+ * exceptions, opening, nearby. Reads outside a transaction come from the public cache when the
+ * application has one (every edit of branches invalidates it); inside a transaction they read the
+ * transaction's view.
  */
 import type { Database, Executor } from '../../db/client.js';
 import { PUBLIC_READS, publicCacheOf } from '../../shared/public-cache.js';
@@ -13,6 +14,10 @@ export interface BranchesDirectory {
   hoursOf(branchIds: readonly string[], tx?: Executor): Promise<HoursRow[]>;
   /** Exceptions (holidays, short days) of the branches between two local days, inclusive. */
   exceptionsOf(branchIds: readonly string[], from: string, to: string, tx?: Executor): Promise<ExceptionRow[]>;
+  /** Whether each branch is open at an instant (hours, breaks, exceptions in its own time zone). */
+  openAt(branchIds: readonly string[], at: Date): Promise<Map<string, boolean>>;
+  /** Branches offering a service within a radius of a point, nearest first, with their distance. */
+  offeringNear(serviceId: string, near: { lat: number; lon: number }, radiusKm: number, limit: number): Promise<Array<BranchRow & { distanceKm: number | null }>>;
 }
 
 export function createBranchesDirectory(db: Database): BranchesDirectory {
@@ -32,5 +37,7 @@ export function createBranchesDirectory(db: Database): BranchesDirectory {
       return (await cached('branches:hours', () => repo.hoursOf(db, null))).filter((h) => wanted.has(h.branchId));
     },
     exceptionsOf: (ids, from, to, tx) => (tx ? repo.exceptionsOf(tx, ids, from, to) : cached(`branches:exceptions:${[...ids].sort().join(',')}:${from}:${to}`, () => repo.exceptionsOf(db, ids, from, to))),
+    openAt: (ids, at) => repo.openAt(db, ids, at),
+    offeringNear: async (serviceId, near, radiusKm, limit) => (await repo.searchBranches(db, { serviceId, near, radiusKm, orderBy: 'DISTANCE', limit, offset: 0 })).rows,
   };
 }

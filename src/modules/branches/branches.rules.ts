@@ -133,3 +133,37 @@ export function validateBranch(input: BranchInputData): FieldProblem[] {
   if (input.workingHours) problems.push(...validateHours(input.workingHours, 'input.workingHours'));
   return problems;
 }
+
+/** One day of weekly hours or one dated exception, as the directory reads them ("HH:MM[:SS]"). */
+export interface ScheduleDay {
+  weekday: number;
+  opens: string;
+  closes: string;
+  breakStart?: string | null;
+  breakEnd?: string | null;
+}
+export interface ScheduleException {
+  date: string;
+  closed: boolean;
+  opens?: string | null;
+  closes?: string | null;
+}
+
+const minuteOf = (t: string): number => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+
+/**
+ * Stretches of opening of one local day, in minutes since midnight (a dated exception replaces the
+ * weekday's hours; a break splits the day). Empty: closed all day.
+ */
+export function openStretches(date: string, weekday: number, hours: readonly ScheduleDay[], exceptions: readonly ScheduleException[]): Array<[number, number]> {
+  const exception = exceptions.find((e) => e.date === date);
+  if (exception) return exception.closed || !exception.opens || !exception.closes ? [] : [[minuteOf(exception.opens), minuteOf(exception.closes)]];
+  const day = hours.find((h) => h.weekday === weekday);
+  if (!day) return [];
+  const [open, close] = [minuteOf(day.opens), minuteOf(day.closes)];
+  if (!day.breakStart || !day.breakEnd) return [[open, close]];
+  return [
+    [open, minuteOf(day.breakStart)],
+    [minuteOf(day.breakEnd), close],
+  ];
+}

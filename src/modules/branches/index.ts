@@ -6,6 +6,8 @@ export { branchesLoaders, createBranchLoaders } from './branches.loaders.js';
 export { toBranch } from './branches.mappers.js';
 export { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from './branches.resolver.js';
 export { BranchesService } from './branches.service.js';
+export { openStretches, type ScheduleDay, type ScheduleException } from './branches.rules.js';
 export { Branch } from './branches.types.js';
+export { GeoPointInput } from './branches.inputs.js';
 export { createBranchesDirectory, type BranchesDirectory } from './branches.directory.js';
 export type { BranchRow, ExceptionRow, HoursRow } from './branches.repository.js';

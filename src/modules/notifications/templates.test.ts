@@ -18,6 +18,7 @@ const samples: { [N in TemplateName]: TemplateVars<N> } = {
   'security.contact_claim_attempt': { contact: 'адрес электронной почты' },
   'system.staff_account_created': { role: 'администратора' },
   'queue.ticket_called': { number: 'A042', window: '12', branch: 'МФЦ района Тверской' },
+  'queue.almost_turn': { number: 'A042', ahead: '3', branch: 'МФЦ района Тверской' },
   'load.alert': { branch: 'МФЦ района Тверской', waiting: '3' },
   'booking.reminder': { number: 'МФЦ-Б-0000123', branch: 'МФЦ района Тверской', time: '25.11.2026 10:30' },
   'booking.slot_freed': { branch: 'МФЦ района Тверской', date: '25.11.2026' },

@@ -6,7 +6,8 @@ import { badField, notFound } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
 import type { BranchesDirectory } from '../branches/index.js';
 import type { LoadService } from './load.service.js';
-import * as repo from './queue.repository.js';
+import * as repo from './load.repository.js';
+import type { AlertRow } from './load.repository.js';
 import { isValidAlertThreshold, MAX_ALERT_WAITING } from './queue.rules.js';
 
 export class LoadAlertsService {
@@ -15,7 +16,7 @@ export class LoadAlertsService {
     private readonly load: LoadService,
   ) {}
 
-  async watch(viewer: Viewer, branchId: string, maxWaiting: number): Promise<repo.AlertRow> {
+  async watch(viewer: Viewer, branchId: string, maxWaiting: number): Promise<AlertRow> {
     if (!isValidAlertThreshold(maxWaiting)) throw badField('maxWaiting', `От 0 до ${MAX_ALERT_WAITING} человек`);
     const [branch] = isUuid(branchId) ? await this.deps.branches.branchesByIds([branchId]) : [];
     if (!branch) throw notFound('Отделение');
@@ -30,7 +31,7 @@ export class LoadAlertsService {
     return true;
   }
 
-  mine(viewer: Viewer): Promise<repo.AlertRow[]> {
+  mine(viewer: Viewer): Promise<AlertRow[]> {
     return repo.alertsOfUser(this.deps.db, viewer.userId);
   }
 }

@@ -8,14 +8,14 @@ import { Repeater } from '@repeaterjs/repeater';
 import type { Executor } from '../../db/client.js';
 import { branchLoadTopic, type BranchLoadEvent } from './queue.events.js';
 import type { QueueDeps } from './queue.deps.js';
-import * as repo from './queue.repository.js';
-import type { LoadFigures, SampleRow } from './queue.repository.js';
+import * as repo from './load.repository.js';
+import type { LoadFigures, SampleRow } from './load.repository.js';
 import { estimateWaitMinutes, historySpan, loadLevel } from './queue.rules.js';
 
 export type LoadLevel = BranchLoadEvent['level'];
 
 /** Alert holders are read through the accounts door, branch names through the branches door. */
-export type LoadDeps = Omit<QueueDeps, 'catalog' | 'visits'>;
+export type LoadDeps = Omit<QueueDeps, 'catalog' | 'visits' | 'places'>;
 
 export class LoadService {
   constructor(private readonly deps: LoadDeps) {}

@@ -1,16 +1,18 @@
-/** What the queue's services are built from: infrastructure, other modules' doors, and the bookings port. */
+/** What the queue's services are built from: infrastructure, other modules' doors, and the bookings ports. */
 import type { CoreDeps } from '../../shared/module.js';
 import type { AccountsDirectory } from '../accounts/index.js';
 import type { BranchesDirectory } from '../branches/index.js';
 import type { CatalogDirectory } from '../catalog/index.js';
 import type { NotificationsService } from '../notifications/index.js';
-import type { VisitOutcomes } from './queue.ports.js';
+import type { FreePlaces, VisitOutcomes } from './queue.ports.js';
 
 export interface QueueDeps extends CoreDeps {
-    notifications: NotificationsService;
+  notifications: NotificationsService;
   accounts: AccountsDirectory;
   branches: BranchesDirectory;
   catalog: CatalogDirectory;
   /** The owner of bookings, told when a booked visit ends with its ticket. */
   visits: VisitOutcomes;
+  /** The owner of bookings, asked for free appointment places (forecast, recommendation). */
+  places: FreePlaces;
 }

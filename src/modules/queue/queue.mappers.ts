@@ -1,7 +1,10 @@
 /** Queue rows and events to GraphQL objects. */
 import type { BranchLoadEvent } from './queue.events.js';
-import type { AlertRow, SampleRow, TicketRow } from './queue.repository.js';
-import { LoadLevel, TicketStatus, type BranchLoad, type BranchLoadSample, type LoadAlert, type QueueTicket } from './queue.types.js';
+import type { AlertRow, SampleRow } from './load.repository.js';
+import type { TicketRow } from './queue.repository.js';
+import type { TicketCalledEvent } from './queue.events.js';
+import type { HourForecast, Recommendation } from './forecast.service.js';
+import { LoadLevel, TicketStatus, type BranchLoad, type BranchLoadSample, type BranchRecommendation, type CalledTicket, type LoadAlert, type QueueTicket, type VisitForecast } from './queue.types.js';
 
 export function toTicket(row: TicketRow): QueueTicket {
   return {
@@ -15,6 +18,7 @@ export function toTicket(row: TicketRow): QueueTicket {
     issuedAt: row.issuedAt,
     calledAt: row.calledAt,
     completedAt: row.completedAt,
+    alertWhenAhead: row.alertWhenAhead,
   };
 }
 
@@ -29,4 +33,22 @@ export function toSample(row: SampleRow): BranchLoadSample {
 
 export function toAlert(row: AlertRow): LoadAlert {
   return { id: row.id, branchId: row.branchId, maxWaiting: row.maxWaiting, active: row.active, createdAt: row.createdAt };
+}
+
+/** The board's view of a called ticket: number and window only. */
+export function toCalled(row: TicketRow): CalledTicket | null {
+  if (row.window === null || !row.calledAt) return null;
+  return { branchId: row.branchId, number: row.number, window: row.window, calledAt: row.calledAt };
+}
+
+export function toCalledEvent(e: TicketCalledEvent): CalledTicket {
+  return { branchId: e.branchId, number: e.number, window: e.window, calledAt: new Date(e.calledAt) };
+}
+
+export function toForecast(f: HourForecast): VisitForecast {
+  return { ...f, level: LoadLevel[f.level] };
+}
+
+export function toRecommendation(r: Recommendation): BranchRecommendation {
+  return { branchId: r.branch.id, distanceKm: r.distanceKm, waitNowMinutes: r.waitNowMinutes, nextFreePlace: r.nextFreeSlot };
 }

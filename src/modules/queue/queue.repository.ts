@@ -1,12 +1,10 @@
 /** The only drizzle importer of the queue module: one function per query, explicit columns. */
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { branchLoadSamples, branchWindows, loadAlerts, ticketCounters, tickets } from '../../db/schema/index.js';
+import { branchWindows, ticketCounters, tickets } from '../../db/schema/index.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type WindowRow = typeof branchWindows.$inferSelect;
-export type SampleRow = typeof branchLoadSamples.$inferSelect;
-export type AlertRow = typeof loadAlerts.$inferSelect;
 
 /** The columns of each row type, read and returned everywhere that row type is. */
 const ticketColumns = {
@@ -24,6 +22,10 @@ const ticketColumns = {
   issuedAt: tickets.issuedAt,
   calledAt: tickets.calledAt,
   completedAt: tickets.completedAt,
+  note: tickets.note,
+  issuedBy: tickets.issuedBy,
+  alertWhenAhead: tickets.alertWhenAhead,
+  alertedAt: tickets.alertedAt,
 };
 
 const windowColumns = {
@@ -34,36 +36,8 @@ const windowColumns = {
   ticketId: branchWindows.ticketId,
 };
 
-const sampleColumns = {
-  id: branchLoadSamples.id,
-  branchId: branchLoadSamples.branchId,
-  at: branchLoadSamples.at,
-  waiting: branchLoadSamples.waiting,
-  averageWaitMinutes: branchLoadSamples.averageWaitMinutes,
-  openWindows: branchLoadSamples.openWindows,
-  freeWindows: branchLoadSamples.freeWindows,
-  level: branchLoadSamples.level,
-};
 
-const alertColumns = {
-  id: loadAlerts.id,
-  userId: loadAlerts.userId,
-  branchId: loadAlerts.branchId,
-  maxWaiting: loadAlerts.maxWaiting,
-  active: loadAlerts.active,
-  createdAt: loadAlerts.createdAt,
-  firedAt: loadAlerts.firedAt,
-};
 
-export interface LoadFigures {
-  branchId: string;
-  waiting: number;
-  averageWaitMinutes: number;
-  openWindows: number;
-  freeWindows: number;
-  /** Mean minutes at a window over the last hour (null: no data). */
-  serviceMinutes: number | null;
-}
 
 /** The next number of the branch's day: one row per branch and day, incremented under its lock. */
 export async function nextSeq(db: Executor, branchId: string, day: string): Promise<number> {
@@ -91,12 +65,12 @@ export async function ticketsOfUser(db: Executor, userId: string, since: Date): 
   return db.select(ticketColumns).from(tickets).where(and(eq(tickets.userId, userId), gte(tickets.issuedAt, since))).orderBy(desc(tickets.issuedAt));
 }
 
-/** Tickets waiting or at a window now, in calling order. */
-export async function liveQueue(db: Executor, branchId: string): Promise<TicketRow[]> {
+/** Tickets of the branch's day waiting or at a window now, in calling order. */
+export async function liveQueue(db: Executor, branchId: string, day: string): Promise<TicketRow[]> {
   return db
     .select(ticketColumns)
     .from(tickets)
-    .where(and(eq(tickets.branchId, branchId), inArray(tickets.status, ['WAITING', 'CALLED', 'SERVING'])))
+    .where(and(eq(tickets.branchId, branchId), eq(tickets.day, day), inArray(tickets.status, ['WAITING', 'CALLED', 'SERVING'])))
     .orderBy(sql`CASE WHEN ${tickets.status} = 'WAITING' THEN 1 ELSE 0 END`, asc(tickets.priority), asc(tickets.issuedAt));
 }
 
@@ -105,7 +79,7 @@ export async function positions(db: Executor, ticketIds: readonly string[]): Pro
   if (ticketIds.length === 0) return new Map();
   const rows = await db.execute<{ id: string; position: number }>(sql`
     SELECT t.id, (SELECT count(*)::int FROM ${tickets} o
-                   WHERE o.branch_id = t.branch_id AND o.status = 'WAITING'
+                   WHERE o.branch_id = t.branch_id AND o.day = t.day AND o.status = 'WAITING'
                      AND (o.priority, o.issued_at, o.id) <= (t.priority, t.issued_at, t.id)) AS position
     FROM ${tickets} t WHERE t.id = ANY(${sql.param([...ticketIds])}::uuid[]) AND t.status = 'WAITING'`);
   return new Map(rows.map((r) => [r.id, Number(r.position)]));
@@ -133,12 +107,15 @@ export async function clearWindowOf(db: Executor, ticketId: string): Promise<voi
   await db.update(branchWindows).set({ ticketId: null }).where(eq(branchWindows.ticketId, ticketId));
 }
 
-/** Claims the next waiting ticket: booked visitors first, then by time; parallel callers skip each other's rows. */
-export async function claimNextWaiting(db: Executor, branchId: string): Promise<TicketRow | undefined> {
+/**
+ * Claims the next waiting ticket of the branch's day (an unclosed earlier day never comes first):
+ * booked visitors first, then by time; parallel callers skip each other's rows.
+ */
+export async function claimNextWaiting(db: Executor, branchId: string, day: string): Promise<TicketRow | undefined> {
   const [row] = await db
     .select(ticketColumns)
     .from(tickets)
-    .where(and(eq(tickets.branchId, branchId), eq(tickets.status, 'WAITING')))
+    .where(and(eq(tickets.branchId, branchId), eq(tickets.day, day), eq(tickets.status, 'WAITING')))
     .orderBy(asc(tickets.priority), asc(tickets.issuedAt), asc(tickets.id))
     .limit(1)
     .for('update', { skipLocked: true });
@@ -154,86 +131,44 @@ export async function updateTicket(db: Executor, id: string, values: Partial<typ
   return row;
 }
 
-/** Load figures of many branches in one statement. */
-export async function loadFigures(db: Executor, branchIds: readonly string[], now: Date): Promise<LoadFigures[]> {
-  if (branchIds.length === 0) return [];
-  const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
-  const rows = await db.execute<{ branch_id: string; waiting: number; avg_wait: number | null; open_windows: number; free_windows: number; service_minutes: number | null }>(sql`
-    SELECT b.id AS branch_id,
-      (SELECT count(*)::int FROM ${tickets} t WHERE t.branch_id = b.id AND t.status = 'WAITING') AS waiting,
-      (SELECT round(avg(extract(epoch FROM t.called_at - t.issued_at)) / 60)::int FROM ${tickets} t
-         WHERE t.branch_id = b.id AND t.called_at >= ${hourAgo}::timestamptz) AS avg_wait,
-      (SELECT count(*)::int FROM ${branchWindows} w WHERE w.branch_id = b.id) AS open_windows,
-      (SELECT count(*)::int FROM ${branchWindows} w WHERE w.branch_id = b.id AND w.ticket_id IS NULL) AS free_windows,
-      (SELECT avg(extract(epoch FROM t.completed_at - t.called_at)) / 60 FROM ${tickets} t
-         WHERE t.branch_id = b.id AND t.status = 'COMPLETED' AND t.completed_at >= ${hourAgo}::timestamptz) AS service_minutes
-    FROM branches b WHERE b.id = ANY(${sql.param([...branchIds])}::uuid[])`);
-  return rows.map((r) => ({
-    branchId: r.branch_id,
-    waiting: Number(r.waiting),
-    averageWaitMinutes: Number(r.avg_wait ?? 0),
-    openWindows: Number(r.open_windows),
-    freeWindows: Number(r.free_windows),
-    serviceMinutes: r.service_minutes === null ? null : Number(r.service_minutes),
-  }));
+/** Serializes one citizen's ticket taking (the caps below are checked under it), until the transaction ends. */
+export async function lockHolder(tx: Executor, userId: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`tickets:${userId}`}, 0))`);
 }
 
-export async function lastSample(db: Executor, branchId: string): Promise<SampleRow | undefined> {
-  const [row] = await db.select(sampleColumns).from(branchLoadSamples).where(eq(branchLoadSamples.branchId, branchId)).orderBy(desc(branchLoadSamples.at)).limit(1);
-  return row;
+/** The citizen's active tickets (waiting, called, being served) of each branch's current local day: at this branch and in all. */
+export async function activeTicketCounts(db: Executor, userId: string, branchId: string, now: Date): Promise<{ atBranch: number; total: number }> {
+  const [row] = await db.execute<{ at_branch: number; total: number }>(sql`
+    SELECT count(*) FILTER (WHERE t.branch_id = ${branchId})::int AS at_branch, count(*)::int AS total
+    FROM ${tickets} t JOIN branches b ON b.id = t.branch_id
+    WHERE t.user_id = ${userId} AND t.status IN ('WAITING', 'CALLED', 'SERVING')
+      AND t.day = (${now.toISOString()}::timestamptz AT TIME ZONE b.timezone)::date`);
+  return { atBranch: Number(row?.at_branch ?? 0), total: Number(row?.total ?? 0) };
 }
 
-export async function insertSample(db: Executor, values: typeof branchLoadSamples.$inferInsert): Promise<void> {
-  await db.insert(branchLoadSamples).values(values);
-}
-
-export async function replaceSample(db: Executor, id: number, values: Partial<typeof branchLoadSamples.$inferInsert>): Promise<void> {
-  await db.update(branchLoadSamples).set(values).where(eq(branchLoadSamples.id, id));
-}
-
-export async function samplesSince(db: Executor, branchIds: readonly string[], since: Date): Promise<SampleRow[]> {
-  if (branchIds.length === 0) return [];
-  return db.select(sampleColumns).from(branchLoadSamples).where(and(inArray(branchLoadSamples.branchId, [...branchIds]), gt(branchLoadSamples.at, since))).orderBy(asc(branchLoadSamples.at));
-}
-
-export async function pruneSamples(db: Executor, before: Date): Promise<number> {
-  const rows = await db.delete(branchLoadSamples).where(lt(branchLoadSamples.at, before)).returning({ id: branchLoadSamples.id });
-  return rows.length;
-}
-
-export async function allBranchIds(db: Executor): Promise<string[]> {
-  const rows = await db.execute<{ id: string }>(sql`SELECT id FROM branches`);
-  return rows.map((r) => r.id);
-}
-
-// ---------------------------------------------------------------- alerts
-
-export async function insertAlert(db: Executor, values: typeof loadAlerts.$inferInsert): Promise<AlertRow> {
-  const [row] = await db.insert(loadAlerts).values(values).returning(alertColumns);
-  if (!row) throw new Error('insert load_alerts returned nothing');
-  return row;
-}
-
-export async function alertsOfUser(db: Executor, userId: string): Promise<AlertRow[]> {
-  return db.select(alertColumns).from(loadAlerts).where(eq(loadAlerts.userId, userId)).orderBy(desc(loadAlerts.createdAt));
-}
-
-export async function deactivateAlert(db: Executor, id: string, userId: string): Promise<boolean> {
-  const rows = await db
-    .update(loadAlerts)
-    .set({ active: false })
-    .where(and(eq(loadAlerts.id, id), eq(loadAlerts.userId, userId), eq(loadAlerts.active, true)))
-    .returning({ id: loadAlerts.id });
-  return rows.length === 1;
-}
-
-/** Fires (deactivates) the branch's alerts whose threshold the queue has reached; each fires once. */
-export async function fireAlerts(db: Executor, branchId: string, waiting: number, now: Date): Promise<AlertRow[]> {
+/** The day's tickets called to a window, the latest call first (the hall's board). */
+export async function calledTickets(db: Executor, branchId: string, day: string, limit: number): Promise<TicketRow[]> {
   return db
-    .update(loadAlerts)
-    .set({ active: false, firedAt: now })
-    .where(and(eq(loadAlerts.branchId, branchId), eq(loadAlerts.active, true), gte(loadAlerts.maxWaiting, waiting), isNull(loadAlerts.firedAt)))
-    .returning(alertColumns);
+    .select(ticketColumns)
+    .from(tickets)
+    .where(and(eq(tickets.branchId, branchId), eq(tickets.day, day), isNotNull(tickets.calledAt), isNotNull(tickets.window)))
+    .orderBy(desc(tickets.calledAt), desc(tickets.id))
+    .limit(limit);
+}
+
+/**
+ * "Almost your turn": marks (once) the day's waiting tickets whose holders asked to be told when
+ * this many or fewer are ahead and now are. A concurrent run waits on the row and skips it.
+ */
+export async function fireTicketAlerts(db: Executor, branchId: string, day: string, now: Date): Promise<Array<{ id: string; userId: string; number: string; ahead: number }>> {
+  const rows = await db.execute<{ id: string; user_id: string; number: string; ahead: number }>(sql`
+    UPDATE ${tickets} t SET alerted_at = ${now.toISOString()}::timestamptz
+    FROM (SELECT id, (row_number() OVER (ORDER BY priority, issued_at, id) - 1)::int AS ahead
+            FROM ${tickets} WHERE branch_id = ${branchId} AND day = ${day} AND status = 'WAITING') o
+    WHERE t.id = o.id AND t.user_id IS NOT NULL AND t.status = 'WAITING'
+      AND t.alert_when_ahead IS NOT NULL AND t.alerted_at IS NULL AND o.ahead <= t.alert_when_ahead
+    RETURNING t.id, t.user_id, t.number, o.ahead`);
+  return rows.map((r) => ({ id: r.id, userId: r.user_id, number: r.number, ahead: Number(r.ahead) }));
 }
 
 /** Tickets still in the queue: what lets the branch's operators see the holder. */

@@ -1,25 +1,36 @@
 /**
- * The electronic queue: citizens take tickets; operators of the branch open and close windows,
- * call the next ticket (booked visitors first, then walk-ins in order), complete tickets or mark
- * no-shows. Every committed change recomputes the branch's load once (LoadService.changed), and a
- * called ticket's holder hears it at once: ticketUpdated and an urgent notification. The queue owns
- * tickets; a booked visit's end is told to the owner of bookings through the VisitOutcomes port.
+ * The electronic queue: citizens take tickets (only while the branch is open, within the caps per
+ * branch and in all), operators and later the hall's kiosk issue walk-in tickets (one path, given
+ * who issues); operators of the branch open and close windows, call the next ticket of the day
+ * (booked visitors first, then walk-ins in order), complete tickets or mark no-shows. Every
+ * committed change goes through QueueEffects.afterChange (holders, board, load, staff, alerts).
+ * The queue owns tickets; a booked visit's end is told to the owner of bookings (VisitOutcomes).
  */
 import type { QueueDeps } from './queue.deps.js';
 import type { Executor } from '../../db/client.js';
-import { badField, forbidden, notFound, preconditionFailed } from '../../shared/errors.js';
-import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
-import { ticketTopic, type BranchLoadEvent } from './queue.events.js';
+import { badField, forbidden, preconditionFailed } from '../../shared/errors.js';
+import type { Viewer } from '../../shared/auth/viewer.js';
+import type { BranchLoadEvent } from './queue.events.js';
 import type { BranchRow } from '../branches/index.js';
-import type { LoadService } from './load.service.js';
+import type { QueueEffects } from './queue.effects.js';
 import type { VisitEnd } from './queue.ports.js';
 import * as repo from './queue.repository.js';
 import type { TicketRow } from './queue.repository.js';
-import { isWindowOf, PRIORITY_BOOKED, PRIORITY_WALK_IN, TICKETS_SHOWN_HOURS, ticketNumber } from './queue.rules.js';
+import { PRIORITY_BOOKED, PRIORITY_WALK_IN, TICKETS_SHOWN_HOURS, ticketCapBreach, ticketNumber } from './queue.rules.js';
 import { isUuid } from '../../shared/ids.js';
 import { localDay } from '../../shared/days.js';
 
 export type { QueueDeps } from './queue.deps.js';
+
+/**
+ * Who issues a walk-in ticket for a visitor without an account: an operator of the branch today,
+ * the hall's kiosk (an API client limited to its branches) once API keys exist.
+ */
+export interface TicketIssuer {
+  /** Recorded on the ticket as its issuer. */
+  id: string;
+  mayIssueAt(branchId: string): Promise<boolean>;
+}
 
 /** A checked-in booking's ticket: what the queue needs of the booking and its branch. */
 export interface BookedVisit {
@@ -32,22 +43,52 @@ export interface BookedVisit {
 export class QueueService {
   constructor(
     private readonly deps: QueueDeps,
-    private readonly load: LoadService,
+    private readonly effects: QueueEffects,
   ) {}
 
+  /** A citizen's own ticket: only while the branch is open, within the caps on active tickets. */
   async takeTicket(viewer: Viewer, branchId: string, serviceId: string): Promise<TicketRow> {
-    const branch = await this.requireBranch(branchId);
+    const branch = await this.effects.requireBranch(branchId);
+    return this.issue(branch, serviceId, { userId: viewer.userId, issuedBy: null });
+  }
+
+  /** A walk-in ticket for a visitor without an account, issued by an operator (or, later, the kiosk). */
+  async issueWalkIn(issuer: TicketIssuer, branchId: string, serviceId: string): Promise<TicketRow> {
+    const branch = await this.effects.requireBranch(branchId);
+    if (!(await issuer.mayIssueAt(branch.id))) throw forbidden('Выдавать талоны могут только сотрудники этого отделения');
+    return this.issue(branch, serviceId, { userId: null, issuedBy: issuer.id });
+  }
+
+  /** The issuer an operator or admin acts as. */
+  staffIssuer(viewer: Viewer): TicketIssuer {
+    return { id: viewer.userId, mayIssueAt: (branchId) => this.effects.isStaffOf(viewer, branchId) };
+  }
+
+  private async issue(branch: BranchRow, serviceId: string, who: { userId: string | null; issuedBy: string | null }): Promise<TicketRow> {
     if (!isUuid(serviceId) || !(await this.deps.catalog.branchOffersService(branch.id, serviceId))) {
       throw badField('serviceId', 'Эта услуга не оказывается в выбранном отделении');
     }
     const now = this.deps.clock.now();
+    if (!(await this.deps.branches.openAt([branch.id], now)).get(branch.id)) {
+      throw preconditionFailed('Отделение сейчас закрыто: талоны выдаются только в часы работы', { rule: 'BRANCH_CLOSED' });
+    }
     const day = localDay(now, branch.timezone);
     const ticket = await this.deps.db.transaction(async (tx) => {
+      if (who.userId) await this.checkCaps(tx, who.userId, branch.id, now);
       const seq = await repo.nextSeq(tx, branch.id, day);
-      return repo.insertTicket(tx, { branchId: branch.id, serviceId, userId: viewer.userId, day, seq, number: ticketNumber(seq), priority: PRIORITY_WALK_IN, issuedAt: now });
+      return repo.insertTicket(tx, { branchId: branch.id, serviceId, userId: who.userId, issuedBy: who.issuedBy, day, seq, number: ticketNumber(seq), priority: PRIORITY_WALK_IN, issuedAt: now });
     });
-    await this.afterChange(branch.id, null);
+    await this.effects.afterChange(branch.id, []);
     return ticket;
+  }
+
+  /** Under the holder's lock: one active ticket per branch and a few in all (QUEUE_MAX_ACTIVE_*). */
+  private async checkCaps(tx: Executor, userId: string, branchId: string, now: Date): Promise<void> {
+    await repo.lockHolder(tx, userId);
+    const { QUEUE_MAX_ACTIVE_PER_BRANCH: perBranch, QUEUE_MAX_ACTIVE_TOTAL: total } = this.deps.config;
+    const breach = ticketCapBreach(await repo.activeTicketCounts(tx, userId, branchId, now), { perBranch, total });
+    if (breach === 'ACTIVE_TICKET_AT_BRANCH') throw preconditionFailed('У вас уже есть талон в этом отделении', { rule: breach, limit: perBranch });
+    if (breach === 'ACTIVE_TICKETS_TOTAL') throw preconditionFailed(`Одновременно можно держать не больше ${total} талонов`, { rule: breach, limit: total });
   }
 
   /**
@@ -70,35 +111,35 @@ export class QueueService {
     });
   }
 
-  /** After a committed change made outside this service (a check-in): the branch's load, once. */
+  /** After a committed change made outside this service (a check-in): what follows every change. */
   async queueChanged(branchId: string): Promise<void> {
-    await this.load.changed(branchId);
+    await this.effects.afterChange(branchId, []);
   }
 
   async openWindow(viewer: Viewer, branchId: string, window: number): Promise<BranchLoadEvent> {
-    const branch = await this.requireStaffOf(viewer, branchId);
-    this.checkWindow(branch, window);
+    const branch = await this.effects.requireStaffOf(viewer, branchId);
+    this.effects.checkWindow(branch, window);
     await repo.openWindow(this.deps.db, { branchId: branch.id, number: window, operatorId: viewer.userId, now: this.deps.clock.now() });
-    return this.load.changed(branch.id);
+    return this.effects.afterChange(branch.id, []);
   }
 
   async closeWindow(viewer: Viewer, branchId: string, window: number): Promise<BranchLoadEvent> {
-    const branch = await this.requireStaffOf(viewer, branchId);
-    this.checkWindow(branch, window);
+    const branch = await this.effects.requireStaffOf(viewer, branchId);
+    this.effects.checkWindow(branch, window);
     const open = await repo.findWindow(this.deps.db, branch.id, window);
     if (open?.ticketId) throw preconditionFailed('У окна вызванный посетитель: завершите талон или отметьте неявку');
     await repo.closeWindow(this.deps.db, branch.id, window);
-    return this.load.changed(branch.id);
+    return this.effects.afterChange(branch.id, []);
   }
 
   /**
-   * Calls the next ticket to the window: the ticket at the window is completed first, then the
-   * next waiting one is claimed (row lock, SKIP LOCKED: two windows never get the same ticket).
-   * Null when nobody is waiting.
+   * Calls the next ticket of the branch's day to the window: the ticket at the window is completed
+   * first, then the next waiting one is claimed (row lock, SKIP LOCKED: two windows never get the
+   * same ticket). Null when nobody is waiting.
    */
   async callNext(viewer: Viewer, branchId: string, window: number): Promise<TicketRow | null> {
-    const branch = await this.requireStaffOf(viewer, branchId);
-    this.checkWindow(branch, window);
+    const branch = await this.effects.requireStaffOf(viewer, branchId);
+    this.effects.checkWindow(branch, window);
     const now = this.deps.clock.now();
     const result = await this.deps.db.transaction(async (tx) => {
       const w = await repo.findWindow(tx, branch.id, window, true);
@@ -106,7 +147,7 @@ export class QueueService {
       let finished: TicketRow | undefined;
       if (w.ticketId) finished = await repo.updateTicket(tx, w.ticketId, { status: 'COMPLETED', completedAt: now }, ['CALLED', 'SERVING']);
       if (finished) await this.endVisit(tx, finished, 'COMPLETED');
-      const next = await repo.claimNextWaiting(tx, branch.id);
+      const next = await repo.claimNextWaiting(tx, branch.id, localDay(now, branch.timezone));
       if (!next) {
         await repo.setWindowTicket(tx, branch.id, window, null);
         return { called: null, finished };
@@ -114,14 +155,11 @@ export class QueueService {
       const called = await repo.updateTicket(tx, next.id, { status: 'CALLED', window, calledAt: now }, ['WAITING']);
       if (!called) throw new Error('claimed ticket changed under its lock');
       await repo.setWindowTicket(tx, branch.id, window, called.id);
-      await this.notifyCalled(tx, called, window, branch);
+      await this.effects.notifyCalled(tx, called, window, branch);
       return { called, finished };
     });
-    if (result.finished) {
-      this.publishTicket(result.finished);
-      this.visitEnded(result.finished);
-    }
-    await this.afterChange(branch.id, result.called);
+    if (result.finished) this.visitEnded(result.finished);
+    await this.effects.afterChange(branch.id, [result.finished, result.called], { called: result.called });
     return result.called;
   }
 
@@ -137,10 +175,10 @@ export class QueueService {
     return repo.ticketsOfUser(this.deps.db, viewer.userId, new Date(this.deps.clock.now().getTime() - TICKETS_SHOWN_HOURS * 3_600_000));
   }
 
-  /** Staff of the branch: its live queue, in calling order. */
+  /** Staff of the branch: its live queue of the day, in calling order. */
   async queue(viewer: Viewer, branchId: string): Promise<TicketRow[]> {
-    const branch = await this.requireStaffOf(viewer, branchId);
-    return repo.liveQueue(this.deps.db, branch.id);
+    const branch = await this.effects.requireStaffOf(viewer, branchId);
+    return repo.liveQueue(this.deps.db, branch.id, localDay(this.deps.clock.now(), branch.timezone));
   }
 
   /** A ticket as its holder or the branch's staff may see it. */
@@ -148,13 +186,12 @@ export class QueueService {
     const t = isUuid(id) ? await repo.findTicket(this.deps.db, id) : undefined;
     if (!t) return null;
     if (t.userId === viewer.userId) return t;
-    return (await this.isStaffOf(viewer, t.branchId)) ? t : null;
+    return (await this.effects.isStaffOf(viewer, t.branchId)) ? t : null;
   }
 
   private async finish(viewer: Viewer, ticketId: string, status: VisitEnd): Promise<TicketRow> {
-    const existing = isUuid(ticketId) ? await repo.findTicket(this.deps.db, ticketId) : undefined;
-    if (!existing) throw notFound('Талон');
-    await this.requireStaffOf(viewer, existing.branchId);
+    const existing = await this.effects.requireTicket(ticketId);
+    await this.effects.requireStaffOf(viewer, existing.branchId);
     const now = this.deps.clock.now();
     const done = await this.deps.db.transaction(async (tx) => {
       const row = await repo.updateTicket(tx, existing.id, { status, completedAt: now }, ['CALLED', 'SERVING']);
@@ -164,22 +201,8 @@ export class QueueService {
     });
     if (!done) throw preconditionFailed(`Талон ${existing.number} не у окна (статус ${existing.status})`);
     this.visitEnded(done);
-    await this.afterChange(done.branchId, done);
+    await this.effects.afterChange(done.branchId, [done]);
     return done;
-  }
-
-  /** The called ticket's holder hears it at once (urgent notification, in the call's transaction). */
-  private async notifyCalled(tx: Executor, called: TicketRow, window: number, branch: BranchRow): Promise<void> {
-    if (!called.userId) return;
-    const holder = await this.deps.accounts.userById(called.userId, tx);
-    if (!holder) return;
-    await this.deps.notifications.notify(tx, {
-      userId: holder.id,
-      template: 'queue.ticket_called',
-      vars: { number: called.number, window: String(window), branch: branch.name },
-      subjectType: 'QueueTicket',
-      subjectId: called.id,
-    });
   }
 
   /** A booked visitor's visit ends with their ticket: the owner of bookings records it. */
@@ -190,43 +213,5 @@ export class QueueService {
   /** After commit: a booked visit that ended with its ticket is announced by the owner of bookings. */
   private visitEnded(ticket: TicketRow): void {
     if (ticket.bookingId && ticket.userId) this.deps.visits.visitEnded({ bookingId: ticket.bookingId, userId: ticket.userId });
-  }
-
-  private async afterChange(branchId: string, ticket: TicketRow | null): Promise<void> {
-    if (ticket) this.publishTicket(ticket);
-    await this.load.changed(branchId);
-  }
-
-  private publishTicket(ticket: TicketRow): void {
-    if (!ticket.userId) return;
-    try {
-      this.deps.pubsub.publish(ticketTopic, { userId: ticket.userId, ticketId: ticket.id });
-    } catch (err) {
-      this.deps.log.warn({ err }, 'could not publish a ticket change');
-    }
-  }
-
-  private checkWindow(branch: BranchRow, window: number): void {
-    if (!isWindowOf(branch.windows, window)) throw badField('window', `В отделении окна с 1 по ${branch.windows}`);
-  }
-
-  private async requireBranch(branchId: string): Promise<BranchRow> {
-    const [branch] = isUuid(branchId) ? await this.deps.branches.branchesByIds([branchId]) : [];
-    if (!branch) throw notFound('Отделение');
-    return branch;
-  }
-
-  private async isStaffOf(viewer: Viewer, branchId: string): Promise<boolean> {
-    if (hasRole(viewer, 'ADMIN')) return true;
-    if (!hasRole(viewer, 'OPERATOR')) return false;
-    const user = await this.deps.accounts.userById(viewer.userId);
-    return user?.staffBranchId === branchId;
-  }
-
-  /** Operators act only on their own branch; admins on any. */
-  private async requireStaffOf(viewer: Viewer, branchId: string): Promise<BranchRow> {
-    const branch = await this.requireBranch(branchId);
-    if (!(await this.isStaffOf(viewer, branch.id))) throw forbidden('Это действие доступно только сотрудникам этого отделения');
-    return branch;
   }
 }

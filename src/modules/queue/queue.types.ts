@@ -1,5 +1,5 @@
 /** GraphQL types of the electronic queue and branch load. */
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../shared/graphql/scalars.js';
 import { Node } from '../../shared/graphql/relay.js';
 
@@ -64,6 +64,45 @@ export class QueueTicket extends Node {
   calledAt!: Date | null;
   @Field(() => DateTimeScalar, { nullable: true })
   completedAt!: Date | null;
+  @Field(() => Int, { nullable: true, description: 'Alert the holder when this many people or fewer are ahead.' })
+  alertWhenAhead!: number | null;
+}
+
+@ObjectType({ description: 'What the hall\'s board shows: no personal data.' })
+export class CalledTicket {
+  @Field(() => ID, { description: 'The branch whose hall shows it.' })
+  branchId!: string;
+  @Field({ description: 'The ticket\'s number, e.g. A042.' })
+  number!: string;
+  @Field(() => Int, { description: 'The window the ticket is called to.' })
+  window!: number;
+  @Field(() => DateTimeScalar, { description: 'When it was called (again, for a recall).' })
+  calledAt!: Date;
+}
+
+@ObjectType({ description: 'Expected waiting at a branch over one hour of a day, from its history.' })
+export class VisitForecast {
+  @Field(() => DateTimeScalar, { description: 'Start of the hour.' })
+  from!: Date;
+  @Field(() => DateTimeScalar, { description: 'End of the hour.' })
+  to!: Date;
+  @Field(() => Int, { description: 'Mean wait of this hour of the week over the kept history (0 without history).' })
+  expectedWaitMinutes!: number;
+  @Field(() => LoadLevel, { description: 'Level from the mean people waiting per open window (LOW without history).' })
+  level!: LoadLevel;
+  @Field(() => Int, { description: 'Free appointment places of the service in this hour (0 when no service was given).' })
+  freeSlots!: number;
+}
+
+@ObjectType({ description: 'A branch recommended for a service near a point: distance, wait now and the next free place.' })
+export class BranchRecommendation {
+  branchId!: string;
+  @Field(() => Float, { nullable: true, description: 'Kilometres from the given point.' })
+  distanceKm!: number | null;
+  @Field(() => Int, { description: 'Expected wait for a walk-in now (live queue).' })
+  waitNowMinutes!: number;
+  /** The earliest free place (GraphQL field nextFreeSlot, resolved by the bookings module, which owns Slot). */
+  nextFreePlace!: { startsAt: Date; endsAt: Date; capacity: number; available: number } | null;
 }
 
 @ObjectType({ implements: Node, description: 'A request to be told when a branch\'s queue is short enough.' })

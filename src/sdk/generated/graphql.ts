@@ -1234,7 +1234,7 @@ export type CitizenDocumentsQuery = { node:
     | { __typename: 'User', lastName: string, firstName: string, id: string, documents: Array<{ id: string, kind: DocumentKind, number: string }> }
    | null };
 
-export type TicketFieldsFragment = { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } };
+export type TicketFieldsFragment = { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, alertWhenAhead: number | null, branch: { id: string, name: string }, service: { id: string, title: string } };
 
 export type LoadFieldsFragment = { branchId: string, waiting: number, averageWaitMinutes: number, openWindows: number, freeWindows: number, level: LoadLevel, updatedAt: string };
 
@@ -1244,7 +1244,7 @@ export type TakeTicketMutationVariables = Exact<{
 }>;
 
 
-export type TakeTicketMutation = { takeTicket: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
+export type TakeTicketMutation = { takeTicket: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, alertWhenAhead: number | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
 
 export type OpenWindowMutationVariables = Exact<{
   branchId: string | number;
@@ -1268,33 +1268,33 @@ export type CallNextTicketMutationVariables = Exact<{
 }>;
 
 
-export type CallNextTicketMutation = { callNextTicket: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } } | null };
+export type CallNextTicketMutation = { callNextTicket: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, alertWhenAhead: number | null, branch: { id: string, name: string }, service: { id: string, title: string } } | null };
 
 export type CompleteTicketMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CompleteTicketMutation = { completeTicket: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
+export type CompleteTicketMutation = { completeTicket: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, alertWhenAhead: number | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
 
 export type MarkNoShowMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type MarkNoShowMutation = { markNoShow: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
+export type MarkNoShowMutation = { markNoShow: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, alertWhenAhead: number | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
 
 export type MyTicketsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyTicketsQuery = { myTickets: Array<{ id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } }> };
+export type MyTicketsQuery = { myTickets: Array<{ id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, alertWhenAhead: number | null, branch: { id: string, name: string }, service: { id: string, title: string } }> };
 
 export type BranchQueueQueryVariables = Exact<{
   branchId: string | number;
 }>;
 
 
-export type BranchQueueQuery = { queue: Array<{ id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } }> };
+export type BranchQueueQuery = { queue: Array<{ id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, alertWhenAhead: number | null, branch: { id: string, name: string }, service: { id: string, title: string } }> };
 
 export type BranchLoadNowQueryVariables = Exact<{
   id: string | number;
@@ -1342,7 +1342,103 @@ export type BranchLoadChangedSubscription = { branchLoadChanged: { branchId: str
 export type TicketUpdatedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TicketUpdatedSubscription = { ticketUpdated: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
+export type TicketUpdatedSubscription = { ticketUpdated: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, alertWhenAhead: number | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
+
+export type CancelTicketMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelTicketMutation = { cancelTicket: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, alertWhenAhead: number | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
+
+export type IssueWalkInTicketMutationVariables = Exact<{
+  branchId: string | number;
+  serviceId: string | number;
+}>;
+
+
+export type IssueWalkInTicketMutation = { issueWalkInTicket: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, alertWhenAhead: number | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
+
+export type StartServingMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StartServingMutation = { startServing: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, alertWhenAhead: number | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
+
+export type TransferTicketMutationVariables = Exact<{
+  id: string | number;
+  serviceId: string | number;
+}>;
+
+
+export type TransferTicketMutation = { transferTicket: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, alertWhenAhead: number | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
+
+export type RecallTicketMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RecallTicketMutation = { recallTicket: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, alertWhenAhead: number | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
+
+export type SetTicketAlertMutationVariables = Exact<{
+  id: string | number;
+  peopleAhead: number;
+}>;
+
+
+export type SetTicketAlertMutation = { setTicketAlert: { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, alertWhenAhead: number | null, branch: { id: string, name: string }, service: { id: string, title: string } } };
+
+export type CalledTicketFieldsFragment = { branchId: string, number: string, window: number, calledAt: string };
+
+export type CalledTicketsQueryVariables = Exact<{
+  branchId: string | number;
+  last?: number | null | undefined;
+}>;
+
+
+export type CalledTicketsQuery = { calledTickets: Array<{ branchId: string, number: string, window: number, calledAt: string }> };
+
+export type BranchBoardQueryVariables = Exact<{
+  id: string | number;
+  last?: number | null | undefined;
+}>;
+
+
+export type BranchBoardQuery = { branch: { id: string, calledTickets: Array<{ branchId: string, number: string, window: number, calledAt: string }> } | null };
+
+export type TicketCalledSubscriptionVariables = Exact<{
+  branchId: string | number;
+}>;
+
+
+export type TicketCalledSubscription = { ticketCalled: { branchId: string, number: string, window: number, calledAt: string } };
+
+export type QueueChangedSubscriptionVariables = Exact<{
+  branchId: string | number;
+}>;
+
+
+export type QueueChangedSubscription = { queueChanged: Array<{ id: string, number: string, status: TicketStatus, window: number | null, position: number | null, issuedAt: string, service: { id: string } }> };
+
+export type BranchForecastQueryVariables = Exact<{
+  id: string | number;
+  date?: string | null | undefined;
+  serviceId?: string | number | null | undefined;
+}>;
+
+
+export type BranchForecastQuery = { branch: { id: string, forecast: Array<{ from: string, to: string, expectedWaitMinutes: number, level: LoadLevel, freeSlots: number }> } | null };
+
+export type RecommendBranchesQueryVariables = Exact<{
+  serviceId: string | number;
+  near: GeoPointInput;
+  radiusKm?: number | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type RecommendBranchesQuery = { recommendBranches: Array<{ distanceKm: number | null, waitNowMinutes: number, branch: { id: string, name: string }, nextFreeSlot: { startsAt: string, endsAt: string, capacity: number, available: number } | null }> };
 
 export type BeginSignatureLoginMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -1739,6 +1835,7 @@ export const TicketFieldsFragmentDoc = new TypedDocumentString(`
   issuedAt
   calledAt
   completedAt
+  alertWhenAhead
   branch {
     id
     name
@@ -1760,6 +1857,14 @@ export const LoadFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"LoadFields"}) as unknown as TypedDocumentString<LoadFieldsFragment, unknown>;
+export const CalledTicketFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CalledTicketFields on CalledTicket {
+  branchId
+  number
+  window
+  calledAt
+}
+    `, {"fragmentName":"CalledTicketFields"}) as unknown as TypedDocumentString<CalledTicketFieldsFragment, unknown>;
 export const RequestPasswordResetDocument = new TypedDocumentString(`
     mutation RequestPasswordReset($login: String!) {
   requestPasswordReset(login: $login) {
@@ -4193,6 +4298,7 @@ export const TakeTicketDocument = new TypedDocumentString(`
   issuedAt
   calledAt
   completedAt
+  alertWhenAhead
   branch {
     id
     name
@@ -4248,6 +4354,7 @@ export const CallNextTicketDocument = new TypedDocumentString(`
   issuedAt
   calledAt
   completedAt
+  alertWhenAhead
   branch {
     id
     name
@@ -4273,6 +4380,7 @@ export const CompleteTicketDocument = new TypedDocumentString(`
   issuedAt
   calledAt
   completedAt
+  alertWhenAhead
   branch {
     id
     name
@@ -4298,6 +4406,7 @@ export const MarkNoShowDocument = new TypedDocumentString(`
   issuedAt
   calledAt
   completedAt
+  alertWhenAhead
   branch {
     id
     name
@@ -4323,6 +4432,7 @@ export const MyTicketsDocument = new TypedDocumentString(`
   issuedAt
   calledAt
   completedAt
+  alertWhenAhead
   branch {
     id
     name
@@ -4348,6 +4458,7 @@ export const BranchQueueDocument = new TypedDocumentString(`
   issuedAt
   calledAt
   completedAt
+  alertWhenAhead
   branch {
     id
     name
@@ -4459,6 +4570,7 @@ export const TicketUpdatedDocument = new TypedDocumentString(`
   issuedAt
   calledAt
   completedAt
+  alertWhenAhead
   branch {
     id
     name
@@ -4468,6 +4580,253 @@ export const TicketUpdatedDocument = new TypedDocumentString(`
     title
   }
 }`) as unknown as TypedDocumentString<TicketUpdatedSubscription, TicketUpdatedSubscriptionVariables>;
+export const CancelTicketDocument = new TypedDocumentString(`
+    mutation CancelTicket($id: ID!) {
+  cancelTicket(id: $id) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on QueueTicket {
+  id
+  number
+  status
+  window
+  position
+  estimatedWaitMinutes
+  issuedAt
+  calledAt
+  completedAt
+  alertWhenAhead
+  branch {
+    id
+    name
+  }
+  service {
+    id
+    title
+  }
+}`) as unknown as TypedDocumentString<CancelTicketMutation, CancelTicketMutationVariables>;
+export const IssueWalkInTicketDocument = new TypedDocumentString(`
+    mutation IssueWalkInTicket($branchId: ID!, $serviceId: ID!) {
+  issueWalkInTicket(branchId: $branchId, serviceId: $serviceId) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on QueueTicket {
+  id
+  number
+  status
+  window
+  position
+  estimatedWaitMinutes
+  issuedAt
+  calledAt
+  completedAt
+  alertWhenAhead
+  branch {
+    id
+    name
+  }
+  service {
+    id
+    title
+  }
+}`) as unknown as TypedDocumentString<IssueWalkInTicketMutation, IssueWalkInTicketMutationVariables>;
+export const StartServingDocument = new TypedDocumentString(`
+    mutation StartServing($id: ID!) {
+  startServing(id: $id) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on QueueTicket {
+  id
+  number
+  status
+  window
+  position
+  estimatedWaitMinutes
+  issuedAt
+  calledAt
+  completedAt
+  alertWhenAhead
+  branch {
+    id
+    name
+  }
+  service {
+    id
+    title
+  }
+}`) as unknown as TypedDocumentString<StartServingMutation, StartServingMutationVariables>;
+export const TransferTicketDocument = new TypedDocumentString(`
+    mutation TransferTicket($id: ID!, $serviceId: ID!) {
+  transferTicket(id: $id, serviceId: $serviceId) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on QueueTicket {
+  id
+  number
+  status
+  window
+  position
+  estimatedWaitMinutes
+  issuedAt
+  calledAt
+  completedAt
+  alertWhenAhead
+  branch {
+    id
+    name
+  }
+  service {
+    id
+    title
+  }
+}`) as unknown as TypedDocumentString<TransferTicketMutation, TransferTicketMutationVariables>;
+export const RecallTicketDocument = new TypedDocumentString(`
+    mutation RecallTicket($id: ID!) {
+  recallTicket(id: $id) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on QueueTicket {
+  id
+  number
+  status
+  window
+  position
+  estimatedWaitMinutes
+  issuedAt
+  calledAt
+  completedAt
+  alertWhenAhead
+  branch {
+    id
+    name
+  }
+  service {
+    id
+    title
+  }
+}`) as unknown as TypedDocumentString<RecallTicketMutation, RecallTicketMutationVariables>;
+export const SetTicketAlertDocument = new TypedDocumentString(`
+    mutation SetTicketAlert($id: ID!, $peopleAhead: Int!) {
+  setTicketAlert(id: $id, peopleAhead: $peopleAhead) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on QueueTicket {
+  id
+  number
+  status
+  window
+  position
+  estimatedWaitMinutes
+  issuedAt
+  calledAt
+  completedAt
+  alertWhenAhead
+  branch {
+    id
+    name
+  }
+  service {
+    id
+    title
+  }
+}`) as unknown as TypedDocumentString<SetTicketAlertMutation, SetTicketAlertMutationVariables>;
+export const CalledTicketsDocument = new TypedDocumentString(`
+    query CalledTickets($branchId: ID!, $last: Int) {
+  calledTickets(branchId: $branchId, last: $last) {
+    ...CalledTicketFields
+  }
+}
+    fragment CalledTicketFields on CalledTicket {
+  branchId
+  number
+  window
+  calledAt
+}`) as unknown as TypedDocumentString<CalledTicketsQuery, CalledTicketsQueryVariables>;
+export const BranchBoardDocument = new TypedDocumentString(`
+    query BranchBoard($id: ID!, $last: Int) {
+  branch(id: $id) {
+    id
+    calledTickets(last: $last) {
+      ...CalledTicketFields
+    }
+  }
+}
+    fragment CalledTicketFields on CalledTicket {
+  branchId
+  number
+  window
+  calledAt
+}`) as unknown as TypedDocumentString<BranchBoardQuery, BranchBoardQueryVariables>;
+export const TicketCalledDocument = new TypedDocumentString(`
+    subscription TicketCalled($branchId: ID!) {
+  ticketCalled(branchId: $branchId) {
+    ...CalledTicketFields
+  }
+}
+    fragment CalledTicketFields on CalledTicket {
+  branchId
+  number
+  window
+  calledAt
+}`) as unknown as TypedDocumentString<TicketCalledSubscription, TicketCalledSubscriptionVariables>;
+export const QueueChangedDocument = new TypedDocumentString(`
+    subscription QueueChanged($branchId: ID!) {
+  queueChanged(branchId: $branchId) {
+    id
+    number
+    status
+    window
+    position
+    issuedAt
+    service {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QueueChangedSubscription, QueueChangedSubscriptionVariables>;
+export const BranchForecastDocument = new TypedDocumentString(`
+    query BranchForecast($id: ID!, $date: Date, $serviceId: ID) {
+  branch(id: $id) {
+    id
+    forecast(date: $date, serviceId: $serviceId) {
+      from
+      to
+      expectedWaitMinutes
+      level
+      freeSlots
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BranchForecastQuery, BranchForecastQueryVariables>;
+export const RecommendBranchesDocument = new TypedDocumentString(`
+    query RecommendBranches($serviceId: ID!, $near: GeoPointInput!, $radiusKm: Float, $first: Int) {
+  recommendBranches(
+    serviceId: $serviceId
+    near: $near
+    radiusKm: $radiusKm
+    first: $first
+  ) {
+    branch {
+      id
+      name
+    }
+    distanceKm
+    waitNowMinutes
+    nextFreeSlot {
+      startsAt
+      endsAt
+      capacity
+      available
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecommendBranchesQuery, RecommendBranchesQueryVariables>;
 export const BeginSignatureLoginDocument = new TypedDocumentString(`
     mutation BeginSignatureLogin {
   beginSignatureLogin {

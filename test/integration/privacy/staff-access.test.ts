@@ -24,6 +24,7 @@ import { useTestApp } from '../../helpers/app.js';
 import { download, pngBytes, upload } from '../../helpers/files.js';
 import { errorOf } from '../../helpers/graphql.js';
 import { freshBranch, openChatAt, operatorOf } from '../../helpers/staff.js';
+import { openNow } from '../../helpers/queue.js';
 import { buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
 
 const t = useTestApp();
@@ -126,7 +127,7 @@ describe('an operator of the branch where the citizen holds a ticket', () => {
   it('sees the citizen while the ticket is in the queue; an operator of another branch does not', async () => {
     const c = await citizenWithPapers();
     const service = await buildService(admin.client, (await buildCategory(admin.client)).id);
-    const branch = await buildBranch(admin.client, {}, [service.id]);
+    const branch = await buildBranch(admin.client, openNow(), [service.id]);
     await c.client.request(TakeTicketDocument, { branchId: branch.id, serviceId: service.id });
     const operator = await operatorOf(t, branch.id);
     const other = await operatorOf(t, (await freshBranch(t)).id);

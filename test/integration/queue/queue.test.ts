@@ -7,6 +7,7 @@ import {
   CallNextTicketDocument,
   CloseWindowDocument,
   CompleteTicketDocument,
+  IssueWalkInTicketDocument,
   MarkNoShowDocument,
   MyLoadAlertsDocument,
   MyTicketsDocument,
@@ -22,6 +23,7 @@ import { useTestApp } from '../../helpers/app.js';
 import { errorOf } from '../../helpers/graphql.js';
 import { subscribe } from '../../helpers/subscriptions.js';
 import { buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
+import { openNow } from '../../helpers/queue.js';
 
 const t = useTestApp();
 let admin: MfcClient;
@@ -34,7 +36,7 @@ beforeAll(async () => {
 
 /** A branch offering the service, and an operator working there. */
 async function branchWithOperator(windows = 4) {
-  const branch = await buildBranch(admin, { windows }, [serviceId]);
+  const branch = await buildBranch(admin, { windows, ...openNow() }, [serviceId]);
   const phone = uniquePhone();
   await t.running.app.services.accounts.seeding.insertAccount({ phone, passwordHash: await hashPassword(PASSWORD), lastName: 'Операторова', firstName: 'Ольга', roles: ['OPERATOR'], staffBranchId: branch.id, trustLevel: 'CONFIRMED' });
   const operator = (await loginAs(t, phone)).client;
@@ -43,10 +45,9 @@ async function branchWithOperator(windows = 4) {
 
 describe('taking tickets', () => {
   it('numbers 50 concurrent tickets A001…A050 without a gap or a duplicate', async () => {
-    const { branch } = await branchWithOperator();
-    const citizen = await createAccount(t, 'CITIZEN');
-    const results = await Promise.all(Array.from({ length: 50 }, () => citizen.client.request(TakeTicketDocument, { branchId: branch.id, serviceId })));
-    const numbers = results.map((r) => r.takeTicket.number).sort();
+    const { branch, operator } = await branchWithOperator();
+    const results = await Promise.all(Array.from({ length: 50 }, () => operator.request(IssueWalkInTicketDocument, { branchId: branch.id, serviceId })));
+    const numbers = results.map((r) => r.issueWalkInTicket.number).sort();
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => `A${String(i + 1).padStart(3, '0')}`));
     const { branch: b } = await t.client.request(BranchLoadNowDocument, { id: branch.id });
     expect(b?.load).toMatchObject({ waiting: 50, openWindows: 0, level: 'HIGH' });
@@ -64,12 +65,14 @@ describe('taking tickets', () => {
     await operator.request(OpenWindowDocument, { branchId: branch.id, window: 1 });
     await operator.request(OpenWindowDocument, { branchId: branch.id, window: 2 });
     const citizen = await createAccount(t, 'CITIZEN');
-    for (let i = 0; i < 4; i++) await citizen.client.request(TakeTicketDocument, { branchId: branch.id, serviceId });
-    const { myTickets } = await citizen.client.request(MyTicketsDocument);
-    const mine = myTickets.filter((x) => x.branch.id === branch.id).sort((a, b) => a.number.localeCompare(b.number));
-    expect(mine.map((x) => x.position)).toEqual([1, 2, 3, 4]);
+    for (let i = 0; i < 3; i++) await operator.request(IssueWalkInTicketDocument, { branchId: branch.id, serviceId });
+    await citizen.client.request(TakeTicketDocument, { branchId: branch.id, serviceId });
+    const { queue } = await operator.request(BranchQueueDocument, { branchId: branch.id });
+    expect(queue.map((x) => x.position)).toEqual([1, 2, 3, 4]);
     // Two open windows and the default 10 minutes a visitor: rounds of two.
-    expect(mine.map((x) => x.estimatedWaitMinutes)).toEqual([10, 10, 20, 20]);
+    expect(queue.map((x) => x.estimatedWaitMinutes)).toEqual([10, 10, 20, 20]);
+    const { myTickets } = await citizen.client.request(MyTicketsDocument);
+    expect(myTickets.find((x) => x.branch.id === branch.id)).toMatchObject({ number: 'A004', position: 4, estimatedWaitMinutes: 20 });
   });
 });
 
@@ -150,10 +153,9 @@ describe('live load', () => {
   });
 
   it('keeps a history of samples and sorts branches by load', async () => {
-    const quiet = await buildBranch(admin, { regionCode: 'L1', regionName: 'Тестовая' }, [serviceId]);
-    const busy = await buildBranch(admin, { regionCode: 'L1' }, [serviceId]);
-    const citizen = await createAccount(t, 'CITIZEN');
-    for (let i = 0; i < 3; i++) await citizen.client.request(TakeTicketDocument, { branchId: busy.id, serviceId });
+    const quiet = await buildBranch(admin, { regionCode: 'L1', regionName: 'Тестовая', ...openNow() }, [serviceId]);
+    const busy = await buildBranch(admin, { regionCode: 'L1', ...openNow() }, [serviceId]);
+    for (let i = 0; i < 3; i++) await (await createAccount(t, 'CITIZEN')).client.request(TakeTicketDocument, { branchId: busy.id, serviceId });
     const { branches } = await t.client.request(BranchesByLoadDocument, { filter: { regionCode: 'L1' }, first: 10 });
     expect(branches.nodes.map((b) => b.id)).toEqual([quiet.id, busy.id]);
     expect(branches.nodes[1]?.load.waiting).toBe(3);
@@ -164,8 +166,7 @@ describe('live load', () => {
 
   it('a load alert fires once when the queue drops to the threshold, then stays inactive', async () => {
     const { branch, operator } = await branchWithOperator();
-    const walkIns = await createAccount(t, 'CITIZEN');
-    for (let i = 0; i < 3; i++) await walkIns.client.request(TakeTicketDocument, { branchId: branch.id, serviceId });
+    for (let i = 0; i < 3; i++) await operator.request(IssueWalkInTicketDocument, { branchId: branch.id, serviceId });
     const watcher = await registerCitizen(t);
     const { watchBranchLoad } = await watcher.client.request(WatchBranchLoadDocument, { branchId: branch.id, maxWaiting: 1 });
     expect(watchBranchLoad.active).toBe(true);

@@ -8,6 +8,7 @@ import { createAccount, createStaff } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
 import { subscribe } from '../../helpers/subscriptions.js';
 import { buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
+import { openNow } from '../../helpers/queue.js';
 
 const a = useTestApp();
 let b: Running;
@@ -27,7 +28,7 @@ describe('two API instances', () => {
   it('a dashboard on instance B sees a ticket taken on instance A within a second', async () => {
     const admin = (await createStaff(a, 'ADMIN')).client;
     const serviceId = (await buildService(admin, (await buildCategory(admin)).id)).id;
-    const branch = await buildBranch(admin, {}, [serviceId]);
+    const branch = await buildBranch(admin, openNow(), [serviceId]);
     const citizen = await createAccount(a, 'CITIZEN');
 
     const dashboard = await subscribe(clientB, BranchLoadChangedDocument, { branchIds: [branch.id] });
@@ -43,7 +44,7 @@ describe('two API instances', () => {
   it('a dashboard of all branches gets each one\'s current load, then changes of any', async () => {
     const admin = (await createStaff(a, 'ADMIN')).client;
     const serviceId = (await buildService(admin, (await buildCategory(admin)).id)).id;
-    const branch = await buildBranch(admin, {}, [serviceId]);
+    const branch = await buildBranch(admin, openNow(), [serviceId]);
     const dashboard = await subscribe(clientB, BranchLoadChangedDocument, {});
     await dashboard.next((e) => e.branchLoadChanged.branchId === branch.id);
     const seen = dashboard.events.length;

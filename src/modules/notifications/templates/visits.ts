@@ -13,6 +13,17 @@ export const visitTemplates = {
       text: (v: { number: string; window: string; branch: string }) => `Ваш талон ${v.number} вызван в ${v.branch}. Пройдите к окну ${v.window}.${SIGNATURE}`,
     },
   },
+  'queue.almost_turn': {
+    category: 'BOOKING',
+    urgent: true,
+    secret: false,
+    title: (v: { number: string; ahead: string; branch: string }) => `Талон ${v.number}: скоро ваша очередь`,
+    sms: (v: { number: string; ahead: string; branch: string }) => `МФЦ: талон ${v.number}, перед вами ${v.ahead} чел. Подходите к залу ожидания`,
+    email: {
+      subject: (v: { number: string; ahead: string; branch: string }) => `Талон ${v.number}: скоро ваша очередь`,
+      text: (v: { number: string; ahead: string; branch: string }) => `В ${v.branch} перед вашим талоном ${v.number} осталось ${v.ahead} чел. Подходите к залу ожидания, чтобы не пропустить вызов.${SIGNATURE}`,
+    },
+  },
   'booking.confirmed': {
     category: 'BOOKING',
     urgent: false,
