@@ -87,7 +87,7 @@ export async function bookingContention(bench: Bench, clients = Number(process.e
   results.push(await contend(`API: ${spread.length} places, ${Math.ceil(tokens.length / spread.length)} clients each`, (i) => spread[i % spread.length] ?? ''));
 
   // Baseline: the same capacity-checked increment as a bare PostgreSQL transaction, same concurrency.
-  const sql = postgres(services.databaseUrl.replace(/\/[^/]*$/, '/mfc'), { max: config.DATABASE_POOL_SIZE, onnotice: () => undefined });
+  const sql = postgres(services.databaseUrl, { max: config.DATABASE_POOL_SIZE, onnotice: () => undefined });
   await sql`create table if not exists bench_places (k int primary key, taken int not null, capacity int not null, check (taken <= capacity))`;
   await sql`truncate bench_places`;
   const baseline = async (name: string, key: (i: number) => number) => {
