@@ -19,6 +19,7 @@ import { rateLimited } from '../shared/errors.js';
 import { costLimits, operationCost, tooExpensive, type CostLimits } from './cost.js';
 import { formatError, withCode, type ErrorFormatting } from './errors.js';
 import { parseOptions, validationRules } from './limits.js';
+import { observeWs } from '../observability/ws-observer.js';
 
 interface ConnectionState {
   viewer: Viewer | null;
@@ -91,7 +92,7 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
   const formatting = (id: string): ErrorFormatting => ({ log: app.log, requestId: `ws-${id}`, production: app.config.isProduction, hideSchemaDetails: app.config.isProduction });
 
   const cleanup = useServer<Record<string, unknown>>(
-    {
+    observeWs(app.log, {
       schema,
       connectionInitWaitTimeout: app.config.WS_CONNECTION_INIT_TIMEOUT_MS,
       onConnect: (ctx) => connect(setup, ctx),
@@ -107,7 +108,7 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
       onError: (_ctx, id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, formatting(id))),
       onNext: (_ctx, id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, formatting(id))) } : undefined,
-    },
+    }),
     wss,
   );
 

@@ -9,6 +9,7 @@ import type { Executor } from '../../db/client.js';
 import { writeOutbox } from '../../jobs/outbox.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { badField, conflict, preconditionFailed } from '../../shared/errors.js';
+import { countBookingConflict } from '../../shared/metrics.js';
 import type { VisitEnd } from '../queue/index.js';
 import { visitTime, type BookingEffects, type BookingsDeps } from './bookings.deps.js';
 import { expireBooking } from './bookings.jobs.js';
@@ -70,7 +71,7 @@ export class BookingLifecycleService {
     const now = clock.now();
     const { branch, service, capacity } = offer;
     const taken = await repo.takePlaces(tx, { branchId: branch.id, serviceId: service.id, starts: placesOf(slot.startsAt, slot.endsAt), capacity });
-    if (taken === 'SLOT_TAKEN') throw conflict('Это время уже занято: выберите другое', 'input.startsAt');
+    if (taken === 'SLOT_TAKEN') throw countedConflict('SLOT_TAKEN', 'Это время уже занято: выберите другое', 'input.startsAt');
     // Seven digits: six-digit numbers in messages are reserved for one-time codes.
     const number = `МФЦ-Б-${String(await repo.nextNumber(tx)).padStart(7, '0')}`;
     const confirmBy = new Date(now.getTime() + config.BOOKING_CONFIRM_TTL_SECONDS * 1000);
@@ -89,7 +90,7 @@ export class BookingLifecycleService {
       createdAt: now,
       updatedAt: now,
     });
-    if (row === 'OVERLAP') throw conflict('У вас уже есть запись на это время', 'input.startsAt');
+    if (row === 'OVERLAP') throw countedConflict('OVERLAP', 'У вас уже есть запись на это время', 'input.startsAt');
     if (row === 'DUPLICATE') throw new DuplicateBooking('idempotency key used by a concurrent request');
     await repo.insertEvent(tx, { bookingId: row.id, status: 'PENDING_CONFIRMATION', at: now, note: 'Место удерживается до подтверждения' });
     await writeOutbox(tx, expireBooking, { bookingId: row.id }, { jobId: `expire-${row.id}`, delayMs: config.BOOKING_CONFIRM_TTL_SECONDS * 1000 });
@@ -192,4 +193,10 @@ export class BookingLifecycleService {
     });
     return true;
   }
+}
+
+/** A CONFLICT for a place taken or an overlapping visit, counted in mfc_booking_conflicts_total. */
+function countedConflict(reason: 'SLOT_TAKEN' | 'OVERLAP', message: string, field: string) {
+  countBookingConflict(reason);
+  return conflict(message, field);
 }
