@@ -29,7 +29,8 @@ export function requestLog(log: Logger) {
     const given = req.header('x-request-id');
     const rc: RequestContext = { requestId: given && REQUEST_ID.test(given) ? given : randomUUID() };
     res.setHeader('x-request-id', rc.requestId);
-    const route = routeOf(req.path);
+    const path = req.path; // express rewrites req.path inside mounted routers: keep the one received
+    const route = routeOf(path);
     const parent = tracingEnabled() ? contextFrom(req.headers) : undefined;
     const span = parent ? tracer().startSpan(`${req.method} ${route}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'http.route': route, 'mfc.request_id': rc.requestId } }, parent) : undefined;
     res.once('finish', () => {
@@ -43,7 +44,7 @@ export function requestLog(log: Logger) {
       const line = {
         requestId: rc.requestId,
         method: req.method,
-        path: req.path,
+        path,
         status: res.statusCode,
         durationMs: Math.round(durationMs * 10) / 10,
         ...(rc.userId && { userId: rc.userId }),
