@@ -65,7 +65,7 @@ async function connectRedis(config: Config, log: Logger): Promise<RedisConnectio
       log.debug({ err: err.message, connection: name }, 'redis connection error');
     });
   }
-  await Promise.all(named.map(([, r]) => r.connect())).catch(async (err: unknown) => {
+  await Promise.all(named.map(([, r]) => r.connect())).catch((err: unknown) => {
     for (const [, r] of named) r.disconnect();
     throw lastError ?? err;
   });

@@ -31,8 +31,14 @@ export interface StartOptions extends AppOptions {
  * dependency not answering, a migration failing, a busy port) reject with a StartupError.
  */
 export async function start(config: Config, opts: StartOptions = {}): Promise<Running> {
-  if (config.MIGRATE_ON_START) await migrate(config.DATABASE_URL).catch((err: unknown) => Promise.reject(explainMigrationFailure(err, config.DATABASE_URL)));
-  const app = await createApp(config, opts).catch((err: unknown) => Promise.reject(explainStartFailure(err, config)));
+  if (config.MIGRATE_ON_START) {
+    await migrate(config.DATABASE_URL).catch((err: unknown) => {
+      throw explainMigrationFailure(err, config.DATABASE_URL);
+    });
+  }
+  const app = await createApp(config, opts).catch((err: unknown) => {
+    throw explainStartFailure(err, config);
+  });
   let api: ApiServer | null = null;
   let workers: { close(): Promise<void> } | null = null;
   let observability: { close(): Promise<void> } | null = null;

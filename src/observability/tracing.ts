@@ -70,7 +70,7 @@ function patchRedis(): void {
     if (!tracingEnabled() || !hasParent()) return original.call(this, cmd, ...rest);
     const span = tracer().startSpan(`redis ${cmd.name}`, { kind: SpanKind.CLIENT, attributes: { 'db.system': 'redis', 'db.operation': cmd.name } });
     const end = (err?: unknown) => {
-      if (err) span.setStatus({ code: SpanStatusCode.ERROR, message: err instanceof Error ? err.message : String(err) });
+      if (err) span.setStatus({ code: SpanStatusCode.ERROR, message: err instanceof Error ? err.message : 'redis command failed' });
       span.end();
     };
     cmd.promise.then(() => end(), end);

@@ -4,7 +4,7 @@
  * user id). Whatever is left when a socket closes is counted down then.
  */
 import type { ExecutionArgs } from 'graphql';
-import { getOperationAST } from 'graphql';
+import { getOperationAST, Kind } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import type { GraphQLContext } from '../shared/graphql/context.js';
 import type { Logger } from '../shared/logger.js';
@@ -23,7 +23,7 @@ const live = new WeakMap<object, Map<string, Live>>();
 function rootField(args: ExecutionArgs): string {
   const op = getOperationAST(args.document, args.operationName);
   const first = op?.selectionSet.selections[0];
-  return first?.kind === 'Field' ? first.name.value : 'unknown';
+  return first?.kind === Kind.FIELD ? first.name.value : 'unknown';
 }
 
 function ended(log: Logger, id: string, sub: Live): void {
@@ -44,7 +44,7 @@ export function observeWs<P extends Record<string, unknown>, E>(log: Logger, opt
     },
     async onClose(ctx, code, reason) {
       if (connected.delete(ctx) && metricsEnabled()) m.wsConnections.dec();
-      for (const [id, sub] of live.get(ctx) ?? []) ended(log, id, sub);
+      for (const [id, sub] of live.get(ctx) ?? new Map<string, Live>()) ended(log, id, sub);
       live.delete(ctx);
       await options.onClose?.(ctx, code, reason);
     },
@@ -54,7 +54,7 @@ export function observeWs<P extends Record<string, unknown>, E>(log: Logger, opt
         const args = result as ExecutionArgs;
         const sub: Live = { field: rootField(args), operation: operationLabel(args.operationName), userId: (args.contextValue as GraphQLContext | undefined)?.viewer?.userId, started: Date.now() };
         let subs = live.get(ctx);
-        if (!subs) live.set(ctx, (subs = new Map()));
+        if (!subs) live.set(ctx, (subs = new Map<string, Live>()));
         subs.set(id, sub);
         if (metricsEnabled()) m.wsSubscriptions.inc({ field: sub.field });
       }

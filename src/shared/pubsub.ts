@@ -70,7 +70,7 @@ function counted<T>(events: AsyncIterableIterator<T> & { return?: () => Promise<
       return r;
     },
     return: () => events.return?.() ?? Promise.resolve({ done: true as const, value: undefined }),
-    throw: (e?: unknown) => events.throw?.(e) ?? Promise.reject(e as Error),
+    throw: (e?: unknown) => events.throw?.(e) ?? Promise.reject(e instanceof Error ? e : new Error(String(e))),
     [Symbol.asyncIterator]() {
       return wrapped;
     },
