@@ -115,6 +115,6 @@ export class OutboxRelay {
     const before = new Date(Date.now() - KEEP_RELAYED_MS);
     await this.deps.db
       .delete(outbox)
-      .where(and(isNotNull(outbox.relayedAt), lt(outbox.relayedAt, before), sql`${outbox.createdAt} + ${outbox.delayMs} * interval '1 millisecond' < ${before}`));
+      .where(and(isNotNull(outbox.relayedAt), lt(outbox.relayedAt, before), sql`${outbox.createdAt} + ${outbox.delayMs} * interval '1 millisecond' < ${before.toISOString()}::timestamptz`));
   }
 }

@@ -2,7 +2,8 @@
  * Runs one job the way a request is served: in the request context of the request that caused it
  * (its request id, carried from the outbox row in BullMQ's telemetry metadata; `job-<id>` for jobs
  * no request caused), inside a consumer span continuing that request's trace when tracing is on,
- * timed (mfc_job_duration_seconds, mfc_job_failures_total) and logged with one line.
+ * timed (mfc_job_duration_seconds, mfc_job_failures_total) and logged with one line (a completed
+ * job at debug, so a busy worker's log stays readable; a failed one at warn).
  */
 import { SpanKind } from '@opentelemetry/api';
 import { UnrecoverableError, type Job } from 'bullmq';
@@ -33,7 +34,7 @@ export function runObservedJob(job: Job, handle: (job: Job) => Promise<unknown>,
       const result = await handle(job);
       const durationMs = performance.now() - started;
       if (metricsEnabled()) m.jobDuration.observe({ job: job.name, outcome: 'completed' }, durationMs / 1000);
-      log.info({ ...line, durationMs: Math.round(durationMs) }, 'job completed');
+      log.debug({ ...line, durationMs: Math.round(durationMs) }, 'job completed');
       return result;
     } catch (err) {
       const durationMs = performance.now() - started;

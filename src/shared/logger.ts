@@ -60,7 +60,7 @@ export function createLogger(level: string, base: Record<string, unknown> = {}, 
     },
   };
   if (destination) return pino(options, destination);
-  if (opts.pretty) return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,service' } } });
+  if (opts.pretty) return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,service,role' } } });
   return pino(options);
 }
 

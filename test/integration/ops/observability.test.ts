@@ -24,7 +24,7 @@ beforeAll(async () => {
       cb();
     },
   });
-  t = await startTestApp({ METRICS_TOKEN: TOKEN, JOBS_BOARD: 'true' }, { log: createLogger('info', {}, sink) });
+  t = await startTestApp({ METRICS_TOKEN: TOKEN, JOBS_BOARD: 'true' }, { log: createLogger('debug', {}, sink) });
   admin = await createAccount(t, 'ADMIN');
 });
 afterAll(async () => {
