@@ -5,12 +5,13 @@
  */
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BookAppointmentDocument } from '../../../src/sdk/generated/graphql.js';
+import { BookAppointmentDocument, BookingUpdatedDocument } from '../../../src/sdk/generated/graphql.js';
 import type { MfcClient } from '../../../src/sdk/client.js';
 import { createLogger } from '../../../src/shared/logger.js';
 import { createAccount } from '../../helpers/accounts.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { confirmedBooking } from '../../helpers/booking-flow.js';
+import { subscribe } from '../../helpers/subscriptions.js';
 
 const TOKEN = 'metrics-token-for-tests-0123';
 const lines: Array<Record<string, unknown>> = [];
@@ -110,6 +111,22 @@ describe('GET /metrics', () => {
     expect(moved('mfc_job_duration_seconds_count', { outcome: 'completed' })).toBeGreaterThanOrEqual(1);
     expect(moved('mfc_pubsub_published_total')).toBeGreaterThanOrEqual(1);
     expect(value(after, 'mfc_outbox_lag_seconds')).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('WebSocket gauges', () => {
+  it('count open sockets and active subscriptions by field, and count them down on close', async () => {
+    const base = await scrape();
+    const c = await createAccount(t, 'CITIZEN');
+    const sub = await subscribe(c.client, BookingUpdatedDocument);
+    await eventually(async () => value(await scrape(), 'mfc_ws_subscriptions', { field: 'bookingUpdated' }) === value(base, 'mfc_ws_subscriptions', { field: 'bookingUpdated' }) + 1);
+    expect(value(await scrape(), 'mfc_ws_connections')).toBe(value(base, 'mfc_ws_connections') + 1);
+    await sub.dispose();
+    await eventually(async () => {
+      const now = await scrape();
+      return value(now, 'mfc_ws_connections') === value(base, 'mfc_ws_connections') && value(now, 'mfc_ws_subscriptions', { field: 'bookingUpdated' }) === value(base, 'mfc_ws_subscriptions', { field: 'bookingUpdated' });
+    });
+    expect(lines.some((l) => l.msg === 'subscription ended' && l.field === 'bookingUpdated' && l.userId === c.id)).toBe(true);
   });
 });
 
