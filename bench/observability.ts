@@ -3,7 +3,10 @@
  * and `me`, alternating rounds with metrics and tracing off and on in the same process and run
  * (off, on, off, on…), so machine noise falls on both sides. Tracing exports over OTLP/HTTP to a
  * local collector stand-in that accepts and counts the batches. Prints requests/s for each side and
- * the throughput lost; exits 1 when it is more than BENCH_MAX_OVERHEAD_PERCENT (5).
+ * the throughput lost (medians of short alternating slices, so a busy machine's drift falls on both
+ * sides), and the process CPU time per request on each side (load generator included, so the
+ * difference is the instrumentation's); exits 1 when throughput lost is above
+ * BENCH_MAX_OVERHEAD_PERCENT (5).
  */
 import 'reflect-metadata';
 import { createServer } from 'node:http';
@@ -14,8 +17,8 @@ import { setMetricsEnabled } from '../src/shared/metrics.js';
 import { setTracingEnabled } from '../src/shared/tracing.js';
 import { startBenchApp } from './setup.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const MAX_OVERHEAD = Number(process.env.BENCH_MAX_OVERHEAD_PERCENT ?? 5);
 
@@ -33,10 +36,18 @@ async function collector() {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-async function rps(url: string, body: string, headers: Record<string, string> = {}): Promise<{ rps: number; errors: number }> {
+async function rps(url: string, body: string, headers: Record<string, string> = {}): Promise<{ rps: number; cpuUsPerRequest: number; errors: number }> {
+  const cpu = process.cpuUsage();
   const r = await autocannon({ url, method: 'POST', duration: SECONDS, connections: CONNECTIONS, headers: { 'content-type': 'application/json', ...headers }, body });
-  return { rps: r.requests.average, errors: r.errors + r.non2xx };
+  const used = process.cpuUsage(cpu);
+  return { rps: r.requests.average, cpuUsPerRequest: (used.user + used.system) / Math.max(1, r.requests.total), errors: r.errors + r.non2xx };
 }
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
 
 const otlp = await collector();
 const bench = await startBenchApp({ METRICS_TOKEN: 'bench-metrics-token-0123456789', OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url });
@@ -52,23 +63,29 @@ const set = (on: boolean) => {
   setMetricsEnabled(on);
   setTracingEnabled(on);
 };
-console.log(`[bench] ${ROUNDS} rounds × (off, on) × ${SECONDS}s, ${CONNECTIONS} connections, Node ${process.version}`);
+console.log(`[bench] ${ROUNDS} rounds × (off, on) slices of ${SECONDS}s, ${CONNECTIONS} connections, Node ${process.version}`);
 let worst = 0;
 const rows: Array<Record<string, string | number>> = [];
 for (const c of cases) {
-  const sums = { off: 0, on: 0, errors: 0 };
+  const side = { off: { rps: [] as number[], cpu: [] as number[] }, on: { rps: [] as number[], cpu: [] as number[] } };
+  let errors = 0;
   await rps(api, c.body, c.headers); // warm-up
   for (let i = 0; i < ROUNDS; i += 1) {
-    for (const on of [false, true]) {
+    for (const on of i % 2 ? [true, false] : [false, true]) {
       set(on);
       const r = await rps(api, c.body, c.headers);
-      sums[on ? 'on' : 'off'] += r.rps / ROUNDS;
-      sums.errors += r.errors;
+      side[on ? 'on' : 'off'].rps.push(r.rps);
+      side[on ? 'on' : 'off'].cpu.push(r.cpuUsPerRequest);
+      errors += r.errors;
     }
   }
-  const overhead = ((sums.off - sums.on) / sums.off) * 100;
+  const off = median(side.off.rps);
+  const on = median(side.on.rps);
+  const overhead = ((off - on) / off) * 100;
+  const cpuOff = median(side.off.cpu);
+  const cpuOn = median(side.on.cpu);
   worst = Math.max(worst, overhead);
-  rows.push({ case: c.name, 'off req/s': Math.round(sums.off), 'on req/s': Math.round(sums.on), 'throughput lost %': Number(overhead.toFixed(1)), errors: sums.errors });
+  rows.push({ case: c.name, 'off req/s': Math.round(off), 'on req/s': Math.round(on), 'throughput lost %': Number(overhead.toFixed(1)), 'CPU µs/req off': Math.round(cpuOff), 'CPU µs/req on': Math.round(cpuOn), 'CPU added %': Number((((cpuOn - cpuOff) / cpuOff) * 100).toFixed(1)), errors });
 }
 set(false);
 console.table(rows);
