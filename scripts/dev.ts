@@ -9,15 +9,28 @@ import { loadConfig } from '../src/config/env.js';
 import { start } from '../src/main.js';
 import { seedDemo } from './seed-demo.js';
 import { ensureServices } from './services.js';
+import { failStartup } from '../src/observability/startup-errors.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const services = await ensureServices({ dataDir: `${root}.data/dev`, log: (m) => console.log(`[dev] ${m}`) });
-const config = loadConfig({ NODE_ENV: 'development', ...process.env, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl });
-const running = await start(config);
-for (const line of await seedDemo(running.app)) console.log(`[dev] demo ${line}`);
+const fail = failStartup('[dev] ');
+const services = await ensureServices({ dataDir: `${root}.data/dev`, log: (m) => console.log(`[dev] ${m}`) }).catch(fail);
+const config = await Promise.resolve()
+  .then(() => loadConfig({ NODE_ENV: 'development', ...process.env, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl }))
+  .catch(async (err: unknown) => {
+    await services.stop();
+    return fail(err);
+  });
+// The demo data is seeded before the API listens: nothing answers until it exists.
+let demo: string[] = [];
+const running = await start(config, { beforeListen: async (app) => void (demo = await seedDemo(app)) }).catch(async (err: unknown) => {
+  await services.stop();
+  return fail(err);
+});
+for (const line of demo) console.log(`[dev] demo ${line}`);
 console.log(`[dev] GraphQL:   ${config.PUBLIC_URL}/graphql  (HTTP and WebSocket)`);
 console.log(`[dev] health:    ${config.PUBLIC_URL}/healthz, ${config.PUBLIC_URL}/readyz`);
 if (!config.SMS_GATEWAY_URL) console.log('[dev] SMS and e-mail are written to this log (no gateway configured): look for [DEV SMS] / [DEV MAIL]');
+console.log(`[dev] ready: ${config.PUBLIC_URL}/graphql`);
 
 let stopping = false;
 const stop = async (signal: string) => {

@@ -11,7 +11,7 @@ import type { ResealCount } from './db/reseal.js';
 import type { DbHandle } from './db/client.js';
 import type { JobContract, ProcessorDefinition, ScheduleDefinition } from './jobs/define.js';
 import type { Queues } from './jobs/queues.js';
-import { createInfrastructure, type Infrastructure, type InfrastructureOptions, type RedisConnections } from './infrastructure.js';
+import { createInfrastructure, type Infrastructure, type InfrastructureOptions, type ReadyChecks, type RedisConnections } from './infrastructure.js';
 import { createAccountsDirectory, createAccountsModule, type AccountsModule } from './modules/accounts/index.js';
 import { createApplicationsModule, type ApplicationsService } from './modules/applications/index.js';
 import { createBookingsModule, type BookingsService } from './modules/bookings/index.js';
@@ -76,8 +76,8 @@ export interface App {
   services: Services;
   /** Re-seals every value at rest not sealed with the current data key, table by table (rotate-data-key). */
   resealData(batchSize: number): Promise<ResealCount[]>;
-  /** Checks PostgreSQL and Redis answer (for /readyz). */
-  ready(): Promise<{ postgres: boolean; redis: boolean }>;
+  /** Checks PostgreSQL and Redis answer and the migrations are applied (for /readyz). */
+  ready(): Promise<ReadyChecks>;
   close(): Promise<void>;
 }
 

@@ -7,6 +7,7 @@
 import { Redis } from 'ioredis';
 import type { Config } from './config/env.js';
 import { createDb, type DbHandle } from './db/client.js';
+import { migrationState } from './db/migrate.js';
 import { createQueues, type Queues } from './jobs/queues.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
@@ -36,9 +37,16 @@ export interface Infrastructure {
   /** Public reads shared by the instances (catalog, branches, hours), invalidated on admin changes. */
   publicCache: RedisPublicCache;
   rateLimiter: RateLimiter;
-  /** Checks PostgreSQL and Redis answer (for /readyz). */
-  ready(): Promise<{ postgres: boolean; redis: boolean }>;
+  /** Checks PostgreSQL and Redis answer and the migrations are applied (for /readyz). */
+  ready(): Promise<ReadyChecks>;
   close(): Promise<void>;
+}
+
+/** What /readyz reports: each dependency, and the migration state (`unknown` while PostgreSQL is down). */
+export interface ReadyChecks {
+  postgres: boolean;
+  redis: boolean;
+  migrations: 'applied' | 'pending' | 'ahead' | 'unknown';
 }
 
 export interface InfrastructureOptions {
@@ -53,13 +61,22 @@ async function connectRedis(config: Config, log: Logger): Promise<RedisConnectio
   const subscriber = new Redis(config.REDIS_URL, { lazyConnect: true });
   const events = { publisher: new Redis(config.REDIS_URL, { lazyConnect: true }), subscriber: new Redis(config.REDIS_URL, { lazyConnect: true }) };
   const named = [['main', main], ['publisher', publisher], ['subscriber', subscriber], ['events.publisher', events.publisher], ['events.subscriber', events.subscriber]] as const;
-  for (const [name, r] of named) r.on('error', (err: Error) => log.debug({ err: err.message, connection: name }, 'redis connection error'));
-  await Promise.all(named.map(([, r]) => r.connect()));
+  let lastError: Error | undefined; // ioredis rejects connect() with "Connection is closed"; the reason came as an event
+  for (const [name, r] of named) {
+    r.on('error', (err: Error) => {
+      lastError = err;
+      log.debug({ err: err.message, connection: name }, 'redis connection error');
+    });
+  }
+  await Promise.all(named.map(([, r]) => r.connect())).catch((err: unknown) => {
+    for (const [, r] of named) r.disconnect();
+    throw lastError ?? err;
+  });
   return { main, publisher, subscriber, events };
 }
 
 export async function createInfrastructure(config: Config, opts: InfrastructureOptions = {}): Promise<Infrastructure> {
-  const log = opts.log ?? createLogger(config.LOG_LEVEL, { service: 'mfc-account', role: config.ROLE });
+  const log = opts.log ?? createLogger(config.LOG_LEVEL, { service: 'mfc-account', role: config.ROLE }, undefined, { pretty: config.LOG_PRETTY });
   const clock = opts.clock ?? systemClock;
   const db = createDb(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE, connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   const redis = await connectRedis(config, log);
@@ -81,8 +98,8 @@ export async function createInfrastructure(config: Config, opts: InfrastructureO
     async ready() {
       // Bounded: a check that hangs (PostgreSQL unreachable, connect pending) counts as down.
       const within = (p: Promise<unknown>) => withTimeout(p, config.READINESS_TIMEOUT_MS).then(() => true, () => false);
-      const [postgres, up] = await Promise.all([within(db.sql`select 1`.execute()), within(redis.main.ping())]);
-      return { postgres, redis: up };
+      const [migrations, up] = await Promise.all([withTimeout(migrationState(db.sql), config.READINESS_TIMEOUT_MS).then((m) => m.state, () => 'unknown' as const), within(redis.main.ping())]);
+      return { postgres: migrations !== 'unknown', redis: up, migrations };
     },
     async close() {
       await publicCache.close();

@@ -12,6 +12,8 @@ import { migrate } from './db/migrate.js';
 import { createSchema } from './server/schema.js';
 import { startApiServer, type ApiServer } from './server/http.js';
 import { startWorkers } from '../workers/main.js';
+import { startObservability } from './observability/start.js';
+import { explainMigrationFailure, explainStartFailure, failStartup, StartupError } from './observability/startup-errors.js';
 
 export interface Running {
   app: App;
@@ -19,12 +21,38 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Starts what ROLE asks for; used by main, the dev command and the tests. */
-export async function start(config: Config, opts: AppOptions = {}): Promise<Running> {
-  if (config.MIGRATE_ON_START) await migrate(config.DATABASE_URL);
-  const app = await createApp(config, opts);
-  const api = config.ROLE === 'worker' ? null : await startApiServer(app, await createSchema({ instances: app.resolvers }));
-  const workers = config.ROLE === 'api' ? null : await startWorkers(app);
+export interface StartOptions extends AppOptions {
+  /** Runs after the application is built and before the API listens (npm run dev seeds the demo data here). */
+  beforeListen?: (app: App) => Promise<void>;
+}
+
+/**
+ * Starts what ROLE asks for; used by main, the dev command and the tests. Expected failures (a
+ * dependency not answering, a migration failing, a busy port) reject with a StartupError.
+ */
+export async function start(config: Config, opts: StartOptions = {}): Promise<Running> {
+  if (config.MIGRATE_ON_START) {
+    await migrate(config.DATABASE_URL).catch((err: unknown) => {
+      throw explainMigrationFailure(err, config.DATABASE_URL);
+    });
+  }
+  const app = await createApp(config, opts).catch((err: unknown) => {
+    throw explainStartFailure(err, config);
+  });
+  let api: ApiServer | null = null;
+  let workers: { close(): Promise<void> } | null = null;
+  let observability: { close(): Promise<void> } | null = null;
+  try {
+    observability = await startObservability(app);
+    await opts.beforeListen?.(app);
+    api = config.ROLE === 'worker' ? null : await startApiServer(app, await createSchema({ instances: app.resolvers }));
+    workers = config.ROLE === 'api' ? null : await startWorkers(app);
+  } catch (err) {
+    await api?.close().catch(() => undefined);
+    await observability?.close().catch(() => undefined);
+    await app.close().catch(() => undefined);
+    throw err;
+  }
   let stopping: Promise<void> | null = null;
   return {
     app,
@@ -33,6 +61,7 @@ export async function start(config: Config, opts: AppOptions = {}): Promise<Runn
       stopping ??= (async () => {
         await api?.close();
         await workers?.close();
+        await observability?.close();
         await app.close();
       })();
       return stopping;
@@ -46,12 +75,15 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      console.error(err.message);
+      console.error(`invalid configuration: ${err.problems.join('; ')}`);
       process.exit(78); // EX_CONFIG
     }
     throw err;
   }
-  const running = await start(config);
+  const running = await start(config).catch((err: unknown) => {
+    if (!(err instanceof StartupError)) throw err;
+    return failStartup()(err);
+  });
   const { log } = running.app;
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');

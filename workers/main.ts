@@ -10,6 +10,7 @@ import type { App } from '../src/app.js';
 import { QUEUE_NAMES, type QueueName } from '../src/jobs/define.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
 import { redisConnectionOptions } from '../src/jobs/queues.js';
+import { runObservedJob } from '../src/observability/jobs.js';
 import { checkRedisEvictionPolicy, keepSchedules, recoverLostJobs } from '../src/jobs/recovery.js';
 type InlineProcessor = (job: Job, app: Pick<App, 'processors'>) => Promise<unknown>;
 
@@ -76,7 +77,7 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
       async (job) => {
         const handle = handlers.get(job.name);
         if (!handle) throw new Error(`no processor for ${job.name}`);
-        return handle(job);
+        return runObservedJob(job, handle, log);
       },
       {
         connection,

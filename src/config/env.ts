@@ -5,6 +5,7 @@
  * `test/integration/config.test.ts` keeps the two in step.
  */
 import { z } from 'zod';
+import { observabilityEnv } from './observability.js';
 import { ssoProvider } from './sso-providers.js';
 
 const bool = z
@@ -239,13 +240,15 @@ const schema = z.object({
   WEBAUTHN_ORIGINS: z.string().optional(),
   /** PEM bundle of the root certificates a signature login's chain must end at; unset: signature login is off. */
   SIGNATURE_TRUSTED_ROOTS: z.string().optional(),
+  ...observabilityEnv,
 });
 
 /** Every variable this module reads; the README's configuration table must list each one. */
 export const CONFIG_KEYS = Object.keys(schema.shape) as ReadonlyArray<keyof z.infer<typeof schema>>;
 
 export type Config = Readonly<
-  Omit<z.infer<typeof schema>, 'GRAPHQL_INTROSPECTION' | 'JWT_ISSUER' | 'WEBAUTHN_RP_ID' | 'WEBAUTHN_ORIGINS'> & {
+  Omit<z.infer<typeof schema>, 'GRAPHQL_INTROSPECTION' | 'JWT_ISSUER' | 'WEBAUTHN_RP_ID' | 'WEBAUTHN_ORIGINS' | 'LOG_PRETTY'> & {
+    LOG_PRETTY: boolean;
     GRAPHQL_INTROSPECTION: boolean;
     JWT_ISSUER: string;
     WEBAUTHN_RP_ID: string;
@@ -293,6 +296,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return Object.freeze({
     ...c,
     GRAPHQL_INTROSPECTION: c.GRAPHQL_INTROSPECTION ?? !isProduction,
+    LOG_PRETTY: c.LOG_PRETTY ?? c.NODE_ENV === 'development',
     JWT_ISSUER: c.JWT_ISSUER ?? c.PUBLIC_URL,
     WEBAUTHN_RP_ID: c.WEBAUTHN_RP_ID ?? new URL(c.PUBLIC_URL).hostname,
     WEBAUTHN_ORIGINS: origins,

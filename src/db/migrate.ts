@@ -4,7 +4,7 @@
  * the others wait, then find nothing left to do.
  */
 import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate as drizzleMigrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
@@ -33,4 +33,30 @@ export async function migrate(databaseUrl: string): Promise<void> {
   } finally {
     await sql.end({ timeout: 5 });
   }
+}
+
+let expected: number | null = null;
+
+/** How many migrations drizzle/ holds (its journal), read once. */
+function expectedMigrations(): number {
+  if (expected === null) {
+    const journal = JSON.parse(readFileSync(`${migrationsFolder()}/meta/_journal.json`, 'utf8')) as { entries: unknown[] };
+    expected = journal.entries.length;
+  }
+  return expected;
+}
+
+/**
+ * The database's migration state for /readyz: `applied` when every migration in drizzle/ has run,
+ * `pending` when some have not (this code is newer than the schema: run the migration Job),
+ * `ahead` when the database has more (an older image during a rollout).
+ */
+export async function migrationState(sql: postgres.Sql): Promise<{ state: 'applied' | 'pending' | 'ahead'; applied: number; expected: number }> {
+  const rows = await sql<Array<{ n: number }>>`select count(*)::int as n from drizzle.__drizzle_migrations`.catch((err: unknown) => {
+    if ((err as { code?: string }).code === '42P01' || (err as { code?: string }).code === '3F000') return [{ n: 0 }];
+    throw err;
+  });
+  const applied = rows[0]?.n ?? 0;
+  const want = expectedMigrations();
+  return { state: applied === want ? 'applied' : applied < want ? 'pending' : 'ahead', applied, expected: want };
 }

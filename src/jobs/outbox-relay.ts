@@ -11,6 +11,7 @@ import type { Config } from '../config/env.js';
 import type { Database } from '../db/client.js';
 import { outbox } from '../db/schema/index.js';
 import type { Logger } from '../shared/logger.js';
+import { m, metricsEnabled } from '../shared/metrics.js';
 import type { JobContract, QueueName } from './define.js';
 import type { Queues } from './queues.js';
 
@@ -83,22 +84,25 @@ export class OutboxRelay {
   private async relayBatch(): Promise<number> {
     const { db, queues, config } = this.deps;
     return db.transaction(async (tx) => {
-      const rows = await tx.execute<{ id: string; job: string; payload: unknown; job_id: string; delay_ms: number }>(
-        sql`select id, job, payload, job_id, delay_ms from ${outbox} where relayed_at is null order by id limit ${config.OUTBOX_BATCH_SIZE} for update skip locked`,
+      const rows = await tx.execute<{ id: string; job: string; payload: unknown; job_id: string; delay_ms: number; meta: Record<string, string> | null }>(
+        sql`select id, job, payload, job_id, delay_ms, meta from ${outbox} where relayed_at is null order by id limit ${config.OUTBOX_BATCH_SIZE} for update skip locked`,
       );
       if (rows.length === 0) return 0;
       // Retries with exponential backoff; a processor throws UnrecoverableError for what must not retry.
       const retry = { attempts: config.DELIVERY_MAX_ATTEMPTS, backoff: { type: 'exponential', delay: config.DELIVERY_BACKOFF_MS } };
-      const byQueue = new Map<QueueName, Array<{ name: string; data: unknown; opts: typeof retry & { jobId: string; delay?: number } }>>();
+      const byQueue = new Map<QueueName, Array<{ name: string; data: unknown; opts: typeof retry & { jobId: string; delay?: number; telemetry?: { metadata: string } } }>>();
       for (const r of rows) {
         const queue = this.queueOf.get(r.job);
         if (!queue) throw new Error(`outbox row ${r.id}: unknown job ${r.job}`);
         const list = byQueue.get(queue) ?? [];
-        list.push({ name: r.job, data: r.payload, opts: { ...retry, jobId: r.job_id, ...(r.delay_ms > 0 ? { delay: r.delay_ms } : {}) } });
+        // The request id and trace context travel in BullMQ's telemetry metadata (workers/main.ts reads them).
+        const telemetry = r.meta ? { telemetry: { metadata: JSON.stringify(r.meta) } } : {};
+        list.push({ name: r.job, data: r.payload, opts: { ...retry, jobId: r.job_id, ...(r.delay_ms > 0 ? { delay: r.delay_ms } : {}), ...telemetry } });
         byQueue.set(queue, list);
       }
       for (const [queue, jobs] of byQueue) await queues.get(queue).addBulk(jobs);
       await tx.execute(sql`update ${outbox} set relayed_at = now() where id in (${sql.join(rows.map((r) => sql`${r.id}`), sql`, `)})`);
+      if (metricsEnabled()) m.outboxRelayed.inc(rows.length);
       return rows.length;
     });
   }
@@ -111,6 +115,6 @@ export class OutboxRelay {
     const before = new Date(Date.now() - KEEP_RELAYED_MS);
     await this.deps.db
       .delete(outbox)
-      .where(and(isNotNull(outbox.relayedAt), lt(outbox.relayedAt, before), sql`${outbox.createdAt} + ${outbox.delayMs} * interval '1 millisecond' < ${before}`));
+      .where(and(isNotNull(outbox.relayedAt), lt(outbox.relayedAt, before), sql`${outbox.createdAt} + ${outbox.delayMs} * interval '1 millisecond' < ${before.toISOString()}::timestamptz`));
   }
 }

@@ -21,6 +21,9 @@ import { parseOptions, validationRules } from './limits.js';
 import type { GraphQLContext } from '../shared/graphql/context.js';
 import { attachWebSocketServer } from './websocket.js';
 import { httpDrainer, type HttpDrainer } from './drain.js';
+import { mountObservability, observabilityPlugin } from '../observability/http.js';
+import { listen } from '../observability/listen.js';
+import { currentRequest } from '../shared/request-context.js';
 
 export interface ApiServer {
   server: Server;
@@ -32,15 +35,6 @@ export interface ApiServer {
    */
   close(): Promise<void>;
 }
-
-/**
- * The request id of each error, noted when the operation meets it (Apollo's formatError gets no
- * context). No AsyncLocalStorage: its promise hooks would tax every promise of every request.
- */
-const requestIdOf = new WeakMap<object, string>();
-
-const REQUEST_ID = Symbol('requestId');
-type WithRequestId = Request & { [REQUEST_ID]?: string };
 
 export async function startApiServer(app: App, schema: GraphQLSchema): Promise<ApiServer> {
   const { config, log } = app;
@@ -54,12 +48,13 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
   const apollo = createApollo(app, schema, [ws.drainPlugin, operations.plugin]);
   await apollo.start();
 
+  mountObservability(http, app);
   mountProbes(http, app, drainer);
   for (const router of app.routers) http.use(router);
   mountGraphQL(http, app, apollo);
   http.use(jsonErrors(log));
 
-  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  await listen(server, config.PORT, config.HOST, 'PORT');
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   log.info({ port }, 'API listening');
@@ -88,8 +83,8 @@ function createApollo(app: App, schema: GraphQLSchema, plugins: Array<ApolloServ
     validationRules: validationRules(config),
     parseOptions: parseOptions(config),
     formatError: (formatted, error) =>
-      formatError(formatted, error, { log, requestId: typeof error === 'object' && error !== null ? requestIdOf.get(error) : undefined, production: config.isProduction, hideSchemaDetails: config.isProduction }),
-    plugins: [...plugins, errorRequestIds, costPlugin(schema, costLimits(config)), ...(config.GRAPHQL_INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()])],
+      formatError(formatted, error, { log, requestId: currentRequest()?.requestId, production: config.isProduction, hideSchemaDetails: config.isProduction }),
+    plugins: [...plugins, observabilityPlugin({ resolverSpanMs: config.OTEL_RESOLVER_SPAN_MS }), costPlugin(schema, costLimits(config)), ...(config.GRAPHQL_INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()])],
   });
 }
 
@@ -105,19 +100,14 @@ function mountProbes(http: Express, app: App, drainer: HttpDrainer): void {
       return;
     }
     const checks = await app.ready();
-    res.status(checks.postgres && checks.redis ? 200 : 503).json({ status: checks.postgres && checks.redis ? 'ready' : 'unavailable', ...checks });
+    const ok = checks.postgres && checks.redis && checks.migrations !== 'pending';
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', ...checks });
   });
 }
 
 /** POST/GET /graphql: a request id, the JSON body, and the context every resolver receives. */
 function mountGraphQL(http: Express, app: App, apollo: ApolloServer<GraphQLContext>): void {
   const resolvers = resolverLookup(app.resolvers);
-  http.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
-    const requestId = (req.header('x-request-id') ?? '').slice(0, 64) || randomUUID();
-    res.setHeader('x-request-id', requestId);
-    (req as WithRequestId)[REQUEST_ID] = requestId;
-    next();
-  });
   http.use('/graphql', express.json({ limit: '200kb' }));
   http.use(
     '/graphql',
@@ -126,7 +116,7 @@ function mountGraphQL(http: Express, app: App, apollo: ApolloServer<GraphQLConte
         const token = bearer(req.header('authorization'));
         return {
           viewer: token ? await app.services.accounts.sessions.viewerFromToken(token) : null,
-          requestId: (req as WithRequestId)[REQUEST_ID] ?? randomUUID(),
+          requestId: currentRequest()?.requestId ?? randomUUID(),
           now: app.clock.now(),
           memo: new Map(),
           resolver: resolvers,
@@ -187,18 +177,6 @@ function inFlightOperations() {
     idle: () => (count === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
   };
 }
-
-/** Notes the operation's request id on each error it meets, for formatError. */
-const errorRequestIds: ApolloServerPlugin<GraphQLContext> = {
-  requestDidStart({ contextValue }) {
-    return Promise.resolve({
-      didEncounterErrors({ errors }) {
-        for (const e of errors) requestIdOf.set(e, contextValue.requestId);
-        return Promise.resolve();
-      },
-    });
-  },
-};
 
 /** Refuses an operation whose cost with its variables is above the limit, before it runs. */
 function costPlugin(schema: GraphQLSchema, limits: CostLimits): ApolloServerPlugin<GraphQLContext> {

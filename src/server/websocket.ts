@@ -20,6 +20,7 @@ import { costLimits, operationCost, tooExpensive, type CostLimits } from './cost
 import { formatError, withCode, type ErrorFormatting } from './errors.js';
 import { parseOptions, validationRules } from './limits.js';
 import { isBroadcastOperation, SharedSubscriptions } from './broadcast.js';
+import { observeWs } from '../observability/ws-observer.js';
 
 interface ConnectionState {
   viewer: Viewer | null;
@@ -99,7 +100,7 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
   const formatting = (id: string): ErrorFormatting => ({ log: app.log, requestId: `ws-${id}`, production: app.config.isProduction, hideSchemaDetails: app.config.isProduction });
 
   const cleanup = useServer<Record<string, unknown>>(
-    {
+    observeWs(app.log, {
       schema,
       connectionInitWaitTimeout: app.config.WS_CONNECTION_INIT_TIMEOUT_MS,
       onConnect: (ctx) => connect(setup, ctx),
@@ -116,7 +117,7 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
       onError: (_ctx, id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, formatting(id))),
       onNext: (ctx, id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, formatting(id))) } : setup.shared.marker(ctx.extra.socket, result),
-    },
+    }),
     wss,
   );
 

@@ -7,6 +7,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { Redis } from 'ioredis';
+import { m, metricsEnabled } from './metrics.js';
 
 /**
  * A topic and the payload it carries. Modules declare theirs in `<m>.events.ts` with defineTopic;
@@ -49,10 +50,30 @@ export function createAppPubSub(opts: { publisher: Redis; subscriber: Redis; pre
   const channel = (topic: string) => `${opts.prefix}${topic}`;
   return {
     publish(topic, payload) {
+      if (metricsEnabled()) m.pubsubPublished.inc({ topic: topic.name });
       pubsub.publish(channel(topic.name), payload);
     },
     subscribe(topic) {
-      return pubsub.subscribe(channel(topic.name)) as never;
+      const events = pubsub.subscribe(channel(topic.name)) as AsyncIterableIterator<unknown> & { return?: () => Promise<IteratorResult<unknown>> };
+      return counted(events, topic.name) as never;
     },
   };
+}
+
+/** Counts the events a subscription receives (mfc_pubsub_delivered_total), passing everything through. */
+function counted<T>(events: AsyncIterableIterator<T> & { return?: () => Promise<IteratorResult<T>> }, topic: string) {
+  if (!metricsEnabled()) return events;
+  const wrapped = {
+    async next() {
+      const r = await events.next();
+      if (!r.done) m.pubsubDelivered.inc({ topic });
+      return r;
+    },
+    return: () => events.return?.() ?? Promise.resolve({ done: true as const, value: undefined }),
+    throw: (e?: unknown) => events.throw?.(e) ?? Promise.reject(e instanceof Error ? e : new Error(String(e))),
+    [Symbol.asyncIterator]() {
+      return wrapped;
+    },
+  };
+  return wrapped;
 }

@@ -113,6 +113,8 @@ export const outbox = pgTable(
     delayMs: integer('delay_ms').notNull().default(0),
     createdAt: ts('created_at').notNull().defaultNow(),
     relayedAt: ts('relayed_at'),
+    /** The request that wrote the row (requestId) and its trace context (W3C traceparent), for the job's logs and spans. */
+    meta: jsonb('meta').$type<Record<string, string>>(),
   },
   (t) => [
     index('outbox_pending_idx').on(t.id).where(sql`${t.relayedAt} IS NULL`),

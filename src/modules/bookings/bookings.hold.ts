@@ -9,6 +9,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { isUniqueViolation, pgErrorCode } from '../../db/errors.js';
+import type { OutboxRow } from '../../jobs/outbox.js';
 
 const CHECK_VIOLATION = '23514';
 const EXCLUSION_VIOLATION = '23P01';
@@ -28,7 +29,7 @@ export interface NewHold {
   places: Date[];
   capacity: number;
   note: string;
-  job: { job: string; payload: unknown; jobId: string; delayMs: number };
+  job: OutboxRow;
 }
 
 export async function insertHold(db: Executor, h: NewHold): Promise<'HELD' | 'SLOT_TAKEN' | 'OVERLAP' | 'DUPLICATE'> {
@@ -50,7 +51,8 @@ export async function insertHold(db: Executor, h: NewHold): Promise<'HELD' | 'SL
       ), event AS (
         INSERT INTO booking_events (booking_id, status, at, note) SELECT id, 'PENDING_CONFIRMATION', ${h.now.toISOString()}::timestamptz, ${h.note} FROM booking
       ), job AS (
-        INSERT INTO outbox (job, payload, job_id, delay_ms) SELECT ${h.job.job}, ${JSON.stringify(h.job.payload)}::jsonb, ${h.job.jobId}, ${h.job.delayMs}::int FROM booking
+        INSERT INTO outbox (job, payload, job_id, delay_ms, meta)
+        SELECT ${h.job.job}, ${JSON.stringify(h.job.payload)}::jsonb, ${h.job.jobId}, ${h.job.delayMs}::int, ${h.job.meta === null ? null : JSON.stringify(h.job.meta)}::jsonb FROM booking
       )
       SELECT id FROM booking`);
     return 'HELD';

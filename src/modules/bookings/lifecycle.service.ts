@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { outboxRow } from '../../jobs/outbox.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { badField, conflict, preconditionFailed } from '../../shared/errors.js';
+import { countBookingConflict } from '../../shared/metrics.js';
 import type { VisitEnd } from '../queue/index.js';
 import { visitTime, type BookingEffects, type BookingsDeps } from './bookings.deps.js';
 import { expireBooking } from './bookings.jobs.js';
@@ -90,8 +91,8 @@ export class BookingLifecycleService {
       note: 'Место удерживается до подтверждения',
       job: outboxRow(expireBooking, { bookingId: id }, { jobId: `expire-${id}`, delayMs: config.BOOKING_CONFIRM_TTL_SECONDS * 1000 }),
     });
-    if (held === 'SLOT_TAKEN') throw conflict('Это время уже занято: выберите другое', 'input.startsAt');
-    if (held === 'OVERLAP') throw conflict('У вас уже есть запись на это время', 'input.startsAt');
+    if (held === 'SLOT_TAKEN') throw countedConflict('SLOT_TAKEN', 'Это время уже занято: выберите другое', 'input.startsAt');
+    if (held === 'OVERLAP') throw countedConflict('OVERLAP', 'У вас уже есть запись на это время', 'input.startsAt');
     if (held === 'DUPLICATE') throw new DuplicateBooking('idempotency key used by a concurrent request');
     const row = await repo.findBooking(db, id);
     if (!row) throw new Error(`booking ${id} held but not found`);
@@ -194,4 +195,10 @@ export class BookingLifecycleService {
     });
     return true;
   }
+}
+
+/** A CONFLICT for a place taken or an overlapping visit, counted in mfc_booking_conflicts_total. */
+function countedConflict(reason: 'SLOT_TAKEN' | 'OVERLAP', message: string, field: string) {
+  countBookingConflict(reason);
+  return conflict(message, field);
 }

@@ -4,6 +4,7 @@
  * taken in one transaction; the reminder follows the visit; watchers of the freed day are told.
  */
 import { badField, conflict, preconditionFailed } from '../../shared/errors.js';
+import { countBookingConflict } from '../../shared/metrics.js';
 import type { BookingEffects, BookingsDeps } from './bookings.deps.js';
 import * as repo from './bookings.repository.js';
 import type { BookingRow } from './bookings.repository.js';
@@ -35,11 +36,11 @@ export class RescheduleService {
         rescheduleCount: booking.rescheduleCount + 1,
         updatedAt: now,
       });
-      if (moved === 'OVERLAP') throw conflict('У вас уже есть запись на это время', 'startsAt');
+      if (moved === 'OVERLAP') throw countedConflict('OVERLAP', 'У вас уже есть запись на это время', 'startsAt');
       if (!moved || moved.rescheduleCount > MAX_RESCHEDULES) throw preconditionFailed('Запись изменилась, обновите её', { rule: 'CONCURRENT_CHANGE' });
       await repo.releasePlaces(tx, { branchId: booking.branchId, serviceId: booking.serviceId, starts: placesOf(booking.startsAt, booking.endsAt) });
       const taken = await repo.takePlaces(tx, { branchId: booking.branchId, serviceId: booking.serviceId, starts: placesOf(slot.startsAt, slot.endsAt), capacity });
-      if (taken === 'SLOT_TAKEN') throw conflict('Это время уже занято: выберите другое', 'startsAt');
+      if (taken === 'SLOT_TAKEN') throw countedConflict('SLOT_TAKEN', 'Это время уже занято: выберите другое', 'startsAt');
       await repo.insertEvent(tx, { bookingId: booking.id, status: moved.status, at: now, note: `Перенесена с ${booking.startsAt.toISOString()}` });
       await this.effects.cancelReminder(tx, booking);
       if (moved.status === 'CONFIRMED') await this.effects.scheduleReminder(tx, moved, now);
@@ -50,4 +51,10 @@ export class RescheduleService {
     this.effects.publish(row);
     return row;
   }
+}
+
+/** A CONFLICT for a place taken or an overlapping visit, counted in mfc_booking_conflicts_total. */
+function countedConflict(reason: 'SLOT_TAKEN' | 'OVERLAP', message: string, field: string) {
+  countBookingConflict(reason);
+  return conflict(message, field);
 }

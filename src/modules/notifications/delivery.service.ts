@@ -6,6 +6,8 @@
  * matters (bookings, application status) whose channel fails for good falls back once to the
  * next channel in the order push -> SMS -> e-mail.
  */
+import { countDelivery } from '../../shared/metrics.js';
+import { withSpan } from '../../shared/tracing.js';
 import type { Config } from '../../config/env.js';
 import type { Database } from '../../db/client.js';
 import type { Clock } from '../../shared/clock.js';
@@ -55,20 +57,26 @@ export class DeliveryService {
     if (!claimed) return 'ALREADY_SETTLED';
     if (claimed.channel === 'IN_APP') {
       await repo.markSent(db, claimed.id, { now: clock.now(), providerRef: null, delivered: true });
+      countDelivery('IN_APP', 'DELIVERED');
       const n = await repo.findNotification(db, claimed.notificationId);
       if (n?.userId) this.deps.pubsub.publish(notificationTopic, { userId: n.userId, notificationId: n.id });
       return 'DELIVERED';
     }
     try {
       let providerRef: string | null = null;
-      if (claimed.channel === 'PUSH') await this.sendPush(claimed);
-      else providerRef = (await this.channels[claimed.channel].send({ id: claimed.id, destination: claimed.destination ?? '', content: claimed.content })).providerRef ?? null;
+      const channel = claimed.channel;
+      await withSpan(`notification.send ${channel}`, { 'mfc.delivery.id': claimed.id, 'mfc.delivery.channel': claimed.channel, 'mfc.delivery.attempt': claimed.attempts }, async () => {
+        if (channel === 'PUSH') await this.sendPush(claimed);
+        else providerRef = (await this.channels[channel].send({ id: claimed.id, destination: claimed.destination ?? '', content: claimed.content })).providerRef ?? null;
+      });
       await repo.markSent(db, claimed.id, { now: clock.now(), providerRef });
+      countDelivery(claimed.channel, 'SENT');
       return 'SENT';
     } catch (err) {
       const permanent = err instanceof PermanentDeliveryError;
       const message = err instanceof Error ? err.message : String(err);
       const settled = await repo.recordFailure(db, claimed.id, { now: clock.now(), error: message, final: permanent || opts.finalAttempt });
+      countDelivery(claimed.channel, settled ? 'FAILED' : 'RETRY');
       log.warn({ delivery: claimed.id, channel: claimed.channel, attempt: claimed.attempts, permanent, error: message }, 'delivery failed');
       if (settled) await this.fallBack(claimed).catch((e: unknown) => log.error({ err: e, delivery: claimed.id }, 'fallback failed'));
       throw err;
@@ -79,6 +87,7 @@ export class DeliveryService {
   async receipt(p: { reference: string; status: 'DELIVERED' | 'FAILED'; error?: string | null }): Promise<boolean> {
     const row = await repo.settleByReceipt(this.deps.db, { reference: p.reference, status: p.status, error: p.error ? `Оператор связи не доставил SMS: ${p.error.slice(0, 200)}` : null, now: this.deps.clock.now() });
     if (!row) return false;
+    countDelivery('SMS', p.status);
     if (p.status === 'FAILED') await this.fallBack(row);
     return true;
   }

@@ -1,7 +1,7 @@
 /** E-mail over SMTP (nodemailer, pooled). The Message-ID is derived from the delivery id. */
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../../../config/env.js';
-import type { Logger } from '../../../shared/logger.js';
+import { warnOnce, type Logger } from '../../../shared/logger.js';
 import { PermanentDeliveryError, type Channel, type OutgoingMessage } from './channel.js';
 
 export class EmailChannel implements Channel {
@@ -12,7 +12,7 @@ export class EmailChannel implements Channel {
   async send(m: OutgoingMessage): Promise<{ providerRef?: string }> {
     const { config, log } = this.deps;
     if (!config.SMTP_URL) {
-      log.warn({ channel: 'EMAIL', delivery: m.id }, 'SMTP not configured: message written to the log instead');
+      warnOnce(log, 'smtp-not-configured', { channel: 'EMAIL', delivery: m.id }, 'SMTP not configured: messages are written to the log instead');
       log.info(`[DEV MAIL] to ${m.destination}: ${m.content.subject ?? ''}\n${m.content.text}`);
       return {};
     }

@@ -5,7 +5,7 @@
  */
 import type { Config } from '../../../config/env.js';
 import { phoneCountryAllowed } from '../../../shared/identifiers.js';
-import type { Logger } from '../../../shared/logger.js';
+import { warnOnce, type Logger } from '../../../shared/logger.js';
 import { PermanentDeliveryError, type Channel, type OutgoingMessage } from './channel.js';
 
 export class SmsChannel implements Channel {
@@ -17,7 +17,7 @@ export class SmsChannel implements Channel {
       throw new PermanentDeliveryError(`SMS на номера этой страны не отправляются (разрешены коды: +${config.SMS_ALLOWED_COUNTRY_CODES.join(', +')})`);
     }
     if (!config.SMS_GATEWAY_URL) {
-      log.warn({ channel: 'SMS', delivery: m.id }, 'SMS gateway not configured: message written to the log instead');
+      warnOnce(log, 'sms-not-configured', { channel: 'SMS', delivery: m.id }, 'SMS gateway not configured: messages are written to the log instead');
       log.info(`[DEV SMS] to ${m.destination}: ${m.content.text}`);
       return {};
     }

@@ -1,0 +1,53 @@
+/**
+ * One trace from a booking mutation to its SMS: the HTTP request's span, the GraphQL operation,
+ * its PostgreSQL statements, then (through the outbox row and the BullMQ job) the worker's job and
+ * the SMS sent, all under the trace id the client sent in `traceparent`. In-memory exporter.
+ */
+import { randomBytes } from 'node:crypto';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-node';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { initTracing } from '../../../src/observability/tracing.js';
+import { createAccount } from '../../helpers/accounts.js';
+import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { confirmedBooking } from '../../helpers/booking-flow.js';
+
+const exporter = new InMemorySpanExporter();
+let t: TestApp;
+
+beforeAll(async () => {
+  initTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: undefined, OTEL_SERVICE_NAME: 'mfc-test', ROLE: 'all' }, exporter);
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+it('follows a booking confirmation from the request through the outbox into the SMS delivery', async () => {
+  const admin = await createAccount(t, 'ADMIN');
+  const traceId = randomBytes(16).toString('hex');
+  const flow = await confirmedBooking(t, admin.client, { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` });
+  const deadline = Date.now() + 5000;
+  const inTrace = () => exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
+  while (!inTrace().some((s) => s.name.startsWith('job notifications')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const spans = inTrace();
+  const names = spans.map((s) => s.name);
+  const http = spans.find((s) => s.name === 'POST /graphql');
+  expect(http?.attributes['mfc.request_id']).toBe(flow.requestId);
+  expect(names).toContain('graphql mutation ConfirmBooking');
+  expect(names.some((n) => n.startsWith('pg '))).toBe(true);
+  const job = spans.find((s) => s.name.startsWith('job notifications'));
+  expect(job, names.join(', ')).toBeDefined();
+  expect(job?.attributes['mfc.request_id']).toBe(flow.requestId);
+  const send = spans.find((s) => s.name === 'notification.send SMS');
+  // The SMS is sent inside the job's span (directly or under one of its statements).
+  const parentOf = new Map(spans.map((s) => [s.spanContext().spanId, s.parentSpanContext?.spanId]));
+  const ancestors: string[] = [];
+  for (let id = send?.parentSpanContext?.spanId; id; id = parentOf.get(id)) ancestors.push(id);
+  expect(ancestors).toContain(job?.spanContext().spanId);
+  // The job's span continues the request's: its parent chain reaches the HTTP server span.
+  const jobAncestors: string[] = [];
+  for (let id = job?.parentSpanContext?.spanId; id; id = parentOf.get(id)) jobAncestors.push(id);
+  expect(jobAncestors).toContain(http?.spanContext().spanId);
+  // Nothing personal on any span: statements have placeholders, Redis spans only command names.
+  expect(JSON.stringify(spans.map((s) => s.attributes))).not.toContain(flow.citizen.phone);
+});
