@@ -14,9 +14,9 @@ import type { Queues } from './jobs/queues.js';
 import { createInfrastructure, type Infrastructure, type InfrastructureOptions, type RedisConnections } from './infrastructure.js';
 import { createAccountsDirectory, createAccountsModule, type AccountsModule } from './modules/accounts/index.js';
 import { createApplicationsModule, type ApplicationsService } from './modules/applications/index.js';
-import { createBookingsModule, type BookingsService } from './modules/bookings/index.js';
+import { createBookingsModule, type BookingsService, type VisitDocuments } from './modules/bookings/index.js';
 import { createBookingsDirectory } from './modules/bookings/index.js';
-import { createBranchesModule, type BranchesService } from './modules/branches/index.js';
+import { createBranchesModule, type BranchesService, type ScheduleChangeListener } from './modules/branches/index.js';
 import { createCatalogModule, type CatalogService } from './modules/catalog/index.js';
 import { createChatModule, type ChatService } from './modules/chat/index.js';
 import { createDocumentsModule, DiskStorage, type DocumentsService } from './modules/documents/index.js';
@@ -100,6 +100,19 @@ function lateStaffAccess(get: () => PrivacyModule | undefined): StaffAccess {
   };
 }
 
+/** Booking readiness reads documents; the documents module is built after bookings, so they get this stand-in. */
+function lateVisitDocuments(get: () => DocumentsService | undefined): VisitDocuments {
+  const documents = () => {
+    const d = get();
+    if (!d) throw new Error('the documents module is not built yet');
+    return d;
+  };
+  return {
+    documentsOfUsers: (ids, tx) => documents().documentsOfUsers(ids, tx),
+    documentsOf: (viewer, ownerId) => documents().documentsOf(viewer, ownerId),
+  };
+}
+
 /** Accounts, identity and notifications: who the users are and how they are told. */
 async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAccess) {
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
@@ -120,11 +133,13 @@ async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAcce
 }
 
 /** Catalog, branches, the queue and bookings: the branch's day. */
-function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>) {
+function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, documents: VisitDocuments) {
   const { config, log, clock, db, pubsub, queues } = infra;
   const notifications = people.notifications.notifications;
   const catalog = createCatalogModule({ config, db: db.db });
-  const branches = createBranchesModule({ db: db.db, clock });
+  // A schedule change cancels the bookings it closes, in its own transaction (a port: branches do not import bookings).
+  const scheduleListener: ScheduleChangeListener = { scheduleChanged: (tx, change) => bookings.bookings.scheduleChanged(tx, change) };
+  const branches = createBranchesModule({ db: db.db, clock, scheduleListener });
   // The queue tells the owner of bookings when a booked visit ends (a port: the queue does not import bookings).
   const visits: VisitOutcomes = {
     endVisit: (tx, bookingId, status) => bookings.bookings.endVisit(tx, bookingId, status),
@@ -140,6 +155,7 @@ function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<t
     sessions: people.accounts.sessions,
     queue: queue.queue,
     dropJob: (jobId) => queues.get('maintenance').remove(jobId),
+    documents,
     branches: { directory: branches.directory, service: branches.branches },
     catalog: { directory: catalog.directory, service: catalog.catalog },
   });
@@ -179,10 +195,10 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const infra = await createInfrastructure(config, opts);
-  const late: { privacy?: PrivacyModule } = {};
+  const late: { privacy?: PrivacyModule; documents?: DocumentsService } = {};
   const staffAccess = lateStaffAccess(() => late.privacy);
   const people = await createPeopleModules(infra, staffAccess);
-  const branch = createBranchModules(infra, people);
+  const branch = createBranchModules(infra, people, lateVisitDocuments(() => late.documents));
   const cases = createCaseModules(infra, people, branch, staffAccess);
   const privacy = createPrivacyModule({
     db: infra.db.db,
@@ -191,7 +207,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     branches: branch.branches.directory,
     links: [branch.bookings.branchLinks, branch.queue.branchLinks, cases.applications.branchLinks, cases.chat.branchLinks],
   });
-  late.privacy = privacy;
+  Object.assign(late, { privacy, documents: cases.documents.documents });
   const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases), privacy];
   const nodes = new NodeRegistry();
   for (const m of modules) nodes.register(...(m.nodes ?? []));

@@ -113,6 +113,8 @@ const schema = z.object({
   BOOKING_HORIZON_DAYS: int(30, 1),
   /** Active (unconfirmed, confirmed or checked-in) bookings one citizen may hold. */
   BOOKING_MAX_ACTIVE: int(3, 1),
+  /** The citizen app's booking page: a branch's cancellation links to it with branchId and serviceId. */
+  BOOKING_URL: z.url().default('http://localhost:3000/booking'),
 
   /** Uploaded files live here (by content hash); relative paths are taken from the working directory. */
   STORAGE_DIR: z.string().min(1).default('.data/files'),

@@ -18,6 +18,7 @@ import { bookingFilesRouter } from './bookings.http.js';
 import { bookingJobs } from './bookings.jobs.js';
 import { BookingResolver, SlotWatchResolver, TicketBookingResolver } from './bookings.resolver.js';
 import { BookingsService } from './bookings.service.js';
+import { BookingReadinessResolver } from './readiness.resolver.js';
 
 export interface BookingsModuleDeps extends CoreDeps {
     keys: KeyStore;
@@ -31,6 +32,7 @@ export interface BookingsModuleDeps extends CoreDeps {
   catalog: { directory: CatalogDirectory; service: Pick<CatalogService, 'service'> };
   queue: BookingsDeps['queue'];
   dropJob: BookingsDeps['dropJob'];
+  documents: BookingsDeps['documents'];
 }
 
 export interface BookingsModule extends ModuleParts {
@@ -40,12 +42,12 @@ export interface BookingsModule extends ModuleParts {
 }
 
 export function createBookingsModule(deps: BookingsModuleDeps): BookingsModule {
-  const { config, db, clock, log, pubsub, keys, notifications, accounts, queue, dropJob } = deps;
-  const bookings = new BookingsService({ config, db, clock, log, pubsub, notifications, keys, accounts, branches: deps.branches.directory, catalog: deps.catalog.directory, queue, dropJob });
+  const { config, db, clock, log, pubsub, keys, notifications, accounts, queue, dropJob, documents } = deps;
+  const bookings = new BookingsService({ config, db, clock, log, pubsub, notifications, keys, accounts, branches: deps.branches.directory, catalog: deps.catalog.directory, queue, dropJob, documents });
   return {
     bookings,
     branchLinks: createBookingsBranchLinks(db),
-    resolvers: [new BookingResolver(bookings, deps.profile, pubsub, db), new TicketBookingResolver(db), new SlotWatchResolver(db)],
+    resolvers: [new BookingResolver(bookings, deps.profile, pubsub, db), new BookingReadinessResolver(bookings, db, clock, config), new TicketBookingResolver(db), new SlotWatchResolver(db)],
     routers: [bookingFilesRouter({ sessions: deps.sessions, bookings, branches: deps.branches.service, catalog: deps.catalog.service, clock })],
     ...bookingJobs(bookings),
   };

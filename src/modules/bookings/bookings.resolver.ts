@@ -241,4 +241,11 @@ export class SlotWatchResolver {
     if (!row) throw notFound('Услуга');
     return toService(row);
   }
+
+  @FieldResolver(() => Booking, { nullable: true, description: 'A freed place held for this watcher until the booking\'s confirmBy.' })
+  async heldBooking(@Root() w: SlotWatch, @Ctx() ctx: Ctx): Promise<Booking | null> {
+    if (!w.heldBookingId) return null;
+    const row = await bookingsLoaders(ctx, this.db).bookingById.load(w.heldBookingId);
+    return row ? toBooking(row) : null;
+  }
 }

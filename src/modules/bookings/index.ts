@@ -5,5 +5,7 @@ export { createBookingsModule, type BookingsModule, type BookingsModuleDeps } fr
 export type { BookingsService } from './bookings.service.js';
 export { sweepBookings } from './bookings.jobs.js';
 export { BookingResolver, SlotWatchResolver, TicketBookingResolver } from './bookings.resolver.js';
+export { BookingReadinessResolver } from './readiness.resolver.js';
+export type { VisitDocuments } from './bookings.deps.js';
 export { createBookingsDirectory, type BookingsDirectory } from './bookings.directory.js';
 export type { BookingRow } from './bookings.repository.js';

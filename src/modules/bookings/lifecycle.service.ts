@@ -10,7 +10,7 @@ import { writeOutbox } from '../../jobs/outbox.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { badField, conflict, preconditionFailed } from '../../shared/errors.js';
 import type { VisitEnd } from '../queue/index.js';
-import { visitTime, type BookingEffects, type BookingsDeps } from './bookings.deps.js';
+import type { BookingEffects, BookingsDeps } from './bookings.deps.js';
 import { expireBooking } from './bookings.jobs.js';
 import * as repo from './bookings.repository.js';
 import type { BookingRow } from './bookings.repository.js';
@@ -108,7 +108,7 @@ export class BookingLifecycleService {
       if (!row) return null;
       await repo.insertEvent(tx, { bookingId: row.id, status: 'CONFIRMED', at: now });
       await this.effects.scheduleReminder(tx, row, now);
-      await this.notify(tx, row, 'booking.confirmed');
+      await this.effects.messages.send(tx, row, { template: 'booking.confirmed' });
       return row;
     });
     if (!done) throw preconditionFailed(`Запись в статусе ${booking.status} подтвердить нельзя`, { rule: 'NOT_PENDING' });
@@ -132,14 +132,14 @@ export class BookingLifecycleService {
       await repo.releasePlaces(tx, { branchId: done.branchId, serviceId: done.serviceId, starts: placesOf(done.startsAt, done.endsAt) });
       await repo.insertEvent(tx, { bookingId: done.id, status, at: now, note });
       await this.effects.cancelReminder(tx, done);
-      await this.watches.placeFreed(tx, done, now);
-      return done;
+      await this.effects.messages.send(tx, done, status === 'EXPIRED' ? { template: 'booking.expired' } : { template: 'booking.cancelled', reason: note });
+      const held = await this.watches.placeFreed(tx, done, now);
+      return { done, held };
     });
-    if (row) {
-      await this.effects.dropReminder(row);
-      this.effects.publish(row);
-    }
-    return row;
+    if (!row) return null;
+    await this.effects.dropReminder(row.done);
+    for (const b of [row.done, ...row.held]) this.effects.publish(b);
+    return row.done;
   }
 
   /**
@@ -171,25 +171,11 @@ export class BookingLifecycleService {
     if (visit) await repo.insertEvent(tx, { bookingId: visit.id, status, at: visit.updatedAt });
   }
 
-  /** The reminder job: sends only if the booking is still confirmed for the same time. */
-  async remind(bookingId: string, startsAt: string): Promise<boolean> {
+  /** The reminder job: sends only if the booking is still confirmed for the same time, with what is still missing for the visit. */
+  async remind(bookingId: string, startsAt: string, missingFor: (tx: Executor, b: BookingRow) => Promise<string>): Promise<boolean> {
     const { db } = this.deps;
     const booking = await repo.findBooking(db, bookingId);
     if (!booking || booking.status !== 'CONFIRMED' || booking.startsAt.toISOString() !== new Date(startsAt).toISOString()) return false;
-    return db.transaction((tx) => this.notify(tx, booking, 'booking.reminder'));
-  }
-
-  /** The booking's holder gets a message about it (number, branch, local time); false when either is gone. */
-  private async notify(tx: Executor, row: BookingRow, template: 'booking.confirmed' | 'booking.reminder'): Promise<boolean> {
-    const [user, [branch]] = await Promise.all([this.deps.accounts.userById(row.userId, tx), this.deps.branches.branchesByIds([row.branchId], tx)]);
-    if (!user || !branch) return false;
-    await this.deps.notifications.notify(tx, {
-      userId: user.id,
-      template,
-      vars: { number: row.number, branch: branch.name, time: visitTime(branch, row.startsAt) },
-      subjectType: 'Booking',
-      subjectId: row.id,
-    });
-    return true;
+    return db.transaction(async (tx) => this.effects.messages.send(tx, booking, { template: 'booking.reminder', missing: await missingFor(tx, booking) }));
   }
 }

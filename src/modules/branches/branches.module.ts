@@ -6,6 +6,7 @@ import type { Database } from '../../db/client.js';
 import type { Clock } from '../../shared/clock.js';
 import { nodeType } from '../../shared/graphql/relay.js';
 import type { ModuleParts } from '../../shared/module.js';
+import { noScheduleListener, type ScheduleChangeListener } from './branches.ports.js';
 import { createBranchesDirectory, type BranchesDirectory } from './branches.directory.js';
 import { toBranch } from './branches.mappers.js';
 import { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from './branches.resolver.js';
@@ -14,6 +15,8 @@ import { BranchesService } from './branches.service.js';
 export interface BranchesModuleDeps {
   db: Database;
   clock: Clock;
+  /** Told of every schedule change inside its transaction (bookings cancel what it closes). */
+  scheduleListener?: ScheduleChangeListener;
 }
 
 export interface BranchesModule extends ModuleParts {
@@ -22,7 +25,7 @@ export interface BranchesModule extends ModuleParts {
 }
 
 export function createBranchesModule(deps: BranchesModuleDeps): BranchesModule {
-  const branches = new BranchesService({ db: deps.db, clock: deps.clock });
+  const branches = new BranchesService({ db: deps.db, clock: deps.clock, scheduleListener: deps.scheduleListener ?? noScheduleListener });
   return {
     branches,
     directory: createBranchesDirectory(deps.db),

@@ -9,3 +9,4 @@ export { BranchesService } from './branches.service.js';
 export { Branch } from './branches.types.js';
 export { createBranchesDirectory, type BranchesDirectory } from './branches.directory.js';
 export type { BranchRow, ExceptionRow, HoursRow } from './branches.repository.js';
+export type { ScheduleChange, ScheduleChangeListener, ScheduleChangeOutcome } from './branches.ports.js';

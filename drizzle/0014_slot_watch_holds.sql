@@ -1,0 +1,3 @@
+ALTER TABLE "slot_watches" ADD COLUMN "held_booking_id" uuid;--> statement-breakpoint
+ALTER TABLE "slot_watches" ADD CONSTRAINT "slot_watches_held_booking_id_bookings_id_fk" FOREIGN KEY ("held_booking_id") REFERENCES "public"."bookings"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "slot_watches_held_booking_key" ON "slot_watches" USING btree ("held_booking_id");
