@@ -32,6 +32,8 @@ import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import type { ModuleParts } from './shared/module.js';
 import type { AppPubSub } from './shared/pubsub.js';
+import type { AccountFeed } from './shared/account-feed.js';
+import { createUpdatesModule } from './modules/updates/index.js';
 import type { StaffAccess } from './shared/staff-access.js';
 
 /** The modules' door services, for the transport, the CLI and the tests. */
@@ -113,15 +115,25 @@ function lateVisitDocuments(get: () => DocumentsService | undefined): VisitDocum
   };
 }
 
+/** The account feed (accountUpdates), built first: every module appends to it; it finds what events point at through the node registry, built last. */
+function createAccountFeed(infra: Infrastructure, nodes: () => NodeRegistry | undefined) {
+  return createUpdatesModule({
+    ...infra,
+    db: infra.db.db,
+    listen: (channel, onNotify, onListen) => infra.db.sql.listen(channel, onNotify, onListen),
+    find: (viewer, typename, id) => nodes()?.fetchOf(viewer, typename, id) ?? Promise.resolve(null),
+  });
+}
+
 /** Accounts, identity and notifications: who the users are and how they are told. */
-async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAccess) {
+async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAccess, feed: AccountFeed) {
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
   const system = await createSystemModule({ config, log, clock, db: db.db });
   const hashKey = await system.secret('data_hash_key', config.DATA_HASH_KEY);
   const { cipher } = system;
   const tokens = new TokenService({ config, keys: system.keys, clock });
   // Notifications read users through a port of their own; accounts' read-only directory fits it.
-  const notifications = await createNotificationsModule({ config, log, clock, db: db.db, pubsub, recipients: createAccountsDirectory(db.db, cipher), cipher });
+  const notifications = await createNotificationsModule({ config, log, clock, db: db.db, pubsub, recipients: createAccountsDirectory(db.db, cipher), cipher, feed });
   const accounts = await createAccountsModule({
     config, log, clock, db: db.db, tokens, rateLimiter, hashKey, cipher, staffAccess,
     notifications: notifications.notifications,
@@ -133,7 +145,7 @@ async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAcce
 }
 
 /** Catalog, branches, the queue and bookings: the branch's day. */
-function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, documents: VisitDocuments) {
+function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, late: { documents: VisitDocuments; feed: AccountFeed }) {
   const { config, log, clock, db, pubsub, queues } = infra;
   const notifications = people.notifications.notifications;
   const catalog = createCatalogModule({ config, db: db.db });
@@ -155,7 +167,8 @@ function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<t
     sessions: people.accounts.sessions,
     queue: queue.queue,
     dropJob: (jobId) => queues.get('maintenance').remove(jobId),
-    documents,
+    documents: late.documents,
+    feed: late.feed,
     branches: { directory: branches.directory, service: branches.branches },
     catalog: { directory: catalog.directory, service: catalog.catalog },
   });
@@ -193,23 +206,29 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
   return { documents, applications, chat, feedback };
 }
 
-export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
-  const infra = await createInfrastructure(config, opts);
-  const late: { privacy?: PrivacyModule; documents?: DocumentsService } = {};
-  const staffAccess = lateStaffAccess(() => late.privacy);
-  const people = await createPeopleModules(infra, staffAccess);
-  const branch = createBranchModules(infra, people, lateVisitDocuments(() => late.documents));
-  const cases = createCaseModules(infra, people, branch, staffAccess);
-  const privacy = createPrivacyModule({
+/** The privacy rule asks every module that links a citizen to a branch. */
+function createPrivacy(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>, cases: ReturnType<typeof createCaseModules>) {
+  return createPrivacyModule({
     db: infra.db.db,
     clock: infra.clock,
     accounts: people.accounts.directory,
     branches: branch.branches.directory,
     links: [branch.bookings.branchLinks, branch.queue.branchLinks, cases.applications.branchLinks, cases.chat.branchLinks],
   });
+}
+
+export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
+  const infra = await createInfrastructure(config, opts);
+  const late: { privacy?: PrivacyModule; documents?: DocumentsService; nodes?: NodeRegistry } = {};
+  const staffAccess = lateStaffAccess(() => late.privacy);
+  const updates = createAccountFeed(infra, () => late.nodes);
+  const people = await createPeopleModules(infra, staffAccess, updates.feed);
+  const branch = createBranchModules(infra, people, { documents: lateVisitDocuments(() => late.documents), feed: updates.feed });
+  const cases = createCaseModules(infra, people, branch, staffAccess);
+  const privacy = createPrivacy(infra, people, branch, cases);
   Object.assign(late, { privacy, documents: cases.documents.documents });
-  const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases), privacy];
-  const nodes = new NodeRegistry();
+  const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases), privacy, updates];
+  const nodes = (late.nodes = new NodeRegistry());
   for (const m of modules) nodes.register(...(m.nodes ?? []));
   const services: Services = {
     accounts: people.accounts,

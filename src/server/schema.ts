@@ -12,6 +12,7 @@ import { ActivityConnectionResolver, ProfileResolver } from '../modules/accounts
 import { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from '../modules/branches/index.js';
 import { ServiceCategoryResolver, ServiceResolver } from '../modules/catalog/index.js';
 import { BranchLoadResolver, LoadAlertResolver, QueueResolver } from '../modules/queue/index.js';
+import { AccountUpdatesResolver } from '../modules/updates/index.js';
 import { BookingReadinessResolver, BookingResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/index.js';
 import { DocumentResolver, UserDocumentsResolver } from '../modules/documents/index.js';
 import { ApplicationConnectionResolver, ApplicationResolver, ApplicationVersionResolver } from '../modules/applications/index.js';
@@ -42,6 +43,7 @@ export const resolvers = [
   BranchLoadResolver,
   BookingResolver,
   BookingReadinessResolver,
+  AccountUpdatesResolver,
   TicketBookingResolver,
   SlotWatchResolver,
   DocumentResolver,

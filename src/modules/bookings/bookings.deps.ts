@@ -7,6 +7,7 @@ import type { CoreDeps } from '../../shared/module.js';
 import type { Executor } from '../../db/client.js';
 import { cancelOutbox, writeOutbox } from '../../jobs/outbox.js';
 import type { KeyStore } from '../../shared/auth/keys.js';
+import type { AccountFeed } from '../../shared/account-feed.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import type { AccountsDirectory } from '../accounts/index.js';
 import type { DocumentRow } from '../documents/index.js';
@@ -43,14 +44,21 @@ export interface BookingsDeps extends CoreDeps {
   dropJob: (jobId: string) => Promise<unknown>;
   /** Readiness: the documents on file for the visit. */
   documents: VisitDocuments;
+  /** The account feed (accountUpdates): every change of a booking, in its transaction. */
+  feed: AccountFeed;
 }
 
 export class BookingEffects {
   /** The booking's messages (in the change's transaction). */
   readonly messages: BookingMessages;
 
-  constructor(private readonly deps: Pick<BookingsDeps, 'pubsub' | 'log' | 'dropJob' | 'config' | 'accounts' | 'branches' | 'notifications'>) {
+  constructor(private readonly deps: Pick<BookingsDeps, 'pubsub' | 'log' | 'dropJob' | 'config' | 'accounts' | 'branches' | 'notifications' | 'feed'>) {
     this.messages = new BookingMessages(deps);
+  }
+
+  /** In the change's transaction: the booking's holder's account feed records the change (accountUpdates). */
+  async record(tx: Executor, b: { id: string; userId: string }): Promise<void> {
+    await this.deps.feed.append(tx, b.userId, 'BOOKING', b.id);
   }
 
   /** After commit: the booking's holder hears of the change (bookingUpdated). */

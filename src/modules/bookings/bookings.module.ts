@@ -18,6 +18,8 @@ import { bookingFilesRouter } from './bookings.http.js';
 import { bookingJobs } from './bookings.jobs.js';
 import { BookingResolver, SlotWatchResolver, TicketBookingResolver } from './bookings.resolver.js';
 import { BookingsService } from './bookings.service.js';
+import { toBooking } from './bookings.mappers.js';
+import { nodeType } from '../../shared/graphql/relay.js';
 import { BookingReadinessResolver } from './readiness.resolver.js';
 
 export interface BookingsModuleDeps extends CoreDeps {
@@ -33,6 +35,7 @@ export interface BookingsModuleDeps extends CoreDeps {
   queue: BookingsDeps['queue'];
   dropJob: BookingsDeps['dropJob'];
   documents: BookingsDeps['documents'];
+  feed: BookingsDeps['feed'];
 }
 
 export interface BookingsModule extends ModuleParts {
@@ -42,11 +45,13 @@ export interface BookingsModule extends ModuleParts {
 }
 
 export function createBookingsModule(deps: BookingsModuleDeps): BookingsModule {
-  const { config, db, clock, log, pubsub, keys, notifications, accounts, queue, dropJob, documents } = deps;
-  const bookings = new BookingsService({ config, db, clock, log, pubsub, notifications, keys, accounts, branches: deps.branches.directory, catalog: deps.catalog.directory, queue, dropJob, documents });
+  const { config, db, clock, log, pubsub, keys, notifications, accounts, queue, dropJob, documents, feed } = deps;
+  const bookings = new BookingsService({ config, db, clock, log, pubsub, notifications, keys, accounts, branches: deps.branches.directory, catalog: deps.catalog.directory, queue, dropJob, documents, feed });
   return {
     bookings,
     branchLinks: createBookingsBranchLinks(db),
+    // node(id) and the account feed (accountUpdates) find a booking as the caller may see it.
+    nodes: [nodeType('Booking', (viewer, id) => bookings.booking(viewer, id), toBooking)],
     resolvers: [new BookingResolver(bookings, deps.profile, pubsub, db), new BookingReadinessResolver(bookings, db, clock, config), new TicketBookingResolver(db), new SlotWatchResolver(db)],
     routers: [bookingFilesRouter({ sessions: deps.sessions, bookings, branches: deps.branches.service, catalog: deps.catalog.service, clock })],
     ...bookingJobs(bookings),

@@ -9,3 +9,5 @@ export { BookingReadinessResolver } from './readiness.resolver.js';
 export type { VisitDocuments } from './bookings.deps.js';
 export { createBookingsDirectory, type BookingsDirectory } from './bookings.directory.js';
 export type { BookingRow } from './bookings.repository.js';
+export { Booking } from './bookings.types.js';
+export { toBooking } from './bookings.mappers.js';

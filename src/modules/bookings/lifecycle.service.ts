@@ -54,6 +54,8 @@ export class BookingLifecycleService {
     }
     try {
       const booking = await db.transaction((tx) => this.hold(tx, viewer, offer, slot, purpose, idempotencyKey));
+      // Beside the booking's transaction (kept as short as it is): the new booking joins the holder's account feed.
+      await this.effects.record(db, booking);
       this.effects.publish(booking);
       return booking;
     } catch (err) {
@@ -107,6 +109,7 @@ export class BookingLifecycleService {
       const row = await repo.transition(tx, booking.id, ['PENDING_CONFIRMATION'], { status: 'CONFIRMED', confirmBy: null, updatedAt: now });
       if (!row) return null;
       await repo.insertEvent(tx, { bookingId: row.id, status: 'CONFIRMED', at: now });
+      await this.effects.record(tx, row);
       await this.effects.scheduleReminder(tx, row, now);
       await this.effects.messages.send(tx, row, { template: 'booking.confirmed' });
       return row;
@@ -131,6 +134,7 @@ export class BookingLifecycleService {
       if (!done) return null;
       await repo.releasePlaces(tx, { branchId: done.branchId, serviceId: done.serviceId, starts: placesOf(done.startsAt, done.endsAt) });
       await repo.insertEvent(tx, { bookingId: done.id, status, at: now, note });
+      await this.effects.record(tx, done);
       await this.effects.cancelReminder(tx, done);
       await this.effects.messages.send(tx, done, status === 'EXPIRED' ? { template: 'booking.expired' } : { template: 'booking.cancelled', reason: note });
       const held = await this.watches.placeFreed(tx, done, now);
@@ -155,6 +159,7 @@ export class BookingLifecycleService {
       const row = await db.transaction(async (tx) => {
         const done = await repo.transition(tx, id, ['CONFIRMED'], { status: 'NO_SHOW', updatedAt: now });
         if (done) await repo.insertEvent(tx, { bookingId: id, status: 'NO_SHOW', at: now, note: 'Не отметился в отделении' });
+        if (done) await this.effects.record(tx, done);
         return done;
       });
       if (row) {
@@ -168,7 +173,9 @@ export class BookingLifecycleService {
   /** The queue (in the ticket's transaction): a checked-in visit ends as COMPLETED or NO_SHOW. */
   async endVisit(tx: Executor, bookingId: string, status: VisitEnd): Promise<void> {
     const visit = await repo.transition(tx, bookingId, ['CHECKED_IN'], { status, updatedAt: this.deps.clock.now() });
-    if (visit) await repo.insertEvent(tx, { bookingId: visit.id, status, at: visit.updatedAt });
+    if (!visit) return;
+    await repo.insertEvent(tx, { bookingId: visit.id, status, at: visit.updatedAt });
+    await this.effects.record(tx, visit);
   }
 
   /** The reminder job: sends only if the booking is still confirmed for the same time, with what is still missing for the visit. */

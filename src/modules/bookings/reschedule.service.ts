@@ -41,6 +41,7 @@ export class RescheduleService {
       const taken = await repo.takePlaces(tx, { branchId: booking.branchId, serviceId: booking.serviceId, starts: placesOf(slot.startsAt, slot.endsAt), capacity });
       if (taken === 'SLOT_TAKEN') throw conflict('Это время уже занято: выберите другое', 'startsAt');
       await repo.insertEvent(tx, { bookingId: booking.id, status: moved.status, at: now, note: `Перенесена с ${booking.startsAt.toISOString()}` });
+      await this.effects.record(tx, moved);
       await this.effects.cancelReminder(tx, booking);
       if (moved.status === 'CONFIRMED') await this.effects.scheduleReminder(tx, moved, now);
       await this.effects.messages.send(tx, moved, { template: 'booking.rescheduled', oldStartsAt: booking.startsAt });

@@ -64,6 +64,7 @@ export class ScheduleCancellations implements ScheduleChangeListener {
     if (!row) return undefined;
     await repo.releasePlaces(tx, { branchId: row.branchId, serviceId: row.serviceId, starts: placesOf(row.startsAt, row.endsAt) });
     await repo.insertEvent(tx, { bookingId: row.id, status: 'CANCELLED', at: now, note: `${BRANCH_CANCELLATION_NOTE}: ${reason}` });
+    await this.effects.record(tx, row);
     await this.effects.cancelReminder(tx, row);
     await this.effects.messages.send(tx, row, { template: 'booking.cancelled_by_branch', reason });
     return row;

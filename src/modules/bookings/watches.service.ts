@@ -98,6 +98,7 @@ export class SlotWatchesService {
     // The watch is locked by nextWatcher: it cannot have changed since.
     if (!(await handoff.markHeld(tx, watch.id, row.id, now))) throw new Error(`slot watch ${watch.id} changed under its lock`);
     await repo.insertEvent(tx, { bookingId: row.id, status: 'PENDING_CONFIRMATION', at: now, note: 'Освободившееся место удерживается для вас из листа ожидания до подтверждения' });
+    await this.effects.record(tx, row);
     await writeOutbox(tx, expireBooking, { bookingId: row.id }, { jobId: `expire-${row.id}`, delayMs: config.BOOKING_CONFIRM_TTL_SECONDS * 1000 });
     await this.effects.messages.send(tx, row, { template: 'booking.slot_held' });
     return row;

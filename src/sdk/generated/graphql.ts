@@ -1412,6 +1412,13 @@ export type CompleteSsoLoginMutationVariables = Exact<{
 
 export type CompleteSsoLoginMutation = { completeSsoLogin: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } } };
 
+export type AccountUpdatesSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountUpdatesSubscription = { accountUpdates: { cursor: string, at: string, booking: { id: string, number: string, status: BookingStatus, startsAt: string } | null, notification: { id: string, title: string } | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -4668,3 +4675,21 @@ fragment AuthPayloadFields on AuthPayload {
     ...UserFields
   }
 }`) as unknown as TypedDocumentString<CompleteSsoLoginMutation, CompleteSsoLoginMutationVariables>;
+export const AccountUpdatesDocument = new TypedDocumentString(`
+    subscription AccountUpdates($after: String) {
+  accountUpdates(after: $after) {
+    cursor
+    at
+    booking {
+      id
+      number
+      status
+      startsAt
+    }
+    notification {
+      id
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountUpdatesSubscription, AccountUpdatesSubscriptionVariables>;
