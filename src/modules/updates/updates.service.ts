@@ -30,6 +30,8 @@ export interface UpdatesDeps {
 
 /** Events read per query while catching up. */
 const REPLAY_BATCH = 500;
+/** Events of a catch-up resolved at once (each is one read with the subscriber's rights). */
+const RESOLVE_AHEAD = 25;
 
 export class AccountFeedService implements AccountFeed {
   private readonly waiters = new Map<string, Set<() => void>>();
@@ -76,10 +78,12 @@ export class AccountFeedService implements AccountFeed {
         });
         woken = false;
         for (let rows = await repo.eventsAfter(this.deps.db, userId, last, REPLAY_BATCH); rows.length > 0 && !done; rows = await repo.eventsAfter(this.deps.db, userId, last, REPLAY_BATCH)) {
-          for (const row of rows) {
-            last = row.seq;
-            const value = await resolve(row);
-            if (value !== null) await push(value);
+          // Resolved RESOLVE_AHEAD at a time (one read each, concurrently), delivered in order.
+          for (let i = 0; i < rows.length && !done; i += RESOLVE_AHEAD) {
+            const chunk = rows.slice(i, i + RESOLVE_AHEAD);
+            const values = await Promise.all(chunk.map(resolve));
+            for (const value of values) if (value !== null) await push(value);
+            last = chunk.at(-1)?.seq ?? last;
           }
         }
       }

@@ -6,6 +6,7 @@ import {
   AvailableSlotsDocument,
   BookAppointmentDocument,
   BookingReadinessDocument,
+  BookingUpdatedDocument,
   BookingWithHistoryDocument,
   CancelBookingDocument,
   ConfirmBookingDocument,
@@ -16,6 +17,7 @@ import {
 import type { MfcClient } from '../../../src/sdk/client.js';
 import { createAccount, createStaff } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
+import { subscribe } from '../../helpers/subscriptions.js';
 import { buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
 
 // Workers off: nothing is relayed, so a reminder still in the outbox shows whether it was removed.
@@ -152,5 +154,20 @@ describe('readiness', () => {
     const [c, stranger] = await Promise.all([createAccount(t, 'CITIZEN'), createAccount(t, 'CITIZEN')]);
     const b = await p.book(c, at(p.day, '10:00'));
     expect((await stranger.client.request(BookingReadinessDocument, { id: b.id })).booking).toBeNull();
+  });
+});
+
+describe('bookingUpdated', () => {
+  it('sends the caller’s active bookings first (the current state), then changes', async () => {
+    const p = await branchDay();
+    const c = await createAccount(t, 'CITIZEN');
+    const [first, second] = [await p.book(c, at(p.day, '10:00')), await p.book(c, at(p.day, '11:00'))];
+    await c.client.request(CancelBookingDocument, { id: second.id });
+    const updates = await subscribe(c.client, BookingUpdatedDocument);
+    await updates.next((e) => e.bookingUpdated.id === first.id);
+    expect(updates.events.map((e) => [e.bookingUpdated.id, e.bookingUpdated.status])).toEqual([[first.id, 'PENDING_CONFIRMATION']]);
+    await c.client.request(ConfirmBookingDocument, { id: first.id });
+    await updates.next((e) => e.bookingUpdated.status === 'CONFIRMED');
+    await updates.dispose();
   });
 });
