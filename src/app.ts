@@ -14,9 +14,9 @@ import type { Queues } from './jobs/queues.js';
 import { createInfrastructure, type Infrastructure, type InfrastructureOptions, type ReadyChecks, type RedisConnections } from './infrastructure.js';
 import { createAccountsDirectory, createAccountsModule, type AccountsModule } from './modules/accounts/index.js';
 import { createApplicationsModule, type ApplicationsService } from './modules/applications/index.js';
-import { createBookingsModule, type BookingsService } from './modules/bookings/index.js';
+import { createBookingsModule, type BookingsService, type VisitDocuments } from './modules/bookings/index.js';
 import { createBookingsDirectory } from './modules/bookings/index.js';
-import { createBranchesModule, type BranchesService } from './modules/branches/index.js';
+import { createBranchesModule, type BranchesService, type ScheduleChangeListener } from './modules/branches/index.js';
 import { createCatalogModule, type CatalogService } from './modules/catalog/index.js';
 import { createChatModule, type ChatService } from './modules/chat/index.js';
 import { createDocumentsModule, DiskStorage, type DocumentsService } from './modules/documents/index.js';
@@ -33,6 +33,8 @@ import type { Logger } from './shared/logger.js';
 import type { ModuleParts } from './shared/module.js';
 import type { AppPubSub } from './shared/pubsub.js';
 import { AppError, ErrorCode } from './shared/errors.js';
+import type { AccountFeed } from './shared/account-feed.js';
+import { createUpdatesModule } from './modules/updates/index.js';
 import type { StaffAccess } from './shared/staff-access.js';
 
 /** The modules' door services, for the transport, the CLI and the tests. */
@@ -101,15 +103,38 @@ function lateStaffAccess(get: () => PrivacyModule | undefined): StaffAccess {
   };
 }
 
+/** Booking readiness reads documents; the documents module is built after bookings, so they get this stand-in. */
+function lateVisitDocuments(get: () => DocumentsService | undefined): VisitDocuments {
+  const documents = () => {
+    const d = get();
+    if (!d) throw new Error('the documents module is not built yet');
+    return d;
+  };
+  return {
+    documentsOfUsers: (ids, tx) => documents().documentsOfUsers(ids, tx),
+    documentsOf: (viewer, ownerId) => documents().documentsOf(viewer, ownerId),
+  };
+}
+
+/** The account feed (accountUpdates), built first: every module appends to it; it finds what events point at through the node registry, built last. */
+function createAccountFeed(infra: Infrastructure, nodes: () => NodeRegistry | undefined) {
+  return createUpdatesModule({
+    ...infra,
+    db: infra.db.db,
+    listen: (channel, onNotify, onListen) => infra.db.sql.listen(channel, onNotify, onListen),
+    find: (viewer, typename, id) => nodes()?.fetchOf(viewer, typename, id) ?? Promise.resolve(null),
+  });
+}
+
 /** Accounts, identity and notifications: who the users are and how they are told. */
-async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAccess) {
+async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAccess, feed: AccountFeed) {
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
   const system = await createSystemModule({ config, log, clock, db: db.db });
   const hashKey = await system.secret('data_hash_key', config.DATA_HASH_KEY);
   const { cipher } = system;
   const tokens = new TokenService({ config, keys: system.keys, clock });
   // Notifications read users through a port of their own; accounts' read-only directory fits it.
-  const notifications = await createNotificationsModule({ config, log, clock, db: db.db, pubsub, recipients: createAccountsDirectory(db.db, cipher), cipher });
+  const notifications = await createNotificationsModule({ config, log, clock, db: db.db, pubsub, recipients: createAccountsDirectory(db.db, cipher), cipher, feed });
   const accounts = await createAccountsModule({
     config, log, clock, db: db.db, tokens, rateLimiter, hashKey, cipher, staffAccess,
     notifications: notifications.notifications,
@@ -138,11 +163,13 @@ function freePlacesOf(bookings: () => BookingsService): FreePlaces {
 }
 
 /** Catalog, branches, the queue and bookings: the branch's day. */
-function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>) {
+function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, late: { documents: VisitDocuments; feed: AccountFeed }) {
   const { config, log, clock, db, pubsub, queues, publicCache } = infra;
   const notifications = people.notifications.notifications;
   const catalog = createCatalogModule({ config, db: db.db, cache: publicCache });
-  const branches = createBranchesModule({ db: db.db, clock, cache: publicCache });
+  // A schedule change cancels the bookings it closes, in its own transaction (a port: branches do not import bookings).
+  const scheduleListener: ScheduleChangeListener = { scheduleChanged: (tx, change) => bookings.bookings.scheduleChanged(tx, change) };
+  const branches = createBranchesModule({ db: db.db, clock, cache: publicCache, scheduleListener });
   // The queue tells the owner of bookings when a booked visit ends (a port: the queue does not import bookings).
   const visits: VisitOutcomes = {
     endVisit: (tx, bookingId, status) => bookings.bookings.endVisit(tx, bookingId, status),
@@ -160,6 +187,8 @@ function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<t
     sessions: people.accounts.sessions,
     queue: queue.queue,
     dropJob: (jobId) => queues.get('maintenance').remove(jobId),
+    documents: late.documents,
+    feed: late.feed,
     branches: { directory: branches.directory, service: branches.branches },
     catalog: { directory: catalog.directory, service: catalog.catalog },
   });
@@ -197,23 +226,29 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
   return { documents, applications, chat, feedback };
 }
 
-export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
-  const infra = await createInfrastructure(config, opts);
-  const late: { privacy?: PrivacyModule } = {};
-  const staffAccess = lateStaffAccess(() => late.privacy);
-  const people = await createPeopleModules(infra, staffAccess);
-  const branch = createBranchModules(infra, people);
-  const cases = createCaseModules(infra, people, branch, staffAccess);
-  const privacy = createPrivacyModule({
+/** The privacy rule asks every module that links a citizen to a branch. */
+function createPrivacy(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>, cases: ReturnType<typeof createCaseModules>) {
+  return createPrivacyModule({
     db: infra.db.db,
     clock: infra.clock,
     accounts: people.accounts.directory,
     branches: branch.branches.directory,
     links: [branch.bookings.branchLinks, branch.queue.branchLinks, cases.applications.branchLinks, cases.chat.branchLinks],
   });
-  late.privacy = privacy;
-  const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases), privacy];
-  const nodes = new NodeRegistry();
+}
+
+export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
+  const infra = await createInfrastructure(config, opts);
+  const late: { privacy?: PrivacyModule; documents?: DocumentsService; nodes?: NodeRegistry } = {};
+  const staffAccess = lateStaffAccess(() => late.privacy);
+  const updates = createAccountFeed(infra, () => late.nodes);
+  const people = await createPeopleModules(infra, staffAccess, updates.feed);
+  const branch = createBranchModules(infra, people, { documents: lateVisitDocuments(() => late.documents), feed: updates.feed });
+  const cases = createCaseModules(infra, people, branch, staffAccess);
+  const privacy = createPrivacy(infra, people, branch, cases);
+  Object.assign(late, { privacy, documents: cases.documents.documents });
+  const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases), privacy, updates];
+  const nodes = (late.nodes = new NodeRegistry());
   for (const m of modules) nodes.register(...(m.nodes ?? []));
   const services: Services = {
     accounts: people.accounts,

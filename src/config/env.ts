@@ -133,6 +133,13 @@ const schema = z.object({
   BOOKING_HORIZON_DAYS: int(30, 1),
   /** Active (unconfirmed, confirmed or checked-in) bookings one citizen may hold. */
   BOOKING_MAX_ACTIVE: int(3, 1),
+  /** The citizen app's booking page: a branch's cancellation links to it with branchId and serviceId. */
+  BOOKING_URL: z.url().default('http://localhost:3000/booking'),
+
+  /** accountUpdates keeps each user's events at least this long for a resume (a cursor older than that is CURSOR_EXPIRED). */
+  ACCOUNT_UPDATES_RETENTION_HOURS: int(48, 24),
+  /** A live accountUpdates stream re-reads the feed at least this often (safety net beside PostgreSQL NOTIFY). */
+  ACCOUNT_UPDATES_POLL_MS: int(5000, 100),
 
   /** Uploaded files live here (by content hash); relative paths are taken from the working directory. */
   STORAGE_DIR: z.string().min(1).default('.data/files'),

@@ -15,6 +15,13 @@ export class NodeRegistry {
     this.fetchers.push(...fetchers);
   }
 
+  /** An object of one type as the viewer may see it (the account feed resolves its events with this). */
+  async fetchOf(viewer: Viewer, typename: string, id: string): Promise<object | null> {
+    if (!isUuid(id)) return null;
+    for (const f of this.fetchers) if (f.typename === typename) return f.fetch(viewer, id);
+    return null;
+  }
+
   async fetch(viewer: Viewer, id: string): Promise<Node | null> {
     if (!isUuid(id)) return null;
     for (const f of this.fetchers) {

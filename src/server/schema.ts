@@ -12,7 +12,8 @@ import { ActivityConnectionResolver, ProfileResolver } from '../modules/accounts
 import { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from '../modules/branches/index.js';
 import { ServiceCategoryResolver, ServiceResolver } from '../modules/catalog/index.js';
 import { BoardResolver, BranchBoardResolver, BranchForecastResolver, BranchLoadResolver, ForecastResolver, LoadAlertResolver, QueueResolver, TicketActionsResolver } from '../modules/queue/index.js';
-import { BookingResolver, RecommendationSlotResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/index.js';
+import { AccountUpdatesResolver } from '../modules/updates/index.js';
+import { BookingReadinessResolver, BookingResolver, RecommendationSlotResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/index.js';
 import { DocumentResolver, UserDocumentsResolver } from '../modules/documents/index.js';
 import { ApplicationConnectionResolver, ApplicationResolver, ApplicationVersionResolver } from '../modules/applications/index.js';
 import { NotificationResolver } from '../modules/notifications/index.js';
@@ -47,6 +48,8 @@ export const resolvers = [
   BranchForecastResolver,
   BookingResolver,
   RecommendationSlotResolver,
+  BookingReadinessResolver,
+  AccountUpdatesResolver,
   TicketBookingResolver,
   SlotWatchResolver,
   DocumentResolver,

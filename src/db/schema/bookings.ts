@@ -79,7 +79,7 @@ export const bookingEvents = pgTable(
   (t) => [index('booking_events_booking_idx').on(t.bookingId, t.at)],
 );
 
-/** "Tell me when a place frees up": fires once, first come first served (nothing is reserved). */
+/** "Tell me when a place frees up": fires once; a freed place is held for the first watcher in order of watching. */
 export const slotWatches = pgTable(
   'slot_watches',
   {
@@ -98,10 +98,13 @@ export const slotWatches = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: ts('created_at').notNull(),
     firedAt: ts('fired_at'),
+    /** The freed place held for this watcher (an unconfirmed booking); set once: one hold per watch. */
+    heldBookingId: uuid('held_booking_id').references(() => bookings.id, { onDelete: 'set null' }),
   },
   (t) => [
     index('slot_watches_active_idx').on(t.branchId, t.serviceId, t.fromDate).where(sql`${t.active}`),
     index('slot_watches_user_idx').on(t.userId, t.createdAt),
+    uniqueIndex('slot_watches_held_booking_key').on(t.heldBookingId),
     check('slot_watches_range', sql`${t.fromDate} <= ${t.toDate}`),
   ],
 );

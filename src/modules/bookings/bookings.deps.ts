@@ -7,14 +7,30 @@ import type { CoreDeps } from '../../shared/module.js';
 import type { Executor } from '../../db/client.js';
 import { cancelOutbox, writeOutbox } from '../../jobs/outbox.js';
 import type { KeyStore } from '../../shared/auth/keys.js';
+import type { AccountFeed } from '../../shared/account-feed.js';
+import type { Viewer } from '../../shared/auth/viewer.js';
 import type { AccountsDirectory } from '../accounts/index.js';
-import type { BranchesDirectory, BranchRow } from '../branches/index.js';
+import type { DocumentRow } from '../documents/index.js';
+import type { BranchesDirectory } from '../branches/index.js';
 import type { CatalogDirectory } from '../catalog/index.js';
 import type { NotificationsService } from '../notifications/index.js';
 import type { QueueService } from '../queue/index.js';
 import { bookingTopic } from './bookings.events.js';
+import { BookingMessages } from './bookings.messages.js';
 import { remindBooking } from './bookings.jobs.js';
 import { reminderDelayMs, reminderJobId } from './bookings.rules.js';
+
+/**
+ * The documents of whoever a visit is for (the documents module's door, reached late through
+ * src/app.ts: documents are built after bookings). Owners are users today; a dependant's id can
+ * take their place without changing the callers (readiness.service.ts decides the owner).
+ */
+export interface VisitDocuments {
+  /** For the reminder: no access check. */
+  documentsOfUsers(ownerIds: readonly string[], tx?: Executor): Promise<DocumentRow[]>;
+  /** As the viewer may see them (a staff member's read is recorded). */
+  documentsOf(viewer: Viewer, ownerId: string): Promise<DocumentRow[]>;
+}
 
 export interface BookingsDeps extends CoreDeps {
     notifications: NotificationsService;
@@ -26,15 +42,24 @@ export interface BookingsDeps extends CoreDeps {
   queue: Pick<QueueService, 'issueTicketForBooking' | 'queueChanged'>;
   /** Removes a relayed delayed job from the maintenance queue (best effort). */
   dropJob: (jobId: string) => Promise<unknown>;
-}
-
-/** The visit's local date and time for messages. */
-export function visitTime(branch: BranchRow, at: Date): string {
-  return new Intl.DateTimeFormat('ru-RU', { timeZone: branch.timezone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(at).replace(',', '');
+  /** Readiness: the documents on file for the visit. */
+  documents: VisitDocuments;
+  /** The account feed (accountUpdates): every change of a booking, in its transaction. */
+  feed: AccountFeed;
 }
 
 export class BookingEffects {
-  constructor(private readonly deps: Pick<BookingsDeps, 'pubsub' | 'log' | 'dropJob'>) {}
+  /** The booking's messages (in the change's transaction). */
+  readonly messages: BookingMessages;
+
+  constructor(private readonly deps: Pick<BookingsDeps, 'pubsub' | 'log' | 'dropJob' | 'config' | 'accounts' | 'branches' | 'notifications' | 'feed'>) {
+    this.messages = new BookingMessages(deps);
+  }
+
+  /** In the change's transaction: the booking's holder's account feed records the change (accountUpdates). */
+  async record(tx: Executor, b: { id: string; userId: string }): Promise<void> {
+    await this.deps.feed.append(tx, b.userId, 'BOOKING', b.id);
+  }
 
   /** After commit: the booking's holder hears of the change (bookingUpdated). */
   publish(b: { id: string; userId: string }): void {

@@ -21,7 +21,7 @@ export function toBooking(row: BookingRow): Booking {
 }
 
 export function toWatch(row: SlotWatchRow): SlotWatch {
-  return { id: row.id, branchId: row.branchId, serviceId: row.serviceId, from: row.fromDate, to: row.toDate, active: row.active };
+  return { id: row.id, branchId: row.branchId, serviceId: row.serviceId, from: row.fromDate, to: row.toDate, active: row.active, heldBookingId: row.heldBookingId };
 }
 
 export function toBookingEvent(row: BookingEventRow): BookingEvent {

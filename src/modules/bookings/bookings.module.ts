@@ -19,6 +19,9 @@ import { bookingJobs } from './bookings.jobs.js';
 import { BookingResolver, SlotWatchResolver, TicketBookingResolver } from './bookings.resolver.js';
 import { RecommendationSlotResolver } from './recommendation.resolver.js';
 import { BookingsService } from './bookings.service.js';
+import { toBooking } from './bookings.mappers.js';
+import { nodeType } from '../../shared/graphql/relay.js';
+import { BookingReadinessResolver } from './readiness.resolver.js';
 
 export interface BookingsModuleDeps extends CoreDeps {
     keys: KeyStore;
@@ -32,6 +35,8 @@ export interface BookingsModuleDeps extends CoreDeps {
   catalog: { directory: CatalogDirectory; service: Pick<CatalogService, 'service'> };
   queue: BookingsDeps['queue'];
   dropJob: BookingsDeps['dropJob'];
+  documents: BookingsDeps['documents'];
+  feed: BookingsDeps['feed'];
 }
 
 export interface BookingsModule extends ModuleParts {
@@ -41,12 +46,14 @@ export interface BookingsModule extends ModuleParts {
 }
 
 export function createBookingsModule(deps: BookingsModuleDeps): BookingsModule {
-  const { config, db, clock, log, pubsub, keys, notifications, accounts, queue, dropJob } = deps;
-  const bookings = new BookingsService({ config, db, clock, log, pubsub, notifications, keys, accounts, branches: deps.branches.directory, catalog: deps.catalog.directory, queue, dropJob });
+  const { config, db, clock, log, pubsub, keys, notifications, accounts, queue, dropJob, documents, feed } = deps;
+  const bookings = new BookingsService({ config, db, clock, log, pubsub, notifications, keys, accounts, branches: deps.branches.directory, catalog: deps.catalog.directory, queue, dropJob, documents, feed });
   return {
     bookings,
     branchLinks: createBookingsBranchLinks(db),
-    resolvers: [new BookingResolver(bookings, deps.profile, pubsub, db), new TicketBookingResolver(db), new SlotWatchResolver(db), new RecommendationSlotResolver()],
+    // node(id) and the account feed (accountUpdates) find a booking as the caller may see it.
+    nodes: [nodeType('Booking', (viewer, id) => bookings.booking(viewer, id), toBooking)],
+    resolvers: [new BookingResolver(bookings, deps.profile, pubsub, db), new BookingReadinessResolver(bookings, db, clock, config), new TicketBookingResolver(db), new SlotWatchResolver(db), new RecommendationSlotResolver()],
     routers: [bookingFilesRouter({ sessions: deps.sessions, bookings, branches: deps.branches.service, catalog: deps.catalog.service, clock })],
     ...bookingJobs(bookings),
   };

@@ -13,7 +13,7 @@ export type BookingStatus = BookingRow['status'];
 export type BookingEventRow = typeof bookingEvents.$inferSelect;
 export type SlotWatchRow = typeof slotWatches.$inferSelect;
 
-const bookingColumns = {
+export const bookingColumns = {
   id: bookings.id,
   number: bookings.number,
   userId: bookings.userId,
@@ -33,7 +33,7 @@ const bookingColumns = {
 
 const eventColumns = { id: bookingEvents.id, bookingId: bookingEvents.bookingId, status: bookingEvents.status, at: bookingEvents.at, note: bookingEvents.note };
 
-const watchColumns = {
+export const watchColumns = {
   id: slotWatches.id,
   userId: slotWatches.userId,
   branchId: slotWatches.branchId,
@@ -43,6 +43,7 @@ const watchColumns = {
   active: slotWatches.active,
   createdAt: slotWatches.createdAt,
   firedAt: slotWatches.firedAt,
+  heldBookingId: slotWatches.heldBookingId,
 };
 
 /** 23514 (CHECK taken <= capacity): the place is full. 23P01 (bookings_no_overlap): the citizen already has a visit then. */
@@ -193,6 +194,16 @@ export async function eventsOf(db: Executor, bookingIds: readonly string[]): Pro
 export async function findBookingsByIds(db: Executor, ids: readonly string[]): Promise<BookingRow[]> {
   if (ids.length === 0) return [];
   return db.select(bookingColumns).from(bookings).where(inArray(bookings.id, [...ids]));
+}
+
+/** The branch's bookings in `statuses` starting from `from` (before `to`), locked FOR UPDATE for a schedule change. */
+export async function lockUpcomingAt(db: Executor, p: { branchId: string; statuses: BookingStatus[]; from: Date; to?: Date }): Promise<BookingRow[]> {
+  return db
+    .select(bookingColumns)
+    .from(bookings)
+    .where(and(eq(bookings.branchId, p.branchId), inArray(bookings.status, p.statuses), gte(bookings.startsAt, p.from), p.to ? lt(bookings.startsAt, p.to) : undefined))
+    .orderBy(asc(bookings.startsAt))
+    .for('update');
 }
 
 /** Unconfirmed bookings past their confirmBy (at most 500 a pass). */

@@ -5,7 +5,8 @@ import { requireViewer, type GraphQLContext } from '../../shared/graphql/context
 import { notFound, unauthenticated } from '../../shared/errors.js';
 import { DateScalar, DateTimeScalar } from '../../shared/graphql/scalars.js';
 import { ownEvents, type AppPubSub } from '../../shared/pubsub.js';
-import { bookingTopic, type BookingTopicEvent } from './bookings.events.js';
+import { bookingTopic, currentThenLive, type BookingTopicEvent } from './bookings.events.js';
+import type { Viewer } from '../../shared/auth/viewer.js';
 import { toUser, User, type ProfileService } from '../accounts/index.js';
 import { Branch, branchesLoaders, toBranch } from '../branches/index.js';
 import { catalogLoaders, Service, toService } from '../catalog/index.js';
@@ -14,7 +15,7 @@ import type { BookingRow } from './bookings.repository.js';
 import { BookAppointmentInput, BookingFilter, SlotWatchInput } from './bookings.inputs.js';
 import { bookingsLoaders } from './bookings.loaders.js';
 import { toBooking, toBookingEvent, toWatch } from './bookings.mappers.js';
-import { CAN_RESCHEDULE_DESCRIPTION, RESCHEDULE_DESCRIPTION, reschedulesLeft } from './bookings.rules.js';
+import { ACTIVE_STATUSES, CAN_RESCHEDULE_DESCRIPTION, RESCHEDULE_DESCRIPTION, reschedulesLeft } from './bookings.rules.js';
 import type { BookingsService } from './bookings.service.js';
 import { Booking, BookingConnection, BookingEvent, Slot, SlotWatch } from './bookings.types.js';
 
@@ -32,6 +33,12 @@ export class BookingResolver {
   /** What bookingUpdated reads (the subscription asks this application's instance through the context). */
   bookingEvents(): AppPubSub {
     return this.pubsub;
+  }
+
+  /** bookingUpdated's current state: the caller's active bookings, as events. */
+  async activeBookings(viewer: Viewer): Promise<BookingTopicEvent[]> {
+    const page = await this.bookings.myBookings(viewer, { status: ACTIVE_STATUSES }, 100, null);
+    return page.nodes.map((b) => ({ userId: b.userId, bookingId: b.id }));
   }
 
   /** Field resolvers need the row's rules (canCancel…): rows are re-read through the per-request loader. */
@@ -142,11 +149,12 @@ export class BookingResolver {
   }
 
   @Subscription(() => Booking, {
-    description: 'The caller\'s own bookings: every status change.',
+    description: 'The caller\'s own bookings: the active ones first (the current state), then every status change.',
     subscribe: ({ context }: SubscribeResolverData<unknown, unknown, Ctx>) => {
       const viewer = context.viewer;
       if (!viewer) throw unauthenticated();
-      return ownEvents(context.resolver(BookingResolver).bookingEvents(), bookingTopic, viewer.userId);
+      const resolver = context.resolver(BookingResolver);
+      return currentThenLive(() => resolver.activeBookings(viewer), ownEvents(resolver.bookingEvents(), bookingTopic, viewer.userId));
     },
   })
   async bookingUpdated(@Root() event: BookingTopicEvent, @Ctx() ctx: Ctx): Promise<Booking> {
@@ -240,5 +248,12 @@ export class SlotWatchResolver {
     const row = await catalogLoaders(ctx, this.db).serviceById.load(w.serviceId);
     if (!row) throw notFound('Услуга');
     return toService(row);
+  }
+
+  @FieldResolver(() => Booking, { nullable: true, description: 'A freed place held for this watcher until the booking\'s confirmBy.' })
+  async heldBooking(@Root() w: SlotWatch, @Ctx() ctx: Ctx): Promise<Booking | null> {
+    if (!w.heldBookingId) return null;
+    const row = await bookingsLoaders(ctx, this.db).bookingById.load(w.heldBookingId);
+    return row ? toBooking(row) : null;
   }
 }

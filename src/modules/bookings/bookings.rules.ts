@@ -27,6 +27,12 @@ export const NO_SHOW_AFTER_MINUTES = 15;
 /** The reminder goes this long before the visit. */
 export const REMINDER_HOURS_BEFORE = 24;
 
+/** The event note of a booking the branch cancelled (a change of hours or an exception); never the citizen's doing. */
+export const BRANCH_CANCELLATION_NOTE = 'Отменена отделением';
+
+/** A freed place is offered to at most this many watchers (passing over those who cannot take it). */
+export const MAX_HANDOFF_CANDIDATES = 20;
+
 /** availableSlots / availableDates answer at most this many days a request. */
 export const MAX_RANGE_DAYS = 31;
 export const MAX_PURPOSE_LENGTH = 500;

@@ -10,6 +10,7 @@ import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
 import { badField, forbidden, notFound, preconditionFailed } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
 import { decodeOffset, offsetPage, type OffsetPage } from '../../shared/pagination.js';
+import type { ScheduleChange, ScheduleChangeListener, ScheduleChangeOutcome } from '../branches/index.js';
 import type { TicketRow, VisitEnd, VisitOutcomes } from '../queue/index.js';
 import { BookingEffects, type BookingsDeps } from './bookings.deps.js';
 import * as repo from './bookings.repository.js';
@@ -19,24 +20,32 @@ import { CheckInService } from './check-in.service.js';
 import { BookingLifecycleService, type BookInput } from './lifecycle.service.js';
 import { RescheduleService } from './reschedule.service.js';
 import { SlotsService, type SlotView } from './slots.service.js';
+import type { DocumentRow } from '../documents/index.js';
+import type { Readiness } from './readiness.rules.js';
+import { ReadinessService } from './readiness.service.js';
+import { ScheduleCancellations } from './schedule-changes.service.js';
 import { SlotWatchesService } from './watches.service.js';
 import { signTicketCode } from './ticket-code.js';
 
-export class BookingsService implements VisitOutcomes {
+export class BookingsService implements VisitOutcomes, ScheduleChangeListener {
   private readonly slots: SlotsService;
   private readonly watches: SlotWatchesService;
   private readonly lifecycle: BookingLifecycleService;
   private readonly rescheduling: RescheduleService;
   private readonly checkIns: CheckInService;
+  private readonly scheduleCancellations: ScheduleCancellations;
+  private readonly readinessCheck: ReadinessService;
   private readonly effects: BookingEffects;
 
   constructor(private readonly deps: BookingsDeps) {
     this.effects = new BookingEffects(deps);
     this.slots = new SlotsService(deps);
-    this.watches = new SlotWatchesService(deps, this.slots);
+    this.watches = new SlotWatchesService(deps, this.slots, this.effects);
     this.lifecycle = new BookingLifecycleService(deps, this.slots, this.watches, this.effects);
     this.rescheduling = new RescheduleService(deps, this.slots, this.watches, this.effects);
     this.checkIns = new CheckInService(deps, this.effects);
+    this.scheduleCancellations = new ScheduleCancellations(deps, this.effects);
+    this.readinessCheck = new ReadinessService(deps);
   }
 
   // ---------------------------------------------------------------- places
@@ -141,6 +150,11 @@ export class BookingsService implements VisitOutcomes {
     this.effects.publish({ id: visit.bookingId, userId: visit.userId });
   }
 
+  /** ScheduleChangeListener (branches, in the schedule change's transaction): bookings at times now closed are cancelled. */
+  scheduleChanged(tx: Executor, change: ScheduleChange): Promise<ScheduleChangeOutcome> {
+    return this.scheduleCancellations.scheduleChanged(tx, change);
+  }
+
   // ---------------------------------------------------------------- jobs
 
   expire(id: string): Promise<BookingRow | null> {
@@ -152,7 +166,12 @@ export class BookingsService implements VisitOutcomes {
   }
 
   remind(bookingId: string, startsAt: string): Promise<boolean> {
-    return this.lifecycle.remind(bookingId, startsAt);
+    return this.lifecycle.remind(bookingId, startsAt, async (tx, b) => (await this.readinessCheck.forReminder(tx, b)).problems.join(', '));
+  }
+
+  /** Booking.readiness for a booking the viewer may see (its documents as the viewer may see them). */
+  readiness(viewer: Viewer, b: BookingRow): Promise<Readiness<DocumentRow>> {
+    return this.readinessCheck.forViewer(viewer, b);
   }
 
   // ---------------------------------------------------------------- slot watches

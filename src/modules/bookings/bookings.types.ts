@@ -2,6 +2,8 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../../shared/graphql/scalars.js';
 import { Node, PageInfo } from '../../shared/graphql/relay.js';
+import { RequiredDocument } from '../catalog/index.js';
+import { PersonalDocument } from '../documents/index.js';
 
 export enum BookingStatus {
   PENDING_CONFIRMATION = 'PENDING_CONFIRMATION',
@@ -71,7 +73,7 @@ export class BookingConnection {
   totalCount!: number;
 }
 
-@ObjectType({ implements: Node, description: 'A wish to hear when a place frees up (fires once; the place is not reserved).' })
+@ObjectType({ implements: Node, description: 'A wish to hear when a place frees up: a freed place is held for the first watcher as an unconfirmed booking (fires once).' })
 export class SlotWatch extends Node {
   branchId!: string;
   serviceId!: string;
@@ -81,4 +83,15 @@ export class SlotWatch extends Node {
   to!: string;
   @Field()
   active!: boolean;
+  heldBookingId!: string | null;
+}
+
+@ObjectType({ description: 'Whether the citizen can be served at the visit with the documents on file.' })
+export class BookingReadiness {
+  @Field({ description: 'No required document is missing, rejected or expiring before the visit.' })
+  ready!: boolean;
+  @Field(() => [RequiredDocument], { description: 'Required personal documents with nothing on file.' })
+  missingDocuments!: RequiredDocument[];
+  @Field(() => [PersonalDocument], { description: 'Documents on file that expire before the visit or were rejected.' })
+  invalidDocuments!: PersonalDocument[];
 }

@@ -37,6 +37,7 @@ export class CheckInService {
       const moved = await repo.transition(tx, booking.id, ['CONFIRMED'], { status: 'CHECKED_IN', updatedAt: now });
       if (!moved) throw preconditionFailed('Запись изменилась, обновите её', { rule: 'CONCURRENT_CHANGE' });
       await repo.insertEvent(tx, { bookingId: booking.id, status: 'CHECKED_IN', at: now });
+      await this.effects.record(tx, booking);
       return queue.issueTicketForBooking(tx, { bookingId: booking.id, userId: booking.userId, serviceId: booking.serviceId, branch }, now);
     });
     this.effects.publish(booking);

@@ -12,7 +12,7 @@ import type { Viewer } from '../../shared/auth/viewer.js';
 import { badField, conflict, preconditionFailed } from '../../shared/errors.js';
 import { countBookingConflict } from '../../shared/metrics.js';
 import type { VisitEnd } from '../queue/index.js';
-import { visitTime, type BookingEffects, type BookingsDeps } from './bookings.deps.js';
+import type { BookingEffects, BookingsDeps } from './bookings.deps.js';
 import { expireBooking } from './bookings.jobs.js';
 import * as repo from './bookings.repository.js';
 import { insertHold } from './bookings.hold.js';
@@ -57,6 +57,8 @@ export class BookingLifecycleService {
     }
     try {
       const booking = await this.hold(viewer, offer, slot, purpose, idempotencyKey);
+      // Beside the booking's one statement (kept as short as it is): the new booking joins the holder's account feed.
+      await this.effects.record(db, booking);
       this.effects.publish(booking);
       return booking;
     } catch (err) {
@@ -110,8 +112,9 @@ export class BookingLifecycleService {
       const row = await repo.transition(tx, booking.id, ['PENDING_CONFIRMATION'], { status: 'CONFIRMED', confirmBy: null, updatedAt: now });
       if (!row) return null;
       await repo.insertEvent(tx, { bookingId: row.id, status: 'CONFIRMED', at: now });
+      await this.effects.record(tx, row);
       await this.effects.scheduleReminder(tx, row, now);
-      await this.notify(tx, row, 'booking.confirmed');
+      await this.effects.messages.send(tx, row, { template: 'booking.confirmed' });
       return row;
     });
     if (!done) throw preconditionFailed(`Запись в статусе ${booking.status} подтвердить нельзя`, { rule: 'NOT_PENDING' });
@@ -134,15 +137,16 @@ export class BookingLifecycleService {
       if (!done) return null;
       await repo.releasePlaces(tx, { branchId: done.branchId, serviceId: done.serviceId, starts: placesOf(done.startsAt, done.endsAt) });
       await repo.insertEvent(tx, { bookingId: done.id, status, at: now, note });
+      await this.effects.record(tx, done);
       await this.effects.cancelReminder(tx, done);
-      await this.watches.placeFreed(tx, done, now);
-      return done;
+      await this.effects.messages.send(tx, done, status === 'EXPIRED' ? { template: 'booking.expired' } : { template: 'booking.cancelled', reason: note });
+      const held = await this.watches.placeFreed(tx, done, now);
+      return { done, held };
     });
-    if (row) {
-      await this.effects.dropReminder(row);
-      this.effects.publish(row);
-    }
-    return row;
+    if (!row) return null;
+    await this.effects.dropReminder(row.done);
+    for (const b of [row.done, ...row.held]) this.effects.publish(b);
+    return row.done;
   }
 
   /**
@@ -158,6 +162,7 @@ export class BookingLifecycleService {
       const row = await db.transaction(async (tx) => {
         const done = await repo.transition(tx, id, ['CONFIRMED'], { status: 'NO_SHOW', updatedAt: now });
         if (done) await repo.insertEvent(tx, { bookingId: id, status: 'NO_SHOW', at: now, note: 'Не отметился в отделении' });
+        if (done) await this.effects.record(tx, done);
         return done;
       });
       if (row) {
@@ -171,29 +176,17 @@ export class BookingLifecycleService {
   /** The queue (in the ticket's transaction): a checked-in visit ends as COMPLETED or NO_SHOW. */
   async endVisit(tx: Executor, bookingId: string, status: VisitEnd): Promise<void> {
     const visit = await repo.transition(tx, bookingId, ['CHECKED_IN'], { status, updatedAt: this.deps.clock.now() });
-    if (visit) await repo.insertEvent(tx, { bookingId: visit.id, status, at: visit.updatedAt });
+    if (!visit) return;
+    await repo.insertEvent(tx, { bookingId: visit.id, status, at: visit.updatedAt });
+    await this.effects.record(tx, visit);
   }
 
-  /** The reminder job: sends only if the booking is still confirmed for the same time. */
-  async remind(bookingId: string, startsAt: string): Promise<boolean> {
+  /** The reminder job: sends only if the booking is still confirmed for the same time, with what is still missing for the visit. */
+  async remind(bookingId: string, startsAt: string, missingFor: (tx: Executor, b: BookingRow) => Promise<string>): Promise<boolean> {
     const { db } = this.deps;
     const booking = await repo.findBooking(db, bookingId);
     if (!booking || booking.status !== 'CONFIRMED' || booking.startsAt.toISOString() !== new Date(startsAt).toISOString()) return false;
-    return db.transaction((tx) => this.notify(tx, booking, 'booking.reminder'));
-  }
-
-  /** The booking's holder gets a message about it (number, branch, local time); false when either is gone. */
-  private async notify(tx: Executor, row: BookingRow, template: 'booking.confirmed' | 'booking.reminder'): Promise<boolean> {
-    const [user, [branch]] = await Promise.all([this.deps.accounts.userById(row.userId, tx), this.deps.branches.branchesByIds([row.branchId], tx)]);
-    if (!user || !branch) return false;
-    await this.deps.notifications.notify(tx, {
-      userId: user.id,
-      template,
-      vars: { number: row.number, branch: branch.name, time: visitTime(branch, row.startsAt) },
-      subjectType: 'Booking',
-      subjectId: row.id,
-    });
-    return true;
+    return db.transaction(async (tx) => this.effects.messages.send(tx, booking, { template: 'booking.reminder', missing: await missingFor(tx, booking) }));
   }
 }
 

@@ -42,14 +42,16 @@ export class RescheduleService {
       const taken = await repo.takePlaces(tx, { branchId: booking.branchId, serviceId: booking.serviceId, starts: placesOf(slot.startsAt, slot.endsAt), capacity });
       if (taken === 'SLOT_TAKEN') throw countedConflict('SLOT_TAKEN', 'Это время уже занято: выберите другое', 'startsAt');
       await repo.insertEvent(tx, { bookingId: booking.id, status: moved.status, at: now, note: `Перенесена с ${booking.startsAt.toISOString()}` });
+      await this.effects.record(tx, moved);
       await this.effects.cancelReminder(tx, booking);
       if (moved.status === 'CONFIRMED') await this.effects.scheduleReminder(tx, moved, now);
-      await this.watches.placeFreed(tx, booking, now);
-      return moved;
+      await this.effects.messages.send(tx, moved, { template: 'booking.rescheduled', oldStartsAt: booking.startsAt });
+      const held = await this.watches.placeFreed(tx, booking, now);
+      return { moved, held };
     });
     await this.effects.dropReminder(booking);
-    this.effects.publish(row);
-    return row;
+    for (const b of [row.moved, ...row.held]) this.effects.publish(b);
+    return row.moved;
   }
 }
 

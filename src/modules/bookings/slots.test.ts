@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateSlots, openStretches, zonedTime, type DayHours } from './slots.js';
+import { fitsSchedule, generateSlots, openStretches, zonedTime, type DayHours } from './slots.js';
 
 const WEEK: DayHours[] = [
   ...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:00', closes: '18:00', breakStart: '13:00', breakEnd: '14:00' })),
@@ -94,5 +94,30 @@ describe('slot generation', () => {
     ]);
     expect(openStretches('2026-11-29', WEEK, [])).toEqual([]);
     expect(openStretches('2026-11-23', WEEK, [{ date: '2026-11-23', closed: true }])).toEqual([]);
+  });
+});
+
+describe('a visit against a changed schedule', () => {
+  // Monday 23 November 2026 in Moscow: 10:00-10:30 local is 07:00-07:30 UTC.
+  const visit = { startsAt: new Date('2026-11-23T07:00:00Z'), endsAt: new Date('2026-11-23T07:30:00Z') };
+
+  it('fits inside the week’s hours, not across a new break or after a new closing time', () => {
+    expect(fitsSchedule(visit, 'Europe/Moscow', WEEK, [])).toBe(true);
+    expect(fitsSchedule(visit, 'Europe/Moscow', [{ weekday: 1, opens: '09:00', closes: '18:00', breakStart: '10:15', breakEnd: '11:00' }], [])).toBe(false);
+    expect(fitsSchedule(visit, 'Europe/Moscow', [{ weekday: 1, opens: '11:00', closes: '18:00' }], [])).toBe(false);
+    expect(fitsSchedule(visit, 'Europe/Moscow', [{ weekday: 2, opens: '09:00', closes: '18:00' }], [])).toBe(false);
+  });
+
+  it('an exception of the day decides over the week: closed, or a short day', () => {
+    expect(fitsSchedule(visit, 'Europe/Moscow', WEEK, [{ date: '2026-11-23', closed: true }])).toBe(false);
+    expect(fitsSchedule(visit, 'Europe/Moscow', WEEK, [{ date: '2026-11-23', closed: false, opens: '10:00', closes: '10:30' }])).toBe(true);
+    expect(fitsSchedule(visit, 'Europe/Moscow', WEEK, [{ date: '2026-11-23', closed: false, opens: '10:00', closes: '10:15' }])).toBe(false);
+    expect(fitsSchedule(visit, 'Europe/Moscow', WEEK, [{ date: '2026-11-24', closed: true }])).toBe(true);
+  });
+
+  it('reads the visit in the branch’s own time zone', () => {
+    // 07:00 UTC is 14:00 in Novosibirsk: inside 09:00-18:00 without a break, inside the break of WEEK.
+    expect(fitsSchedule(visit, 'Asia/Novosibirsk', [{ weekday: 1, opens: '09:00', closes: '18:00' }], [])).toBe(true);
+    expect(fitsSchedule({ startsAt: new Date('2026-11-23T06:00:00Z'), endsAt: new Date('2026-11-23T06:15:00Z') }, 'Asia/Novosibirsk', WEEK, [])).toBe(false);
   });
 });

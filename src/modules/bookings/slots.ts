@@ -144,3 +144,15 @@ export function generateSlots(rules: SlotRules): GeneratedSlot[] {
   }
   return slots;
 }
+
+/**
+ * Whether a visit from `startsAt` to `endsAt` still lies inside one stretch of opening of its
+ * local day under the given schedule (a changed week or a new exception may close it). A visit
+ * that runs past midnight or falls in a stretch no longer open does not fit.
+ */
+export function fitsSchedule(visit: { startsAt: Date; endsAt: Date }, timezone: string, hours: readonly DayHours[], exceptions: readonly DayException[]): boolean {
+  const start = localParts(visit.startsAt, timezone);
+  const lengthMinutes = Math.round((visit.endsAt.getTime() - visit.startsAt.getTime()) / 60_000);
+  const end = start.minute + lengthMinutes;
+  return openStretches(start.date, hours, exceptions).some(([open, close]) => open <= start.minute && end <= close);
+}

@@ -4,7 +4,7 @@ import type { Branch, ScheduleException, WorkingHours } from './branches.types.j
 
 const hhmm = (t: string | null): string | null => (t ? t.slice(0, 5) : null);
 
-export function toBranch(row: BranchRow & { distanceKm?: number | null }): Branch {
+export function toBranch(row: BranchRow & { distanceKm?: number | null; cancelledBookings?: number }): Branch {
   return {
     id: row.id,
     name: row.name,
@@ -16,6 +16,7 @@ export function toBranch(row: BranchRow & { distanceKm?: number | null }): Branc
     phone: row.phone,
     windows: row.windows,
     distanceKm: row.distanceKm == null ? null : Math.round(row.distanceKm * 100) / 100,
+    cancelledBookings: row.cancelledBookings ?? null,
   };
 }
 

@@ -7,6 +7,7 @@ import type { Database } from '../../db/client.js';
 import type { Clock } from '../../shared/clock.js';
 import { nodeType } from '../../shared/graphql/relay.js';
 import type { ModuleParts } from '../../shared/module.js';
+import { noScheduleListener, type ScheduleChangeListener } from './branches.ports.js';
 import { createBranchesDirectory, type BranchesDirectory } from './branches.directory.js';
 import { toBranch } from './branches.mappers.js';
 import { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from './branches.resolver.js';
@@ -17,6 +18,8 @@ export interface BranchesModuleDeps {
   clock: Clock;
   /** The public reads shared by the instances (src/shared/public-cache.ts). */
   cache?: PublicCache;
+  /** Told of every schedule change inside its transaction (bookings cancel what it closes). */
+  scheduleListener?: ScheduleChangeListener;
 }
 
 export interface BranchesModule extends ModuleParts {
@@ -25,7 +28,7 @@ export interface BranchesModule extends ModuleParts {
 }
 
 export function createBranchesModule(deps: BranchesModuleDeps): BranchesModule {
-  const branches = new BranchesService({ db: deps.db, clock: deps.clock, cache: deps.cache });
+  const branches = new BranchesService({ db: deps.db, clock: deps.clock, cache: deps.cache, scheduleListener: deps.scheduleListener ?? noScheduleListener });
   return {
     branches,
     directory: createBranchesDirectory(deps.db),

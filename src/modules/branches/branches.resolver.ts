@@ -101,13 +101,13 @@ export class BranchResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => Branch, { description: 'Admins: replaces the weekly hours.' })
+  @Mutation(() => Branch, { description: 'Admins: replaces the weekly hours; bookings at times now closed are cancelled (cancelledBookings says how many).' })
   async setWorkingHours(@Arg('branchId', () => ID) branchId: string, @Arg('hours', () => [WorkingHoursInput]) hours: WorkingHoursInput[], @Ctx() ctx: GraphQLContext): Promise<Branch> {
     return toBranch(await this.branchesService.setWorkingHours(requireViewer(ctx), branchId, hours));
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => Branch, { description: 'Admins: a holiday or short day (replaces one on the same date).' })
+  @Mutation(() => Branch, { description: 'Admins: a holiday or short day (replaces one on the same date); bookings at times now closed are cancelled (cancelledBookings says how many).' })
   async addScheduleException(@Arg('branchId', () => ID) branchId: string, @Arg('input', () => ScheduleExceptionInput) input: ScheduleExceptionInput, @Ctx() ctx: GraphQLContext): Promise<Branch> {
     return toBranch(await this.branchesService.addScheduleException(requireViewer(ctx), branchId, input));
   }

@@ -5,7 +5,7 @@
  * branches.rules.ts.
  */
 import type { Clock } from '../../shared/clock.js';
-import type { Database } from '../../db/client.js';
+import type { Database, Executor } from '../../db/client.js';
 import { badField, badInput, forbidden, notFound } from '../../shared/errors.js';
 import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
 import { decodeOffset, offsetPage, type OffsetPage } from '../../shared/pagination.js';
@@ -15,6 +15,7 @@ import { isUuid } from '../../shared/ids.js';
 import { DEFAULT_HOURS, pageSize, validateBranch, validateException, validateHours, validateSearch, type BranchInputData, type ExceptionInput, type HoursInput } from './branches.rules.js';
 import { stripBidiControls } from '../../shared/bidi.js';
 import { PUBLIC_READS, type PublicCache } from '../../shared/public-cache.js';
+import type { ScheduleChange, ScheduleChangeListener } from './branches.ports.js';
 
 export interface BranchFilterInput {
   regionCode?: string | null;
@@ -26,9 +27,16 @@ export interface BranchFilterInput {
   search?: string | null;
 }
 
+/** A branch as a schedule change answers it: how many bookings the change cancelled. */
+export type ScheduleChangeResult = BranchRow & { cancelledBookings: number };
+
+/** Reasons told to citizens whose bookings a schedule change cancels (an exception's note wins). */
+export const HOURS_CHANGED_REASON = 'изменился график работы отделения';
+export const DAY_CHANGED_REASON = 'изменился график работы отделения в этот день';
+
 export class BranchesService {
   /** `cache`: public reads shared by the instances; every edit here invalidates them once committed. */
-  constructor(private readonly deps: { db: Database; clock: Clock; cache?: PublicCache }) {}
+  constructor(private readonly deps: { db: Database; clock: Clock; cache?: PublicCache; scheduleListener: ScheduleChangeListener }) {}
 
   regions(): Promise<RegionRow[]> {
     return this.cached('branches:regions', () => repo.listRegions(this.deps.db));
@@ -97,29 +105,44 @@ export class BranchesService {
     return this.changed(updated);
   }
 
-  async setWorkingHours(viewer: Viewer, branchId: string, hours: HoursInput[]): Promise<BranchRow> {
+  async setWorkingHours(viewer: Viewer, branchId: string, hours: HoursInput[]): Promise<ScheduleChangeResult> {
     if (!hasRole(viewer, 'ADMIN')) throw forbidden();
     const problems = validateHours(hours, 'hours');
     if (problems.length > 0) throw badInput(problems);
     const branch = await this.requireBranch(branchId);
-    await this.deps.db.transaction((tx) => repo.replaceHours(tx, branch.id, hours.map(toHoursRow)));
-    return this.changed(branch);
+    return this.changeSchedule(branch, { branchId: branch.id, reason: HOURS_CHANGED_REASON }, (tx) => repo.replaceHours(tx, branch.id, hours.map(toHoursRow)));
   }
 
-  async addScheduleException(viewer: Viewer, branchId: string, input: ExceptionInput): Promise<BranchRow> {
+  async addScheduleException(viewer: Viewer, branchId: string, input: ExceptionInput): Promise<ScheduleChangeResult> {
     if (!hasRole(viewer, 'ADMIN')) throw forbidden();
     const problems = validateException(input);
     if (problems.length > 0) throw badInput(problems);
     const branch = await this.requireBranch(branchId);
-    await repo.upsertException(this.deps.db, {
-      branchId: branch.id,
-      date: input.date,
-      closed: input.closed,
-      opens: input.closed ? null : (input.opens ?? null),
-      closes: input.closed ? null : (input.closes ?? null),
-      note: input.note?.trim() || null,
+    const note = input.note?.trim() || null;
+    const change = { branchId: branch.id, date: input.date, reason: note ?? DAY_CHANGED_REASON };
+    return this.changeSchedule(branch, change, (tx) =>
+      repo.upsertException(tx, {
+        branchId: branch.id,
+        date: input.date,
+        closed: input.closed,
+        opens: input.closed ? null : (input.opens ?? null),
+        closes: input.closed ? null : (input.closes ?? null),
+        note,
+      }),
+    );
+  }
+
+  /**
+   * Writes a schedule change and, in the same transaction, lets the listener (bookings) cancel
+   * what the new schedule closes: both commit together or not at all.
+   */
+  private async changeSchedule(branch: BranchRow, change: ScheduleChange, write: (tx: Executor) => Promise<void>): Promise<ScheduleChangeResult> {
+    const outcome = await this.deps.db.transaction(async (tx) => {
+      await write(tx);
+      return this.deps.scheduleListener.scheduleChanged(tx, change);
     });
-    return this.changed(branch);
+    await outcome.afterCommit();
+    return this.changed({ ...branch, cancelledBookings: outcome.cancelled });
   }
 
   async setBranchServices(viewer: Viewer, branchId: string, serviceIds: string[]): Promise<BranchRow> {

@@ -75,6 +75,8 @@ export class Branch extends Node {
   windows!: number;
   @Field(() => Float, { nullable: true, description: 'Set when the branches were searched near a point.' })
   distanceKm!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Set in the answer of setWorkingHours and addScheduleException: how many bookings the change cancelled (their citizens are told).' })
+  cancelledBookings?: number | null;
 }
 
 @ObjectType({ description: 'A page of branches.' })

@@ -11,3 +11,4 @@ export { Branch } from './branches.types.js';
 export { GeoPointInput } from './branches.inputs.js';
 export { createBranchesDirectory, type BranchesDirectory } from './branches.directory.js';
 export type { BranchRow, ExceptionRow, HoursRow } from './branches.repository.js';
+export type { ScheduleChange, ScheduleChangeListener, ScheduleChangeOutcome } from './branches.ports.js';

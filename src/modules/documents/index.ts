@@ -5,10 +5,10 @@ export { createDocumentsModule, type DocumentsModule, type DocumentsModuleDeps }
 export { DocumentsService } from './documents.service.js';
 export { documentsLoaders } from './documents.loaders.js';
 export { pruneOrphanAttachments, remindExpiringDocuments } from './documents.jobs.js';
-export { toAttachment } from './documents.mappers.js';
+export { toAttachment, toDocumentAt } from './documents.mappers.js';
 export { DocumentResolver, UserDocumentsResolver } from './documents.resolver.js';
 export { DOCUMENTS_TIMEZONE, isExpired } from './documents.rules.js';
 export { notFoundField } from './documents.errors.js';
-export { Attachment } from './documents.types.js';
+export { Attachment, PersonalDocument } from './documents.types.js';
 export { DiskStorage } from './storage.js';
 export type { AttachmentRow, DocumentRow } from './documents.repository.js';

@@ -11,5 +11,5 @@ export { deliverNotification } from './notifications.jobs.js';
 export { NotificationResolver } from './notifications.resolver.js';
 /** For User.notificationPreferences, resolved in accounts (which may depend on this module, not the reverse). */
 export { toPreferences } from './notifications.mappers.js';
-export { NotificationPreferences } from './notifications.types.js';
+export { Notification, NotificationPreferences } from './notifications.types.js';
 export type { TemplateName, TemplateVars } from './templates.js';

@@ -4,6 +4,7 @@
  * through the NotificationRecipients port (src/app.ts passes accounts' directory), so this module
  * depends on no module that owns users.
  */
+import { noAccountFeed, type AccountFeed } from '../../shared/account-feed.js';
 import type { Config } from '../../config/env.js';
 import type { Database } from '../../db/client.js';
 import type { JobContract } from '../../jobs/define.js';
@@ -39,6 +40,8 @@ export interface NotificationsModuleDeps {
   recipients: NotificationRecipients;
   /** Seals the generated VAPID private key at rest (the system module's data cipher). */
   cipher: FieldCipher;
+  /** The account feed (accountUpdates): notifications reaching the in-app feed join it. */
+  feed?: AccountFeed;
 }
 
 export interface NotificationsModule extends ModuleParts {
@@ -58,7 +61,7 @@ export async function createNotificationsModule(deps: NotificationsModuleDeps): 
   const { config, log, clock, db, pubsub, recipients } = deps;
   const vapid = await loadVapidKeys(db, deps.cipher, config);
   const preferences = new NotificationPreferencesService({ db, clock });
-  const notifications = new NotificationsService({ clock, recipients, preferences });
+  const notifications = new NotificationsService({ clock, recipients, preferences, feed: deps.feed ?? noAccountFeed });
   const delivery = new DeliveryService({ config, log, clock, db, pubsub, vapid, recipients, preferences });
   const feed = new NotificationFeedService({ db, clock, pubsub });
   const push = new PushSubscriptionsService({ config, db, clock, vapid });

@@ -7,6 +7,7 @@
  * workers (DeliveryService); the owner's side is in feed, preferences and push-subscriptions.
  */
 import type { Executor } from '../../db/client.js';
+import type { AccountFeed } from '../../shared/account-feed.js';
 import type { Clock } from '../../shared/clock.js';
 import { enqueueDelivery } from './notifications.jobs.js';
 import * as repo from './notifications.repository.js';
@@ -37,7 +38,7 @@ export type NotifyInput = {
 }[TemplateName];
 
 export class NotificationsService {
-  constructor(private readonly deps: { clock: Clock; recipients: NotificationRecipients; preferences: NotificationPreferencesService }) {}
+  constructor(private readonly deps: { clock: Clock; recipients: NotificationRecipients; preferences: NotificationPreferencesService; feed: AccountFeed }) {}
 
   async notify(tx: Executor, input: NotifyInput): Promise<{ notificationId: string; deliveryIds: string[] }> {
     const now = this.deps.clock.now();
@@ -63,6 +64,8 @@ export class NotificationsService {
       planned.map((d) => ({ notificationId: notification.id, channel: d.channel, destination: d.destination, content: d.content, scheduledFor: d.scheduledFor, createdAt: now, updatedAt: now })),
     );
     for (const d of rows) await enqueueDelivery(tx, d, now);
+    // The in-app feed's notifications reach the account feed (accountUpdates) with the change that caused them.
+    if (inFeed && input.userId) await this.deps.feed.append(tx, input.userId, 'NOTIFICATION', notification.id);
     return { notificationId: notification.id, deliveryIds: rows.map((d) => d.id) };
   }
 

@@ -5,6 +5,7 @@
  * The texts live in templates/, one file per subject area; this file gathers and renders them.
  */
 import { accountTemplates } from './templates/account.js';
+import { bookingChangeTemplates } from './templates/booking-changes.js';
 import { caseTemplates } from './templates/cases.js';
 import { conversationTemplates } from './templates/conversations.js';
 import type { NotificationCategory, Template } from './templates/template.js';
@@ -16,6 +17,7 @@ export const templates = {
   ...conversationTemplates,
   ...accountTemplates,
   ...visitTemplates,
+  ...bookingChangeTemplates,
   ...caseTemplates,
 } satisfies Record<string, Template<never>>;
 

@@ -800,6 +800,41 @@ export type MySlotWatchesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MySlotWatchesQuery = { mySlotWatches: Array<{ id: string, from: string, to: string, active: boolean }> };
 
+export type SetHoursCancellingMutationVariables = Exact<{
+  branchId: string | number;
+  hours: Array<WorkingHoursInput> | WorkingHoursInput;
+}>;
+
+
+export type SetHoursCancellingMutation = { setWorkingHours: { id: string, cancelledBookings: number | null } };
+
+export type AddExceptionCancellingMutationVariables = Exact<{
+  branchId: string | number;
+  input: ScheduleExceptionInput;
+}>;
+
+
+export type AddExceptionCancellingMutation = { addScheduleException: { id: string, cancelledBookings: number | null } };
+
+export type BookingWithHistoryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BookingWithHistoryQuery = { booking: { id: string, number: string, status: BookingStatus, startsAt: string, confirmBy: string | null, history: Array<{ status: BookingStatus, at: string, note: string | null }> } | null };
+
+export type SlotWatchHoldsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SlotWatchHoldsQuery = { mySlotWatches: Array<{ id: string, active: boolean, heldBooking: { id: string, status: BookingStatus, startsAt: string, confirmBy: string | null } | null }> };
+
+export type BookingReadinessQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BookingReadinessQuery = { booking: { id: string, readiness: { ready: boolean, missingDocuments: Array<{ kind: DocumentKind | null, title: string }>, invalidDocuments: Array<{ id: string, kind: DocumentKind, expiresAt: string | null, verificationStatus: VerificationStatus }> } } | null };
+
 export type BranchFieldsFragment = { id: string, name: string, locality: string, address: string, timezone: string, phone: string | null, windows: number, distanceKm: number | null, openNow: boolean, location: { lat: number, lon: number }, region: { code: string, name: string, localities: Array<string> }, workingHours: Array<{ weekday: number, opens: string, closes: string, breakStart: string | null, breakEnd: string | null }> };
 
 export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1472,6 +1507,13 @@ export type CompleteSsoLoginMutationVariables = Exact<{
 
 
 export type CompleteSsoLoginMutation = { completeSsoLogin: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } } };
+
+export type AccountUpdatesSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountUpdatesSubscription = { accountUpdates: { cursor: string, at: string, booking: { id: string, number: string, status: BookingStatus, startsAt: string } | null, notification: { id: string, title: string } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -3183,6 +3225,72 @@ export const MySlotWatchesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MySlotWatchesQuery, MySlotWatchesQueryVariables>;
+export const SetHoursCancellingDocument = new TypedDocumentString(`
+    mutation SetHoursCancelling($branchId: ID!, $hours: [WorkingHoursInput!]!) {
+  setWorkingHours(branchId: $branchId, hours: $hours) {
+    id
+    cancelledBookings
+  }
+}
+    `) as unknown as TypedDocumentString<SetHoursCancellingMutation, SetHoursCancellingMutationVariables>;
+export const AddExceptionCancellingDocument = new TypedDocumentString(`
+    mutation AddExceptionCancelling($branchId: ID!, $input: ScheduleExceptionInput!) {
+  addScheduleException(branchId: $branchId, input: $input) {
+    id
+    cancelledBookings
+  }
+}
+    `) as unknown as TypedDocumentString<AddExceptionCancellingMutation, AddExceptionCancellingMutationVariables>;
+export const BookingWithHistoryDocument = new TypedDocumentString(`
+    query BookingWithHistory($id: ID!) {
+  booking(id: $id) {
+    id
+    number
+    status
+    startsAt
+    confirmBy
+    history {
+      status
+      at
+      note
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BookingWithHistoryQuery, BookingWithHistoryQueryVariables>;
+export const SlotWatchHoldsDocument = new TypedDocumentString(`
+    query SlotWatchHolds {
+  mySlotWatches {
+    id
+    active
+    heldBooking {
+      id
+      status
+      startsAt
+      confirmBy
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SlotWatchHoldsQuery, SlotWatchHoldsQueryVariables>;
+export const BookingReadinessDocument = new TypedDocumentString(`
+    query BookingReadiness($id: ID!) {
+  booking(id: $id) {
+    id
+    readiness {
+      ready
+      missingDocuments {
+        kind
+        title
+      }
+      invalidDocuments {
+        id
+        kind
+        expiresAt
+        verificationStatus
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BookingReadinessQuery, BookingReadinessQueryVariables>;
 export const RegionsDocument = new TypedDocumentString(`
     query Regions {
   regions {
@@ -4926,3 +5034,21 @@ fragment AuthPayloadFields on AuthPayload {
     ...UserFields
   }
 }`) as unknown as TypedDocumentString<CompleteSsoLoginMutation, CompleteSsoLoginMutationVariables>;
+export const AccountUpdatesDocument = new TypedDocumentString(`
+    subscription AccountUpdates($after: String) {
+  accountUpdates(after: $after) {
+    cursor
+    at
+    booking {
+      id
+      number
+      status
+      startsAt
+    }
+    notification {
+      id
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountUpdatesSubscription, AccountUpdatesSubscriptionVariables>;

@@ -254,7 +254,7 @@ describe('reminders', () => {
 });
 
 describe('slot watches', () => {
-  it('tells a watcher once when a place frees up on a watched day (first come, first served)', async () => {
+  it('holds a freed place on a watched day for the watcher and tells them, once (the fair hand-off: handoff.test.ts)', async () => {
     const p = await place();
     const holder = await createAccount(t, 'CITIZEN');
     const { bookAppointment: b } = await holder.client.request(BookAppointmentDocument, { input: p.input });
@@ -264,16 +264,18 @@ describe('slot watches', () => {
     expect(watchSlots).toMatchObject({ active: true, from: day, to: day, branch: { id: p.branch.id } });
 
     await holder.client.request(CancelBookingDocument, { id: b.id });
-    await t.sms.waitFor((m) => m.to === watcher.phone && /освободилось место/.test(m.text));
+    await t.sms.waitFor((m) => m.to === watcher.phone && /ждёт вас/.test(m.text));
     const { mySlotWatches } = await watcher.client.request(MySlotWatchesDocument);
     expect(mySlotWatches).toEqual([expect.objectContaining({ id: watchSlots.id, active: false })]);
+    expect(await slotsLeft(p)).toBe(0);
 
-    // Fired once: the next freed place says nothing.
+    // Fired once: another place freed that day says nothing.
     const again = await createAccount(t, 'CITIZEN');
-    const { bookAppointment: b2 } = await again.client.request(BookAppointmentDocument, { input: p.input });
+    const later = new Date(new Date(p.slot.startsAt).getTime() + 3_600_000).toISOString();
+    const { bookAppointment: b2 } = await again.client.request(BookAppointmentDocument, { input: { ...p.input, startsAt: later } });
     await again.client.request(CancelBookingDocument, { id: b2.id });
     await new Promise((r) => setTimeout(r, 500));
-    expect(t.sms.messages.filter((m) => m.to === watcher.phone && /освободилось место/.test(m.text))).toHaveLength(1);
+    expect(t.sms.messages.filter((m) => m.to === watcher.phone && /ждёт вас/.test(m.text))).toHaveLength(1);
   });
 
   it('can be cancelled, and checks its dates', async () => {

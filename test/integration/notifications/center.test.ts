@@ -307,7 +307,7 @@ describe('quiet hours', () => {
     try {
       const c = await citizenWithEmail(t);
       await c.client.request(UpdateNotificationPreferencesDocument, { input: { quietHoursStart: '22:00', quietHoursEnd: '08:00', timezone: 'Asia/Yekaterinburg' } });
-      const { deliveryIds } = await notify({ userId: c.id, template: 'booking.reminder', vars: { number: 'МФЦ-Б-0000111', branch: 'МФЦ Екатеринбург', time: '03.12.2026 10:30' } });
+      const { deliveryIds } = await notify({ userId: c.id, template: 'booking.reminder', vars: { number: 'МФЦ-Б-0000111', branch: 'МФЦ Екатеринбург', time: '03.12.2026 10:30', missing: '' } });
       const rows = await Promise.all(deliveryIds.map(delivery));
       const sms = rows.find((d) => d?.channel === 'SMS');
       const end = new Date(at.getTime() + 8.5 * 3_600_000); // 08:00 local

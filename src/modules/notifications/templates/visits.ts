@@ -39,12 +39,14 @@ export const visitTemplates = {
     category: 'BOOKING',
     urgent: false,
     secret: false,
-    title: (v: { number: string; branch: string; time: string }) => `Завтра визит в МФЦ: ${v.time}`,
-    sms: (v: { number: string; branch: string; time: string }) => `МФЦ: напоминаем о визите ${v.time}, запись ${v.number}`,
+    title: (v: { number: string; branch: string; time: string; missing: string }) => `Завтра визит в МФЦ: ${v.time}`,
+    sms: (v: { number: string; branch: string; time: string; missing: string }) => `МФЦ: напоминаем о визите ${v.time}, запись ${v.number}${v.missing ? '. Не хватает документов: см. кабинет' : ''}`,
     email: {
-      subject: (v: { number: string; branch: string; time: string }) => `Напоминание: визит в МФЦ ${v.time}`,
-      text: (v: { number: string; branch: string; time: string }) => `Напоминаем: ${v.time} вас ждут в ${v.branch}. Номер записи: ${v.number}. Возьмите паспорт и талон с QR-кодом.${SIGNATURE}`,
+      subject: (v: { number: string; branch: string; time: string; missing: string }) => `Напоминание: визит в МФЦ ${v.time}`,
+      text: (v: { number: string; branch: string; time: string; missing: string }) =>
+        `Напоминаем: ${v.time} вас ждут в ${v.branch}. Номер записи: ${v.number}. Возьмите паспорт и талон с QR-кодом.${v.missing ? ` Для услуги не хватает документов: ${v.missing}. Добавьте их в личном кабинете или возьмите с собой.` : ''}${SIGNATURE}`,
     },
+    inApp: (v: { number: string; branch: string; time: string; missing: string }) => `Визит ${v.time}, запись ${v.number}.${v.missing ? ` Не хватает документов: ${v.missing}.` : ''}`,
   },
   'booking.slot_freed': {
     category: 'BOOKING',

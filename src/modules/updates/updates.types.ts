@@ -1,0 +1,17 @@
+/** GraphQL types of the account feed. */
+import { Field, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '../../shared/graphql/scalars.js';
+import { Booking } from '../bookings/index.js';
+import { Notification } from '../notifications/index.js';
+
+@ObjectType({ description: 'One change that concerns the caller; `cursor` resumes the stream after a reconnect.' })
+export class AccountUpdate {
+  @Field({ description: 'Give it as `after` when subscribing again to receive what came after this update.' })
+  cursor!: string;
+  @Field(() => DateTimeScalar, { description: 'When the change was made.' })
+  at!: Date;
+  @Field(() => Booking, { nullable: true, description: 'A booking of the caller that changed (as it is now).' })
+  booking!: Booking | null;
+  @Field(() => Notification, { nullable: true, description: 'A notification that reached the caller\'s feed.' })
+  notification!: Notification | null;
+}
