@@ -20,6 +20,7 @@ import { createBranchesModule, type BranchesService } from './modules/branches/i
 import { createCatalogModule, type CatalogService } from './modules/catalog/index.js';
 import { createChatModule, type ChatService } from './modules/chat/index.js';
 import { createDocumentsModule, DiskStorage, type DocumentsService } from './modules/documents/index.js';
+import { createFamilyModule, type FamilyModule } from './modules/family/index.js';
 import { createFeedbackModule, type FeedbackService } from './modules/feedback/index.js';
 import { createIdentityModule, type IdentityServices } from './modules/identity/index.js';
 import { createNotificationsModule, type DeliveryService, type NotificationsService } from './modules/notifications/index.js';
@@ -33,6 +34,7 @@ import type { Logger } from './shared/logger.js';
 import type { ModuleParts } from './shared/module.js';
 import type { AppPubSub } from './shared/pubsub.js';
 import type { StaffAccess } from './shared/staff-access.js';
+import type { CitizenDependants } from './shared/dependants.js';
 
 /** The modules' door services, for the transport, the CLI and the tests. */
 export interface Services {
@@ -51,6 +53,8 @@ export interface Services {
   applications: ApplicationsService;
   chat: ChatService;
   feedback: FeedbackService;
+  /** Dependants, profile changes by request and the coming-of-age job. */
+  family: FamilyModule;
   keys: SigningKeyStore;
   pubsub: AppPubSub;
   nodes: NodeRegistry;
@@ -100,6 +104,23 @@ function lateStaffAccess(get: () => PrivacyModule | undefined): StaffAccess {
   };
 }
 
+/**
+ * A citizen's dependants for bookings and documents, which are built before the family module
+ * (family needs documents): this stand-in reaches it once built (before any request is served).
+ */
+function lateDependants(get: () => FamilyModule | undefined): CitizenDependants {
+  const port = () => {
+    const family = get();
+    if (!family) throw new Error('the family module is not built yet');
+    return family.citizenDependants;
+  };
+  return {
+    ownActive: (parentId, dependantId, tx) => port().ownActive(parentId, dependantId, tx),
+    byId: (id) => port().byId(id),
+    documentsOf: (id) => port().documentsOf(id),
+  };
+}
+
 /** Accounts, identity and notifications: who the users are and how they are told. */
 async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAccess) {
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
@@ -120,7 +141,7 @@ async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAcce
 }
 
 /** Catalog, branches, the queue and bookings: the branch's day. */
-function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>) {
+function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, dependants: CitizenDependants) {
   const { config, log, clock, db, pubsub, queues } = infra;
   const notifications = people.notifications.notifications;
   const catalog = createCatalogModule({ config, db: db.db });
@@ -140,6 +161,7 @@ function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<t
     sessions: people.accounts.sessions,
     queue: queue.queue,
     dropJob: (jobId) => queues.get('maintenance').remove(jobId),
+    dependants,
     branches: { directory: branches.directory, service: branches.branches },
     catalog: { directory: catalog.directory, service: catalog.catalog },
   });
@@ -147,7 +169,7 @@ function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<t
 }
 
 /** Documents, applications, chat and feedback: the citizen's papers and conversations. */
-function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>, staffAccess: StaffAccess) {
+function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>, staffAccess: StaffAccess, dependants: CitizenDependants) {
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
   const { accounts } = people;
   const notifications = people.notifications.notifications;
@@ -160,6 +182,15 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
     accounts: accounts.directory,
     accountDocuments: accounts.documents,
     cipher: people.system.cipher,
+    dependants: { isOwnActive: async (parentId, dependantId, tx) => (await dependants.ownActive(parentId, dependantId, tx)) !== null },
+  });
+  const family = createFamilyModule({
+    config, db: db.db, clock, notifications, staffAccess,
+    cipher: people.system.cipher,
+    documents: documents,
+    accounts: accounts.directory,
+    accountWrites: accounts.documents,
+    profiles: accounts.profile,
   });
   const applications = createApplicationsModule({
     config, db: db.db, clock, log, pubsub, notifications, rateLimiter, staffAccess,
@@ -170,27 +201,25 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
     accounts: accounts.directory,
     branches: branch.branches.directory,
     catalog: branch.catalog.directory,
+    dependants: family.citizenDependants,
   });
   const subjects = { find: (id: string) => applications.applications.subjectOf(id) };
   const chat = createChatModule({ config, log, clock, db: db.db, pubsub, redis: redis.main, rateLimiter, notifications, applications: subjects, accounts: accounts.directory, branches: branch.branches.directory });
   const feedback = createFeedbackModule({ config, db: db.db, clock, notifications, applications: subjects, accounts: accounts.directory, branches: branch.branches.directory, bookings: createBookingsDirectory(db.db) });
-  return { documents, applications, chat, feedback };
+  return { documents, family, applications, chat, feedback };
 }
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const infra = await createInfrastructure(config, opts);
-  const late: { privacy?: PrivacyModule } = {};
+  const late: { privacy?: PrivacyModule; family?: FamilyModule } = {};
   const staffAccess = lateStaffAccess(() => late.privacy);
+  const dependants = lateDependants(() => late.family);
   const people = await createPeopleModules(infra, staffAccess);
-  const branch = createBranchModules(infra, people);
-  const cases = createCaseModules(infra, people, branch, staffAccess);
-  const privacy = createPrivacyModule({
-    db: infra.db.db,
-    clock: infra.clock,
-    accounts: people.accounts.directory,
-    branches: branch.branches.directory,
-    links: [branch.bookings.branchLinks, branch.queue.branchLinks, cases.applications.branchLinks, cases.chat.branchLinks],
-  });
+  const branch = createBranchModules(infra, people, dependants);
+  const cases = createCaseModules(infra, people, branch, staffAccess, dependants);
+  late.family = cases.family;
+  const links = [branch.bookings.branchLinks, branch.queue.branchLinks, cases.applications.branchLinks, cases.chat.branchLinks];
+  const privacy = createPrivacyModule({ db: infra.db.db, clock: infra.clock, accounts: people.accounts.directory, branches: branch.branches.directory, links });
   late.privacy = privacy;
   const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases), privacy];
   const nodes = new NodeRegistry();
@@ -210,6 +239,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     applications: cases.applications.applications,
     chat: cases.chat.chat,
     feedback: cases.feedback.feedback,
+    family: cases.family,
     keys: people.system.keys,
     pubsub: infra.pubsub,
     nodes,

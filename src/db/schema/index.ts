@@ -11,3 +11,5 @@ export * from './notification-center.js';
 export * from './support.js';
 export * from './identity.js';
 export * from './privacy.js';
+export * from './family.js';
+export * from './profile-changes.js';

@@ -7,6 +7,7 @@ import type { CoreDeps } from '../../shared/module.js';
 import type { Executor } from '../../db/client.js';
 import { cancelOutbox, writeOutbox } from '../../jobs/outbox.js';
 import type { KeyStore } from '../../shared/auth/keys.js';
+import type { CitizenDependants } from '../../shared/dependants.js';
 import type { AccountsDirectory } from '../accounts/index.js';
 import type { BranchesDirectory, BranchRow } from '../branches/index.js';
 import type { CatalogDirectory } from '../catalog/index.js';
@@ -26,6 +27,8 @@ export interface BookingsDeps extends CoreDeps {
   queue: Pick<QueueService, 'issueTicketForBooking' | 'queueChanged'>;
   /** Removes a relayed delayed job from the maintenance queue (best effort). */
   dropJob: (jobId: string) => Promise<unknown>;
+  /** The caller's dependants (bookAppointment's input.forDependantId); the family module through src/app.ts. */
+  dependants: Pick<CitizenDependants, 'ownActive'>;
 }
 
 /** The visit's local date and time for messages. */

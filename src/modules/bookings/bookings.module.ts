@@ -31,6 +31,7 @@ export interface BookingsModuleDeps extends CoreDeps {
   catalog: { directory: CatalogDirectory; service: Pick<CatalogService, 'service'> };
   queue: BookingsDeps['queue'];
   dropJob: BookingsDeps['dropJob'];
+  dependants: BookingsDeps['dependants'];
 }
 
 export interface BookingsModule extends ModuleParts {
@@ -41,7 +42,7 @@ export interface BookingsModule extends ModuleParts {
 
 export function createBookingsModule(deps: BookingsModuleDeps): BookingsModule {
   const { config, db, clock, log, pubsub, keys, notifications, accounts, queue, dropJob } = deps;
-  const bookings = new BookingsService({ config, db, clock, log, pubsub, notifications, keys, accounts, branches: deps.branches.directory, catalog: deps.catalog.directory, queue, dropJob });
+  const bookings = new BookingsService({ config, db, clock, log, pubsub, notifications, keys, accounts, branches: deps.branches.directory, catalog: deps.catalog.directory, queue, dropJob, dependants: deps.dependants });
   return {
     bookings,
     branchLinks: createBookingsBranchLinks(db),

@@ -7,3 +7,4 @@ export { sweepBookings } from './bookings.jobs.js';
 export { BookingResolver, SlotWatchResolver, TicketBookingResolver } from './bookings.resolver.js';
 export { createBookingsDirectory, type BookingsDirectory } from './bookings.directory.js';
 export type { BookingRow } from './bookings.repository.js';
+export { Booking } from './bookings.types.js';

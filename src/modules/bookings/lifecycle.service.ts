@@ -8,7 +8,7 @@
 import type { Executor } from '../../db/client.js';
 import { writeOutbox } from '../../jobs/outbox.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
-import { badField, conflict, preconditionFailed } from '../../shared/errors.js';
+import { AppError, ErrorCode, badField, conflict, notFoundText, preconditionFailed } from '../../shared/errors.js';
 import type { VisitEnd } from '../queue/index.js';
 import { visitTime, type BookingEffects, type BookingsDeps } from './bookings.deps.js';
 import { expireBooking } from './bookings.jobs.js';
@@ -24,6 +24,8 @@ export interface BookInput {
   serviceId: string;
   startsAt: Date;
   purpose?: string | null;
+  /** Booking for the caller's dependant (their child or ward). */
+  forDependantId?: string | null;
 }
 
 /** Thrown inside the booking's transaction when a concurrent retry with the same key won: the transaction rolls back. */
@@ -44,6 +46,9 @@ export class BookingLifecycleService {
       const existing = await repo.findByIdempotencyKey(db, viewer.userId, idempotencyKey);
       if (existing) return existing;
     }
+    // Another citizen's dependant (or one who left the account) looks like an unknown one; an unverified one may be booked for.
+    const forDependantId = input.forDependantId ? ((await this.deps.dependants.ownActive(viewer.userId, input.forDependantId))?.id ?? null) : null;
+    if (input.forDependantId && !forDependantId) throw new AppError(ErrorCode.NOT_FOUND, notFoundText('Член семьи'), { fields: [{ field: 'input.forDependantId', message: notFoundText('Член семьи') }] });
     const offer = await this.slots.offer(input.branchId, input.serviceId);
     const purpose = input.purpose?.trim() || null;
     if (purpose && purpose.length > MAX_PURPOSE_LENGTH) throw badField('input.purpose', `Не длиннее ${MAX_PURPOSE_LENGTH} символов`);
@@ -53,7 +58,7 @@ export class BookingLifecycleService {
       throw preconditionFailed(`Можно иметь не больше ${config.BOOKING_MAX_ACTIVE} активных записей`, { rule: 'MAX_ACTIVE_BOOKINGS' });
     }
     try {
-      const booking = await db.transaction((tx) => this.hold(tx, viewer, offer, slot, purpose, idempotencyKey));
+      const booking = await db.transaction((tx) => this.hold(tx, viewer, offer, slot, purpose, idempotencyKey, forDependantId));
       this.effects.publish(booking);
       return booking;
     } catch (err) {
@@ -65,7 +70,7 @@ export class BookingLifecycleService {
   }
 
   /** In the booking's transaction: its places, its number, the row, its first event and its expiry job. */
-  private async hold(tx: Executor, viewer: Viewer, offer: Offer, slot: GeneratedSlot, purpose: string | null, idempotencyKey: string | null): Promise<BookingRow> {
+  private async hold(tx: Executor, viewer: Viewer, offer: Offer, slot: GeneratedSlot, purpose: string | null, idempotencyKey: string | null, forDependantId: string | null = null): Promise<BookingRow> {
     const { config, clock } = this.deps;
     const now = clock.now();
     const { branch, service, capacity } = offer;
@@ -77,6 +82,7 @@ export class BookingLifecycleService {
     const row = await repo.insertBooking(tx, {
       number,
       userId: viewer.userId,
+      forDependantId,
       branchId: branch.id,
       serviceId: service.id,
       purpose,

@@ -2,7 +2,12 @@
 // Tests import job contracts from this door before anything else: the decorators of the types need the metadata polyfill first.
 import 'reflect-metadata';
 export { createDocumentsModule, type DocumentsModule, type DocumentsModuleDeps } from './documents.module.js';
-export { DocumentsService } from './documents.service.js';
+export { DocumentsService, type DependantOwnership, type DocumentInput as DocumentValues } from './documents.service.js';
+export type { FamilyDocuments } from './family-documents.service.js';
+export { DocumentInput } from './documents.inputs.js';
+export { PersonalDocument, VerificationStatus } from './documents.types.js';
+export { toDocumentAt } from './documents.mappers.js';
+export { DOCUMENT_TITLES } from './documents.rules.js';
 export { documentsLoaders } from './documents.loaders.js';
 export { pruneOrphanAttachments, remindExpiringDocuments } from './documents.jobs.js';
 export { toAttachment } from './documents.mappers.js';
@@ -12,3 +17,4 @@ export { notFoundField } from './documents.errors.js';
 export { Attachment } from './documents.types.js';
 export { DiskStorage } from './storage.js';
 export type { AttachmentRow, DocumentRow } from './documents.repository.js';
+export type { AttachmentsService } from './attachments.service.js';
