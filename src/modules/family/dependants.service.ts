@@ -52,7 +52,9 @@ export class DependantsService {
     const row = isUuid(id) ? await this.deps.repo.findById(this.deps.db, id) : undefined;
     if (!row) return null;
     if (row.parentId === viewer.userId) return row;
-    return isStaff(viewer) && (await this.deps.staffAccess.canSeeCitizen(viewer, row.parentId)) ? row : null;
+    if (!isStaff(viewer) || !(await this.deps.staffAccess.canSeeCitizen(viewer, row.parentId))) return null;
+    await this.deps.staffAccess.record(viewer, [{ citizenId: row.parentId, action: 'VIEW_DEPENDANT', subject: 'член семьи' }]);
+    return row;
   }
 
   /** The dependants' documents in force, for rows the caller already scoped. */

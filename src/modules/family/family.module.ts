@@ -7,6 +7,7 @@
  */
 import type { Config } from '../../config/env.js';
 import type { Database } from '../../db/client.js';
+import type { ResealCount } from '../../db/reseal.js';
 import type { Clock } from '../../shared/clock.js';
 import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
 import type { CitizenDependants } from '../../shared/dependants.js';
@@ -45,6 +46,8 @@ export interface FamilyModule extends ModuleParts {
   comingOfAge: ComingOfAge;
   /** The port bookings and applications ask about a citizen's dependants. */
   citizenDependants: CitizenDependants;
+  /** Re-seals the dependants' SNILS not sealed with the current data key (rotate-data-key). */
+  reseal(batchSize: number): Promise<ResealCount>;
 }
 
 export function createFamilyModule(deps: FamilyModuleDeps): FamilyModule {
@@ -68,6 +71,7 @@ export function createFamilyModule(deps: FamilyModuleDeps): FamilyModule {
     dependants,
     profileChanges,
     comingOfAge,
+    reseal: (batchSize) => repo.reseal(db, batchSize),
     citizenDependants: {
       ownActive: (parentId, dependantId, tx) => dependants.ownActive(parentId, dependantId, tx),
       byId: async (id) => (await repo.findById(db, id)) ?? null,

@@ -5,7 +5,8 @@
  * conditional UPDATE).
  */
 import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import type { Database, Executor } from '../../db/client.js';
+import { resealColumns, type ResealCount } from '../../db/reseal.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { dependants, profileChangeRequests } from '../../db/schema/index.js';
 import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
@@ -151,6 +152,8 @@ export function createFamilyRepository(cipher: FieldCipher) {
     pendingRequests,
     countPending,
     settleRequest,
+    /** Re-seals the SNILS not sealed with the current key (rotate-data-key). */
+    reseal: (db: Database, batchSize: number): Promise<ResealCount> => resealColumns(db, { name: 'dependants', table: dependants, id: dependants.id, columns: { snils: dependants.snils }, cipher, batchSize }),
   };
 }
 

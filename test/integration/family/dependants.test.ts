@@ -21,8 +21,9 @@ import {
   type DependantInput,
 } from '../../../src/sdk/generated/graphql.js';
 import { dependants, notifications } from '../../../src/db/schema/index.js';
+import { releaseAdults } from '../../../src/modules/family/index.js';
 import { localDay } from '../../../src/shared/days.js';
-import { createAccount, createStaff } from '../../helpers/accounts.js';
+import { addVerifiedIdentifier, createAccount, createStaff } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
 import { freshSnils } from '../../factories/identifiers.js';
 import { uploadScan } from '../../helpers/files.js';
@@ -73,6 +74,8 @@ describe('adding a dependant', () => {
     const [raw] = await t.running.app.db.db.select({ snils: dependants.snils }).from(dependants).where(eq(dependants.id, p.dependant.id));
     expect(raw?.snils).not.toBe(p.dependant.snils?.replace(/\D/g, ''));
     expect(raw?.snils).not.toContain(p.dependant.snils ?? 'x');
+    // Key rotation covers the dependants' SNILS too.
+    expect((await t.running.app.resealData(100)).map((c) => c.table)).toContain('dependants');
   });
 
   it('without a scan the child is UNVERIFIED; a ward needs a guardianship decision and may be an adult', async () => {
@@ -194,7 +197,6 @@ describe('coming of age (daily job)', () => {
     const snils = freshSnils();
     const p = await parentWithChild({ birthDate: yearsAgo(18, 2), snils, document: { ...child().document, issuedAt: yearsAgo(18, 10) } });
     const young = await createAccount(t, 'CITIZEN');
-    const { addVerifiedIdentifier } = await import('../../helpers/accounts.js');
     await addVerifiedIdentifier(t, young.client, 'SNILS', snils);
     const younger = await parentWithChild({ birthDate: yearsAgo(18, 5), document: { ...child().document, issuedAt: yearsAgo(18, 10) } });
 
@@ -215,5 +217,10 @@ describe('coming of age (daily job)', () => {
     expect([toParent.length, toAdult.length]).toEqual([1, 1]);
     // History: the parent's own node(id) still finds the dependant, with leftAt set.
     expect((await p.client.request(DependantNodeDocument, { id: p.dependant.id })).node).toMatchObject({ leftAt: expect.any(String) });
+  });
+
+  it('runs daily as a repeatable BullMQ job (FAMILY_COMING_OF_AGE_CRON, Moscow time)', async () => {
+    const scheduler = await t.running.app.queues.get(releaseAdults.queue).getJobScheduler(releaseAdults.name);
+    expect(scheduler).toMatchObject({ pattern: '5 0 * * *', tz: 'Europe/Moscow' });
   });
 });
