@@ -33,6 +33,9 @@ export const inForce = eq(personalDocuments.standing, 'CURRENT');
 /** The user's own documents, not their dependants'. */
 export const ownNotDependants = sql`${personalDocuments.dependantId} IS NULL`;
 
+/** A dependant's birth certificate or guardianship decision is reviewed with the dependant (reviewDependant), not on its own. */
+export const notDependantProof = sql`NOT (${personalDocuments.dependantId} IS NOT NULL AND ${personalDocuments.kind} IN ('BIRTH_CERTIFICATE', 'GUARDIANSHIP_DECISION'))`;
+
 export const documentColumns = {
   id: personalDocuments.id,
   userId: personalDocuments.userId,
@@ -156,7 +159,7 @@ async function pendingReview(db: Executor, limit: number, ownerIds?: readonly st
   return db
     .select(documentColumns)
     .from(personalDocuments)
-    .where(and(eq(personalDocuments.verificationStatus, 'PENDING'), owners, inForce))
+    .where(and(eq(personalDocuments.verificationStatus, 'PENDING'), owners, inForce, notDependantProof))
     .orderBy(asc(personalDocuments.updatedAt))
     .limit(limit);
 }

@@ -52,6 +52,8 @@ export interface DocumentsDeps {
 }
 
 const NO_META = { ip: null, userAgent: null };
+/** A dependant's documents that prove the relation: reviewed with the dependant (the family module), not here. */
+const DEPENDANT_PROOF_KINDS: ReadonlySet<string> = new Set(['BIRTH_CERTIFICATE', 'GUARDIANSHIP_DECISION']);
 /** Documents claimed and reminded per transaction by the expiry job. */
 const REMIND_BATCH = 200;
 
@@ -184,6 +186,7 @@ export class DocumentsService {
     const { db, clock } = this.deps;
     const current = isUuid(id) ? await this.visibleToStaff(viewer, id) : undefined;
     if (!current) throw notFound('Документ');
+    if (current.dependantId && DEPENDANT_PROOF_KINDS.has(current.kind)) throw badField('id', 'Этот документ проверяется вместе с членом семьи: reviewDependant');
     return db.transaction(async (tx) => {
       await this.deps.staffAccess.record(viewer, [{ citizenId: current.userId, action: 'REVIEW_DOCUMENT', subject: DOCUMENT_TITLES[current.kind] }], tx);
       const row = await this.deps.personalDocuments.updateDocument(tx, current.id, {

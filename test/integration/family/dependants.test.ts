@@ -11,11 +11,13 @@ import {
   AddDocumentDocument,
   DependantNodeDocument,
   DependantsToReviewDocument,
+  DocumentsToReviewDocument,
   MyDataAccessLogDocument,
   MyDependantsDocument,
   MyDocumentsDocument,
   RemoveDependantDocument,
   ReviewDependantDocument,
+  ReviewDocumentDocument,
   UpdateDependantDocument,
   UserDependantsDocument,
   type DependantInput,
@@ -174,6 +176,11 @@ describe('operators\' review', () => {
     const op = await operatorServing(t, p.client);
     expect((await op.client.request(DependantsToReviewDocument, { first: 200 })).dependantsToReview.map((d) => d.id)).toEqual([p.dependant.id]);
     expect((await op.client.request(UserDependantsDocument, { id: p.id })).node).toMatchObject({ dependants: [expect.objectContaining({ id: p.dependant.id })] });
+    // The birth certificate is reviewed with the child, not on its own.
+    const certificateId = p.dependant.documents[0]?.id ?? '';
+    expect((await op.client.request(DocumentsToReviewDocument, { first: 200 })).documentsToReview.map((d) => d.id)).not.toContain(certificateId);
+    const alone = await errorOf(op.client.request(ReviewDocumentDocument, { id: certificateId, status: 'VERIFIED' }));
+    expect([alone.code, alone.extensions.fields]).toEqual(['BAD_USER_INPUT', [expect.objectContaining({ field: 'id' })]]);
     const { reviewDependant } = await op.client.request(ReviewDependantDocument, { id: p.dependant.id, status: 'VERIFIED' });
     expect(reviewDependant).toMatchObject({ verification: 'VERIFIED', documents: [expect.objectContaining({ verificationStatus: 'VERIFIED' })] });
     const told = await t.running.app.db.db.select().from(notifications).where(and(eq(notifications.userId, p.id), eq(notifications.template, 'family.dependant_verified')));
