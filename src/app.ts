@@ -20,6 +20,7 @@ import { createBranchesModule, type BranchesService, type ScheduleChangeListener
 import { createCatalogModule, type CatalogService } from './modules/catalog/index.js';
 import { createChatModule, type ChatService } from './modules/chat/index.js';
 import { createDocumentsModule, DiskStorage, type DocumentsService } from './modules/documents/index.js';
+import { createFamilyModule, type FamilyModule } from './modules/family/index.js';
 import { createFeedbackModule, type FeedbackService } from './modules/feedback/index.js';
 import { createIdentityModule, type IdentityServices } from './modules/identity/index.js';
 import { createNotificationsModule, type DeliveryService, type NotificationsService } from './modules/notifications/index.js';
@@ -36,6 +37,7 @@ import { AppError, ErrorCode } from './shared/errors.js';
 import type { AccountFeed } from './shared/account-feed.js';
 import { createUpdatesModule } from './modules/updates/index.js';
 import type { StaffAccess } from './shared/staff-access.js';
+import type { CitizenDependants } from './shared/dependants.js';
 
 /** The modules' door services, for the transport, the CLI and the tests. */
 export interface Services {
@@ -54,6 +56,8 @@ export interface Services {
   applications: ApplicationsService;
   chat: ChatService;
   feedback: FeedbackService;
+  /** Dependants, profile changes by request and the coming-of-age job. */
+  family: FamilyModule;
   keys: SigningKeyStore;
   pubsub: AppPubSub;
   nodes: NodeRegistry;
@@ -126,6 +130,23 @@ function createAccountFeed(infra: Infrastructure, nodes: () => NodeRegistry | un
   });
 }
 
+/**
+ * A citizen's dependants for bookings and documents, which are built before the family module
+ * (family needs documents): this stand-in reaches it once built (before any request is served).
+ */
+function lateDependants(get: () => FamilyModule | undefined): CitizenDependants {
+  const port = () => {
+    const family = get();
+    if (!family) throw new Error('the family module is not built yet');
+    return family.citizenDependants;
+  };
+  return {
+    ownActive: (parentId, dependantId, tx) => port().ownActive(parentId, dependantId, tx),
+    byId: (id) => port().byId(id),
+    documentsOf: (id) => port().documentsOf(id),
+  };
+}
+
 /** Accounts, identity and notifications: who the users are and how they are told. */
 async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAccess, feed: AccountFeed) {
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
@@ -163,7 +184,7 @@ function freePlacesOf(bookings: () => BookingsService): FreePlaces {
 }
 
 /** Catalog, branches, the queue and bookings: the branch's day. */
-function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, late: { documents: VisitDocuments; feed: AccountFeed }) {
+function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, late: { documents: VisitDocuments; feed: AccountFeed; dependants: CitizenDependants }) {
   const { config, log, clock, db, pubsub, queues, publicCache } = infra;
   const notifications = people.notifications.notifications;
   const catalog = createCatalogModule({ config, db: db.db, cache: publicCache });
@@ -189,6 +210,7 @@ function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<t
     dropJob: (jobId) => queues.get('maintenance').remove(jobId),
     documents: late.documents,
     feed: late.feed,
+    dependants: late.dependants,
     branches: { directory: branches.directory, service: branches.branches },
     catalog: { directory: catalog.directory, service: catalog.catalog },
   });
@@ -196,7 +218,7 @@ function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<t
 }
 
 /** Documents, applications, chat and feedback: the citizen's papers and conversations. */
-function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>, staffAccess: StaffAccess) {
+function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>, staffAccess: StaffAccess, dependants: CitizenDependants) {
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
   const { accounts } = people;
   const notifications = people.notifications.notifications;
@@ -209,6 +231,15 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
     accounts: accounts.directory,
     accountDocuments: accounts.documents,
     cipher: people.system.cipher,
+    dependants: { isOwnActive: async (parentId, dependantId, tx) => (await dependants.ownActive(parentId, dependantId, tx)) !== null },
+  });
+  const family = createFamilyModule({
+    config, db: db.db, clock, notifications, staffAccess,
+    cipher: people.system.cipher,
+    documents: documents,
+    accounts: accounts.directory,
+    accountWrites: accounts.documents,
+    profiles: accounts.profile,
   });
   const applications = createApplicationsModule({
     config, db: db.db, clock, log, pubsub, notifications, rateLimiter, staffAccess,
@@ -219,11 +250,12 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
     accounts: accounts.directory,
     branches: branch.branches.directory,
     catalog: branch.catalog.directory,
+    dependants: family.citizenDependants,
   });
   const subjects = { find: (id: string) => applications.applications.subjectOf(id) };
   const chat = createChatModule({ config, log, clock, db: db.db, pubsub, redis: redis.main, rateLimiter, notifications, applications: subjects, accounts: accounts.directory, branches: branch.branches.directory });
   const feedback = createFeedbackModule({ config, db: db.db, clock, notifications, applications: subjects, accounts: accounts.directory, branches: branch.branches.directory, bookings: createBookingsDirectory(db.db) });
-  return { documents, applications, chat, feedback };
+  return { documents, family, applications, chat, feedback };
 }
 
 /** The privacy rule asks every module that links a citizen to a branch. */
@@ -239,14 +271,15 @@ function createPrivacy(infra: Infrastructure, people: Awaited<ReturnType<typeof 
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const infra = await createInfrastructure(config, opts);
-  const late: { privacy?: PrivacyModule; documents?: DocumentsService; nodes?: NodeRegistry } = {};
+  const late: { privacy?: PrivacyModule; documents?: DocumentsService; nodes?: NodeRegistry; family?: FamilyModule } = {};
   const staffAccess = lateStaffAccess(() => late.privacy);
+  const dependants = lateDependants(() => late.family);
   const updates = createAccountFeed(infra, () => late.nodes);
   const people = await createPeopleModules(infra, staffAccess, updates.feed);
-  const branch = createBranchModules(infra, people, { documents: lateVisitDocuments(() => late.documents), feed: updates.feed });
-  const cases = createCaseModules(infra, people, branch, staffAccess);
+  const branch = createBranchModules(infra, people, { documents: lateVisitDocuments(() => late.documents), feed: updates.feed, dependants });
+  const cases = createCaseModules(infra, people, branch, staffAccess, dependants);
   const privacy = createPrivacy(infra, people, branch, cases);
-  Object.assign(late, { privacy, documents: cases.documents.documents });
+  Object.assign(late, { privacy, documents: cases.documents.documents, family: cases.family });
   const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases), privacy, updates];
   const nodes = (late.nodes = new NodeRegistry());
   for (const m of modules) nodes.register(...(m.nodes ?? []));
@@ -265,6 +298,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     applications: cases.applications.applications,
     chat: cases.chat.chat,
     feedback: cases.feedback.feedback,
+    family: cases.family,
     keys: people.system.keys,
     pubsub: infra.pubsub,
     nodes,
@@ -280,7 +314,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     tokens: people.tokens,
     services,
     async resealData(batchSize) {
-      const owners = [people.system, people.notifications, people.accounts, cases.documents];
+      const owners = [people.system, people.notifications, people.accounts, cases.documents, cases.family];
       const counts: ResealCount[] = [];
       for (const owner of owners) counts.push(await owner.reseal(batchSize));
       return counts;

@@ -155,6 +155,8 @@ const schema = z.object({
   DOCUMENT_EXPIRY_REMINDER_DAYS: int(30, 1),
   /** When the daily expiry check runs (cron, Moscow time). */
   DOCUMENT_EXPIRY_CRON: z.string().min(9).default('0 9 * * *'),
+  /** When children who turned 18 leave their parents' accounts (cron, Moscow time; just after midnight, so the birthday counts). */
+  FAMILY_COMING_OF_AGE_CRON: z.string().min(9).default('5 0 * * *'),
   /** Largest application form data (JSON bytes). */
   APPLICATION_DATA_MAX_BYTES: int(64 * 1024, 256),
   /** Longest comment on an application and longest status-change comment. */

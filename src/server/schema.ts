@@ -24,6 +24,7 @@ import { SsoResolver } from '../modules/identity/index.js';
 import { PasskeysResolver } from '../modules/identity/index.js';
 import { SignatureResolver } from '../modules/identity/index.js';
 import { DataAccessConnectionResolver, DataAccessResolver } from '../modules/privacy/index.js';
+import { ApplicationDependantResolver, BookingDependantResolver, DependantResolver, ProfileChangeResolver, UserDependantsResolver } from '../modules/family/index.js';
 import { authChecker } from '../shared/graphql/auth-checker.js';
 import { guardInputs } from './input-guard.js';
 import { NodeResolver } from './nodes.js';
@@ -66,6 +67,11 @@ export const resolvers = [
   SignatureResolver,
   DataAccessResolver,
   DataAccessConnectionResolver,
+  DependantResolver,
+  UserDependantsResolver,
+  BookingDependantResolver,
+  ApplicationDependantResolver,
+  ProfileChangeResolver,
 ] as const;
 
 /**

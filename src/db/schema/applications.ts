@@ -9,6 +9,7 @@ import { roleEnum, users } from './accounts.js';
 import { branches } from './branches.js';
 import { services } from './catalog.js';
 import { ts } from './columns.js';
+import { dependants } from './family.js';
 import { attachments } from './documents.js';
 
 export const applicationStatusEnum = pgEnum('application_status', [
@@ -37,6 +38,8 @@ export const applications = pgTable(
       .notNull()
       .references(() => services.id),
     branchId: uuid('branch_id').references(() => branches.id),
+    /** Set when the citizen acts for a dependant (their child or ward). */
+    forDependantId: uuid('for_dependant_id').references(() => dependants.id),
     status: applicationStatusEnum('status').notNull().default('DRAFT'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'::uuid[]`),

@@ -10,6 +10,7 @@ import { users } from './accounts.js';
 import { branches } from './branches.js';
 import { services } from './catalog.js';
 import { ts } from './columns.js';
+import { dependants } from './family.js';
 
 export const bookingStatusEnum = pgEnum('booking_status', ['PENDING_CONFIRMATION', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED', 'CANCELLED', 'EXPIRED', 'NO_SHOW']);
 
@@ -43,6 +44,8 @@ export const bookings = pgTable(
     serviceId: uuid('service_id')
       .notNull()
       .references(() => services.id),
+    /** Set when the citizen acts for a dependant (their child or ward). */
+    forDependantId: uuid('for_dependant_id').references(() => dependants.id),
     purpose: text('purpose'),
     startsAt: ts('starts_at').notNull(),
     endsAt: ts('ends_at').notNull(),

@@ -20,6 +20,7 @@ export const documentKindEnum = pgEnum('document_kind', [
   'BIRTH_CERTIFICATE',
   'MILITARY_ID',
   'VEHICLE_REGISTRATION',
+  'GUARDIANSHIP_DECISION',
 ]);
 
 export interface RequiredDocumentRow {

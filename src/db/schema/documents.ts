@@ -3,12 +3,14 @@
  * storage by its SHA-256); a personal document is a passport, SNILS… with its scans.
  */
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { verificationStatusEnum } from './enums.js';
+import { dependants } from './family.js';
 import { users } from './accounts.js';
 import { documentKindEnum } from './catalog.js';
 import { ts } from './columns.js';
 
-export const verificationStatusEnum = pgEnum('verification_status', ['UNVERIFIED', 'PENDING', 'VERIFIED', 'REJECTED']);
+export { verificationStatusEnum } from './enums.js';
 
 export const attachments = pgTable(
   'attachments',
@@ -53,6 +55,13 @@ export const personalDocuments = pgTable(
     rejectionReason: text('rejection_reason'),
     reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
     reviewedAt: ts('reviewed_at'),
+    /** Set when the document is a dependant's (the user is the dependant's parent or guardian). */
+    dependantId: uuid('dependant_id').references(() => dependants.id, { onDelete: 'cascade' }),
+    /**
+     * CURRENT: in force. PROPOSED: part of a profile change request, not in force until an operator
+     * approves it. ARCHIVED: replaced by an approved change, kept as history.
+     */
+    standing: text('standing').notNull().default('CURRENT'),
     /** The expiry date the owner was last reminded of: one reminder per document and date. */
     expiryRemindedFor: date('expiry_reminded_for', { mode: 'string' }),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -61,10 +70,15 @@ export const personalDocuments = pgTable(
   (t) => [
     index('personal_documents_user_idx').on(t.userId, t.createdAt),
     index('personal_documents_expiry_idx').on(t.expiresAt).where(sql`${t.expiresAt} IS NOT NULL`),
-    // One active passport, SNILS and INN per person: PostgreSQL decides, whatever races.
+    // One current passport, SNILS and INN per person (the user, or each dependant; a dependant: one birth certificate too): PostgreSQL decides, whatever races.
     uniqueIndex('personal_documents_single_kind_key')
       .on(t.userId, t.kind)
-      .where(sql`${t.kind} IN ('PASSPORT_RF', 'SNILS', 'INN') AND ${t.verificationStatus} <> 'REJECTED'`),
+      .where(sql`${t.kind} IN ('PASSPORT_RF', 'SNILS', 'INN') AND ${t.verificationStatus} <> 'REJECTED' AND ${t.dependantId} IS NULL AND ${t.standing} = 'CURRENT'`),
+    uniqueIndex('personal_documents_dependant_kind_key')
+      .on(t.dependantId, t.kind)
+      .where(sql`${t.kind} IN ('PASSPORT_RF', 'SNILS', 'INN', 'BIRTH_CERTIFICATE') AND ${t.verificationStatus} <> 'REJECTED' AND ${t.dependantId} IS NOT NULL AND ${t.standing} = 'CURRENT'`),
+    index('personal_documents_dependant_idx').on(t.dependantId).where(sql`${t.dependantId} IS NOT NULL`),
+    check('personal_documents_standing', sql`${t.standing} IN ('CURRENT', 'PROPOSED', 'ARCHIVED')`),
     check('personal_documents_dates', sql`${t.expiresAt} IS NULL OR ${t.issuedAt} IS NULL OR ${t.expiresAt} > ${t.issuedAt}`),
   ],
 );

@@ -12,3 +12,5 @@ export * from './support.js';
 export * from './identity.js';
 export * from './privacy.js';
 export * from './updates.js';
+export * from './family.js';
+export * from './profile-changes.js';

@@ -12,6 +12,15 @@ import { badField, conflict, notFound } from '../../shared/errors.js';
 import { piiHash } from '../../shared/pii.js';
 import type { UsersRepository } from './accounts.repository.js';
 import type { IdentifierKind, VerifiedIdentifiers } from './identifiers.service.js';
+import * as activity from './activity.repository.js';
+
+/** The profile values an approved change request sets (absent: unchanged). */
+export interface ApprovedProfileChange {
+  lastName?: string | null;
+  firstName?: string | null;
+  middleName?: string | null;
+  birthDate?: string | null;
+}
 
 export interface AccountDocumentsDeps {
   clock: Clock;
@@ -57,5 +66,27 @@ export class AccountDocuments {
     if (!user || user.trustLevel === 'CONFIRMED') return;
     const level = standard ? 'STANDARD' : 'SIMPLIFIED';
     if (level !== user.trustLevel) await this.deps.users.updateUser(tx, userId, { trustLevel: level, updatedAt: this.deps.clock.now() });
+  }
+
+  /**
+   * An operator approved the citizen's change request (the family module asks, in its
+   * transaction): the names and birth date are written and the journal says who approved which
+   * fields (never the values).
+   */
+  async applyApprovedChange(tx: Executor, userId: string, change: ApprovedProfileChange, by: { requestId: string; reviewerId: string }): Promise<void> {
+    const values: Partial<Record<keyof ApprovedProfileChange, string>> = {};
+    for (const field of ['lastName', 'firstName', 'middleName', 'birthDate'] as const) {
+      const v = change[field];
+      if (v) values[field] = v;
+    }
+    const now = this.deps.clock.now();
+    if (Object.keys(values).length > 0) await this.deps.users.updateUser(tx, userId, { ...values, updatedAt: now });
+    await activity.insertActivity(tx, { userId, action: 'PROFILE_CHANGE_APPROVED', at: now, ip: null, userAgent: null, details: { fields: Object.keys(values), requestId: by.requestId, reviewerId: by.reviewerId } });
+  }
+
+  /** The account whose verified SNILS this is (a dependant who came of age may have one), or null. */
+  async holderOfVerifiedSnils(tx: Executor, snils: string): Promise<string | null> {
+    const user = await this.deps.users.findUserByLogin(tx, { kind: 'snilsHash', value: piiHash(this.deps.hashKey, 'snils', snils) });
+    return user?.snilsVerified ? user.id : null;
   }
 }

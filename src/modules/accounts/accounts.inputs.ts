@@ -36,7 +36,7 @@ export class LoginInput {
 
 @InputType({ description: 'Profile fields the citizen may edit; an absent field is left as it is, null clears it.' })
 export class UpdateProfileInput {
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Set once while empty; after that it changes only through requestProfileChange (BAD_USER_INPUT otherwise).' })
   birthDate?: string | null;
   @Field(() => String, { nullable: true })
   snils?: string | null;

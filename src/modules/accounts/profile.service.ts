@@ -21,6 +21,9 @@ import type { AccountJournal } from './journal.service.js';
 import { isUuid } from '../../shared/ids.js';
 import { stripBidiControls, stripBidiOptional } from '../../shared/bidi.js';
 
+/** The answer to an attempt to change a filled birth date directly. */
+export const BIRTH_DATE_BY_REQUEST = 'Дату рождения меняют по запросу со сканами документов (requestProfileChange): оператор проверит и внесёт изменение';
+
 export interface UpdateProfileInput {
   birthDate?: string | null;
   snils?: string | null;
@@ -71,7 +74,9 @@ export class ProfileService {
     const problems: FieldProblem[] = [];
     const values: Partial<NewUserRow> = {};
     if (input.birthDate !== undefined) {
-      if (input.birthDate === null) values.birthDate = null;
+      // Once entered, the birth date changes only by a request with scans that an operator approves.
+      if (user.birthDate !== null && input.birthDate !== user.birthDate) problems.push({ field: 'birthDate', message: BIRTH_DATE_BY_REQUEST });
+      else if (input.birthDate === null) values.birthDate = null;
       else if (!isPlausibleBirthDate(input.birthDate, clock.now())) problems.push({ field: 'birthDate', message: 'Дата рождения указана с ошибкой' });
       else values.birthDate = input.birthDate;
     }

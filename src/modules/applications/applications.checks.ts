@@ -5,7 +5,8 @@
  * amendments alike, so a draft, a submission and a new version are judged the same way.
  */
 import type { Executor } from '../../db/client.js';
-import { badField, notFound, type FieldProblem } from '../../shared/errors.js';
+import { badField, notFound, preconditionFailed, type FieldProblem } from '../../shared/errors.js';
+import type { DependantView } from '../../shared/dependants.js';
 import { localDay } from '../../shared/days.js';
 import { validateForm } from '../../shared/forms/form-schema.js';
 import { isUuid } from '../../shared/ids.js';
@@ -15,7 +16,7 @@ import type { ServiceRow } from '../catalog/index.js';
 import { DOCUMENTS_TIMEZONE, isExpired, notFoundField } from '../documents/index.js';
 import type { ApplicationsDeps, ApplicationState, JsonObject } from './applications.deps.js';
 import type { ApplicationRow } from './applications.repository.js';
-import { missingAsProblems, missingDocuments, prefillSourceOf, type PrefillSource, type RequiredDocumentView } from './applications.rules.js';
+import { missingAsProblems, missingDocuments, prefillSourceOf, prefillSourceOfDependant, type PrefillSource, type RequiredDocumentView } from './applications.rules.js';
 
 export interface Validation {
   valid: boolean;
@@ -42,15 +43,17 @@ export class ApplicationChecks {
     issues.push(...validateForm(service.applicationForm, state.data, 'data'));
     if (!state.branchId) issues.push({ field: 'branchId', message: 'Выберите отделение МФЦ, где будет готов результат' });
     else if (!(await catalog.branchOffersService(state.branchId, service.id))) issues.push({ field: 'branchId', message: 'Выбранное отделение не оказывает эту услугу' });
-    const missing = await this.missingDocuments(row.userId, service, state.attachmentIds.length);
+    const missing = await this.missingDocuments(row, service, state.attachmentIds.length);
     issues.push(...missingAsProblems(missing));
     return { valid: issues.length === 0, issues, missingDocuments: missing };
   }
 
-  /** Required documents the applicant has neither as a valid personal document nor as a scan. */
-  private async missingDocuments(userId: string, service: ServiceRow, attached: number): Promise<RequiredDocumentView[]> {
+  /** Required documents the applicant (and, acting for a dependant, the dependant) has neither as a valid personal document nor as a scan. */
+  private async missingDocuments(row: { userId: string; forDependantId: string | null }, service: ServiceRow, attached: number): Promise<RequiredDocumentView[]> {
     const today = localDay(this.deps.clock.now(), DOCUMENTS_TIMEZONE);
-    const docs = (await this.deps.documents.documentsOfUsers([userId])).filter((d) => d.verificationStatus !== 'REJECTED' && !isExpired(d.expiresAt, today));
+    const own = await this.deps.documents.documentsOfUsers([row.userId]);
+    const dependants = row.forDependantId ? await this.deps.dependants.documentsOf(row.forDependantId) : [];
+    const docs = [...own, ...dependants].filter((d) => d.verificationStatus !== 'REJECTED' && !isExpired(d.expiresAt, today));
     return missingDocuments(service.requiredDocuments, new Set<string>(docs.map((d) => d.kind)), attached);
   }
 
@@ -108,5 +111,25 @@ export class ApplicationChecks {
   async prefillSource(user: UserRow): Promise<PrefillSource> {
     const passport = (await this.deps.documents.documentsOfUsers([user.id])).find((d) => d.kind === 'PASSPORT_RF' && d.verificationStatus !== 'REJECTED');
     return prefillSourceOf(user, passport);
+  }
+
+  /** A dependant's values (the applicant's fields of a draft made for them). */
+  async dependantPrefill(dependant: DependantView): Promise<PrefillSource> {
+    const passport = (await this.deps.dependants.documentsOf(dependant.id)).find((d) => d.kind === 'PASSPORT_RF' && d.verificationStatus !== 'REJECTED');
+    return prefillSourceOfDependant(dependant, passport);
+  }
+
+  /**
+   * The caller's dependant an application is for: NOT_FOUND on `field` for another citizen's (or
+   * one who left the account); PRECONDITION_FAILED (rule DEPENDANT_NOT_VERIFIED) until an operator
+   * has verified the dependant's document (bookings need no such check).
+   */
+  async verifiedDependant(parentId: string, dependantId: string, field: string): Promise<DependantView> {
+    const dependant = await this.deps.dependants.ownActive(parentId, dependantId);
+    if (!dependant) throw notFoundField(field, 'Член семьи');
+    if (dependant.verification !== 'VERIFIED') {
+      throw preconditionFailed('Заявление за члена семьи можно подать после проверки его документа оператором МФЦ', { rule: 'DEPENDANT_NOT_VERIFIED', field, verification: dependant.verification });
+    }
+    return dependant;
   }
 }

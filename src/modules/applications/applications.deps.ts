@@ -7,6 +7,7 @@ import type { CoreDeps } from '../../shared/module.js';
 import type { Executor } from '../../db/client.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
 import type { StaffAccess } from '../../shared/staff-access.js';
+import type { CitizenDependants } from '../../shared/dependants.js';
 import type { AccountsDirectory } from '../accounts/index.js';
 import type { BranchesDirectory } from '../branches/index.js';
 import type { CatalogDirectory } from '../catalog/index.js';
@@ -34,6 +35,8 @@ export interface ApplicationsDeps extends CoreDeps {
   attachments: OwnAttachments;
   /** The record of staff reads of citizens' data (the privacy rule; src/app.ts fills it). */
   staffAccess: StaffAccess;
+  /** The applicant's dependants (input.forDependantId; the family module through src/app.ts). */
+  dependants: CitizenDependants;
 }
 
 export type { JsonObject } from '../../shared/forms/form-schema.js';

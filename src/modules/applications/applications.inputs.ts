@@ -25,6 +25,8 @@ export class ApplicationDraftInput {
   attachmentIds?: string[] | null;
   @Field(() => ID, { nullable: true, description: 'Start from an earlier application of the same service.' })
   fromApplicationId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Apply for the caller\'s dependant (their document must be VERIFIED: PRECONDITION_FAILED, rule DEPENDANT_NOT_VERIFIED).' })
+  forDependantId?: string | null;
 }
 
 @InputType()

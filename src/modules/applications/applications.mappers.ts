@@ -11,6 +11,7 @@ export function toApplication(row: ApplicationRow): Application {
   return {
     id: row.id,
     userId: row.userId,
+    forDependantId: row.forDependantId,
     serviceId: row.serviceId,
     branchId: row.branchId,
     attachmentIds: row.attachmentIds,

@@ -17,6 +17,7 @@ const applicationColumns = {
   id: applications.id,
   number: applications.number,
   userId: applications.userId,
+  forDependantId: applications.forDependantId,
   serviceId: applications.serviceId,
   branchId: applications.branchId,
   status: applications.status,

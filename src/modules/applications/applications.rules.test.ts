@@ -18,6 +18,7 @@ import {
   meetsTrust,
   missingAsProblems,
   missingDocuments,
+  prefillForDependant,
   pageLimit,
   prefill,
   prefillSourceOf,
@@ -156,5 +157,22 @@ describe('prefill', () => {
     const user = { lastName: 'Петрова', firstName: 'Мария', middleName: null, birthDate: null, snils: null, inn: null, registrationAddress: null, residentialAddress: null, phone: '+79990000000', email: 'm@example.org', emailVerified: false };
     expect(prefillSourceOf(user, undefined)).toMatchObject({ lastName: 'Петрова', phone: '+79990000000', email: null, passportSeries: null });
     expect(prefillSourceOf({ ...user, emailVerified: true }, { series: '4508', number: '123456', issuedBy: 'ОВД', issuedAt: '2010-01-01' })).toMatchObject({ email: 'm@example.org', passportSeries: '4508', passportNumber: '123456', passportIssuedBy: 'ОВД', passportIssuedAt: '2010-01-01' });
+  });
+});
+
+describe('prefill for a dependant', () => {
+  const schema = {
+    properties: {
+      applicant: { type: 'object', properties: { lastName: { type: 'string' }, birthDate: { type: 'string' }, phone: { type: 'string' } } },
+      representative: { type: 'object', properties: { lastName: { type: 'string' }, phone: { type: 'string' } } },
+      lastName: { type: 'string' },
+    },
+  };
+  it('fills the applicant from the dependant and the representative from the parent; given values win', () => {
+    const data = prefillForDependant(schema, { lastName: 'Петров', birthDate: '2017-09-01' }, { lastName: 'Петрова', phone: '+79161234567' }, { representative: { lastName: 'Иванова' } });
+    expect(data).toEqual({ applicant: { lastName: 'Петров', birthDate: '2017-09-01' }, representative: { lastName: 'Иванова', phone: '+79161234567' }, lastName: 'Петров' });
+  });
+  it('a form without a representative takes only the dependant', () => {
+    expect(prefillForDependant({ properties: { lastName: { type: 'string' } } }, { lastName: 'Петров' }, { lastName: 'Петрова' })).toEqual({ lastName: 'Петров' });
   });
 });

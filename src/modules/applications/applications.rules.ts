@@ -221,3 +221,36 @@ export function prefillSourceOf(
     passportIssuedAt: passport?.issuedAt ?? null,
   };
 }
+
+/** What a dependant's application is prefilled with: the dependant's names, birth date, SNILS and passport (if any). */
+export function prefillSourceOfDependant(
+  d: { lastName: string; firstName: string; middleName: string | null; birthDate: string; snils: string | null },
+  passport: { series: string | null; number: string; issuedBy: string | null; issuedAt: string | null } | undefined,
+): PrefillSource {
+  return {
+    lastName: d.lastName,
+    firstName: d.firstName,
+    middleName: d.middleName,
+    birthDate: d.birthDate,
+    snils: d.snils,
+    passportSeries: passport?.series ?? null,
+    passportNumber: passport?.number ?? null,
+    passportIssuedBy: passport?.issuedBy ?? null,
+    passportIssuedAt: passport?.issuedAt ?? null,
+  };
+}
+
+/** The form's object a representative's details go in (filled from the parent when acting for a dependant). */
+export const REPRESENTATIVE_FIELD = 'representative';
+
+/**
+ * Prefill when a parent acts for a dependant: the applicant's fields (top level and nested objects
+ * such as "applicant") from the dependant, the "representative" object from the parent.
+ */
+export function prefillForDependant(schema: JsonObject | null, applicant: PrefillSource, representative: PrefillSource, data: JsonObject = {}): JsonObject {
+  if (!schema || typeof schema.properties !== 'object' || schema.properties === null) return data;
+  const { [REPRESENTATIVE_FIELD]: rep, ...rest } = schema.properties as JsonObject;
+  const filled = prefill({ ...schema, properties: rest }, applicant, data);
+  if (rep === undefined) return filled;
+  return prefill({ properties: { [REPRESENTATIVE_FIELD]: rep } }, representative, filled);
+}

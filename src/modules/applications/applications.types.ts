@@ -65,6 +65,8 @@ export class ApplicationComment {
 @ObjectType({ implements: Node, description: 'An application for a service: a draft, then a submitted case moving through its lifecycle.' })
 export class Application extends Node {
   userId!: string;
+  /** The dependant the application is for (Application.forDependant, resolved by the family module). */
+  forDependantId!: string | null;
   serviceId!: string;
   branchId!: string | null;
   attachmentIds!: string[];

@@ -12,7 +12,7 @@ import type { ApplicationChecks, ChangeInput } from './applications.checks.js';
 import type { ApplicationsDeps, ApplicationState, JsonObject } from './applications.deps.js';
 import * as repo from './applications.repository.js';
 import type { ApplicationRow } from './applications.repository.js';
-import { prefill } from './applications.rules.js';
+import { prefill, prefillForDependant } from './applications.rules.js';
 
 export interface DraftInput {
   serviceId: string;
@@ -20,6 +20,8 @@ export interface DraftInput {
   branchId?: string | null;
   attachmentIds?: string[] | null;
   fromApplicationId?: string | null;
+  /** For the caller's dependant (verified): the applicant's fields from the dependant, the representative's from the caller. */
+  forDependantId?: string | null;
 }
 
 export class ApplicationDrafts {
@@ -34,15 +36,17 @@ export class ApplicationDrafts {
     const service = await this.checks.serviceFor(input.serviceId, 'input.serviceId');
     if (!service.availableOnline) throw preconditionFailed('Эту услугу можно получить только при личном визите: запишитесь в МФЦ', { rule: 'NOT_AVAILABLE_ONLINE' });
     const user = await this.access.requireUser(viewer);
+    const dependant = input.forDependantId ? await this.checks.verifiedDependant(viewer.userId, input.forDependantId, 'input.forDependantId') : null;
     const base = await this.startingPoint(viewer, input.fromApplicationId, service.id);
-    const given = this.checks.checkData(input.data, 'input.data');
-    const data = prefill(service.applicationForm, await this.checks.prefillSource(user), { ...base.data, ...(given ?? {}) });
+    const given = { ...base.data, ...(this.checks.checkData(input.data, 'input.data') ?? {}) };
+    const own = await this.checks.prefillSource(user);
+    const data = dependant ? prefillForDependant(service.applicationForm, await this.checks.dependantPrefill(dependant), own, given) : prefill(service.applicationForm, own, given);
     this.checks.checkSize(data, 'input.data');
     const branchId = input.branchId !== undefined && input.branchId !== null ? await this.checks.branchFor(input.branchId, service.id, 'input.branchId') : base.branchId;
     const now = clock.now();
     return db.transaction(async (tx) => {
       const attachmentIds = await this.checks.ownFiles(tx, viewer, input.attachmentIds ?? base.attachmentIds, 'input.attachmentIds');
-      return repo.insertApplication(tx, { userId: viewer.userId, serviceId: service.id, branchId, status: 'DRAFT', data, attachmentIds, createdAt: now, updatedAt: now });
+      return repo.insertApplication(tx, { userId: viewer.userId, forDependantId: dependant?.id ?? null, serviceId: service.id, branchId, status: 'DRAFT', data, attachmentIds, createdAt: now, updatedAt: now });
     });
   }
 

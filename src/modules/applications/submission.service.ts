@@ -29,6 +29,8 @@ export class ApplicationSubmission {
     const { db, clock } = this.deps;
     const current = await this.access.requireOwn(viewer, id);
     if (current.status !== 'DRAFT') throw preconditionFailed('Заявление уже подано', { rule: 'NOT_DRAFT' });
+    // The dependant's document must still be verified when the parent submits.
+    if (current.forDependantId) await this.checks.verifiedDependant(viewer.userId, current.forDependantId, 'forDependantId');
     const [service] = await this.deps.catalog.servicesByIds([current.serviceId]);
     const user = await this.access.requireUser(viewer);
     if (!service) throw notFound('Услуга');

@@ -9,6 +9,7 @@ import { cancelOutbox, writeOutbox } from '../../jobs/outbox.js';
 import type { KeyStore } from '../../shared/auth/keys.js';
 import type { AccountFeed } from '../../shared/account-feed.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
+import type { CitizenDependants } from '../../shared/dependants.js';
 import type { AccountsDirectory } from '../accounts/index.js';
 import type { DocumentRow } from '../documents/index.js';
 import type { BranchesDirectory } from '../branches/index.js';
@@ -46,6 +47,8 @@ export interface BookingsDeps extends CoreDeps {
   documents: VisitDocuments;
   /** The account feed (accountUpdates): every change of a booking, in its transaction. */
   feed: AccountFeed;
+  /** The caller's dependants (bookAppointment's input.forDependantId); the family module through src/app.ts. */
+  dependants: Pick<CitizenDependants, 'ownActive'>;
 }
 
 export class BookingEffects {

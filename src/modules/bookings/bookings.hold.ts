@@ -17,6 +17,8 @@ const EXCLUSION_VIOLATION = '23P01';
 export interface NewHold {
   id: string;
   userId: string;
+  /** The citizen's dependant the visit is for (the citizen acts), or null. */
+  forDependantId: string | null;
   branchId: string;
   serviceId: string;
   purpose: string | null;
@@ -42,8 +44,8 @@ export async function insertHold(db: Executor, h: NewHold): Promise<'HELD' | 'SL
         ON CONFLICT (branch_id, service_id, starts_at) DO UPDATE SET taken = slot_places.taken + 1
         RETURNING 1
       ), booking AS (
-        INSERT INTO bookings (id, number, user_id, branch_id, service_id, purpose, starts_at, ends_at, original_starts_at, status, confirm_by, idempotency_key, created_at, updated_at)
-        SELECT ${h.id}::uuid, 'МФЦ-Б-' || lpad(nextval('booking_numbers')::text, 7, '0'), ${h.userId}::uuid, ${h.branchId}::uuid, ${h.serviceId}::uuid, ${h.purpose},
+        INSERT INTO bookings (id, number, user_id, for_dependant_id, branch_id, service_id, purpose, starts_at, ends_at, original_starts_at, status, confirm_by, idempotency_key, created_at, updated_at)
+        SELECT ${h.id}::uuid, 'МФЦ-Б-' || lpad(nextval('booking_numbers')::text, 7, '0'), ${h.userId}::uuid, ${h.forDependantId}::uuid, ${h.branchId}::uuid, ${h.serviceId}::uuid, ${h.purpose},
           ${h.startsAt.toISOString()}::timestamptz, ${h.endsAt.toISOString()}::timestamptz, ${h.startsAt.toISOString()}::timestamptz, 'PENDING_CONFIRMATION',
           ${h.confirmBy.toISOString()}::timestamptz, ${h.idempotencyKey}, ${h.now.toISOString()}::timestamptz, ${h.now.toISOString()}::timestamptz
         WHERE (SELECT count(*) FROM place) = ${h.places.length}

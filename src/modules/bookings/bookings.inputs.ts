@@ -33,4 +33,6 @@ export class BookAppointmentInput {
   startsAt!: Date;
   @Field(() => String, { nullable: true })
   purpose?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Book for the caller\'s dependant (allowed before their document is verified).' })
+  forDependantId?: string | null;
 }

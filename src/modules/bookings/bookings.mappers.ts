@@ -7,6 +7,7 @@ export function toBooking(row: BookingRow): Booking {
     id: row.id,
     number: row.number,
     userId: row.userId,
+    forDependantId: row.forDependantId,
     branchId: row.branchId,
     serviceId: row.serviceId,
     purpose: row.purpose,

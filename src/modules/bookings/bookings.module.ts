@@ -37,6 +37,7 @@ export interface BookingsModuleDeps extends CoreDeps {
   dropJob: BookingsDeps['dropJob'];
   documents: BookingsDeps['documents'];
   feed: BookingsDeps['feed'];
+  dependants: BookingsDeps['dependants'];
 }
 
 export interface BookingsModule extends ModuleParts {
@@ -47,7 +48,7 @@ export interface BookingsModule extends ModuleParts {
 
 export function createBookingsModule(deps: BookingsModuleDeps): BookingsModule {
   const { config, db, clock, log, pubsub, keys, notifications, accounts, queue, dropJob, documents, feed } = deps;
-  const bookings = new BookingsService({ config, db, clock, log, pubsub, notifications, keys, accounts, branches: deps.branches.directory, catalog: deps.catalog.directory, queue, dropJob, documents, feed });
+  const bookings = new BookingsService({ config, db, clock, log, pubsub, notifications, keys, accounts, branches: deps.branches.directory, catalog: deps.catalog.directory, queue, dropJob, documents, feed, dependants: deps.dependants });
   return {
     bookings,
     branchLinks: createBookingsBranchLinks(db),

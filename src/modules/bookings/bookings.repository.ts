@@ -19,6 +19,7 @@ export const bookingColumns = {
   userId: bookings.userId,
   branchId: bookings.branchId,
   serviceId: bookings.serviceId,
+  forDependantId: bookings.forDependantId,
   purpose: bookings.purpose,
   startsAt: bookings.startsAt,
   endsAt: bookings.endsAt,

@@ -45,6 +45,8 @@ export class Booking extends Node {
   userId!: string;
   branchId!: string;
   serviceId!: string;
+  /** The dependant the booking is for (Booking.forDependant, resolved by the family module). */
+  forDependantId!: string | null;
   @Field(() => String, { nullable: true })
   purpose!: string | null;
   @Field(() => DateTimeScalar)

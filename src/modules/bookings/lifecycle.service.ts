@@ -9,7 +9,7 @@ import type { Executor } from '../../db/client.js';
 import { randomUUID } from 'node:crypto';
 import { outboxRow } from '../../jobs/outbox.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
-import { badField, conflict, preconditionFailed } from '../../shared/errors.js';
+import { AppError, ErrorCode, badField, conflict, notFoundText, preconditionFailed } from '../../shared/errors.js';
 import { countBookingConflict } from '../../shared/metrics.js';
 import type { VisitEnd } from '../queue/index.js';
 import type { BookingEffects, BookingsDeps } from './bookings.deps.js';
@@ -27,6 +27,8 @@ export interface BookInput {
   serviceId: string;
   startsAt: Date;
   purpose?: string | null;
+  /** Booking for the caller's dependant (their child or ward). */
+  forDependantId?: string | null;
 }
 
 /** Thrown inside the booking's transaction when a concurrent retry with the same key won: the transaction rolls back. */
@@ -47,6 +49,9 @@ export class BookingLifecycleService {
       const existing = await repo.findByIdempotencyKey(db, viewer.userId, idempotencyKey);
       if (existing) return existing;
     }
+    // Another citizen's dependant (or one who left the account) looks like an unknown one; an unverified one may be booked for.
+    const forDependantId = input.forDependantId ? ((await this.deps.dependants.ownActive(viewer.userId, input.forDependantId))?.id ?? null) : null;
+    if (input.forDependantId && !forDependantId) throw new AppError(ErrorCode.NOT_FOUND, notFoundText('Член семьи'), { fields: [{ field: 'input.forDependantId', message: notFoundText('Член семьи') }] });
     const offer = await this.slots.offer(input.branchId, input.serviceId);
     const purpose = input.purpose?.trim() || null;
     if (purpose && purpose.length > MAX_PURPOSE_LENGTH) throw badField('input.purpose', `Не длиннее ${MAX_PURPOSE_LENGTH} символов`);
@@ -56,7 +61,7 @@ export class BookingLifecycleService {
       throw preconditionFailed(`Можно иметь не больше ${config.BOOKING_MAX_ACTIVE} активных записей`, { rule: 'MAX_ACTIVE_BOOKINGS' });
     }
     try {
-      const booking = await this.hold(viewer, offer, slot, purpose, idempotencyKey);
+      const booking = await this.hold(viewer, offer, slot, purpose, idempotencyKey, forDependantId);
       // Beside the booking's one statement (kept as short as it is): the new booking joins the holder's account feed.
       await this.effects.record(db, booking);
       this.effects.publish(booking);
@@ -73,13 +78,14 @@ export class BookingLifecycleService {
    * Its places, its number, the row, its first event and its expiry job, in one statement (see
    * bookings.hold.ts: the contended place is never locked across a round trip).
    */
-  private async hold(viewer: Viewer, offer: Offer, slot: GeneratedSlot, purpose: string | null, idempotencyKey: string | null): Promise<BookingRow> {
+  private async hold(viewer: Viewer, offer: Offer, slot: GeneratedSlot, purpose: string | null, idempotencyKey: string | null, forDependantId: string | null = null): Promise<BookingRow> {
     const { config, clock, db } = this.deps;
     const now = clock.now();
     const id = randomUUID();
     const held = await insertHold(db, {
       id,
       userId: viewer.userId,
+      forDependantId,
       branchId: offer.branch.id,
       serviceId: offer.service.id,
       purpose,

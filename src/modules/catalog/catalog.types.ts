@@ -22,9 +22,14 @@ export enum DocumentKind {
   BIRTH_CERTIFICATE = 'BIRTH_CERTIFICATE',
   MILITARY_ID = 'MILITARY_ID',
   VEHICLE_REGISTRATION = 'VEHICLE_REGISTRATION',
+  GUARDIANSHIP_DECISION = 'GUARDIANSHIP_DECISION',
 }
 registerEnumType(ServiceKind, { name: 'ServiceKind', description: 'What a service produces.' });
-registerEnumType(DocumentKind, { name: 'DocumentKind', description: 'Kinds of personal documents.' });
+registerEnumType(DocumentKind, {
+  name: 'DocumentKind',
+  description: 'Kinds of personal documents.',
+  valuesConfig: { GUARDIANSHIP_DECISION: { description: 'A guardianship authority\'s decision appointing the guardian (a ward\'s document).' } },
+});
 
 @ObjectType({ description: 'An amount of money.' })
 export class Money {

@@ -19,4 +19,6 @@ export class DocumentInput {
   expiresAt?: string | null;
   @Field(() => [ID], { nullable: true, description: 'Uploaded scans (POST /uploads); null keeps the current ones on update.' })
   attachmentIds?: string[] | null;
+  @Field(() => ID, { nullable: true, description: 'A dependant\'s document.' })
+  dependantId?: string | null;
 }

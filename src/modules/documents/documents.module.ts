@@ -20,7 +20,9 @@ import { documentFilesRouter, type BearerSessions } from './documents.http.js';
 import { documentsJobs } from './documents.jobs.js';
 import { toAttachment, toDocumentAt } from './documents.mappers.js';
 import { DocumentResolver, UserDocumentsResolver, type UserProfiles } from './documents.resolver.js';
-import { DocumentsService } from './documents.service.js';
+import { DocumentsService, type DependantOwnership } from './documents.service.js';
+import { FamilyDocuments } from './family-documents.service.js';
+import { createFamilyDocumentsRepository } from './family-documents.repository.js';
 import { createPersonalDocumentsRepository } from './documents.repository.js';
 import type { FileStorage } from './storage.js';
 import type { StaffAccess } from '../../shared/staff-access.js';
@@ -44,11 +46,15 @@ export interface DocumentsModuleDeps {
   cipher: FieldCipher;
   /** The privacy rule: which citizens staff may see (src/app.ts fills it). */
   staffAccess: StaffAccess;
+  /** Whose dependants are whose (the family module; src/app.ts fills it). */
+  dependants: DependantOwnership;
 }
 
 export interface DocumentsModule extends ModuleParts {
   documents: DocumentsService;
   attachments: AttachmentsService;
+  /** Dependants' documents and the passport of a profile change (for the family module). */
+  family: FamilyDocuments;
   routers: Router[];
   /** Re-seals series and numbers not sealed with the current data key (rotate-data-key). */
   reseal(batchSize: number): Promise<ResealCount>;
@@ -69,8 +75,11 @@ export function createDocumentsModule(deps: DocumentsModuleDeps): DocumentsModul
     accountDocuments: deps.accountDocuments,
     identifiers: deps.identifiers,
     staffAccess: deps.staffAccess,
+    dependants: deps.dependants,
   });
+  const family = new FamilyDocuments({ clock, attachments, personalDocuments, familyDocuments: createFamilyDocumentsRepository(deps.cipher), documents });
   return {
+    family,
     reseal: (batchSize) => personalDocuments.reseal(db, batchSize),
     documents,
     attachments,

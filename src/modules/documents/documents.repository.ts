@@ -10,7 +10,7 @@ import type { Database, Executor } from '../../db/client.js';
 import { resealColumns, type ResealCount } from '../../db/reseal.js';
 import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { applications, applicationVersions, attachments, documentAttachments, personalDocuments } from '../../db/schema/index.js';
+import { applications, applicationVersions, attachments, documentAttachments, personalDocuments, profileChangeRequests } from '../../db/schema/index.js';
 
 export type AttachmentRow = typeof attachments.$inferSelect;
 export type DocumentRow = typeof personalDocuments.$inferSelect;
@@ -28,7 +28,15 @@ const attachmentColumns = {
   createdAt: attachments.createdAt,
 };
 
-const documentColumns = {
+/** Documents in force (not a proposal of a change request, not replaced history). */
+export const inForce = eq(personalDocuments.standing, 'CURRENT');
+/** The user's own documents, not their dependants'. */
+export const ownNotDependants = sql`${personalDocuments.dependantId} IS NULL`;
+
+/** A dependant's birth certificate or guardianship decision is reviewed with the dependant (reviewDependant), not on its own. */
+export const notDependantProof = sql`NOT (${personalDocuments.dependantId} IS NOT NULL AND ${personalDocuments.kind} IN ('BIRTH_CERTIFICATE', 'GUARDIANSHIP_DECISION'))`;
+
+export const documentColumns = {
   id: personalDocuments.id,
   userId: personalDocuments.userId,
   kind: personalDocuments.kind,
@@ -42,6 +50,8 @@ const documentColumns = {
   reviewedBy: personalDocuments.reviewedBy,
   reviewedAt: personalDocuments.reviewedAt,
   expiryRemindedFor: personalDocuments.expiryRemindedFor,
+  dependantId: personalDocuments.dependantId,
+  standing: personalDocuments.standing,
   createdAt: personalDocuments.createdAt,
   updatedAt: personalDocuments.updatedAt,
 };
@@ -95,6 +105,7 @@ export async function deleteOrphans(db: Executor, p: { before: Date; limit: numb
         sql`NOT EXISTS (SELECT 1 FROM ${documentAttachments} WHERE ${documentAttachments.attachmentId} = ${attachments.id})`,
         sql`NOT EXISTS (SELECT 1 FROM ${applications} WHERE ${attachments.id} = ANY(${applications.attachmentIds}) OR ${applications.resultAttachmentId} = ${attachments.id})`,
         sql`NOT EXISTS (SELECT 1 FROM ${applicationVersions} WHERE ${attachments.id} = ANY(${applicationVersions.attachmentIds}))`,
+        sql`NOT EXISTS (SELECT 1 FROM ${profileChangeRequests} WHERE ${attachments.id} = ANY(${profileChangeRequests.attachmentIds}))`,
       ),
     )
     .limit(p.limit)
@@ -138,7 +149,7 @@ async function documentsOfUsers(db: Executor, userIds: readonly string[]): Promi
   return db
     .select(documentColumns)
     .from(personalDocuments)
-    .where(inArray(personalDocuments.userId, [...userIds]))
+    .where(and(inArray(personalDocuments.userId, [...userIds]), ownNotDependants, inForce))
     .orderBy(asc(personalDocuments.kind), desc(personalDocuments.createdAt));
 }
 
@@ -148,17 +159,18 @@ async function pendingReview(db: Executor, limit: number, ownerIds?: readonly st
   return db
     .select(documentColumns)
     .from(personalDocuments)
-    .where(and(eq(personalDocuments.verificationStatus, 'PENDING'), owners))
+    .where(and(eq(personalDocuments.verificationStatus, 'PENDING'), owners, inForce, notDependantProof))
     .orderBy(asc(personalDocuments.updatedAt))
     .limit(limit);
 }
 
-/** A document of a single-instance kind the user already holds (rejected ones do not count). */
-async function activeOfKind(db: Executor, userId: string, kind: DocumentKind): Promise<DocumentRow | undefined> {
+/** A document of a single-instance kind the user (or their dependant) already holds (rejected ones do not count). */
+async function activeOfKind(db: Executor, userId: string, kind: DocumentKind, dependantId: string | null = null): Promise<DocumentRow | undefined> {
+  const whose = dependantId ? eq(personalDocuments.dependantId, dependantId) : ownNotDependants;
   const [row] = await db
     .select(documentColumns)
     .from(personalDocuments)
-    .where(and(eq(personalDocuments.userId, userId), eq(personalDocuments.kind, kind), ne(personalDocuments.verificationStatus, 'REJECTED')))
+    .where(and(eq(personalDocuments.userId, userId), whose, inForce, eq(personalDocuments.kind, kind), ne(personalDocuments.verificationStatus, 'REJECTED')))
     .limit(1);
   return row;
 }
@@ -170,7 +182,7 @@ async function updateDocument(db: Executor, id: string, values: Partial<typeof p
 }
 
 export async function deleteOwnDocument(db: Executor, id: string, userId: string): Promise<boolean> {
-  const rows = await db.delete(personalDocuments).where(and(eq(personalDocuments.id, id), eq(personalDocuments.userId, userId))).returning({ id: personalDocuments.id });
+  const rows = await db.delete(personalDocuments).where(and(eq(personalDocuments.id, id), eq(personalDocuments.userId, userId), inForce)).returning({ id: personalDocuments.id });
   return rows.length === 1;
 }
 
@@ -199,6 +211,8 @@ export async function hasValidPassport(db: Executor, userId: string, today: stri
     .where(
       and(
         eq(personalDocuments.userId, userId),
+        ownNotDependants,
+        inForce,
         eq(personalDocuments.kind, 'PASSPORT_RF'),
         ne(personalDocuments.verificationStatus, 'REJECTED'),
         sql`(${personalDocuments.expiresAt} IS NULL OR ${personalDocuments.expiresAt} >= ${today})`,
@@ -221,6 +235,7 @@ async function claimExpiring(db: Executor, p: { from: string; to: string; limit:
         gte(personalDocuments.expiresAt, p.from),
         lte(personalDocuments.expiresAt, p.to),
         ne(personalDocuments.verificationStatus, 'REJECTED'),
+        inForce,
         sql`${personalDocuments.expiryRemindedFor} IS DISTINCT FROM ${personalDocuments.expiresAt}`,
       ),
     )
@@ -235,11 +250,11 @@ async function claimExpiring(db: Executor, p: { from: string; to: string; limit:
 
 type DocumentValues = Partial<typeof personalDocuments.$inferInsert>;
 
-function sealDocument<T extends DocumentValues>(cipher: FieldCipher, v: T): T {
+export function sealDocument<T extends DocumentValues>(cipher: FieldCipher, v: T): T {
   return { ...v, ...(v.series != null && { series: cipher.seal(v.series) }), ...(v.number != null && { number: cipher.seal(v.number) }) };
 }
 
-function openDocument(cipher: FieldCipher, row: DocumentRow): DocumentRow {
+export function openDocument(cipher: FieldCipher, row: DocumentRow): DocumentRow {
   return { ...row, series: cipher.open(row.series), number: cipher.open(row.number) };
 }
 
@@ -256,7 +271,7 @@ export function createPersonalDocumentsRepository(cipher: FieldCipher) {
     findOwnDocument: async (db: Executor, id: string, userId: string) => open(await findOwnDocument(db, id, userId)),
     documentsOfUsers: async (db: Executor, userIds: readonly string[]) => openAll(await documentsOfUsers(db, userIds)),
     pendingReview: async (db: Executor, limit: number, ownerIds?: readonly string[]) => openAll(await pendingReview(db, limit, ownerIds)),
-    activeOfKind: async (db: Executor, userId: string, kind: DocumentKind) => open(await activeOfKind(db, userId, kind)),
+    activeOfKind: async (db: Executor, userId: string, kind: DocumentKind, dependantId: string | null = null) => open(await activeOfKind(db, userId, kind, dependantId)),
     updateDocument: async (db: Executor, id: string, values: DocumentValues) => openDocument(cipher, await updateDocument(db, id, sealDocument(cipher, values))),
     claimExpiring: async (db: Executor, p: { from: string; to: string; limit: number }) => openAll(await claimExpiring(db, p)),
     /** Re-seals series and numbers not sealed with the current key (rotate-data-key). */

@@ -102,3 +102,10 @@ describe('document rules beyond the entry check', () => {
     expect(ruDate('2026-03-01')).toBe('01.03.2026');
   });
 });
+
+describe('a guardianship decision', () => {
+  it('has no series and a number of digits and letters as issued', () => {
+    expect(checkDocument({ kind: 'GUARDIANSHIP_DECISION', number: '123-р' }, '2026-12-03').value.number).toBe('123Р');
+    expect(checkDocument({ kind: 'GUARDIANSHIP_DECISION', number: 'нет' }, '2026-12-03').problems.map((p) => p.field)).toEqual(['input.number']);
+  });
+});

@@ -15,7 +15,8 @@ export type DocumentKindName =
   | 'DRIVER_LICENSE'
   | 'BIRTH_CERTIFICATE'
   | 'MILITARY_ID'
-  | 'VEHICLE_REGISTRATION';
+  | 'VEHICLE_REGISTRATION'
+  | 'GUARDIANSHIP_DECISION';
 
 /** Kinds a person holds one of at a time (a new one replaces the old through updateDocument). */
 export const SINGLE_INSTANCE_KINDS: ReadonlySet<DocumentKindName> = new Set(['PASSPORT_RF', 'SNILS', 'INN']);
@@ -30,6 +31,7 @@ export const DOCUMENT_TITLES: Record<DocumentKindName, string> = {
   BIRTH_CERTIFICATE: 'Свидетельство о рождении',
   MILITARY_ID: 'Военный билет',
   VEHICLE_REGISTRATION: 'Свидетельство о регистрации ТС',
+  GUARDIANSHIP_DECISION: 'Решение об установлении опеки',
 };
 
 export interface DocumentFields {
@@ -83,6 +85,8 @@ const RULES: Record<DocumentKindName, KindRule> = {
   BIRTH_CERTIFICATE: { series: new RegExp(`^[IVXLC]{1,6}[${CYR}]{2}$`), seriesHint: 'Серия свидетельства — римские цифры и две буквы, например IV-МЮ', number: /^\d{6}$/, numberHint: 'Номер свидетельства — 6 цифр' },
   MILITARY_ID: { series: new RegExp(`^[${CYR}]{2}$`), seriesHint: 'Серия военного билета — 2 буквы', number: /^\d{7}$/, numberHint: 'Номер военного билета — 7 цифр' },
   VEHICLE_REGISTRATION: { series: new RegExp(`^\\d{2}(\\d{2}|[${CYR}]{2})$`), seriesHint: 'Серия СТС — 4 знака, например 77 ХА', number: /^\d{6}$/, numberHint: 'Номер СТС — 6 цифр' },
+  // A guardianship authority's act: its number as issued (digits and letters, e.g. 123-р), no series.
+  GUARDIANSHIP_DECISION: { series: null, number: new RegExp(`^(?=.*\\d)[0-9A-Z${CYR}Ё/]{1,30}$`), numberHint: 'Номер решения об опеке — до 30 цифр и букв, например 123-р' },
 };
 
 const ISSUED_BY_MAX = 300;

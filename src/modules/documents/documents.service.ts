@@ -18,10 +18,18 @@ import type { AttachmentsService } from './attachments.service.js';
 import * as repo from './documents.repository.js';
 import type { DocumentRow, PersonalDocumentsRepository } from './documents.repository.js';
 import type { StaffAccess } from '../../shared/staff-access.js';
+import { notFoundField } from './documents.errors.js';
 import { DOCUMENTS_TIMEZONE, DOCUMENT_TITLES, SINGLE_INSTANCE_KINDS, checkDocument, checkReview, identifierKind, ruDate, statusOnEntry, type DocumentFields } from './documents.rules.js';
 
 export interface DocumentInput extends DocumentFields {
   attachmentIds?: string[] | null;
+  /** A dependant's document (the parent enters it). */
+  dependantId?: string | null;
+}
+
+/** The family module's answer: whether a dependant is the parent's and still in the account (a port; src/app.ts wires it). */
+export interface DependantOwnership {
+  isOwnActive(parentId: string, dependantId: string, tx: Executor): Promise<boolean>;
 }
 
 export interface DocumentsDeps {
@@ -39,9 +47,13 @@ export interface DocumentsDeps {
   personalDocuments: PersonalDocumentsRepository;
   /** Which citizens a staff member may see, and the record of what they saw. */
   staffAccess: StaffAccess;
+  /** Whose dependants are whose (for DocumentInput.dependantId). */
+  dependants: DependantOwnership;
 }
 
 const NO_META = { ip: null, userAgent: null };
+/** A dependant's documents that prove the relation: reviewed with the dependant (the family module), not here. */
+const DEPENDANT_PROOF_KINDS: ReadonlySet<string> = new Set(['BIRTH_CERTIFICATE', 'GUARDIANSHIP_DECISION']);
 /** Documents claimed and reminded per transaction by the expiry job. */
 const REMIND_BATCH = 200;
 
@@ -111,13 +123,16 @@ export class DocumentsService {
     const { value, problems } = checkDocument(input, this.today());
     if (problems.length > 0) throw badInput(problems);
     const now = clock.now();
+    const dependantId = input.dependantId ?? null;
     return db.transaction(async (tx) => {
+      // Another citizen's dependant looks like an unknown one.
+      if (dependantId && !(isUuid(dependantId) && (await this.deps.dependants.isOwnActive(viewer.userId, dependantId, tx)))) throw notFoundField('input.dependantId', 'Член семьи');
       const files = await this.deps.attachments.ownAttachments(tx, viewer.userId, input.attachmentIds ?? [], 'input.attachmentIds');
-      if (SINGLE_INSTANCE_KINDS.has(value.kind) && (await this.deps.personalDocuments.activeOfKind(tx, viewer.userId, value.kind))) {
+      if (SINGLE_INSTANCE_KINDS.has(value.kind) && (await this.deps.personalDocuments.activeOfKind(tx, viewer.userId, value.kind, dependantId))) {
         throw conflict(`${DOCUMENT_TITLES[value.kind]} уже добавлен: измените его или удалите старый`, 'input.kind');
       }
-      await this.syncProfile(tx, viewer.userId, value.kind, value.number);
-      const row = await this.deps.personalDocuments.insertDocument(tx, { userId: viewer.userId, ...value, verificationStatus: statusOnEntry(files.length), createdAt: now, updatedAt: now });
+      if (!dependantId) await this.syncProfile(tx, viewer.userId, value.kind, value.number);
+      const row = await this.deps.personalDocuments.insertDocument(tx, { userId: viewer.userId, dependantId, ...value, verificationStatus: statusOnEntry(files.length), createdAt: now, updatedAt: now });
       if (row === 'DUPLICATE') throw conflict(`${DOCUMENT_TITLES[value.kind]} уже добавлен`, 'input.kind');
       await repo.setDocumentAttachments(tx, row.id, files.map((f) => f.id));
       await this.recomputeTrust(tx, viewer.userId);
@@ -130,12 +145,14 @@ export class DocumentsService {
     const { db, clock } = this.deps;
     const current = isUuid(id) ? await this.deps.personalDocuments.findOwnDocument(db, id, viewer.userId) : undefined;
     if (!current) throw notFound('Документ');
+    if (current.standing !== 'CURRENT') throw conflict('Документ из истории или заявки на изменение данных не меняется', 'id');
     if (input.kind !== current.kind) throw badField('input.kind', 'Вид документа изменить нельзя: добавьте новый документ');
+    if (input.dependantId != null && input.dependantId !== current.dependantId) throw badField('input.dependantId', 'Документ нельзя передать другому члену семьи: добавьте новый');
     const { value, problems } = checkDocument(input, this.today());
     if (problems.length > 0) throw badInput(problems);
     return db.transaction(async (tx) => {
       const fileCount = await this.replaceScans(tx, viewer.userId, current.id, input.attachmentIds);
-      await this.syncProfile(tx, viewer.userId, value.kind, value.number);
+      if (!current.dependantId) await this.syncProfile(tx, viewer.userId, value.kind, value.number);
       const row = await this.deps.personalDocuments.updateDocument(tx, current.id, {
         ...value,
         verificationStatus: statusOnEntry(fileCount),
@@ -169,6 +186,7 @@ export class DocumentsService {
     const { db, clock } = this.deps;
     const current = isUuid(id) ? await this.visibleToStaff(viewer, id) : undefined;
     if (!current) throw notFound('Документ');
+    if (current.dependantId && DEPENDANT_PROOF_KINDS.has(current.kind)) throw badField('id', 'Этот документ проверяется вместе с членом семьи: reviewDependant');
     return db.transaction(async (tx) => {
       await this.deps.staffAccess.record(viewer, [{ citizenId: current.userId, action: 'REVIEW_DOCUMENT', subject: DOCUMENT_TITLES[current.kind] }], tx);
       const row = await this.deps.personalDocuments.updateDocument(tx, current.id, {
@@ -178,7 +196,7 @@ export class DocumentsService {
         reviewedAt: clock.now(),
         updatedAt: clock.now(),
       });
-      if (status === 'VERIFIED') await this.verifyIdentifier(tx, row, viewer.userId);
+      if (status === 'VERIFIED' && !row.dependantId) await this.verifyIdentifier(tx, row, viewer.userId);
       await this.recomputeTrust(tx, row.userId);
       await this.deps.notifications.notify(tx, {
         userId: row.userId,
@@ -253,7 +271,7 @@ export class DocumentsService {
   }
 
   /** STANDARD needs a passport RF (not rejected, not expired) and a SNILS that passed its checksum. */
-  private async recomputeTrust(tx: Executor, userId: string): Promise<void> {
+  async recomputeTrust(tx: Executor, userId: string): Promise<void> {
     const user = await this.deps.accounts.userById(userId, tx);
     const standard = !!user && user.snils !== null && (await repo.hasValidPassport(tx, userId, this.today()));
     await this.deps.accountDocuments.setDocumentTrust(tx, userId, standard);

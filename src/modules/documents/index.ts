@@ -2,7 +2,11 @@
 // Tests import job contracts from this door before anything else: the decorators of the types need the metadata polyfill first.
 import 'reflect-metadata';
 export { createDocumentsModule, type DocumentsModule, type DocumentsModuleDeps } from './documents.module.js';
-export { DocumentsService } from './documents.service.js';
+export { DocumentsService, type DependantOwnership, type DocumentInput as DocumentValues } from './documents.service.js';
+export type { FamilyDocuments } from './family-documents.service.js';
+export { DocumentInput } from './documents.inputs.js';
+export { VerificationStatus } from './documents.types.js';
+export { DOCUMENT_TITLES } from './documents.rules.js';
 export { documentsLoaders } from './documents.loaders.js';
 export { pruneOrphanAttachments, remindExpiringDocuments } from './documents.jobs.js';
 export { toAttachment, toDocumentAt } from './documents.mappers.js';
@@ -12,3 +16,4 @@ export { notFoundField } from './documents.errors.js';
 export { Attachment, PersonalDocument } from './documents.types.js';
 export { DiskStorage } from './storage.js';
 export type { AttachmentRow, DocumentRow } from './documents.repository.js';
+export type { AttachmentsService } from './attachments.service.js';

@@ -8,6 +8,7 @@ import { accountTemplates } from './templates/account.js';
 import { bookingChangeTemplates } from './templates/booking-changes.js';
 import { caseTemplates } from './templates/cases.js';
 import { conversationTemplates } from './templates/conversations.js';
+import { familyTemplates } from './templates/family.js';
 import type { NotificationCategory, Template } from './templates/template.js';
 import { visitTemplates } from './templates/visits.js';
 
@@ -19,6 +20,7 @@ export const templates = {
   ...visitTemplates,
   ...bookingChangeTemplates,
   ...caseTemplates,
+  ...familyTemplates,
 } satisfies Record<string, Template<never>>;
 
 export type TemplateName = keyof typeof templates;

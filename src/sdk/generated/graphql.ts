@@ -17,6 +17,8 @@ export type ApplicationDraftInput = {
   branchId?: string | number | null | undefined;
   /** Form data; fields not given are prefilled from the profile where the form has them. */
   data?: unknown;
+  /** Apply for the caller's dependant (their document must be VERIFIED: PRECONDITION_FAILED, rule DEPENDANT_NOT_VERIFIED). */
+  forDependantId?: string | number | null | undefined;
   /** Start from an earlier application of the same service. */
   fromApplicationId?: string | number | null | undefined;
   serviceId: string | number;
@@ -43,6 +45,8 @@ export type ApplicationStatus =
 
 export type BookAppointmentInput = {
   branchId: string | number;
+  /** Book for the caller's dependant (allowed before their document is verified). */
+  forDependantId?: string | number | null | undefined;
   purpose?: string | null | undefined;
   serviceId: string | number;
   /** One of availableSlots' startsAt. */
@@ -133,10 +137,33 @@ export type DeliveryStatus =
   /** Not sent. */
   | 'SKIPPED';
 
+/** A child under 18 or a ward, with the document that proves the relation. */
+export type DependantInput = {
+  /** A child's birth date is less than 18 years ago. */
+  birthDate: string;
+  /** Birth certificate (CHILD) or guardianship decision (WARD). */
+  document: DocumentInput;
+  firstName: string;
+  lastName: string;
+  middleName?: string | null | undefined;
+  relation: DependantRelation;
+  /** SNILS, checked by its control number. */
+  snils?: string | null | undefined;
+};
+
+/** Who the dependant is to the citizen. */
+export type DependantRelation =
+  /** A child under 18 (birth certificate). */
+  | 'CHILD'
+  /** A ward (guardianship decision). */
+  | 'WARD';
+
 /** A document as entered; series and number are checked per kind (SNILS and INN with their check digits). */
 export type DocumentInput = {
   /** Uploaded scans (POST /uploads); null keeps the current ones on update. */
   attachmentIds?: Array<string | number> | null | undefined;
+  /** A dependant's document. */
+  dependantId?: string | number | null | undefined;
   expiresAt?: string | null | undefined;
   issuedAt?: string | null | undefined;
   issuedBy?: string | null | undefined;
@@ -150,6 +177,8 @@ export type DocumentKind =
   | 'BIRTH_CERTIFICATE'
   | 'DRIVER_LICENSE'
   | 'FOREIGN_PASSPORT'
+  /** A guardianship authority's decision appointing the guardian (a ward's document). */
+  | 'GUARDIANSHIP_DECISION'
   | 'INN'
   | 'MILITARY_ID'
   | 'OMS_POLICY'
@@ -223,6 +252,20 @@ export type OtpChannel =
   | 'EMAIL'
   | 'SMS'
   | 'TOTP';
+
+/** What to change: only the fields given; applied after an operator approves. */
+export type ProfileChangeInput = {
+  /** Scans that prove the change (marriage certificate, new passport pages). */
+  attachmentIds: Array<string | number>;
+  birthDate?: string | null | undefined;
+  /** A note to the operator. */
+  comment?: string | null | undefined;
+  firstName?: string | null | undefined;
+  lastName?: string | null | undefined;
+  middleName?: string | null | undefined;
+  /** The new passport RF (kind PASSPORT_RF); the old one is kept as history. */
+  passport?: DocumentInput | null | undefined;
+};
 
 /** Beyond the contract: PushSubscription.toJSON() of the browser: endpoint and keys. */
 export type PushSubscriptionInput = {
@@ -366,6 +409,7 @@ export type TwoFactorMethod =
 
 /** Profile fields the citizen may edit; an absent field is left as it is, null clears it. */
 export type UpdateProfileInput = {
+  /** Set once while empty; after that it changes only through requestProfileChange (BAD_USER_INPUT otherwise). */
   birthDate?: string | null | undefined;
   inn?: string | null | undefined;
   registrationAddress?: string | null | undefined;
@@ -487,10 +531,12 @@ export type NodeByIdQuery = { node:
     | { __typename: 'ChatMessage', id: string }
     | { __typename: 'ChatThread', id: string }
     | { __typename: 'DataAccessEntry', id: string }
+    | { __typename: 'Dependant', id: string }
     | { __typename: 'Feedback', id: string }
     | { __typename: 'LoadAlert', id: string }
     | { __typename: 'Notification', id: string }
     | { __typename: 'PersonalDocument', id: string }
+    | { __typename: 'ProfileChangeRequest', id: string }
     | { __typename: 'QueueTicket', id: string }
     | { __typename: 'Service', id: string }
     | { __typename: 'ServiceCategory', id: string }
@@ -1044,10 +1090,12 @@ export type DocumentNodeQuery = { node:
     | { __typename: 'ChatMessage', id: string }
     | { __typename: 'ChatThread', id: string }
     | { __typename: 'DataAccessEntry', id: string }
+    | { __typename: 'Dependant', id: string }
     | { __typename: 'Feedback', id: string }
     | { __typename: 'LoadAlert', id: string }
     | { __typename: 'Notification', id: string }
     | { __typename: 'PersonalDocument', kind: DocumentKind, number: string, id: string }
+    | { __typename: 'ProfileChangeRequest', id: string }
     | { __typename: 'QueueTicket', id: string }
     | { __typename: 'Service', id: string }
     | { __typename: 'ServiceCategory', id: string }
@@ -1086,6 +1134,116 @@ export type ReviewDocumentMutationVariables = Exact<{
 
 
 export type ReviewDocumentMutation = { reviewDocument: { id: string, kind: DocumentKind, series: string | null, number: string, issuedBy: string | null, issuedAt: string | null, expiresAt: string | null, expired: boolean, expiresSoon: boolean, verificationStatus: VerificationStatus, rejectionReason: string | null, createdAt: string, updatedAt: string, attachments: Array<{ id: string, fileName: string, contentType: string, size: number, sha256: string, url: string, createdAt: string }> } };
+
+export type DependantFieldsFragment = { id: string, lastName: string, firstName: string, middleName: string | null, birthDate: string, relation: DependantRelation, snils: string | null, verification: VerificationStatus, rejectionReason: string | null, leftAt: string | null, documents: Array<{ id: string, kind: DocumentKind, series: string | null, number: string, issuedAt: string | null, verificationStatus: VerificationStatus, rejectionReason: string | null }> };
+
+export type MyDependantsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyDependantsQuery = { myDependants: Array<{ id: string, lastName: string, firstName: string, middleName: string | null, birthDate: string, relation: DependantRelation, snils: string | null, verification: VerificationStatus, rejectionReason: string | null, leftAt: string | null, documents: Array<{ id: string, kind: DocumentKind, series: string | null, number: string, issuedAt: string | null, verificationStatus: VerificationStatus, rejectionReason: string | null }> }> };
+
+export type UserDependantsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UserDependantsQuery = { node:
+    | { id: string, dependants: Array<{ id: string, lastName: string, firstName: string, middleName: string | null, birthDate: string, relation: DependantRelation, snils: string | null, verification: VerificationStatus, rejectionReason: string | null, leftAt: string | null, documents: Array<{ id: string, kind: DocumentKind, series: string | null, number: string, issuedAt: string | null, verificationStatus: VerificationStatus, rejectionReason: string | null }> }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type DependantNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DependantNodeQuery = { node:
+    | { id: string, lastName: string, firstName: string, middleName: string | null, birthDate: string, relation: DependantRelation, snils: string | null, verification: VerificationStatus, rejectionReason: string | null, leftAt: string | null, documents: Array<{ id: string, kind: DocumentKind, series: string | null, number: string, issuedAt: string | null, verificationStatus: VerificationStatus, rejectionReason: string | null }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type DependantsToReviewQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type DependantsToReviewQuery = { dependantsToReview: Array<{ id: string, verification: VerificationStatus }> };
+
+export type AddDependantMutationVariables = Exact<{
+  input: DependantInput;
+}>;
+
+
+export type AddDependantMutation = { addDependant: { id: string, lastName: string, firstName: string, middleName: string | null, birthDate: string, relation: DependantRelation, snils: string | null, verification: VerificationStatus, rejectionReason: string | null, leftAt: string | null, documents: Array<{ id: string, kind: DocumentKind, series: string | null, number: string, issuedAt: string | null, verificationStatus: VerificationStatus, rejectionReason: string | null }> } };
+
+export type UpdateDependantMutationVariables = Exact<{
+  id: string | number;
+  input: DependantInput;
+}>;
+
+
+export type UpdateDependantMutation = { updateDependant: { id: string, lastName: string, firstName: string, middleName: string | null, birthDate: string, relation: DependantRelation, snils: string | null, verification: VerificationStatus, rejectionReason: string | null, leftAt: string | null, documents: Array<{ id: string, kind: DocumentKind, series: string | null, number: string, issuedAt: string | null, verificationStatus: VerificationStatus, rejectionReason: string | null }> } };
+
+export type RemoveDependantMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemoveDependantMutation = { removeDependant: boolean };
+
+export type ReviewDependantMutationVariables = Exact<{
+  id: string | number;
+  status: VerificationStatus;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ReviewDependantMutation = { reviewDependant: { id: string, lastName: string, firstName: string, middleName: string | null, birthDate: string, relation: DependantRelation, snils: string | null, verification: VerificationStatus, rejectionReason: string | null, leftAt: string | null, documents: Array<{ id: string, kind: DocumentKind, series: string | null, number: string, issuedAt: string | null, verificationStatus: VerificationStatus, rejectionReason: string | null }> } };
+
+export type BookingForDependantQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BookingForDependantQuery = { booking: { id: string, forDependant: { id: string, firstName: string } | null } | null };
+
+export type ApplicationForDependantQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApplicationForDependantQuery = { application: { id: string, data: unknown, forDependant: { id: string, firstName: string } | null } | null };
+
+export type ProfileChangeFieldsFragment = { id: string, lastName: string | null, firstName: string | null, middleName: string | null, birthDate: string | null, status: VerificationStatus, reason: string | null, createdAt: string, reviewedAt: string | null, user: { id: string }, passport: { id: string, series: string | null, number: string, verificationStatus: VerificationStatus } | null, attachments: Array<{ id: string, fileName: string }> };
+
+export type RequestProfileChangeMutationVariables = Exact<{
+  input: ProfileChangeInput;
+}>;
+
+
+export type RequestProfileChangeMutation = { requestProfileChange: { id: string, lastName: string | null, firstName: string | null, middleName: string | null, birthDate: string | null, status: VerificationStatus, reason: string | null, createdAt: string, reviewedAt: string | null, user: { id: string }, passport: { id: string, series: string | null, number: string, verificationStatus: VerificationStatus } | null, attachments: Array<{ id: string, fileName: string }> } };
+
+export type MyProfileChangeRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyProfileChangeRequestsQuery = { myProfileChangeRequests: Array<{ id: string, lastName: string | null, firstName: string | null, middleName: string | null, birthDate: string | null, status: VerificationStatus, reason: string | null, createdAt: string, reviewedAt: string | null, user: { id: string }, passport: { id: string, series: string | null, number: string, verificationStatus: VerificationStatus } | null, attachments: Array<{ id: string, fileName: string }> }> };
+
+export type ProfileChangeRequestsToReviewQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ProfileChangeRequestsToReviewQuery = { profileChangeRequestsToReview: { totalCount: number, nodes: Array<{ id: string, lastName: string | null, firstName: string | null, middleName: string | null, birthDate: string | null, status: VerificationStatus, reason: string | null, createdAt: string, reviewedAt: string | null, user: { id: string }, passport: { id: string, series: string | null, number: string, verificationStatus: VerificationStatus } | null, attachments: Array<{ id: string, fileName: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReviewProfileChangeMutationVariables = Exact<{
+  id: string | number;
+  status: VerificationStatus;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ReviewProfileChangeMutation = { reviewProfileChange: { id: string, lastName: string | null, firstName: string | null, middleName: string | null, birthDate: string | null, status: VerificationStatus, reason: string | null, createdAt: string, reviewedAt: string | null, user: { id: string }, passport: { id: string, series: string | null, number: string, verificationStatus: VerificationStatus } | null, attachments: Array<{ id: string, fileName: string }> } };
 
 export type FeedbackFieldsFragment = { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string };
 
@@ -1257,10 +1415,12 @@ export type CitizenDocumentsQuery = { node:
     | { __typename: 'ChatMessage', id: string }
     | { __typename: 'ChatThread', id: string }
     | { __typename: 'DataAccessEntry', id: string }
+    | { __typename: 'Dependant', id: string }
     | { __typename: 'Feedback', id: string }
     | { __typename: 'LoadAlert', id: string }
     | { __typename: 'Notification', id: string }
     | { __typename: 'PersonalDocument', id: string }
+    | { __typename: 'ProfileChangeRequest', id: string }
     | { __typename: 'QueueTicket', id: string }
     | { __typename: 'Service', id: string }
     | { __typename: 'ServiceCategory', id: string }
@@ -1806,6 +1966,55 @@ export const DocumentFieldsFragmentDoc = new TypedDocumentString(`
   url
   createdAt
 }`, {"fragmentName":"DocumentFields"}) as unknown as TypedDocumentString<DocumentFieldsFragment, unknown>;
+export const DependantFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DependantFields on Dependant {
+  id
+  lastName
+  firstName
+  middleName
+  birthDate
+  relation
+  snils
+  verification
+  rejectionReason
+  leftAt
+  documents {
+    id
+    kind
+    series
+    number
+    issuedAt
+    verificationStatus
+    rejectionReason
+  }
+}
+    `, {"fragmentName":"DependantFields"}) as unknown as TypedDocumentString<DependantFieldsFragment, unknown>;
+export const ProfileChangeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProfileChangeFields on ProfileChangeRequest {
+  id
+  lastName
+  firstName
+  middleName
+  birthDate
+  status
+  reason
+  createdAt
+  reviewedAt
+  user {
+    id
+  }
+  passport {
+    id
+    series
+    number
+    verificationStatus
+  }
+  attachments {
+    id
+    fileName
+  }
+}
+    `, {"fragmentName":"ProfileChangeFields"}) as unknown as TypedDocumentString<ProfileChangeFieldsFragment, unknown>;
 export const FeedbackFieldsFragmentDoc = new TypedDocumentString(`
     fragment FeedbackFields on Feedback {
   id
@@ -4035,6 +4244,338 @@ fragment DocumentFields on PersonalDocument {
     ...AttachmentFields
   }
 }`) as unknown as TypedDocumentString<ReviewDocumentMutation, ReviewDocumentMutationVariables>;
+export const MyDependantsDocument = new TypedDocumentString(`
+    query MyDependants {
+  myDependants {
+    ...DependantFields
+  }
+}
+    fragment DependantFields on Dependant {
+  id
+  lastName
+  firstName
+  middleName
+  birthDate
+  relation
+  snils
+  verification
+  rejectionReason
+  leftAt
+  documents {
+    id
+    kind
+    series
+    number
+    issuedAt
+    verificationStatus
+    rejectionReason
+  }
+}`) as unknown as TypedDocumentString<MyDependantsQuery, MyDependantsQueryVariables>;
+export const UserDependantsDocument = new TypedDocumentString(`
+    query UserDependants($id: ID!) {
+  node(id: $id) {
+    ... on User {
+      id
+      dependants {
+        ...DependantFields
+      }
+    }
+  }
+}
+    fragment DependantFields on Dependant {
+  id
+  lastName
+  firstName
+  middleName
+  birthDate
+  relation
+  snils
+  verification
+  rejectionReason
+  leftAt
+  documents {
+    id
+    kind
+    series
+    number
+    issuedAt
+    verificationStatus
+    rejectionReason
+  }
+}`) as unknown as TypedDocumentString<UserDependantsQuery, UserDependantsQueryVariables>;
+export const DependantNodeDocument = new TypedDocumentString(`
+    query DependantNode($id: ID!) {
+  node(id: $id) {
+    ... on Dependant {
+      ...DependantFields
+    }
+  }
+}
+    fragment DependantFields on Dependant {
+  id
+  lastName
+  firstName
+  middleName
+  birthDate
+  relation
+  snils
+  verification
+  rejectionReason
+  leftAt
+  documents {
+    id
+    kind
+    series
+    number
+    issuedAt
+    verificationStatus
+    rejectionReason
+  }
+}`) as unknown as TypedDocumentString<DependantNodeQuery, DependantNodeQueryVariables>;
+export const DependantsToReviewDocument = new TypedDocumentString(`
+    query DependantsToReview($first: Int) {
+  dependantsToReview(first: $first) {
+    id
+    verification
+  }
+}
+    `) as unknown as TypedDocumentString<DependantsToReviewQuery, DependantsToReviewQueryVariables>;
+export const AddDependantDocument = new TypedDocumentString(`
+    mutation AddDependant($input: DependantInput!) {
+  addDependant(input: $input) {
+    ...DependantFields
+  }
+}
+    fragment DependantFields on Dependant {
+  id
+  lastName
+  firstName
+  middleName
+  birthDate
+  relation
+  snils
+  verification
+  rejectionReason
+  leftAt
+  documents {
+    id
+    kind
+    series
+    number
+    issuedAt
+    verificationStatus
+    rejectionReason
+  }
+}`) as unknown as TypedDocumentString<AddDependantMutation, AddDependantMutationVariables>;
+export const UpdateDependantDocument = new TypedDocumentString(`
+    mutation UpdateDependant($id: ID!, $input: DependantInput!) {
+  updateDependant(id: $id, input: $input) {
+    ...DependantFields
+  }
+}
+    fragment DependantFields on Dependant {
+  id
+  lastName
+  firstName
+  middleName
+  birthDate
+  relation
+  snils
+  verification
+  rejectionReason
+  leftAt
+  documents {
+    id
+    kind
+    series
+    number
+    issuedAt
+    verificationStatus
+    rejectionReason
+  }
+}`) as unknown as TypedDocumentString<UpdateDependantMutation, UpdateDependantMutationVariables>;
+export const RemoveDependantDocument = new TypedDocumentString(`
+    mutation RemoveDependant($id: ID!) {
+  removeDependant(id: $id)
+}
+    `) as unknown as TypedDocumentString<RemoveDependantMutation, RemoveDependantMutationVariables>;
+export const ReviewDependantDocument = new TypedDocumentString(`
+    mutation ReviewDependant($id: ID!, $status: VerificationStatus!, $reason: String) {
+  reviewDependant(id: $id, status: $status, reason: $reason) {
+    ...DependantFields
+  }
+}
+    fragment DependantFields on Dependant {
+  id
+  lastName
+  firstName
+  middleName
+  birthDate
+  relation
+  snils
+  verification
+  rejectionReason
+  leftAt
+  documents {
+    id
+    kind
+    series
+    number
+    issuedAt
+    verificationStatus
+    rejectionReason
+  }
+}`) as unknown as TypedDocumentString<ReviewDependantMutation, ReviewDependantMutationVariables>;
+export const BookingForDependantDocument = new TypedDocumentString(`
+    query BookingForDependant($id: ID!) {
+  booking(id: $id) {
+    id
+    forDependant {
+      id
+      firstName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BookingForDependantQuery, BookingForDependantQueryVariables>;
+export const ApplicationForDependantDocument = new TypedDocumentString(`
+    query ApplicationForDependant($id: ID!) {
+  application(id: $id) {
+    id
+    data
+    forDependant {
+      id
+      firstName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApplicationForDependantQuery, ApplicationForDependantQueryVariables>;
+export const RequestProfileChangeDocument = new TypedDocumentString(`
+    mutation RequestProfileChange($input: ProfileChangeInput!) {
+  requestProfileChange(input: $input) {
+    ...ProfileChangeFields
+  }
+}
+    fragment ProfileChangeFields on ProfileChangeRequest {
+  id
+  lastName
+  firstName
+  middleName
+  birthDate
+  status
+  reason
+  createdAt
+  reviewedAt
+  user {
+    id
+  }
+  passport {
+    id
+    series
+    number
+    verificationStatus
+  }
+  attachments {
+    id
+    fileName
+  }
+}`) as unknown as TypedDocumentString<RequestProfileChangeMutation, RequestProfileChangeMutationVariables>;
+export const MyProfileChangeRequestsDocument = new TypedDocumentString(`
+    query MyProfileChangeRequests {
+  myProfileChangeRequests {
+    ...ProfileChangeFields
+  }
+}
+    fragment ProfileChangeFields on ProfileChangeRequest {
+  id
+  lastName
+  firstName
+  middleName
+  birthDate
+  status
+  reason
+  createdAt
+  reviewedAt
+  user {
+    id
+  }
+  passport {
+    id
+    series
+    number
+    verificationStatus
+  }
+  attachments {
+    id
+    fileName
+  }
+}`) as unknown as TypedDocumentString<MyProfileChangeRequestsQuery, MyProfileChangeRequestsQueryVariables>;
+export const ProfileChangeRequestsToReviewDocument = new TypedDocumentString(`
+    query ProfileChangeRequestsToReview($first: Int, $after: String) {
+  profileChangeRequestsToReview(first: $first, after: $after) {
+    nodes {
+      ...ProfileChangeFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment ProfileChangeFields on ProfileChangeRequest {
+  id
+  lastName
+  firstName
+  middleName
+  birthDate
+  status
+  reason
+  createdAt
+  reviewedAt
+  user {
+    id
+  }
+  passport {
+    id
+    series
+    number
+    verificationStatus
+  }
+  attachments {
+    id
+    fileName
+  }
+}`) as unknown as TypedDocumentString<ProfileChangeRequestsToReviewQuery, ProfileChangeRequestsToReviewQueryVariables>;
+export const ReviewProfileChangeDocument = new TypedDocumentString(`
+    mutation ReviewProfileChange($id: ID!, $status: VerificationStatus!, $reason: String) {
+  reviewProfileChange(id: $id, status: $status, reason: $reason) {
+    ...ProfileChangeFields
+  }
+}
+    fragment ProfileChangeFields on ProfileChangeRequest {
+  id
+  lastName
+  firstName
+  middleName
+  birthDate
+  status
+  reason
+  createdAt
+  reviewedAt
+  user {
+    id
+  }
+  passport {
+    id
+    series
+    number
+    verificationStatus
+  }
+  attachments {
+    id
+    fileName
+  }
+}`) as unknown as TypedDocumentString<ReviewProfileChangeMutation, ReviewProfileChangeMutationVariables>;
 export const LeaveFeedbackDocument = new TypedDocumentString(`
     mutation LeaveFeedback($input: FeedbackInput!) {
   leaveFeedback(input: $input) {
