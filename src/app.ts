@@ -13,7 +13,7 @@ import type { JobContract, ProcessorDefinition, ScheduleDefinition } from './job
 import type { Queues } from './jobs/queues.js';
 import { createInfrastructure, type Infrastructure, type InfrastructureOptions, type RedisConnections } from './infrastructure.js';
 import { createAccountsDirectory, createAccountsModule, type AccountsModule } from './modules/accounts/index.js';
-import { createApplicationsModule, type ApplicationsService } from './modules/applications/index.js';
+import { createApplicationsModule, type ApplicationFees, type ApplicationsService } from './modules/applications/index.js';
 import { createBookingsModule, type BookingsService } from './modules/bookings/index.js';
 import { createBookingsDirectory } from './modules/bookings/index.js';
 import { createBranchesModule, type BranchesService } from './modules/branches/index.js';
@@ -23,6 +23,7 @@ import { createDocumentsModule, DiskStorage, type DocumentsService } from './mod
 import { createFeedbackModule, type FeedbackService } from './modules/feedback/index.js';
 import { createIdentityModule, type IdentityServices } from './modules/identity/index.js';
 import { createNotificationsModule, type DeliveryService, type NotificationsService } from './modules/notifications/index.js';
+import { createPaymentsModule, type PaymentsModule, type PaymentsService } from './modules/payments/index.js';
 import { createPrivacyModule, type PrivacyModule } from './modules/privacy/index.js';
 import { createQueueModule, type LoadAlertsService, type LoadService, type QueueService, type VisitOutcomes } from './modules/queue/index.js';
 import { createSystemModule, type SigningKeyStore } from './modules/system/index.js';
@@ -51,6 +52,7 @@ export interface Services {
   applications: ApplicationsService;
   chat: ChatService;
   feedback: FeedbackService;
+  payments: PaymentsService;
   keys: SigningKeyStore;
   pubsub: AppPubSub;
   nodes: NodeRegistry;
@@ -100,6 +102,20 @@ function lateStaffAccess(get: () => PrivacyModule | undefined): StaffAccess {
   };
 }
 
+/** The state fees for applications: the payments module is built after applications (it reads them), so they get this stand-in. */
+function lateFees(get: () => PaymentsModule | undefined): ApplicationFees {
+  const fees = () => {
+    const payments = get();
+    if (!payments) throw new Error('the payments module is not built yet');
+    return payments.fees;
+  };
+  return {
+    issueFee: (tx, application) => fees().issueFee(tx, application),
+    hasUnpaidFee: (tx, applicationId) => fees().hasUnpaidFee(tx, applicationId),
+    settleEnded: (tx, applicationId, reason) => fees().settleEnded(tx, applicationId, reason),
+  };
+}
+
 /** Accounts, identity and notifications: who the users are and how they are told. */
 async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAccess) {
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
@@ -108,7 +124,7 @@ async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAcce
   const { cipher } = system;
   const tokens = new TokenService({ config, keys: system.keys, clock });
   // Notifications read users through a port of their own; accounts' read-only directory fits it.
-  const notifications = await createNotificationsModule({ config, log, clock, db: db.db, pubsub, recipients: createAccountsDirectory(db.db, cipher), cipher });
+  const notifications = await createNotificationsModule({ config, log, clock, db: db.db, pubsub, recipients: createAccountsDirectory(db.db, cipher, hashKey), cipher });
   const accounts = await createAccountsModule({
     config, log, clock, db: db.db, tokens, rateLimiter, hashKey, cipher, staffAccess,
     notifications: notifications.notifications,
@@ -147,7 +163,7 @@ function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<t
 }
 
 /** Documents, applications, chat and feedback: the citizen's papers and conversations. */
-function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>, staffAccess: StaffAccess) {
+function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>, staffAccess: StaffAccess, fees: ApplicationFees) {
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
   const { accounts } = people;
   const notifications = people.notifications.notifications;
@@ -162,7 +178,7 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
     cipher: people.system.cipher,
   });
   const applications = createApplicationsModule({
-    config, db: db.db, clock, log, pubsub, notifications, rateLimiter, staffAccess,
+    config, db: db.db, clock, log, pubsub, notifications, rateLimiter, staffAccess, fees,
     profiles: accounts.profile,
     documents: documents.documents,
     attachments: documents.attachments,
@@ -177,22 +193,35 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
   return { documents, applications, chat, feedback };
 }
 
+/** Charges and payments: they read users, services' fees and applications through their doors. */
+function createMoneyModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>, cases: ReturnType<typeof createCaseModules>) {
+  const { config, log, clock, db, pubsub, redis } = infra;
+  const applications = cases.applications.applications;
+  return createPaymentsModule({
+    config, log, clock, db: db.db, pubsub,
+    notifications: people.notifications.notifications,
+    accounts: people.accounts.directory,
+    catalog: branch.catalog.directory,
+    applications: { find: (id) => applications.subjectOf(id), staffBranch: (viewer) => applications.staffBranch(viewer) },
+    applicationsDoor: applications,
+    sessions: people.accounts.sessions,
+    redis: redis.main,
+  });
+}
+
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const infra = await createInfrastructure(config, opts);
-  const late: { privacy?: PrivacyModule } = {};
+  const late: { privacy?: PrivacyModule; payments?: PaymentsModule } = {};
   const staffAccess = lateStaffAccess(() => late.privacy);
   const people = await createPeopleModules(infra, staffAccess);
   const branch = createBranchModules(infra, people);
-  const cases = createCaseModules(infra, people, branch, staffAccess);
-  const privacy = createPrivacyModule({
-    db: infra.db.db,
-    clock: infra.clock,
-    accounts: people.accounts.directory,
-    branches: branch.branches.directory,
-    links: [branch.bookings.branchLinks, branch.queue.branchLinks, cases.applications.branchLinks, cases.chat.branchLinks],
-  });
+  const cases = createCaseModules(infra, people, branch, staffAccess, lateFees(() => late.payments));
+  const payments = createMoneyModules(infra, people, branch, cases);
+  late.payments = payments;
+  const links = [branch.bookings.branchLinks, branch.queue.branchLinks, cases.applications.branchLinks, cases.chat.branchLinks];
+  const privacy = createPrivacyModule({ db: infra.db.db, clock: infra.clock, accounts: people.accounts.directory, branches: branch.branches.directory, links });
   late.privacy = privacy;
-  const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases), privacy];
+  const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases), payments, privacy];
   const nodes = new NodeRegistry();
   for (const m of modules) nodes.register(...(m.nodes ?? []));
   const services: Services = {
@@ -210,6 +239,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     applications: cases.applications.applications,
     chat: cases.chat.chat,
     feedback: cases.feedback.feedback,
+    payments: payments.payments,
     keys: people.system.keys,
     pubsub: infra.pubsub,
     nodes,
