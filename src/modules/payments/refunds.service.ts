@@ -45,6 +45,7 @@ export class RefundsService {
   async reserve(tx: Executor, paymentId: string, kopecks: number | null, reason: string, actorId: string | null): Promise<RefundRow> {
     const payment = await repo.lockPayment(tx, paymentId);
     if (!payment) throw notFound('Платёж');
+    if (payment.status === 'REFUNDED') throw preconditionFailed('Платёж уже возвращён полностью', { rule: 'NOTHING_TO_REFUND' });
     if (!REFUNDABLE.has(payment.status)) throw preconditionFailed('Вернуть можно только проведённый платёж', { rule: 'PAYMENT_NOT_PAID', status: payment.status });
     const left = refundableKopecks(payment.amountKopecks, await repo.refundsOf(tx, payment.id));
     const amount = kopecks ?? left;
