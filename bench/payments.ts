@@ -9,7 +9,7 @@
 import 'reflect-metadata';
 import { randomInt } from 'node:crypto';
 import { hashPassword } from '../src/shared/passwords.js';
-import { uinControlDigit } from '../src/modules/payments/payments.rules.js';
+import { uinControlDigit } from '../src/modules/payments/index.js';
 import { DEMO_PASSWORD } from '../scripts/seed-demo.js';
 import { startYooKassa } from '../test/helpers/yookassa.js';
 import { startBenchApp } from './setup.js';

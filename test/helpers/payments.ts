@@ -5,7 +5,7 @@
 import { randomInt } from 'node:crypto';
 import { IssueChargeDocument, PayChargeDocument, type ChargeKind } from '../../src/sdk/generated/graphql.js';
 import type { MfcClient } from '../../src/sdk/client.js';
-import { uinControlDigit } from '../../src/modules/payments/payments.rules.js';
+import { uinControlDigit } from '../../src/modules/payments/index.js';
 import { startYooKassa, type FakeYooKassa } from './yookassa.js';
 
 export const RETURN_URL = 'https://mfc.example/pay/done';

@@ -7,3 +7,4 @@ export type { PaymentApplications } from './payments.deps.js';
 export { ApplicationChargesResolver, ChargeResolver, PaymentResolver } from './payments.resolver.js';
 export { paymentTopic, type PaymentTopicEvent } from './payments.events.js';
 export { reconcilePayments, remindDueCharges, sendRefund } from './payments.jobs.js';
+export { formatKopecks, parseKopecks, uinControlDigit, uinProblem } from './payments.rules.js';

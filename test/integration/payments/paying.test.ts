@@ -15,7 +15,7 @@ import { processors } from '../../../workers/main.js';
 import { createAccount } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
 import { errorOf } from '../../helpers/graphql.js';
-import { RETURN_URL, eventually, issueFine, paymentProvider, startPaying } from '../../helpers/payments.js';
+import { RETURN_URL, issueFine, paymentProvider, startPaying } from '../../helpers/payments.js';
 import { subscribe } from '../../helpers/subscriptions.js';
 
 const { provider, env } = await paymentProvider();
