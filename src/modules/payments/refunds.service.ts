@@ -64,7 +64,7 @@ export class RefundsService {
   /** Sends a PENDING refund to the provider (again: the same Idempotence-Key) and settles what it answers. */
   async runRefund(refundId: string): Promise<string> {
     const { db, provider } = this.deps;
-    const [refund] = await db.transaction(async (tx) => [await repo.lockRefund(tx, refundId)]);
+    const refund = await repo.findRefund(db, refundId);
     if (refund?.status !== 'PENDING') return 'SETTLED';
     const payment = await repo.findPayment(db, refund.paymentId);
     if (!payment?.providerPaymentId) throw new Error(`refund ${refundId}: the payment has no provider id`);
@@ -87,6 +87,10 @@ export class RefundsService {
   async apply(refundId: string, answer: ProviderRefund): Promise<string> {
     const { db, clock } = this.deps;
     const settled = await db.transaction(async (tx) => {
+      // The payment first, then the refund: every path locks in this order (no deadlock with reserve).
+      const seen = await repo.findRefund(tx, refundId);
+      if (!seen) return null;
+      await repo.lockPayment(tx, seen.paymentId);
       const refund = await repo.lockRefund(tx, refundId);
       if (refund?.status !== 'PENDING') return null;
       if (!refund.providerRefundId) await repo.updateRefund(tx, refund.id, { providerRefundId: answer.id });

@@ -119,6 +119,22 @@ describe('refunds', () => {
     expect(ledger.filter((e) => e.kind === 'REFUND_SUCCEEDED').reduce((sum, e) => sum + e.amountKopecks, 0)).toBe(245000);
   });
 
+  it('a refund the provider leaves pending is settled by its refund.succeeded notification, checked with the provider', async () => {
+    const s = await paidFee();
+    provider.state.refundStatus = 'pending';
+    try {
+      expect((await refund(opA, s.payment.id, '450')).refundPayment).toMatchObject({ status: 'SUCCEEDED', refundedAmount: { amount: '0.00' } });
+    } finally {
+      provider.state.refundStatus = 'succeeded';
+    }
+    const pending = [...provider.refunds.values()].find((r) => r.payment_id === remoteOf(s.payment.id));
+    // A forged body claiming success changes nothing while the provider says pending.
+    expect(await provider.notify('refund.succeeded', { ...pending, status: 'succeeded' })).toEqual([200]);
+    expect((await s.client.request(PaymentDocument, { id: s.payment.id })).payment?.refundedAmount.amount).toBe('0.00');
+    await provider.finishRefund(pending?.id ?? '');
+    expect((await s.client.request(PaymentDocument, { id: s.payment.id })).payment).toMatchObject({ status: 'PARTIALLY_REFUNDED', refundedAmount: { amount: '450.00' } });
+  });
+
   it('parallel refunds never exceed the payment', async () => {
     const s = await paidFee();
     const results = await Promise.allSettled(Array.from({ length: 6 }, () => refund(admin, s.payment.id, '1000')));
