@@ -22,6 +22,9 @@ export async function startBenchApp(env: Record<string, string> = {}) {
     SMTP_URL: 'smtp://127.0.0.1:9',
     // Production requires a data key; the bench database lives on between runs, so the key is fixed.
     DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? 'YmVuY2gtb25seS1kYXRhLWVuY3J5cHRpb24ta2V5ISE=',
+    // Production refuses the payment sandbox; bench/payments.ts points these at its local provider.
+    PAYMENT_SHOP_ID: 'bench-shop',
+    PAYMENT_SECRET_KEY: 'bench-secret',
     ROLE: 'api',
     RATE_LIMIT_LOGINS_PER_IP: '100000000',
     ...env,

@@ -13,7 +13,7 @@ import type { JobContract, ProcessorDefinition, ScheduleDefinition } from './job
 import type { Queues } from './jobs/queues.js';
 import { createInfrastructure, type Infrastructure, type InfrastructureOptions, type ReadyChecks, type RedisConnections } from './infrastructure.js';
 import { createAccountsDirectory, createAccountsModule, type AccountsModule } from './modules/accounts/index.js';
-import { createApplicationsModule, type ApplicationsService } from './modules/applications/index.js';
+import { createApplicationsModule, type ApplicationFees, type ApplicationsService } from './modules/applications/index.js';
 import { createBookingsModule, type BookingsService, type VisitDocuments } from './modules/bookings/index.js';
 import { createBookingsDirectory } from './modules/bookings/index.js';
 import { createBranchesModule, type BranchesService, type ScheduleChangeListener } from './modules/branches/index.js';
@@ -24,6 +24,7 @@ import { createFamilyModule, type FamilyModule } from './modules/family/index.js
 import { createFeedbackModule, type FeedbackService } from './modules/feedback/index.js';
 import { createIdentityModule, type IdentityServices } from './modules/identity/index.js';
 import { createNotificationsModule, type DeliveryService, type NotificationsService } from './modules/notifications/index.js';
+import { createPaymentsModule, type PaymentsModule, type PaymentsService } from './modules/payments/index.js';
 import { createPrivacyModule, type PrivacyModule } from './modules/privacy/index.js';
 import { createQueueModule, type FreePlaces, type LoadAlertsService, type LoadService, type QueueService, type VisitOutcomes } from './modules/queue/index.js';
 import { createSystemModule, type SigningKeyStore } from './modules/system/index.js';
@@ -58,6 +59,7 @@ export interface Services {
   feedback: FeedbackService;
   /** Dependants, profile changes by request and the coming-of-age job. */
   family: FamilyModule;
+  payments: PaymentsService;
   keys: SigningKeyStore;
   pubsub: AppPubSub;
   nodes: NodeRegistry;
@@ -147,6 +149,20 @@ function lateDependants(get: () => FamilyModule | undefined): CitizenDependants 
   };
 }
 
+/** The state fees for applications: the payments module is built after applications (it reads them), so they get this stand-in. */
+function lateFees(get: () => PaymentsModule | undefined): ApplicationFees {
+  const fees = () => {
+    const payments = get();
+    if (!payments) throw new Error('the payments module is not built yet');
+    return payments.fees;
+  };
+  return {
+    issueFee: (tx, application) => fees().issueFee(tx, application),
+    hasUnpaidFee: (tx, applicationId) => fees().hasUnpaidFee(tx, applicationId),
+    settleEnded: (tx, applicationId, reason) => fees().settleEnded(tx, applicationId, reason),
+  };
+}
+
 /** Accounts, identity and notifications: who the users are and how they are told. */
 async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAccess, feed: AccountFeed) {
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
@@ -155,7 +171,7 @@ async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAcce
   const { cipher } = system;
   const tokens = new TokenService({ config, keys: system.keys, clock });
   // Notifications read users through a port of their own; accounts' read-only directory fits it.
-  const notifications = await createNotificationsModule({ config, log, clock, db: db.db, pubsub, recipients: createAccountsDirectory(db.db, cipher), cipher, feed });
+  const notifications = await createNotificationsModule({ config, log, clock, db: db.db, pubsub, recipients: createAccountsDirectory(db.db, cipher, hashKey), cipher, feed });
   const accounts = await createAccountsModule({
     config, log, clock, db: db.db, tokens, rateLimiter, hashKey, cipher, staffAccess,
     notifications: notifications.notifications,
@@ -218,7 +234,7 @@ function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<t
 }
 
 /** Documents, applications, chat and feedback: the citizen's papers and conversations. */
-function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>, staffAccess: StaffAccess, dependants: CitizenDependants) {
+function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>, staffAccess: StaffAccess, dependants: CitizenDependants, fees: ApplicationFees) {
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
   const { accounts } = people;
   const notifications = people.notifications.notifications;
@@ -242,7 +258,7 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
     profiles: accounts.profile,
   });
   const applications = createApplicationsModule({
-    config, db: db.db, clock, log, pubsub, notifications, rateLimiter, staffAccess,
+    config, db: db.db, clock, log, pubsub, notifications, rateLimiter, staffAccess, fees,
     profiles: accounts.profile,
     documents: documents.documents,
     attachments: documents.attachments,
@@ -269,18 +285,35 @@ function createPrivacy(infra: Infrastructure, people: Awaited<ReturnType<typeof 
   });
 }
 
+/** Charges and payments: they read users, services' fees and applications through their doors. */
+function createMoneyModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>, cases: ReturnType<typeof createCaseModules>) {
+  const { config, log, clock, db, pubsub, redis } = infra;
+  const applications = cases.applications.applications;
+  return createPaymentsModule({
+    config, log, clock, db: db.db, pubsub,
+    notifications: people.notifications.notifications,
+    accounts: people.accounts.directory,
+    catalog: branch.catalog.directory,
+    applications: { find: (id) => applications.subjectOf(id), staffBranch: (viewer) => applications.staffBranch(viewer) },
+    applicationsDoor: applications,
+    sessions: people.accounts.sessions,
+    redis: redis.main,
+  });
+}
+
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const infra = await createInfrastructure(config, opts);
-  const late: { privacy?: PrivacyModule; documents?: DocumentsService; nodes?: NodeRegistry; family?: FamilyModule } = {};
+  const late: { privacy?: PrivacyModule; documents?: DocumentsService; nodes?: NodeRegistry; family?: FamilyModule; payments?: PaymentsModule } = {};
   const staffAccess = lateStaffAccess(() => late.privacy);
   const dependants = lateDependants(() => late.family);
   const updates = createAccountFeed(infra, () => late.nodes);
   const people = await createPeopleModules(infra, staffAccess, updates.feed);
   const branch = createBranchModules(infra, people, { documents: lateVisitDocuments(() => late.documents), feed: updates.feed, dependants });
-  const cases = createCaseModules(infra, people, branch, staffAccess, dependants);
+  const cases = createCaseModules(infra, people, branch, staffAccess, dependants, lateFees(() => late.payments));
+  const payments = createMoneyModules(infra, people, branch, cases);
   const privacy = createPrivacy(infra, people, branch, cases);
-  Object.assign(late, { privacy, documents: cases.documents.documents, family: cases.family });
-  const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases), privacy, updates];
+  Object.assign(late, { privacy, documents: cases.documents.documents, family: cases.family, payments });
+  const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases), payments, privacy, updates];
   const nodes = (late.nodes = new NodeRegistry());
   for (const m of modules) nodes.register(...(m.nodes ?? []));
   const services: Services = {
@@ -299,6 +332,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     chat: cases.chat.chat,
     feedback: cases.feedback.feedback,
     family: cases.family,
+    payments: payments.payments,
     keys: people.system.keys,
     pubsub: infra.pubsub,
     nodes,

@@ -19,7 +19,7 @@ describe('configuration', () => {
   });
 
   it('sets production defaults explicitly', () => {
-    const c = loadConfig({ ...base, NODE_ENV: 'production', SMS_GATEWAY_URL: 'https://sms.example/send', SMS_GATEWAY_TOKEN: 't', SMTP_URL: 'smtp://mail.example', DATA_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString('base64') });
+    const c = loadConfig({ ...base, NODE_ENV: 'production', SMS_GATEWAY_URL: 'https://sms.example/send', SMS_GATEWAY_TOKEN: 't', SMTP_URL: 'smtp://mail.example', DATA_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString('base64'), PAYMENT_SHOP_ID: 's', PAYMENT_SECRET_KEY: 'k' });
     expect(c.GRAPHQL_INTROSPECTION).toBe(false);
     expect(c.isProduction).toBe(true);
   });
@@ -37,12 +37,20 @@ describe('configuration', () => {
   });
 
   it('requires a data encryption key in production and checks every key given', () => {
-    const prod = { ...base, NODE_ENV: 'production', SMS_GATEWAY_URL: 'https://sms.example/send', SMS_GATEWAY_TOKEN: 't', SMTP_URL: 'smtp://mail.example' };
+    const prod = { ...base, NODE_ENV: 'production', SMS_GATEWAY_URL: 'https://sms.example/send', SMS_GATEWAY_TOKEN: 't', SMTP_URL: 'smtp://mail.example', PAYMENT_SHOP_ID: 's', PAYMENT_SECRET_KEY: 'k' };
     expect(() => loadConfig(prod)).toThrow(/DATA_ENCRYPTION_KEY: required in production/);
     const key = Buffer.alloc(32, 1).toString('base64');
     expect(loadConfig({ ...prod, DATA_ENCRYPTION_KEY: key }).DATA_ENCRYPTION_KEY).toBe(key);
     expect(() => loadConfig({ ...base, DATA_ENCRYPTION_KEY: 'short' })).toThrow(/DATA_ENCRYPTION_KEY: a key is 32 bytes/);
     expect(() => loadConfig({ ...base, DATA_ENCRYPTION_PREVIOUS_KEYS: `${key},nope` })).toThrow(/DATA_ENCRYPTION_PREVIOUS_KEYS: a key is 32 bytes/);
+  });
+
+  it('refuses production without a payment provider, and half of its credentials anywhere', () => {
+    const prod = { ...base, NODE_ENV: 'production', SMS_GATEWAY_URL: 'https://sms.example/send', SMS_GATEWAY_TOKEN: 't', SMTP_URL: 'smtp://mail.example', DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') };
+    expect(() => loadConfig(prod)).toThrow(/PAYMENT_SHOP_ID, PAYMENT_SECRET_KEY: required in production/);
+    expect(() => loadConfig({ ...base, PAYMENT_SHOP_ID: 's' })).toThrow(/give both or neither/);
+    expect(loadConfig({ ...base, PUBLIC_URL: 'https://lk.example' }).PAYMENT_RETURN_URLS).toEqual(['https://lk.example/']);
+    expect(loadConfig({ ...base, PAYMENT_RETURN_URLS: 'https://a.example/pay/, https://b.example/' }).PAYMENT_RETURN_URLS).toEqual(['https://a.example/pay/', 'https://b.example/']);
   });
 
   it('refuses production without real gateways', () => {

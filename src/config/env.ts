@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { observabilityEnv } from './observability.js';
+import { paymentsEnv, paymentsProblems, returnUrls } from './payments-env.js';
 import { ssoProvider } from './sso-providers.js';
 
 const bool = z
@@ -98,6 +99,7 @@ const schema = z.object({
 
   /** Online payment of a state fee costs this much less (DOMAIN: 30%). */
   ONLINE_FEE_DISCOUNT_PERCENT: int(30, 0).pipe(z.number().max(100)),
+  ...paymentsEnv,
 
   /** Load level by people waiting per open window: up to MEDIUM is LOW, up to HIGH is MEDIUM, more is HIGH. */
   LOAD_MEDIUM_PER_WINDOW: int(3, 0),
@@ -256,8 +258,9 @@ const schema = z.object({
 export const CONFIG_KEYS = Object.keys(schema.shape) as ReadonlyArray<keyof z.infer<typeof schema>>;
 
 export type Config = Readonly<
-  Omit<z.infer<typeof schema>, 'GRAPHQL_INTROSPECTION' | 'JWT_ISSUER' | 'WEBAUTHN_RP_ID' | 'WEBAUTHN_ORIGINS' | 'LOG_PRETTY'> & {
+  Omit<z.infer<typeof schema>, 'GRAPHQL_INTROSPECTION' | 'JWT_ISSUER' | 'WEBAUTHN_RP_ID' | 'WEBAUTHN_ORIGINS' | 'LOG_PRETTY' | 'PAYMENT_RETURN_URLS'> & {
     LOG_PRETTY: boolean;
+    PAYMENT_RETURN_URLS: string[];
     GRAPHQL_INTROSPECTION: boolean;
     JWT_ISSUER: string;
     WEBAUTHN_RP_ID: string;
@@ -301,6 +304,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   for (const o of origins) {
     if (!URL.canParse(o) || new URL(o).origin !== o) problems.push(`WEBAUTHN_ORIGINS: ${o} is not an origin (scheme://host[:port])`);
   }
+  problems.push(...paymentsProblems(c, isProduction));
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     ...c,
@@ -309,6 +313,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     JWT_ISSUER: c.JWT_ISSUER ?? c.PUBLIC_URL,
     WEBAUTHN_RP_ID: c.WEBAUTHN_RP_ID ?? new URL(c.PUBLIC_URL).hostname,
     WEBAUTHN_ORIGINS: origins,
+    PAYMENT_RETURN_URLS: returnUrls(c.PAYMENT_RETURN_URLS).length > 0 ? returnUrls(c.PAYMENT_RETURN_URLS) : [`${c.PUBLIC_URL.replace(/\/$/, '')}/`],
     isProduction,
   });
 }

@@ -25,6 +25,7 @@ import { PasskeysResolver } from '../modules/identity/index.js';
 import { SignatureResolver } from '../modules/identity/index.js';
 import { DataAccessConnectionResolver, DataAccessResolver } from '../modules/privacy/index.js';
 import { ApplicationDependantResolver, BookingDependantResolver, DependantResolver, ProfileChangeResolver, UserDependantsResolver } from '../modules/family/index.js';
+import { ApplicationChargesResolver, ChargeResolver, PaymentResolver } from '../modules/payments/index.js';
 import { authChecker } from '../shared/graphql/auth-checker.js';
 import { guardInputs } from './input-guard.js';
 import { NodeResolver } from './nodes.js';
@@ -72,6 +73,9 @@ export const resolvers = [
   BookingDependantResolver,
   ApplicationDependantResolver,
   ProfileChangeResolver,
+  ChargeResolver,
+  PaymentResolver,
+  ApplicationChargesResolver,
 ] as const;
 
 /**

@@ -61,6 +61,8 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
     RATE_LIMIT_LOGINS_PER_IP: '100000',
     // Production requires a data key (elsewhere one is generated and kept in the database).
     ...(env.NODE_ENV === 'production' && { DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64') }),
+    // Production refuses the payment sandbox: a provider's credentials (nothing is paid in these tests).
+    ...(env.NODE_ENV === 'production' && { PAYMENT_SHOP_ID: 'test-shop', PAYMENT_SECRET_KEY: 'test-secret' }),
     ...env,
   });
   const clock = new OffsetClock();

@@ -14,3 +14,4 @@ export * from './privacy.js';
 export * from './updates.js';
 export * from './family.js';
 export * from './profile-changes.js';
+export * from './payments.js';

@@ -4,6 +4,7 @@
  */
 import type { Database, Executor } from '../../db/client.js';
 import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
+import { piiHash } from '../../shared/pii.js';
 import { createUsersRepository } from './accounts.repository.js';
 import type { UserRow } from './accounts.repository.js';
 
@@ -11,12 +12,18 @@ export interface AccountsDirectory {
   /** A user by id, read with `tx` when given (inside the caller's transaction). */
   userById(id: string, tx?: Executor): Promise<UserRow | undefined>;
   usersByIds(ids: readonly string[], tx?: Executor): Promise<UserRow[]>;
+  /** The user whose SNILS (11 digits, normalized) is verified; an unverified one never answers (a squatter). */
+  userByVerifiedSnils(snils: string, tx?: Executor): Promise<UserRow | undefined>;
 }
 
-export function createAccountsDirectory(db: Database, cipher: FieldCipher): AccountsDirectory {
+export function createAccountsDirectory(db: Database, cipher: FieldCipher, hashKey: string): AccountsDirectory {
   const repo = createUsersRepository(cipher);
   return {
     userById: (id, tx = db) => repo.findUserById(tx, id),
     usersByIds: (ids, tx = db) => repo.findUsersByIds(tx, ids),
+    userByVerifiedSnils: async (snils, tx = db) => {
+      const user = await repo.findUserByLogin(tx, { kind: 'snilsHash', value: piiHash(hashKey, 'snils', snils) });
+      return user?.snilsVerified ? user : undefined;
+    },
   };
 }

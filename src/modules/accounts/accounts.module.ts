@@ -118,7 +118,7 @@ export async function createAccountsModule(deps: AccountsModuleDeps): Promise<Ac
     external,
     seeding: new AccountSeeding(base),
     documents: new AccountDocuments({ clock, hashKey: deps.hashKey, users, identifiers }),
-    directory: createAccountsDirectory(deps.db, deps.cipher),
+    directory: createAccountsDirectory(deps.db, deps.cipher, deps.hashKey),
     /** Re-seals SNILS, INN and TOTP secrets not sealed with the current key (rotate-data-key). */
     reseal: (batchSize) => users.reseal(deps.db, batchSize),
     resolvers: [

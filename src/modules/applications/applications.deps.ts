@@ -25,6 +25,19 @@ export interface OwnAttachments {
   ownAttachments(db: Executor, ownerId: string, ids: readonly string[], field: string): Promise<AttachmentRow[]>;
 }
 
+/**
+ * What the owner of charges does around an application's lifecycle (a port: the payments module
+ * implements it and src/app.ts wires it, so applications do not depend on payments).
+ */
+export interface ApplicationFees {
+  /** In the submission's transaction: the state fee of a service with a fee, at the online price. */
+  issueFee(tx: Executor, application: { id: string; userId: string; serviceId: string; number: string | null }): Promise<void>;
+  /** In the move's transaction: whether a fee of the application is still unpaid. */
+  hasUnpaidFee(tx: Executor, applicationId: string): Promise<boolean>;
+  /** In the move's transaction: the application ended before work started; unpaid fees are cancelled, paid ones refunded. A note for the timeline, or null. */
+  settleEnded(tx: Executor, applicationId: string, reason: string): Promise<string | null>;
+}
+
 export interface ApplicationsDeps extends CoreDeps {
     notifications: NotificationsService;
   rateLimiter: RateLimiter;
@@ -37,6 +50,8 @@ export interface ApplicationsDeps extends CoreDeps {
   staffAccess: StaffAccess;
   /** The applicant's dependants (input.forDependantId; the family module through src/app.ts). */
   dependants: CitizenDependants;
+  /** State fees (the payments module; src/app.ts fills it). */
+  fees: ApplicationFees;
 }
 
 export type { JsonObject } from '../../shared/forms/form-schema.js';

@@ -46,6 +46,13 @@ export function canMove(from: ApplicationStatusName, to: ApplicationStatusName, 
   return TRANSITIONS[from][to]?.includes(actor) ?? false;
 }
 
+/** Moves past ACCEPTED: refused while a state fee of the application is unpaid (rule FEE_UNPAID). */
+export const FEE_GATED: ReadonlySet<ApplicationStatusName> = new Set(['IN_PROGRESS', 'READY_FOR_PICKUP', 'COMPLETED']);
+
+/** Whether a move ends the application before work started (its state fee is then returned). */
+export const endsBeforeWork = (from: ApplicationStatusName, to: ApplicationStatusName): boolean =>
+  (to === 'REJECTED' || to === 'CANCELLED') && (from === 'SUBMITTED' || from === 'ACCEPTED');
+
 /** Moves that must say why (the citizen reads it). */
 export const COMMENT_REQUIRED: ReadonlySet<ApplicationStatusName> = new Set(['REJECTED', 'ACTION_REQUIRED']);
 

@@ -8,6 +8,7 @@ import { conflict } from '../../shared/errors.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import type { NotifyInput, TemplateVars } from '../notifications/index.js';
 import type { ApplicationsDeps } from './applications.deps.js';
+import { settleFee } from './applications.fees.js';
 import { applicationTopic, type ApplicationTopicEvent } from './applications.events.js';
 import * as repo from './applications.repository.js';
 import type { ApplicationEventRow, ApplicationRow, ApplicationStatus } from './applications.repository.js';
@@ -16,18 +17,24 @@ import { STATUS_WORDS, type Actor } from './applications.rules.js';
 type ApplicationTemplate = 'application.status' | 'application.amended' | 'application.comment' | 'application.result';
 
 export class ApplicationTimeline {
-  constructor(private readonly deps: Pick<ApplicationsDeps, 'db' | 'clock' | 'log' | 'pubsub' | 'notifications' | 'catalog'>) {}
+  constructor(private readonly deps: Pick<ApplicationsDeps, 'db' | 'clock' | 'log' | 'pubsub' | 'notifications' | 'catalog' | 'fees'>) {}
 
-  /** One status change: compare-and-set, timeline event and notification in one transaction, then published. */
+  /**
+   * One status change: compare-and-set, timeline event and notification in one transaction, then
+   * published. The state fee is settled in the same transaction (fees.ts): a move past ACCEPTED
+   * needs it paid, an end before work started returns it (noted in the event's comment).
+   */
   async move(viewer: Viewer, current: ApplicationRow, status: ApplicationStatus, comment: string | null, actor: Actor): Promise<ApplicationRow> {
     const { db, clock, catalog } = this.deps;
     const now = clock.now();
     const { row, event } = await db.transaction(async (tx) => {
       const updated = await repo.compareAndSet(tx, current.id, { status: current.status }, { status, updatedAt: now });
       if (!updated) throw conflict('Статус заявления уже изменён: обновите страницу');
-      const e = await repo.insertEvent(tx, { applicationId: current.id, status, actor, actorId: viewer.userId, comment, at: now });
+      const feeNote = await settleFee(this.deps.fees, tx, current, status, comment);
+      const note = [comment, feeNote].filter(Boolean).join('\n') || null;
+      const e = await repo.insertEvent(tx, { applicationId: current.id, status, actor, actorId: viewer.userId, comment: note, at: now });
       const [service] = await catalog.servicesByIds([updated.serviceId], tx);
-      await this.tell(tx, updated, 'application.status', { status: STATUS_WORDS[status], service: service?.title ?? '', comment: comment ?? '' });
+      await this.tell(tx, updated, 'application.status', { status: STATUS_WORDS[status], service: service?.title ?? '', comment: note ?? '' });
       return { row: updated, event: e };
     });
     this.publish(row, event);

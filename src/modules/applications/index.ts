@@ -3,4 +3,6 @@ export { createApplicationsModule, type ApplicationsModule, type ApplicationsMod
 export { ApplicationsService } from './applications.service.js';
 export { ApplicationConnectionResolver, ApplicationResolver, ApplicationVersionResolver } from './applications.resolver.js';
 export { applicationTopic, type ApplicationTopicEvent } from './applications.events.js';
+export type { ApplicationFees } from './applications.deps.js';
 export { Application } from './applications.types.js';
+export { toApplication } from './applications.mappers.js';

@@ -1,7 +1,7 @@
 /**
  * Submitting a draft: the account level first (a form cannot fix it), then every check; then in
  * one transaction the number, the due date, version 1, SUBMITTED by the citizen and ACCEPTED by the
- * system, and one message to the citizen. Both timeline entries are published after the commit.
+ * system, the state fee of a service with one, and one message to the citizen. Both timeline entries are published after the commit.
  */
 import { badInput, conflict, notFound, preconditionFailed } from '../../shared/errors.js';
 import { addDays, addWorkingDays, localDay } from '../../shared/days.js';
@@ -19,7 +19,7 @@ import { STATUS_WORDS, TRUST_WORDS, applicationNumber, dueHorizonDays, meetsTrus
 
 export class ApplicationSubmission {
   constructor(
-    private readonly deps: Pick<ApplicationsDeps, 'db' | 'clock' | 'catalog' | 'branches'>,
+    private readonly deps: Pick<ApplicationsDeps, 'db' | 'clock' | 'catalog' | 'branches' | 'fees'>,
     private readonly access: ApplicationAccess,
     private readonly checks: ApplicationChecks,
     private readonly timeline: ApplicationTimeline,
@@ -65,6 +65,8 @@ export class ApplicationSubmission {
     if (!accepted) throw conflict('Заявление изменилось: обновите страницу');
     const comment = `Заявлению присвоен номер ${number}. Срок — до ${ruDate(dueDate)}`;
     const second = await repo.insertEvent(tx, { applicationId: current.id, status: 'ACCEPTED', actor: 'SYSTEM', at: new Date(now.getTime() + 1), comment });
+    // A service with a fee: its state fee is issued now, at the online price (the payments module).
+    await this.deps.fees.issueFee(tx, { id: accepted.id, userId: accepted.userId, serviceId: accepted.serviceId, number: accepted.number });
     await this.timeline.tell(tx, accepted, 'application.status', { status: `${STATUS_WORDS.ACCEPTED}, срок до ${ruDate(dueDate)}`, service: service.title, comment: '' });
     return { row: accepted, events: [first, second] };
   }

@@ -4,6 +4,6 @@ export { catalogLoaders, createCatalogLoaders } from './catalog.loaders.js';
 export { toService } from './catalog.mappers.js';
 export { ServiceCategoryResolver, ServiceResolver } from './catalog.resolver.js';
 export { CatalogService } from './catalog.service.js';
-export { DocumentKind, RequiredDocument, Service } from './catalog.types.js';
+export { DocumentKind, Money, RequiredDocument, Service } from './catalog.types.js';
 export { createCatalogDirectory, type CatalogDirectory } from './catalog.directory.js';
 export type { ServiceRow } from './catalog.repository.js';

@@ -42,6 +42,10 @@ const samples: { [N in TemplateName]: TemplateVars<N> } = {
   'application.result': { number: 'MFC-2026-0000123' },
   'booking.confirmed': { number: 'МФЦ-Б-0000123', branch: 'МФЦ района Тверской', time: '25.11.2026 10:30' },
   'chat.reply': { subject: 'Справка о несудимости', operator: 'Оператор Анна', excerpt: 'Добрый день! Справка будет готова в пятницу, приходите с паспортом.' },
+  'charge.issued': { what: 'Штраф', purpose: 'Штраф ГИБДД по постановлению 18810177260000012345', amount: '500.00', due: '20.12.2026' },
+  'charge.due': { purpose: 'Налог на имущество за 2025 год', amount: '1234.56', date: '20.12.2026' },
+  'payment.succeeded': { purpose: 'Госпошлина за выдачу паспорта', amount: '2450.00' },
+  'payment.refunded': { purpose: 'Госпошлина за выдачу паспорта', amount: '2450.00' },
   'feedback.answered': { kind: 'жалобу', excerpt: 'Спасибо, что сообщили. Мы разобрались и приняли меры.' },
 };
 

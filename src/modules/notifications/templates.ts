@@ -9,6 +9,7 @@ import { bookingChangeTemplates } from './templates/booking-changes.js';
 import { caseTemplates } from './templates/cases.js';
 import { conversationTemplates } from './templates/conversations.js';
 import { familyTemplates } from './templates/family.js';
+import { paymentTemplates } from './templates/payments.js';
 import type { NotificationCategory, Template } from './templates/template.js';
 import { visitTemplates } from './templates/visits.js';
 
@@ -21,6 +22,7 @@ export const templates = {
   ...bookingChangeTemplates,
   ...caseTemplates,
   ...familyTemplates,
+  ...paymentTemplates,
 } satisfies Record<string, Template<never>>;
 
 export type TemplateName = keyof typeof templates;

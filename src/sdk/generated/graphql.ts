@@ -117,6 +117,56 @@ export type ChannelPreferenceInput = {
   channels: Array<NotificationChannel>;
 };
 
+/** Which charges to list. */
+export type ChargeFilter = {
+  /** Only charges of these kinds. */
+  kind?: Array<ChargeKind> | null | undefined;
+  /** Only charges in these statuses. */
+  status?: Array<ChargeStatus> | null | undefined;
+};
+
+/** Integrators (scope CHARGES_WRITE) and admins: an accrual for a citizen. */
+export type ChargeInput = {
+  /** Decimal roubles, at most two decimals ("500", "1234.56"). */
+  amount: string;
+  /** Percent off while paid within the discount period (a fine: 50). */
+  discountPercent?: number | null | undefined;
+  /** The last day of the discount period (required with discountPercent). */
+  discountUntil?: string | null | undefined;
+  /** The day by which it must be paid. */
+  dueDate?: string | null | undefined;
+  /** What the charge is for. */
+  kind: ChargeKind;
+  /** Who receives the money. */
+  payee: string;
+  /** The purpose of payment. */
+  purpose: string;
+  /** The citizen by a SNILS verified on their account (or give userId). */
+  snils?: string | null | undefined;
+  /** The УИН: 20 or 25 digits with a valid control digit. */
+  uin?: string | null | undefined;
+  /** The citizen (or give snils). */
+  userId?: string | number | null | undefined;
+};
+
+/** What a charge is for. */
+export type ChargeKind =
+  /** A fine. */
+  | 'FINE'
+  /** A state fee of an application. */
+  | 'STATE_FEE'
+  /** A tax. */
+  | 'TAX';
+
+/** Whether a charge is still owed. */
+export type ChargeStatus =
+  /** No longer owed (cancelled by its issuer, or the application ended before work started). */
+  | 'CANCELLED'
+  /** Paid by a payment. */
+  | 'PAID'
+  /** Owed. */
+  | 'UNPAID';
+
 /** Beyond the contract: which complaints staff want to see. */
 export type ComplaintFilter = {
   /** Admins: one branch; operators see only their own. */
@@ -252,6 +302,28 @@ export type OtpChannel =
   | 'EMAIL'
   | 'SMS'
   | 'TOTP';
+
+/** How the citizen pays at the provider. */
+export type PaymentMethod =
+  /** A bank card (Visa, Mastercard, Mir). */
+  | 'CARD'
+  /** The Faster Payments System (СБП), from a bank app. */
+  | 'SBP';
+
+/** Where a payment stands, as confirmed by the provider. */
+export type PaymentStatus =
+  /** Abandoned by the citizen or expired. */
+  | 'CANCELLED'
+  /** Declined (see failureReason). */
+  | 'FAILED'
+  /** Paid, then returned in part (see refundedAmount). */
+  | 'PARTIALLY_REFUNDED'
+  /** Waiting for the citizen at the provider. */
+  | 'PENDING'
+  /** Paid, then returned in full. */
+  | 'REFUNDED'
+  /** Paid. */
+  | 'SUCCEEDED';
 
 /** What to change: only the fields given; applied after an operator approves. */
 export type ProfileChangeInput = {
@@ -528,6 +600,7 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Attachment', id: string }
     | { __typename: 'Booking', id: string }
     | { __typename: 'Branch', id: string }
+    | { __typename: 'Charge', id: string }
     | { __typename: 'ChatMessage', id: string }
     | { __typename: 'ChatThread', id: string }
     | { __typename: 'DataAccessEntry', id: string }
@@ -535,6 +608,7 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Feedback', id: string }
     | { __typename: 'LoadAlert', id: string }
     | { __typename: 'Notification', id: string }
+    | { __typename: 'Payment', id: string }
     | { __typename: 'PersonalDocument', id: string }
     | { __typename: 'ProfileChangeRequest', id: string }
     | { __typename: 'QueueTicket', id: string }
@@ -1087,6 +1161,7 @@ export type DocumentNodeQuery = { node:
     | { __typename: 'Attachment', fileName: string, url: string, id: string }
     | { __typename: 'Booking', id: string }
     | { __typename: 'Branch', id: string }
+    | { __typename: 'Charge', id: string }
     | { __typename: 'ChatMessage', id: string }
     | { __typename: 'ChatThread', id: string }
     | { __typename: 'DataAccessEntry', id: string }
@@ -1094,6 +1169,7 @@ export type DocumentNodeQuery = { node:
     | { __typename: 'Feedback', id: string }
     | { __typename: 'LoadAlert', id: string }
     | { __typename: 'Notification', id: string }
+    | { __typename: 'Payment', id: string }
     | { __typename: 'PersonalDocument', kind: DocumentKind, number: string, id: string }
     | { __typename: 'ProfileChangeRequest', id: string }
     | { __typename: 'QueueTicket', id: string }
@@ -1393,6 +1469,78 @@ export type FinishPasskeyLoginMutationVariables = Exact<{
 
 export type FinishPasskeyLoginMutation = { finishPasskeyLogin: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, phone: string | null, email: string | null, phoneVerified: boolean, emailVerified: boolean, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, snils: string | null, inn: string | null, registrationAddress: string | null, residentialAddress: string | null, trustLevel: TrustLevel, roles: Array<Role>, twoFactorMethod: TwoFactorMethod | null, createdAt: string, staffBranch: { id: string, name: string } | null } } };
 
+export type ChargeFieldsFragment = { id: string, uin: string, kind: ChargeKind, purpose: string, payee: string, discountUntil: string | null, dueDate: string | null, status: ChargeStatus, issuedAt: string, amount: { amount: string, currency: string }, payableAmount: { amount: string, currency: string } };
+
+export type PaymentFieldsFragment = { id: string, method: PaymentMethod, status: PaymentStatus, confirmationUrl: string | null, failureReason: string | null, receiptUrl: string | null, createdAt: string, paidAt: string | null, amount: { amount: string, currency: string }, refundedAmount: { amount: string, currency: string } };
+
+export type MyChargesQueryVariables = Exact<{
+  filter?: ChargeFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyChargesQuery = { myCharges: { totalCount: number, nodes: Array<{ id: string, uin: string, kind: ChargeKind, purpose: string, payee: string, discountUntil: string | null, dueDate: string | null, status: ChargeStatus, issuedAt: string, amount: { amount: string, currency: string }, payableAmount: { amount: string, currency: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ChargeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ChargeQuery = { charge: { id: string, uin: string, kind: ChargeKind, purpose: string, payee: string, discountUntil: string | null, dueDate: string | null, status: ChargeStatus, issuedAt: string, application: { id: string, number: string | null, status: ApplicationStatus } | null, payments: Array<{ id: string, method: PaymentMethod, status: PaymentStatus, confirmationUrl: string | null, failureReason: string | null, receiptUrl: string | null, createdAt: string, paidAt: string | null, amount: { amount: string, currency: string }, refundedAmount: { amount: string, currency: string } }>, amount: { amount: string, currency: string }, payableAmount: { amount: string, currency: string } } | null };
+
+export type PaymentQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PaymentQuery = { payment: { id: string, method: PaymentMethod, status: PaymentStatus, confirmationUrl: string | null, failureReason: string | null, receiptUrl: string | null, createdAt: string, paidAt: string | null, charge: { id: string, status: ChargeStatus }, amount: { amount: string, currency: string }, refundedAmount: { amount: string, currency: string } } | null };
+
+export type ApplicationChargesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApplicationChargesQuery = { application: { id: string, charges: Array<{ id: string, uin: string, kind: ChargeKind, purpose: string, payee: string, discountUntil: string | null, dueDate: string | null, status: ChargeStatus, issuedAt: string, amount: { amount: string, currency: string }, payableAmount: { amount: string, currency: string } }> } | null };
+
+export type IssueChargeMutationVariables = Exact<{
+  input: ChargeInput;
+}>;
+
+
+export type IssueChargeMutation = { issueCharge: { id: string, uin: string, kind: ChargeKind, purpose: string, payee: string, discountUntil: string | null, dueDate: string | null, status: ChargeStatus, issuedAt: string, amount: { amount: string, currency: string }, payableAmount: { amount: string, currency: string } } };
+
+export type CancelChargeMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type CancelChargeMutation = { cancelCharge: { id: string, uin: string, kind: ChargeKind, purpose: string, payee: string, discountUntil: string | null, dueDate: string | null, status: ChargeStatus, issuedAt: string, amount: { amount: string, currency: string }, payableAmount: { amount: string, currency: string } } };
+
+export type PayChargeMutationVariables = Exact<{
+  chargeId: string | number;
+  method: PaymentMethod;
+  returnUrl: string;
+}>;
+
+
+export type PayChargeMutation = { payCharge: { id: string, method: PaymentMethod, status: PaymentStatus, confirmationUrl: string | null, failureReason: string | null, receiptUrl: string | null, createdAt: string, paidAt: string | null, amount: { amount: string, currency: string }, refundedAmount: { amount: string, currency: string } } };
+
+export type RefundPaymentMutationVariables = Exact<{
+  id: string | number;
+  amount?: string | null | undefined;
+  reason: string;
+}>;
+
+
+export type RefundPaymentMutation = { refundPayment: { id: string, method: PaymentMethod, status: PaymentStatus, confirmationUrl: string | null, failureReason: string | null, receiptUrl: string | null, createdAt: string, paidAt: string | null, amount: { amount: string, currency: string }, refundedAmount: { amount: string, currency: string } } };
+
+export type PaymentUpdatedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PaymentUpdatedSubscription = { paymentUpdated: { id: string, method: PaymentMethod, status: PaymentStatus, confirmationUrl: string | null, failureReason: string | null, receiptUrl: string | null, createdAt: string, paidAt: string | null, charge: { id: string, status: ChargeStatus }, amount: { amount: string, currency: string }, refundedAmount: { amount: string, currency: string } } };
+
 export type MyDataAccessLogQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -1412,6 +1560,7 @@ export type CitizenDocumentsQuery = { node:
     | { __typename: 'Attachment', id: string }
     | { __typename: 'Booking', id: string }
     | { __typename: 'Branch', id: string }
+    | { __typename: 'Charge', id: string }
     | { __typename: 'ChatMessage', id: string }
     | { __typename: 'ChatThread', id: string }
     | { __typename: 'DataAccessEntry', id: string }
@@ -1419,6 +1568,7 @@ export type CitizenDocumentsQuery = { node:
     | { __typename: 'Feedback', id: string }
     | { __typename: 'LoadAlert', id: string }
     | { __typename: 'Notification', id: string }
+    | { __typename: 'Payment', id: string }
     | { __typename: 'PersonalDocument', id: string }
     | { __typename: 'ProfileChangeRequest', id: string }
     | { __typename: 'QueueTicket', id: string }
@@ -2075,6 +2225,47 @@ export const PasskeyFieldsFragmentDoc = new TypedDocumentString(`
   lastUsedAt
 }
     `, {"fragmentName":"PasskeyFields"}) as unknown as TypedDocumentString<PasskeyFieldsFragment, unknown>;
+export const ChargeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChargeFields on Charge {
+  id
+  uin
+  kind
+  purpose
+  payee
+  amount {
+    amount
+    currency
+  }
+  payableAmount {
+    amount
+    currency
+  }
+  discountUntil
+  dueDate
+  status
+  issuedAt
+}
+    `, {"fragmentName":"ChargeFields"}) as unknown as TypedDocumentString<ChargeFieldsFragment, unknown>;
+export const PaymentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PaymentFields on Payment {
+  id
+  amount {
+    amount
+    currency
+  }
+  method
+  status
+  confirmationUrl
+  refundedAmount {
+    amount
+    currency
+  }
+  failureReason
+  receiptUrl
+  createdAt
+  paidAt
+}
+    `, {"fragmentName":"PaymentFields"}) as unknown as TypedDocumentString<PaymentFieldsFragment, unknown>;
 export const TicketFieldsFragmentDoc = new TypedDocumentString(`
     fragment TicketFields on QueueTicket {
   id
@@ -4891,6 +5082,271 @@ fragment AuthPayloadFields on AuthPayload {
     ...UserFields
   }
 }`) as unknown as TypedDocumentString<FinishPasskeyLoginMutation, FinishPasskeyLoginMutationVariables>;
+export const MyChargesDocument = new TypedDocumentString(`
+    query MyCharges($filter: ChargeFilter, $first: Int, $after: String) {
+  myCharges(filter: $filter, first: $first, after: $after) {
+    nodes {
+      ...ChargeFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment ChargeFields on Charge {
+  id
+  uin
+  kind
+  purpose
+  payee
+  amount {
+    amount
+    currency
+  }
+  payableAmount {
+    amount
+    currency
+  }
+  discountUntil
+  dueDate
+  status
+  issuedAt
+}`) as unknown as TypedDocumentString<MyChargesQuery, MyChargesQueryVariables>;
+export const ChargeDocument = new TypedDocumentString(`
+    query Charge($id: ID!) {
+  charge(id: $id) {
+    ...ChargeFields
+    application {
+      id
+      number
+      status
+    }
+    payments {
+      ...PaymentFields
+    }
+  }
+}
+    fragment ChargeFields on Charge {
+  id
+  uin
+  kind
+  purpose
+  payee
+  amount {
+    amount
+    currency
+  }
+  payableAmount {
+    amount
+    currency
+  }
+  discountUntil
+  dueDate
+  status
+  issuedAt
+}
+fragment PaymentFields on Payment {
+  id
+  amount {
+    amount
+    currency
+  }
+  method
+  status
+  confirmationUrl
+  refundedAmount {
+    amount
+    currency
+  }
+  failureReason
+  receiptUrl
+  createdAt
+  paidAt
+}`) as unknown as TypedDocumentString<ChargeQuery, ChargeQueryVariables>;
+export const PaymentDocument = new TypedDocumentString(`
+    query Payment($id: ID!) {
+  payment(id: $id) {
+    ...PaymentFields
+    charge {
+      id
+      status
+    }
+  }
+}
+    fragment PaymentFields on Payment {
+  id
+  amount {
+    amount
+    currency
+  }
+  method
+  status
+  confirmationUrl
+  refundedAmount {
+    amount
+    currency
+  }
+  failureReason
+  receiptUrl
+  createdAt
+  paidAt
+}`) as unknown as TypedDocumentString<PaymentQuery, PaymentQueryVariables>;
+export const ApplicationChargesDocument = new TypedDocumentString(`
+    query ApplicationCharges($id: ID!) {
+  application(id: $id) {
+    id
+    charges {
+      ...ChargeFields
+    }
+  }
+}
+    fragment ChargeFields on Charge {
+  id
+  uin
+  kind
+  purpose
+  payee
+  amount {
+    amount
+    currency
+  }
+  payableAmount {
+    amount
+    currency
+  }
+  discountUntil
+  dueDate
+  status
+  issuedAt
+}`) as unknown as TypedDocumentString<ApplicationChargesQuery, ApplicationChargesQueryVariables>;
+export const IssueChargeDocument = new TypedDocumentString(`
+    mutation IssueCharge($input: ChargeInput!) {
+  issueCharge(input: $input) {
+    ...ChargeFields
+  }
+}
+    fragment ChargeFields on Charge {
+  id
+  uin
+  kind
+  purpose
+  payee
+  amount {
+    amount
+    currency
+  }
+  payableAmount {
+    amount
+    currency
+  }
+  discountUntil
+  dueDate
+  status
+  issuedAt
+}`) as unknown as TypedDocumentString<IssueChargeMutation, IssueChargeMutationVariables>;
+export const CancelChargeDocument = new TypedDocumentString(`
+    mutation CancelCharge($id: ID!, $reason: String!) {
+  cancelCharge(id: $id, reason: $reason) {
+    ...ChargeFields
+  }
+}
+    fragment ChargeFields on Charge {
+  id
+  uin
+  kind
+  purpose
+  payee
+  amount {
+    amount
+    currency
+  }
+  payableAmount {
+    amount
+    currency
+  }
+  discountUntil
+  dueDate
+  status
+  issuedAt
+}`) as unknown as TypedDocumentString<CancelChargeMutation, CancelChargeMutationVariables>;
+export const PayChargeDocument = new TypedDocumentString(`
+    mutation PayCharge($chargeId: ID!, $method: PaymentMethod!, $returnUrl: String!) {
+  payCharge(chargeId: $chargeId, method: $method, returnUrl: $returnUrl) {
+    ...PaymentFields
+  }
+}
+    fragment PaymentFields on Payment {
+  id
+  amount {
+    amount
+    currency
+  }
+  method
+  status
+  confirmationUrl
+  refundedAmount {
+    amount
+    currency
+  }
+  failureReason
+  receiptUrl
+  createdAt
+  paidAt
+}`) as unknown as TypedDocumentString<PayChargeMutation, PayChargeMutationVariables>;
+export const RefundPaymentDocument = new TypedDocumentString(`
+    mutation RefundPayment($id: ID!, $amount: String, $reason: String!) {
+  refundPayment(id: $id, amount: $amount, reason: $reason) {
+    ...PaymentFields
+  }
+}
+    fragment PaymentFields on Payment {
+  id
+  amount {
+    amount
+    currency
+  }
+  method
+  status
+  confirmationUrl
+  refundedAmount {
+    amount
+    currency
+  }
+  failureReason
+  receiptUrl
+  createdAt
+  paidAt
+}`) as unknown as TypedDocumentString<RefundPaymentMutation, RefundPaymentMutationVariables>;
+export const PaymentUpdatedDocument = new TypedDocumentString(`
+    subscription PaymentUpdated {
+  paymentUpdated {
+    ...PaymentFields
+    charge {
+      id
+      status
+    }
+  }
+}
+    fragment PaymentFields on Payment {
+  id
+  amount {
+    amount
+    currency
+  }
+  method
+  status
+  confirmationUrl
+  refundedAmount {
+    amount
+    currency
+  }
+  failureReason
+  receiptUrl
+  createdAt
+  paidAt
+}`) as unknown as TypedDocumentString<PaymentUpdatedSubscription, PaymentUpdatedSubscriptionVariables>;
 export const MyDataAccessLogDocument = new TypedDocumentString(`
     query MyDataAccessLog($first: Int, $after: String) {
   myDataAccessLog(first: $first, after: $after) {

@@ -1,0 +1,79 @@
+/**
+ * payCharge under contention (npm run bench:payments): BENCH_CHARGES (250) citizens with one
+ * unpaid charge each; every citizen calls payCharge twice at the same moment (two tabs): 500
+ * concurrent calls against a local YooKassa API v3 server (test/helpers/yookassa.ts). Prints the
+ * payments created at the provider and in PostgreSQL, duplicates (a charge with more than one
+ * payment: must be 0), calls answered with different payments for one charge (must be 0), errors,
+ * and the latency percentiles. Loopback only.
+ */
+import 'reflect-metadata';
+import { randomInt } from 'node:crypto';
+import { hashPassword } from '../src/shared/passwords.js';
+import { uinControlDigit } from '../src/modules/payments/index.js';
+import { DEMO_PASSWORD } from '../scripts/seed-demo.js';
+import { startYooKassa } from '../test/helpers/yookassa.js';
+import { startBenchApp } from './setup.js';
+
+const CHARGES = Number(process.env.BENCH_CHARGES ?? 250);
+const TABS = 2;
+
+const provider = await startYooKassa({ shopId: 'bench-shop', secretKey: 'bench-secret' });
+const bench = await startBenchApp({ PAYMENT_PROVIDER_URL: provider.url, PAYMENT_RETURN_URLS: 'https://mfc.example/pay/', DATABASE_POOL_SIZE: '20' });
+const { running, api } = bench;
+const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
+  const res = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+  return (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ message?: string; extensions?: { code?: string } }> };
+};
+
+// Citizens written directly (one password hash), signed in through the API; one fine each, written directly.
+const hash = await hashPassword(DEMO_PASSWORD);
+const run = Date.now() % 1_000_000;
+const payers: Array<{ token: string; chargeId: string }> = [];
+for (let i = 0; i < CHARGES; i++) {
+  const phone = `+7978${String(run).padStart(6, '0')}${String(i).padStart(3, '0')}`.slice(0, 12);
+  const user = await running.app.services.accounts.seeding.insertAccount({ phone, passwordHash: hash, lastName: 'Плательщиков', firstName: `Тест${i}` }).catch(() => null);
+  const r = await gql('mutation($i: LoginInput!) { login(input: $i) { ... on AuthPayload { accessToken user { id } } } }', { i: { login: phone, password: DEMO_PASSWORD } });
+  const login = r.data?.login as { accessToken?: string; user?: { id: string } } | undefined;
+  const userId = login?.user?.id ?? user?.id;
+  if (!login?.accessToken || !userId) continue;
+  const body = `1881${Array.from({ length: 20 }, () => randomInt(0, 10)).join('')}`;
+  const [charge] = await running.app.db.sql<{ id: string }[]>`insert into charges (user_id, kind, uin, purpose, payee, amount_kopecks) values (${userId}, 'FINE', ${body + String(uinControlDigit(body))}, 'Нагрузочный штраф', 'УФК', 50000) returning id`;
+  if (charge) payers.push({ token: login.accessToken, chargeId: charge.id });
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))] ?? NaN) : NaN;
+};
+
+const before = provider.paymentsCreated();
+const started = Date.now();
+const calls = payers.flatMap((p) => Array.from({ length: TABS }, () => p));
+const outcomes = await Promise.all(
+  calls.map(async ({ token, chargeId }) => {
+    const t0 = Date.now();
+    const r = await gql('mutation($c: ID!) { payCharge(chargeId: $c, method: CARD, returnUrl: "https://mfc.example/pay/done") { id status confirmationUrl } }', { c: chargeId }, token);
+    const payment = r.data?.payCharge as { id: string; confirmationUrl: string | null } | undefined;
+    return { chargeId, paymentId: payment?.id ?? null, url: payment?.confirmationUrl ?? null, code: r.errors?.[0]?.extensions?.code ?? null, ms: Date.now() - t0 };
+  }),
+);
+const elapsed = (Date.now() - started) / 1000;
+
+const idsByCharge = new Map<string, Set<string>>();
+for (const o of outcomes) if (o.paymentId) idsByCharge.set(o.chargeId, (idsByCharge.get(o.chargeId) ?? new Set()).add(o.paymentId));
+const chargeIds = payers.map((p) => p.chargeId);
+const [rows] = await running.app.db.sql<{ payments: number; duplicates: number }[]>`
+  select count(*)::int as payments, (select count(*)::int from (select charge_id from payments where charge_id = any(${chargeIds}) group by charge_id having count(*) > 1) d) as duplicates
+  from payments where charge_id = any(${chargeIds})`;
+const ms = outcomes.map((o) => o.ms);
+
+console.log(`\n[bench] ${outcomes.length} concurrent payCharge over ${payers.length} charges (${TABS} tabs each), Node ${process.version}\n`);
+console.log('| calls | answered with a payment | errors | payments at the provider | payments in PostgreSQL | duplicates (must be 0) | charges answered with 2 different payments (must be 0) | p50 ms | p99 ms | max ms | calls/s |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log(
+  `| ${outcomes.length} | ${outcomes.filter((o) => o.paymentId && o.url).length} | ${outcomes.filter((o) => o.code).length} | ${provider.paymentsCreated() - before} | ${rows?.payments ?? -1} | ${rows?.duplicates ?? -1} | ${[...idsByCharge.values()].filter((s) => s.size > 1).length} | ${pct(ms, 50)} | ${pct(ms, 99)} | ${Math.max(...ms)} | ${(outcomes.length / elapsed).toFixed(0)} |`,
+);
+const errors = outcomes.filter((o) => o.code).map((o) => o.code);
+if (errors.length) console.log(`errors by code: ${JSON.stringify(errors.reduce<Record<string, number>>((acc, c) => ({ ...acc, [c ?? '?']: (acc[c ?? '?'] ?? 0) + 1 }), {}))}`);
+await bench.stop();
+await provider.close();

@@ -1,0 +1,45 @@
+/**
+ * What the payments services are built from: infrastructure, the provider (YooKassa or the
+ * sandbox), and other modules' doors as ports: users (by id or verified SNILS), services' fees,
+ * and applications (whose they are, which branch works on them). Also the effect they share:
+ * publishing a payment's change on paymentUpdated after the commit.
+ */
+import type { CoreDeps } from '../../shared/module.js';
+import type { Viewer } from '../../shared/auth/viewer.js';
+import type { AccountsDirectory } from '../accounts/index.js';
+import type { CatalogDirectory } from '../catalog/index.js';
+import type { NotificationsService } from '../notifications/index.js';
+import { paymentTopic } from './payments.events.js';
+import type { PaymentProvider } from './provider/provider.js';
+
+/** Applications as the payments module needs them (the applications door, wired in src/app.ts). */
+export interface PaymentApplications {
+  /** Whose application it is and which branch works on it. */
+  find(id: string): Promise<{ userId: string; branchId: string | null } | null>;
+  /** The branch an operator works at (null for anyone else). */
+  staffBranch(viewer: Viewer): Promise<string | null>;
+}
+
+export interface PaymentsDeps extends CoreDeps {
+  notifications: NotificationsService;
+  accounts: AccountsDirectory;
+  catalog: CatalogDirectory;
+  applications: PaymentApplications;
+  provider: PaymentProvider;
+}
+
+export class PaymentEffects {
+  constructor(private readonly deps: Pick<PaymentsDeps, 'pubsub' | 'log'>) {}
+
+  /** After commit: the payment's owner hears of the change (paymentUpdated). */
+  publish(p: { id: string; userId: string }): void {
+    try {
+      this.deps.pubsub.publish(paymentTopic, { userId: p.userId, paymentId: p.id });
+    } catch (err) {
+      this.deps.log.warn({ err }, 'could not publish a payment change');
+    }
+  }
+}
+
+/** The time zone of the dates of charges (due dates, discount periods). */
+export const CHARGES_TIMEZONE = 'Europe/Moscow';

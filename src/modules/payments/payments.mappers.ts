@@ -1,0 +1,45 @@
+/** Rows → GraphQL objects of charges and payments; money as decimal strings of exact kopecks. */
+import type { ChargeRow } from './charges.repository.js';
+import type { PaymentRow } from './payments.repository.js';
+import { formatKopecks, payableKopecks } from './payments.rules.js';
+import { ChargeKind, ChargeStatus, PaymentMethod, PaymentStatus, type Charge, type Payment } from './payments.types.js';
+
+const rub = (kopecks: number) => ({ amount: formatKopecks(kopecks), currency: 'RUB' });
+
+/** `today` (Moscow) decides whether the discount applies now. */
+export function toCharge(row: ChargeRow, today: string): Charge {
+  return {
+    id: row.id,
+    userId: row.userId,
+    applicationId: row.applicationId,
+    uin: row.uin,
+    kind: ChargeKind[row.kind],
+    purpose: row.purpose,
+    payee: row.payee,
+    amount: rub(row.amountKopecks),
+    payableAmount: rub(row.status === 'UNPAID' ? payableKopecks(row, today) : row.amountKopecks),
+    discountUntil: row.discountUntil,
+    dueDate: row.dueDate,
+    status: ChargeStatus[row.status],
+    issuedAt: row.issuedAt,
+  };
+}
+
+const PAID = new Set(['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED']);
+
+export function toPayment(row: PaymentRow, publicUrl: string): Payment {
+  return {
+    id: row.id,
+    chargeId: row.chargeId,
+    userId: row.userId,
+    amount: rub(row.amountKopecks),
+    method: PaymentMethod[row.method],
+    status: PaymentStatus[row.status],
+    confirmationUrl: row.status === 'PENDING' ? row.confirmationUrl : null,
+    refundedAmount: rub(row.refundedKopecks),
+    failureReason: row.failureReason,
+    receiptUrl: PAID.has(row.status) ? `${publicUrl.replace(/\/$/, '')}/payments/${row.id}/receipt.pdf` : null,
+    createdAt: row.createdAt,
+    paidAt: row.paidAt,
+  };
+}

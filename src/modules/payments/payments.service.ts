@@ -1,0 +1,76 @@
+/**
+ * The payments module's door: charges and payments as a viewer may see them, and the operations
+ * (issue, cancel, pay, refund), each checking the viewer first in the service it delegates to.
+ */
+import type { Viewer } from '../../shared/auth/viewer.js';
+import type { OffsetPage } from '../../shared/pagination.js';
+import * as charges from './charges.repository.js';
+import type { ChargeFilterValues, ChargeRow } from './charges.repository.js';
+import type { ChargesService, IssueChargeInput } from './charges.service.js';
+import type { PayService } from './pay.service.js';
+import type { PaymentsAccess } from './payments.access.js';
+import type { PaymentsDeps } from './payments.deps.js';
+import * as repo from './payments.repository.js';
+import type { PaymentRow } from './payments.repository.js';
+import type { PaymentMethodName } from './provider/provider.js';
+import type { RefundsService } from './refunds.service.js';
+
+export interface PaymentsParts {
+  charges: ChargesService;
+  pay: PayService;
+  refunds: RefundsService;
+  access: PaymentsAccess;
+}
+
+export class PaymentsService {
+  constructor(
+    private readonly deps: Pick<PaymentsDeps, 'db' | 'config'>,
+    private readonly parts: PaymentsParts,
+  ) {}
+
+  get publicUrl(): string {
+    return this.deps.config.PUBLIC_URL;
+  }
+
+  today(): string {
+    return this.parts.charges.today();
+  }
+
+  charge(viewer: Viewer, id: string): Promise<ChargeRow | null> {
+    return this.parts.charges.charge(viewer, id);
+  }
+
+  myCharges(viewer: Viewer, filter: ChargeFilterValues, first: number, after: string | null): Promise<OffsetPage<ChargeRow>> {
+    return this.parts.charges.myCharges(viewer, filter, first, after);
+  }
+
+  /** A payment as the viewer may see it (its charge's rule), or null. */
+  async payment(viewer: Viewer, id: string): Promise<PaymentRow | null> {
+    const row = await repo.findPayment(this.deps.db, id);
+    const charge = row && (await charges.findCharge(this.deps.db, row.chargeId));
+    return row && charge && (await this.parts.access.maySee(viewer, charge)) ? row : null;
+  }
+
+  /** The payment with its charge, for the receipt (the viewer's access checked). */
+  async receipt(viewer: Viewer, id: string): Promise<{ payment: PaymentRow; charge: ChargeRow } | null> {
+    const payment = await this.payment(viewer, id);
+    const charge = payment && (await charges.findCharge(this.deps.db, payment.chargeId));
+    return payment && charge ? { payment, charge } : null;
+  }
+
+  issue(viewer: Viewer, input: IssueChargeInput): Promise<ChargeRow> {
+    return this.parts.charges.issue(viewer, input);
+  }
+
+  cancel(viewer: Viewer, id: string, reason: string): Promise<ChargeRow> {
+    return this.parts.charges.cancel(viewer, id, reason);
+  }
+
+  pay(viewer: Viewer, chargeId: string, method: PaymentMethodName, returnUrl: string, idempotencyKey: string | null): Promise<PaymentRow> {
+    return this.parts.pay.pay(viewer, chargeId, method, returnUrl, idempotencyKey);
+  }
+
+  refund(viewer: Viewer, id: string, amount: string | null | undefined, reason: string): Promise<PaymentRow> {
+    return this.parts.refunds.refund(viewer, id, amount, reason);
+  }
+}
