@@ -16,6 +16,7 @@ const samples: { [N in TemplateName]: TemplateVars<N> } = {
   'security.identifier_removed': { identifier: 'СНИЛС' },
   'security.registration_attempt': { contact: 'адрес электронной почты' },
   'security.contact_claim_attempt': { contact: 'адрес электронной почты' },
+  'security.passkey_counter': { passkey: 'Телефон' },
   'system.staff_account_created': { role: 'администратора' },
   'queue.ticket_called': { number: 'A042', window: '12', branch: 'МФЦ района Тверской' },
   'load.alert': { branch: 'МФЦ района Тверской', waiting: '3' },
