@@ -5,12 +5,15 @@
 import type { Database, Executor } from '../../db/client.js';
 import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
 import { createUsersRepository } from './accounts.repository.js';
+import { activeStaffIds } from './staff.repository.js';
 import type { UserRow } from './accounts.repository.js';
 
 export interface AccountsDirectory {
   /** A user by id, read with `tx` when given (inside the caller's transaction). */
   userById(id: string, tx?: Executor): Promise<UserRow | undefined>;
   usersByIds(ids: readonly string[], tx?: Executor): Promise<UserRow[]>;
+  /** Ids of active staff of a role; operators of one branch (null: without a branch; undefined: all). */
+  activeStaffIds(p: { role: 'OPERATOR' | 'ADMIN'; branchId?: string | null }, tx?: Executor): Promise<string[]>;
 }
 
 export function createAccountsDirectory(db: Database, cipher: FieldCipher): AccountsDirectory {
@@ -18,5 +21,6 @@ export function createAccountsDirectory(db: Database, cipher: FieldCipher): Acco
   return {
     userById: (id, tx = db) => repo.findUserById(tx, id),
     usersByIds: (ids, tx = db) => repo.findUsersByIds(tx, ids),
+    activeStaffIds: (p, tx = db) => activeStaffIds(tx, p),
   };
 }

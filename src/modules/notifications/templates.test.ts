@@ -32,6 +32,8 @@ const samples: { [N in TemplateName]: TemplateVars<N> } = {
   'booking.confirmed': { number: 'МФЦ-Б-0000123', branch: 'МФЦ района Тверской', time: '25.11.2026 10:30' },
   'chat.reply': { subject: 'Справка о несудимости', operator: 'Оператор Анна', excerpt: 'Добрый день! Справка будет готова в пятницу, приходите с паспортом.' },
   'feedback.answered': { kind: 'жалобу', excerpt: 'Спасибо, что сообщили. Мы разобрались и приняли меры.' },
+  'support.follow_up': { case: 'ОБР-2026-0000042', author: 'Оператор Анна', excerpt: 'Уточните, пожалуйста, номер записи.' },
+  'support.overdue': { case: 'ОБР-2026-0000042', priority: 'критический', due: '01.12.2026 10:30 МСК' },
 };
 
 describe('message templates', () => {

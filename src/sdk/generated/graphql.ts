@@ -163,15 +163,20 @@ export type FeedbackInput = {
   bookingId?: string | number | null | undefined;
   branchId?: string | number | null | undefined;
   kind: FeedbackKind;
+  /** Complaints and help requests (NORMAL when not given); staff may raise or lower it. */
+  priority?: SupportPriority | null | undefined;
   rating?: number | null | undefined;
   text?: string | null | undefined;
 };
 
+/** What the feedback is: praise and remarks are kept; complaints and requests open support cases. */
 export type FeedbackKind =
   /** Opens a case the branch must answer by answerDueAt. */
   | 'COMPLAINT'
   | 'PRAISE'
-  | 'REMARK';
+  | 'REMARK'
+  /** Beyond the contract: a request for help (openSupportRequest, or about a booking, application or branch); a case like a complaint. */
+  | 'REQUEST';
 
 export type GeoPointInput = {
   lat: number;
@@ -344,6 +349,13 @@ export type StaffUserInput = {
   phone: string;
   role: Role;
 };
+
+/** How soon a support case must be answered. */
+export type SupportPriority =
+  /** A service cannot be used at all: answered within 30 minutes (SUPPORT_CRITICAL_MINUTES). */
+  | 'CRITICAL'
+  /** Answered within 2 hours (SUPPORT_NORMAL_MINUTES). */
+  | 'NORMAL';
 
 export type TicketStatus =
   | 'CALLED'
@@ -1052,26 +1064,26 @@ export type ReviewDocumentMutationVariables = Exact<{
 
 export type ReviewDocumentMutation = { reviewDocument: { id: string, kind: DocumentKind, series: string | null, number: string, issuedBy: string | null, issuedAt: string | null, expiresAt: string | null, expired: boolean, expiresSoon: boolean, verificationStatus: VerificationStatus, rejectionReason: string | null, createdAt: string, updatedAt: string, attachments: Array<{ id: string, fileName: string, contentType: string, size: number, sha256: string, url: string, createdAt: string }> } };
 
-export type FeedbackFieldsFragment = { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string };
+export type FeedbackFieldsFragment = { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, caseNumber: string | null, priority: SupportPriority, createdAt: string, followUps: Array<{ id: string, fromStaff: boolean, authorName: string, text: string, at: string }> };
 
 export type LeaveFeedbackMutationVariables = Exact<{
   input: FeedbackInput;
 }>;
 
 
-export type LeaveFeedbackMutation = { leaveFeedback: { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string } };
+export type LeaveFeedbackMutation = { leaveFeedback: { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, caseNumber: string | null, priority: SupportPriority, createdAt: string, followUps: Array<{ id: string, fromStaff: boolean, authorName: string, text: string, at: string }> } };
 
 export type MyFeedbackQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyFeedbackQuery = { myFeedback: Array<{ id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string }> };
+export type MyFeedbackQuery = { myFeedback: Array<{ id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, caseNumber: string | null, priority: SupportPriority, createdAt: string, followUps: Array<{ id: string, fromStaff: boolean, authorName: string, text: string, at: string }> }> };
 
 export type ComplaintsQueryVariables = Exact<{
   filter?: ComplaintFilter | null | undefined;
 }>;
 
 
-export type ComplaintsQuery = { complaints: Array<{ id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string }> };
+export type ComplaintsQuery = { complaints: Array<{ id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, caseNumber: string | null, priority: SupportPriority, createdAt: string, followUps: Array<{ id: string, fromStaff: boolean, authorName: string, text: string, at: string }> }> };
 
 export type AnswerFeedbackMutationVariables = Exact<{
   id: string | number;
@@ -1079,7 +1091,31 @@ export type AnswerFeedbackMutationVariables = Exact<{
 }>;
 
 
-export type AnswerFeedbackMutation = { answerFeedback: { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string } };
+export type AnswerFeedbackMutation = { answerFeedback: { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, caseNumber: string | null, priority: SupportPriority, createdAt: string, followUps: Array<{ id: string, fromStaff: boolean, authorName: string, text: string, at: string }> } };
+
+export type OpenSupportRequestMutationVariables = Exact<{
+  text: string;
+  priority?: SupportPriority | null | undefined;
+}>;
+
+
+export type OpenSupportRequestMutation = { openSupportRequest: { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, caseNumber: string | null, priority: SupportPriority, createdAt: string, followUps: Array<{ id: string, fromStaff: boolean, authorName: string, text: string, at: string }> } };
+
+export type AddFeedbackFollowUpMutationVariables = Exact<{
+  id: string | number;
+  text: string;
+}>;
+
+
+export type AddFeedbackFollowUpMutation = { addFeedbackFollowUp: { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, caseNumber: string | null, priority: SupportPriority, createdAt: string, followUps: Array<{ id: string, fromStaff: boolean, authorName: string, text: string, at: string }> } };
+
+export type SetFeedbackPriorityMutationVariables = Exact<{
+  id: string | number;
+  priority: SupportPriority;
+}>;
+
+
+export type SetFeedbackPriorityMutation = { setFeedbackPriority: { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, caseNumber: string | null, priority: SupportPriority, createdAt: string, followUps: Array<{ id: string, fromStaff: boolean, authorName: string, text: string, at: string }> } };
 
 export type NotificationFieldsFragment = { id: string, category: NotificationCategory, title: string, body: string, subjectType: string | null, subjectId: string | null, readAt: string | null, createdAt: string, deliveries: Array<{ channel: NotificationChannel, status: DeliveryStatus, attempts: number, lastError: string | null, sentAt: string | null, scheduledFor: string | null, deliveredAt: string | null, fallback: boolean }> };
 
@@ -1681,6 +1717,15 @@ export const FeedbackFieldsFragmentDoc = new TypedDocumentString(`
   answeredAt
   answerDueAt
   overdue
+  caseNumber
+  priority
+  followUps {
+    id
+    fromStaff
+    authorName
+    text
+    at
+  }
   createdAt
 }
     `, {"fragmentName":"FeedbackFields"}) as unknown as TypedDocumentString<FeedbackFieldsFragment, unknown>;
@@ -3840,6 +3885,15 @@ export const LeaveFeedbackDocument = new TypedDocumentString(`
   answeredAt
   answerDueAt
   overdue
+  caseNumber
+  priority
+  followUps {
+    id
+    fromStaff
+    authorName
+    text
+    at
+  }
   createdAt
 }`) as unknown as TypedDocumentString<LeaveFeedbackMutation, LeaveFeedbackMutationVariables>;
 export const MyFeedbackDocument = new TypedDocumentString(`
@@ -3860,6 +3914,15 @@ export const MyFeedbackDocument = new TypedDocumentString(`
   answeredAt
   answerDueAt
   overdue
+  caseNumber
+  priority
+  followUps {
+    id
+    fromStaff
+    authorName
+    text
+    at
+  }
   createdAt
 }`) as unknown as TypedDocumentString<MyFeedbackQuery, MyFeedbackQueryVariables>;
 export const ComplaintsDocument = new TypedDocumentString(`
@@ -3880,6 +3943,15 @@ export const ComplaintsDocument = new TypedDocumentString(`
   answeredAt
   answerDueAt
   overdue
+  caseNumber
+  priority
+  followUps {
+    id
+    fromStaff
+    authorName
+    text
+    at
+  }
   createdAt
 }`) as unknown as TypedDocumentString<ComplaintsQuery, ComplaintsQueryVariables>;
 export const AnswerFeedbackDocument = new TypedDocumentString(`
@@ -3900,8 +3972,104 @@ export const AnswerFeedbackDocument = new TypedDocumentString(`
   answeredAt
   answerDueAt
   overdue
+  caseNumber
+  priority
+  followUps {
+    id
+    fromStaff
+    authorName
+    text
+    at
+  }
   createdAt
 }`) as unknown as TypedDocumentString<AnswerFeedbackMutation, AnswerFeedbackMutationVariables>;
+export const OpenSupportRequestDocument = new TypedDocumentString(`
+    mutation OpenSupportRequest($text: String!, $priority: SupportPriority) {
+  openSupportRequest(text: $text, priority: $priority) {
+    ...FeedbackFields
+  }
+}
+    fragment FeedbackFields on Feedback {
+  id
+  kind
+  rating
+  text
+  applicationId
+  bookingId
+  branchId
+  answer
+  answeredAt
+  answerDueAt
+  overdue
+  caseNumber
+  priority
+  followUps {
+    id
+    fromStaff
+    authorName
+    text
+    at
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<OpenSupportRequestMutation, OpenSupportRequestMutationVariables>;
+export const AddFeedbackFollowUpDocument = new TypedDocumentString(`
+    mutation AddFeedbackFollowUp($id: ID!, $text: String!) {
+  addFeedbackFollowUp(id: $id, text: $text) {
+    ...FeedbackFields
+  }
+}
+    fragment FeedbackFields on Feedback {
+  id
+  kind
+  rating
+  text
+  applicationId
+  bookingId
+  branchId
+  answer
+  answeredAt
+  answerDueAt
+  overdue
+  caseNumber
+  priority
+  followUps {
+    id
+    fromStaff
+    authorName
+    text
+    at
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<AddFeedbackFollowUpMutation, AddFeedbackFollowUpMutationVariables>;
+export const SetFeedbackPriorityDocument = new TypedDocumentString(`
+    mutation SetFeedbackPriority($id: ID!, $priority: SupportPriority!) {
+  setFeedbackPriority(id: $id, priority: $priority) {
+    ...FeedbackFields
+  }
+}
+    fragment FeedbackFields on Feedback {
+  id
+  kind
+  rating
+  text
+  applicationId
+  bookingId
+  branchId
+  answer
+  answeredAt
+  answerDueAt
+  overdue
+  caseNumber
+  priority
+  followUps {
+    id
+    fromStaff
+    authorName
+    text
+    at
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<SetFeedbackPriorityMutation, SetFeedbackPriorityMutationVariables>;
 export const NotificationsDocument = new TypedDocumentString(`
     query Notifications($filter: NotificationFilter, $first: Int, $after: String) {
   notifications(filter: $filter, first: $first, after: $after) {
