@@ -45,10 +45,10 @@ export class FeedbackResolver {
   @Mutation(() => Feedback, { description: 'A general request for help, not about a booking, application or branch: the general line\'s operators answer it.' })
   async openSupportRequest(
     @Arg('text') text: string,
-    @Arg('priority', () => SupportPriority, { defaultValue: SupportPriority.NORMAL }) priority: SupportPriority,
+    @Arg('priority', () => SupportPriority, { nullable: true, defaultValue: SupportPriority.NORMAL, description: 'NORMAL when not given.' }) priority: SupportPriority | null,
     @Ctx() ctx: Ctx,
   ): Promise<Feedback> {
-    return toFeedback(await this.feedbackService.cases.openRequest(requireViewer(ctx), text, priority));
+    return toFeedback(await this.feedbackService.cases.openRequest(requireViewer(ctx), text, priority ?? SupportPriority.NORMAL));
   }
 
   @Authorized()
