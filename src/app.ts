@@ -123,7 +123,7 @@ async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAcce
 function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>) {
   const { config, log, clock, db, pubsub, queues } = infra;
   const notifications = people.notifications.notifications;
-  const catalog = createCatalogModule({ config, db: db.db });
+  const catalog = createCatalogModule({ config, db: db.db, clock });
   const branches = createBranchesModule({ db: db.db, clock });
   // The queue tells the owner of bookings when a booked visit ends (a port: the queue does not import bookings).
   const visits: VisitOutcomes = {

@@ -157,6 +157,11 @@ const schema = z.object({
   PUSH_TTL_SECONDS: int(86_400, 0),
   PUSH_TIMEOUT_MS: int(5000, 100),
 
+  /** Catalog search: synonyms are re-read this often; fewer results than SEARCH_FUZZY_BELOW turn typo tolerance on; suggestions at most. */
+  SEARCH_SYNONYM_CACHE_SECONDS: int(60, 0),
+  SEARCH_FUZZY_BELOW: int(3, 0),
+  SEARCH_SUGGESTIONS_MAX: int(5, 1),
+
   /** Chat: longest message, and messages one person may send per minute. */
   CHAT_MESSAGE_MAX_LENGTH: int(2000, 1),
   CHAT_MESSAGES_PER_MINUTE: int(10, 1),

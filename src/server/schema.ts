@@ -10,7 +10,7 @@ import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../modules/accounts/index.js';
 import { ActivityConnectionResolver, ProfileResolver } from '../modules/accounts/index.js';
 import { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from '../modules/branches/index.js';
-import { ServiceCategoryResolver, ServiceResolver } from '../modules/catalog/index.js';
+import { SearchResolver, ServiceCategoryResolver, ServiceResolver } from '../modules/catalog/index.js';
 import { BranchLoadResolver, LoadAlertResolver, QueueResolver } from '../modules/queue/index.js';
 import { BookingResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/index.js';
 import { DocumentResolver, UserDocumentsResolver } from '../modules/documents/index.js';
@@ -34,6 +34,7 @@ export const resolvers = [
   ActivityConnectionResolver,
   ServiceResolver,
   ServiceCategoryResolver,
+  SearchResolver,
   BranchResolver,
   ServiceBranchesResolver,
   StaffBranchResolver,

@@ -11,10 +11,14 @@ import { createCatalogDirectory, type CatalogDirectory } from './catalog.directo
 import { toService } from './catalog.mappers.js';
 import { ServiceCategoryResolver, ServiceResolver } from './catalog.resolver.js';
 import { CatalogService } from './catalog.service.js';
+import { CatalogSearch } from './search.service.js';
+import { SearchResolver } from './search.resolver.js';
+import type { Clock } from '../../shared/clock.js';
 
 export interface CatalogModuleDeps {
   config: Config;
   db: Database;
+  clock: Clock;
 }
 
 export interface CatalogModule extends ModuleParts {
@@ -25,11 +29,12 @@ export interface CatalogModule extends ModuleParts {
 }
 
 export function createCatalogModule(deps: CatalogModuleDeps): CatalogModule {
-  const catalog = new CatalogService({ config: deps.config, db: deps.db });
+  const search = new CatalogSearch(deps);
+  const catalog = new CatalogService({ config: deps.config, db: deps.db }, search);
   return {
     catalog,
     directory: createCatalogDirectory(deps.db),
-    resolvers: [new ServiceResolver(catalog, deps.db), new ServiceCategoryResolver(catalog, deps.db)],
+    resolvers: [new ServiceResolver(catalog, deps.db), new ServiceCategoryResolver(catalog, deps.db), new SearchResolver(search)],
     nodes: [nodeType('Service', (_viewer, id) => catalog.service({ id }), (row) => toService(row))],
   };
 }

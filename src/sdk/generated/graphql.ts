@@ -930,6 +930,56 @@ export type ArchiveServiceMutationVariables = Exact<{
 
 export type ArchiveServiceMutation = { archiveService: { id: string, archived: boolean } };
 
+export type SearchCodesQueryVariables = Exact<{
+  search: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type SearchCodesQuery = { services: { totalCount: number, nodes: Array<{ code: string, title: string }> } };
+
+export type SearchSuggestionsQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type SearchSuggestionsQuery = { searchSuggestions: Array<string> };
+
+export type SearchSynonymsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SearchSynonymsQuery = { searchSynonyms: Array<{ id: string, phrase: string, expansion: string, updatedAt: string }> };
+
+export type SetSearchSynonymMutationVariables = Exact<{
+  phrase: string;
+  expansion: string;
+}>;
+
+
+export type SetSearchSynonymMutation = { setSearchSynonym: { id: string, phrase: string, expansion: string, updatedAt: string } };
+
+export type DeleteSearchSynonymMutationVariables = Exact<{
+  phrase: string;
+}>;
+
+
+export type DeleteSearchSynonymMutation = { deleteSearchSynonym: boolean };
+
+export type UpdateServiceCategoryMutationVariables = Exact<{
+  id: string | number;
+  input: ServiceCategoryInput;
+}>;
+
+
+export type UpdateServiceCategoryMutation = { updateServiceCategory: { id: string, slug: string, title: string } };
+
+export type DeleteServiceCategoryMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteServiceCategoryMutation = { deleteServiceCategory: boolean };
+
 export type ChatMessageFieldsFragment = { id: string, threadId: string, authorRole: string, authorName: string, text: string, createdAt: string };
 
 export type ChatThreadFieldsFragment = { id: string, subject: string, applicationId: string | null, branchId: string | null, open: boolean, createdAt: string, lastMessageAt: string };
@@ -3548,6 +3598,61 @@ export const ArchiveServiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ArchiveServiceMutation, ArchiveServiceMutationVariables>;
+export const SearchCodesDocument = new TypedDocumentString(`
+    query SearchCodes($search: String!, $first: Int) {
+  services(filter: {search: $search}, first: $first) {
+    nodes {
+      code
+      title
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<SearchCodesQuery, SearchCodesQueryVariables>;
+export const SearchSuggestionsDocument = new TypedDocumentString(`
+    query SearchSuggestions($text: String!) {
+  searchSuggestions(text: $text)
+}
+    `) as unknown as TypedDocumentString<SearchSuggestionsQuery, SearchSuggestionsQueryVariables>;
+export const SearchSynonymsDocument = new TypedDocumentString(`
+    query SearchSynonyms {
+  searchSynonyms {
+    id
+    phrase
+    expansion
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SearchSynonymsQuery, SearchSynonymsQueryVariables>;
+export const SetSearchSynonymDocument = new TypedDocumentString(`
+    mutation SetSearchSynonym($phrase: String!, $expansion: String!) {
+  setSearchSynonym(phrase: $phrase, expansion: $expansion) {
+    id
+    phrase
+    expansion
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetSearchSynonymMutation, SetSearchSynonymMutationVariables>;
+export const DeleteSearchSynonymDocument = new TypedDocumentString(`
+    mutation DeleteSearchSynonym($phrase: String!) {
+  deleteSearchSynonym(phrase: $phrase)
+}
+    `) as unknown as TypedDocumentString<DeleteSearchSynonymMutation, DeleteSearchSynonymMutationVariables>;
+export const UpdateServiceCategoryDocument = new TypedDocumentString(`
+    mutation UpdateServiceCategory($id: ID!, $input: ServiceCategoryInput!) {
+  updateServiceCategory(id: $id, input: $input) {
+    id
+    slug
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateServiceCategoryMutation, UpdateServiceCategoryMutationVariables>;
+export const DeleteServiceCategoryDocument = new TypedDocumentString(`
+    mutation DeleteServiceCategory($id: ID!) {
+  deleteServiceCategory(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteServiceCategoryMutation, DeleteServiceCategoryMutationVariables>;
 export const OpenChatDocument = new TypedDocumentString(`
     mutation OpenChat($subject: String!, $applicationId: ID, $branchId: ID) {
   openChat(subject: $subject, applicationId: $applicationId, branchId: $branchId) {
