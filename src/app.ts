@@ -174,6 +174,8 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
   const subjects = { find: (id: string) => applications.applications.subjectOf(id) };
   const chat = createChatModule({ config, log, clock, db: db.db, pubsub, redis: redis.main, rateLimiter, notifications, applications: subjects, accounts: accounts.directory, branches: branch.branches.directory });
   const feedback = createFeedbackModule({ config, db: db.db, clock, notifications, applications: subjects, accounts: accounts.directory, branches: branch.branches.directory, bookings: createBookingsDirectory(db.db) });
+  // A deactivated staff member's open cases go back to their line (chats are never assigned to a person).
+  accounts.staff.whenDeactivated((tx, staffId) => feedback.feedback.releaseCasesOf(tx, staffId));
   return { documents, applications, chat, feedback };
 }
 

@@ -8,7 +8,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../modules/accounts/index.js';
-import { ActivityConnectionResolver, ProfileResolver } from '../modules/accounts/index.js';
+import { ActivityConnectionResolver, ProfileResolver, StaffResolver } from '../modules/accounts/index.js';
 import { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from '../modules/branches/index.js';
 import { SearchResolver, ServiceCategoryResolver, ServiceResolver } from '../modules/catalog/index.js';
 import { BranchLoadResolver, LoadAlertResolver, QueueResolver } from '../modules/queue/index.js';
@@ -31,6 +31,7 @@ export const resolvers = [
   NodeResolver,
   AuthResolver,
   ProfileResolver,
+  StaffResolver,
   ActivityConnectionResolver,
   ServiceResolver,
   ServiceCategoryResolver,

@@ -36,3 +36,23 @@ export async function staffPage(
     .offset(p.offset);
   return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? 0 };
 }
+
+/**
+ * Whether the account may hold a session, with its row share-locked until the transaction ends:
+ * a deactivation (which updates the row) then waits for a login in flight and ends its session
+ * too, or the login waits for the deactivation and is refused.
+ */
+export async function lockActive(tx: Executor, userId: string): Promise<boolean> {
+  const [row] = await tx.select({ deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, userId)).for('share');
+  return row !== undefined && row.deactivatedAt === null;
+}
+
+/** Sets or clears deactivated_at once: undefined when the account already was in that state. */
+export async function setDeactivated(tx: Executor, userId: string, at: Date | null): Promise<string | undefined> {
+  const [row] = await tx
+    .update(users)
+    .set({ deactivatedAt: at, updatedAt: sql`now()` })
+    .where(and(eq(users.id, userId), at ? isNull(users.deactivatedAt) : sql`${users.deactivatedAt} IS NOT NULL`))
+    .returning({ id: users.id });
+  return row?.id;
+}

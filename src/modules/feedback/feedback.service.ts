@@ -13,6 +13,7 @@ import * as repo from './feedback.repository.js';
 import { answerDueAt, answerExcerpt, checkAnswer, feedbackProblems, isCase, KIND_WORDS, subjectsOf, type FeedbackInput } from './feedback.rules.js';
 import { SupportCasesService } from './support-cases.service.js';
 import type { FeedbackDeps } from './feedback.deps.js';
+import type { Executor } from '../../db/client.js';
 
 export type { FeedbackDeps } from './feedback.deps.js';
 
@@ -122,6 +123,11 @@ export class FeedbackService {
     });
     if (!row) throw preconditionFailed('На этот отзыв уже ответили', { rule: 'ALREADY_ANSWERED' });
     return row;
+  }
+
+  /** A deactivated staff member's cases go back to their line (inside the deactivation's transaction). */
+  releaseCasesOf(tx: Executor, staffId: string): Promise<number> {
+    return repo.releaseCasesOf(tx, staffId);
   }
 
   /** The repeatable job: flags cases whose answer deadline passed unanswered, and tells their staff. */

@@ -116,13 +116,14 @@ export class SupportCasesService {
 
   /**
    * Who answers the case: its assignee (the staff member who last replied) when `assigned` counts,
-   * else the operators of its branch, or of the general line (operators without a branch).
+   * else the operators of its branch, or for the general line every operator.
    */
   private async lineOf(tx: Executor, f: repo.FeedbackRow, assigned = true): Promise<string[]> {
     if (assigned && f.assignedTo) {
       const staff = await this.deps.accounts.userById(f.assignedTo, tx);
       if (staff && staff.deactivatedAt === null) return [staff.id];
     }
-    return this.deps.accounts.activeStaffIds({ role: 'OPERATOR', branchId: f.branchId }, tx);
+    // The general line is every operator's (as with the general chat).
+    return this.deps.accounts.activeStaffIds({ role: 'OPERATOR', branchId: f.branchId ?? undefined }, tx);
   }
 }

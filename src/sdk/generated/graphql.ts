@@ -337,6 +337,18 @@ export type SlotWatchInput = {
   to: string;
 };
 
+/** What an admin changes of a staff account; fields left out stay as they are. */
+export type StaffUpdateInput = {
+  /** The branch an operator works at (an operator needs one). */
+  branchId?: string | number | null | undefined;
+  firstName?: string | null | undefined;
+  lastName?: string | null | undefined;
+  /** An empty string clears it. */
+  middleName?: string | null | undefined;
+  /** OPERATOR and/or ADMIN; a change ends the account's sessions (roles travel in tokens). */
+  roles?: Array<Role> | null | undefined;
+};
+
 /** A staff account made by an administrator. */
 export type StaffUserInput = {
   /** The branch an operator works at. */
@@ -589,6 +601,41 @@ export type MyActivityQueryVariables = Exact<{
 
 
 export type MyActivityQuery = { myActivity: { totalCount: number, nodes: Array<{ id: string, action: string, at: string, ip: string | null, details: unknown }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type StaffFieldsFragment = { id: string, lastName: string, firstName: string, middleName: string | null, roles: Array<Role>, active: boolean, staffBranch: { id: string } | null };
+
+export type StaffUsersQueryVariables = Exact<{
+  branchId?: string | number | null | undefined;
+  role?: Role | null | undefined;
+  includeInactive?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type StaffUsersQuery = { staffUsers: { totalCount: number, nodes: Array<{ id: string, lastName: string, firstName: string, middleName: string | null, roles: Array<Role>, active: boolean, staffBranch: { id: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type UpdateStaffUserMutationVariables = Exact<{
+  id: string | number;
+  input: StaffUpdateInput;
+}>;
+
+
+export type UpdateStaffUserMutation = { updateStaffUser: { id: string, lastName: string, firstName: string, middleName: string | null, roles: Array<Role>, active: boolean, staffBranch: { id: string } | null } };
+
+export type DeactivateStaffUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeactivateStaffUserMutation = { deactivateStaffUser: { id: string, lastName: string, firstName: string, middleName: string | null, roles: Array<Role>, active: boolean, staffBranch: { id: string } | null } };
+
+export type ReactivateStaffUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReactivateStaffUserMutation = { reactivateStaffUser: { id: string, lastName: string, firstName: string, middleName: string | null, roles: Array<Role>, active: boolean, staffBranch: { id: string } | null } };
 
 export type ApplicationEventFieldsFragment = { id: string, applicationId: string, status: ApplicationStatus, at: string, actor: string, comment: string | null };
 
@@ -1549,6 +1596,19 @@ export const AuthPayloadFieldsFragmentDoc = new TypedDocumentString(`
     name
   }
 }`, {"fragmentName":"AuthPayloadFields"}) as unknown as TypedDocumentString<AuthPayloadFieldsFragment, unknown>;
+export const StaffFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StaffFields on User {
+  id
+  lastName
+  firstName
+  middleName
+  roles
+  active
+  staffBranch {
+    id
+  }
+}
+    `, {"fragmentName":"StaffFields"}) as unknown as TypedDocumentString<StaffFieldsFragment, unknown>;
 export const ApplicationEventFieldsFragmentDoc = new TypedDocumentString(`
     fragment ApplicationEventFields on ApplicationEvent {
   id
@@ -2351,6 +2411,87 @@ export const MyActivityDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyActivityQuery, MyActivityQueryVariables>;
+export const StaffUsersDocument = new TypedDocumentString(`
+    query StaffUsers($branchId: ID, $role: Role, $includeInactive: Boolean, $first: Int, $after: String) {
+  staffUsers(
+    branchId: $branchId
+    role: $role
+    includeInactive: $includeInactive
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      ...StaffFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment StaffFields on User {
+  id
+  lastName
+  firstName
+  middleName
+  roles
+  active
+  staffBranch {
+    id
+  }
+}`) as unknown as TypedDocumentString<StaffUsersQuery, StaffUsersQueryVariables>;
+export const UpdateStaffUserDocument = new TypedDocumentString(`
+    mutation UpdateStaffUser($id: ID!, $input: StaffUpdateInput!) {
+  updateStaffUser(id: $id, input: $input) {
+    ...StaffFields
+  }
+}
+    fragment StaffFields on User {
+  id
+  lastName
+  firstName
+  middleName
+  roles
+  active
+  staffBranch {
+    id
+  }
+}`) as unknown as TypedDocumentString<UpdateStaffUserMutation, UpdateStaffUserMutationVariables>;
+export const DeactivateStaffUserDocument = new TypedDocumentString(`
+    mutation DeactivateStaffUser($id: ID!) {
+  deactivateStaffUser(id: $id) {
+    ...StaffFields
+  }
+}
+    fragment StaffFields on User {
+  id
+  lastName
+  firstName
+  middleName
+  roles
+  active
+  staffBranch {
+    id
+  }
+}`) as unknown as TypedDocumentString<DeactivateStaffUserMutation, DeactivateStaffUserMutationVariables>;
+export const ReactivateStaffUserDocument = new TypedDocumentString(`
+    mutation ReactivateStaffUser($id: ID!) {
+  reactivateStaffUser(id: $id) {
+    ...StaffFields
+  }
+}
+    fragment StaffFields on User {
+  id
+  lastName
+  firstName
+  middleName
+  roles
+  active
+  staffBranch {
+    id
+  }
+}`) as unknown as TypedDocumentString<ReactivateStaffUserMutation, ReactivateStaffUserMutationVariables>;
 export const MyApplicationsDocument = new TypedDocumentString(`
     query MyApplications($filter: ApplicationFilter, $first: Int, $after: String) {
   myApplications(filter: $filter, first: $first, after: $after) {
