@@ -6,6 +6,8 @@
  *   answering a trivial query in the same run, with the ratio between them;
  * - subscription fan-out: BENCH_SUBSCRIBERS (1,000) WebSocket subscribers of one branch's load,
  *   BENCH_CHANGES (100) queue changes, delivery latency p50/p99 and events lost (must be 0).
+ * - catalog search relevance (precision@1/@3 on bench/search-relevance.ts) and latency, next to the
+ *   plain full text (bench/search.ts; alone: npm run bench:search).
  * Uses DATABASE_URL / REDIS_URL when set, else starts local ones like the dev command.
  */
 import 'reflect-metadata';
@@ -15,6 +17,7 @@ import autocannon from 'autocannon';
 import { GraphQLObjectType, GraphQLSchema, GraphQLString, graphql } from 'graphql';
 import { DEMO_ADMIN_PHONE, DEMO_PASSWORD } from '../scripts/seed-demo.js';
 import { startBenchApp } from './setup.js';
+import { runSearchBench } from './search.js';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -142,6 +145,8 @@ if (target) {
   console.log(`| branchLoadChanged | ${ready} | ${CHANGES} | ${latencies.length} | ${pct(50)} | ${pct(99)} | ${latencies.at(-1) ?? NaN} | ${lost} | ${((Date.now() - started) / 1000).toFixed(1)} |`);
   await Promise.all(clients.map(async (c) => c.dispose()));
 }
+
+await runSearchBench(bench.running.app);
 
 await baseline.close();
 await bench.stop();

@@ -159,7 +159,7 @@ const schema = z.object({
 
   /** Catalog search: synonyms are re-read this often; fewer results than SEARCH_FUZZY_BELOW turn typo tolerance on; suggestions at most. */
   SEARCH_SYNONYM_CACHE_SECONDS: int(60, 0),
-  SEARCH_FUZZY_BELOW: int(3, 0),
+  SEARCH_FUZZY_BELOW: int(1, 0),
   SEARCH_SUGGESTIONS_MAX: int(5, 1),
 
   /** Chat: longest message, and messages one person may send per minute. */

@@ -41,6 +41,7 @@ export const SEARCH_SYNONYMS: readonly SynonymEntry[] = [
   { phrase: 'коммуналка', expansion: 'субсидия коммунальных услуг', expect: 'housing-subsidy' },
   { phrase: 'росреестр', expansion: 'выписка егрн', expect: 'egrn-extract' },
   { phrase: 'ооо', expansion: 'регистрация юридического лица', expect: 'llc-registration' },
+  { phrase: 'ип', expansion: 'индивидуальный предприниматель', expect: 'ip-registration', orFirst: ['ip-closing'] },
   { phrase: 'открыть ип', expansion: 'регистрация индивидуального предпринимателя', expect: 'ip-registration' },
   { phrase: 'закрыть ип', expansion: 'прекращение деятельности ип', expect: 'ip-closing' },
 ];
