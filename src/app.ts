@@ -124,7 +124,7 @@ function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<t
   const { config, log, clock, db, pubsub, queues } = infra;
   const notifications = people.notifications.notifications;
   const catalog = createCatalogModule({ config, db: db.db, clock });
-  const branches = createBranchesModule({ db: db.db, clock });
+  const branches = createBranchesModule({ db: db.db, clock, suggestionsMax: config.SEARCH_SUGGESTIONS_MAX });
   // The queue tells the owner of bookings when a booked visit ends (a port: the queue does not import bookings).
   const visits: VisitOutcomes = {
     endVisit: (tx, bookingId, status) => bookings.bookings.endVisit(tx, bookingId, status),

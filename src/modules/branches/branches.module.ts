@@ -14,6 +14,8 @@ import { BranchesService } from './branches.service.js';
 export interface BranchesModuleDeps {
   db: Database;
   clock: Clock;
+  /** Most locality suggestions (SEARCH_SUGGESTIONS_MAX). */
+  suggestionsMax: number;
 }
 
 export interface BranchesModule extends ModuleParts {
@@ -22,7 +24,7 @@ export interface BranchesModule extends ModuleParts {
 }
 
 export function createBranchesModule(deps: BranchesModuleDeps): BranchesModule {
-  const branches = new BranchesService({ db: deps.db, clock: deps.clock });
+  const branches = new BranchesService({ db: deps.db, clock: deps.clock, suggestionsMax: deps.suggestionsMax });
   return {
     branches,
     directory: createBranchesDirectory(deps.db),

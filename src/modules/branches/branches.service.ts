@@ -26,7 +26,7 @@ export interface BranchFilterInput {
 }
 
 export class BranchesService {
-  constructor(private readonly deps: { db: Database; clock: Clock }) {}
+  constructor(private readonly deps: { db: Database; clock: Clock; suggestionsMax: number }) {}
 
   regions(): Promise<RegionRow[]> {
     return repo.listRegions(this.deps.db);
@@ -43,9 +43,10 @@ export class BranchesService {
     const problems = validateSearch(filter, orderBy);
     if (problems.length > 0) throw badInput(problems);
     if (filter?.serviceId && !isUuid(filter.serviceId)) return offsetPage([], 0, offset);
-    const { rows, total } = await repo.searchBranches(this.deps.db, {
+    let locality = filter?.locality;
+    const search = (at: string | null | undefined) => repo.searchBranches(this.deps.db, {
       regionCode: filter?.regionCode,
-      locality: filter?.locality,
+      locality: at,
       serviceId: filter?.serviceId,
       near: filter?.near ?? null,
       radiusKm: filter?.radiusKm,
@@ -55,7 +56,23 @@ export class BranchesService {
       limit,
       offset,
     });
+    let { rows, total } = await search(locality);
+    // A mistyped locality ("Екатеренбург"): the closest one with branches (pg_trgm) is searched instead.
+    if (total === 0 && locality?.trim()) {
+      const [closest] = await repo.similarLocalities(this.deps.db, { text: locality.trim(), regionCode: filter?.regionCode, limit: 1 });
+      if (closest && closest.toLowerCase() !== locality.trim().toLowerCase()) {
+        locality = closest;
+        ({ rows, total } = await search(locality));
+      }
+    }
     return offsetPage(rows, total, offset);
+  }
+
+  /** "Возможно, вы имели в виду": localities with branches spelled like the text (pg_trgm), best first. */
+  localitySuggestions(text: string, regionCode: string | null | undefined): Promise<string[]> {
+    const t = text.trim().slice(0, 100);
+    if (!t) return Promise.resolve([]);
+    return repo.similarLocalities(this.deps.db, { text: t, regionCode, limit: this.deps.suggestionsMax });
   }
 
   async branch(id: string): Promise<BranchRow | null> {

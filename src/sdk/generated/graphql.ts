@@ -924,6 +924,21 @@ export type SetBranchServicesMutationVariables = Exact<{
 
 export type SetBranchServicesMutation = { setBranchServices: { id: string, services: Array<{ id: string }> } };
 
+export type LocalitySuggestionsQueryVariables = Exact<{
+  text: string;
+  regionCode?: string | null | undefined;
+}>;
+
+
+export type LocalitySuggestionsQuery = { localitySuggestions: Array<string> };
+
+export type BranchesInLocalityQueryVariables = Exact<{
+  locality: string;
+}>;
+
+
+export type BranchesInLocalityQuery = { branches: { totalCount: number, nodes: Array<{ id: string, locality: string }> } };
+
 export type ServiceFieldsFragment = { id: string, code: string, title: string, description: string, kind: ServiceKind, processingDays: number, availableOnline: boolean, requiresAppointment: boolean, minTrustLevel: TrustLevel, appointmentMinutes: number, applicationForm: unknown, archived: boolean, requiredDocuments: Array<{ kind: DocumentKind | null, title: string, description: string | null, optional: boolean }>, fee: { amount: { amount: string, currency: string }, onlineAmount: { amount: string, currency: string } } | null, category: { id: string, slug: string, title: string } };
 
 export type ServiceCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
@@ -3528,6 +3543,22 @@ export const SetBranchServicesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetBranchServicesMutation, SetBranchServicesMutationVariables>;
+export const LocalitySuggestionsDocument = new TypedDocumentString(`
+    query LocalitySuggestions($text: String!, $regionCode: String) {
+  localitySuggestions(text: $text, regionCode: $regionCode)
+}
+    `) as unknown as TypedDocumentString<LocalitySuggestionsQuery, LocalitySuggestionsQueryVariables>;
+export const BranchesInLocalityDocument = new TypedDocumentString(`
+    query BranchesInLocality($locality: String!) {
+  branches(filter: {locality: $locality}, first: 50) {
+    nodes {
+      id
+      locality
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<BranchesInLocalityQuery, BranchesInLocalityQueryVariables>;
 export const ServiceCategoriesDocument = new TypedDocumentString(`
     query ServiceCategories {
   serviceCategories {
