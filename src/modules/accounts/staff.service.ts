@@ -63,28 +63,35 @@ export class StaffAdmin {
     const target = await this.target(viewer, id);
     const values = this.checked(target, input);
     if (values.roles && target.id === viewer.userId && !values.roles.includes('ADMIN')) throw preconditionFailed('Нельзя снять с себя роль администратора', { rule: 'SELF_DEMOTION' });
-    return this.deps.db.transaction(async (tx) => {
+    let ended: string[] = [];
+    const updated = await this.deps.db.transaction(async (tx) => {
       const row = await this.deps.users.changeUser(tx, target.id, values);
       if (this.deps.users.isWriteConflict(row)) throw conflict('Неизвестное отделение', 'input.branchId');
       const rolesChanged = values.roles !== undefined && values.roles.join() !== target.roles.join();
       // Roles travel in access tokens: a change of roles ends the sessions, the new ones carry the new roles.
-      const ended = rolesChanged ? await this.endSessions(tx, target.id, 'ROLES_CHANGED') : [];
+      ended = rolesChanged ? await this.endSessions(tx, target.id, 'ROLES_CHANGED') : [];
       await this.journal.record(tx, target.id, 'STAFF_UPDATED', meta, { by: viewer.userId, changes: values, sessionsEnded: ended.length });
       return row;
     });
+    await this.deps.sessionEvents.revoked(ended);
+    return updated;
   }
 
   async deactivate(viewer: Viewer, id: string, meta: RequestMeta): Promise<UserRow> {
     const target = await this.target(viewer, id);
     if (target.id === viewer.userId) throw preconditionFailed('Нельзя отключить свою учётную запись', { rule: 'SELF_DEACTIVATION' });
-    return this.deps.db.transaction(async (tx) => {
+    let ended: string[] = [];
+    const row = await this.deps.db.transaction(async (tx) => {
       if (!(await staff.setDeactivated(tx, target.id, this.deps.clock.now()))) throw preconditionFailed('Учётная запись уже отключена', { rule: 'ALREADY_INACTIVE' });
-      const ended = await this.endSessions(tx, target.id, 'DEACTIVATED');
+      ended = await this.endSessions(tx, target.id, 'DEACTIVATED');
       let released = 0;
       for (const release of this.releasers) released += await release(tx, target.id);
       await this.journal.record(tx, target.id, 'STAFF_DEACTIVATED', meta, { by: viewer.userId, sessionsEnded: ended.length, casesReleased: released });
       return (await this.deps.users.findUserById(tx, target.id)) ?? target;
     });
+    // After the commit: every instance drops the sessions from its cache and closes their sockets.
+    await this.deps.sessionEvents.revoked(ended);
+    return row;
   }
 
   async reactivate(viewer: Viewer, id: string, meta: RequestMeta): Promise<UserRow> {
@@ -96,13 +103,9 @@ export class StaffAdmin {
     });
   }
 
-  /** Ends every session of the user here and, once committed, on every instance. */
-  private async endSessions(tx: Executor, userId: string, reason: string): Promise<string[]> {
-    const ids = await sessions.revokeUserSessions(tx, { userId, now: this.deps.clock.now(), reason });
-    // The broadcast runs after the commit would be ideal; revoked rows are already refused by every
-    // instance's next look-up, and the broadcast only shortens their cache.
-    if (ids.length > 0) await this.deps.sessionEvents.revoked(ids);
-    return ids;
+  /** Revokes every session of the user in the transaction; the caller broadcasts the ids after the commit. */
+  private endSessions(tx: Executor, userId: string, reason: string): Promise<string[]> {
+    return sessions.revokeUserSessions(tx, { userId, now: this.deps.clock.now(), reason });
   }
 
   private async target(viewer: Viewer, id: string): Promise<UserRow> {
