@@ -7,10 +7,12 @@
  * 3. live fan-out to BENCH_FANOUT_COUNTS subscribers against a raw `ws` broadcast
  *    (bench/fanout.ts), with the memory per idle subscriber.
  * Also `login` (argon2id) and SQL statements per branch-list request, for the record.
+ * 4. catalog search relevance (precision@1/@3, bench/search-relevance.ts) and latency next to
+ *    the plain full text (bench/search.ts; alone: npm run bench:search).
  * Uses DATABASE_URL / REDIS_URL when set, else starts local ones like the dev command.
  * Knobs: BENCH_SECONDS (5 per round), BENCH_ROUNDS (2), BENCH_CONNECTIONS (20),
  * BENCH_FANOUT_COUNTS (5000,10000), BENCH_CHANGES (20), BENCH_CLIENTS (200), BENCH_SKIP (list of
- * reads,bookings,fanout).
+ * reads,bookings,fanout,search).
  */
 import 'reflect-metadata';
 import { DEMO_ADMIN_PHONE, DEMO_PASSWORD } from '../scripts/seed-demo.js';
@@ -18,6 +20,7 @@ import { bookingContention, type ContentionRow } from './contention.js';
 import { fanoutAt, type FanoutRow } from './fanout.js';
 import { inMemoryServer, load, QUERIES, readData, sideBySide } from './reads.js';
 import { startBenchApp } from './setup.js';
+import { runSearchBench } from './search.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -52,6 +55,7 @@ console.log(`[bench] rounds of ${SECONDS}s × ${ROUNDS}, ${CONNECTIONS} connecti
 if (!SKIP.has('reads')) await reads();
 if (!SKIP.has('bookings')) await bookings();
 if (!SKIP.has('fanout')) await fanout();
+if (!SKIP.has('search')) await runSearchBench(running.app);
 
 console.log('\n## Targets\n');
 console.log('| target | this project | baseline (same run) | ratio | goal | met |');

@@ -203,10 +203,10 @@ function freePlacesOf(bookings: () => BookingsService): FreePlaces {
 function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, late: { documents: VisitDocuments; feed: AccountFeed; dependants: CitizenDependants }) {
   const { config, log, clock, db, pubsub, queues, publicCache } = infra;
   const notifications = people.notifications.notifications;
-  const catalog = createCatalogModule({ config, db: db.db, cache: publicCache });
+  const catalog = createCatalogModule({ config, db: db.db, clock, cache: publicCache });
   // A schedule change cancels the bookings it closes, in its own transaction (a port: branches do not import bookings).
   const scheduleListener: ScheduleChangeListener = { scheduleChanged: (tx, change) => bookings.bookings.scheduleChanged(tx, change) };
-  const branches = createBranchesModule({ db: db.db, clock, cache: publicCache, scheduleListener });
+  const branches = createBranchesModule({ db: db.db, clock, cache: publicCache, scheduleListener, suggestionsMax: config.SEARCH_SUGGESTIONS_MAX });
   // The queue tells the owner of bookings when a booked visit ends (a port: the queue does not import bookings).
   const visits: VisitOutcomes = {
     endVisit: (tx, bookingId, status) => bookings.bookings.endVisit(tx, bookingId, status),
@@ -271,6 +271,8 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
   const subjects = { find: (id: string) => applications.applications.subjectOf(id) };
   const chat = createChatModule({ config, log, clock, db: db.db, pubsub, redis: redis.main, rateLimiter, notifications, applications: subjects, accounts: accounts.directory, branches: branch.branches.directory });
   const feedback = createFeedbackModule({ config, db: db.db, clock, notifications, applications: subjects, accounts: accounts.directory, branches: branch.branches.directory, bookings: createBookingsDirectory(db.db) });
+  // A deactivated staff member's open cases go back to their line (chats are never assigned to a person).
+  accounts.staff.whenDeactivated((tx, staffId) => feedback.feedback.releaseCasesOf(tx, staffId));
   return { documents, family, applications, chat, feedback };
 }
 

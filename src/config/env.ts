@@ -188,12 +188,21 @@ const schema = z.object({
   PUSH_TTL_SECONDS: int(86_400, 0),
   PUSH_TIMEOUT_MS: int(5000, 100),
 
+  /** Catalog search: synonyms are re-read this often; fewer results than SEARCH_FUZZY_BELOW turn typo tolerance on; suggestions at most. */
+  SEARCH_SYNONYM_CACHE_SECONDS: int(60, 0),
+  SEARCH_FUZZY_BELOW: int(1, 0),
+  SEARCH_SUGGESTIONS_MAX: int(5, 1),
+
   /** Chat: longest message, and messages one person may send per minute. */
   CHAT_MESSAGE_MAX_LENGTH: int(2000, 1),
   CHAT_MESSAGES_PER_MINUTE: int(10, 1),
-  /** Feedback: longest text; a complaint must be answered within this many minutes, or it is flagged. */
+  /** Feedback: longest text (of a follow-up too). */
   FEEDBACK_TEXT_MAX_LENGTH: int(2000, 1),
-  COMPLAINT_ANSWER_MINUTES: int(120, 1),
+  /** Support cases (complaints, help requests) must be answered within these many minutes by priority, or they are flagged. */
+  SUPPORT_CRITICAL_MINUTES: int(30, 1),
+  SUPPORT_NORMAL_MINUTES: int(120, 1),
+  /** An answered case takes follow-ups for this many days after its answer. */
+  SUPPORT_CASE_OPEN_DAYS: int(7, 0),
   /** How often the sweep flags complaints past their answer deadline. */
   COMPLAINT_SWEEP_SECONDS: int(60, 1),
 

@@ -8,9 +8,9 @@ import type { GraphQLSchema } from 'graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../modules/accounts/index.js';
-import { ActivityConnectionResolver, ProfileResolver } from '../modules/accounts/index.js';
+import { ActivityConnectionResolver, ProfileResolver, StaffResolver } from '../modules/accounts/index.js';
 import { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from '../modules/branches/index.js';
-import { ServiceCategoryResolver, ServiceResolver } from '../modules/catalog/index.js';
+import { SearchResolver, ServiceCategoryResolver, ServiceResolver } from '../modules/catalog/index.js';
 import { BoardResolver, BranchBoardResolver, BranchForecastResolver, BranchLoadResolver, ForecastResolver, LoadAlertResolver, QueueResolver, TicketActionsResolver } from '../modules/queue/index.js';
 import { AccountUpdatesResolver } from '../modules/updates/index.js';
 import { BookingReadinessResolver, BookingResolver, RecommendationSlotResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/index.js';
@@ -34,9 +34,11 @@ export const resolvers = [
   NodeResolver,
   AuthResolver,
   ProfileResolver,
+  StaffResolver,
   ActivityConnectionResolver,
   ServiceResolver,
   ServiceCategoryResolver,
+  SearchResolver,
   BranchResolver,
   ServiceBranchesResolver,
   StaffBranchResolver,

@@ -74,6 +74,8 @@ export const users = pgTable(
     termsAcceptedAt: ts('terms_accepted_at'),
     identityConfirmedAt: ts('identity_confirmed_at'),
     identityConfirmedBy: uuid('identity_confirmed_by'),
+    /** Set when an admin deactivated a staff account: no login by any method, no session. Null: active. */
+    deactivatedAt: ts('deactivated_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

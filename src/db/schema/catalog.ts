@@ -78,3 +78,30 @@ export const services = pgTable(
     check('services_appointment_minutes', sql`${t.appointmentMinutes} > 0 AND ${t.appointmentMinutes} % 15 = 0`),
   ],
 );
+
+/**
+ * The search's synonym dictionary: what people say ("загранпаспорт") and what the catalog calls it
+ * ("заграничный паспорт"). Seeded from src/modules/catalog/search-synonyms.ts by a migration,
+ * edited by admins without a deploy (cached by the catalog service for SEARCH_SYNONYM_CACHE_SECONDS).
+ */
+export const searchSynonyms = pgTable(
+  'search_synonyms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Lower case, single spaces: matched against the normalized query. */
+    phrase: text('phrase').notNull(),
+    /** The catalog's words, added to the query's alternatives. */
+    expansion: text('expansion').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('search_synonyms_phrase_key').on(t.phrase), check('search_synonyms_phrase_lower', sql`${t.phrase} = lower(${t.phrase})`)],
+);
+
+/**
+ * The words of the catalog (active services' titles and descriptions, and the synonyms' phrases),
+ * rebuilt with every catalog edit: the vocabulary pg_trgm suggests corrections from.
+ */
+export const searchWords = pgTable('search_words', {
+  word: text('word').primaryKey(),
+});

@@ -10,7 +10,9 @@ import { users } from './accounts.js';
 import { applications } from './applications.js';
 import { branches } from './branches.js';
 
-export const feedbackKindEnum = pgEnum('feedback_kind', ['PRAISE', 'REMARK', 'COMPLAINT']);
+export const feedbackKindEnum = pgEnum('feedback_kind', ['PRAISE', 'REMARK', 'COMPLAINT', 'REQUEST']);
+/** Support cases (complaints and requests for help): CRITICAL answered within SUPPORT_CRITICAL_MINUTES, NORMAL within SUPPORT_NORMAL_MINUTES. */
+export const supportPriorityEnum = pgEnum('support_priority', ['CRITICAL', 'NORMAL']);
 
 export const feedback = pgTable(
   'feedback',
@@ -22,12 +24,12 @@ export const feedback = pgTable(
     kind: feedbackKindEnum('kind').notNull(),
     rating: integer('rating'),
     text: text('text'),
-    /** 'APPLICATION', 'BOOKING' or 'BRANCH', and its id: one feedback per subject per user. */
+    /** 'APPLICATION', 'BOOKING', 'BRANCH' or 'GENERAL' (a help request: its own id), and its id: one feedback per subject per user. */
     subjectType: text('subject_type').notNull(),
     subjectId: uuid('subject_id').notNull(),
     applicationId: uuid('application_id').references(() => applications.id, { onDelete: 'cascade' }),
     bookingId: uuid('booking_id'),
-    /** The branch whose operators see and answer it (from the subject). */
+    /** The branch whose operators see and answer it (from the subject); null: the general line. */
     branchId: uuid('branch_id').references(() => branches.id, { onDelete: 'set null' }),
     answer: text('answer'),
     answeredAt: ts('answered_at'),
@@ -35,15 +37,45 @@ export const feedback = pgTable(
     /** Complaints: the answer is due by then; `overdueAt` is set by the sweep once it passes unanswered. */
     answerDueAt: ts('answer_due_at'),
     overdueAt: ts('overdue_at'),
+    priority: supportPriorityEnum('priority').notNull().default('NORMAL'),
+    /** Cases only: ОБР-2026-0000042 (a per-year counter, support_case_counters). */
+    caseNumber: text('case_number'),
+    /** The staff member who last replied on the case (answer or follow-up): told of the citizen's follow-ups; cleared when deactivated. */
+    assignedTo: uuid('assigned_to').references(() => users.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('feedback_user_subject_key').on(t.userId, t.subjectType, t.subjectId),
+    uniqueIndex('feedback_case_number_key').on(t.caseNumber),
+    index('feedback_assigned_idx').on(t.assignedTo).where(sql`${t.assignedTo} IS NOT NULL`),
     index('feedback_branch_idx').on(t.branchId, t.createdAt),
     index('feedback_due_idx').on(t.answerDueAt).where(sql`${t.answer} IS NULL AND ${t.overdueAt} IS NULL`),
     check('feedback_rating', sql`${t.rating} IS NULL OR ${t.rating} BETWEEN 1 AND 5`),
   ],
 );
+
+/** The thread of a support case: additions by the citizen and by the answering staff. */
+export const feedbackFollowUps = pgTable(
+  'feedback_follow_ups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    feedbackId: uuid('feedback_id')
+      .notNull()
+      .references(() => feedback.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    fromStaff: boolean('from_staff').notNull(),
+    authorName: text('author_name').notNull(),
+    text: text('text').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('feedback_follow_ups_feedback_idx').on(t.feedbackId, t.createdAt, t.id)],
+);
+
+/** Case numbers per calendar year: one row per year, incremented in the case's transaction. */
+export const supportCaseCounters = pgTable('support_case_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull().default(0),
+});
 
 export const chatThreads = pgTable(
   'chat_threads',

@@ -6,6 +6,7 @@ import type { Database, Executor } from '../../db/client.js';
 import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
 import { piiHash } from '../../shared/pii.js';
 import { createUsersRepository } from './accounts.repository.js';
+import { activeStaffIds } from './staff.repository.js';
 import type { UserRow } from './accounts.repository.js';
 
 export interface AccountsDirectory {
@@ -14,6 +15,8 @@ export interface AccountsDirectory {
   usersByIds(ids: readonly string[], tx?: Executor): Promise<UserRow[]>;
   /** The user whose SNILS (11 digits, normalized) is verified; an unverified one never answers (a squatter). */
   userByVerifiedSnils(snils: string, tx?: Executor): Promise<UserRow | undefined>;
+  /** Ids of active staff of a role; operators of one branch (null: without a branch; undefined: all). */
+  activeStaffIds(p: { role: 'OPERATOR' | 'ADMIN'; branchId?: string | null }, tx?: Executor): Promise<string[]>;
 }
 
 export function createAccountsDirectory(db: Database, cipher: FieldCipher, hashKey: string): AccountsDirectory {
@@ -25,5 +28,6 @@ export function createAccountsDirectory(db: Database, cipher: FieldCipher, hashK
       const user = await repo.findUserByLogin(tx, { kind: 'snilsHash', value: piiHash(hashKey, 'snils', snils) });
       return user?.snilsVerified ? user : undefined;
     },
+    activeStaffIds: (p, tx = db) => activeStaffIds(tx, p),
   };
 }

@@ -39,6 +39,7 @@ export function toUser(row: UserRow): User {
     roles: row.roles.map((r) => Role[r]),
     twoFactorMethod: row.twoFactorMethod ? TwoFactorMethod[row.twoFactorMethod] : null,
     createdAt: row.createdAt,
+    active: row.deactivatedAt === null,
     staffBranchId: row.staffBranchId,
   };
 }

@@ -26,6 +26,8 @@ import { AuthService } from './auth.service.js';
 import { ChallengeService } from './challenges.service.js';
 import { CredentialsService } from './credentials.service.js';
 import { ExternalAccounts } from './external-accounts.service.js';
+import { StaffAdmin } from './staff.service.js';
+import { StaffResolver } from './staff.resolver.js';
 import { VerifiedIdentifiers } from './identifiers.service.js';
 import { AccountJournal } from './journal.service.js';
 import { ActivityConnectionResolver, ProfileResolver } from './profile.resolver.js';
@@ -77,6 +79,8 @@ export interface AccountsServices {
   documents: AccountDocuments;
   /** Users other modules may read (a read-only directory). */
   directory: AccountsDirectory;
+  /** Admins' management of staff accounts (list, edit, deactivate, reactivate). */
+  staff: StaffAdmin;
   reseal(batchSize: number): Promise<ResealCount>;
 }
 
@@ -107,7 +111,9 @@ export async function createAccountsModule(deps: AccountsModuleDeps): Promise<Ac
   const profile = new ProfileService(base, challenges, journal);
   const identifiers = new VerifiedIdentifiers(base, journal);
   const external = new ExternalAccounts(base, identifiers, sessionService, journal);
+  const staff = new StaffAdmin(base, journal);
   return {
+    staff,
     auth,
     sessionService,
     credentials,
@@ -124,6 +130,7 @@ export async function createAccountsModule(deps: AccountsModuleDeps): Promise<Ac
     resolvers: [
       new AuthResolver(auth, sessionService, challenges, credentials),
       new ProfileResolver(profile),
+      new StaffResolver(staff),
       new ActivityConnectionResolver(),
       new UserNotificationPreferencesResolver(deps.preferences),
     ],

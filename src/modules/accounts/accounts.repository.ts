@@ -52,6 +52,7 @@ const userColumns = {
   termsAcceptedAt: users.termsAcceptedAt,
   identityConfirmedAt: users.identityConfirmedAt,
   identityConfirmedBy: users.identityConfirmedBy,
+  deactivatedAt: users.deactivatedAt,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
 };

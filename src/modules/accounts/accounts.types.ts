@@ -69,6 +69,8 @@ export class User extends Node {
   twoFactorMethod!: TwoFactorMethod | null;
   @Field(() => DateTimeScalar)
   createdAt!: Date;
+  @Field({ description: 'False once an admin deactivated a staff account: it cannot log in, its sessions end.' })
+  active!: boolean;
   /** Resolved to User.staffBranch by the branches module. */
   staffBranchId!: string | null;
 }

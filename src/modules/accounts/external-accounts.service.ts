@@ -116,6 +116,17 @@ export class ExternalAccounts {
     await this.journal.record(this.deps.db, userId, 'LOGIN_FAILED', meta, { method, reason });
   }
 
+  /**
+   * A genuine passkey signature whose counter did not grow: journalled like any failed login,
+   * and the owner is told at once, since a counter going backwards can mean a cloned authenticator.
+   */
+  async journalPasskeyCounterRefusal(user: { id: string }, meta: RequestMeta, passkey: { id: string; name: string }): Promise<void> {
+    await this.deps.db.transaction(async (tx) => {
+      await this.journal.record(tx, user.id, 'LOGIN_FAILED', meta, { method: 'PASSKEY', reason: 'COUNTER_NOT_INCREASED', passkeyId: passkey.id });
+      await this.journal.notifySecurity(tx, user, 'security.passkey_counter', { passkey: passkey.name });
+    });
+  }
+
   /** SessionService.signInVerified: the end of a login proved by other means than the password. */
   signIn(
     user: UserRow,

@@ -19,3 +19,5 @@ export { AuthResolver } from './auth.resolver.js';
 export { ActivityConnectionResolver, ProfileResolver } from './profile.resolver.js';
 export { AccountDocuments, type AccountDocumentsDeps } from './accounts.documents.js';
 export { UserNotificationPreferencesResolver } from './notification-preferences.resolver.js';
+export { StaffResolver } from './staff.resolver.js';
+export type { StaffAdmin } from './staff.service.js';

@@ -20,6 +20,7 @@ type SecurityVars = {
   'security.identifier_removed': { identifier: string };
   'security.registration_attempt': { contact: string };
   'security.contact_claim_attempt': { contact: string };
+  'security.passkey_counter': { passkey: string };
 };
 export type SecurityTemplate = keyof SecurityVars;
 

@@ -5,11 +5,12 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Executor } from '../../db/client.js';
-import { notFound, unauthenticated } from '../../shared/errors.js';
+import { AppError, ErrorCode, notFound, unauthenticated } from '../../shared/errors.js';
 import type { RequestMeta } from '../../shared/request-meta.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import type { AccountsDeps } from './accounts.deps.js';
 import type { UserRow } from './accounts.repository.js';
+import { lockActive } from './staff.repository.js';
 import { describeDevice, formatLocal, idleSince, isSessionAlive, sessionExpiresAt, USER_AGENT_MAX } from './accounts.rules.js';
 import type { AccountJournal } from './journal.service.js';
 import * as repo from './sessions.repository.js';
@@ -47,6 +48,8 @@ export class SessionService {
   /** Opens a session with its first refresh token and access token, inside the caller's transaction. */
   async startSession(tx: Executor, user: UserRow, meta: RequestMeta, opts: SessionOptions): Promise<AuthPayloadView> {
     const { clock, config, tokens } = this.deps;
+    // Every login method ends here: a deactivated staff account gets no session (see staff.service.ts).
+    if (!(await lockActive(tx, user.id))) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Учётная запись отключена администратором', { reason: 'ACCOUNT_DEACTIVATED' });
     const now = clock.now();
     const session = await repo.insertSession(tx, {
       userId: user.id,

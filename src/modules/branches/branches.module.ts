@@ -20,6 +20,8 @@ export interface BranchesModuleDeps {
   cache?: PublicCache;
   /** Told of every schedule change inside its transaction (bookings cancel what it closes). */
   scheduleListener?: ScheduleChangeListener;
+  /** Most locality suggestions (SEARCH_SUGGESTIONS_MAX). */
+  suggestionsMax: number;
 }
 
 export interface BranchesModule extends ModuleParts {
@@ -28,7 +30,7 @@ export interface BranchesModule extends ModuleParts {
 }
 
 export function createBranchesModule(deps: BranchesModuleDeps): BranchesModule {
-  const branches = new BranchesService({ db: deps.db, clock: deps.clock, cache: deps.cache, scheduleListener: deps.scheduleListener ?? noScheduleListener });
+  const branches = new BranchesService({ db: deps.db, clock: deps.clock, cache: deps.cache, scheduleListener: deps.scheduleListener ?? noScheduleListener, suggestionsMax: deps.suggestionsMax });
   return {
     branches,
     directory: createBranchesDirectory(deps.db),

@@ -210,3 +210,13 @@ export async function replaceServices(db: Executor, branchId: string, serviceIds
     throw err;
   }
 }
+
+/** Localities with branches most like the text (pg_trgm similarity above its threshold), best first. */
+export async function similarLocalities(db: Executor, p: { text: string; regionCode?: string | null; limit: number }): Promise<string[]> {
+  const rows = await db.execute<{ locality: string }>(sql`
+    SELECT locality FROM (SELECT DISTINCT locality FROM branches WHERE ${p.regionCode ? sql`region_code = ${p.regionCode}` : sql`TRUE`}) l
+    WHERE lower(locality) % lower(${p.text})
+    ORDER BY similarity(lower(locality), lower(${p.text})) DESC, locality
+    LIMIT ${p.limit}`);
+  return [...rows].map((r) => r.locality);
+}

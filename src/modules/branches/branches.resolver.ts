@@ -49,6 +49,11 @@ export class BranchResolver {
     return branchPage(this.branchesService, this.db, ctx, { filter, orderBy, first, after });
   }
 
+  @Query(() => [String], { description: 'Beyond the contract: localities with branches spelled like the text (typos), best first: "Возможно, вы имели в виду …". A branches search by a mistyped locality uses the closest one.' })
+  localitySuggestions(@Arg('text') text: string, @Arg('regionCode', () => String, { nullable: true }) regionCode: string | null): Promise<string[]> {
+    return this.branchesService.localitySuggestions(text, regionCode);
+  }
+
   @Query(() => Branch, { nullable: true })
   async branch(@Arg('id', () => ID) id: string): Promise<Branch | null> {
     const row = await this.branchesService.branch(id);

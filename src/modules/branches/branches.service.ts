@@ -36,7 +36,7 @@ export const DAY_CHANGED_REASON = 'изменился график работы 
 
 export class BranchesService {
   /** `cache`: public reads shared by the instances; every edit here invalidates them once committed. */
-  constructor(private readonly deps: { db: Database; clock: Clock; cache?: PublicCache; scheduleListener: ScheduleChangeListener }) {}
+  constructor(private readonly deps: { db: Database; clock: Clock; cache?: PublicCache; scheduleListener: ScheduleChangeListener; suggestionsMax: number }) {}
 
   regions(): Promise<RegionRow[]> {
     return this.cached('branches:regions', () => repo.listRegions(this.deps.db));
@@ -53,9 +53,10 @@ export class BranchesService {
     const problems = validateSearch(filter, orderBy);
     if (problems.length > 0) throw badInput(problems);
     if (filter?.serviceId && !isUuid(filter.serviceId)) return offsetPage([], 0, offset);
-    const search: repo.BranchSearch = {
+    let locality = filter?.locality;
+    const searchAt = (at: string | null | undefined): repo.BranchSearch => ({
       regionCode: filter?.regionCode,
-      locality: filter?.locality,
+      locality: at,
       serviceId: filter?.serviceId,
       near: filter?.near ?? null,
       radiusKm: filter?.radiusKm,
@@ -65,11 +66,29 @@ export class BranchesService {
       orderBy: orderBy ?? 'NAME',
       limit,
       offset,
+    });
+    const read = (at: string | null | undefined) => {
+      const search = searchAt(at);
+      // The LOAD order follows live figures: never from the cache.
+      return search.orderBy === 'LOAD' ? repo.searchBranches(this.deps.db, search) : this.cached(`branches:search:${JSON.stringify(search)}`, () => repo.searchBranches(this.deps.db, search));
     };
-    const read = () => repo.searchBranches(this.deps.db, search);
-    // The LOAD order follows live figures: never from the cache.
-    const { rows, total } = search.orderBy === 'LOAD' ? await read() : await this.cached(`branches:search:${JSON.stringify(search)}`, read);
+    let { rows, total } = await read(locality);
+    // A mistyped locality ("Екатеренбург"): the closest one with branches (pg_trgm) is searched instead.
+    if (total === 0 && locality?.trim()) {
+      const [closest] = await repo.similarLocalities(this.deps.db, { text: locality.trim(), regionCode: filter?.regionCode, limit: 1 });
+      if (closest && closest.toLowerCase() !== locality.trim().toLowerCase()) {
+        locality = closest;
+        ({ rows, total } = await read(locality));
+      }
+    }
     return offsetPage(rows, total, offset);
+  }
+
+  /** "Возможно, вы имели в виду": localities with branches spelled like the text (pg_trgm), best first. */
+  localitySuggestions(text: string, regionCode: string | null | undefined): Promise<string[]> {
+    const t = text.trim().slice(0, 100);
+    if (!t) return Promise.resolve([]);
+    return repo.similarLocalities(this.deps.db, { text: t, regionCode, limit: this.deps.suggestionsMax });
   }
 
   async branch(id: string): Promise<BranchRow | null> {

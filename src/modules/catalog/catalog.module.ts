@@ -13,12 +13,16 @@ import { createCatalogDirectory, type CatalogDirectory } from './catalog.directo
 import { toService } from './catalog.mappers.js';
 import { ServiceCategoryResolver, ServiceResolver } from './catalog.resolver.js';
 import { CatalogService } from './catalog.service.js';
+import { CatalogSearch } from './search.service.js';
+import { SearchResolver } from './search.resolver.js';
+import type { Clock } from '../../shared/clock.js';
 
 export interface CatalogModuleDeps {
   config: Config;
   db: Database;
   /** The public reads shared by the instances (src/shared/public-cache.ts). */
   cache: PublicCache;
+  clock: Clock;
 }
 
 export interface CatalogModule extends ModuleParts {
@@ -30,11 +34,12 @@ export interface CatalogModule extends ModuleParts {
 
 export function createCatalogModule(deps: CatalogModuleDeps): CatalogModule {
   const reads = catalogReadsOf(deps.db) ?? new CatalogReads({ db: deps.db, cache: deps.cache });
-  const catalog = new CatalogService({ config: deps.config, db: deps.db, reads });
+  const search = new CatalogSearch({ ...deps, changed: () => reads.invalidate() });
+  const catalog = new CatalogService({ config: deps.config, db: deps.db, reads }, search);
   return {
     catalog,
     directory: createCatalogDirectory(deps.db),
-    resolvers: [new ServiceResolver(catalog, deps.db), new ServiceCategoryResolver(catalog, deps.db)],
+    resolvers: [new ServiceResolver(catalog, deps.db), new ServiceCategoryResolver(catalog, deps.db), new SearchResolver(search)],
     nodes: [nodeType('Service', (_viewer, id) => catalog.service({ id }), (row) => toService(row))],
   };
 }

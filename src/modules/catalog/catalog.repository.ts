@@ -59,10 +59,12 @@ export async function findServiceByCode(db: Executor, code: string): Promise<Ser
 }
 
 export interface ServiceSearch {
-  /** A to_tsquery expression built from the user's words (see catalog.service.ts). */
-  tsquery: string | null;
+  /** to_tsquery expressions, best first (see search.rules.ts): a service matching an earlier one ranks above. */
+  variants: readonly string[];
   /** Plain prefix of the title, for short inputs. */
   titlePrefix: string | null;
+  /** Typo tolerance: titles whose words are this similar (pg_trgm word_similarity) match too, ranked last. */
+  similarTo?: string | null;
   categoryId?: string | null;
   kind?: ServiceRow['kind'] | null;
   availableOnline?: boolean | null;
@@ -71,12 +73,15 @@ export interface ServiceSearch {
   offset: number;
 }
 
-/** A page of active services, best matches first when searching, else by title; with the total. */
+/** Titles at least this similar (word_similarity) to a mistyped query match it. */
+const TITLE_SIMILARITY = 0.45;
+
+/** A page of active services, best matches first when searching, else by title; with the total. One statement. */
 export async function searchServices(db: Executor, p: ServiceSearch): Promise<{ rows: ServiceRow[]; total: number }> {
-  const tsq = p.tsquery ? sql`to_tsquery('russian', ${p.tsquery})` : null;
-  const text: SQL[] = [];
-  if (tsq) text.push(sql`${services.search} @@ ${tsq}`);
+  const tsqs = p.variants.map((v) => sql`to_tsquery('russian', ${v})`);
+  const text: SQL[] = tsqs.map((q) => sql`${services.search} @@ ${q}`);
   if (p.titlePrefix) text.push(sql`lower(${services.title}) LIKE ${`${p.titlePrefix.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`}`);
+  if (p.similarTo) text.push(sql`word_similarity(${p.similarTo}, lower(${services.title})) >= ${TITLE_SIMILARITY}`);
   const where = and(
     isNull(services.archivedAt),
     text.length > 0 ? sql`(${sql.join(text, sql` OR `)})` : undefined,
@@ -85,12 +90,15 @@ export async function searchServices(db: Executor, p: ServiceSearch): Promise<{ 
     p.availableOnline != null ? eq(services.availableOnline, p.availableOnline) : undefined,
     p.branchId ? sql`EXISTS (SELECT 1 FROM ${branchServices} WHERE ${branchServices.branchId} = ${p.branchId} AND ${branchServices.serviceId} = ${services.id})` : undefined,
   );
-  const byRank = tsq ? [sql`ts_rank_cd(${services.search}, ${tsq}) DESC`] : [];
+  const rank: SQL[] = [];
+  if (tsqs.length > 1) rank.push(sql`CASE ${sql.join(tsqs.map((q, i) => sql`WHEN ${services.search} @@ ${q} THEN ${i}`), sql` `)} ELSE ${tsqs.length} END`);
+  if (tsqs.length > 0) rank.push(sql`ts_rank_cd(${services.search}, ${sql.join(tsqs, sql` || `)}) DESC`);
+  if (p.similarTo) rank.push(sql`word_similarity(${p.similarTo}, lower(${services.title})) DESC`);
   const rows = await db
     .select({ ...serviceColumns, total: sql<number>`count(*) OVER ()::int` })
     .from(services)
     .where(where)
-    .orderBy(...byRank, asc(services.title), asc(services.id))
+    .orderBy(...rank, asc(services.title), asc(services.id))
     .limit(p.limit)
     .offset(p.offset);
   const total = rows[0]?.total ?? (p.offset > 0 ? await countServices(db, where) : 0);
@@ -175,4 +183,34 @@ export async function updateService(db: Executor, id: string, values: Partial<Ne
     if (why) return why;
     throw err;
   }
+}
+
+/** The renamed category; undefined when there is none, 'DUPLICATE' when the slug is taken. */
+export async function updateCategory(db: Executor, id: string, values: { slug: string; title: string }): Promise<CategoryRow | 'DUPLICATE' | undefined> {
+  try {
+    const [row] = await db.update(serviceCategories).set(values).where(eq(serviceCategories.id, id)).returning(categoryColumns);
+    return row;
+  } catch (err) {
+    if (isUniqueViolation(err)) return 'DUPLICATE';
+    throw err;
+  }
+}
+
+/**
+ * Deletes a category that holds no service, in one statement (a service added at the same moment
+ * either sees the category gone or keeps it: the foreign key decides); 'NOT_EMPTY' otherwise.
+ */
+export async function deleteCategory(db: Executor, id: string): Promise<'DELETED' | 'NOT_FOUND' | 'NOT_EMPTY'> {
+  try {
+    const rows = await db
+      .delete(serviceCategories)
+      .where(and(eq(serviceCategories.id, id), sql`NOT EXISTS (SELECT 1 FROM ${services} WHERE ${services.categoryId} = ${id})`))
+      .returning({ id: serviceCategories.id });
+    if (rows.length > 0) return 'DELETED';
+  } catch (err) {
+    if (isForeignKeyViolation(err)) return 'NOT_EMPTY';
+    throw err;
+  }
+  const [exists] = await db.select({ id: serviceCategories.id }).from(serviceCategories).where(eq(serviceCategories.id, id));
+  return exists ? 'NOT_EMPTY' : 'NOT_FOUND';
 }

@@ -64,6 +64,18 @@ export class ServiceResolver {
   }
 
   @Authorized('ADMIN')
+  @Mutation(() => ServiceCategory, { description: 'Admins: renames a category (slug and title).' })
+  async updateServiceCategory(@Arg('id', () => ID) id: string, @Arg('input', () => ServiceCategoryInput) input: ServiceCategoryInput, @Ctx() ctx: GraphQLContext): Promise<ServiceCategory> {
+    return toCategory(await this.catalog.updateCategory(requireViewer(ctx), id, input));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Boolean, { description: 'Admins: only a category without services (archived ones included); CONFLICT otherwise.' })
+  deleteServiceCategory(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return this.catalog.deleteCategory(requireViewer(ctx), id);
+  }
+
+  @Authorized('ADMIN')
   @Mutation(() => Service, { description: 'Admins: a new service.' })
   async createService(@Arg('input', () => ServiceInput) input: ServiceInput, @Ctx() ctx: GraphQLContext): Promise<Service> {
     return toService(await this.catalog.createService(requireViewer(ctx), input));

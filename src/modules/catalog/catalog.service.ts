@@ -13,7 +13,8 @@ import { isUuid } from '../../shared/ids.js';
 import * as repo from './catalog.repository.js';
 import type { CatalogReads } from './catalog.reads.js';
 import type { CategoryRow, ServiceRow, ServiceWriteRefusal } from './catalog.repository.js';
-import { checkCategory, feeOf, pageLimit, searchTerms, serviceProblems, serviceValues, type ServiceInputData } from './catalog.rules.js';
+import { checkCategory, feeOf, pageLimit, serviceProblems, serviceValues, type ServiceInputData } from './catalog.rules.js';
+import type { CatalogSearch } from './search.service.js';
 
 export type { ServiceInputData } from './catalog.rules.js';
 
@@ -33,7 +34,11 @@ export interface CatalogDeps {
 }
 
 export class CatalogService {
-  constructor(private readonly deps: CatalogDeps) {}
+  constructor(
+    private readonly deps: CatalogDeps,
+    /** The forgiving search, its suggestions and its synonym dictionary. */
+    readonly search: CatalogSearch,
+  ) {}
 
   categories(): Promise<CategoryRow[]> {
     return this.deps.reads.categories(() => repo.listCategories(this.deps.db));
@@ -44,8 +49,7 @@ export class CatalogService {
     const offset = after ? decodeOffset(after) : 0;
     // An id that cannot exist matches nothing (rather than failing the whole list).
     if ([filter?.categoryId, filter?.branchId].some((id) => id && !isUuid(id))) return offsetPage([], 0, offset);
-    const search = {
-      ...searchTerms(filter?.search),
+    const scope = {
       categoryId: filter?.categoryId,
       kind: filter?.kind,
       availableOnline: filter?.availableOnline,
@@ -53,7 +57,8 @@ export class CatalogService {
       limit,
       offset,
     };
-    const { rows, total } = await this.deps.reads.search(JSON.stringify(search), () => repo.searchServices(this.deps.db, search));
+    // The forgiving search (synonyms, typos) behind the shared cache of public answers.
+    const { rows, total } = await this.deps.reads.search(JSON.stringify({ text: filter?.search ?? null, ...scope }), () => this.search.search(filter?.search, scope));
     return offsetPage(rows, total, offset);
   }
 
@@ -80,10 +85,30 @@ export class CatalogService {
     return row;
   }
 
+  async updateCategory(viewer: Viewer, id: string, input: { slug: string; title: string }): Promise<CategoryRow> {
+    if (!hasRole(viewer, 'ADMIN')) throw forbidden();
+    const { value, problems } = checkCategory(input);
+    if (problems.length > 0) throw badInput(problems);
+    const row = isUuid(id) ? await repo.updateCategory(this.deps.db, id, value) : undefined;
+    if (!row) throw notFound('Категория');
+    if (row === 'DUPLICATE') throw conflict('Категория с таким slug уже есть', 'slug');
+    return row;
+  }
+
+  /** Only a category without services (archived ones count: they keep their category): CONFLICT otherwise. */
+  async deleteCategory(viewer: Viewer, id: string): Promise<boolean> {
+    if (!hasRole(viewer, 'ADMIN')) throw forbidden();
+    const result = isUuid(id) ? await repo.deleteCategory(this.deps.db, id) : 'NOT_FOUND';
+    if (result === 'NOT_FOUND') throw notFound('Категория');
+    if (result === 'NOT_EMPTY') throw conflict('В категории есть услуги: перенесите их или удалите категорию позже', 'id');
+    return true;
+  }
+
   async createService(viewer: Viewer, input: ServiceInputData): Promise<ServiceRow> {
     if (!hasRole(viewer, 'ADMIN')) throw forbidden();
     const row = await repo.insertService(this.deps.db, this.validate(input));
     if (typeof row === 'string') throw refused(row);
+    await this.search.rebuildWords();
     await this.deps.reads.invalidate();
     return row;
   }
@@ -94,6 +119,7 @@ export class CatalogService {
     const row = isUuid(id) ? await repo.updateService(this.deps.db, id, values) : undefined;
     if (!row) throw notFound('Услуга');
     if (typeof row === 'string') throw refused(row);
+    await this.search.rebuildWords();
     await this.deps.reads.invalidate();
     return row;
   }
@@ -102,6 +128,7 @@ export class CatalogService {
     if (!hasRole(viewer, 'ADMIN')) throw forbidden();
     const row = isUuid(id) ? await repo.updateService(this.deps.db, id, { archivedAt: new Date() }) : undefined;
     if (!row || typeof row === 'string') throw notFound('Услуга');
+    await this.search.rebuildWords();
     await this.deps.reads.invalidate();
     return row;
   }

@@ -3,6 +3,8 @@ export { createCatalogModule, type CatalogModule, type CatalogModuleDeps } from 
 export { catalogLoaders, createCatalogLoaders } from './catalog.loaders.js';
 export { toService } from './catalog.mappers.js';
 export { ServiceCategoryResolver, ServiceResolver } from './catalog.resolver.js';
+export { SearchResolver } from './search.resolver.js';
+export { SEARCH_SYNONYMS } from './search-synonyms.js';
 export { CatalogService } from './catalog.service.js';
 export { DocumentKind, Money, RequiredDocument, Service } from './catalog.types.js';
 export { createCatalogDirectory, type CatalogDirectory } from './catalog.directory.js';

@@ -1,6 +1,6 @@
 /** GraphQL inputs of feedback: leaving it, and which complaints staff want to see. */
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { FeedbackKind } from './feedback.types.js';
+import { FeedbackKind, SupportPriority } from './feedback.types.js';
 
 @InputType({ description: 'Exactly one of applicationId, bookingId, branchId; a rating, a text or both (a complaint needs a text).' })
 export class FeedbackInput {
@@ -16,6 +16,9 @@ export class FeedbackInput {
   bookingId?: string | null;
   @Field(() => ID, { nullable: true })
   branchId?: string | null;
+
+  @Field(() => SupportPriority, { nullable: true, description: 'Complaints and help requests (NORMAL when not given); staff may raise or lower it.' })
+  priority?: SupportPriority | null;
 }
 
 @InputType({ description: 'Beyond the contract: which complaints staff want to see.' })

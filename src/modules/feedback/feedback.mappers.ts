@@ -1,6 +1,7 @@
 /** Feedback rows -> the GraphQL Feedback. */
 import type { FeedbackRow } from './feedback.repository.js';
-import { FeedbackKind, type Feedback } from './feedback.types.js';
+import type { FollowUpRow } from './feedback.repository.js';
+import { FeedbackKind, SupportPriority, type Feedback, type FeedbackFollowUp } from './feedback.types.js';
 
 export const toFeedback = (f: FeedbackRow): Feedback => ({
   id: f.id,
@@ -14,5 +15,9 @@ export const toFeedback = (f: FeedbackRow): Feedback => ({
   answeredAt: f.answeredAt,
   answerDueAt: f.answerDueAt,
   overdue: f.overdueAt !== null,
+  caseNumber: f.caseNumber,
+  priority: SupportPriority[f.priority],
   createdAt: f.createdAt,
 });
+
+export const toFollowUp = (r: FollowUpRow): FeedbackFollowUp => ({ id: r.id, fromStaff: r.fromStaff, authorName: r.authorName, text: r.text, at: r.createdAt });

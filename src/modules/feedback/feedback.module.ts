@@ -21,7 +21,7 @@ export function createFeedbackModule(deps: FeedbackModuleDeps): FeedbackModule {
   const feedback = new FeedbackService(deps);
   return {
     feedback,
-    resolvers: [new FeedbackResolver(feedback)],
+    resolvers: [new FeedbackResolver(feedback, deps.db)],
     nodes: [nodeType('Feedback', (viewer, id) => feedback.feedback(viewer, id), (row) => toFeedback(row))],
     jobs: [flagOverdueComplaints] as ReadonlyArray<JobContract<unknown>>,
     processors: feedbackProcessors(feedback),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerDueAt, answerExcerpt, checkAnswer, feedbackProblems, KIND_WORDS, subjectsOf } from './feedback.rules.js';
+import { answerDueAt, answerExcerpt, caseNumber, checkAnswer, feedbackProblems, isOpenCase, KIND_WORDS, subjectsOf } from './feedback.rules.js';
 
 const branchId = '00000000-0000-4000-8000-000000000001';
 
@@ -22,10 +22,26 @@ describe('feedback rules', () => {
     expect(subjectsOf({ kind: 'PRAISE', bookingId: branchId, applicationId: null })).toEqual(['bookingId']);
   });
 
-  it('gives complaints an answer deadline, other kinds none', () => {
+  it('gives cases an answer deadline by priority, other kinds none', () => {
     const now = new Date('2026-12-01T10:00:00Z');
-    expect(answerDueAt('COMPLAINT', now, 90)?.toISOString()).toBe('2026-12-01T11:30:00.000Z');
-    expect(answerDueAt('PRAISE', now, 90)).toBeNull();
+    const minutes = { critical: 30, normal: 90 };
+    expect(answerDueAt('COMPLAINT', 'NORMAL', now, minutes)?.toISOString()).toBe('2026-12-01T11:30:00.000Z');
+    expect(answerDueAt('REQUEST', 'CRITICAL', now, minutes)?.toISOString()).toBe('2026-12-01T10:30:00.000Z');
+    expect(answerDueAt('PRAISE', 'NORMAL', now, minutes)).toBeNull();
+  });
+
+  it('numbers cases per year, and keeps a case open for follow-ups until some days after its answer', () => {
+    expect(caseNumber(2026, 42)).toBe('ОБР-2026-0000042');
+    const now = new Date('2026-12-10T10:00:00Z');
+    expect(isOpenCase({ kind: 'COMPLAINT', answeredAt: null }, now, 7)).toBe(true);
+    expect(isOpenCase({ kind: 'REQUEST', answeredAt: new Date('2026-12-05T10:00:00Z') }, now, 7)).toBe(true);
+    expect(isOpenCase({ kind: 'REQUEST', answeredAt: new Date('2026-12-02T10:00:00Z') }, now, 7)).toBe(false);
+    expect(isOpenCase({ kind: 'PRAISE', answeredAt: null }, now, 7)).toBe(false);
+  });
+
+  it('takes a priority only for a case', () => {
+    expect(feedbackProblems({ kind: 'PRAISE', rating: 5, branchId, priority: 'CRITICAL' }, null, 100).map((p) => p.field)).toEqual(['input.priority']);
+    expect(feedbackProblems({ kind: 'REQUEST', branchId, priority: 'CRITICAL' }, 'Не работает запись', 100)).toEqual([]);
   });
 
   it('takes a trimmed answer of 1 to the limit characters, and quotes up to 300 of it', () => {
@@ -37,6 +53,6 @@ describe('feedback rules', () => {
   });
 
   it('names each kind in the notification', () => {
-    expect(KIND_WORDS).toEqual({ PRAISE: 'отзыв', REMARK: 'замечание', COMPLAINT: 'жалобу' });
+    expect(KIND_WORDS).toEqual({ PRAISE: 'отзыв', REMARK: 'замечание', COMPLAINT: 'жалобу', REQUEST: 'обращение' });
   });
 });

@@ -1,26 +1,23 @@
 /**
- * Feedback on a visit (booking), an application or a branch: praise, remark or complaint, a
- * rating 1-5 and a text, one per subject per user. A complaint is a case for the operators of
- * the subject's branch: it must be answered within COMPLAINT_ANSWER_MINUTES, and a repeatable
- * job (feedback.jobs.ts) flags it overdue once that passes unanswered. The answer reaches the
+ * Feedback on a visit (booking), an application or a branch: praise, remark, complaint or request
+ * for help, a rating 1-5 and a text, one per subject per user. A complaint or request is a support
+ * case for the operators of the subject's branch (SupportCasesService: number, priority, deadline
+ * by SUPPORT_CRITICAL_MINUTES / SUPPORT_NORMAL_MINUTES, thread, breach sweep). The answer reaches the
  * citizen as a notification through their channels. Users, branches and bookings are read
  * through the directories of their modules; applications through the ApplicationSubjects port.
  */
-import type { Config } from '../../config/env.js';
-import type { Database } from '../../db/client.js';
-import type { ApplicationSubjects } from '../../shared/application-subjects.js';
 import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
-import type { Clock } from '../../shared/clock.js';
 import { badField, badInput, conflict, forbidden, notFound, preconditionFailed } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
-import type { AccountsDirectory } from '../accounts/index.js';
-import type { BookingsDirectory } from '../bookings/index.js';
-import type { BranchesDirectory } from '../branches/index.js';
-import type { NotificationsService } from '../notifications/index.js';
 import * as repo from './feedback.repository.js';
-import { answerDueAt, answerExcerpt, checkAnswer, feedbackProblems, KIND_WORDS, subjectsOf, type FeedbackInput } from './feedback.rules.js';
+import { answerDueAt, answerExcerpt, checkAnswer, feedbackProblems, isCase, KIND_WORDS, subjectsOf, type FeedbackInput } from './feedback.rules.js';
+import { SupportCasesService } from './support-cases.service.js';
+import type { FeedbackDeps } from './feedback.deps.js';
+import type { Executor } from '../../db/client.js';
 
-export type { FeedbackInput, FeedbackKind } from './feedback.rules.js';
+export type { FeedbackDeps } from './feedback.deps.js';
+
+export type { FeedbackInput, FeedbackKind, SupportPriority } from './feedback.rules.js';
 
 interface Subject {
   type: 'APPLICATION' | 'BOOKING' | 'BRANCH';
@@ -28,19 +25,17 @@ interface Subject {
   branchId: string | null;
 }
 
-export interface FeedbackDeps {
-  config: Config;
-  db: Database;
-  clock: Clock;
-  notifications: NotificationsService;
-  applications: ApplicationSubjects;
-  accounts: AccountsDirectory;
-  branches: BranchesDirectory;
-  bookings: BookingsDirectory;
-}
+
+/** Thrown inside leave()'s transaction to roll the case number back with a duplicate. */
+class DuplicateFeedback extends Error {}
 
 export class FeedbackService {
-  constructor(private readonly deps: FeedbackDeps) {}
+  /** Numbers, priorities, threads and the breach sweep of support cases. */
+  readonly cases: SupportCasesService;
+
+  constructor(private readonly deps: FeedbackDeps) {
+    this.cases = new SupportCasesService(deps, (viewer, f) => this.staffOf(viewer, f));
+  }
 
   async leave(viewer: Viewer, input: FeedbackInput): Promise<repo.FeedbackRow> {
     const { config, db, clock } = this.deps;
@@ -49,18 +44,29 @@ export class FeedbackService {
     if (problems.length > 0) throw badInput(problems);
     const subject = await this.subjectOf(viewer, input);
     const now = clock.now();
-    const row = await repo.insertFeedback(db, {
-      userId: viewer.userId,
-      kind: input.kind,
-      rating: input.rating ?? null,
-      text,
-      subjectType: subject.type,
-      subjectId: subject.id,
-      applicationId: subject.type === 'APPLICATION' ? subject.id : null,
-      bookingId: subject.type === 'BOOKING' ? subject.id : null,
-      branchId: subject.branchId,
-      answerDueAt: answerDueAt(input.kind, now, config.COMPLAINT_ANSWER_MINUTES),
-      createdAt: now,
+    const priority = input.priority ?? 'NORMAL';
+    const row = await db.transaction(async (tx) => {
+      const written = await repo.insertFeedback(tx, {
+        userId: viewer.userId,
+        kind: input.kind,
+        rating: input.rating ?? null,
+        text,
+        subjectType: subject.type,
+        subjectId: subject.id,
+        applicationId: subject.type === 'APPLICATION' ? subject.id : null,
+        bookingId: subject.type === 'BOOKING' ? subject.id : null,
+        branchId: subject.branchId,
+        priority,
+        caseNumber: isCase(input.kind) ? await this.cases.number(tx, now) : null,
+        answerDueAt: answerDueAt(input.kind, priority, now, this.cases.minutes),
+        createdAt: now,
+      });
+      // A duplicate rolls the case number back with it: numbers stay without gaps.
+      if (written === 'DUPLICATE') throw new DuplicateFeedback();
+      return written;
+    }).catch((err: unknown) => {
+      if (err instanceof DuplicateFeedback) return 'DUPLICATE' as const;
+      throw err;
     });
     if (row === 'DUPLICATE') {
       const [field] = subjectsOf(input);
@@ -83,7 +89,7 @@ export class FeedbackService {
     return f.userId === viewer.userId || (await this.staffOf(viewer, f)) ? f : null;
   }
 
-  /** Staff: complaints of the operator's branch (admins: of any, or the given one). */
+  /** Staff: cases of the operator's branch and the general line (admins: of any, or the given branch). */
   async complaints(viewer: Viewer, filter: { branchId?: string | null; unansweredOnly?: boolean | null; overdueOnly?: boolean | null }): Promise<repo.FeedbackRow[]> {
     let branchId: string | null;
     if (hasRole(viewer, 'ADMIN')) branchId = filter.branchId ?? null;
@@ -92,7 +98,7 @@ export class FeedbackService {
       if (filter.branchId && filter.branchId !== own) throw forbidden('Жалобы другого отделения');
       branchId = own;
     }
-    return repo.complaints(this.deps.db, { branchId, unansweredOnly: filter.unansweredOnly ?? false, overdueOnly: filter.overdueOnly ?? false });
+    return repo.complaints(this.deps.db, { branchId, generalLine: !hasRole(viewer, 'ADMIN'), unansweredOnly: filter.unansweredOnly ?? false, overdueOnly: filter.overdueOnly ?? false });
   }
 
   async answer(viewer: Viewer, id: string, rawAnswer: string): Promise<repo.FeedbackRow> {
@@ -119,9 +125,14 @@ export class FeedbackService {
     return row;
   }
 
-  /** The repeatable job: flags complaints whose answer deadline passed unanswered. */
+  /** A deactivated staff member's cases go back to their line (inside the deactivation's transaction). */
+  releaseCasesOf(tx: Executor, staffId: string): Promise<number> {
+    return repo.releaseCasesOf(tx, staffId);
+  }
+
+  /** The repeatable job: flags cases whose answer deadline passed unanswered, and tells their staff. */
   flagOverdue(): Promise<number> {
-    return repo.flagOverdue(this.deps.db, this.deps.clock.now());
+    return this.cases.flagOverdue();
   }
 
   /** What the feedback is about, checked: the viewer's own application or confirmed booking, or an existing branch. */
@@ -143,9 +154,11 @@ export class FeedbackService {
     return { type: 'BRANCH', id: branch.id, branchId: branch.id };
   }
 
+  /** Admins answer everything; operators their branch's feedback, and the general line's cases (like its chats). */
   private async staffOf(viewer: Viewer, f: repo.FeedbackRow): Promise<boolean> {
     if (hasRole(viewer, 'ADMIN')) return true;
-    if (!hasRole(viewer, 'OPERATOR') || !f.branchId) return false;
+    if (!hasRole(viewer, 'OPERATOR')) return false;
+    if (!f.branchId) return f.subjectType === 'GENERAL';
     return (await this.deps.accounts.userById(viewer.userId))?.staffBranchId === f.branchId;
   }
 

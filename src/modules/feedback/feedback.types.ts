@@ -8,8 +8,47 @@ export enum FeedbackKind {
   PRAISE = 'PRAISE',
   REMARK = 'REMARK',
   COMPLAINT = 'COMPLAINT',
+  REQUEST = 'REQUEST',
 }
-registerEnumType(FeedbackKind, { name: 'FeedbackKind', valuesConfig: { COMPLAINT: { description: 'Opens a case the branch must answer by answerDueAt.' } } });
+registerEnumType(FeedbackKind, {
+  name: 'FeedbackKind',
+  description: 'What the feedback is: praise and remarks are kept; complaints and requests open support cases.',
+  valuesConfig: {
+    COMPLAINT: { description: 'Opens a case the branch must answer by answerDueAt.' },
+    REQUEST: { description: 'Beyond the contract: a request for help (openSupportRequest, or about a booking, application or branch); a case like a complaint.' },
+  },
+});
+
+export enum SupportPriority {
+  CRITICAL = 'CRITICAL',
+  NORMAL = 'NORMAL',
+}
+registerEnumType(SupportPriority, {
+  name: 'SupportPriority',
+  description: 'How soon a support case must be answered.',
+  valuesConfig: {
+    CRITICAL: { description: 'A service cannot be used at all: answered within 30 minutes (SUPPORT_CRITICAL_MINUTES).' },
+    NORMAL: { description: 'Answered within 2 hours (SUPPORT_NORMAL_MINUTES).' },
+  },
+});
+
+@ObjectType({ description: 'One addition to a support case\'s thread, by the citizen or the answering staff.' })
+export class FeedbackFollowUp {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Written by staff (else by the case\'s author).' })
+  fromStaff!: boolean;
+
+  @Field({ description: 'The author as shown: the citizen\'s name, or "Сотрудник МФЦ" and a first name.' })
+  authorName!: string;
+
+  @Field()
+  text!: string;
+
+  @Field(() => DateTimeScalar)
+  at!: Date;
+}
 
 @ObjectType({ implements: Node, description: 'A rating and text about a visit (booking), an application or a branch.' })
 export class Feedback extends Node {
@@ -29,10 +68,14 @@ export class Feedback extends Node {
   answer!: string | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Beyond the contract.' })
   answeredAt!: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Beyond the contract: complaints must be answered by then.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Support cases must be answered by then (from the priority); null for other feedback.' })
   answerDueAt!: Date | null;
-  @Field({ description: 'Beyond the contract: a complaint whose deadline passed unanswered (flagged by the periodic check).' })
+  @Field({ description: 'A case whose deadline passed unanswered (flagged by the periodic check, which also told its staff).' })
   overdue!: boolean;
+  @Field(() => String, { nullable: true, description: 'Human-readable case number, e.g. ОБР-2026-0000042; null for praise and remarks.' })
+  caseNumber!: string | null;
+  @Field(() => SupportPriority, { description: 'The case\'s priority (NORMAL for feedback that is not a case).' })
+  priority!: SupportPriority;
   @Field(() => DateTimeScalar)
   createdAt!: Date;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/env.js';
-import { PASSKEY_NAME_MAX, attributeText, mapClaims, passkeyName, userHandle } from './identity.rules.js';
+import { PASSKEY_NAME_MAX, attributeText, counterIncreased, mapClaims, passkeyName, userHandle } from './identity.rules.js';
 
 const provider = (extra: Record<string, unknown> = {}) => {
   const [p] = loadConfig({
@@ -74,5 +74,18 @@ describe('WebAuthn user handle', () => {
 describe('claims that name no subject', () => {
   it('fail as ID_TOKEN_INVALID', () => {
     expect(() => mapClaims(provider(), { sub: 's' })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ reason: 'ID_TOKEN_INVALID' }) }));
+  });
+});
+
+describe('counterIncreased', () => {
+  it('accepts a growing counter and an authenticator that keeps none', () => {
+    expect(counterIncreased(5, 6)).toBe(true);
+    expect(counterIncreased(0, 0)).toBe(true);
+    expect(counterIncreased(0, 1)).toBe(true);
+  });
+  it('refuses a counter that stayed or went back (a cloned authenticator)', () => {
+    expect(counterIncreased(5, 5)).toBe(false);
+    expect(counterIncreased(5, 4)).toBe(false);
+    expect(counterIncreased(5, 0)).toBe(false);
   });
 });

@@ -100,3 +100,13 @@ export function passkeyName(input: string | null | undefined): string {
 export function userHandle(userId: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(Buffer.from(userId, 'utf8'));
 }
+
+/**
+ * WebAuthn §6.1.1: a signature counter must grow with every assertion, unless the authenticator
+ * keeps none (both stored and received are 0). Checked here rather than by the library, so that a
+ * genuine signature with a stale counter (a cloned authenticator) has a reason of its own.
+ */
+export function counterIncreased(stored: number, received: number): boolean {
+  if (stored === 0 && received === 0) return true;
+  return received > stored;
+}

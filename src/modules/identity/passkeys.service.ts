@@ -21,7 +21,7 @@ import type { RequestMeta } from '../../shared/request-meta.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import type { AuthPayloadView } from '../accounts/index.js';
 import type { IdentityDeps } from './identity.deps.js';
-import { passkeyName, userHandle } from './identity.rules.js';
+import { counterIncreased, passkeyName, userHandle } from './identity.rules.js';
 import * as repo from './identity.repository.js';
 import type { PasskeyRow } from './identity.repository.js';
 
@@ -141,7 +141,7 @@ export class PasskeysService {
   }
 
   async finishLogin(input: { challengeId: string; response: unknown }, meta: RequestMeta): Promise<AuthPayloadView> {
-    const { config, db, clock, log, accounts } = this.deps;
+    const { db, clock, log, accounts } = this.deps;
     const parsed = credentialJson.safeParse(input.response);
     if (!parsed.success) throw badField('response', 'Ответ устройства не похож на ключ доступа');
     const challenge = isUuid(input.challengeId)
@@ -160,26 +160,14 @@ export class PasskeysService {
     if (response.response.userHandle && response.response.userHandle !== Buffer.from(userHandle(user.id)).toString('base64url')) {
       throw await fail('USER_HANDLE_MISMATCH');
     }
-    let newCounter: number;
-    try {
-      const result = await verifyAuthenticationResponse({
-        response,
-        expectedChallenge: String(challenge.payload.challenge),
-        expectedOrigin: [...config.WEBAUTHN_ORIGINS],
-        expectedRPID: config.WEBAUTHN_RP_ID,
-        credential: {
-          id: passkey.credentialId,
-          publicKey: new Uint8Array(Buffer.from(passkey.publicKey, 'base64url')),
-          counter: passkey.counter,
-          transports: passkey.transports,
-        },
-        requireUserVerification: true,
-      });
-      if (!result.verified) throw new Error('assertion not verified');
-      newCounter = result.authenticationInfo.newCounter;
-    } catch (err) {
+    const newCounter = await this.verifyAssertion(response, String(challenge.payload.challenge), passkey).catch(async (err: unknown) => {
       log.info({ err: err instanceof Error ? err.message : String(err), passkeyId: passkey.id }, 'passkey login refused');
       throw await fail('ASSERTION_INVALID');
+    });
+    if (!counterIncreased(passkey.counter, newCounter)) {
+      log.warn({ passkeyId: passkey.id, stored: passkey.counter, received: newCounter }, 'passkey counter did not increase');
+      await accounts.journalPasskeyCounterRefusal(user, meta, passkey);
+      throw passkeyLoginFailed('COUNTER_NOT_INCREASED');
     }
     let counterRaced = false;
     try {
@@ -195,9 +183,33 @@ export class PasskeysService {
         },
       });
     } catch (err) {
-      if (counterRaced) throw await fail('COUNTER_NOT_INCREASED');
+      if (counterRaced) {
+        await accounts.journalPasskeyCounterRefusal(user, meta, passkey);
+        throw passkeyLoginFailed('COUNTER_NOT_INCREASED');
+      }
       throw err;
     }
+  }
+
+  /** The assertion's new signature counter once its signature, origin, challenge and user verification check out. */
+  private async verifyAssertion(response: AuthenticationResponseJSON, expectedChallenge: string, passkey: PasskeyRow): Promise<number> {
+    const { config } = this.deps;
+    const result = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge,
+      expectedOrigin: [...config.WEBAUTHN_ORIGINS],
+      expectedRPID: config.WEBAUTHN_RP_ID,
+      credential: {
+        id: passkey.credentialId,
+        publicKey: new Uint8Array(Buffer.from(passkey.publicKey, 'base64url')),
+        // The counter is checked by the caller (counterIncreased) so that a stale one has its own reason.
+        counter: 0,
+        transports: passkey.transports,
+      },
+      requireUserVerification: true,
+    });
+    if (!result.verified) throw new Error('assertion not verified');
+    return result.authenticationInfo.newCounter;
   }
 
   private async newChallenge(kind: 'PASSKEY_REGISTRATION' | 'PASSKEY_LOGIN', challenge: string, meta: RequestMeta, userId: string | null) {

@@ -16,6 +16,7 @@ const samples: { [N in TemplateName]: TemplateVars<N> } = {
   'security.identifier_removed': { identifier: 'СНИЛС' },
   'security.registration_attempt': { contact: 'адрес электронной почты' },
   'security.contact_claim_attempt': { contact: 'адрес электронной почты' },
+  'security.passkey_counter': { passkey: 'Телефон' },
   'system.staff_account_created': { role: 'администратора' },
   'queue.ticket_called': { number: 'A042', window: '12', branch: 'МФЦ района Тверской' },
   'queue.almost_turn': { number: 'A042', ahead: '3', branch: 'МФЦ района Тверской' },
@@ -47,6 +48,8 @@ const samples: { [N in TemplateName]: TemplateVars<N> } = {
   'payment.succeeded': { purpose: 'Госпошлина за выдачу паспорта', amount: '2450.00' },
   'payment.refunded': { purpose: 'Госпошлина за выдачу паспорта', amount: '2450.00' },
   'feedback.answered': { kind: 'жалобу', excerpt: 'Спасибо, что сообщили. Мы разобрались и приняли меры.' },
+  'support.follow_up': { case: 'ОБР-2026-0000042', author: 'Оператор Анна', excerpt: 'Уточните, пожалуйста, номер записи.' },
+  'support.overdue': { case: 'ОБР-2026-0000042', priority: 'критический', due: '01.12.2026 10:30 МСК' },
 };
 
 describe('message templates', () => {

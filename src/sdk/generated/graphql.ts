@@ -242,15 +242,20 @@ export type FeedbackInput = {
   bookingId?: string | number | null | undefined;
   branchId?: string | number | null | undefined;
   kind: FeedbackKind;
+  /** Complaints and help requests (NORMAL when not given); staff may raise or lower it. */
+  priority?: SupportPriority | null | undefined;
   rating?: number | null | undefined;
   text?: string | null | undefined;
 };
 
+/** What the feedback is: praise and remarks are kept; complaints and requests open support cases. */
 export type FeedbackKind =
   /** Opens a case the branch must answer by answerDueAt. */
   | 'COMPLAINT'
   | 'PRAISE'
-  | 'REMARK';
+  | 'REMARK'
+  /** Beyond the contract: a request for help (openSupportRequest, or about a booking, application or branch); a case like a complaint. */
+  | 'REQUEST';
 
 export type GeoPointInput = {
   lat: number;
@@ -447,6 +452,18 @@ export type SlotWatchInput = {
   to: string;
 };
 
+/** What an admin changes of a staff account; fields left out stay as they are. */
+export type StaffUpdateInput = {
+  /** The branch an operator works at (an operator needs one). */
+  branchId?: string | number | null | undefined;
+  firstName?: string | null | undefined;
+  lastName?: string | null | undefined;
+  /** An empty string clears it. */
+  middleName?: string | null | undefined;
+  /** OPERATOR and/or ADMIN; a change ends the account's sessions (roles travel in tokens). */
+  roles?: Array<Role> | null | undefined;
+};
+
 /** A staff account made by an administrator. */
 export type StaffUserInput = {
   /** The branch an operator works at. */
@@ -459,6 +476,13 @@ export type StaffUserInput = {
   phone: string;
   role: Role;
 };
+
+/** How soon a support case must be answered. */
+export type SupportPriority =
+  /** A service cannot be used at all: answered within 30 minutes (SUPPORT_CRITICAL_MINUTES). */
+  | 'CRITICAL'
+  /** Answered within 2 hours (SUPPORT_NORMAL_MINUTES). */
+  | 'NORMAL';
 
 export type TicketStatus =
   | 'CALLED'
@@ -697,6 +721,41 @@ export type MyActivityQueryVariables = Exact<{
 
 
 export type MyActivityQuery = { myActivity: { totalCount: number, nodes: Array<{ id: string, action: string, at: string, ip: string | null, details: unknown }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type StaffFieldsFragment = { id: string, lastName: string, firstName: string, middleName: string | null, roles: Array<Role>, active: boolean, staffBranch: { id: string } | null };
+
+export type StaffUsersQueryVariables = Exact<{
+  branchId?: string | number | null | undefined;
+  role?: Role | null | undefined;
+  includeInactive?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type StaffUsersQuery = { staffUsers: { totalCount: number, nodes: Array<{ id: string, lastName: string, firstName: string, middleName: string | null, roles: Array<Role>, active: boolean, staffBranch: { id: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type UpdateStaffUserMutationVariables = Exact<{
+  id: string | number;
+  input: StaffUpdateInput;
+}>;
+
+
+export type UpdateStaffUserMutation = { updateStaffUser: { id: string, lastName: string, firstName: string, middleName: string | null, roles: Array<Role>, active: boolean, staffBranch: { id: string } | null } };
+
+export type DeactivateStaffUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeactivateStaffUserMutation = { deactivateStaffUser: { id: string, lastName: string, firstName: string, middleName: string | null, roles: Array<Role>, active: boolean, staffBranch: { id: string } | null } };
+
+export type ReactivateStaffUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReactivateStaffUserMutation = { reactivateStaffUser: { id: string, lastName: string, firstName: string, middleName: string | null, roles: Array<Role>, active: boolean, staffBranch: { id: string } | null } };
 
 export type ApplicationEventFieldsFragment = { id: string, applicationId: string, status: ApplicationStatus, at: string, actor: string, comment: string | null };
 
@@ -1020,6 +1079,21 @@ export type SetBranchServicesMutationVariables = Exact<{
 
 export type SetBranchServicesMutation = { setBranchServices: { id: string, services: Array<{ id: string }> } };
 
+export type LocalitySuggestionsQueryVariables = Exact<{
+  text: string;
+  regionCode?: string | null | undefined;
+}>;
+
+
+export type LocalitySuggestionsQuery = { localitySuggestions: Array<string> };
+
+export type BranchesInLocalityQueryVariables = Exact<{
+  locality: string;
+}>;
+
+
+export type BranchesInLocalityQuery = { branches: { totalCount: number, nodes: Array<{ id: string, locality: string }> } };
+
 export type ServiceFieldsFragment = { id: string, code: string, title: string, description: string, kind: ServiceKind, processingDays: number, availableOnline: boolean, requiresAppointment: boolean, minTrustLevel: TrustLevel, appointmentMinutes: number, applicationForm: unknown, archived: boolean, requiredDocuments: Array<{ kind: DocumentKind | null, title: string, description: string | null, optional: boolean }>, fee: { amount: { amount: string, currency: string }, onlineAmount: { amount: string, currency: string } } | null, category: { id: string, slug: string, title: string } };
 
 export type ServiceCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1072,6 +1146,56 @@ export type ArchiveServiceMutationVariables = Exact<{
 
 
 export type ArchiveServiceMutation = { archiveService: { id: string, archived: boolean } };
+
+export type SearchCodesQueryVariables = Exact<{
+  search: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type SearchCodesQuery = { services: { totalCount: number, nodes: Array<{ code: string, title: string }> } };
+
+export type SearchSuggestionsQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type SearchSuggestionsQuery = { searchSuggestions: Array<string> };
+
+export type SearchSynonymsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SearchSynonymsQuery = { searchSynonyms: Array<{ id: string, phrase: string, expansion: string, updatedAt: string }> };
+
+export type SetSearchSynonymMutationVariables = Exact<{
+  phrase: string;
+  expansion: string;
+}>;
+
+
+export type SetSearchSynonymMutation = { setSearchSynonym: { id: string, phrase: string, expansion: string, updatedAt: string } };
+
+export type DeleteSearchSynonymMutationVariables = Exact<{
+  phrase: string;
+}>;
+
+
+export type DeleteSearchSynonymMutation = { deleteSearchSynonym: boolean };
+
+export type UpdateServiceCategoryMutationVariables = Exact<{
+  id: string | number;
+  input: ServiceCategoryInput;
+}>;
+
+
+export type UpdateServiceCategoryMutation = { updateServiceCategory: { id: string, slug: string, title: string } };
+
+export type DeleteServiceCategoryMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteServiceCategoryMutation = { deleteServiceCategory: boolean };
 
 export type ChatMessageFieldsFragment = { id: string, threadId: string, authorRole: string, authorName: string, text: string, createdAt: string };
 
@@ -1321,26 +1445,26 @@ export type ReviewProfileChangeMutationVariables = Exact<{
 
 export type ReviewProfileChangeMutation = { reviewProfileChange: { id: string, lastName: string | null, firstName: string | null, middleName: string | null, birthDate: string | null, status: VerificationStatus, reason: string | null, createdAt: string, reviewedAt: string | null, user: { id: string }, passport: { id: string, series: string | null, number: string, verificationStatus: VerificationStatus } | null, attachments: Array<{ id: string, fileName: string }> } };
 
-export type FeedbackFieldsFragment = { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string };
+export type FeedbackFieldsFragment = { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, caseNumber: string | null, priority: SupportPriority, createdAt: string, followUps: Array<{ id: string, fromStaff: boolean, authorName: string, text: string, at: string }> };
 
 export type LeaveFeedbackMutationVariables = Exact<{
   input: FeedbackInput;
 }>;
 
 
-export type LeaveFeedbackMutation = { leaveFeedback: { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string } };
+export type LeaveFeedbackMutation = { leaveFeedback: { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, caseNumber: string | null, priority: SupportPriority, createdAt: string, followUps: Array<{ id: string, fromStaff: boolean, authorName: string, text: string, at: string }> } };
 
 export type MyFeedbackQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyFeedbackQuery = { myFeedback: Array<{ id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string }> };
+export type MyFeedbackQuery = { myFeedback: Array<{ id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, caseNumber: string | null, priority: SupportPriority, createdAt: string, followUps: Array<{ id: string, fromStaff: boolean, authorName: string, text: string, at: string }> }> };
 
 export type ComplaintsQueryVariables = Exact<{
   filter?: ComplaintFilter | null | undefined;
 }>;
 
 
-export type ComplaintsQuery = { complaints: Array<{ id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string }> };
+export type ComplaintsQuery = { complaints: Array<{ id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, caseNumber: string | null, priority: SupportPriority, createdAt: string, followUps: Array<{ id: string, fromStaff: boolean, authorName: string, text: string, at: string }> }> };
 
 export type AnswerFeedbackMutationVariables = Exact<{
   id: string | number;
@@ -1348,7 +1472,31 @@ export type AnswerFeedbackMutationVariables = Exact<{
 }>;
 
 
-export type AnswerFeedbackMutation = { answerFeedback: { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, createdAt: string } };
+export type AnswerFeedbackMutation = { answerFeedback: { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, caseNumber: string | null, priority: SupportPriority, createdAt: string, followUps: Array<{ id: string, fromStaff: boolean, authorName: string, text: string, at: string }> } };
+
+export type OpenSupportRequestMutationVariables = Exact<{
+  text: string;
+  priority?: SupportPriority | null | undefined;
+}>;
+
+
+export type OpenSupportRequestMutation = { openSupportRequest: { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, caseNumber: string | null, priority: SupportPriority, createdAt: string, followUps: Array<{ id: string, fromStaff: boolean, authorName: string, text: string, at: string }> } };
+
+export type AddFeedbackFollowUpMutationVariables = Exact<{
+  id: string | number;
+  text: string;
+}>;
+
+
+export type AddFeedbackFollowUpMutation = { addFeedbackFollowUp: { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, caseNumber: string | null, priority: SupportPriority, createdAt: string, followUps: Array<{ id: string, fromStaff: boolean, authorName: string, text: string, at: string }> } };
+
+export type SetFeedbackPriorityMutationVariables = Exact<{
+  id: string | number;
+  priority: SupportPriority;
+}>;
+
+
+export type SetFeedbackPriorityMutation = { setFeedbackPriority: { id: string, kind: FeedbackKind, rating: number | null, text: string | null, applicationId: string | null, bookingId: string | null, branchId: string | null, answer: string | null, answeredAt: string | null, answerDueAt: string | null, overdue: boolean, caseNumber: string | null, priority: SupportPriority, createdAt: string, followUps: Array<{ id: string, fromStaff: boolean, authorName: string, text: string, at: string }> } };
 
 export type NotificationFieldsFragment = { id: string, category: NotificationCategory, title: string, body: string, subjectType: string | null, subjectId: string | null, readAt: string | null, createdAt: string, deliveries: Array<{ channel: NotificationChannel, status: DeliveryStatus, attempts: number, lastError: string | null, sentAt: string | null, scheduledFor: string | null, deliveredAt: string | null, fallback: boolean }> };
 
@@ -1911,6 +2059,19 @@ export const AuthPayloadFieldsFragmentDoc = new TypedDocumentString(`
     name
   }
 }`, {"fragmentName":"AuthPayloadFields"}) as unknown as TypedDocumentString<AuthPayloadFieldsFragment, unknown>;
+export const StaffFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StaffFields on User {
+  id
+  lastName
+  firstName
+  middleName
+  roles
+  active
+  staffBranch {
+    id
+  }
+}
+    `, {"fragmentName":"StaffFields"}) as unknown as TypedDocumentString<StaffFieldsFragment, unknown>;
 export const ApplicationEventFieldsFragmentDoc = new TypedDocumentString(`
     fragment ApplicationEventFields on ApplicationEvent {
   id
@@ -2178,6 +2339,15 @@ export const FeedbackFieldsFragmentDoc = new TypedDocumentString(`
   answeredAt
   answerDueAt
   overdue
+  caseNumber
+  priority
+  followUps {
+    id
+    fromStaff
+    authorName
+    text
+    at
+  }
   createdAt
 }
     `, {"fragmentName":"FeedbackFields"}) as unknown as TypedDocumentString<FeedbackFieldsFragment, unknown>;
@@ -2803,6 +2973,87 @@ export const MyActivityDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyActivityQuery, MyActivityQueryVariables>;
+export const StaffUsersDocument = new TypedDocumentString(`
+    query StaffUsers($branchId: ID, $role: Role, $includeInactive: Boolean, $first: Int, $after: String) {
+  staffUsers(
+    branchId: $branchId
+    role: $role
+    includeInactive: $includeInactive
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      ...StaffFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment StaffFields on User {
+  id
+  lastName
+  firstName
+  middleName
+  roles
+  active
+  staffBranch {
+    id
+  }
+}`) as unknown as TypedDocumentString<StaffUsersQuery, StaffUsersQueryVariables>;
+export const UpdateStaffUserDocument = new TypedDocumentString(`
+    mutation UpdateStaffUser($id: ID!, $input: StaffUpdateInput!) {
+  updateStaffUser(id: $id, input: $input) {
+    ...StaffFields
+  }
+}
+    fragment StaffFields on User {
+  id
+  lastName
+  firstName
+  middleName
+  roles
+  active
+  staffBranch {
+    id
+  }
+}`) as unknown as TypedDocumentString<UpdateStaffUserMutation, UpdateStaffUserMutationVariables>;
+export const DeactivateStaffUserDocument = new TypedDocumentString(`
+    mutation DeactivateStaffUser($id: ID!) {
+  deactivateStaffUser(id: $id) {
+    ...StaffFields
+  }
+}
+    fragment StaffFields on User {
+  id
+  lastName
+  firstName
+  middleName
+  roles
+  active
+  staffBranch {
+    id
+  }
+}`) as unknown as TypedDocumentString<DeactivateStaffUserMutation, DeactivateStaffUserMutationVariables>;
+export const ReactivateStaffUserDocument = new TypedDocumentString(`
+    mutation ReactivateStaffUser($id: ID!) {
+  reactivateStaffUser(id: $id) {
+    ...StaffFields
+  }
+}
+    fragment StaffFields on User {
+  id
+  lastName
+  firstName
+  middleName
+  roles
+  active
+  staffBranch {
+    id
+  }
+}`) as unknown as TypedDocumentString<ReactivateStaffUserMutation, ReactivateStaffUserMutationVariables>;
 export const MyApplicationsDocument = new TypedDocumentString(`
     query MyApplications($filter: ApplicationFilter, $first: Int, $after: String) {
   myApplications(filter: $filter, first: $first, after: $after) {
@@ -3905,6 +4156,22 @@ export const SetBranchServicesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetBranchServicesMutation, SetBranchServicesMutationVariables>;
+export const LocalitySuggestionsDocument = new TypedDocumentString(`
+    query LocalitySuggestions($text: String!, $regionCode: String) {
+  localitySuggestions(text: $text, regionCode: $regionCode)
+}
+    `) as unknown as TypedDocumentString<LocalitySuggestionsQuery, LocalitySuggestionsQueryVariables>;
+export const BranchesInLocalityDocument = new TypedDocumentString(`
+    query BranchesInLocality($locality: String!) {
+  branches(filter: {locality: $locality}, first: 50) {
+    nodes {
+      id
+      locality
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<BranchesInLocalityQuery, BranchesInLocalityQueryVariables>;
 export const ServiceCategoriesDocument = new TypedDocumentString(`
     query ServiceCategories {
   serviceCategories {
@@ -4116,6 +4383,61 @@ export const ArchiveServiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ArchiveServiceMutation, ArchiveServiceMutationVariables>;
+export const SearchCodesDocument = new TypedDocumentString(`
+    query SearchCodes($search: String!, $first: Int) {
+  services(filter: {search: $search}, first: $first) {
+    nodes {
+      code
+      title
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<SearchCodesQuery, SearchCodesQueryVariables>;
+export const SearchSuggestionsDocument = new TypedDocumentString(`
+    query SearchSuggestions($text: String!) {
+  searchSuggestions(text: $text)
+}
+    `) as unknown as TypedDocumentString<SearchSuggestionsQuery, SearchSuggestionsQueryVariables>;
+export const SearchSynonymsDocument = new TypedDocumentString(`
+    query SearchSynonyms {
+  searchSynonyms {
+    id
+    phrase
+    expansion
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SearchSynonymsQuery, SearchSynonymsQueryVariables>;
+export const SetSearchSynonymDocument = new TypedDocumentString(`
+    mutation SetSearchSynonym($phrase: String!, $expansion: String!) {
+  setSearchSynonym(phrase: $phrase, expansion: $expansion) {
+    id
+    phrase
+    expansion
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetSearchSynonymMutation, SetSearchSynonymMutationVariables>;
+export const DeleteSearchSynonymDocument = new TypedDocumentString(`
+    mutation DeleteSearchSynonym($phrase: String!) {
+  deleteSearchSynonym(phrase: $phrase)
+}
+    `) as unknown as TypedDocumentString<DeleteSearchSynonymMutation, DeleteSearchSynonymMutationVariables>;
+export const UpdateServiceCategoryDocument = new TypedDocumentString(`
+    mutation UpdateServiceCategory($id: ID!, $input: ServiceCategoryInput!) {
+  updateServiceCategory(id: $id, input: $input) {
+    id
+    slug
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateServiceCategoryMutation, UpdateServiceCategoryMutationVariables>;
+export const DeleteServiceCategoryDocument = new TypedDocumentString(`
+    mutation DeleteServiceCategory($id: ID!) {
+  deleteServiceCategory(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteServiceCategoryMutation, DeleteServiceCategoryMutationVariables>;
 export const OpenChatDocument = new TypedDocumentString(`
     mutation OpenChat($subject: String!, $applicationId: ID, $branchId: ID) {
   openChat(subject: $subject, applicationId: $applicationId, branchId: $branchId) {
@@ -4785,6 +5107,15 @@ export const LeaveFeedbackDocument = new TypedDocumentString(`
   answeredAt
   answerDueAt
   overdue
+  caseNumber
+  priority
+  followUps {
+    id
+    fromStaff
+    authorName
+    text
+    at
+  }
   createdAt
 }`) as unknown as TypedDocumentString<LeaveFeedbackMutation, LeaveFeedbackMutationVariables>;
 export const MyFeedbackDocument = new TypedDocumentString(`
@@ -4805,6 +5136,15 @@ export const MyFeedbackDocument = new TypedDocumentString(`
   answeredAt
   answerDueAt
   overdue
+  caseNumber
+  priority
+  followUps {
+    id
+    fromStaff
+    authorName
+    text
+    at
+  }
   createdAt
 }`) as unknown as TypedDocumentString<MyFeedbackQuery, MyFeedbackQueryVariables>;
 export const ComplaintsDocument = new TypedDocumentString(`
@@ -4825,6 +5165,15 @@ export const ComplaintsDocument = new TypedDocumentString(`
   answeredAt
   answerDueAt
   overdue
+  caseNumber
+  priority
+  followUps {
+    id
+    fromStaff
+    authorName
+    text
+    at
+  }
   createdAt
 }`) as unknown as TypedDocumentString<ComplaintsQuery, ComplaintsQueryVariables>;
 export const AnswerFeedbackDocument = new TypedDocumentString(`
@@ -4845,8 +5194,104 @@ export const AnswerFeedbackDocument = new TypedDocumentString(`
   answeredAt
   answerDueAt
   overdue
+  caseNumber
+  priority
+  followUps {
+    id
+    fromStaff
+    authorName
+    text
+    at
+  }
   createdAt
 }`) as unknown as TypedDocumentString<AnswerFeedbackMutation, AnswerFeedbackMutationVariables>;
+export const OpenSupportRequestDocument = new TypedDocumentString(`
+    mutation OpenSupportRequest($text: String!, $priority: SupportPriority) {
+  openSupportRequest(text: $text, priority: $priority) {
+    ...FeedbackFields
+  }
+}
+    fragment FeedbackFields on Feedback {
+  id
+  kind
+  rating
+  text
+  applicationId
+  bookingId
+  branchId
+  answer
+  answeredAt
+  answerDueAt
+  overdue
+  caseNumber
+  priority
+  followUps {
+    id
+    fromStaff
+    authorName
+    text
+    at
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<OpenSupportRequestMutation, OpenSupportRequestMutationVariables>;
+export const AddFeedbackFollowUpDocument = new TypedDocumentString(`
+    mutation AddFeedbackFollowUp($id: ID!, $text: String!) {
+  addFeedbackFollowUp(id: $id, text: $text) {
+    ...FeedbackFields
+  }
+}
+    fragment FeedbackFields on Feedback {
+  id
+  kind
+  rating
+  text
+  applicationId
+  bookingId
+  branchId
+  answer
+  answeredAt
+  answerDueAt
+  overdue
+  caseNumber
+  priority
+  followUps {
+    id
+    fromStaff
+    authorName
+    text
+    at
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<AddFeedbackFollowUpMutation, AddFeedbackFollowUpMutationVariables>;
+export const SetFeedbackPriorityDocument = new TypedDocumentString(`
+    mutation SetFeedbackPriority($id: ID!, $priority: SupportPriority!) {
+  setFeedbackPriority(id: $id, priority: $priority) {
+    ...FeedbackFields
+  }
+}
+    fragment FeedbackFields on Feedback {
+  id
+  kind
+  rating
+  text
+  applicationId
+  bookingId
+  branchId
+  answer
+  answeredAt
+  answerDueAt
+  overdue
+  caseNumber
+  priority
+  followUps {
+    id
+    fromStaff
+    authorName
+    text
+    at
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<SetFeedbackPriorityMutation, SetFeedbackPriorityMutationVariables>;
 export const NotificationsDocument = new TypedDocumentString(`
     query Notifications($filter: NotificationFilter, $first: Int, $after: String) {
   notifications(filter: $filter, first: $first, after: $after) {

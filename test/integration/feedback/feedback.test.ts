@@ -23,7 +23,7 @@ import { errorOf } from '../../helpers/graphql.js';
 import { operatorOf } from '../../helpers/staff.js';
 import { buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
 
-const t = useTestApp({ COMPLAINT_ANSWER_MINUTES: '30', FEEDBACK_TEXT_MAX_LENGTH: '500' });
+const t = useTestApp({ SUPPORT_NORMAL_MINUTES: '30', FEEDBACK_TEXT_MAX_LENGTH: '500' });
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' }));
 
 let admin: MfcClient;

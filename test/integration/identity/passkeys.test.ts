@@ -153,13 +153,21 @@ describe('logging in with a passkey', () => {
     expect(under.extensions.reason).toBe('ASSERTION_INVALID');
   });
 
-  it('refuses a counter that did not grow (a cloned authenticator)', async () => {
-    const { device } = await citizenWithPasskey();
+  it('refuses a counter that did not grow (a cloned authenticator) with COUNTER_NOT_INCREASED, journals it and tells the owner', async () => {
+    const { citizen, device } = await citizenWithPasskey();
     const first = await beginLogin();
     await t.client.request(FinishPasskeyLoginDocument, { challengeId: first.challengeId, response: device.get(first.options, { counter: 5 }) });
-    const second = await beginLogin();
-    const err = await errorOf(t.client.request(FinishPasskeyLoginDocument, { challengeId: second.challengeId, response: device.get(second.options, { counter: 5 }) }));
-    expect(err.code).toBe('UNAUTHENTICATED');
+    for (const stale of [5, 3]) {
+      const again = await beginLogin();
+      const err = await errorOf(t.client.request(FinishPasskeyLoginDocument, { challengeId: again.challengeId, response: device.get(again.options, { counter: stale }) }));
+      expect(err.code).toBe('UNAUTHENTICATED');
+      expect(err.extensions.reason).toBe('COUNTER_NOT_INCREASED');
+    }
+    const sql = t.running.app.db.sql;
+    const [journal] = await sql`select count(*)::int as n from activity_entries where user_id = ${citizen.id} and action = 'LOGIN_FAILED' and details->>'reason' = 'COUNTER_NOT_INCREASED'`;
+    expect(journal?.n).toBe(2);
+    const [told] = await sql`select count(*)::int as n from notifications where user_id = ${citizen.id} and template = 'security.passkey_counter' and urgent`;
+    expect(told?.n).toBe(2);
     const third = await beginLogin();
     const { finishPasskeyLogin } = await t.client.request(FinishPasskeyLoginDocument, { challengeId: third.challengeId, response: device.get(third.options, { counter: 6 }) });
     expect(finishPasskeyLogin.accessToken).toBeTruthy();

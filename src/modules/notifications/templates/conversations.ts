@@ -30,4 +30,28 @@ export const conversationTemplates = {
     },
     inApp: (v: { kind: string; excerpt: string }) => v.excerpt,
   },
+  'support.follow_up': {
+    category: 'SYSTEM',
+    urgent: false,
+    secret: false,
+    title: (v: { case: string; author: string; excerpt: string }) => `Новое сообщение по обращению ${v.case}`,
+    sms: (v: { case: string; author: string; excerpt: string }) => `МФЦ: новое сообщение по обращению ${v.case}. Откройте личный кабинет`,
+    email: {
+      subject: (v: { case: string; author: string; excerpt: string }) => `Обращение ${v.case}: новое сообщение`,
+      text: (v: { case: string; author: string; excerpt: string }) => `${v.author} написал(а) по обращению ${v.case}:\n\n${v.excerpt}${SIGNATURE}`,
+    },
+    inApp: (v: { case: string; author: string; excerpt: string }) => `${v.author}: ${v.excerpt}`,
+  },
+  'support.overdue': {
+    category: 'SYSTEM',
+    urgent: true,
+    secret: false,
+    title: (v: { case: string; priority: string; due: string }) => `Просрочен ответ по обращению ${v.case}`,
+    sms: (v: { case: string; priority: string; due: string }) => `МФЦ: просрочен ответ по обращению ${v.case} (${v.priority}), срок был ${v.due}`,
+    email: {
+      subject: (v: { case: string; priority: string; due: string }) => `Просрочено обращение ${v.case}`,
+      text: (v: { case: string; priority: string; due: string }) =>
+        `Обращение ${v.case} (приоритет: ${v.priority}) не получило ответа в срок — до ${v.due}. Ответьте гражданину как можно скорее.${SIGNATURE}`,
+    },
+  },
 } satisfies Record<string, Template<never>>;
