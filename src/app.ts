@@ -22,6 +22,7 @@ import { createChatModule, type ChatService } from './modules/chat/index.js';
 import { createDocumentsModule, DiskStorage, type DocumentsService } from './modules/documents/index.js';
 import { createFeedbackModule, type FeedbackService } from './modules/feedback/index.js';
 import { createIdentityModule, type IdentityServices } from './modules/identity/index.js';
+import { createIntegrationsModule, type ApiClientsService, type IntegrationsModule, type WebhooksService } from './modules/integrations/index.js';
 import { createNotificationsModule, type DeliveryService, type NotificationsService } from './modules/notifications/index.js';
 import { createPrivacyModule, type PrivacyModule } from './modules/privacy/index.js';
 import { createQueueModule, type LoadAlertsService, type LoadService, type QueueService, type VisitOutcomes } from './modules/queue/index.js';
@@ -54,6 +55,9 @@ export interface Services {
   keys: SigningKeyStore;
   pubsub: AppPubSub;
   nodes: NodeRegistry;
+  /** Machine clients (API keys) and webhook endpoints. */
+  apiClients: ApiClientsService;
+  webhooks: WebhooksService;
 }
 
 export interface App {
@@ -105,6 +109,7 @@ async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAcce
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
   const system = await createSystemModule({ config, log, clock, db: db.db });
   const hashKey = await system.secret('data_hash_key', config.DATA_HASH_KEY);
+  const apiKeyHashKey = await system.secret('api_key_hash_key', config.API_KEY_HASH_KEY);
   const { cipher } = system;
   const tokens = new TokenService({ config, keys: system.keys, clock });
   // Notifications read users through a port of their own; accounts' read-only directory fits it.
@@ -116,7 +121,7 @@ async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAcce
     redis: { publisher: redis.publisher, subscriber: redis.subscriber },
   });
   const identity = createIdentityModule({ config, log, clock, db: db.db, rateLimiter, hashKey, accounts: accounts.external });
-  return { system, tokens, notifications, accounts, identity };
+  return { system, tokens, notifications, accounts, identity, apiKeyHashKey };
 }
 
 /** Catalog, branches, the queue and bookings: the branch's day. */
@@ -173,9 +178,38 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
   });
   const subjects = { find: (id: string) => applications.applications.subjectOf(id) };
   const chat = createChatModule({ config, log, clock, db: db.db, pubsub, redis: redis.main, rateLimiter, notifications, applications: subjects, accounts: accounts.directory, branches: branch.branches.directory });
+  const integrations = createIntegrations(infra, people, branch.branches);
   const feedback = createFeedbackModule({ config, db: db.db, clock, notifications, applications: subjects, accounts: accounts.directory, branches: branch.branches.directory, bookings: createBookingsDirectory(db.db) });
-  return { documents, applications, chat, feedback };
+  return { documents, applications, chat, feedback, integrations };
 }
+
+/** Machine clients and webhooks; admins are told through notifications when an endpoint is switched off. */
+function createIntegrations(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branches: ReturnType<typeof createBranchModules>['branches']): IntegrationsModule {
+  const { config, log, clock, db, pubsub, redis, queues } = infra;
+  const { accounts, notifications } = people;
+  return createIntegrationsModule({
+    config, log, clock, db: db.db, pubsub, queues,
+    redis: redis.main,
+    cipher: people.system.cipher,
+    apiKeyHashKey: people.apiKeyHashKey,
+    branches: branches.directory,
+    admins: {
+      async webhookEndpointDisabled(tx, endpoint) {
+        for (const userId of await accounts.directory.adminIds(tx)) {
+          await notifications.notifications.notify(tx, { userId, template: 'webhook.disabled', vars: { url: endpoint.url, hours: String(endpoint.failingSinceHours) }, subjectType: 'webhook_endpoint', subjectId: endpoint.id });
+        }
+      },
+    },
+  });
+}
+
+function registryOf(modules: readonly ModuleParts[]): NodeRegistry {
+  const nodes = new NodeRegistry();
+  for (const m of modules) nodes.register(...(m.nodes ?? []));
+  return nodes;
+}
+
+const integrationServices = (m: IntegrationsModule) => ({ apiClients: m.apiClients, webhooks: m.webhooks });
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const infra = await createInfrastructure(config, opts);
@@ -193,8 +227,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   });
   late.privacy = privacy;
   const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases), privacy];
-  const nodes = new NodeRegistry();
-  for (const m of modules) nodes.register(...(m.nodes ?? []));
+  const nodes = registryOf(modules);
   const services: Services = {
     accounts: people.accounts,
     identity: people.identity,
@@ -213,6 +246,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     keys: people.system.keys,
     pubsub: infra.pubsub,
     nodes,
+    ...integrationServices(cases.integrations),
   };
   return {
     resolvers: [new NodeResolver(nodes), ...modules.flatMap((m) => m.resolvers)],

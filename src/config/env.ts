@@ -5,6 +5,7 @@
  * `test/integration/config.test.ts` keeps the two in step.
  */
 import { z } from 'zod';
+import { integrationsEnv } from './integrations-env.js';
 import { ssoProvider } from './sso-providers.js';
 
 const bool = z
@@ -220,6 +221,7 @@ const schema = z.object({
   WEBAUTHN_ORIGINS: z.string().optional(),
   /** PEM bundle of the root certificates a signature login's chain must end at; unset: signature login is off. */
   SIGNATURE_TRUSTED_ROOTS: z.string().optional(),
+  ...integrationsEnv,
 });
 
 /** Every variable this module reads; the README's configuration table must list each one. */

@@ -16,12 +16,13 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { App } from '../app.js';
 import { costLimits, operationCost, tooExpensive, type CostLimits } from './cost.js';
 import { formatError } from './errors.js';
-import { bearer } from '../shared/auth/bearer.js';
 import { resolverLookup } from '../shared/graphql/context.js';
 import { parseOptions, validationRules } from './limits.js';
 import type { GraphQLContext } from '../shared/graphql/context.js';
 import { attachWebSocketServer } from './websocket.js';
 import { httpDrainer, type HttpDrainer } from './drain.js';
+import { apiScopesPlugin } from './api-scopes.js';
+import { principalMiddleware, principalOf } from './principal.js';
 
 export interface ApiServer {
   server: Server;
@@ -83,7 +84,7 @@ function createApollo(app: App, schema: GraphQLSchema, plugins: Array<ApolloServ
     parseOptions: parseOptions(config),
     formatError: (formatted, error) =>
       formatError(formatted, error, { log, requestId: requestIds.getStore(), production: config.isProduction, hideSchemaDetails: config.isProduction }),
-    plugins: [...plugins, costPlugin(schema, costLimits(config)), ...(config.GRAPHQL_INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()])],
+    plugins: [...plugins, apiScopesPlugin(schema), costPlugin(schema, costLimits(config)), ...(config.GRAPHQL_INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()])],
   });
 }
 
@@ -112,20 +113,23 @@ function mountGraphQL(http: Express, app: App, apollo: ApolloServer<GraphQLConte
     requestIds.run(requestId, next);
   });
   http.use('/graphql', express.json({ limit: '200kb' }));
+  // Who calls (issue 16): 401 for a bad token or key, rate limits per API key (src/server/principal.ts).
+  http.use('/graphql', principalMiddleware(app));
   http.use(
     '/graphql',
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GraphQLContext> => {
-        const token = bearer(req.header('authorization'));
-        return {
-          viewer: token ? await app.services.accounts.sessions.viewerFromToken(token) : null,
+      context: ({ req, res }): Promise<GraphQLContext> => {
+        const principal = principalOf(res);
+        return Promise.resolve({
+          viewer: principal.kind === 'user' ? principal.viewer : null,
+          apiClient: principal.kind === 'client' ? principal.client : null,
           requestId: requestIds.getStore() ?? randomUUID(),
           now: app.clock.now(),
           memo: new Map(),
           resolver: resolvers,
           idempotencyKey: req.header('idempotency-key')?.trim() || null,
           meta: { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null },
-        };
+        });
       },
     }),
   );

@@ -23,6 +23,7 @@ import { SsoResolver } from '../modules/identity/index.js';
 import { PasskeysResolver } from '../modules/identity/index.js';
 import { SignatureResolver } from '../modules/identity/index.js';
 import { DataAccessConnectionResolver, DataAccessResolver } from '../modules/privacy/index.js';
+import { ApiClientsResolver, WebhooksResolver } from '../modules/integrations/index.js';
 import { authChecker } from '../shared/graphql/auth-checker.js';
 import { guardInputs } from './input-guard.js';
 import { NodeResolver } from './nodes.js';
@@ -57,6 +58,8 @@ export const resolvers = [
   SignatureResolver,
   DataAccessResolver,
   DataAccessConnectionResolver,
+  ApiClientsResolver,
+  WebhooksResolver,
 ] as const;
 
 /**

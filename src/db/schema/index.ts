@@ -11,3 +11,4 @@ export * from './notification-center.js';
 export * from './support.js';
 export * from './identity.js';
 export * from './privacy.js';
+export * from './integrations.js';

@@ -11,6 +11,8 @@ export interface AccountsDirectory {
   /** A user by id, read with `tx` when given (inside the caller's transaction). */
   userById(id: string, tx?: Executor): Promise<UserRow | undefined>;
   usersByIds(ids: readonly string[], tx?: Executor): Promise<UserRow[]>;
+  /** Ids of the admins. */
+  adminIds(tx?: Executor): Promise<string[]>;
 }
 
 export function createAccountsDirectory(db: Database, cipher: FieldCipher): AccountsDirectory {
@@ -18,5 +20,6 @@ export function createAccountsDirectory(db: Database, cipher: FieldCipher): Acco
   return {
     userById: (id, tx = db) => repo.findUserById(tx, id),
     usersByIds: (ids, tx = db) => repo.findUsersByIds(tx, ids),
+    adminIds: (tx = db) => repo.findAdminIds(tx),
   };
 }

@@ -12,6 +12,7 @@ import { badField, conflict, preconditionFailed } from '../../shared/errors.js';
 import type { VisitEnd } from '../queue/index.js';
 import { visitTime, type BookingEffects, type BookingsDeps } from './bookings.deps.js';
 import { expireBooking } from './bookings.jobs.js';
+import { recordBookingEvent } from './bookings.webhooks.js';
 import * as repo from './bookings.repository.js';
 import type { BookingRow } from './bookings.repository.js';
 import { ACTIVE_STATUSES, CHANGEABLE_STATUSES, MAX_IDEMPOTENCY_KEY_LENGTH, MAX_PURPOSE_LENGTH, noShowCutoff, placesOf } from './bookings.rules.js';
@@ -93,6 +94,7 @@ export class BookingLifecycleService {
     if (row === 'DUPLICATE') throw new DuplicateBooking('idempotency key used by a concurrent request');
     await repo.insertEvent(tx, { bookingId: row.id, status: 'PENDING_CONFIRMATION', at: now, note: 'Место удерживается до подтверждения' });
     await writeOutbox(tx, expireBooking, { bookingId: row.id }, { jobId: `expire-${row.id}`, delayMs: config.BOOKING_CONFIRM_TTL_SECONDS * 1000 });
+    await recordBookingEvent(tx, 'BOOKING_CREATED', row, now);
     return row;
   }
 
@@ -109,6 +111,7 @@ export class BookingLifecycleService {
       await repo.insertEvent(tx, { bookingId: row.id, status: 'CONFIRMED', at: now });
       await this.effects.scheduleReminder(tx, row, now);
       await this.notify(tx, row, 'booking.confirmed');
+      await recordBookingEvent(tx, 'BOOKING_CONFIRMED', row, now);
       return row;
     });
     if (!done) throw preconditionFailed(`Запись в статусе ${booking.status} подтвердить нельзя`, { rule: 'NOT_PENDING' });
@@ -133,6 +136,7 @@ export class BookingLifecycleService {
       await repo.insertEvent(tx, { bookingId: done.id, status, at: now, note });
       await this.effects.cancelReminder(tx, done);
       await this.watches.placeFreed(tx, done, now);
+      await recordBookingEvent(tx, status === 'CANCELLED' ? 'BOOKING_CANCELLED' : 'BOOKING_EXPIRED', done, now);
       return done;
     });
     if (row) {

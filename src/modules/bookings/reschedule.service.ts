@@ -3,6 +3,7 @@
  * within BOOKING_HORIZON_DAYS of the original time). The old places are freed and the new ones
  * taken in one transaction; the reminder follows the visit; watchers of the freed day are told.
  */
+import { recordBookingEvent } from './bookings.webhooks.js';
 import { badField, conflict, preconditionFailed } from '../../shared/errors.js';
 import type { BookingEffects, BookingsDeps } from './bookings.deps.js';
 import * as repo from './bookings.repository.js';
@@ -44,6 +45,7 @@ export class RescheduleService {
       await this.effects.cancelReminder(tx, booking);
       if (moved.status === 'CONFIRMED') await this.effects.scheduleReminder(tx, moved, now);
       await this.watches.placeFreed(tx, booking, now);
+      await recordBookingEvent(tx, 'BOOKING_RESCHEDULED', moved, now, { previousStartsAt: booking.startsAt.toISOString() });
       return moved;
     });
     await this.effects.dropReminder(booking);

@@ -21,6 +21,7 @@ const samples: { [N in TemplateName]: TemplateVars<N> } = {
   'load.alert': { branch: 'МФЦ района Тверской', waiting: '3' },
   'booking.reminder': { number: 'МФЦ-Б-0000123', branch: 'МФЦ района Тверской', time: '25.11.2026 10:30' },
   'booking.slot_freed': { branch: 'МФЦ района Тверской', date: '25.11.2026' },
+  'webhook.disabled': { url: 'https://crm.example.ru/hooks/mfc', hours: '24' },
   'document.verified': { document: 'Паспорт гражданина РФ', reason: '' },
   'document.rejected': { document: 'Свидетельство о регистрации ТС', reason: 'Скан нечитаем: загрузите фото без бликов' },
   'document.expiring': { document: 'Водительское удостоверение', date: '25.12.2026' },

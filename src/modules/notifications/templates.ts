@@ -7,6 +7,7 @@
 import { accountTemplates } from './templates/account.js';
 import { caseTemplates } from './templates/cases.js';
 import { conversationTemplates } from './templates/conversations.js';
+import { integrationTemplates } from './templates/integrations.js';
 import type { NotificationCategory, Template } from './templates/template.js';
 import { visitTemplates } from './templates/visits.js';
 
@@ -17,6 +18,7 @@ export const templates = {
   ...accountTemplates,
   ...visitTemplates,
   ...caseTemplates,
+  ...integrationTemplates,
 } satisfies Record<string, Template<never>>;
 
 export type TemplateName = keyof typeof templates;

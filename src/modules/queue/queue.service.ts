@@ -5,6 +5,7 @@
  * called ticket's holder hears it at once: ticketUpdated and an urgent notification. The queue owns
  * tickets; a booked visit's end is told to the owner of bookings through the VisitOutcomes port.
  */
+import { recordIntegrationEvent } from '../../jobs/integration-events.js';
 import type { QueueDeps } from './queue.deps.js';
 import type { Executor } from '../../db/client.js';
 import { badField, forbidden, notFound, preconditionFailed } from '../../shared/errors.js';
@@ -115,6 +116,8 @@ export class QueueService {
       if (!called) throw new Error('claimed ticket changed under its lock');
       await repo.setWindowTicket(tx, branch.id, window, called.id);
       await this.notifyCalled(tx, called, window, branch);
+      // Webhooks (LOAD_READ): what the hall's board shows, no holder.
+      await recordIntegrationEvent(tx, { type: 'TICKET_CALLED', occurredAt: now, branchId: branch.id, data: { ticketId: called.id, number: called.number, window, branchId: branch.id, serviceId: called.serviceId } });
       return { called, finished };
     });
     if (result.finished) {
