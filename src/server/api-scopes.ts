@@ -6,10 +6,11 @@
  * their scopes: the default is deny, and test/integration/integrations/api-scopes.test.ts walks the
  * schema to prove it for every root field. Checked before execution on HTTP and WebSocket.
  */
-import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import { Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
 import { valueFromASTUntyped, type FieldNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLContext } from '../shared/graphql/context.js';
+import { AppError, ErrorCode } from '../shared/errors.js';
 import type { ApiClientPrincipal, ApiScopeName } from '../shared/auth/api-client.js';
 
 export interface ApiFieldRule {
@@ -37,10 +38,10 @@ export const API_CLIENT_FIELDS: Readonly<Record<string, ApiFieldRule>> = {
   'Mutation.sendTestWebhook': { scopes: ['WEBHOOKS_MANAGE'] },
 };
 
-const refused = (message: string, field: string) => new GraphQLError(message, { extensions: { code: 'FORBIDDEN', field, http: { status: 403 } } });
+const refused = (message: string, field: string) => new AppError(ErrorCode.FORBIDDEN, message, { field, http: { status: 403 } });
 
 /** The first root field the client may not call in this operation (as a FORBIDDEN error), or null. */
-export function apiClientRefusal(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, client: ApiClientPrincipal, variables: Record<string, unknown>): GraphQLError | null {
+export function apiClientRefusal(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, client: ApiClientPrincipal, variables: Record<string, unknown>): AppError | null {
   const root = schema.getRootType(operation.operation);
   if (!root) return null;
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
