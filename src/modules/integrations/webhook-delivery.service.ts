@@ -77,6 +77,7 @@ export class WebhookDeliveryService {
     const failingSince = endpoint.failingSince ?? now;
     if (shouldDisable(failingSince, now, config.WEBHOOK_DISABLE_AFTER_HOURS)) {
       await this.disable(endpoint, failingSince, now);
+      await repo.markFailed(db, delivery.id, `${result.error ?? 'failed'}; endpoint switched off`);
       return 'endpoint disabled';
     }
     if (!endpoint.failingSince) await repo.updateEndpoint(db, endpoint.id, { failingSince });

@@ -112,13 +112,17 @@ export async function restartDelivery(db: Executor, id: string, at: Date): Promi
   return findDelivery(db, id);
 }
 
+/** A TEST event belongs to the endpoint it was sent to only. */
+const testEventsOf = (endpointId: string) =>
+  sql`(${webhookEvents.type} <> 'TEST' OR EXISTS (SELECT 1 FROM ${webhookDeliveries} d WHERE d.event_id = ${webhookEvents.id} AND d.endpoint_id = ${endpointId}::uuid))`;
+
 /** Events of the endpoint's types (and branches) since a moment, for a replay. */
 export async function eventsSince(db: Executor, endpoint: EndpointRow, since: Date, limit: number): Promise<Array<{ id: string }>> {
   const branchMatch = endpoint.branchIds.length === 0 ? undefined : sql`${webhookEvents.branchId} = ANY(${sql.param(endpoint.branchIds)}::uuid[])`;
   return db
     .select({ id: webhookEvents.id })
     .from(webhookEvents)
-    .where(and(gte(webhookEvents.occurredAt, since), sql`${webhookEvents.type} = ANY(${sql.param(endpoint.events)}::text[])`, branchMatch))
+    .where(and(gte(webhookEvents.occurredAt, since), sql`${webhookEvents.type} = ANY(${sql.param(endpoint.events)}::text[])`, branchMatch, testEventsOf(endpoint.id)))
     .orderBy(webhookEvents.occurredAt)
     .limit(limit);
 }
