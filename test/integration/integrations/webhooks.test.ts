@@ -12,7 +12,7 @@ import { MfcClient, type Doc } from '../../../src/sdk/client.js';
 import { createAccount, registerCitizen } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
 import { errorOf } from '../../helpers/graphql.js';
-import { startWebhookReceiver, type Received } from '../../helpers/webhook-receiver.js';
+import { startWebhookReceiver } from '../../helpers/webhook-receiver.js';
 import { buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
 
 const doc = <R = Record<string, unknown>, V = Record<string, unknown>>(q: string) => ({ toString: () => q }) as Doc<R, V>;
