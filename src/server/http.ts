@@ -23,6 +23,7 @@ import { attachWebSocketServer } from './websocket.js';
 import { httpDrainer, type HttpDrainer } from './drain.js';
 import { apiScopesPlugin } from './api-scopes.js';
 import { principalMiddleware, principalOf } from './principal.js';
+import { TrustedDocuments, trustedDocumentsMiddleware } from './trusted-documents.js';
 
 export interface ApiServer {
   server: Server;
@@ -44,14 +45,17 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
   http.set('trust proxy', config.TRUST_PROXY_HOPS);
   const server = createServer(http);
   const drainer = httpDrainer(server);
-  const ws = attachWebSocketServer({ app, schema, server });
+  // Trusted documents (issue 16): the manifest is loaded into Redis before the first request.
+  const trusted = new TrustedDocuments({ redis: app.redis.main, config });
+  await trusted.load();
+  const ws = attachWebSocketServer({ app, schema, server, trusted });
   const operations = inFlightOperations();
   const apollo = createApollo(app, schema, [ws.drainPlugin, operations.plugin]);
   await apollo.start();
 
   mountProbes(http, app, drainer);
   for (const router of app.routers) http.use(router);
-  mountGraphQL(http, app, apollo);
+  mountGraphQL(http, app, apollo, trusted);
   http.use(jsonErrors(log));
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
@@ -105,7 +109,7 @@ function mountProbes(http: Express, app: App, drainer: HttpDrainer): void {
 }
 
 /** POST/GET /graphql: a request id, the JSON body, and the context every resolver receives. */
-function mountGraphQL(http: Express, app: App, apollo: ApolloServer<GraphQLContext>): void {
+function mountGraphQL(http: Express, app: App, apollo: ApolloServer<GraphQLContext>, trusted: TrustedDocuments): void {
   const resolvers = resolverLookup(app.resolvers);
   http.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
     const requestId = (req.header('x-request-id') ?? '').slice(0, 64) || randomUUID();
@@ -114,7 +118,7 @@ function mountGraphQL(http: Express, app: App, apollo: ApolloServer<GraphQLConte
   });
   http.use('/graphql', express.json({ limit: '200kb' }));
   // Who calls (issue 16): 401 for a bad token or key, rate limits per API key (src/server/principal.ts).
-  http.use('/graphql', principalMiddleware(app));
+  http.use('/graphql', principalMiddleware(app), trustedDocumentsMiddleware(trusted, principalOf));
   http.use(
     '/graphql',
     expressMiddleware(apollo, {

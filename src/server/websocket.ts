@@ -22,6 +22,8 @@ import { formatError, withCode, type ErrorFormatting } from './errors.js';
 import { parseOptions, validationRules } from './limits.js';
 import { apiClientRefusal } from './api-scopes.js';
 import { closeCodeOf, refusedError, resolvePrincipal } from './principal.js';
+import type { TrustedDocuments } from './trusted-documents.js';
+import { AppError } from '../shared/errors.js';
 
 interface ConnectionState {
   viewer: Viewer | null;
@@ -79,9 +81,10 @@ interface Setup {
   rules: ValidationRule[];
   limits: CostLimits;
   resolvers: GraphQLContext['resolver'];
+  trusted: TrustedDocuments;
 }
 
-export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; server: Server }) {
+export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; server: Server; trusted: TrustedDocuments }) {
   const { app, schema, server } = opts;
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });
   const setup: Setup = {
@@ -91,6 +94,7 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
     rules: [...specifiedRules, ...validationRules(app.config)],
     limits: costLimits(app.config),
     resolvers: resolverLookup(app.resolvers),
+    trusted: opts.trusted,
   };
   const formatting = (id: string): ErrorFormatting => ({ log: app.log, requestId: `ws-${id}`, production: app.config.isProduction, hideSchemaDetails: app.config.isProduction });
 
@@ -182,9 +186,13 @@ async function subscribe(setup: Setup, ctx: WsContext, id: string, payload: Subs
   if (Object.keys(ctx.subscriptions).length > app.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET) {
     return [rateLimited(1, `Не больше ${app.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET} подписок на одно соединение`)];
   }
+  // Trusted documents: an id (query "") becomes its text; TRUSTED_DOCUMENTS_ONLY applies to users and anonymous sockets.
+  const request: { query?: unknown; extensions?: unknown } = { query: payload.query === '' ? undefined : payload.query, extensions: payload.extensions ? { ...payload.extensions } : undefined };
+  const untrusted = await setup.trusted.resolve(request, state?.apiClient ? { kind: 'client', client: state.apiClient } : { kind: 'anonymous' });
+  if (untrusted) return [new AppError(untrusted.extensions.code, untrusted.message)];
   let document;
   try {
-    document = parse(payload.query, parseOptions(app.config));
+    document = parse(typeof request.query === 'string' ? request.query : '', parseOptions(app.config));
   } catch (err) {
     return withCode([err instanceof GraphQLError ? err : new GraphQLError('Syntax error')], 'GRAPHQL_PARSE_FAILED');
   }
