@@ -76,7 +76,7 @@ export class WebhooksResolver {
   async deliveries(
     @Root() endpoint: WebhookEndpoint,
     @Arg('status', () => WebhookDeliveryStatus, { nullable: true, description: 'Only deliveries in this state.' }) status: string | null,
-    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size (1-100).' }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size (1-100).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
   ): Promise<WebhookDeliveryConnection> {
     const page = await this.webhooks.deliveries(endpoint.id, { status, first, after });

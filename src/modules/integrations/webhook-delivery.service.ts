@@ -9,7 +9,7 @@
 import { Webhook } from 'standardwebhooks';
 import type { IntegrationEvent } from '../../jobs/integration-events.js';
 import type { IntegrationsDeps } from './integrations.deps.js';
-import { deliverWebhook } from './webhooks.jobs.js';
+import { deliverWebhook } from './webhooks.contracts.js';
 import * as repo from './webhooks.repository.js';
 import { allowsPrivateTargets, EVENT_SCOPE, nextAttemptAt, shouldDisable, webhookPayload } from './webhooks.rules.js';
 import { postSigned } from './webhook-target.js';

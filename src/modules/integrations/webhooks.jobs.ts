@@ -3,20 +3,10 @@
  * one attempt of one delivery (the next attempt is a new delayed job, so the delivery log shows
  * nextAttemptAt), and a sweep re-enqueuing deliveries whose job Redis lost.
  */
-import { z } from 'zod';
-import { defineJob, defineProcessor, defineSchedule, type ProcessorDefinition, type ScheduleDefinition } from '../../jobs/define.js';
+import { defineProcessor, defineSchedule, type ProcessorDefinition, type ScheduleDefinition } from '../../jobs/define.js';
+import { deliverWebhook, sweepWebhooks } from './webhooks.contracts.js';
 import { fanOutIntegrationEvent } from '../../jobs/integration-events.js';
 import type { WebhookDeliveryService } from './webhook-delivery.service.js';
-
-export const deliverWebhook = defineJob({
-  name: 'webhooks.deliver',
-  queue: 'webhooks',
-  schema: z.object({ deliveryId: z.uuid(), attempt: z.number().int().min(0) }),
-  // Retries here are for our own failures (database away); the target's failures are scheduled by the service.
-  options: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
-});
-
-export const sweepWebhooks = defineJob({ name: 'webhooks.sweep', queue: 'webhooks', schema: z.object({}) });
 
 export const webhookJobs = [fanOutIntegrationEvent, deliverWebhook, sweepWebhooks];
 

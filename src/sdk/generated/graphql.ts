@@ -480,6 +480,7 @@ export type NodeByIdQueryVariables = Exact<{
 
 export type NodeByIdQuery = { node:
     | { __typename: 'ActivityEntry', id: string }
+    | { __typename: 'ApiClient', id: string }
     | { __typename: 'Application', id: string }
     | { __typename: 'Attachment', id: string }
     | { __typename: 'Booking', id: string }
@@ -497,6 +498,8 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Session', id: string }
     | { __typename: 'SlotWatch', id: string }
     | { __typename: 'User', lastName: string, firstName: string, id: string }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
    | null };
 
 export type UpdateProfileMutationVariables = Exact<{
@@ -1002,6 +1005,7 @@ export type DocumentNodeQueryVariables = Exact<{
 
 export type DocumentNodeQuery = { node:
     | { __typename: 'ActivityEntry', id: string }
+    | { __typename: 'ApiClient', id: string }
     | { __typename: 'Application', id: string }
     | { __typename: 'Attachment', fileName: string, url: string, id: string }
     | { __typename: 'Booking', id: string }
@@ -1019,6 +1023,8 @@ export type DocumentNodeQuery = { node:
     | { __typename: 'Session', id: string }
     | { __typename: 'SlotWatch', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
    | null };
 
 export type AddDocumentMutationVariables = Exact<{
@@ -1215,6 +1221,7 @@ export type CitizenDocumentsQueryVariables = Exact<{
 
 export type CitizenDocumentsQuery = { node:
     | { __typename: 'ActivityEntry', id: string }
+    | { __typename: 'ApiClient', id: string }
     | { __typename: 'Application', id: string }
     | { __typename: 'Attachment', id: string }
     | { __typename: 'Booking', id: string }
@@ -1232,6 +1239,8 @@ export type CitizenDocumentsQuery = { node:
     | { __typename: 'Session', id: string }
     | { __typename: 'SlotWatch', id: string }
     | { __typename: 'User', lastName: string, firstName: string, id: string, documents: Array<{ id: string, kind: DocumentKind, number: string }> }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
    | null };
 
 export type TicketFieldsFragment = { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, branch: { id: string, name: string }, service: { id: string, title: string } };
