@@ -23,6 +23,7 @@ import { createDocumentsModule, DiskStorage, type DocumentsService } from './mod
 import { createFamilyModule, type FamilyModule } from './modules/family/index.js';
 import { createFeedbackModule, type FeedbackService } from './modules/feedback/index.js';
 import { createIdentityModule, type IdentityServices } from './modules/identity/index.js';
+import { createIntegrationsModule, type ApiClientsService, type IntegrationsModule, type WebhooksService } from './modules/integrations/index.js';
 import { createNotificationsModule, type DeliveryService, type NotificationsService } from './modules/notifications/index.js';
 import { createPaymentsModule, type PaymentsModule, type PaymentsService } from './modules/payments/index.js';
 import { createPrivacyModule, type PrivacyModule } from './modules/privacy/index.js';
@@ -63,6 +64,9 @@ export interface Services {
   keys: SigningKeyStore;
   pubsub: AppPubSub;
   nodes: NodeRegistry;
+  /** Machine clients (API keys) and webhook endpoints. */
+  apiClients: ApiClientsService;
+  webhooks: WebhooksService;
 }
 
 export interface App {
@@ -168,6 +172,7 @@ async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAcce
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
   const system = await createSystemModule({ config, log, clock, db: db.db });
   const hashKey = await system.secret('data_hash_key', config.DATA_HASH_KEY);
+  const apiKeyHashKey = await system.secret('api_key_hash_key', config.API_KEY_HASH_KEY);
   const { cipher } = system;
   const tokens = new TokenService({ config, keys: system.keys, clock });
   // Notifications read users through a port of their own; accounts' read-only directory fits it.
@@ -179,7 +184,7 @@ async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAcce
     redis: { publisher: redis.publisher, subscriber: redis.subscriber },
   });
   const identity = createIdentityModule({ config, log, clock, db: db.db, rateLimiter, hashKey, accounts: accounts.external });
-  return { system, tokens, notifications, accounts, identity };
+  return { system, tokens, notifications, accounts, identity, apiKeyHashKey };
 }
 
 /**
@@ -270,11 +275,35 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
   });
   const subjects = { find: (id: string) => applications.applications.subjectOf(id) };
   const chat = createChatModule({ config, log, clock, db: db.db, pubsub, redis: redis.main, rateLimiter, notifications, applications: subjects, accounts: accounts.directory, branches: branch.branches.directory });
+  const integrations = createIntegrations(infra, people, branch.branches);
   const feedback = createFeedbackModule({ config, db: db.db, clock, notifications, applications: subjects, accounts: accounts.directory, branches: branch.branches.directory, bookings: createBookingsDirectory(db.db) });
   // A deactivated staff member's open cases go back to their line (chats are never assigned to a person).
   accounts.staff.whenDeactivated((tx, staffId) => feedback.feedback.releaseCasesOf(tx, staffId));
-  return { documents, family, applications, chat, feedback };
+  return { documents, family, applications, chat, feedback, integrations };
 }
+
+/** Machine clients and webhooks; admins are told through notifications when an endpoint is switched off. */
+function createIntegrations(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branches: ReturnType<typeof createBranchModules>['branches']): IntegrationsModule {
+  const { config, log, clock, db, pubsub, redis, queues } = infra;
+  const { accounts, notifications } = people;
+  return createIntegrationsModule({
+    config, log, clock, db: db.db, pubsub, queues,
+    redis: redis.main,
+    cipher: people.system.cipher,
+    apiKeyHashKey: people.apiKeyHashKey,
+    branches: branches.directory,
+    admins: {
+      async webhookEndpointDisabled(tx, endpoint) {
+        for (const userId of await accounts.directory.adminIds(tx)) {
+          await notifications.notifications.notify(tx, { userId, template: 'webhook.disabled', vars: { url: endpoint.url, hours: String(endpoint.failingSinceHours) }, subjectType: 'webhook_endpoint', subjectId: endpoint.id });
+        }
+      },
+    },
+  });
+}
+
+const integrationServices = (m: IntegrationsModule) => ({ apiClients: m.apiClients, webhooks: m.webhooks });
+
 
 /** The privacy rule asks every module that links a citizen to a branch. */
 function createPrivacy(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>, cases: ReturnType<typeof createCaseModules>) {
@@ -338,6 +367,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     keys: people.system.keys,
     pubsub: infra.pubsub,
     nodes,
+    ...integrationServices(cases.integrations),
   };
   return {
     resolvers: [new NodeResolver(nodes), ...modules.flatMap((m) => m.resolvers)],

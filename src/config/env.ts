@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { observabilityEnv } from './observability.js';
 import { paymentsEnv, paymentsProblems, returnUrls } from './payments-env.js';
+import { integrationsEnv } from './integrations-env.js';
 import { ssoProvider } from './sso-providers.js';
 
 const bool = z
@@ -261,6 +262,7 @@ const schema = z.object({
   /** PEM bundle of the root certificates a signature login's chain must end at; unset: signature login is off. */
   SIGNATURE_TRUSTED_ROOTS: z.string().optional(),
   ...observabilityEnv,
+  ...integrationsEnv,
 });
 
 /** Every variable this module reads; the README's configuration table must list each one. */

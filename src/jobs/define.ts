@@ -5,8 +5,8 @@
 import { UnrecoverableError, type Job, type JobsOptions, type RepeatOptions } from 'bullmq';
 import type { z } from 'zod';
 
-export type QueueName = 'notifications' | 'maintenance';
-export const QUEUE_NAMES: readonly QueueName[] = ['notifications', 'maintenance'];
+export type QueueName = 'notifications' | 'maintenance' | 'webhooks';
+export const QUEUE_NAMES: readonly QueueName[] = ['notifications', 'maintenance', 'webhooks'];
 
 export interface JobContract<P> {
   name: string;

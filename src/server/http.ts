@@ -15,7 +15,6 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { App } from '../app.js';
 import { costLimits, operationCost, tooExpensive, type CostLimits } from './cost.js';
 import { formatError } from './errors.js';
-import { bearer } from '../shared/auth/bearer.js';
 import { resolverLookup } from '../shared/graphql/context.js';
 import { parseOptions, validationRules } from './limits.js';
 import type { GraphQLContext } from '../shared/graphql/context.js';
@@ -24,6 +23,9 @@ import { httpDrainer, type HttpDrainer } from './drain.js';
 import { mountObservability, observabilityPlugin } from '../observability/http.js';
 import { listen } from '../observability/listen.js';
 import { currentRequest } from '../shared/request-context.js';
+import { apiScopesPlugin } from './api-scopes.js';
+import { principalMiddleware, principalOf } from './principal.js';
+import { TrustedDocuments, trustedDocumentsMiddleware } from './trusted-documents.js';
 
 export interface ApiServer {
   server: Server;
@@ -43,7 +45,10 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
   http.set('trust proxy', config.TRUST_PROXY_HOPS);
   const server = createServer(http);
   const drainer = httpDrainer(server);
-  const ws = attachWebSocketServer({ app, schema, server });
+  // Trusted documents (issue 16): the manifest is loaded into Redis before the first request.
+  const trusted = new TrustedDocuments({ redis: app.redis.main, config });
+  await trusted.load();
+  const ws = attachWebSocketServer({ app, schema, server, trusted });
   const operations = inFlightOperations();
   const apollo = createApollo(app, schema, [ws.drainPlugin, operations.plugin]);
   await apollo.start();
@@ -51,7 +56,7 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
   mountObservability(http, app);
   mountProbes(http, app, drainer);
   for (const router of app.routers) http.use(router);
-  mountGraphQL(http, app, apollo);
+  mountGraphQL(http, app, apollo, trusted);
   http.use(jsonErrors(log));
 
   await listen(server, config.PORT, config.HOST, 'PORT');
@@ -84,7 +89,7 @@ function createApollo(app: App, schema: GraphQLSchema, plugins: Array<ApolloServ
     parseOptions: parseOptions(config),
     formatError: (formatted, error) =>
       formatError(formatted, error, { log, requestId: currentRequest()?.requestId, production: config.isProduction, hideSchemaDetails: config.isProduction }),
-    plugins: [...plugins, observabilityPlugin({ resolverSpanMs: config.OTEL_RESOLVER_SPAN_MS }), costPlugin(schema, costLimits(config)), ...(config.GRAPHQL_INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()])],
+    plugins: [...plugins, observabilityPlugin({ resolverSpanMs: config.OTEL_RESOLVER_SPAN_MS }), apiScopesPlugin(schema), costPlugin(schema, costLimits(config)), ...(config.GRAPHQL_INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()])],
   });
 }
 
@@ -106,23 +111,26 @@ function mountProbes(http: Express, app: App, drainer: HttpDrainer): void {
 }
 
 /** POST/GET /graphql: a request id, the JSON body, and the context every resolver receives. */
-function mountGraphQL(http: Express, app: App, apollo: ApolloServer<GraphQLContext>): void {
+function mountGraphQL(http: Express, app: App, apollo: ApolloServer<GraphQLContext>, trusted: TrustedDocuments): void {
   const resolvers = resolverLookup(app.resolvers);
   http.use('/graphql', express.json({ limit: '200kb' }));
+  // Who calls (issue 16): 401 for a bad token or key, rate limits per API key (src/server/principal.ts).
+  http.use('/graphql', principalMiddleware(app), trustedDocumentsMiddleware(trusted, principalOf));
   http.use(
     '/graphql',
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GraphQLContext> => {
-        const token = bearer(req.header('authorization'));
-        return {
-          viewer: token ? await app.services.accounts.sessions.viewerFromToken(token) : null,
+      context: ({ req, res }): Promise<GraphQLContext> => {
+        const principal = principalOf(res);
+        return Promise.resolve({
+          viewer: principal.kind === 'user' ? principal.viewer : null,
+          apiClient: principal.kind === 'client' ? principal.client : null,
           requestId: currentRequest()?.requestId ?? randomUUID(),
           now: app.clock.now(),
           memo: new Map(),
           resolver: resolvers,
           idempotencyKey: req.header('idempotency-key')?.trim() || null,
           meta: { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null },
-        };
+        });
       },
     }),
   );

@@ -26,6 +26,7 @@ import { SignatureResolver } from '../modules/identity/index.js';
 import { DataAccessConnectionResolver, DataAccessResolver } from '../modules/privacy/index.js';
 import { ApplicationDependantResolver, BookingDependantResolver, DependantResolver, ProfileChangeResolver, UserDependantsResolver } from '../modules/family/index.js';
 import { ApplicationChargesResolver, ChargeResolver, PaymentResolver } from '../modules/payments/index.js';
+import { ApiClientsResolver, WebhooksResolver } from '../modules/integrations/index.js';
 import { authChecker } from '../shared/graphql/auth-checker.js';
 import { guardInputs } from './input-guard.js';
 import { NodeResolver } from './nodes.js';
@@ -78,6 +79,8 @@ export const resolvers = [
   ChargeResolver,
   PaymentResolver,
   ApplicationChargesResolver,
+  ApiClientsResolver,
+  WebhooksResolver,
 ] as const;
 
 /**

@@ -1,8 +1,9 @@
 /**
  * GraphQL over WebSocket (graphql-transport-ws) on the API's port. The same limits as HTTP apply
  * (parser tokens, depth/alias/cost rules); only subscriptions are accepted. The bearer token
- * comes in connectionParams; the socket is closed with 4403 when the token expires or its
- * session is revoked (on any instance: revocations are broadcast).
+ * (or `ApiKey <secret>`) comes in connectionParams; a refused one closes the socket 4401
+ * (TOKEN_EXPIRED) or 4403 (SESSION_REVOKED, TOKEN_INVALID) with the reason as close text, as do a
+ * token expiring (4401) and its session being revoked (4403, on any instance: broadcast).
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -13,7 +14,7 @@ import { WebSocketServer } from 'ws';
 import type { App } from '../app.js';
 import type { Viewer } from '../shared/auth/viewer.js';
 import type { GraphQLContext } from '../shared/graphql/context.js';
-import { bearer } from '../shared/auth/bearer.js';
+import type { ApiClientPrincipal } from '../shared/auth/api-client.js';
 import { resolverLookup } from '../shared/graphql/context.js';
 import { rateLimited } from '../shared/errors.js';
 import { costLimits, operationCost, tooExpensive, type CostLimits } from './cost.js';
@@ -21,9 +22,14 @@ import { formatError, withCode, type ErrorFormatting } from './errors.js';
 import { parseOptions, validationRules } from './limits.js';
 import { isBroadcastOperation, SharedSubscriptions } from './broadcast.js';
 import { observeWs } from '../observability/ws-observer.js';
+import { apiClientRefusal } from './api-scopes.js';
+import { closeCodeOf, refusedError, resolvePrincipal } from './principal.js';
+import type { TrustedDocuments } from './trusted-documents.js';
+import { AppError } from '../shared/errors.js';
 
 interface ConnectionState {
   viewer: Viewer | null;
+  apiClient: ApiClientPrincipal | null;
   /** Releases this socket's places in the per-user and per-IP counts. */
   release: () => void;
   ip: string | null;
@@ -80,11 +86,12 @@ interface Setup {
   shared: SharedSubscriptions;
   /** Parsed and validated documents by their text: a burst of subscribers sends the same few. */
   documents: Map<string, { document: DocumentNode } | { errors: readonly GraphQLError[] }>;
+  trusted: TrustedDocuments;
 }
 
 const DOCUMENTS_CACHED = 500;
 
-export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; server: Server }) {
+export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; server: Server; trusted: TrustedDocuments }) {
   const { app, schema, server } = opts;
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });
   const setup: Setup = {
@@ -96,6 +103,7 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
     resolvers: resolverLookup(app.resolvers),
     shared: new SharedSubscriptions(),
     documents: new Map(),
+    trusted: opts.trusted,
   };
   const formatting = (id: string): ErrorFormatting => ({ log: app.log, requestId: `ws-${id}`, production: app.config.isProduction, hideSchemaDetails: app.config.isProduction });
 
@@ -139,10 +147,11 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
  */
 async function connect({ app, sockets }: Setup, ctx: WsContext): Promise<boolean> {
   const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? ctx.connectionParams?.accessToken;
-  const token = typeof raw === 'string' ? (bearer(raw) ?? raw) : null;
+  // A bare token (no scheme) is an access token, as before.
+  const header = typeof raw === 'string' && raw.trim() !== '' ? (/\s/.test(raw.trim()) ? raw : `Bearer ${raw}`) : null;
   const req = ctx.extra.request;
   const ip = clientIp(req, app.config.TRUST_PROXY_HOPS);
-  const state: ConnectionState = { viewer: null, release: () => undefined, ip, userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null };
+  const state: ConnectionState = { viewer: null, apiClient: null, release: () => undefined, ip, userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null };
   states.set(ctx.extra, state);
   const tooMany = (reason: string) => {
     ctx.extra.socket.close(CLOSE_TOO_MANY, reason);
@@ -151,21 +160,30 @@ async function connect({ app, sockets }: Setup, ctx: WsContext): Promise<boolean
   const releaseIp = sockets.take(`ip:${ip ?? '?'}`, app.config.WS_MAX_SOCKETS_PER_IP);
   if (!releaseIp) return tooMany('Too many connections from this address');
   state.release = releaseIp;
-  if (!token) return true; // anonymous: public subscriptions only, resolvers decide
-  const viewer = await app.services.accounts.sessions.viewerFromToken(token);
-  if (!viewer) return false; // graphql-ws closes with 4403 Forbidden
-  const releaseUser = sockets.take(`user:${viewer.userId}`, app.config.WS_MAX_SOCKETS_PER_USER);
-  if (!releaseUser) return tooMany('Too many connections for this account');
+  const principal = await resolvePrincipal(app.services, header);
+  if (principal.kind === 'anonymous') return true; // public subscriptions only, resolvers decide
+  if (principal.kind === 'refused') {
+    // 4401: refresh the token and reconnect; 4403: log in again. The reason is the close text.
+    ctx.extra.socket.close(closeCodeOf(principal.reason), principal.reason);
+    return false;
+  }
+  const owner = principal.kind === 'user' ? `user:${principal.viewer.userId}` : `client:${principal.client.clientId}`;
+  const releaseOwner = sockets.take(owner, app.config.WS_MAX_SOCKETS_PER_USER);
+  if (!releaseOwner) return tooMany(principal.kind === 'user' ? 'Too many connections for this account' : 'Too many connections for this API key');
   state.release = () => {
     releaseIp();
-    releaseUser();
+    releaseOwner();
   };
+  if (principal.kind === 'client') {
+    state.apiClient = principal.client;
+    return true;
+  }
+  const { viewer } = principal;
   state.viewer = viewer;
-  const closeForbidden = (reason: string) => ctx.extra.socket.close(CloseCode.Forbidden, reason);
   const ms = viewer.tokenExpiresAt.getTime() - app.clock.now().getTime();
-  state.timer = setTimeout(() => closeForbidden('Token expired'), Math.max(0, ms));
+  state.timer = setTimeout(() => ctx.extra.socket.close(closeCodeOf('TOKEN_EXPIRED'), 'TOKEN_EXPIRED'), Math.max(0, ms));
   state.unsubscribe = app.services.accounts.sessions.onRevoked((ids) => {
-    if (ids.includes(viewer.sessionId)) closeForbidden('Session revoked');
+    if (ids.includes(viewer.sessionId)) ctx.extra.socket.close(closeCodeOf('SESSION_REVOKED'), 'SESSION_REVOKED');
   });
   return true;
 }
@@ -178,7 +196,11 @@ async function subscribe(setup: Setup, ctx: WsContext, id: string, payload: Subs
   if (Object.keys(ctx.subscriptions).length > app.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET) {
     return [rateLimited(1, `Не больше ${app.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET} подписок на одно соединение`)];
   }
-  const parsed = parseAndValidate(setup, payload.query);
+  // Trusted documents: an id (query "") becomes its text; TRUSTED_DOCUMENTS_ONLY applies to users and anonymous sockets.
+  const request: { query?: unknown; extensions?: unknown } = { query: payload.query === '' ? undefined : payload.query, extensions: payload.extensions ? { ...payload.extensions } : undefined };
+  const untrusted = await setup.trusted.resolve(request, state?.apiClient ? { kind: 'client', client: state.apiClient } : { kind: 'anonymous' });
+  if (untrusted) return [new AppError(untrusted.extensions.code, untrusted.message)];
+  const parsed = parseAndValidate(setup, typeof request.query === 'string' ? request.query : '');
   if ('errors' in parsed) return parsed.errors;
   const { document } = parsed;
   const op = getOperationAST(document, payload.operationName);
@@ -187,13 +209,17 @@ async function subscribe(setup: Setup, ctx: WsContext, id: string, payload: Subs
   }
   const cost = operationCost(schema, document, op, payload.variables ?? {}, limits);
   if (cost > limits.maxCost) return [tooExpensive(cost, limits.maxCost)];
+  const refusal = state?.apiClient ? apiClientRefusal(schema, document, op, state.apiClient, payload.variables ?? {}) : null;
+  if (refusal) return [refusal];
   // The session may have been revoked since the connection opened.
   if (state?.viewer && !(await app.services.accounts.sessions.isAlive(state.viewer.sessionId, state.viewer.userId))) {
-    ctx.extra.socket.close(CloseCode.Forbidden, 'Session revoked');
-    return [new GraphQLError('Сеанс завершён', { extensions: { code: 'UNAUTHENTICATED' } })];
+    ctx.extra.socket.close(CloseCode.Forbidden, 'SESSION_REVOKED');
+    const refused = refusedError('SESSION_REVOKED');
+    return [new GraphQLError(refused.message, { extensions: refused.extensions })];
   }
   const contextValue: GraphQLContext = {
     viewer: state?.viewer ?? null,
+    apiClient: state?.apiClient ?? null,
     now: app.clock.now(),
     memo: new Map(),
     resolver: setup.resolvers,

@@ -98,13 +98,13 @@ describe('WebSocket', () => {
     await ws.dispose();
   });
 
-  it('closes the socket with 4403 when the access token expires', async () => {
+  it('closes the socket with 4401 when the access token expires', async () => {
     const c = await registerCitizen(t);
     const started = Date.now();
     const code = await new Promise<number>((resolve) => {
       c.client.websocket({ onClose: (closeCode) => resolve(closeCode) });
     });
-    expect(code).toBe(4403);
+    expect(code).toBe(4401); // contract v2: 4401 TOKEN_EXPIRED (refresh and reconnect)
     expect(Date.now() - started).toBeGreaterThan(500);
   });
 

@@ -15,3 +15,4 @@ export * from './updates.js';
 export * from './family.js';
 export * from './profile-changes.js';
 export * from './payments.js';
+export * from './integrations.js';

@@ -17,6 +17,8 @@ export interface AccountsDirectory {
   userByVerifiedSnils(snils: string, tx?: Executor): Promise<UserRow | undefined>;
   /** Ids of active staff of a role; operators of one branch (null: without a branch; undefined: all). */
   activeStaffIds(p: { role: 'OPERATOR' | 'ADMIN'; branchId?: string | null }, tx?: Executor): Promise<string[]>;
+  /** Ids of the admins. */
+  adminIds(tx?: Executor): Promise<string[]>;
 }
 
 export function createAccountsDirectory(db: Database, cipher: FieldCipher, hashKey: string): AccountsDirectory {
@@ -29,5 +31,6 @@ export function createAccountsDirectory(db: Database, cipher: FieldCipher, hashK
       return user?.snilsVerified ? user : undefined;
     },
     activeStaffIds: (p, tx = db) => activeStaffIds(tx, p),
+    adminIds: (tx = db) => repo.findAdminIds(tx),
   };
 }

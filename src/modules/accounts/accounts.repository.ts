@@ -80,6 +80,12 @@ async function findUsersByIds(db: Executor, ids: readonly string[]): Promise<Use
   return db.select(userColumns).from(users).where(sql`${users.id} = ANY(${sql.param([...ids])}::uuid[])`);
 }
 
+/** Ids of the admins (to tell them about the system: a webhook endpoint switched off). */
+async function findAdminIds(db: Executor): Promise<string[]> {
+  const rows = await db.select({ id: users.id }).from(users).where(sql`'ADMIN'::role = ANY(${users.roles})`);
+  return rows.map((r) => r.id);
+}
+
 const loginColumn = (kind: LoginKind) => ({ phone: users.phone, email: users.email, snilsHash: users.snilsHash, innHash: users.innHash })[kind];
 
 async function findUserByLogin(db: Executor, login: { kind: LoginKind; value: string }): Promise<UserRow | undefined> {
@@ -190,6 +196,7 @@ export function createUsersRepository(cipher: FieldCipher) {
   const open = (row: UserRow | undefined) => row && openRow(cipher, row);
   return {
     findUserById: async (db: Executor, id: string) => open(await findUserById(db, id)),
+    findAdminIds,
     findUsersByIds: async (db: Executor, ids: readonly string[]) => (await findUsersByIds(db, ids)).map((r) => openRow(cipher, r)),
     findUserByLogin: async (db: Executor, login: { kind: LoginKind; value: string }) => open(await findUserByLogin(db, login)),
     lockUserByLogin: async (tx: Executor, login: { kind: 'snilsHash' | 'innHash'; value: string }) => open(await lockUserByLogin(tx, login)),

@@ -5,6 +5,7 @@
  * cached answer (and closes the session's sockets) at once. last_seen_at is written at most once
  * a minute per session, which is what keeps an active session from going idle.
  */
+import type { TokenRejection } from '../../shared/auth/tokens.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import type { AccountsDeps } from './accounts.deps.js';
 import { isSessionAlive } from './accounts.rules.js';
@@ -29,10 +30,17 @@ export class SessionGuard {
 
   /** The viewer for an access token, or null when the token or its session is not valid. */
   async viewerFromToken(token: string): Promise<Viewer | null> {
-    const claims = await this.deps.tokens.verify(token);
-    if (!claims) return null;
-    if (!(await this.isAlive(claims.sessionId, claims.userId))) return null;
-    return { userId: claims.userId, sessionId: claims.sessionId, roles: claims.roles, tokenExpiresAt: claims.expiresAt };
+    const checked = await this.authenticate(token);
+    return checked.ok ? checked.viewer : null;
+  }
+
+  /** The viewer for an access token, or why it is refused (expired, invalid, or its session ended). */
+  async authenticate(token: string): Promise<{ ok: true; viewer: Viewer } | { ok: false; reason: TokenRejection }> {
+    const checked = await this.deps.tokens.check(token);
+    if (!checked.ok) return checked;
+    const { claims } = checked;
+    if (!(await this.isAlive(claims.sessionId, claims.userId))) return { ok: false, reason: 'SESSION_REVOKED' };
+    return { ok: true, viewer: { userId: claims.userId, sessionId: claims.sessionId, roles: claims.roles, tokenExpiresAt: claims.expiresAt } };
   }
 
   /** Whether the session is alive and belongs to `userId` (the token's sub): a sid is never borrowed. */

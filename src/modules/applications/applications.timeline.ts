@@ -4,6 +4,7 @@
  * `applicationStatusChanged` after the commit (a lost publish is logged, never fails the move).
  */
 import type { Executor } from '../../db/client.js';
+import { recordIntegrationEvent } from '../../jobs/integration-events.js';
 import { conflict } from '../../shared/errors.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import type { NotifyInput, TemplateVars } from '../notifications/index.js';
@@ -35,6 +36,9 @@ export class ApplicationTimeline {
       const e = await repo.insertEvent(tx, { applicationId: current.id, status, actor, actorId: viewer.userId, comment: note, at: now });
       const [service] = await catalog.servicesByIds([updated.serviceId], tx);
       await this.tell(tx, updated, 'application.status', { status: STATUS_WORDS[status], service: service?.title ?? '', comment: note ?? '' });
+      // Webhooks (APPLICATIONS_READ): the change without the applicant or the comment (personal data).
+      const data = { applicationId: updated.id, number: updated.number, serviceId: updated.serviceId, branchId: updated.branchId, from: current.status, status, actor };
+      await recordIntegrationEvent(tx, { type: 'APPLICATION_STATUS_CHANGED', occurredAt: now, branchId: updated.branchId, data });
       return { row: updated, event: e };
     });
     this.publish(row, event);

@@ -1,6 +1,6 @@
 /**
  * A new booking in ONE statement (private to the module): its places taken, the row, its first
- * event and its expiry job, atomically. One statement is one transaction inside PostgreSQL, so the
+ * event, its expiry job and its webhook event, atomically. One statement is one transaction inside PostgreSQL, so the
  * hot `slot_places` row is locked only while the server runs it, never across a round trip to the
  * client: under contention for one place, each loser waits for the one before it for a fraction
  * of a millisecond and fails on the `taken <= capacity` check, instead of queueing behind client
@@ -16,6 +16,8 @@ const EXCLUSION_VIOLATION = '23P01';
 
 export interface NewHold {
   id: string;
+  /** The booking's number (МФЦ-Б-0000001), from the sequence. */
+  number: string;
   userId: string;
   /** The citizen's dependant the visit is for (the citizen acts), or null. */
   forDependantId: string | null;
@@ -31,7 +33,8 @@ export interface NewHold {
   places: Date[];
   capacity: number;
   note: string;
-  job: OutboxRow;
+  /** Outbox rows written with the booking (its expiry job, its webhook event). */
+  jobs: OutboxRow[];
 }
 
 export async function insertHold(db: Executor, h: NewHold): Promise<'HELD' | 'SLOT_TAKEN' | 'OVERLAP' | 'DUPLICATE'> {
@@ -45,7 +48,7 @@ export async function insertHold(db: Executor, h: NewHold): Promise<'HELD' | 'SL
         RETURNING 1
       ), booking AS (
         INSERT INTO bookings (id, number, user_id, for_dependant_id, branch_id, service_id, purpose, starts_at, ends_at, original_starts_at, status, confirm_by, idempotency_key, created_at, updated_at)
-        SELECT ${h.id}::uuid, 'МФЦ-Б-' || lpad(nextval('booking_numbers')::text, 7, '0'), ${h.userId}::uuid, ${h.forDependantId}::uuid, ${h.branchId}::uuid, ${h.serviceId}::uuid, ${h.purpose},
+        SELECT ${h.id}::uuid, ${h.number}, ${h.userId}::uuid, ${h.forDependantId}::uuid, ${h.branchId}::uuid, ${h.serviceId}::uuid, ${h.purpose},
           ${h.startsAt.toISOString()}::timestamptz, ${h.endsAt.toISOString()}::timestamptz, ${h.startsAt.toISOString()}::timestamptz, 'PENDING_CONFIRMATION',
           ${h.confirmBy.toISOString()}::timestamptz, ${h.idempotencyKey}, ${h.now.toISOString()}::timestamptz, ${h.now.toISOString()}::timestamptz
         WHERE (SELECT count(*) FROM place) = ${h.places.length}
@@ -54,7 +57,10 @@ export async function insertHold(db: Executor, h: NewHold): Promise<'HELD' | 'SL
         INSERT INTO booking_events (booking_id, status, at, note) SELECT id, 'PENDING_CONFIRMATION', ${h.now.toISOString()}::timestamptz, ${h.note} FROM booking
       ), job AS (
         INSERT INTO outbox (job, payload, job_id, delay_ms, meta)
-        SELECT ${h.job.job}, ${JSON.stringify(h.job.payload)}::jsonb, ${h.job.jobId}, ${h.job.delayMs}::int, ${h.job.meta === null ? null : JSON.stringify(h.job.meta)}::jsonb FROM booking
+        SELECT j.job, j.payload, j.job_id, j.delay_ms, j.meta
+        FROM jsonb_to_recordset(${JSON.stringify(h.jobs.map((j) => ({ job: j.job, payload: j.payload, job_id: j.jobId, delay_ms: j.delayMs, meta: j.meta })))}::jsonb)
+          AS j(job text, payload jsonb, job_id text, delay_ms int, meta jsonb)
+        WHERE EXISTS (SELECT 1 FROM booking)
       )
       SELECT id FROM booking`);
     return 'HELD';

@@ -14,6 +14,7 @@ import { countBookingConflict } from '../../shared/metrics.js';
 import type { VisitEnd } from '../queue/index.js';
 import type { BookingEffects, BookingsDeps } from './bookings.deps.js';
 import { expireBooking } from './bookings.jobs.js';
+import { bookingEventRow, recordBookingEvent } from './bookings.webhooks.js';
 import * as repo from './bookings.repository.js';
 import { insertHold } from './bookings.hold.js';
 import type { BookingRow } from './bookings.repository.js';
@@ -82,8 +83,13 @@ export class BookingLifecycleService {
     const { config, clock, db } = this.deps;
     const now = clock.now();
     const id = randomUUID();
+    // The number first (a sequence: no lock), so the statement can write the webhook event with it.
+    const number = `МФЦ-Б-${String(await repo.nextNumber(db)).padStart(7, '0')}`;
+    const startsAt = slot.startsAt;
+    const created = { id, number, status: 'PENDING_CONFIRMATION' as const, branchId: offer.branch.id, serviceId: offer.service.id, startsAt, endsAt: slot.endsAt };
     const held = await insertHold(db, {
       id,
+      number,
       userId: viewer.userId,
       forDependantId,
       branchId: offer.branch.id,
@@ -97,7 +103,10 @@ export class BookingLifecycleService {
       places: placesOf(slot.startsAt, slot.endsAt),
       capacity: offer.capacity,
       note: 'Место удерживается до подтверждения',
-      job: outboxRow(expireBooking, { bookingId: id }, { jobId: `expire-${id}`, delayMs: config.BOOKING_CONFIRM_TTL_SECONDS * 1000 }),
+      jobs: [
+        outboxRow(expireBooking, { bookingId: id }, { jobId: `expire-${id}`, delayMs: config.BOOKING_CONFIRM_TTL_SECONDS * 1000 }),
+        bookingEventRow('BOOKING_CREATED', created, now),
+      ],
     });
     if (held === 'SLOT_TAKEN') throw countedConflict('SLOT_TAKEN', 'Это время уже занято: выберите другое', 'input.startsAt');
     if (held === 'OVERLAP') throw countedConflict('OVERLAP', 'У вас уже есть запись на это время', 'input.startsAt');
@@ -121,6 +130,7 @@ export class BookingLifecycleService {
       await this.effects.record(tx, row);
       await this.effects.scheduleReminder(tx, row, now);
       await this.effects.messages.send(tx, row, { template: 'booking.confirmed' });
+      await recordBookingEvent(tx, 'BOOKING_CONFIRMED', row, now);
       return row;
     });
     if (!done) throw preconditionFailed(`Запись в статусе ${booking.status} подтвердить нельзя`, { rule: 'NOT_PENDING' });
@@ -147,6 +157,7 @@ export class BookingLifecycleService {
       await this.effects.cancelReminder(tx, done);
       await this.effects.messages.send(tx, done, status === 'EXPIRED' ? { template: 'booking.expired' } : { template: 'booking.cancelled', reason: note });
       const held = await this.watches.placeFreed(tx, done, now);
+      await recordBookingEvent(tx, status === 'CANCELLED' ? 'BOOKING_CANCELLED' : 'BOOKING_EXPIRED', done, now);
       return { done, held };
     });
     if (!row) return null;

@@ -3,6 +3,7 @@
  * within BOOKING_HORIZON_DAYS of the original time). The old places are freed and the new ones
  * taken in one transaction; the reminder follows the visit; watchers of the freed day are told.
  */
+import { recordBookingEvent } from './bookings.webhooks.js';
 import { badField, conflict, preconditionFailed } from '../../shared/errors.js';
 import { countBookingConflict } from '../../shared/metrics.js';
 import type { BookingEffects, BookingsDeps } from './bookings.deps.js';
@@ -47,6 +48,7 @@ export class RescheduleService {
       if (moved.status === 'CONFIRMED') await this.effects.scheduleReminder(tx, moved, now);
       await this.effects.messages.send(tx, moved, { template: 'booking.rescheduled', oldStartsAt: booking.startsAt });
       const held = await this.watches.placeFreed(tx, booking, now);
+      await recordBookingEvent(tx, 'BOOKING_RESCHEDULED', moved, now, { previousStartsAt: booking.startsAt.toISOString() });
       return { moved, held };
     });
     await this.effects.dropReminder(booking);

@@ -28,6 +28,7 @@ const samples: { [N in TemplateName]: TemplateVars<N> } = {
   'booking.expired': { number: 'МФЦ-Б-0000123', branch: 'МФЦ района Тверской', time: '25.11.2026 10:30' },
   'booking.cancelled_by_branch': { number: 'МФЦ-Б-0000123', branch: 'МФЦ района Тверской', time: '25.11.2026 10:30', reason: 'санитарный день', link: 'https://mfc.example/booking?branchId=1&serviceId=2' },
   'booking.slot_held': { number: 'МФЦ-Б-0000123', branch: 'МФЦ района Тверской', time: '25.11.2026 10:30', confirmBy: '24.11.2026 18:15' },
+  'webhook.disabled': { url: 'https://crm.example.ru/hooks/mfc', hours: '24' },
   'document.verified': { document: 'Паспорт гражданина РФ', reason: '' },
   'document.rejected': { document: 'Свидетельство о регистрации ТС', reason: 'Скан нечитаем: загрузите фото без бликов' },
   'document.expiring': { document: 'Водительское удостоверение', date: '25.12.2026' },

@@ -10,6 +10,7 @@ import { caseTemplates } from './templates/cases.js';
 import { conversationTemplates } from './templates/conversations.js';
 import { familyTemplates } from './templates/family.js';
 import { paymentTemplates } from './templates/payments.js';
+import { integrationTemplates } from './templates/integrations.js';
 import type { NotificationCategory, Template } from './templates/template.js';
 import { visitTemplates } from './templates/visits.js';
 
@@ -23,6 +24,7 @@ export const templates = {
   ...caseTemplates,
   ...familyTemplates,
   ...paymentTemplates,
+  ...integrationTemplates,
 } satisfies Record<string, Template<never>>;
 
 export type TemplateName = keyof typeof templates;

@@ -6,6 +6,7 @@
  * committed change goes through QueueEffects.afterChange (holders, board, load, staff, alerts).
  * The queue owns tickets; a booked visit's end is told to the owner of bookings (VisitOutcomes).
  */
+import { recordIntegrationEvent } from '../../jobs/integration-events.js';
 import type { QueueDeps } from './queue.deps.js';
 import type { Executor } from '../../db/client.js';
 import { badField, forbidden, preconditionFailed } from '../../shared/errors.js';
@@ -156,6 +157,8 @@ export class QueueService {
       if (!called) throw new Error('claimed ticket changed under its lock');
       await repo.setWindowTicket(tx, branch.id, window, called.id);
       await this.effects.notifyCalled(tx, called, window, branch);
+      // Webhooks (LOAD_READ): what the hall's board shows, no holder.
+      await recordIntegrationEvent(tx, { type: 'TICKET_CALLED', occurredAt: now, branchId: branch.id, data: { ticketId: called.id, number: called.number, window, branchId: branch.id, serviceId: called.serviceId } });
       return { called, finished };
     });
     if (result.finished) this.visitEnded(result.finished);

@@ -620,6 +620,7 @@ export type NodeByIdQueryVariables = Exact<{
 
 export type NodeByIdQuery = { node:
     | { __typename: 'ActivityEntry', id: string }
+    | { __typename: 'ApiClient', id: string }
     | { __typename: 'Application', id: string }
     | { __typename: 'Attachment', id: string }
     | { __typename: 'Booking', id: string }
@@ -641,6 +642,8 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Session', id: string }
     | { __typename: 'SlotWatch', id: string }
     | { __typename: 'User', lastName: string, firstName: string, id: string }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
    | null };
 
 export type UpdateProfileMutationVariables = Exact<{
@@ -1281,6 +1284,7 @@ export type DocumentNodeQueryVariables = Exact<{
 
 export type DocumentNodeQuery = { node:
     | { __typename: 'ActivityEntry', id: string }
+    | { __typename: 'ApiClient', id: string }
     | { __typename: 'Application', id: string }
     | { __typename: 'Attachment', fileName: string, url: string, id: string }
     | { __typename: 'Booking', id: string }
@@ -1302,6 +1306,8 @@ export type DocumentNodeQuery = { node:
     | { __typename: 'Session', id: string }
     | { __typename: 'SlotWatch', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
    | null };
 
 export type AddDocumentMutationVariables = Exact<{
@@ -1704,6 +1710,7 @@ export type CitizenDocumentsQueryVariables = Exact<{
 
 export type CitizenDocumentsQuery = { node:
     | { __typename: 'ActivityEntry', id: string }
+    | { __typename: 'ApiClient', id: string }
     | { __typename: 'Application', id: string }
     | { __typename: 'Attachment', id: string }
     | { __typename: 'Booking', id: string }
@@ -1725,6 +1732,8 @@ export type CitizenDocumentsQuery = { node:
     | { __typename: 'Session', id: string }
     | { __typename: 'SlotWatch', id: string }
     | { __typename: 'User', lastName: string, firstName: string, id: string, documents: Array<{ id: string, kind: DocumentKind, number: string }> }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
    | null };
 
 export type TicketFieldsFragment = { id: string, number: string, status: TicketStatus, window: number | null, position: number | null, estimatedWaitMinutes: number | null, issuedAt: string, calledAt: string | null, completedAt: string | null, alertWhenAhead: number | null, branch: { id: string, name: string }, service: { id: string, title: string } };

@@ -4,7 +4,7 @@
  * key is chosen by `kid`. A valid signature is not enough: the session is checked too
  * (SessionGuard), so a revoked session's token stops working at once.
  */
-import { SignJWT, decodeProtectedHeader, jwtVerify } from 'jose';
+import { SignJWT, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import type { Config } from '../../config/env.js';
 import type { Clock } from '../clock.js';
 import { JWT_ALG, type KeyStore } from './keys.js';
@@ -18,6 +18,11 @@ export interface AccessClaims {
 }
 
 const ROLES: ReadonlySet<string> = new Set(['CITIZEN', 'OPERATOR', 'ADMIN']);
+
+/** Why a token presented is not accepted (contract v2: `extensions.reason` of UNAUTHENTICATED). */
+export type TokenRejection = 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'SESSION_REVOKED';
+
+export type TokenCheck = { ok: true; claims: AccessClaims } | { ok: false; reason: TokenRejection };
 
 export class TokenService {
   constructor(private readonly deps: { config: Config; keys: KeyStore; clock: Clock }) {}
@@ -40,11 +45,18 @@ export class TokenService {
 
   /** The token's claims, or null for anything not valid (bad signature, expired, wrong audience...). */
   async verify(token: string): Promise<AccessClaims | null> {
+    const checked = await this.check(token);
+    return checked.ok ? checked.claims : null;
+  }
+
+  /** The token's claims, or why it is refused: expired (a valid token past `exp`) or invalid (anything else). */
+  async check(token: string): Promise<TokenCheck> {
     const { config, keys, clock } = this.deps;
+    const invalid = { ok: false, reason: 'TOKEN_INVALID' } as const;
     try {
       const { kid } = decodeProtectedHeader(token);
       const key = keys.verificationKey(kid);
-      if (!key) return null;
+      if (!key) return invalid;
       const { payload } = await jwtVerify(token, key, {
         algorithms: [JWT_ALG],
         issuer: config.JWT_ISSUER,
@@ -54,10 +66,11 @@ export class TokenService {
         typ: 'at+jwt',
       });
       const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is RoleName => typeof r === 'string' && ROLES.has(r)) : [];
-      if (typeof payload.sid !== 'string' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return null;
-      return { userId: payload.sub, sessionId: payload.sid, roles, expiresAt: new Date(payload.exp * 1000) };
-    } catch {
-      return null;
+      if (typeof payload.sid !== 'string' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return invalid;
+      return { ok: true, claims: { userId: payload.sub, sessionId: payload.sid, roles, expiresAt: new Date(payload.exp * 1000) } };
+    } catch (err) {
+      // jose checks the signature before the claims, so "expired" means a genuine token that ran out.
+      return err instanceof joseErrors.JWTExpired ? { ok: false, reason: 'TOKEN_EXPIRED' } : invalid;
     }
   }
 }

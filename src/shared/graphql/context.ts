@@ -4,11 +4,14 @@
  * builds the schema with a container of the modules' resolver instances), so modules need nothing
  * of the transport: HTTP and WebSocket both build this context.
  */
+import type { ApiClientPrincipal } from '../auth/api-client.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { RequestMeta } from '../request-meta.js';
 
 export interface GraphQLContext {
   viewer: Viewer | null;
+  /** A machine client (Authorization: ApiKey); absent or null for users and anonymous callers. */
+  apiClient?: ApiClientPrincipal | null;
   meta: RequestMeta;
   requestId: string;
   /** The moment the operation started, from the application's clock. */

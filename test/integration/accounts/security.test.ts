@@ -10,6 +10,7 @@ import { migrate } from '../../../src/db/migrate.js';
 import { MeDocument, RegisterDocument, RequestPasswordResetDocument } from '../../../src/sdk/generated/graphql.js';
 import { OffsetClock } from '../../../src/shared/clock.js';
 import { createTestDatabase, testRedisPrefix } from '../../helpers/database.js';
+import { errorOf } from '../../helpers/graphql.js';
 import { PASSWORD, registerCitizen, uniquePhone } from '../../helpers/accounts.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { inject } from 'vitest';
@@ -77,10 +78,10 @@ describe('signing keys', () => {
     const c = await registerCitizen(t);
     const [, payload] = c.accessToken.split('.');
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'at+jwt' })).toString('base64url')}.${payload}.`;
-    expect((await t.client.withToken(none).request(MeDocument)).me).toBeNull();
+    expect((await errorOf(t.client.withToken(none).request(MeDocument))).extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOKEN_INVALID' });
     const other = await app({ JWT_AUDIENCE: 'someone-else' });
     const foreign = await registerCitizen(other);
-    expect((await t.client.withToken(foreign.accessToken).request(MeDocument)).me).toBeNull();
+    expect((await errorOf(t.client.withToken(foreign.accessToken).request(MeDocument))).extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOKEN_INVALID' });
   });
 });
 
@@ -93,7 +94,7 @@ describe('session owner', () => {
     if (!claims) throw new Error('the victim\'s token does not verify');
     const { sessionId } = claims;
     const forged = await t.running.app.tokens.issue({ userId: attacker.id, sessionId, roles: ['CITIZEN'] });
-    expect((await t.client.withToken(forged.token).request(MeDocument)).me).toBeNull();
+    expect((await errorOf(t.client.withToken(forged.token).request(MeDocument))).extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' });
     // The real pair still works.
     expect((await victim.client.request(MeDocument)).me?.id).toBe(victim.id);
   });

@@ -44,8 +44,7 @@ describe('refresh tokens', () => {
     expect(reuse.code).toBe('UNAUTHENTICATED');
     // The thief's and the owner's latest tokens are both dead now.
     expect((await errorOf(t.client.request(RefreshSessionDocument, { refreshToken: rotated.refreshToken }))).code).toBe('UNAUTHENTICATED');
-    const { me } = await t.client.withToken(rotated.accessToken).request(MeDocument);
-    expect(me).toBeNull();
+    expect((await errorOf(t.client.withToken(rotated.accessToken).request(MeDocument))).extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' });
   });
 
   it('parallel use of one refresh token yields one new pair and revokes the family', async () => {
@@ -72,7 +71,8 @@ describe('ending sessions', () => {
     const c = await registerCitizen(t);
     expect((await c.client.request(MeDocument)).me?.id).toBe(c.id);
     await c.client.request(LogoutDocument);
-    expect((await c.client.request(MeDocument)).me).toBeNull();
+    // Contract v2: the token of an ended session is refused (401, reason SESSION_REVOKED), not anonymous.
+    expect((await errorOf(c.client.request(MeDocument))).extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' });
     expect((await errorOf(c.client.request(MySessionsDocument))).code).toBe('UNAUTHENTICATED');
   });
 
@@ -90,7 +90,7 @@ describe('ending sessions', () => {
     await c.client.request(RevokeSessionDocument, { id: other.id });
 
     expect(await socket.closed).toBe(4403);
-    expect((await phoneSession.client.request(MeDocument)).me).toBeNull();
+    expect((await errorOf(phoneSession.client.request(MeDocument))).extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' });
     const again = openSocket(phoneSession.client);
     expect(await again.closed).toBe(4403);
     await Promise.allSettled([socket.dispose(), again.dispose()]);
@@ -110,7 +110,7 @@ describe('ending sessions', () => {
     const c = await registerCitizen(t);
     const [h, p] = c.accessToken.split('.');
     const forged = `${h}.${p}.${'A'.repeat(86)}`;
-    expect((await t.client.withToken(forged).request(MeDocument)).me).toBeNull();
+    expect((await errorOf(t.client.withToken(forged).request(MeDocument))).extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOKEN_INVALID' });
     const bad = openSocket(t.client.withToken(forged));
     expect(await bad.closed).toBe(4403);
     await bad.dispose();

@@ -63,7 +63,7 @@ describe('staff accounts', () => {
     expect((await errorOf(op.client.request(UpdateStaffUserDocument, { id: op.id, input: { roles: ['ADMIN'] } }))).code).toBe('FORBIDDEN');
 
     await admin.client.request(UpdateStaffUserDocument, { id: op.id, input: { roles: ['OPERATOR', 'ADMIN'] } });
-    expect((await op.client.request(MeDocument)).me).toBeNull();
+    expect((await errorOf(op.client.request(MeDocument))).extensions.reason).toBe('SESSION_REVOKED');
     expect((await (await loginAs(t, op.phone)).client.request(MeDocument)).me?.roles.sort()).toEqual(['ADMIN', 'OPERATOR']);
     const entries = await journal(op.id, 'STAFF_UPDATED');
     expect(entries.map((e) => e.details.by)).toEqual([admin.id, admin.id]);
@@ -81,8 +81,8 @@ describe('staff accounts', () => {
 
     const { deactivateStaffUser } = await admin.client.request(DeactivateStaffUserDocument, { id: op.id });
     expect(deactivateStaffUser.active).toBe(false);
-    expect((await op.client.request(MeDocument)).me).toBeNull();
-    expect((await second.client.request(MeDocument)).me).toBeNull();
+    expect((await errorOf(op.client.request(MeDocument))).extensions.reason).toBe('SESSION_REVOKED');
+    expect((await errorOf(second.client.request(MeDocument))).extensions.reason).toBe('SESSION_REVOKED');
     expect((await errorOf(t.client.request(RefreshSessionDocument, { refreshToken: second.refreshToken }))).code).toBe('UNAUTHENTICATED');
     const refused = await errorOf(t.client.request(LoginDocument, { input: { login: op.phone, password: PASSWORD } }));
     expect([refused.code, refused.extensions.reason]).toEqual(['UNAUTHENTICATED', 'ACCOUNT_DEACTIVATED']);
