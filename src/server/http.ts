@@ -21,6 +21,7 @@ import { resolverLookup } from '../shared/graphql/context.js';
 import { parseOptions, validationRules } from './limits.js';
 import type { GraphQLContext } from '../shared/graphql/context.js';
 import { attachWebSocketServer } from './websocket.js';
+import { corsMiddleware } from './cors.js';
 import { httpDrainer, type HttpDrainer } from './drain.js';
 
 export interface ApiServer {
@@ -48,6 +49,8 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
   const apollo = createApollo(app, schema, [ws.drainPlugin, operations.plugin]);
   await apollo.start();
 
+  // CORS first: preflights are answered before Apollo's CSRF prevention and every route (src/server/cors.ts).
+  http.use(corsMiddleware(config));
   mountProbes(http, app, drainer);
   for (const router of app.routers) http.use(router);
   mountGraphQL(http, app, apollo);

@@ -19,6 +19,7 @@ import { rateLimited } from '../shared/errors.js';
 import { costLimits, operationCost, tooExpensive, type CostLimits } from './cost.js';
 import { formatError, withCode, type ErrorFormatting } from './errors.js';
 import { parseOptions, validationRules } from './limits.js';
+import { upgradeOriginAllowed } from './cors.js';
 
 interface ConnectionState {
   viewer: Viewer | null;
@@ -79,7 +80,8 @@ interface Setup {
 
 export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; server: Server }) {
   const { app, schema, server } = opts;
-  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });
+  // A browser's upgrade carries its page's Origin: only CORS_ORIGINS may open a socket (a 403 before the upgrade).
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024, verifyClient: ({ req }: { req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => done(upgradeOriginAllowed(app.config, req), 403, 'Origin not allowed') });
   const setup: Setup = {
     app,
     schema,
