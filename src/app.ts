@@ -33,6 +33,7 @@ import type { Logger } from './shared/logger.js';
 import type { ModuleParts } from './shared/module.js';
 import type { AppPubSub } from './shared/pubsub.js';
 import type { StaffAccess } from './shared/staff-access.js';
+import { SignedLinks } from './shared/signed-links.js';
 
 /** The modules' door services, for the transport, the CLI and the tests. */
 export interface Services {
@@ -116,7 +117,9 @@ async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAcce
     redis: { publisher: redis.publisher, subscriber: redis.subscriber },
   });
   const identity = createIdentityModule({ config, log, clock, db: db.db, rateLimiter, hashKey, accounts: accounts.external });
-  return { system, tokens, notifications, accounts, identity };
+  // Signed file links (src/shared/signed-links.ts): one key for every instance, checked against live sessions.
+  const links = new SignedLinks({ key: await system.secret('file_link_key'), ttlSeconds: config.FILE_LINK_TTL_SECONDS, baseUrl: config.PUBLIC_URL, clock, sessions: accounts.sessions });
+  return { system, tokens, notifications, accounts, identity, links };
 }
 
 /** Catalog, branches, the queue and bookings: the branch's day. */
@@ -135,6 +138,7 @@ function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<t
   const bookings = createBookingsModule({
     config, db: db.db, clock, log, pubsub, notifications,
     keys: people.system.keys,
+    links: people.links,
     accounts: accountsDirectory,
     profile: people.accounts.profile,
     sessions: people.accounts.sessions,
@@ -160,6 +164,7 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
     accounts: accounts.directory,
     accountDocuments: accounts.documents,
     cipher: people.system.cipher,
+    links: people.links,
   });
   const applications = createApplicationsModule({
     config, db: db.db, clock, log, pubsub, notifications, rateLimiter, staffAccess,

@@ -7,6 +7,7 @@ import type { CoreDeps } from '../../shared/module.js';
 import type { Executor } from '../../db/client.js';
 import { cancelOutbox, writeOutbox } from '../../jobs/outbox.js';
 import type { KeyStore } from '../../shared/auth/keys.js';
+import type { SignedLinks } from '../../shared/signed-links.js';
 import type { AccountsDirectory } from '../accounts/index.js';
 import type { BranchesDirectory, BranchRow } from '../branches/index.js';
 import type { CatalogDirectory } from '../catalog/index.js';
@@ -19,6 +20,8 @@ import { reminderDelayMs, reminderJobId } from './bookings.rules.js';
 export interface BookingsDeps extends CoreDeps {
     notifications: NotificationsService;
   keys: KeyStore;
+  /** Signs ticketUrl and calendarUrl for the viewer (links that open without a header). */
+  links: SignedLinks;
   accounts: AccountsDirectory;
   branches: BranchesDirectory;
   catalog: CatalogDirectory;

@@ -1,6 +1,8 @@
 /** Files of a booking over HTTP, for its owner only (bearer token): the iCalendar event and the PDF ticket. */
 import { Router, type Request, type Response } from 'express';
 import { bearer } from '../../shared/auth/bearer.js';
+import type { Viewer } from '../../shared/auth/viewer.js';
+import { LINK_PARAM } from '../../shared/signed-links.js';
 import type { Clock } from '../../shared/clock.js';
 import type { SessionGuard } from '../accounts/index.js';
 import type { BranchesService } from '../branches/index.js';
@@ -19,17 +21,30 @@ export interface BookingFilesDeps {
   clock: Clock;
 }
 
+/** The error body of every REST endpoint: the shape of a GraphQL error, with the same codes. */
+function fail(res: Response, status: number, code: string, message: string, reason?: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code, ...(reason ? { reason } : {}) } }] });
+}
+
+/** Who is calling: a bearer token, or else a signed link (`?sig=`, from ticketUrl / calendarUrl). */
+async function viewerOf(deps: BookingFilesDeps, req: Request): Promise<{ viewer: Viewer | null; byLink: boolean }> {
+  const token = bearer(req.header('authorization'));
+  if (token) return { viewer: await deps.sessions.viewerFromToken(token), byLink: false };
+  if (req.query[LINK_PARAM] === undefined) return { viewer: null, byLink: false };
+  return { viewer: await deps.bookings.linkViewer(req.path, req.query[LINK_PARAM]), byLink: true };
+}
+
 /** The caller's own booking, or null after answering 401/404 (not found and not yours look alike). */
 async function ownBooking(deps: BookingFilesDeps, req: Request, res: Response): Promise<BookingRow | null> {
-  const token = bearer(req.header('authorization'));
-  const viewer = token ? await deps.sessions.viewerFromToken(token) : null;
+  const { viewer, byLink } = await viewerOf(deps, req);
   if (!viewer) {
-    res.status(401).json({ error: 'UNAUTHENTICATED' });
+    if (byLink) fail(res, 401, 'UNAUTHENTICATED', 'Ссылка устарела или недействительна: получите новую', 'LINK_INVALID');
+    else fail(res, 401, 'UNAUTHENTICATED', 'Требуется вход в личный кабинет');
     return null;
   }
   const booking = await deps.bookings.booking(viewer, String(req.params.id));
   if (!booking || booking.userId !== viewer.userId) {
-    res.status(404).json({ error: 'NOT_FOUND' });
+    fail(res, 404, 'NOT_FOUND', 'Запись не найдена');
     return null;
   }
   return booking;
@@ -41,7 +56,7 @@ export function bookingFilesRouter(deps: BookingFilesDeps): Router {
     const booking = await ownBooking(deps, req, res);
     if (!booking) return;
     if (booking.status !== 'CONFIRMED') {
-      res.status(409).json({ error: 'PRECONDITION_FAILED', message: 'Талон доступен после подтверждения записи' });
+      res.status(409).json({ errors: [{ message: 'Талон доступен после подтверждения записи', extensions: { code: 'PRECONDITION_FAILED', rule: 'BOOKING_CONFIRMED' } }] });
       return;
     }
     const branch = await deps.branches.branch(booking.branchId);

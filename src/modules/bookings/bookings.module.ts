@@ -6,6 +6,7 @@
  */
 import type { CoreDeps } from '../../shared/module.js';
 import type { KeyStore } from '../../shared/auth/keys.js';
+import type { SignedLinks } from '../../shared/signed-links.js';
 import type { ModuleParts } from '../../shared/module.js';
 import type { CitizenBranchLinks } from '../../shared/staff-access.js';
 import { createBookingsBranchLinks } from './bookings.links.js';
@@ -21,6 +22,8 @@ import { BookingsService } from './bookings.service.js';
 
 export interface BookingsModuleDeps extends CoreDeps {
     keys: KeyStore;
+  /** Signed file links (ticketUrl, calendarUrl). */
+  links: SignedLinks;
   notifications: NotificationsService;
   accounts: AccountsDirectory;
   /** Booking.user: the user as the caller may see them. */
@@ -41,7 +44,7 @@ export interface BookingsModule extends ModuleParts {
 
 export function createBookingsModule(deps: BookingsModuleDeps): BookingsModule {
   const { config, db, clock, log, pubsub, keys, notifications, accounts, queue, dropJob } = deps;
-  const bookings = new BookingsService({ config, db, clock, log, pubsub, notifications, keys, accounts, branches: deps.branches.directory, catalog: deps.catalog.directory, queue, dropJob });
+  const bookings = new BookingsService({ config, db, clock, log, pubsub, notifications, keys, links: deps.links, accounts, branches: deps.branches.directory, catalog: deps.catalog.directory, queue, dropJob });
   return {
     bookings,
     branchLinks: createBookingsBranchLinks(db),
