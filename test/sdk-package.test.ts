@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { generate } from '@graphql-codegen/cli';
 import { describe, expect, it } from 'vitest';
 import * as sdk from '../src/sdk/index.js';
-import config from '../codegen.ts';
+import config from '../codegen.js';
 
 const read = (p: string) => readFileSync(new URL(`../${p}`, import.meta.url), 'utf8');
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
