@@ -8,6 +8,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Config } from '../config/env.js';
+import { sendRestError } from '../shared/http-errors.js';
 
 /** Request headers a browser app may send: auth, JSON, Apollo's CSRF header, idempotency, tracing. */
 export const CORS_ALLOWED_HEADERS = [
@@ -44,7 +45,7 @@ export function corsMiddleware(config: Pick<Config, 'CORS_ORIGINS' | 'CORS_MAX_A
     }
     if (!preflight) return next();
     if (!allowed) {
-      res.status(403).json({ errors: [{ message: 'Origin not allowed', extensions: { code: 'FORBIDDEN', reason: 'CORS_ORIGIN' } }] });
+      sendRestError(res, 403, 'FORBIDDEN', 'Origin not allowed (CORS_ORIGINS)', { reason: 'CORS_ORIGIN' });
       return;
     }
     res.setHeader('access-control-allow-methods', METHODS.join(', '));

@@ -3,6 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import { bearer } from '../../shared/auth/bearer.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { LINK_PARAM } from '../../shared/signed-links.js';
+import { sendRestError } from '../../shared/http-errors.js';
 import type { Clock } from '../../shared/clock.js';
 import type { SessionGuard } from '../accounts/index.js';
 import type { BranchesService } from '../branches/index.js';
@@ -21,10 +22,6 @@ export interface BookingFilesDeps {
   clock: Clock;
 }
 
-/** The error body of every REST endpoint: the shape of a GraphQL error, with the same codes. */
-function fail(res: Response, status: number, code: string, message: string, reason?: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code, ...(reason ? { reason } : {}) } }] });
-}
 
 /** Who is calling: a bearer token, or else a signed link (`?sig=`, from ticketUrl / calendarUrl). */
 async function viewerOf(deps: BookingFilesDeps, req: Request): Promise<{ viewer: Viewer | null; byLink: boolean }> {
@@ -38,13 +35,13 @@ async function viewerOf(deps: BookingFilesDeps, req: Request): Promise<{ viewer:
 async function ownBooking(deps: BookingFilesDeps, req: Request, res: Response): Promise<BookingRow | null> {
   const { viewer, byLink } = await viewerOf(deps, req);
   if (!viewer) {
-    if (byLink) fail(res, 401, 'UNAUTHENTICATED', 'Ссылка устарела или недействительна: получите новую', 'LINK_INVALID');
-    else fail(res, 401, 'UNAUTHENTICATED', 'Требуется вход в личный кабинет');
+    if (byLink) sendRestError(res, 401, 'UNAUTHENTICATED', 'Ссылка устарела или недействительна: получите новую', { reason: 'LINK_INVALID' });
+    else sendRestError(res, 401, 'UNAUTHENTICATED', 'Требуется вход в личный кабинет');
     return null;
   }
   const booking = await deps.bookings.booking(viewer, String(req.params.id));
   if (!booking || booking.userId !== viewer.userId) {
-    fail(res, 404, 'NOT_FOUND', 'Запись не найдена');
+    sendRestError(res, 404, 'NOT_FOUND', 'Запись не найдена');
     return null;
   }
   return booking;
@@ -56,7 +53,7 @@ export function bookingFilesRouter(deps: BookingFilesDeps): Router {
     const booking = await ownBooking(deps, req, res);
     if (!booking) return;
     if (booking.status !== 'CONFIRMED') {
-      res.status(409).json({ errors: [{ message: 'Талон доступен после подтверждения записи', extensions: { code: 'PRECONDITION_FAILED', rule: 'BOOKING_CONFIRMED' } }] });
+      sendRestError(res, 409, 'PRECONDITION_FAILED', 'Талон доступен после подтверждения записи', { rule: 'BOOKING_CONFIRMED' });
       return;
     }
     const branch = await deps.branches.branch(booking.branchId);

@@ -12,6 +12,7 @@ import { bearer } from '../../shared/auth/bearer.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError } from '../../shared/errors.js';
 import { LINK_PARAM } from '../../shared/signed-links.js';
+import { sendRestError } from '../../shared/http-errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { AttachmentsService } from './attachments.service.js';
 import { receive, type Received } from './documents.upload.js';
@@ -40,7 +41,7 @@ export function documentFilesRouter(deps: DocumentFilesDeps): Router {
 function fail(res: Response, status: number, code: string, message: string, field?: string, reason?: string): void {
   if (res.headersSent) return;
   if (status === 413 || status === 415) res.setHeader('connection', 'close');
-  res.status(status).json({ errors: [{ message, extensions: { code, ...(reason ? { reason } : {}), ...(field ? { fields: [{ field, message }] } : {}) } }] });
+  sendRestError(res, status, code, message, { field, reason });
 }
 
 async function viewerOf(sessions: BearerSessions, req: Request, res: Response): Promise<Viewer | null> {
