@@ -12,7 +12,7 @@ import { ActivityConnectionResolver, ProfileResolver } from '../modules/accounts
 import { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from '../modules/branches/index.js';
 import { ServiceCategoryResolver, ServiceResolver } from '../modules/catalog/index.js';
 import { BranchLoadResolver, LoadAlertResolver, QueueResolver } from '../modules/queue/index.js';
-import { BookingResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/index.js';
+import { BookingResolver, CalendarFeedResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/index.js';
 import { DocumentResolver, UserDocumentsResolver } from '../modules/documents/index.js';
 import { ApplicationConnectionResolver, ApplicationResolver, ApplicationVersionResolver } from '../modules/applications/index.js';
 import { NotificationResolver } from '../modules/notifications/index.js';
@@ -42,6 +42,7 @@ export const resolvers = [
   BranchLoadResolver,
   BookingResolver,
   TicketBookingResolver,
+  CalendarFeedResolver,
   SlotWatchResolver,
   DocumentResolver,
   UserDocumentsResolver,

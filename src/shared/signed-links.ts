@@ -50,6 +50,16 @@ export class SignedLinks {
     return createHmac('sha256', this.deps.key).update(`${path}\n${payload}`).digest();
   }
 
+  /** A keyed tag (16 bytes) of `data` for another purpose than file paths (e.g. the calendar feed's secret URL). */
+  tag(purpose: string, data: Buffer): Buffer {
+    return createHmac('sha256', this.deps.key).update(`${purpose}\n`).update(data).digest().subarray(0, 16);
+  }
+
+  /** PUBLIC_URL without a trailing slash. */
+  get baseUrl(): string {
+    return this.deps.baseUrl.replace(/\/$/, '');
+  }
+
   /** The signed absolute URL of `path` (e.g. `/bookings/<id>/ticket.pdf`) for this viewer. */
   url(path: string, viewer: Viewer): string {
     const expires = Math.floor(this.deps.clock.now().getTime() / 1000) + this.deps.ttlSeconds;

@@ -1,4 +1,7 @@
-/** Files of a booking over HTTP, for its owner only (bearer token): the iCalendar event and the PDF ticket. */
+/**
+ * Files of a booking over HTTP, for its owner only (bearer token or a signed link): the iCalendar
+ * event and the PDF ticket; and the citizen's webcal feed of visits (`/calendar/<secret>.ics`).
+ */
 import { Router, type Request, type Response } from 'express';
 import { bearer } from '../../shared/auth/bearer.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
@@ -10,7 +13,8 @@ import type { BranchesService } from '../branches/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { BookingRow } from './bookings.repository.js';
 import type { BookingsService } from './bookings.service.js';
-import { visitEvent } from './calendar.js';
+import { visitEvent, visitsFeed, type CalendarVisit } from './calendar.js';
+import type { CalendarFeedService } from './calendar-feed.service.js';
 import { ticketPdf } from './ticket-pdf.js';
 
 /** What the routes use: the session check, the bookings door, and the branch and service of a booking. */
@@ -19,6 +23,8 @@ export interface BookingFilesDeps {
   bookings: BookingsService;
   branches: Pick<BranchesService, 'branch'>;
   catalog: Pick<CatalogService, 'service'>;
+  /** The webcal feed's tokens and visits. */
+  feeds: Pick<CalendarFeedService, 'visits'>;
   clock: Clock;
 }
 
@@ -45,6 +51,31 @@ async function ownBooking(deps: BookingFilesDeps, req: Request, res: Response): 
     return null;
   }
   return booking;
+}
+
+/** How often subscribed calendar apps are asked to re-read the feed. */
+const FEED_REFRESH_MINUTES = 60;
+
+interface Place {
+  branch: string;
+  address: string;
+  service: string;
+}
+
+/** A booking as a calendar visit; branch and service names looked up once per (branch, service) in `cache`. */
+async function visitOf(deps: BookingFilesDeps, b: BookingRow, cache: Map<string, Promise<Place>>): Promise<CalendarVisit> {
+  const key = `${b.branchId}/${b.serviceId}`;
+  let place = cache.get(key);
+  if (!place) {
+    place = Promise.all([deps.branches.branch(b.branchId), deps.catalog.service({ id: b.serviceId })]).then(([branch, service]) => ({
+      branch: branch?.name ?? 'МФЦ',
+      address: branch?.address ?? '',
+      service: service?.title ?? 'Приём',
+    }));
+    cache.set(key, place);
+  }
+  const { branch, address, service } = await place;
+  return { id: b.id, number: b.number, status: b.status, startsAt: b.startsAt, endsAt: b.endsAt, rescheduleCount: b.rescheduleCount, updatedAt: b.updatedAt, service, branch, address, now: deps.clock.now() };
 }
 
 export function bookingFilesRouter(deps: BookingFilesDeps): Router {
@@ -74,25 +105,21 @@ export function bookingFilesRouter(deps: BookingFilesDeps): Router {
   router.get('/bookings/:id/event.ics', async (req: Request, res: Response) => {
     const booking = await ownBooking(deps, req, res);
     if (!booking) return;
-    const branch = await deps.branches.branch(booking.branchId);
-    const service = await deps.catalog.service({ id: booking.serviceId });
     res
       .status(200)
       .type('text/calendar; charset=utf-8')
       .setHeader('content-disposition', `attachment; filename="visit-${booking.id}.ics"`)
-      .send(
-        visitEvent({
-          id: booking.id,
-          number: booking.number,
-          status: booking.status,
-          startsAt: booking.startsAt,
-          endsAt: booking.endsAt,
-          service: service?.title ?? 'Приём',
-          branch: branch?.name ?? 'МФЦ',
-          address: branch?.address ?? '',
-          now: deps.clock.now(),
-        }),
-      );
+      .send(visitEvent(await visitOf(deps, booking, new Map())));
+  });
+
+  // The webcal feed: the secret token in the path is the credential (calendar apps send no header).
+  router.get('/calendar/:file', async (req: Request, res: Response) => {
+    const file = String(req.params.file);
+    const rows = file.endsWith('.ics') ? await deps.feeds.visits(file.slice(0, -4)) : null;
+    if (!rows) return sendRestError(res, 404, 'NOT_FOUND', 'Календарь не найден: возьмите новый адрес в личном кабинете');
+    const cache = new Map<string, Promise<Place>>();
+    const visits = await Promise.all(rows.map((b) => visitOf(deps, b, cache)));
+    res.status(200).type('text/calendar; charset=utf-8').setHeader('cache-control', 'private, max-age=300').send(visitsFeed(visits, FEED_REFRESH_MINUTES));
   });
   return router;
 }

@@ -19,6 +19,8 @@ import { bookingFilesRouter } from './bookings.http.js';
 import { bookingJobs } from './bookings.jobs.js';
 import { BookingResolver, SlotWatchResolver, TicketBookingResolver } from './bookings.resolver.js';
 import { BookingsService } from './bookings.service.js';
+import { CalendarFeedResolver } from './calendar-feed.resolver.js';
+import { CalendarFeedService } from './calendar-feed.service.js';
 
 export interface BookingsModuleDeps extends CoreDeps {
     keys: KeyStore;
@@ -45,11 +47,12 @@ export interface BookingsModule extends ModuleParts {
 export function createBookingsModule(deps: BookingsModuleDeps): BookingsModule {
   const { config, db, clock, log, pubsub, keys, notifications, accounts, queue, dropJob } = deps;
   const bookings = new BookingsService({ config, db, clock, log, pubsub, notifications, keys, links: deps.links, accounts, branches: deps.branches.directory, catalog: deps.catalog.directory, queue, dropJob });
+  const feeds = new CalendarFeedService({ db, clock, links: deps.links });
   return {
     bookings,
     branchLinks: createBookingsBranchLinks(db),
-    resolvers: [new BookingResolver(bookings, deps.profile, pubsub, db), new TicketBookingResolver(db), new SlotWatchResolver(db)],
-    routers: [bookingFilesRouter({ sessions: deps.sessions, bookings, branches: deps.branches.service, catalog: deps.catalog.service, clock })],
+    resolvers: [new BookingResolver(bookings, deps.profile, pubsub, db), new TicketBookingResolver(db), new SlotWatchResolver(db), new CalendarFeedResolver(feeds)],
+    routers: [bookingFilesRouter({ sessions: deps.sessions, bookings, feeds, branches: deps.branches.service, catalog: deps.catalog.service, clock })],
     ...bookingJobs(bookings),
   };
 }

@@ -5,5 +5,6 @@ export { createBookingsModule, type BookingsModule, type BookingsModuleDeps } fr
 export type { BookingsService } from './bookings.service.js';
 export { sweepBookings } from './bookings.jobs.js';
 export { BookingResolver, SlotWatchResolver, TicketBookingResolver } from './bookings.resolver.js';
+export { CalendarFeedResolver } from './calendar-feed.resolver.js';
 export { createBookingsDirectory, type BookingsDirectory } from './bookings.directory.js';
 export type { BookingRow } from './bookings.repository.js';
