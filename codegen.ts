@@ -1,7 +1,9 @@
 /**
- * The typed SDK for integrators (and our own integration tests): typed document strings for every
- * operation in schema/operations/**, generated against the committed schema/schema.graphql.
- * `npm run codegen` regenerates; test/integration/sdk.test.ts fails when the output is stale.
+ * The typed SDK for integrators (and our own integration tests): a TypedDocumentNode for every
+ * operation in schema/operations/**, generated against the committed schema/schema.graphql, usable
+ * as is by Apollo Client, urql and graphql-request; and persisted-documents.json (sha256 of each
+ * document's text -> the text) for servers that accept persisted document ids.
+ * `npm run codegen` regenerates; test/sdk/sdk-package.test.ts fails when the output is stale.
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
@@ -13,9 +15,8 @@ const config: CodegenConfig = {
   generates: {
     'src/sdk/generated/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig: { fragmentMasking: false, persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' } },
       config: {
-        documentMode: 'string',
         useTypeImports: true,
         enumsAsTypes: true,
         scalars: { DateTime: 'string', Date: 'string', JSON: 'unknown' },

@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import { moduleBoundaries } from './scripts/lint/module-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'src/sdk/generated/**', 'drizzle/**', 'eslint.config.js', 'scripts/lint/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'src/sdk/generated/**', 'src/sdk/dist/**', 'test/sdk/consumer/**', 'drizzle/**', 'eslint.config.js', 'scripts/lint/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -12,8 +12,8 @@ export default defineConfig({
   test: {
     globalSetup: ['test/global-setup.ts'],
     include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
-    // Fault tests take minutes (child processes, outages): `npm run test:faults`.
-    exclude: ['test/faults/**', '**/node_modules/**'],
+    // Fault tests take minutes (child processes, outages): `npm run test:faults`; SDK package tests install from the registry: `npm run test:sdk`.
+    exclude: ['test/faults/**', 'test/sdk/**', '**/node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

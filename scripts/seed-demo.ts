@@ -50,7 +50,7 @@ export async function seedDemo(app: App): Promise<string[]> {
       inn: '500100732259',
       registrationAddress: 'г. Москва, ул. Тверская, д. 1, кв. 1',
     });
-    out.push(`citizen:   ${DEMO_CITIZEN_PHONE} or ivanov@mfc.local or СНИЛС 112-233-445 95 or ИНН 500100732259 / ${DEMO_PASSWORD}`);
+    out.push(`citizen:   ${DEMO_CITIZEN_PHONE} or ivanov@mfc.local or СНИЛС 112-233-445 95 or ИНН 500100732259 / ${DEMO_PASSWORD} (trust level SIMPLIFIED: add a passport and SNILS document for STANDARD)`);
   }
 
   // Catalog: categories by slug, services by code.
@@ -99,6 +99,7 @@ export async function seedDemo(app: App): Promise<string[]> {
     await ensureStaff(app, { role: 'OPERATOR', phone: demoOperatorPhone(i + 1), password: DEMO_PASSWORD, lastName: 'Операторова', firstName: `Окно-${i + 1}`, branchId });
   }
   out.push(`branches:  ${demoBranches.length} in ${demoRegions.length} regions (${newBranches} new)`);
-  out.push(`operators: ${demoOperatorPhone(1)} … ${demoOperatorPhone(demoBranches.length)}, one per branch in the order of scripts/demo-data.ts / ${DEMO_PASSWORD}`);
+  out.push(`operators: one per branch, password ${DEMO_PASSWORD}:`);
+  demoBranches.forEach((b, i) => out.push(`  ${demoOperatorPhone(i + 1)}  ${b.name}, ${b.locality}, ${b.address}`));
   return out;
 }

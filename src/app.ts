@@ -40,6 +40,7 @@ import type { AccountFeed } from './shared/account-feed.js';
 import { createUpdatesModule } from './modules/updates/index.js';
 import type { StaffAccess } from './shared/staff-access.js';
 import type { CitizenDependants } from './shared/dependants.js';
+import { SignedLinks } from './shared/signed-links.js';
 
 /** The modules' door services, for the transport, the CLI and the tests. */
 export interface Services {
@@ -184,7 +185,9 @@ async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAcce
     redis: { publisher: redis.publisher, subscriber: redis.subscriber },
   });
   const identity = createIdentityModule({ config, log, clock, db: db.db, rateLimiter, hashKey, accounts: accounts.external });
-  return { system, tokens, notifications, accounts, identity, apiKeyHashKey };
+  // Signed file links (src/shared/signed-links.ts): one key for every instance, checked against live sessions.
+  const links = new SignedLinks({ key: await system.secret('file_link_key'), ttlSeconds: config.FILE_LINK_TTL_SECONDS, baseUrl: config.PUBLIC_URL, clock, sessions: accounts.sessions });
+  return { system, tokens, notifications, accounts, identity, apiKeyHashKey, links };
 }
 
 /**
@@ -224,6 +227,7 @@ function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<t
   const bookings = createBookingsModule({
     config, db: db.db, clock, log, pubsub, notifications,
     keys: people.system.keys,
+    links: people.links,
     accounts: accountsDirectory,
     profile: people.accounts.profile,
     sessions: people.accounts.sessions,
@@ -252,6 +256,7 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
     accounts: accounts.directory,
     accountDocuments: accounts.documents,
     cipher: people.system.cipher,
+    links: people.links,
     dependants: { isOwnActive: async (parentId, dependantId, tx) => (await dependants.ownActive(parentId, dependantId, tx)) !== null },
   });
   const family = createFamilyModule({

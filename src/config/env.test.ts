@@ -53,6 +53,15 @@ describe('configuration', () => {
     expect(loadConfig({ ...base, PAYMENT_RETURN_URLS: 'https://a.example/pay/, https://b.example/' }).PAYMENT_RETURN_URLS).toEqual(['https://a.example/pay/', 'https://b.example/']);
   });
 
+  it('reads CORS_ORIGINS as exact origins and refuses * in production', () => {
+    expect(loadConfig({ ...base, CORS_ORIGINS: 'https://a.example, http://localhost:5173' }).CORS_ORIGINS).toEqual(['https://a.example', 'http://localhost:5173']);
+    expect(loadConfig(base).CORS_ORIGINS).toEqual([]);
+    expect(loadConfig({ ...base, CORS_ORIGINS: '*' }).CORS_ORIGINS).toEqual(['*']);
+    expect(() => loadConfig({ ...base, CORS_ORIGINS: 'https://a.example/app' })).toThrow(/CORS_ORIGINS: https:\/\/a.example\/app is not an origin/);
+    const prod = { ...base, NODE_ENV: 'production', SMS_GATEWAY_URL: 'https://sms.example/send', SMS_GATEWAY_TOKEN: 't', SMTP_URL: 'smtp://mail.example', DATA_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString('base64') };
+    expect(() => loadConfig({ ...prod, CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS: \* is not allowed in production/);
+  });
+
   it('refuses production without real gateways', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/SMS_GATEWAY_URL[\s\S]*SMTP_URL/);
   });

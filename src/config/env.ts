@@ -247,6 +247,12 @@ const schema = z.object({
   GRAPHQL_INTROSPECTION: bool.optional(),
   /** Trust X-Forwarded-For from this many proxies in front (0: use the socket address). */
   TRUST_PROXY_HOPS: int(0, 0),
+  /** Comma-separated browser origins allowed to call the API (CORS, WebSocket Origin); `*`: any (refused in production). */
+  CORS_ORIGINS: z.string().default(''),
+  /** How long a browser may cache a CORS preflight answer (Access-Control-Max-Age). */
+  CORS_MAX_AGE_SECONDS: int(600, 0),
+  /** Life of a signed file link (ticketUrl, calendarUrl, Attachment.url). */
+  FILE_LINK_TTL_SECONDS: int(900, 10),
 
   /** JSON array of OpenID Connect providers (Gosuslugi/ESIA or any other); see the README. */
   SSO_PROVIDERS: jsonOf(z.array(ssoProvider).refine((a) => new Set(a.map((p) => p.id)).size === a.length, 'provider ids must be unique')).default([]),
@@ -269,13 +275,15 @@ const schema = z.object({
 export const CONFIG_KEYS = Object.keys(schema.shape) as ReadonlyArray<keyof z.infer<typeof schema>>;
 
 export type Config = Readonly<
-  Omit<z.infer<typeof schema>, 'GRAPHQL_INTROSPECTION' | 'JWT_ISSUER' | 'WEBAUTHN_RP_ID' | 'WEBAUTHN_ORIGINS' | 'LOG_PRETTY' | 'PAYMENT_RETURN_URLS'> & {
+  Omit<z.infer<typeof schema>, 'GRAPHQL_INTROSPECTION' | 'JWT_ISSUER' | 'WEBAUTHN_RP_ID' | 'WEBAUTHN_ORIGINS' | 'LOG_PRETTY' | 'PAYMENT_RETURN_URLS' | 'CORS_ORIGINS'> & {
     LOG_PRETTY: boolean;
     PAYMENT_RETURN_URLS: string[];
     GRAPHQL_INTROSPECTION: boolean;
     JWT_ISSUER: string;
     WEBAUTHN_RP_ID: string;
     WEBAUTHN_ORIGINS: string[];
+    /** Exact origins, or ['*'] for any (never in production). */
+    CORS_ORIGINS: string[];
     isProduction: boolean;
   }
 >;
@@ -316,9 +324,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!URL.canParse(o) || new URL(o).origin !== o) problems.push(`WEBAUTHN_ORIGINS: ${o} is not an origin (scheme://host[:port])`);
   }
   problems.push(...paymentsProblems(c, isProduction));
+  const corsOrigins = c.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const o of corsOrigins) {
+    if (o === '*') {
+      if (isProduction) problems.push('CORS_ORIGINS: * is not allowed in production; list the exact origins');
+    } else if (!URL.canParse(o) || new URL(o).origin !== o) problems.push(`CORS_ORIGINS: ${o} is not an origin (scheme://host[:port])`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     ...c,
+    CORS_ORIGINS: corsOrigins,
     GRAPHQL_INTROSPECTION: c.GRAPHQL_INTROSPECTION ?? !isProduction,
     LOG_PRETTY: c.LOG_PRETTY ?? c.NODE_ENV === 'development',
     JWT_ISSUER: c.JWT_ISSUER ?? c.PUBLIC_URL,

@@ -1,13 +1,16 @@
 /**
- * A small typed client over the generated documents (src/sdk/generated): HTTP for queries and
- * mutations, graphql-ws for subscriptions. Integrators can use it as is; our integration tests
- * call the server only through it.
+ * A small typed client over the generated documents (./generated): HTTP (fetch) for queries and
+ * mutations, graphql-ws for subscriptions. It runs in browsers and in Node: it uses the platform's
+ * `fetch` and `WebSocket`, and only the `webSocketImpl` you pass (e.g. the `ws` package on Node
+ * below 22) otherwise. Integrators can use it as is; our integration tests call the server
+ * only through it. The generated documents are TypedDocumentNodes, so Apollo Client, urql and
+ * graphql-request take them directly too.
  */
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-import type { GraphQLFormattedError } from 'graphql';
+import { print, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { createClient, type Client as WsClient } from 'graphql-ws';
-import WebSocket from 'ws';
 
+/** A typed operation: a generated TypedDocumentNode, or any object whose toString() is the operation's text. */
 export type Doc<R, V> = DocumentTypeDecoration<R, V> & { toString(): string };
 
 export interface GraphQLResponse<R> {
@@ -31,11 +34,34 @@ export class GraphQLRequestError extends Error {
   }
 }
 
+const printed = new WeakMap<object, string>();
+
+/** The operation's text: a DocumentNode printed (once per document), anything else by its toString(). */
+export function queryText(doc: { toString(): string }): string {
+  if (!('kind' in doc) || doc.kind !== 'Document') return doc.toString();
+  let text = printed.get(doc);
+  if (text === undefined) {
+    text = print(doc as DocumentNode);
+    printed.set(doc, text);
+  }
+  return text;
+}
+
+/** The persisted document id of a generated document (`sha256:<hex>`, a key of persisted-documents.json), if it has one. */
+export function documentId(doc: object): string | undefined {
+  const meta = (doc as { __meta__?: { hash?: unknown } }).__meta__;
+  return typeof meta?.hash === 'string' ? meta.hash : undefined;
+}
+
 export interface ClientOptions {
-  /** Base URL of the server, e.g. http://localhost:4000 */
+  /** Base URL of the server, e.g. http://localhost:4000 (the client adds /graphql). */
   url: string;
   accessToken?: string | null;
   headers?: Record<string, string>;
+  /** A WebSocket constructor for subscriptions where the platform has none (Node < 22: `import WebSocket from 'ws'`). */
+  webSocketImpl?: unknown;
+  /** A fetch implementation; the platform's by default. */
+  fetch?: typeof fetch;
 }
 
 export class MfcClient {
@@ -51,7 +77,8 @@ export class MfcClient {
 
   /** Sends an operation and returns the whole answer (data, errors, HTTP status). */
   async raw<R, V>(doc: Doc<R, V>, variables?: V, headers: Record<string, string> = {}): Promise<GraphQLResponse<R>> {
-    const res = await fetch(`${this.opts.url}/graphql`, {
+    const doFetch = this.opts.fetch ?? globalThis.fetch;
+    const res = await doFetch(`${this.opts.url}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -60,7 +87,7 @@ export class MfcClient {
         ...this.opts.headers,
         ...headers,
       },
-      body: JSON.stringify({ query: doc.toString(), variables: variables ?? {} }),
+      body: JSON.stringify({ query: queryText(doc), variables: variables ?? {} }),
     });
     const body = (await res.json()) as { data?: R | null; errors?: GraphQLFormattedError[] };
     return { status: res.status, data: body.data, errors: body.errors, headers: res.headers };
@@ -74,12 +101,12 @@ export class MfcClient {
     return r.data;
   }
 
-  /** A graphql-ws client authenticated with the current access token. */
+  /** A graphql-ws client authenticated with the current access token (connectionParams.authorization). */
   websocket(opts: { retryAttempts?: number; onClose?: (code: number, reason: string) => void } = {}): WsClient {
     const token = this.accessToken;
     return createClient({
       url: `${this.opts.url.replace(/^http/, 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
+      ...(this.opts.webSocketImpl ? { webSocketImpl: this.opts.webSocketImpl } : {}),
       lazy: false,
       // The close is reported through onClose; graphql-ws would also print it to stderr.
       onNonLazyError: () => undefined,
@@ -92,5 +119,19 @@ export class MfcClient {
         },
       },
     });
+  }
+
+  /**
+   * Subscribes to a subscription document: an async iterator of its results (ends when the server
+   * completes it; `return()` unsubscribes). One socket per call; use `websocket()` to share one.
+   */
+  subscribe<R, V>(doc: Doc<R, V>, variables?: V): AsyncIterableIterator<{ data?: R | null; errors?: readonly GraphQLFormattedError[] }> & { dispose(): Promise<void> } {
+    const ws = this.websocket();
+    const it = ws.iterate<R>({ query: queryText(doc), variables: (variables ?? {}) });
+    const dispose = async () => {
+      await it.return?.();
+      await ws.dispose();
+    };
+    return Object.assign(it as AsyncIterableIterator<{ data?: R | null; errors?: readonly GraphQLFormattedError[] }>, { dispose });
   }
 }

@@ -19,6 +19,8 @@ import { resolverLookup } from '../shared/graphql/context.js';
 import { parseOptions, validationRules } from './limits.js';
 import type { GraphQLContext } from '../shared/graphql/context.js';
 import { attachWebSocketServer } from './websocket.js';
+import { corsMiddleware } from './cors.js';
+import { sendRestError } from '../shared/http-errors.js';
 import { httpDrainer, type HttpDrainer } from './drain.js';
 import { mountObservability, observabilityPlugin } from '../observability/http.js';
 import { listen } from '../observability/listen.js';
@@ -53,10 +55,14 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
   const apollo = createApollo(app, schema, [ws.drainPlugin, operations.plugin]);
   await apollo.start();
 
+  // CORS first: preflights are answered before Apollo's CSRF prevention and every route (src/server/cors.ts).
+  http.use(corsMiddleware(config));
   mountObservability(http, app);
   mountProbes(http, app, drainer);
   for (const router of app.routers) http.use(router);
   mountGraphQL(http, app, apollo, trusted);
+  // Unknown paths: the one REST error body (src/shared/http-errors.ts), not Express's HTML page.
+  http.use((_req: Request, res: Response) => sendRestError(res, 404, 'NOT_FOUND', 'Нет такого адреса'));
   http.use(jsonErrors(log));
 
   await listen(server, config.PORT, config.HOST, 'PORT');
@@ -142,9 +148,7 @@ function jsonErrors(log: App['log']) {
     if (res.headersSent) return next(err);
     const status = typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 500;
     if (status >= 500) log.error({ err }, 'http error');
-    res.status(status).json({
-      errors: [{ message: status === 413 ? 'Запрос слишком большой' : status < 500 ? 'Неверный запрос' : 'Внутренняя ошибка сервера', extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
-    });
+    sendRestError(res, status, status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', status === 413 ? 'Запрос слишком большой' : status < 500 ? 'Неверный запрос' : 'Внутренняя ошибка сервера');
   };
 }
 

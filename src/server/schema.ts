@@ -13,7 +13,7 @@ import { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from '..
 import { SearchResolver, ServiceCategoryResolver, ServiceResolver } from '../modules/catalog/index.js';
 import { BoardResolver, BranchBoardResolver, BranchForecastResolver, BranchLoadResolver, ForecastResolver, LoadAlertResolver, QueueResolver, TicketActionsResolver } from '../modules/queue/index.js';
 import { AccountUpdatesResolver } from '../modules/updates/index.js';
-import { BookingReadinessResolver, BookingResolver, RecommendationSlotResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/index.js';
+import { BookingReadinessResolver, BookingResolver, CalendarFeedResolver, RecommendationSlotResolver, SlotWatchResolver, TicketBookingResolver } from '../modules/bookings/index.js';
 import { DocumentResolver, UserDocumentsResolver } from '../modules/documents/index.js';
 import { ApplicationConnectionResolver, ApplicationResolver, ApplicationVersionResolver } from '../modules/applications/index.js';
 import { NotificationResolver } from '../modules/notifications/index.js';
@@ -56,6 +56,7 @@ export const resolvers = [
   BookingReadinessResolver,
   AccountUpdatesResolver,
   TicketBookingResolver,
+  CalendarFeedResolver,
   SlotWatchResolver,
   DocumentResolver,
   UserDocumentsResolver,

@@ -26,6 +26,7 @@ import { apiClientRefusal } from './api-scopes.js';
 import { closeCodeOf, refusedError, resolvePrincipal } from './principal.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 import { AppError } from '../shared/errors.js';
+import { upgradeOriginAllowed } from './cors.js';
 
 interface ConnectionState {
   viewer: Viewer | null;
@@ -93,7 +94,8 @@ const DOCUMENTS_CACHED = 500;
 
 export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; server: Server; trusted: TrustedDocuments }) {
   const { app, schema, server } = opts;
-  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });
+  // A browser's upgrade carries its page's Origin: only CORS_ORIGINS may open a socket (a 403 before the upgrade).
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024, verifyClient: ({ req }: { req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => done(upgradeOriginAllowed(app.config, req), 403, 'Origin not allowed') });
   const setup: Setup = {
     app,
     schema,

@@ -12,6 +12,7 @@ import { loadConfig, type Config } from '../../src/config/env.js';
 import { start, type Running } from '../../src/main.js';
 import { OffsetClock } from '../../src/shared/clock.js';
 import type { Logger } from '../../src/shared/logger.js';
+import WebSocket from 'ws';
 import { MfcClient } from '../../src/sdk/client.js';
 import { createTestDatabase, testRedisPrefix } from './database.js';
 import { startMailCapture } from './mail-capture.js';
@@ -78,7 +79,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
     mail,
     databaseUrl: db.url,
     storageDir,
-    client: new MfcClient({ url }),
+    client: new MfcClient({ url, webSocketImpl: WebSocket }),
     async stop() {
       await running.stop();
       await Promise.allSettled([sms.close(), mail.close()]);

@@ -1,6 +1,6 @@
 /** Subscribing through the SDK's WebSocket client and reading events as a dashboard would. */
 import type { ExecutionResult } from 'graphql';
-import type { Doc, MfcClient } from '../../src/sdk/client.js';
+import { queryText, type Doc, type MfcClient } from '../../src/sdk/client.js';
 
 export interface Subscribed<R> {
   events: R[];
@@ -18,7 +18,7 @@ export async function subscribe<R, V>(client: MfcClient, doc: Doc<R, V>, variabl
     ws.on('closed', (e) => reject(new Error(`socket closed: ${JSON.stringify(e)}`)));
   });
   const unsubscribe = ws.subscribe<R>(
-    { query: doc.toString(), variables: (variables ?? {}) },
+    { query: queryText(doc), variables: (variables ?? {}) },
     {
       next: (r: ExecutionResult<R>) => {
         if (r.errors) errors.push(r.errors);

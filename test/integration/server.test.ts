@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MeDocument } from '../../src/sdk/generated/graphql.js';
-import type { Doc } from '../../src/sdk/client.js';
+import { queryText, type Doc } from '../../src/sdk/client.js';
 import { registerCitizen } from '../helpers/accounts.js';
 import { startTestApp, useTestApp } from '../helpers/app.js';
 
@@ -92,7 +92,7 @@ describe('WebSocket', () => {
     const c = await registerCitizen(t);
     const ws = c.client.websocket();
     const result = await new Promise<unknown>((resolve) => {
-      ws.subscribe({ query: MeDocument.toString() }, { next: resolve, error: resolve, complete: () => undefined });
+      ws.subscribe({ query: queryText(MeDocument) }, { next: resolve, error: resolve, complete: () => undefined });
     });
     expect(JSON.stringify(result)).toMatch(/Only subscriptions/);
     await ws.dispose();

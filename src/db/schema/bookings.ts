@@ -111,3 +111,20 @@ export const slotWatches = pgTable(
     check('slot_watches_range', sql`${t.fromDate} <= ${t.toDate}`),
   ],
 );
+
+/**
+ * A citizen's subscribable calendar feed (webcal) of their visits. The secret URL is not stored:
+ * it is an HMAC of the user id and `generation` (src/modules/bookings/calendar-feed.ts), so a
+ * reset (generation + 1) kills every earlier URL. No row: generation 0.
+ */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    generation: integer('generation').notNull().default(0),
+    resetAt: ts('reset_at').notNull(),
+  },
+  (t) => [check('calendar_feeds_generation', sql`${t.generation} >= 0`)],
+);

@@ -26,7 +26,7 @@ export interface ApplicationsModuleDeps extends ApplicationsDeps {
   /** Users as a viewer may see them (Application.applicant): accounts' ProfileService. */
   profiles: { userById(viewer: Viewer, id: string): Promise<UserRow | null> };
   /** Download addresses of attachments: documents' AttachmentsService. */
-  files: { fileUrl(id: string): string };
+  files: { fileUrl(viewer: Viewer, id: string): string };
 }
 
 export interface ApplicationsModule extends ModuleParts {

@@ -31,7 +31,7 @@ export interface ApplicationResolverDeps {
   /** Users as the viewer may see them (accounts' ProfileService). */
   profiles: { userById(viewer: Viewer, id: string): Promise<UserRow | null> };
   /** Download addresses of attachments (documents' AttachmentsService). */
-  files: { fileUrl(id: string): string };
+  files: { fileUrl(viewer: Viewer, id: string): string };
   branches: BranchesDirectory;
   db: Database;
 }
@@ -39,7 +39,7 @@ export interface ApplicationResolverDeps {
 /** The attachments of an application or version as the GraphQL type, through this operation's loader. */
 async function attachmentsOf(deps: ApplicationResolverDeps, ctx: Ctx, ids: readonly string[]): Promise<Attachment[]> {
   const rows = await documentsLoaders(ctx, deps.db).attachmentById.loadMany(ids);
-  return rows.flatMap((r) => (r && !(r instanceof Error) ? [toAttachment(r, deps.files.fileUrl(r.id))] : []));
+  return rows.flatMap((r) => (r && !(r instanceof Error) ? [toAttachment(r, deps.files.fileUrl(requireViewer(ctx), r.id))] : []));
 }
 
 @Resolver(() => Application)

@@ -10,6 +10,7 @@ import type { KeyStore } from '../../shared/auth/keys.js';
 import type { AccountFeed } from '../../shared/account-feed.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import type { CitizenDependants } from '../../shared/dependants.js';
+import type { SignedLinks } from '../../shared/signed-links.js';
 import type { AccountsDirectory } from '../accounts/index.js';
 import type { DocumentRow } from '../documents/index.js';
 import type { BranchesDirectory } from '../branches/index.js';
@@ -36,6 +37,8 @@ export interface VisitDocuments {
 export interface BookingsDeps extends CoreDeps {
     notifications: NotificationsService;
   keys: KeyStore;
+  /** Signs ticketUrl and calendarUrl for the viewer (links that open without a header). */
+  links: SignedLinks;
   accounts: AccountsDirectory;
   branches: BranchesDirectory;
   catalog: CatalogDirectory;

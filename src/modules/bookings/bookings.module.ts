@@ -6,6 +6,7 @@
  */
 import type { CoreDeps } from '../../shared/module.js';
 import type { KeyStore } from '../../shared/auth/keys.js';
+import type { SignedLinks } from '../../shared/signed-links.js';
 import type { ModuleParts } from '../../shared/module.js';
 import type { CitizenBranchLinks } from '../../shared/staff-access.js';
 import { createBookingsBranchLinks } from './bookings.links.js';
@@ -22,9 +23,13 @@ import { BookingsService } from './bookings.service.js';
 import { toBooking } from './bookings.mappers.js';
 import { nodeType } from '../../shared/graphql/relay.js';
 import { BookingReadinessResolver } from './readiness.resolver.js';
+import { CalendarFeedResolver } from './calendar-feed.resolver.js';
+import { CalendarFeedService } from './calendar-feed.service.js';
 
 export interface BookingsModuleDeps extends CoreDeps {
     keys: KeyStore;
+  /** Signed file links (ticketUrl, calendarUrl). */
+  links: SignedLinks;
   notifications: NotificationsService;
   accounts: AccountsDirectory;
   /** Booking.user: the user as the caller may see them. */
@@ -48,14 +53,15 @@ export interface BookingsModule extends ModuleParts {
 
 export function createBookingsModule(deps: BookingsModuleDeps): BookingsModule {
   const { config, db, clock, log, pubsub, keys, notifications, accounts, queue, dropJob, documents, feed } = deps;
-  const bookings = new BookingsService({ config, db, clock, log, pubsub, notifications, keys, accounts, branches: deps.branches.directory, catalog: deps.catalog.directory, queue, dropJob, documents, feed, dependants: deps.dependants });
+  const bookings = new BookingsService({ config, db, clock, log, pubsub, notifications, keys, accounts, branches: deps.branches.directory, catalog: deps.catalog.directory, queue, dropJob, documents, feed, dependants: deps.dependants, links: deps.links });
+  const feeds = new CalendarFeedService({ db, clock, links: deps.links });
   return {
     bookings,
     branchLinks: createBookingsBranchLinks(db),
     // node(id) and the account feed (accountUpdates) find a booking as the caller may see it.
     nodes: [nodeType('Booking', (viewer, id) => bookings.booking(viewer, id), toBooking)],
-    resolvers: [new BookingResolver(bookings, deps.profile, pubsub, db), new BookingReadinessResolver(bookings, db, clock, config), new TicketBookingResolver(db), new SlotWatchResolver(db), new RecommendationSlotResolver()],
-    routers: [bookingFilesRouter({ sessions: deps.sessions, bookings, branches: deps.branches.service, catalog: deps.catalog.service, clock })],
+    resolvers: [new BookingResolver(bookings, deps.profile, pubsub, db), new BookingReadinessResolver(bookings, db, clock, config), new TicketBookingResolver(db), new SlotWatchResolver(db), new RecommendationSlotResolver(), new CalendarFeedResolver(feeds)],
+    routers: [bookingFilesRouter({ sessions: deps.sessions, bookings, feeds, branches: deps.branches.service, catalog: deps.catalog.service, clock })],
     ...bookingJobs(bookings),
   };
 }

@@ -204,14 +204,14 @@ export class BookingResolver {
     return this.bookings.ticketCode(b);
   }
 
-  @FieldResolver(() => String, { description: 'PDF ticket with the QR code (owner\'s bearer token; once confirmed).' })
-  ticketUrl(@Root() b: Booking): string {
-    return this.bookings.fileUrl(b.id, 'ticket.pdf');
+  @FieldResolver(() => String, { description: 'PDF ticket with the QR code (once confirmed): a signed link that opens without a header for FILE_LINK_TTL_SECONDS and dies with the session; ask again for a fresh one.' })
+  ticketUrl(@Root() b: Booking, @Ctx() ctx: Ctx): string {
+    return this.bookings.fileUrl(requireViewer(ctx), b.id, 'ticket.pdf');
   }
 
-  @FieldResolver(() => String, { description: 'iCalendar event of the visit (owner\'s bearer token).' })
-  calendarUrl(@Root() b: Booking): string {
-    return this.bookings.fileUrl(b.id, 'event.ics');
+  @FieldResolver(() => String, { description: 'iCalendar event of the visit: a signed link that opens without a header for FILE_LINK_TTL_SECONDS and dies with the session.' })
+  calendarUrl(@Root() b: Booking, @Ctx() ctx: Ctx): string {
+    return this.bookings.fileUrl(requireViewer(ctx), b.id, 'event.ics');
   }
 
   @FieldResolver(() => [BookingEvent])

@@ -129,9 +129,14 @@ export class BookingsService implements VisitOutcomes, ScheduleChangeListener {
     return signTicketCode(this.deps.keys, b);
   }
 
-  /** Where a booking's file is served (src/modules/bookings/bookings.http.ts). */
-  fileUrl(id: string, file: 'ticket.pdf' | 'event.ics'): string {
-    return `${this.deps.config.PUBLIC_URL}/bookings/${id}/${file}`;
+  /** Where a booking's file is served (bookings.http.ts), signed for this viewer: opens without a header until FILE_LINK_TTL_SECONDS. */
+  fileUrl(viewer: Viewer, id: string, file: 'ticket.pdf' | 'event.ics'): string {
+    return this.deps.links.url(`/bookings/${id}/${file}`, viewer);
+  }
+
+  /** The viewer a signed booking-file link stands for (null: forged, expired, or its session ended). */
+  linkViewer(path: string, sig: unknown): Promise<Viewer | null> {
+    return this.deps.links.viewer(path, sig);
   }
 
   // ---------------------------------------------------------------- at the branch

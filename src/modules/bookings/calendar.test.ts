@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeText, foldLine, visitEvent } from './calendar.js';
+import { escapeText, foldLine, visitEvent, visitSequence, visitsFeed } from './calendar.js';
 
 /** Unfolds and splits an iCalendar text the way a reader does. */
 function parse(ics: string): Array<[string, string]> {
@@ -47,5 +47,31 @@ describe('iCalendar event of a visit', () => {
     const folded = foldLine(`DESCRIPTION:${'я'.repeat(60)}`);
     expect(folded.split('\r\n ').join('')).toBe(`DESCRIPTION:${'я'.repeat(60)}`);
     expect(folded.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+  });
+});
+
+describe('updates and cancellations', () => {
+  const base = { id: '5b1c7f7e-0000-4000-8000-000000000002', number: 'Б-1', startsAt: new Date('2026-11-25T07:30:00Z'), endsAt: new Date('2026-11-25T07:45:00Z'), service: 'Паспорт', branch: 'МФЦ', address: 'ул. 1', now: new Date('2026-11-23T06:00:00Z') };
+
+  it('raises SEQUENCE with every reschedule and once more when called off', () => {
+    expect(visitSequence({ status: 'CONFIRMED', rescheduleCount: 0 })).toBe(0);
+    expect(visitSequence({ status: 'CONFIRMED', rescheduleCount: 2 })).toBe(2);
+    expect(visitSequence({ status: 'CANCELLED', rescheduleCount: 2 })).toBe(3);
+  });
+
+  it('a cancelled visit is METHOD:CANCEL with STATUS:CANCELLED and no alarm', () => {
+    const ics = visitEvent({ ...base, status: 'CANCELLED', rescheduleCount: 1 });
+    expect(ics).toContain('METHOD:CANCEL\r\n');
+    expect(ics).toContain('STATUS:CANCELLED\r\n');
+    expect(ics).toContain('SEQUENCE:2\r\n');
+    expect(ics).not.toContain('VALARM');
+  });
+
+  it('the feed holds every visit under its own UID, with the refresh interval', () => {
+    const feed = visitsFeed([{ ...base, status: 'CONFIRMED' }, { ...base, id: 'other', status: 'CANCELLED' }], 60);
+    expect(feed.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(feed).toContain('METHOD:PUBLISH\r\n');
+    expect(feed).toContain('UID:other@mfc\r\n');
+    expect(feed).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT60M\r\n');
   });
 });

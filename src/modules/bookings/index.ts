@@ -8,6 +8,7 @@ export { BookingResolver, SlotWatchResolver, TicketBookingResolver } from './boo
 export { RecommendationSlotResolver } from './recommendation.resolver.js';
 export { BookingReadinessResolver } from './readiness.resolver.js';
 export type { VisitDocuments } from './bookings.deps.js';
+export { CalendarFeedResolver } from './calendar-feed.resolver.js';
 export { createBookingsDirectory, type BookingsDirectory } from './bookings.directory.js';
 export type { BookingRow } from './bookings.repository.js';
 export { Booking } from './bookings.types.js';

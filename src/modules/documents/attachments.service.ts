@@ -14,6 +14,7 @@ import type { Clock } from '../../shared/clock.js';
 import { isUuid } from '../../shared/ids.js';
 import type { Logger } from '../../shared/logger.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
+import type { SignedLinks } from '../../shared/signed-links.js';
 import { notFoundField } from './documents.errors.js';
 import * as repo from './documents.repository.js';
 import type { AttachmentRow } from './documents.repository.js';
@@ -38,6 +39,8 @@ export interface AttachmentsDeps {
   rateLimiter: RateLimiter;
   /** Which citizens a staff member may see, and the record of what they saw. */
   staffAccess: StaffAccess;
+  /** Signs Attachment.url for the viewer, so the link opens without a header. */
+  links: SignedLinks;
 }
 
 /** Rows deleted per statement by the orphan clean-up. */
@@ -51,9 +54,14 @@ export class AttachmentsService {
     return this.deps.storage;
   }
 
-  /** Download address of an attachment (the owner's or staff's bearer token is needed). */
-  fileUrl(id: string): string {
-    return `${this.deps.config.PUBLIC_URL.replace(/\/$/, '')}/attachments/${id}`;
+  /** Download address of an attachment, signed for this viewer (FILE_LINK_TTL_SECONDS; a bearer token opens it too). */
+  fileUrl(viewer: Viewer, id: string): string {
+    return this.deps.links.url(`/attachments/${id}`, viewer);
+  }
+
+  /** The viewer a signed link for this path stands for (null: forged, expired, or its session ended). */
+  linkViewer(path: string, sig: unknown): Promise<Viewer | null> {
+    return this.deps.links.viewer(path, sig);
   }
 
   /** Counts an upload against the user's rate limit (before the body is read). */

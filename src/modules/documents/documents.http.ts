@@ -11,6 +11,8 @@ import type { Config } from '../../config/env.js';
 import { bearer } from '../../shared/auth/bearer.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError } from '../../shared/errors.js';
+import { LINK_PARAM } from '../../shared/signed-links.js';
+import { sendRestError } from '../../shared/http-errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { AttachmentsService } from './attachments.service.js';
 import { receive, type Received } from './documents.upload.js';
@@ -36,10 +38,10 @@ export function documentFilesRouter(deps: DocumentFilesDeps): Router {
 }
 
 /** An HTTP failure in the shape of a GraphQL error: the same `code` (and field) clients already handle. */
-function fail(res: Response, status: number, code: string, message: string, field?: string): void {
+function fail(res: Response, status: number, code: string, message: string, field?: string, reason?: string): void {
   if (res.headersSent) return;
   if (status === 413 || status === 415) res.setHeader('connection', 'close');
-  res.status(status).json({ errors: [{ message, extensions: { code, ...(field ? { fields: [{ field, message }] } : {}) } }] });
+  sendRestError(res, status, code, message, { field, reason });
 }
 
 async function viewerOf(sessions: BearerSessions, req: Request, res: Response): Promise<Viewer | null> {
@@ -47,6 +49,16 @@ async function viewerOf(sessions: BearerSessions, req: Request, res: Response): 
   const viewer = token ? await sessions.viewerFromToken(token) : null;
   if (!viewer) fail(res, 401, 'UNAUTHENTICATED', 'Требуется вход в личный кабинет');
   return viewer;
+}
+
+/** A download's viewer: a bearer token, or else a signed link (`?sig=`, Attachment.url). */
+async function downloadViewer(deps: DocumentFilesDeps, req: Request, res: Response): Promise<Viewer | null> {
+  if (req.header('authorization') === undefined && req.query[LINK_PARAM] !== undefined) {
+    const viewer = await deps.attachments.linkViewer(req.path, req.query[LINK_PARAM]);
+    if (!viewer) fail(res, 401, 'UNAUTHENTICATED', 'Ссылка устарела или недействительна: получите новую', undefined, 'LINK_INVALID');
+    return viewer;
+  }
+  return viewerOf(deps.sessions, req, res);
 }
 
 const tooLarge = (max: number) => `Файл больше ${Math.floor(max / 1024 / 1024)} МБ`;
@@ -120,7 +132,7 @@ async function store(deps: DocumentFilesDeps, viewer: Viewer, got: Received, res
       sha256: got.inspect.hash.digest('hex'),
     });
     const { id, fileName, size, sha256 } = row;
-    res.status(201).json({ id, fileName, contentType: row.contentType, size, sha256, url: attachments.fileUrl(id), createdAt: row.createdAt.toISOString() });
+    res.status(201).json({ id, fileName, contentType: row.contentType, size, sha256, url: attachments.fileUrl(viewer, id), createdAt: row.createdAt.toISOString() });
   } catch (err) {
     if (err instanceof AppError) return fail(res, 413, err.code, err.message, 'file');
     log.error({ err }, 'upload failed');
@@ -130,7 +142,7 @@ async function store(deps: DocumentFilesDeps, viewer: Viewer, got: Received, res
 
 async function download(deps: DocumentFilesDeps, req: Request, res: Response): Promise<void> {
   const { attachments, log } = deps;
-  const viewer = await viewerOf(deps.sessions, req, res);
+  const viewer = await downloadViewer(deps, req, res);
   if (!viewer) return;
   const row = await attachments.attachment(viewer, String(req.params.id));
   if (!row) return fail(res, 404, 'NOT_FOUND', 'Файл не найден');

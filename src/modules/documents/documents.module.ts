@@ -26,6 +26,7 @@ import { createFamilyDocumentsRepository } from './family-documents.repository.j
 import { createPersonalDocumentsRepository } from './documents.repository.js';
 import type { FileStorage } from './storage.js';
 import type { StaffAccess } from '../../shared/staff-access.js';
+import type { SignedLinks } from '../../shared/signed-links.js';
 
 export interface DocumentsModuleDeps {
   config: Config;
@@ -48,6 +49,8 @@ export interface DocumentsModuleDeps {
   staffAccess: StaffAccess;
   /** Whose dependants are whose (the family module; src/app.ts fills it). */
   dependants: DependantOwnership;
+  /** Signed file links (Attachment.url). */
+  links: SignedLinks;
 }
 
 export interface DocumentsModule extends ModuleParts {
@@ -62,7 +65,7 @@ export interface DocumentsModule extends ModuleParts {
 
 export function createDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule {
   const { config, log, clock, db } = deps;
-  const attachments = new AttachmentsService({ config, db, clock, log, storage: deps.storage, rateLimiter: deps.rateLimiter, staffAccess: deps.staffAccess });
+  const attachments = new AttachmentsService({ config, db, clock, log, storage: deps.storage, rateLimiter: deps.rateLimiter, staffAccess: deps.staffAccess, links: deps.links });
   const personalDocuments = createPersonalDocumentsRepository(deps.cipher);
   const documents = new DocumentsService({
     personalDocuments,
@@ -86,7 +89,14 @@ export function createDocumentsModule(deps: DocumentsModuleDeps): DocumentsModul
     resolvers: [new DocumentResolver(documents, attachments, deps.profiles, db), new UserDocumentsResolver(documents)],
     nodes: [
       nodeType('PersonalDocument', (viewer, id) => documents.document(viewer, id), (row) => toDocumentAt(row, clock.now(), config.DOCUMENT_EXPIRY_REMINDER_DAYS)),
-      nodeType('Attachment', (viewer, id) => attachments.attachment(viewer, id), (row) => toAttachment(row, attachments.fileUrl(row.id))),
+      nodeType(
+        'Attachment',
+        async (viewer, id) => {
+          const row = await attachments.attachment(viewer, id);
+          return row && { row, viewer };
+        },
+        ({ row, viewer }) => toAttachment(row, attachments.fileUrl(viewer, row.id)),
+      ),
     ],
     ...documentsJobs({ config, documents, attachments }),
     routers: [documentFilesRouter({ config, log, attachments, sessions: deps.sessions })],

@@ -76,7 +76,7 @@ export class DocumentResolver {
 
   @FieldResolver(() => [Attachment])
   async attachments(@Root() d: PersonalDocument, @Ctx() ctx: Ctx): Promise<Attachment[]> {
-    return (await documentsLoaders(ctx, this.db).attachmentsByDocument.load(d.id)).map((a) => toAttachment(a, this.files.fileUrl(a.id)));
+    return (await documentsLoaders(ctx, this.db).attachmentsByDocument.load(d.id)).map((a) => toAttachment(a, this.files.fileUrl(requireViewer(ctx), a.id)));
   }
 
   @FieldResolver(() => User, { description: 'Whose document it is (the owner, or staff).' })

@@ -25,7 +25,7 @@ export class Attachment extends Node {
   size!: number;
   @Field({ description: 'SHA-256 of the content, hex.' })
   sha256!: string;
-  @Field({ description: 'Download address on this server; needs the owner\'s or staff\'s token.' })
+  @Field({ description: 'Download address on this server, signed for the caller: opens without a header for FILE_LINK_TTL_SECONDS and dies with the session (a bearer token opens the address without its query too).' })
   url!: string;
   @Field(() => DateTimeScalar)
   createdAt!: Date;

@@ -74,6 +74,6 @@ export class ProfileChangeResolver {
   @FieldResolver(() => [Attachment], { description: 'The scans that prove the change.' })
   async attachments(@Root() r: ProfileChangeRequest, @Ctx() ctx: Ctx): Promise<Attachment[]> {
     const rows = await documentsLoaders(ctx, this.deps.db).attachmentById.loadMany(r.attachmentIds);
-    return rows.flatMap((a) => (a && !(a instanceof Error) ? [toAttachment(a, this.deps.files.fileUrl(a.id))] : []));
+    return rows.flatMap((a) => (a && !(a instanceof Error) ? [toAttachment(a, this.deps.files.fileUrl(requireViewer(ctx), a.id))] : []));
   }
 }

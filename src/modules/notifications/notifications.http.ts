@@ -11,6 +11,7 @@ import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config/env.js';
 import { bearer } from '../../shared/auth/bearer.js';
+import { sendRestError } from '../../shared/http-errors.js';
 import type { DeliveryService } from './delivery.service.js';
 
 const receipt = z.object({
@@ -26,17 +27,18 @@ export function smsWebhookRouter(deps: { config: Pick<Config, 'SMS_WEBHOOK_SECRE
   router.post('/webhooks/sms-status', express.json({ limit: '16kb' }), async (req: Request, res: Response) => {
     const secret = deps.config.SMS_WEBHOOK_SECRET;
     if (!secret) {
-      res.status(404).json({ error: 'NOT_FOUND' });
+      sendRestError(res, 404, 'NOT_FOUND', 'Receipts are off (no SMS_WEBHOOK_SECRET)');
       return;
     }
     const given = bearer(req.header('authorization')) ?? '';
     if (!timingSafeEqual(digest(given), digest(secret))) {
-      res.status(401).json({ error: 'UNAUTHENTICATED' });
+      sendRestError(res, 401, 'UNAUTHENTICATED', 'Wrong or missing shared secret');
       return;
     }
     const parsed = receipt.safeParse(req.body);
     if (!parsed.success) {
-      res.status(400).json({ error: 'BAD_REQUEST', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+      const issue = parsed.error.issues[0];
+      sendRestError(res, 400, 'BAD_USER_INPUT', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), { field: issue?.path.join('.') || 'body' });
       return;
     }
     const updated = await deps.delivery.receipt(parsed.data);

@@ -3,6 +3,7 @@
  * the other at once (the revocation is broadcast, whatever the session cache says), and keys given
  * in the environment are used by both.
  */
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPKCS8, generateKeyPair, decodeProtectedHeader } from 'jose';
 import { loadConfig } from '../../../src/config/env.js';
@@ -21,7 +22,7 @@ describe('two API instances', () => {
     const keys = { JWT_PRIVATE_KEY: await exportPKCS8(privateKey), JWT_KEY_ID: 'env-key-1', SESSION_CACHE_SECONDS: '600' };
     a = await startTestApp(keys);
     b = await start(loadConfig({ ...process.env, ...keys, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: a.databaseUrl, REDIS_URL: a.config.REDIS_URL, REDIS_PREFIX: a.config.REDIS_PREFIX, MIGRATE_ON_START: 'false', ROLE: 'api' }));
-    clientB = new MfcClient({ url: b.api?.url ?? '' });
+    clientB = new MfcClient({ url: b.api?.url ?? '', webSocketImpl: WebSocket });
   });
   afterAll(async () => {
     await b.stop();

@@ -21,7 +21,7 @@ const LIST = doc<{ apiClients: Array<Secret['client']> }>('{ apiClients { id key
 const SERVICES = doc<{ services: { totalCount: number } }>('{ services(first: 1) { totalCount } }');
 
 let admin: MfcClient;
-const keyed = (app: TestApp, secret: string) => new MfcClient({ url: app.url, headers: { authorization: `ApiKey ${secret}` } });
+const keyed = (app: TestApp, secret: string) => new MfcClient({ url: app.url, webSocketImpl: WebSocket, headers: { authorization: `ApiKey ${secret}` } });
 const create = async (scopes: string[], branchIds?: string[]) => (await admin.request(CREATE, { name: 'CRM отделения', scopes, branchIds })).createApiClient;
 
 beforeAll(async () => {

@@ -94,7 +94,7 @@ describe('TRUSTED_DOCUMENTS_ONLY', () => {
     const user = await t.running.app.services.accounts.seeding.insertAccount({ phone: '+79990001122', passwordHash: 'x', lastName: 'Админова', firstName: 'Тест', roles: ['ADMIN'], trustLevel: 'CONFIRMED', staffBranchId: null });
     const viewer = { userId: user.id, sessionId: 'cli', roles: ['ADMIN' as const], tokenExpiresAt: new Date() };
     const { secret } = await t.running.app.services.apiClients.create(viewer, { name: 'CRM', scopes: ['CATALOG_READ'] });
-    const api = new MfcClient({ url: t.url, headers: { authorization: `ApiKey ${secret}` } });
+    const api = new MfcClient({ url: t.url, webSocketImpl: WebSocket, headers: { authorization: `ApiKey ${secret}` } });
     const any: Doc<{ services: { totalCount: number } }, Record<string, never>> = { toString: () => '{ services(first: 2) { totalCount } }' };
     const r = await api.request(any);
     expect(r.services.totalCount).toBeGreaterThanOrEqual(0);

@@ -4,6 +4,7 @@
  * signature with the `standardwebhooks` package; retries with backoff, the endpoint switched off
  * after WEBHOOK_DISABLE_AFTER_HOURS with a message to admins, replays, scopes of API clients.
  */
+import WebSocket from 'ws';
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,7 +176,7 @@ describe('API clients managing their own endpoints', () => {
   it('only for events their scopes allow; they see their own endpoints only', async () => {
     const CLIENT = doc<{ createApiClient: { secret: string } }>('mutation($s: [ApiScope!]!) { createApiClient(name: "CRM", scopes: $s) { secret } }');
     const { secret } = (await admin.request(CLIENT, { s: ['WEBHOOKS_MANAGE', 'LOAD_READ'] })).createApiClient;
-    const api = new MfcClient({ url: t.url, headers: { authorization: `ApiKey ${secret}` } });
+    const api = new MfcClient({ url: t.url, webSocketImpl: WebSocket, headers: { authorization: `ApiKey ${secret}` } });
     const refused = await errorOf(api.request(CREATE, { input: { url: receiver.url, events: ['LOAD_ALERT', 'BOOKING_CREATED'] } }));
     expect(refused.code).toBe('BAD_USER_INPUT');
     expect(refused.extensions.fields).toEqual([expect.objectContaining({ field: 'input.events.1' })]);

@@ -4,6 +4,7 @@
  * calledTickets lists the day's calls newest first; queueChanged sends the whole queue first and
  * after every change, to the branch's operators only.
  */
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/env.js';
 import { start, type Running } from '../../../src/main.js';
@@ -34,7 +35,7 @@ beforeAll(async () => {
   b = await start(
     loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: a.databaseUrl, REDIS_URL: a.config.REDIS_URL, REDIS_PREFIX: a.config.REDIS_PREFIX, MIGRATE_ON_START: 'false', ROLE: 'api' }),
   );
-  anonymousB = new MfcClient({ url: b.api?.url ?? '' });
+  anonymousB = new MfcClient({ url: b.api?.url ?? '', webSocketImpl: WebSocket });
 });
 afterAll(async () => {
   await b.stop();

@@ -1,4 +1,5 @@
 /** A change made through one API instance reaches subscribers connected to another, through Redis. */
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/env.js';
 import { start, type Running } from '../../../src/main.js';
@@ -18,7 +19,7 @@ beforeAll(async () => {
   b = await start(
     loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: a.databaseUrl, REDIS_URL: a.config.REDIS_URL, REDIS_PREFIX: a.config.REDIS_PREFIX, MIGRATE_ON_START: 'false', ROLE: 'api' }),
   );
-  clientB = new MfcClient({ url: b.api?.url ?? '' });
+  clientB = new MfcClient({ url: b.api?.url ?? '', webSocketImpl: WebSocket });
 });
 afterAll(async () => {
   await b.stop();

@@ -4,6 +4,7 @@
  * database; the API still answers the plain values; `cli rotate-data-key` re-seals everything
  * with a new key while the old one is kept as previous.
  */
+import WebSocket from 'ws';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import postgres from 'postgres';
@@ -130,7 +131,7 @@ describe('secrets at rest', () => {
     const other = await start(loadConfig({ ...env, DATA_ENCRYPTION_PREVIOUS_KEYS: '', PORT: '0', HOST: '127.0.0.1', ROLE: 'api' }));
     stops.push(() => other.stop());
     if (!other.api) throw new Error('started without the API');
-    const client = new MfcClient({ url: other.api.url });
+    const client = new MfcClient({ url: other.api.url, webSocketImpl: WebSocket });
     const session = await client.request(LoginDocument, { input: { login: formatSnils(snils), password: PASSWORD } });
     expect(session.login.__typename).toBe('AuthPayload');
     if (session.login.__typename !== 'AuthPayload') return;

@@ -2,6 +2,7 @@
  * accountUpdates through a real graphql-ws client on instance B, changes made on instance A: a
  * client that disconnects and comes back with its cursor gets what it missed, in order, then live.
  */
+import WebSocket from 'ws';
 import type { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/env.js';
@@ -48,7 +49,7 @@ async function bookable() {
   return { input: (startsAt: string) => ({ branchId: branch.id, serviceId: service.id, startsAt }), slots };
 }
 
-const onB = (c: { accessToken: string }) => new MfcClient({ url: urlB }).withToken(c.accessToken);
+const onB = (c: { accessToken: string }) => new MfcClient({ url: urlB, webSocketImpl: WebSocket }).withToken(c.accessToken);
 const what = (u: Update) => (u.booking ? `booking ${u.booking.status}` : `notification ${u.notification?.title ?? ''}`);
 const seqOf = (cursor: string) => parseInt(cursor.slice(3), 36);
 
