@@ -8,6 +8,7 @@
 import 'reflect-metadata';
 import { MfcClient } from '../src/sdk/client.js';
 import { AccountUpdatesDocument, LoginDocument } from '../src/sdk/generated/graphql.js';
+import { queryText } from '../src/sdk/client.js';
 import { DEMO_CITIZEN_PHONE, DEMO_PASSWORD } from '../scripts/seed-demo.js';
 import { startBenchApp } from './setup.js';
 
@@ -27,7 +28,7 @@ function receive(after: string | null, count: number, onReady: () => Promise<voi
   let started = 0;
   return new Promise((resolve, reject) => {
     ws.subscribe<{ accountUpdates: { cursor: string } }>(
-      { query: AccountUpdatesDocument.toString(), variables: after ? { after } : {} },
+      { query: queryText(AccountUpdatesDocument), variables: after ? { after } : {} },
       {
         next: (r) => {
           if (r.errors) reject(new Error(JSON.stringify(r.errors)));

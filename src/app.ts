@@ -23,11 +23,11 @@ import { createDocumentsModule, DiskStorage, type DocumentsService } from './mod
 import { createFamilyModule, type FamilyModule } from './modules/family/index.js';
 import { createFeedbackModule, type FeedbackService } from './modules/feedback/index.js';
 import { createIdentityModule, type IdentityServices } from './modules/identity/index.js';
-import { createIntegrationsModule, type ApiClientsService, type IntegrationsModule, type WebhooksService } from './modules/integrations/index.js';
+import { type ApiClientsService, type IntegrationsModule, type WebhooksService } from './modules/integrations/index.js';
 import { createNotificationsModule, type DeliveryService, type NotificationsService } from './modules/notifications/index.js';
 import { createPaymentsModule, type PaymentsModule, type PaymentsService } from './modules/payments/index.js';
 import { createPrivacyModule, type PrivacyModule } from './modules/privacy/index.js';
-import { createQueueModule, type FreePlaces, type LoadAlertsService, type LoadService, type QueueService, type VisitOutcomes } from './modules/queue/index.js';
+import { createQueueModule, type LoadAlertsService, type LoadService, type QueueService, type VisitOutcomes } from './modules/queue/index.js';
 import { createSystemModule, type SigningKeyStore } from './modules/system/index.js';
 import { NodeRegistry, NodeResolver } from './server/nodes.js';
 import { TokenService } from './shared/auth/tokens.js';
@@ -35,10 +35,9 @@ import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import type { ModuleParts } from './shared/module.js';
 import type { AppPubSub } from './shared/pubsub.js';
-import { AppError, ErrorCode } from './shared/errors.js';
 import type { AccountFeed } from './shared/account-feed.js';
-import { createUpdatesModule } from './modules/updates/index.js';
 import type { StaffAccess } from './shared/staff-access.js';
+import { createAccountFeed, createIntegrations, freePlacesOf, lateDependants, lateFees, lateStaffAccess, lateVisitDocuments } from './app.late.js';
 import type { CitizenDependants } from './shared/dependants.js';
 import { SignedLinks } from './shared/signed-links.js';
 
@@ -96,78 +95,6 @@ export interface App {
 
 export type AppOptions = InfrastructureOptions;
 
-/**
- * The staff access rule for the modules that serve personal data. The privacy module is built last
- * (it asks bookings, the queue, applications and chat), so the earlier modules get this stand-in,
- * which reaches it once built (before any request is served).
- */
-function lateStaffAccess(get: () => PrivacyModule | undefined): StaffAccess {
-  const access = () => {
-    const privacy = get();
-    if (!privacy) throw new Error('the privacy module is not built yet');
-    return privacy.access;
-  };
-  return {
-    canSeeCitizen: (viewer, citizenId) => access().canSeeCitizen(viewer, citizenId),
-    scope: (viewer) => access().scope(viewer),
-    record: (viewer, accesses, tx) => access().record(viewer, accesses, tx),
-  };
-}
-
-/** Booking readiness reads documents; the documents module is built after bookings, so they get this stand-in. */
-function lateVisitDocuments(get: () => DocumentsService | undefined): VisitDocuments {
-  const documents = () => {
-    const d = get();
-    if (!d) throw new Error('the documents module is not built yet');
-    return d;
-  };
-  return {
-    documentsOfUsers: (ids, tx) => documents().documentsOfUsers(ids, tx),
-    documentsOf: (viewer, ownerId) => documents().documentsOf(viewer, ownerId),
-  };
-}
-
-/** The account feed (accountUpdates), built first: every module appends to it; it finds what events point at through the node registry, built last. */
-function createAccountFeed(infra: Infrastructure, nodes: () => NodeRegistry | undefined) {
-  return createUpdatesModule({
-    ...infra,
-    db: infra.db.db,
-    listen: (channel, onNotify, onListen) => infra.db.sql.listen(channel, onNotify, onListen),
-    find: (viewer, typename, id) => nodes()?.fetchOf(viewer, typename, id) ?? Promise.resolve(null),
-  });
-}
-
-/**
- * A citizen's dependants for bookings and documents, which are built before the family module
- * (family needs documents): this stand-in reaches it once built (before any request is served).
- */
-function lateDependants(get: () => FamilyModule | undefined): CitizenDependants {
-  const port = () => {
-    const family = get();
-    if (!family) throw new Error('the family module is not built yet');
-    return family.citizenDependants;
-  };
-  return {
-    ownActive: (parentId, dependantId, tx) => port().ownActive(parentId, dependantId, tx),
-    byId: (id) => port().byId(id),
-    documentsOf: (id) => port().documentsOf(id),
-  };
-}
-
-/** The state fees for applications: the payments module is built after applications (it reads them), so they get this stand-in. */
-function lateFees(get: () => PaymentsModule | undefined): ApplicationFees {
-  const fees = () => {
-    const payments = get();
-    if (!payments) throw new Error('the payments module is not built yet');
-    return payments.fees;
-  };
-  return {
-    issueFee: (tx, application) => fees().issueFee(tx, application),
-    hasUnpaidFee: (tx, applicationId) => fees().hasUnpaidFee(tx, applicationId),
-    settleEnded: (tx, applicationId, reason) => fees().settleEnded(tx, applicationId, reason),
-  };
-}
-
 /** Accounts, identity and notifications: who the users are and how they are told. */
 async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAccess, feed: AccountFeed) {
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
@@ -188,23 +115,6 @@ async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAcce
   // Signed file links (src/shared/signed-links.ts): one key for every instance, checked against live sessions.
   const links = new SignedLinks({ key: await system.secret('file_link_key'), ttlSeconds: config.FILE_LINK_TTL_SECONDS, baseUrl: config.PUBLIC_URL, clock, sessions: accounts.sessions });
   return { system, tokens, notifications, accounts, identity, apiKeyHashKey, links };
-}
-
-/**
- * The bookings service as the queue's FreePlaces port: a branch that takes no appointments for the
- * service (or an unknown one) has no free places rather than an error.
- */
-function freePlacesOf(bookings: () => BookingsService): FreePlaces {
-  return {
-    async freePlaces(branchId, serviceId, from, to) {
-      try {
-        return await bookings().availableSlots(branchId, serviceId, from, to);
-      } catch (err) {
-        if (err instanceof AppError && (err.code === ErrorCode.BAD_USER_INPUT || err.code === ErrorCode.NOT_FOUND)) return [];
-        throw err;
-      }
-    },
-  };
 }
 
 /** Catalog, branches, the queue and bookings: the branch's day. */
@@ -285,26 +195,6 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
   // A deactivated staff member's open cases go back to their line (chats are never assigned to a person).
   accounts.staff.whenDeactivated((tx, staffId) => feedback.feedback.releaseCasesOf(tx, staffId));
   return { documents, family, applications, chat, feedback, integrations };
-}
-
-/** Machine clients and webhooks; admins are told through notifications when an endpoint is switched off. */
-function createIntegrations(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branches: ReturnType<typeof createBranchModules>['branches']): IntegrationsModule {
-  const { config, log, clock, db, pubsub, redis, queues } = infra;
-  const { accounts, notifications } = people;
-  return createIntegrationsModule({
-    config, log, clock, db: db.db, pubsub, queues,
-    redis: redis.main,
-    cipher: people.system.cipher,
-    apiKeyHashKey: people.apiKeyHashKey,
-    branches: branches.directory,
-    admins: {
-      async webhookEndpointDisabled(tx, endpoint) {
-        for (const userId of await accounts.directory.adminIds(tx)) {
-          await notifications.notifications.notify(tx, { userId, template: 'webhook.disabled', vars: { url: endpoint.url, hours: String(endpoint.failingSinceHours) }, subjectType: 'webhook_endpoint', subjectId: endpoint.id });
-        }
-      },
-    },
-  });
 }
 
 const integrationServices = (m: IntegrationsModule) => ({ apiClients: m.apiClients, webhooks: m.webhooks });

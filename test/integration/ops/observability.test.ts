@@ -178,7 +178,7 @@ describe('jobs board', () => {
     const api = await board('/api/queues', { headers: bearer(admin) });
     expect(api.status).toBe(200);
     const body = (await api.json()) as { queues: Array<{ name: string }> };
-    expect(body.queues.map((q) => q.name).sort()).toEqual(['maintenance', 'notifications']);
+    expect(body.queues.map((q) => q.name).sort()).toEqual(['maintenance', 'notifications', 'webhooks']);
     const open = await board(`?token=${encodeURIComponent(admin.accessToken)}`);
     expect(open.status).toBe(303);
     const cookie = open.headers.get('set-cookie') ?? '';

@@ -1,0 +1,18 @@
+/**
+ * Public reads: the cache the instances share and the forgiving search, parsed with the rest of
+ * the configuration in src/config/env.ts. Each has a row in the README's configuration table.
+ */
+import { z } from 'zod';
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+
+export const readsEnv = {
+  /** Seconds a public read (catalog, branches, hours, search answers) stays in the Redis cache shared by the instances. */
+  PUBLIC_CACHE_TTL_SECONDS: int(600, 0),
+  /** Seconds an instance keeps its own copy of a public read; admin changes drop it at once, this only bounds a missed broadcast. */
+  PUBLIC_CACHE_LOCAL_SECONDS: int(30, 0),
+  /** Catalog search: synonyms are re-read this often; fewer results than SEARCH_FUZZY_BELOW turn typo tolerance on; suggestions at most. */
+  SEARCH_SYNONYM_CACHE_SECONDS: int(60, 0),
+  SEARCH_FUZZY_BELOW: int(1, 0),
+  SEARCH_SUGGESTIONS_MAX: int(5, 1),
+};
