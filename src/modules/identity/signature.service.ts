@@ -9,7 +9,8 @@
  *
  * The organisation's INN (INNLE, 1.2.643.100.4, or a 10-digit INN padded with "00") names an
  * employer, not a person, so it never picks an account: every employee's certificate carries it.
- * Revocation (CRL/OCSP) is not checked yet.
+ * GOST R 34.10-2012 certificates and signatures (raw or CMS detached) are checked by the GOST
+ * verifier (signature.verifiers.ts, gost.*.ts). Revocation (CRL/OCSP) is not checked yet.
  */
 import 'reflect-metadata';
 import { randomBytes, webcrypto } from 'node:crypto';
@@ -22,7 +23,8 @@ import type { AuthPayloadView, UserRow } from '../accounts/index.js';
 import type { IdentityDeps } from './identity.deps.js';
 import { attributeText } from './identity.rules.js';
 import * as repo from './identity.repository.js';
-import { NodeCryptoVerifier, type SignatureVerifier } from './signature.verifiers.js';
+import { checkGostSignature, isGostSigned } from './gost.x509.js';
+import { GostVerifier, NodeCryptoVerifier, type SignatureVerifier } from './signature.verifiers.js';
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
@@ -59,7 +61,7 @@ export class SignatureService {
 
   constructor(
     private readonly deps: IdentityDeps,
-    private readonly verifiers: SignatureVerifier[] = [new NodeCryptoVerifier()],
+    private readonly verifiers: SignatureVerifier[] = [new NodeCryptoVerifier(), new GostVerifier()],
   ) {
     const bundle = deps.config.SIGNATURE_TRUSTED_ROOTS?.replace(/\\n/g, '\n');
     this.roots = (bundle?.match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? []).map((pem) => new x509.X509Certificate(pem));
@@ -174,7 +176,8 @@ async function findIssuer(cert: x509.X509Certificate, candidates: x509.X509Certi
   for (const c of candidates) {
     if (c.subject !== cert.issuer || !isCa(c)) continue;
     try {
-      if (await cert.verify({ publicKey: c.publicKey, signatureOnly: true })) return c;
+      // A GOST CA's signature is checked by the GOST implementation, others by WebCrypto.
+      if (isGostSigned(cert) ? checkGostSignature(cert, c) : await cert.verify({ publicKey: c.publicKey, signatureOnly: true })) return c;
     } catch {
       // An algorithm this runtime cannot check is no proof.
     }
