@@ -239,6 +239,9 @@ const schema = z.object({
   WEBAUTHN_ORIGINS: z.string().optional(),
   /** PEM bundle of the root certificates a signature login's chain must end at; unset: signature login is off. */
   SIGNATURE_TRUSTED_ROOTS: z.string().optional(),
+  SIGNATURE_REVOCATION: z.enum(['require', 'prefer', 'off']).default('prefer'), // CRLs a certificate names; README
+  SIGNATURE_CRL_TIMEOUT_MS: int(5000, 100),
+  SIGNATURE_CRL_CACHE_SECONDS: int(3600, 0),
 });
 
 /** Every variable this module reads; the README's configuration table must list each one. */

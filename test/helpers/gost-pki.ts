@@ -46,6 +46,8 @@ export interface IssueOptions {
   keyUsage?: number;
   notBefore?: Date;
   notAfter?: Date;
+  /** A CRL distribution point (URL) written into the certificate. */
+  crlUrl?: string;
 }
 
 /** A certificate for a new GOST key, signed by `issuer` (or self-signed when issuer is null). */
@@ -66,7 +68,13 @@ export function issueGost(issuer: GostIssued | null, opts: IssueOptions): GostIs
     spki(bits, curveOid, keys.publicKey),
     new asn1js.Constructed({
       idBlock: { tagClass: 3, tagNumber: 3 },
-      value: [seq(ext('2.5.29.19', true, opts.ca ? seq(new asn1js.Boolean({ value: true })) : seq()), ext('2.5.29.15', true, keyUsage(usage)))],
+      value: [
+        seq(
+          ext('2.5.29.19', true, opts.ca ? seq(new asn1js.Boolean({ value: true })) : seq()),
+          ext('2.5.29.15', true, keyUsage(usage)),
+          ...(opts.crlUrl ? [ext('2.5.29.31', false, fromDer(new x509.CRLDistributionPointsExtension([opts.crlUrl]).value))] : []),
+        ),
+      ],
     }),
   );
   const tbsDer = new Uint8Array(tbs.toBER());
@@ -74,6 +82,26 @@ export function issueGost(issuer: GostIssued | null, opts: IssueOptions): GostIs
   const der = seq(fromDer(tbsDer), algId(signOidFor(signer.bits)), new asn1js.BitString({ valueHex: signature })).toBER();
   const cert = new x509.X509Certificate(der);
   return { cert, pem: cert.toString('pem'), bits, curveOid, privateKey: keys.privateKey };
+}
+
+const serialOf = (cert: x509.X509Certificate) => ((fromDer(cert.rawData) as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence).valueBlock.value[1] as asn1js.Integer;
+
+/** A CRL (DER) of `issuer` listing `revoked`, signed with its GOST key. */
+export function gostCrl(issuer: GostIssued, revoked: GostIssued[], opts: { nextUpdate?: Date; signer?: GostIssued } = {}): Uint8Array {
+  const signer = opts.signer ?? issuer;
+  const time = (d: Date) => new asn1js.UTCTime({ valueDate: d });
+  const entries = revoked.map((r) => seq(fromDer(serialOf(r.cert).toBER()), time(new Date(Date.now() - 60_000))));
+  const tbs = seq(
+    new asn1js.Integer({ value: 1 }),
+    algId(signOidFor(signer.bits)),
+    fromDer(issuer.cert.subjectName.toArrayBuffer()),
+    time(new Date(Date.now() - 3_600_000)),
+    time(opts.nextUpdate ?? new Date(Date.now() + 86_400_000)),
+    ...(entries.length ? [seq(...entries)] : []),
+  );
+  const tbsDer = new Uint8Array(tbs.toBER());
+  const signature = gostSign({ curveOid: signer.curveOid, privateKey: signer.privateKey, data: tbsDer });
+  return new Uint8Array(seq(fromDer(tbsDer), algId(signOidFor(signer.bits)), new asn1js.BitString({ valueHex: signature })).toBER());
 }
 
 /** A raw GOST signature of the UTF-8 text, base64: s||r big-endian, or reversed as CryptoAPI gives it. */

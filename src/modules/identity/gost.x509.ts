@@ -43,15 +43,15 @@ export function gostKeyOf(cert: x509.X509Certificate): GostPublicKey | undefined
   return gostKeyOfSpki(cert.publicKey.rawData);
 }
 
-/** Whether the certificate is signed with GOST R 34.10-2012 (then only checkGostSignature can check it). */
-export function isGostSigned(cert: x509.X509Certificate): boolean {
-  const [, algorithm] = itemsOf(parse(cert.rawData));
+/** Whether the certificate (or CRL, DER) is signed with GOST R 34.10-2012 (then only checkGostSignature can check it). */
+export function isGostSigned(signed: x509.X509Certificate | ArrayBuffer): boolean {
+  const [, algorithm] = itemsOf(parse(signed instanceof ArrayBuffer ? signed : signed.rawData));
   return Boolean(SIGN_BITS[oidOf(itemsOf(algorithm)[0]) ?? '']);
 }
 
-/** Whether `issuer`'s GOST key signed `cert` (its TBSCertificate bytes as they were encoded). */
-export function checkGostSignature(cert: x509.X509Certificate, issuer: x509.X509Certificate): boolean {
-  const [tbs, algorithm, value] = itemsOf(parse(cert.rawData));
+/** Whether `issuer`'s GOST key signed `signed`, a certificate or a CRL (its TBS bytes as they were encoded). */
+export function checkGostSignature(signed: x509.X509Certificate | ArrayBuffer, issuer: x509.X509Certificate): boolean {
+  const [tbs, algorithm, value] = itemsOf(parse(signed instanceof ArrayBuffer ? signed : signed.rawData));
   const bits = SIGN_BITS[oidOf(itemsOf(algorithm)[0]) ?? ''];
   const key = gostKeyOf(issuer);
   if (!tbs || !bits || !key || key.bits !== bits || !(value instanceof asn1js.BitString)) return false;
