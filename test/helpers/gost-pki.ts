@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import * as asn1js from 'asn1js';
 import * as x509 from '@peculiar/x509';
-import { digestOidFor, gostGenerateKey, gostSign, keyOidFor, signOidFor, streebog, type GostBits } from '../../src/modules/identity/index.js';
+import { digestOidFor, gostGenerateKey, gostSign, keyOidFor, signGostCms, signOidFor, type GostBits } from '../../src/modules/identity/index.js';
 
 export interface GostIssued {
   cert: x509.X509Certificate;
@@ -112,33 +112,5 @@ export function gostSignText(holder: GostIssued, text: string, order: 'rfc4491' 
 
 /** A CMS SignedData, detached, with signed attributes (content type, message digest, signing time), base64. */
 export function gostCmsDetached(holder: GostIssued, text: string, opts: { digestOf?: string } = {}): string {
-  const data = new TextEncoder().encode(opts.digestOf ?? text);
-  const attr = (id: string, value: asn1js.AsnType) => seq(oid(id), new asn1js.Set({ value: [value] }));
-  const attributes = [
-    attr('1.2.840.113549.1.9.3', oid('1.2.840.113549.1.7.1')),
-    attr('1.2.840.113549.1.9.5', new asn1js.UTCTime({ valueDate: new Date() })),
-    attr('1.2.840.113549.1.9.4', new asn1js.OctetString({ valueHex: streebog(holder.bits, data) })),
-  ];
-  const toSign = new Uint8Array(new asn1js.Set({ value: attributes }).toBER());
-  const signature = gostSign({ curveOid: holder.curveOid, privateKey: holder.privateKey, data: toSign });
-  const tbs = (fromDer(holder.cert.rawData) as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence;
-  const [, serialNumber, , issuerName] = tbs.valueBlock.value;
-  if (!serialNumber || !issuerName) throw new Error('not a certificate');
-  const signerInfo = seq(
-    new asn1js.Integer({ value: 1 }),
-    seq(issuerName, serialNumber),
-    algId(digestOidFor(holder.bits)),
-    new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: attributes }),
-    algId(keyOidFor(holder.bits)),
-    new asn1js.OctetString({ valueHex: signature }),
-  );
-  const signedData = seq(
-    new asn1js.Integer({ value: 1 }),
-    new asn1js.Set({ value: [algId(digestOidFor(holder.bits))] }),
-    seq(oid('1.2.840.113549.1.7.1')),
-    new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [fromDer(holder.cert.rawData)] }),
-    new asn1js.Set({ value: [signerInfo] }),
-  );
-  const contentInfo = seq(oid('1.2.840.113549.1.7.2'), new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [signedData] }));
-  return Buffer.from(contentInfo.toBER()).toString('base64');
+  return Buffer.from(signGostCms(holder, new TextEncoder().encode(opts.digestOf ?? text), new Date())).toString('base64');
 }
