@@ -53,6 +53,8 @@ export const ssoProvider = z
     /** The certificate of that key registered with ESIA (PEM or base64 DER), inline or as a file path. */
     gostCertificate: z.string().min(1).optional(),
     gostCertificateFile: z.string().min(1).optional(),
+    /** ESIA's REST API base (e.g. https://esia.gosuslugi.ru/): person data from /rs/prns/{oid} (oid = the ID token's sub). */
+    esiaApiUrl: z.url().optional(),
   })
   .strict()
   .refine((p) => p.clientAuth !== 'esia_gost_signature' || ((p.gostPrivateKey ?? p.gostPrivateKeyFile) && (p.gostCertificate ?? p.gostCertificateFile)), {

@@ -32,6 +32,8 @@ export interface TestOidcProvider {
   esiaCertificate: x509.X509Certificate | null;
   /** Every ESIA client check made: where, and whether it passed (or why not). */
   esiaChecks: Array<{ endpoint: 'auth' | 'token'; result: string; timestamp?: string }>;
+  /** ESIA-shaped person data served at /rs/prns/{oid} (oid = the account id) to a holder of that account's access token. */
+  esiaPersons: Map<string, Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -88,12 +90,20 @@ export async function startOidcProvider(): Promise<TestOidcProvider> {
     tamperIdToken: null,
     esiaCertificate: null,
     esiaChecks: [],
+    esiaPersons: new Map(),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
   provider.use(async (ctx, next) => {
+    const prns = /^\/rs\/prns\/([^/]+)$/.exec(ctx.path);
+    if (prns && ctx.method === 'GET') {
+      const token = await provider.AccessToken.find(/^Bearer (.+)$/.exec(ctx.get('authorization'))?.[1] ?? '');
+      const person = state.esiaPersons.get(decodeURIComponent(prns[1] ?? ''));
+      if (!token || token.accountId !== decodeURIComponent(prns[1] ?? '')) return void ((ctx.status = 401), (ctx.body = { code: 'ESIA-005011' }));
+      return void ((ctx.status = person ? 200 : 404), (ctx.body = person ?? {}));
+    }
     if (ctx.path === '/auth' && ctx.query.client_id === ESIA_CLIENT_ID) {
       const result = esiaCheck(new URLSearchParams(ctx.querystring), state.esiaCertificate, true);
       state.esiaChecks.push({ endpoint: 'auth', result, timestamp: ctx.query.timestamp as string });

@@ -21,6 +21,7 @@ import type { IdentityDeps } from './identity.deps.js';
 import { mapClaims, ssoFailed, type SsoIdentity } from './identity.rules.js';
 import * as repo from './identity.repository.js';
 import { esiaAuthorizationParams, esiaClientAuth, loadEsiaSigner } from './esia.client-auth.js';
+import { fetchEsiaPerson } from './esia.person.js';
 import type { GostSigner } from './gost.sign.js';
 
 export interface SsoProviderView {
@@ -118,6 +119,10 @@ export class SsoService {
         const userinfo = await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
         // Identity claims of the ID token win; the UserInfo response adds what it lacks.
         claims = { ...userinfo, ...claims };
+      }
+      if (provider.esiaApiUrl && tokens.access_token) {
+        // ESIA's person data; the ID token's sub is the person's oid. The ID token's identity claims still win.
+        claims = { ...(await fetchEsiaPerson(provider.esiaApiUrl, idToken.sub, tokens.access_token, 10_000)), ...claims };
       }
     } catch (err) {
       if (err instanceof AppError) throw err;

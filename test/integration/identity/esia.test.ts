@@ -11,6 +11,7 @@ import { uniquePhone } from '../../helpers/accounts.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { errorOf } from '../../helpers/graphql.js';
 import { freshSnils } from '../../helpers/identifiers.js';
+import { formatSnils } from '../../../src/shared/identifiers.js';
 import { ESIA_CLIENT_ID, REDIRECT_URI, browserLogin, startOidcProvider, type TestOidcProvider } from '../../helpers/oidc-provider.js';
 import { issueGost, type GostIssued } from '../../helpers/gost-pki.js';
 
@@ -40,7 +41,9 @@ beforeAll(async () => {
     allowInsecureHttp: true,
   });
   // "esia-other": a key the ESIA registration does not know; "esia-mismatch": a key that is not the certificate's.
-  t = await startTestApp({ SSO_PROVIDERS: JSON.stringify([provider('esia', mfc, mfc), provider('esia-other', other, other), provider('esia-mismatch', other, mfc)]) });
+  // "esia-rs": the ID token says only who (sub = oid); the person data come from /rs/prns/{oid}.
+  const rs = { ...provider('esia-rs', mfc, mfc), scopes: ['openid'], esiaApiUrl: op.issuer, userinfo: false };
+  t = await startTestApp({ SSO_PROVIDERS: JSON.stringify([provider('esia', mfc, mfc), provider('esia-other', other, other), provider('esia-mismatch', other, mfc), rs]) });
 });
 afterAll(async () => {
   await t?.stop();
@@ -97,5 +100,28 @@ describe('ESIA client authentication with a GOST signature', () => {
   it('a private key that is not the configured certificate\'s makes the provider unavailable, not a broken request', async () => {
     const err = await errorOf(t.client.request(BeginSsoLoginDocument, { providerId: 'esia-mismatch', redirectUri: REDIRECT_URI }));
     expect(err.extensions.code).toBe('PRECONDITION_FAILED');
+  });
+
+  it('person data from /rs/prns/{oid} (name, birth date, SNILS, trusted, verified mobile and e-mail) make the account', async () => {
+    const oid = providerAccount({});
+    const snils = freshSnils();
+    const phone = uniquePhone();
+    op.esiaPersons.set(oid, {
+      firstName: 'Анна', lastName: 'Кузнецова', middleName: 'Петровна', birthDate: '15.03.1985', snils: formatSnils(snils), trusted: true,
+      contacts: { elements: [{ type: 'MBT', vrfStu: 'VERIFIED', value: `+7(${phone.slice(2, 5)})${phone.slice(5)}` }, { type: 'EML', vrfStu: 'NOT_VERIFIED', value: 'anna@example.test' }] },
+      documents: { elements: [{ type: 'RF_PASSPORT', vrfStu: 'VERIFIED', series: '4500', number: '123456' }] },
+    });
+    const redirect = await begin('esia-rs');
+    const back = await browserLogin(redirect.authorizationUrl, oid);
+    const { completeSsoLogin } = await t.client.request(CompleteSsoLoginDocument, { state: redirect.state, code: back.searchParams.get('code') ?? '' });
+    expect(completeSsoLogin.user).toMatchObject({ lastName: 'Кузнецова', firstName: 'Анна', birthDate: '1985-03-15', phone, phoneVerified: true, trustLevel: 'CONFIRMED' });
+    expect(completeSsoLogin.user.snils).toBe(formatSnils(snils));
+  });
+
+  it('person data ESIA refuses (no such person) fail the login as the provider\'s refusal', async () => {
+    const redirect = await begin('esia-rs');
+    const back = await browserLogin(redirect.authorizationUrl, providerAccount({}));
+    const err = await errorOf(t.client.request(CompleteSsoLoginDocument, { state: redirect.state, code: back.searchParams.get('code') ?? '' }));
+    expect(err.extensions.reason).toBe('PROVIDER_REJECTED');
   });
 });
