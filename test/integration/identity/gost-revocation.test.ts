@@ -85,6 +85,14 @@ describe('revocation of signature certificates by CRL', () => {
     expect(hits.get('/down.crl')).toBe(before + 1);
   });
 
+  it('parallel logins naming a CRL not fetched yet fetch it once', async () => {
+    const holders = await Promise.all(Array.from({ length: 5 }, () => holder(strict, '/parallel.crl')));
+    crls.set('/parallel.crl', gostCrl(root, []));
+    const sessions = await Promise.all(holders.map((h) => login(strict, h.cert)));
+    expect(sessions.map((s) => s.completeSignatureLogin.user.id)).toEqual(holders.map((h) => h.citizen.id));
+    expect(hits.get('/parallel.crl')).toBe(1);
+  });
+
   it('a certificate that names no CRL logs in under require', async () => {
     const a = await holder(strict);
     expect((await login(strict, a.cert)).completeSignatureLogin.user.id).toBe(a.citizen.id);
