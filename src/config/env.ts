@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { branchDayEnv } from './branch-day-env.js';
 import { readsEnv } from './reads-env.js';
+import { signatureEnv } from './signature-env.js';
 import { observabilityEnv } from './observability.js';
 import { paymentsEnv, paymentsProblems, returnUrls } from './payments-env.js';
 import { integrationsEnv } from './integrations-env.js';
@@ -222,8 +223,7 @@ const schema = z.object({
   WEBAUTHN_ORIGINS: z.string().optional(),
   /** PEM bundle of the root certificates a signature login's chain must end at; unset: signature login is off. */
   SIGNATURE_TRUSTED_ROOTS: z.string().optional(),
-  ...observabilityEnv,
-  ...integrationsEnv,
+  ...observabilityEnv, ...integrationsEnv, ...signatureEnv,
 });
 
 /** Every variable this module reads; the README's configuration table must list each one. */

@@ -41,6 +41,23 @@ export const ssoProvider = z
     userinfo: z.boolean().default(true),
     /** Plain-HTTP issuer: only for a provider on loopback in tests and local development. */
     allowInsecureHttp: z.boolean().default(false),
+    /**
+     * How this system authenticates to the provider: `secret` (clientSecret, tokenEndpointAuth) or
+     * `esia_gost_signature` (ESIA: client_secret is a CMS detached GOST signature of
+     * scope+timestamp+clientId+state by the key and certificate registered with ESIA).
+     */
+    clientAuth: z.enum(['secret', 'esia_gost_signature']).default('secret'),
+    /** The MFC's GOST private key, PKCS#8 (PEM or base64 DER), inline or as a file path. */
+    gostPrivateKey: z.string().min(1).optional(),
+    gostPrivateKeyFile: z.string().min(1).optional(),
+    /** The certificate of that key registered with ESIA (PEM or base64 DER), inline or as a file path. */
+    gostCertificate: z.string().min(1).optional(),
+    gostCertificateFile: z.string().min(1).optional(),
+    /** ESIA's REST API base (e.g. https://esia.gosuslugi.ru/): person data from /rs/prns/{oid} (oid = the ID token's sub). */
+    esiaApiUrl: z.url().optional(),
   })
-  .strict();
+  .strict()
+  .refine((p) => p.clientAuth !== 'esia_gost_signature' || ((p.gostPrivateKey ?? p.gostPrivateKeyFile) && (p.gostCertificate ?? p.gostCertificateFile)), {
+    message: 'esia_gost_signature needs gostPrivateKey(File) and gostCertificate(File)',
+  });
 export type SsoProviderConfig = z.infer<typeof ssoProvider>;

@@ -10,10 +10,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose';
 import Provider from 'oidc-provider';
+import type * as x509 from '@peculiar/x509';
+import { verifyGostCms } from '../../src/modules/identity/index.js';
 
 export const CLIENT_ID = 'mfc-account';
 export const CLIENT_SECRET = 'test-client-secret-0123456789';
 export const REDIRECT_URI = 'https://lk.mfc.test/sso/callback';
+
+/** The client that authenticates the ESIA way (a GOST-signed client_secret); see esiaCheck. */
+export const ESIA_CLIENT_ID = 'MFC_TEST_ESIA';
+const ESIA_INTERNAL_SECRET = 'esia-checked-the-gost-signature-0123456789';
 
 export type AccountClaims = Record<string, unknown>;
 
@@ -22,6 +28,12 @@ export interface TestOidcProvider {
   accounts: Map<string, AccountClaims>;
   /** Set to change the next ID token(s) the token endpoint answers; null to stop. */
   tamperIdToken: ((claims: JWTPayload) => { claims: JWTPayload; foreignKey?: boolean }) | null;
+  /** The certificate registered for ESIA_CLIENT_ID, whose key must sign its client_secret. */
+  esiaCertificate: x509.X509Certificate | null;
+  /** Every ESIA client check made: where, and whether it passed (or why not). */
+  esiaChecks: Array<{ endpoint: 'auth' | 'token'; result: string; timestamp?: string }>;
+  /** ESIA-shaped person data served at /rs/prns/{oid} (oid = the account id) to a holder of that account's access token. */
+  esiaPersons: Map<string, Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -43,6 +55,14 @@ export async function startOidcProvider(): Promise<TestOidcProvider> {
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
+      },
+      {
+        client_id: ESIA_CLIENT_ID,
+        client_secret: ESIA_INTERNAL_SECRET,
+        redirect_uris: [REDIRECT_URI],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_post',
       },
     ],
     jwks: { keys: [jwk] },
@@ -68,12 +88,41 @@ export async function startOidcProvider(): Promise<TestOidcProvider> {
     issuer,
     accounts,
     tamperIdToken: null,
+    esiaCertificate: null,
+    esiaChecks: [],
+    esiaPersons: new Map(),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
   provider.use(async (ctx, next) => {
+    const prns = /^\/rs\/prns\/([^/]+)$/.exec(ctx.path);
+    if (prns && ctx.method === 'GET') {
+      const token = await provider.AccessToken.find(/^Bearer (.+)$/.exec(ctx.get('authorization'))?.[1] ?? '');
+      const person = state.esiaPersons.get(decodeURIComponent(prns[1] ?? ''));
+      if (!token || token.accountId !== decodeURIComponent(prns[1] ?? '')) return void ((ctx.status = 401), (ctx.body = { code: 'ESIA-005011' }));
+      return void ((ctx.status = person ? 200 : 404), (ctx.body = person ?? {}));
+    }
+    if (ctx.path === '/auth' && ctx.query.client_id === ESIA_CLIENT_ID) {
+      const result = esiaCheck(new URLSearchParams(ctx.querystring), state.esiaCertificate, true);
+      state.esiaChecks.push({ endpoint: 'auth', result, timestamp: ctx.query.timestamp as string });
+      if (result !== 'OK') return void ((ctx.status = 400), (ctx.body = { error: 'invalid_request', error_description: result }));
+    }
+    if (ctx.path === '/token' && ctx.method === 'POST' && state.esiaCertificate) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of ctx.req) chunks.push(chunk as Buffer);
+      const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+      if (form.get('client_id') === ESIA_CLIENT_ID) {
+        const result = esiaCheck(form, state.esiaCertificate, false);
+        state.esiaChecks.push({ endpoint: 'token', result, timestamp: form.get('timestamp') ?? undefined });
+        if (result !== 'OK') return void ((ctx.status = 400), (ctx.body = { error: 'invalid_client', error_description: result }));
+        // Checked the ESIA way: oidc-provider goes on with the code as for any confidential client.
+        for (const k of ['timestamp', 'state', 'scope', 'token_type']) form.delete(k);
+        form.set('client_secret', ESIA_INTERNAL_SECRET);
+      }
+      (ctx.req as unknown as { body: string }).body = form.toString();
+    }
     await next();
     const body = ctx.body as { id_token?: unknown } | undefined;
     if (ctx.path !== '/token' || ctx.status !== 200 || !state.tamperIdToken || typeof body?.id_token !== 'string') return;
@@ -87,6 +136,28 @@ export async function startOidcProvider(): Promise<TestOidcProvider> {
     void handle(req, res);
   });
   return state;
+}
+
+const ESIA_TIMESTAMP = /^(\d{4})\.(\d{2})\.(\d{2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{2})(\d{2})$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What ESIA checks of a client's request: a timestamp in its format within an hour of now, a
+ * UUID state, access_type=online on /ac, and client_secret: base64url of a CMS detached
+ * signature of scope+timestamp+client_id+state by the key of the registered certificate.
+ */
+function esiaCheck(params: URLSearchParams, registered: x509.X509Certificate | null, authorization: boolean): string {
+  const [scope, timestamp, clientId, stateValue, secret] = ['scope', 'timestamp', 'client_id', 'state', 'client_secret'].map((k) => params.get(k) ?? '');
+  const m = ESIA_TIMESTAMP.exec(timestamp ?? '');
+  if (!m) return 'timestamp format';
+  const [, y, mo, d, h, mi, s, zh, zm] = m.map(Number);
+  const at = Date.UTC(y ?? 0, (mo ?? 1) - 1, d, h, mi, s) - Math.sign(zh ?? 0) * ((Math.abs(zh ?? 0) * 60 + (zm ?? 0)) * 60_000);
+  if (Math.abs(Date.now() - at) > 3_600_000) return 'timestamp too far';
+  if (!UUID.test(stateValue ?? '')) return 'state is not a UUID';
+  if (authorization && params.get('access_type') !== 'online') return 'access_type';
+  if (!registered || !secret) return 'no client secret';
+  const signed = new TextEncoder().encode(`${scope}${timestamp}${clientId}${stateValue}`);
+  return verifyGostCms(new Uint8Array(Buffer.from(secret, 'base64url')), signed, registered) ? 'OK' : 'client_secret signature';
 }
 
 /**

@@ -9,7 +9,9 @@
  *
  * The organisation's INN (INNLE, 1.2.643.100.4, or a 10-digit INN padded with "00") names an
  * employer, not a person, so it never picks an account: every employee's certificate carries it.
- * Revocation (CRL/OCSP) is not checked yet.
+ * GOST R 34.10-2012 certificates and signatures (raw or CMS detached) are checked by the GOST
+ * verifier (signature.verifiers.ts, gost.*.ts). Revocation: the CRLs a certificate names
+ * (signature.revocation.ts, SIGNATURE_REVOCATION); OCSP is not consulted yet.
  */
 import 'reflect-metadata';
 import { randomBytes, webcrypto } from 'node:crypto';
@@ -22,7 +24,9 @@ import type { AuthPayloadView, UserRow } from '../accounts/index.js';
 import type { IdentityDeps } from './identity.deps.js';
 import { attributeText } from './identity.rules.js';
 import * as repo from './identity.repository.js';
-import { NodeCryptoVerifier, type SignatureVerifier } from './signature.verifiers.js';
+import { checkGostSignature, isGostSigned } from './gost.x509.js';
+import { RevocationChecker } from './signature.revocation.js';
+import { GostVerifier, NodeCryptoVerifier, type SignatureVerifier } from './signature.verifiers.js';
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
@@ -45,6 +49,8 @@ export type SignatureFailure =
   | 'KEY_USAGE'
   | 'SIGNATURE_INVALID'
   | 'ALGORITHM_UNSUPPORTED'
+  | 'CERTIFICATE_REVOKED'
+  | 'REVOCATION_UNKNOWN'
   | 'NO_ACCOUNT';
 
 const signatureFailed = (reason: SignatureFailure) =>
@@ -56,12 +62,14 @@ const signatureFailed = (reason: SignatureFailure) =>
 
 export class SignatureService {
   private readonly roots: x509.X509Certificate[];
+  private readonly revocation: RevocationChecker;
 
   constructor(
     private readonly deps: IdentityDeps,
-    private readonly verifiers: SignatureVerifier[] = [new NodeCryptoVerifier()],
+    private readonly verifiers: SignatureVerifier[] = [new NodeCryptoVerifier(), new GostVerifier()],
   ) {
     const bundle = deps.config.SIGNATURE_TRUSTED_ROOTS?.replace(/\\n/g, '\n');
+    this.revocation = new RevocationChecker(deps);
     this.roots = (bundle?.match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? []).map((pem) => new x509.X509Certificate(pem));
   }
 
@@ -124,23 +132,40 @@ export class SignatureService {
   /**
    * Walks from the leaf up through the given intermediates to a trusted root: every link signed
    * by the next, every issuer a CA allowed to sign certificates, every certificate within its
-   * dates at `now`.
+   * dates at `now`, and none revoked by the CRLs it names (SIGNATURE_REVOCATION).
    */
-  private async verifyChain(leaf: x509.X509Certificate, pool: x509.X509Certificate[], now: Date): Promise<'OK' | 'CERTIFICATE_UNTRUSTED' | 'CERTIFICATE_EXPIRED'> {
+  private async verifyChain(leaf: x509.X509Certificate, pool: x509.X509Certificate[], now: Date): Promise<'OK' | SignatureFailure> {
     let current = leaf;
     let expired = false;
+    const links: Array<[x509.X509Certificate, x509.X509Certificate]> = [];
     for (let depth = 0; depth < MAX_CHAIN; depth++) {
       if (current.notBefore > now || current.notAfter < now) expired = true;
       const root = await findIssuer(current, this.roots);
       if (root) {
         if (root.notBefore > now || root.notAfter < now) expired = true;
-        return expired ? 'CERTIFICATE_EXPIRED' : 'OK';
+        if (expired) return 'CERTIFICATE_EXPIRED';
+        return this.revoked([...links, [current, root]], now);
       }
       const next = await findIssuer(current, pool.filter((c) => c !== current));
       if (!next || !isCa(next)) return 'CERTIFICATE_UNTRUSTED';
+      links.push([current, next]);
       current = next;
     }
     return 'CERTIFICATE_UNTRUSTED';
+  }
+
+  private async revoked(links: Array<[x509.X509Certificate, x509.X509Certificate]>, now: Date): Promise<'OK' | SignatureFailure> {
+    const policy = this.deps.config.SIGNATURE_REVOCATION;
+    if (policy === 'off') return 'OK';
+    for (const [cert, issuer] of links) {
+      const status = await this.revocation.status(cert, issuer, now);
+      if (status === 'REVOKED') return 'CERTIFICATE_REVOKED';
+      if (status === 'UNKNOWN') {
+        this.deps.log.warn({ serial: cert.serialNumber, policy }, 'certificate revocation status unknown');
+        if (policy === 'require') return 'REVOCATION_UNKNOWN';
+      }
+    }
+    return 'OK';
   }
 
   /**
@@ -174,7 +199,8 @@ async function findIssuer(cert: x509.X509Certificate, candidates: x509.X509Certi
   for (const c of candidates) {
     if (c.subject !== cert.issuer || !isCa(c)) continue;
     try {
-      if (await cert.verify({ publicKey: c.publicKey, signatureOnly: true })) return c;
+      // A GOST CA's signature is checked by the GOST implementation, others by WebCrypto.
+      if (isGostSigned(cert) ? checkGostSignature(cert, c) : await cert.verify({ publicKey: c.publicKey, signatureOnly: true })) return c;
     } catch {
       // An algorithm this runtime cannot check is no proof.
     }

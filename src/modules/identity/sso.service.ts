@@ -10,7 +10,7 @@
  * match an account is created from the claims. Claims that vouch for a confirmed identity
  * (`confirmedWhen`) raise the trust level to CONFIRMED; nothing here ever lowers it.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import * as oidc from 'openid-client';
 import type { SsoProviderConfig } from '../../config/env.js';
 import type { Executor } from '../../db/client.js';
@@ -20,6 +20,9 @@ import type { AuthPayloadView, UserRow } from '../accounts/index.js';
 import type { IdentityDeps } from './identity.deps.js';
 import { mapClaims, ssoFailed, type SsoIdentity } from './identity.rules.js';
 import * as repo from './identity.repository.js';
+import { esiaAuthorizationParams, esiaClientAuth, loadEsiaSigner } from './esia.client-auth.js';
+import { fetchEsiaPerson } from './esia.person.js';
+import type { GostSigner } from './gost.sign.js';
 
 export interface SsoProviderView {
   id: string;
@@ -35,6 +38,7 @@ interface SsoStatePayload {
 
 export class SsoService {
   private readonly configurations = new Map<string, Promise<oidc.Configuration>>();
+  private readonly esiaSigners = new Map<string, GostSigner>();
 
   constructor(private readonly deps: IdentityDeps) {}
 
@@ -52,13 +56,17 @@ export class SsoService {
       await rateLimiter.hit([{ key: `login:ip:${meta.ip}`, limit: config.RATE_LIMIT_LOGINS_PER_IP, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS }]);
     }
     const configuration = await this.configuration(provider);
-    const state = oidc.randomState();
+    const esia = provider.clientAuth === 'esia_gost_signature' ? this.esiaSigner(provider) : undefined;
+    // ESIA takes only a UUID as state.
+    const state = esia ? randomUUID() : oidc.randomState();
     const nonce = oidc.randomNonce();
     const codeVerifier = oidc.randomPKCECodeVerifier();
+    const scope = provider.scopes.join(' ');
     const url = oidc.buildAuthorizationUrl(configuration, {
+      ...(esia ? esiaAuthorizationParams(esia, { scope, clientId: provider.clientId, state }, clock.now()) : {}),
       response_type: 'code',
       redirect_uri: redirectUri,
-      scope: provider.scopes.join(' '),
+      scope,
       state,
       nonce,
       code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
@@ -111,6 +119,10 @@ export class SsoService {
         const userinfo = await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
         // Identity claims of the ID token win; the UserInfo response adds what it lacks.
         claims = { ...userinfo, ...claims };
+      }
+      if (provider.esiaApiUrl && tokens.access_token) {
+        // ESIA's person data; the ID token's sub is the person's oid. The ID token's identity claims still win.
+        claims = { ...(await fetchEsiaPerson(provider.esiaApiUrl, idToken.sub, tokens.access_token, 10_000)), ...claims };
       }
     } catch (err) {
       if (err instanceof AppError) throw err;
@@ -222,9 +234,8 @@ export class SsoService {
   private configuration(provider: SsoProviderConfig): Promise<oidc.Configuration> {
     let pending = this.configurations.get(provider.id);
     if (!pending) {
-      const auth =
-        provider.tokenEndpointAuth === 'client_secret_post' ? oidc.ClientSecretPost(provider.clientSecret) : oidc.ClientSecretBasic(provider.clientSecret);
-      pending = oidc.discovery(new URL(provider.issuer), provider.clientId, provider.clientSecret ? undefined : { token_endpoint_auth_method: 'none' }, provider.clientSecret ? auth : oidc.None(), {
+      const auth = this.clientAuth(provider);
+      pending = oidc.discovery(new URL(provider.issuer), provider.clientId, auth ? undefined : { token_endpoint_auth_method: 'none' }, auth ?? oidc.None(), {
         // The ID token's signature is checked against the provider's JWKS even though it comes
         // straight from the token endpoint (openid-client skips that by default, as OIDC allows).
         execute: [oidc.enableNonRepudiationChecks, ...(provider.allowInsecureHttp ? [oidc.allowInsecureRequests] : [])],
@@ -239,6 +250,28 @@ export class SsoService {
     return pending.catch(() => {
       throw preconditionFailed('Вход через внешнюю учётную запись сейчас недоступен, попробуйте позже');
     });
+  }
+
+  /** How this system authenticates at the provider's token endpoint; undefined for a public client. */
+  private clientAuth(provider: SsoProviderConfig): oidc.ClientAuth | undefined {
+    if (provider.clientAuth === 'esia_gost_signature') return esiaClientAuth(this.esiaSigner(provider), provider.scopes.join(' '), this.deps.clock);
+    if (!provider.clientSecret) return undefined;
+    return provider.tokenEndpointAuth === 'client_secret_post' ? oidc.ClientSecretPost(provider.clientSecret) : oidc.ClientSecretBasic(provider.clientSecret);
+  }
+
+  /** The MFC's GOST key and certificate for ESIA, read once (a bad key or certificate: the provider is unavailable). */
+  private esiaSigner(provider: SsoProviderConfig): GostSigner {
+    let signer = this.esiaSigners.get(provider.id);
+    if (!signer) {
+      try {
+        signer = loadEsiaSigner(provider);
+      } catch (err) {
+        this.deps.log.error({ provider: provider.id, err: err instanceof Error ? err.message : String(err) }, 'ESIA client key or certificate unusable');
+        throw preconditionFailed('Вход через внешнюю учётную запись сейчас недоступен, попробуйте позже');
+      }
+      this.esiaSigners.set(provider.id, signer);
+    }
+    return signer;
   }
 
   private stateHash(state: string): string {

@@ -428,11 +428,21 @@ export type ServiceKind =
   | 'PAYMENT'
   | 'REGISTRATION';
 
-/** How the challenge was signed: RSASSA-PKCS1-v1_5 or RSA-PSS with SHA-256, ECDSA with SHA-256 or SHA-384 (DER or r||s). GOST R 34.10-2012 is to come. */
+/** How the challenge was signed: RSASSA-PKCS1-v1_5 or RSA-PSS with SHA-256, ECDSA with SHA-256 or SHA-384 (DER or r||s), GOST R 34.10-2012 with Streebog (raw, or a CMS detached signature). */
 export type SignatureAlgorithm =
+  /** ECDSA with SHA-256, DER or r||s. */
   | 'ECDSA_SHA256'
+  /** ECDSA with SHA-384, DER or r||s. */
   | 'ECDSA_SHA384'
+  /** GOST R 34.10-2012 with a 256-bit key over Streebog-256: s||r big-endian (RFC 4491) or its byte reversal. */
+  | 'GOST3410_2012_256'
+  /** GOST R 34.10-2012 with a 512-bit key over Streebog-512: s||r big-endian (RFC 4491) or its byte reversal. */
+  | 'GOST3410_2012_512'
+  /** A CMS (PKCS#7) detached signature of the challenge by a GOST R 34.10-2012 key, DER in base64, as CryptoPro-style plug-ins make it. */
+  | 'GOST_CMS_DETACHED'
+  /** RSASSA-PKCS1-v1_5 with SHA-256. */
   | 'RSA_PKCS1_SHA256'
+  /** RSA-PSS with SHA-256. */
   | 'RSA_PSS_SHA256';
 
 /** A signed challenge with the certificate that signed it. */
