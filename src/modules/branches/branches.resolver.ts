@@ -5,7 +5,8 @@ import { requireViewer, type GraphQLContext } from '../../shared/graphql/context
 import { DateScalar } from '../../shared/graphql/scalars.js';
 import { notFound } from '../../shared/errors.js';
 import { User } from '../accounts/index.js';
-import { catalogLoaders, Service, toService } from '../catalog/index.js';
+import { catalogLoaders, Service, ServiceConnection, servicePageLimit, toService } from '../catalog/index.js';
+import { decodeOffset, offsetPage } from '../../shared/pagination.js';
 import { BranchFilter, BranchInput, ScheduleExceptionInput, WorkingHoursInput } from './branches.inputs.js';
 import { branchesLoaders } from './branches.loaders.js';
 import { toBranch, toException, toHours } from './branches.mappers.js';
@@ -91,6 +92,24 @@ export class BranchResolver {
   @FieldResolver(() => [Service], { description: 'Services offered here.' })
   async services(@Root() branch: Branch, @Ctx() ctx: GraphQLContext): Promise<Service[]> {
     return (await catalogLoaders(ctx, this.db).servicesByBranch.load(branch.id)).map(toService);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many services are offered here (without loading them).' })
+  async serviceCount(@Root() branch: Branch, @Ctx() ctx: GraphQLContext): Promise<number> {
+    return (await catalogLoaders(ctx, this.db).servicesByBranch.load(branch.id)).length;
+  }
+
+  @FieldResolver(() => ServiceConnection, { description: 'Services offered here, a page at a time by title (dashboards of many branches). Cost: first × the selection.' })
+  async servicesPage(
+    @Root() branch: Branch,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size (at most GRAPHQL_MAX_PAGE_SIZE).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before.' }) after: string | null,
+  ): Promise<ServiceConnection> {
+    const all = await catalogLoaders(ctx, this.db).servicesByBranch.load(branch.id);
+    const offset = after ? decodeOffset(after) : 0;
+    const page = offsetPage(all.slice(offset, offset + servicePageLimit(first)), all.length, offset);
+    return { ...page, nodes: page.nodes.map(toService) };
   }
 
   @Authorized('ADMIN')

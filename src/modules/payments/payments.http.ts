@@ -3,6 +3,7 @@
  * object's id is read, its state is fetched from the provider), the PDF receipt for the payer and
  * staff (bearer token), and, in development without a provider, the sandbox's confirmation page.
  */
+import { sendRestError } from '../../shared/http-errors.js';
 import express, { Router, type Request, type Response } from 'express';
 import { bearer } from '../../shared/auth/bearer.js';
 import type { Logger } from '../../shared/logger.js';
@@ -37,7 +38,7 @@ export function paymentsRouter(deps: PaymentRoutesDeps): Router {
   const router = Router();
   router.post('/webhooks/payments', express.json({ limit: '64kb' }), async (req: Request, res: Response) => {
     const n = notificationOf(req.body);
-    if (!n) return void res.status(400).json({ error: 'BAD_NOTIFICATION' });
+    if (!n) return void sendRestError(res, 400, 'BAD_USER_INPUT', 'Это не уведомление о платеже', { field: 'object.id' });
     try {
       const outcome = await deps.settlement.notified(n);
       res.status(200).json({ outcome });
@@ -45,19 +46,19 @@ export function paymentsRouter(deps: PaymentRoutesDeps): Router {
       // A provider that does not know the object: the notification was not theirs (forged); nothing changes.
       if (err instanceof ProviderError && !err.retryable) return void res.status(200).json({ outcome: 'UNKNOWN' });
       deps.log.warn({ err }, 'a payment notification could not be settled now; the provider retries it');
-      res.status(503).json({ error: 'TRY_LATER' });
+      sendRestError(res, 503, 'SERVICE_UNAVAILABLE', 'Повторите уведомление позже');
     }
   });
 
   router.get('/payments/:id/receipt.pdf', async (req: Request, res: Response) => {
     const token = bearer(req.header('authorization'));
     const viewer = token ? await deps.sessions.viewerFromToken(token) : null;
-    if (!viewer) return void res.status(401).json({ error: 'UNAUTHENTICATED' });
+    if (!viewer) return void sendRestError(res, 401, 'UNAUTHENTICATED', 'Войдите, чтобы получить чек');
     const found = await deps.payments.receipt(viewer, String(req.params.id));
-    if (!found) return void res.status(404).json({ error: 'NOT_FOUND' });
+    if (!found) return void sendRestError(res, 404, 'NOT_FOUND', 'Платёж не найден');
     const { payment, charge } = found;
     if (!payment.paidAt || !payment.providerPaymentId || !['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(payment.status)) {
-      return void res.status(409).json({ error: 'PRECONDITION_FAILED', message: 'Чек выдаётся после оплаты' });
+      return void sendRestError(res, 409, 'PRECONDITION_FAILED', 'Чек выдаётся после оплаты', { rule: 'NOT_PAID' });
     }
     const payer = await deps.accounts.userById(payment.userId);
     const pdf = await receiptPdf({
@@ -84,14 +85,14 @@ export function paymentsRouter(deps: PaymentRoutesDeps): Router {
 function mountSandbox(router: Router, sandbox: SandboxProvider, settlement: SettlementService): void {
   router.get('/payments/sandbox/:id', async (req: Request, res: Response) => {
     const payment = await sandbox.getPayment(String(req.params.id)).catch(() => null);
-    if (!payment) return void res.status(404).type('text/plain; charset=utf-8').send('Платёж не найден');
+    if (!payment) return void sendRestError(res, 404, 'NOT_FOUND', 'Платёж не найден');
     res.status(200).type('text/html; charset=utf-8').send(sandboxPage(payment));
   });
   router.post('/payments/sandbox/:id/:decision', express.urlencoded({ extended: false, limit: '1kb' }), async (req: Request, res: Response) => {
     const decision = String(req.params.decision);
-    if (decision !== 'pay' && decision !== 'decline') return void res.status(404).end();
+    if (decision !== 'pay' && decision !== 'decline') return void sendRestError(res, 404, 'NOT_FOUND', 'Нет такого действия');
     const payment = await sandbox.decide(String(req.params.id), decision === 'pay').catch(() => null);
-    if (!payment) return void res.status(404).type('text/plain; charset=utf-8').send('Платёж не найден');
+    if (!payment) return void sendRestError(res, 404, 'NOT_FOUND', 'Платёж не найден');
     await settlement.syncPayment(payment.id);
     res.status(200).type('text/html; charset=utf-8').send(sandboxPage(payment));
   });
