@@ -133,7 +133,7 @@ function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<t
   // Free appointment places for the queue's forecast and recommendation (a port, likewise).
   const places = freePlacesOf(() => bookings.bookings);
   const accountsDirectory = people.accounts.directory;
-  const queue = createQueueModule({ config, db: db.db, clock, log, pubsub, notifications, accounts: accountsDirectory, branches: branches.directory, catalog: catalog.directory, visits, places });
+  const queue = createQueueModule({ config, db: db.db, clock, log, pubsub, notifications, accounts: accountsDirectory, branches: branches.directory, catalog: catalog.directory, visits, places, feed: late.feed });
   const bookings = createBookingsModule({
     config, db: db.db, clock, log, pubsub, notifications,
     keys: people.system.keys,
@@ -212,11 +212,11 @@ function createPrivacy(infra: Infrastructure, people: Awaited<ReturnType<typeof 
 }
 
 /** Charges and payments: they read users, services' fees and applications through their doors. */
-function createMoneyModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>, cases: ReturnType<typeof createCaseModules>) {
+function createMoneyModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>, cases: ReturnType<typeof createCaseModules>, feed: AccountFeed) {
   const { config, log, clock, db, pubsub, redis } = infra;
   const applications = cases.applications.applications;
   return createPaymentsModule({
-    config, log, clock, db: db.db, pubsub,
+    config, log, clock, db: db.db, pubsub, feed,
     notifications: people.notifications.notifications,
     accounts: people.accounts.directory,
     catalog: branch.catalog.directory,
@@ -236,7 +236,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const people = await createPeopleModules(infra, staffAccess, updates.feed);
   const branch = createBranchModules(infra, people, { documents: lateVisitDocuments(() => late.documents), feed: updates.feed, dependants });
   const cases = createCaseModules(infra, people, branch, staffAccess, dependants, lateFees(() => late.payments));
-  const payments = createMoneyModules(infra, people, branch, cases);
+  const payments = createMoneyModules(infra, people, branch, cases, updates.feed);
   const privacy = createPrivacy(infra, people, branch, cases);
   Object.assign(late, { privacy, documents: cases.documents.documents, family: cases.family, payments });
   const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases), payments, privacy, updates];

@@ -8,3 +8,4 @@ export { ApplicationChargesResolver, ChargeResolver, PaymentResolver } from './p
 export { paymentTopic, type PaymentTopicEvent } from './payments.events.js';
 export { reconcilePayments, remindDueCharges, sendRefund } from './payments.jobs.js';
 export { formatKopecks, parseKopecks, uinControlDigit, uinProblem } from './payments.rules.js';
+export { Payment } from './payments.types.js';

@@ -10,6 +10,7 @@ import type { AccountsDirectory } from '../accounts/index.js';
 import type { CatalogDirectory } from '../catalog/index.js';
 import type { NotificationsService } from '../notifications/index.js';
 import { paymentTopic } from './payments.events.js';
+import type { AccountFeed } from '../../shared/account-feed.js';
 import type { PaymentProvider } from './provider/provider.js';
 
 /** Applications as the payments module needs them (the applications door, wired in src/app.ts). */
@@ -26,18 +27,21 @@ export interface PaymentsDeps extends CoreDeps {
   catalog: CatalogDirectory;
   applications: PaymentApplications;
   provider: PaymentProvider;
+  /** The account feed (accountUpdates); none when the module is built alone. */
+  feed?: AccountFeed;
 }
 
 export class PaymentEffects {
-  constructor(private readonly deps: Pick<PaymentsDeps, 'pubsub' | 'log'>) {}
+  constructor(private readonly deps: Pick<PaymentsDeps, 'pubsub' | 'log' | 'db' | 'feed'>) {}
 
-  /** After commit: the payment's owner hears of the change (paymentUpdated). */
+  /** After commit: the payment's owner hears of the change (paymentUpdated, and their account feed). */
   publish(p: { id: string; userId: string }): void {
     try {
       this.deps.pubsub.publish(paymentTopic, { userId: p.userId, paymentId: p.id });
     } catch (err) {
       this.deps.log.warn({ err }, 'could not publish a payment change');
     }
+    this.deps.feed?.append(this.deps.db, p.userId, 'PAYMENT', p.id).catch((err: unknown) => this.deps.log.warn({ err }, 'could not add a payment change to the account feed'));
   }
 }
 

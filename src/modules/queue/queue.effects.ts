@@ -49,7 +49,9 @@ export class QueueEffects {
 
   publishTicket(ticket: TicketRow): void {
     const userId = ticket.userId;
-    if (userId) this.publish(() => this.deps.pubsub.publish(ticketTopic, { userId, ticketId: ticket.id }));
+    if (!userId) return;
+    this.publish(() => this.deps.pubsub.publish(ticketTopic, { userId, ticketId: ticket.id }));
+    this.deps.feed?.append(this.deps.db, userId, 'TICKET', ticket.id).catch((err: unknown) => this.deps.log.warn({ err }, 'could not add a ticket change to the account feed'));
   }
 
   /** The hall's board: number and window only. */

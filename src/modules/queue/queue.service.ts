@@ -79,7 +79,8 @@ export class QueueService {
       const seq = await repo.nextSeq(tx, branch.id, day);
       return repo.insertTicket(tx, { branchId: branch.id, serviceId, userId: who.userId, issuedBy: who.issuedBy, day, seq, number: ticketNumber(seq), priority: PRIORITY_WALK_IN, issuedAt: now });
     });
-    await this.effects.afterChange(branch.id, []);
+    // The holder's other devices and account feed hear of the new ticket too.
+    await this.effects.afterChange(branch.id, [ticket]);
     return ticket;
   }
 

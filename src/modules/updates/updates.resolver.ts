@@ -5,6 +5,8 @@ import { unauthenticated } from '../../shared/errors.js';
 import type { GraphQLContext } from '../../shared/graphql/context.js';
 import type { Booking } from '../bookings/index.js';
 import type { Notification } from '../notifications/index.js';
+import type { Payment } from '../payments/index.js';
+import type { QueueTicket } from '../queue/index.js';
 import type { AccountEventRow } from './updates.repository.js';
 import { encodeCursor } from './updates.rules.js';
 import type { AccountFeedService } from './updates.service.js';
@@ -14,7 +16,7 @@ import { AccountUpdate } from './updates.types.js';
 export type FindNode = (viewer: Viewer, typename: string, id: string) => Promise<object | null>;
 
 /** The GraphQL type each kind of event is delivered as (kinds not listed are not delivered yet). */
-const TYPENAMES: Partial<Record<string, 'Booking' | 'Notification'>> = { BOOKING: 'Booking', NOTIFICATION: 'Notification' };
+const TYPENAMES: Partial<Record<string, 'Booking' | 'Notification' | 'QueueTicket' | 'Payment'>> = { BOOKING: 'Booking', NOTIFICATION: 'Notification', TICKET: 'QueueTicket', PAYMENT: 'Payment' };
 
 @Resolver(() => AccountUpdate)
 export class AccountUpdatesResolver {
@@ -38,6 +40,8 @@ export class AccountUpdatesResolver {
       at: e.at,
       booking: typename === 'Booking' ? (found as Booking) : null,
       notification: typename === 'Notification' ? (found as Notification) : null,
+      ticket: typename === 'QueueTicket' ? (found as QueueTicket) : null,
+      payment: typename === 'Payment' ? (found as Payment) : null,
     };
   }
 

@@ -3,6 +3,8 @@ import { Field, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../shared/graphql/scalars.js';
 import { Booking } from '../bookings/index.js';
 import { Notification } from '../notifications/index.js';
+import { Payment } from '../payments/index.js';
+import { QueueTicket } from '../queue/index.js';
 
 @ObjectType({ description: 'One change that concerns the caller; `cursor` resumes the stream after a reconnect.' })
 export class AccountUpdate {
@@ -12,6 +14,10 @@ export class AccountUpdate {
   at!: Date;
   @Field(() => Booking, { nullable: true, description: 'A booking of the caller that changed (as it is now).' })
   booking!: Booking | null;
+  @Field(() => QueueTicket, { nullable: true, description: 'A queue ticket of the caller that changed (called, served, cancelled...).' })
+  ticket!: QueueTicket | null;
   @Field(() => Notification, { nullable: true, description: 'A notification that reached the caller\'s feed.' })
   notification!: Notification | null;
+  @Field(() => Payment, { nullable: true, description: 'A payment of the caller that changed (paid, declined, refunded).' })
+  payment!: Payment | null;
 }

@@ -7,7 +7,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChargeDocument, MyChargesDocument, PayChargeDocument, PaymentDocument, PaymentUpdatedDocument } from '../../../src/sdk/generated/graphql.js';
+import { AccountUpdatesDocument, ChargeDocument, MyChargesDocument, PayChargeDocument, PaymentDocument, PaymentUpdatedDocument } from '../../../src/sdk/generated/graphql.js';
 import type { MfcClient } from '../../../src/sdk/client.js';
 import { ledgerEntries, notifications, payments } from '../../../src/db/schema/index.js';
 import { reconcilePayments } from '../../../src/modules/payments/index.js';
@@ -92,13 +92,18 @@ describe('settling from the provider', () => {
     const c = await citizenWithFine('700');
     const p = await startPaying(c.client, c.charge.id);
     const live = await subscribe(c.client, PaymentUpdatedDocument);
+    const feed = await subscribe(c.client, AccountUpdatesDocument, {});
     try {
       const remote = [...provider.payments.values()].find((x) => x.metadata?.payment_id === p.id);
       expect(await provider.succeed(remote?.id ?? '', { times: 3 })).toEqual([200, 200, 200]);
       const event = await live.next((e) => e.paymentUpdated.status === 'SUCCEEDED');
       expect(event.paymentUpdated).toMatchObject({ id: p.id, charge: { id: c.charge.id, status: 'PAID' }, receiptUrl: expect.stringContaining(`/payments/${p.id}/receipt.pdf`) });
+      // The account feed carries the payment too (accountUpdates).
+      const update = await feed.next((e) => e.accountUpdates.payment?.status === 'SUCCEEDED', 8000);
+      expect(update.accountUpdates.payment?.id).toBe(p.id);
     } finally {
       await live.dispose();
+      await feed.dispose();
     }
     expect(await chargeOf(c.client, c.charge.id)).toMatchObject({ status: 'PAID', payments: [{ id: p.id, status: 'SUCCEEDED', paidAt: expect.any(String) }] });
     const ledger = await db().select().from(ledgerEntries).where(eq(ledgerEntries.chargeId, c.charge.id));

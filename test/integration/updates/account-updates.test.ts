@@ -16,6 +16,8 @@ import {
   ConfirmBookingDocument,
   DeleteNotificationDocument,
   RescheduleBookingDocument,
+  TakeTicketDocument,
+  CancelTicketDocument,
   type AccountUpdatesSubscription,
 } from '../../../src/sdk/generated/graphql.js';
 import { pruneAccountUpdates } from '../../../src/modules/updates/index.js';
@@ -24,6 +26,7 @@ import { createAccount, createStaff, loginAs } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
 import { subscribe } from '../../helpers/subscriptions.js';
 import { buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
+import { openNow } from '../../helpers/queue.js';
 
 const a = useTestApp({ ROLE: 'api' });
 let b: Running;
@@ -137,5 +140,21 @@ describe('accountUpdates', () => {
     const expired = await subscribe(onB({ accessToken: fresh }), AccountUpdatesDocument, { after: cursor });
     await expect(expired.next()).rejects.toThrow(/CURSOR_EXPIRED/);
     await expired.dispose();
+  });
+
+  it('a queue ticket of the caller, taken and cancelled on the other instance, comes as a ticket update', async () => {
+    const admin = (await createStaff(a, 'ADMIN')).client;
+    const service = await buildService(admin, (await buildCategory(admin)).id);
+    const branch = await buildBranch(admin, openNow(), [service.id]);
+    const citizen = await createAccount(a, 'CITIZEN');
+    const live = await subscribe(onB(citizen), AccountUpdatesDocument, {});
+    const { takeTicket } = await citizen.client.request(TakeTicketDocument, { branchId: branch.id, serviceId: service.id });
+    const taken = await live.next((e) => e.accountUpdates.ticket?.id === takeTicket.id, 5000);
+    expect(taken.accountUpdates.ticket?.status).toBe('WAITING');
+    await citizen.client.request(CancelTicketDocument, { id: takeTicket.id });
+    const cancelled = await live.next((e) => e.accountUpdates.ticket?.status === 'CANCELLED', 5000);
+    expect(cancelled.accountUpdates.ticket?.number).toBe(takeTicket.number);
+    expect(cancelled.accountUpdates.booking).toBeNull();
+    await live.dispose();
   });
 });
