@@ -4,8 +4,7 @@
  * configuration table.
  */
 import { z } from 'zod';
-
-const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+import { int } from './parsers.js';
 
 export const branchDayEnv = {
   /** Load level by people waiting per open window: up to MEDIUM is LOW, up to HIGH is MEDIUM, more is HIGH. */

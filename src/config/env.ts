@@ -5,6 +5,7 @@
  * `test/integration/config.test.ts` keeps the two in step.
  */
 import { z } from 'zod';
+import { bool, int } from './parsers.js';
 import { branchDayEnv } from './branch-day-env.js';
 import { readsEnv } from './reads-env.js';
 import { signatureEnv } from './signature-env.js';
@@ -12,12 +13,6 @@ import { observabilityEnv } from './observability.js';
 import { paymentsEnv, paymentsProblems, returnUrls } from './payments-env.js';
 import { integrationsEnv } from './integrations-env.js';
 import { ssoProvider } from './sso-providers.js';
-
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
-const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 
 const optionalUrl = z
   .string()

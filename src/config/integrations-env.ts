@@ -3,11 +3,7 @@
  * schema of env.ts. Every one has a row in the README's configuration table.
  */
 import { z } from 'zod';
-
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+import { bool, int } from './parsers.js';
 
 export const integrationsEnv = {
   /** Key of the HMAC-SHA256 that API keys are stored as (≥ 32 characters); generated and kept in the database when absent. */

@@ -3,12 +3,7 @@
  * configuration in src/config/env.ts. Each has a row in the README's configuration table.
  */
 import { z } from 'zod';
-
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
-const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+import { bool, int } from './parsers.js';
 
 export const observabilityEnv = {
   /** Human-readable logs (pino-pretty, a development dependency); on in development unless set. */

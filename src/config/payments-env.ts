@@ -4,8 +4,7 @@
  * reminder timings. Without a shop id outside production a built-in sandbox stands in.
  */
 import { z } from 'zod';
-
-const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+import { int } from './parsers.js';
 
 export const paymentsEnv = {
   /** The provider's API root (YooKassa API v3 protocol). */

@@ -2,9 +2,7 @@
  * Public reads: the cache the instances share and the forgiving search, parsed with the rest of
  * the configuration in src/config/env.ts. Each has a row in the README's configuration table.
  */
-import { z } from 'zod';
-
-const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+import { int } from './parsers.js';
 
 export const readsEnv = {
   /** Seconds a public read (catalog, branches, hours, search answers) stays in the Redis cache shared by the instances. */

@@ -3,8 +3,7 @@
  * of the configuration in src/config/env.ts. Each has a row in the README's configuration table.
  */
 import { z } from 'zod';
-
-const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+import { int } from './parsers.js';
 
 export const signatureEnv = {
   /** require: a CRL that cannot be fetched, is unsigned by the issuer or stale refuses the login; prefer: it passes, logged; off. */

@@ -2,28 +2,8 @@
 import { and, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { branchWindows, queueDays, tickets } from '../../db/schema/index.js';
-import type { TicketRow } from './queue.repository.js';
+import { ticketColumns, type TicketRow } from './queue.repository.js';
 
-const ticketReturn = {
-  id: tickets.id,
-  branchId: tickets.branchId,
-  serviceId: tickets.serviceId,
-  userId: tickets.userId,
-  bookingId: tickets.bookingId,
-  day: tickets.day,
-  seq: tickets.seq,
-  number: tickets.number,
-  priority: tickets.priority,
-  status: tickets.status,
-  window: tickets.window,
-  issuedAt: tickets.issuedAt,
-  calledAt: tickets.calledAt,
-  completedAt: tickets.completedAt,
-  note: tickets.note,
-  issuedBy: tickets.issuedBy,
-  alertWhenAhead: tickets.alertWhenAhead,
-  alertedAt: tickets.alertedAt,
-};
 
 export async function branchZones(db: Executor): Promise<Array<{ id: string; timezone: string }>> {
   const rows = await db.execute<{ id: string; timezone: string }>(sql`SELECT id, timezone FROM branches`);
@@ -75,12 +55,12 @@ export async function closeDayTickets(tx: Executor, p: { branchId: string; day: 
     .update(tickets)
     .set({ status: 'CANCELLED', completedAt: p.now, note: p.note })
     .where(and(ofDay, inArray(tickets.status, ['WAITING', 'CALLED'])))
-    .returning(ticketReturn);
+    .returning(ticketColumns);
   const completed = await tx
     .update(tickets)
     .set({ status: 'COMPLETED', completedAt: p.now })
     .where(and(ofDay, eq(tickets.status, 'SERVING')))
-    .returning(ticketReturn);
+    .returning(ticketColumns);
   return { cancelled, completed };
 }
 

@@ -7,7 +7,7 @@ export type TicketRow = typeof tickets.$inferSelect;
 export type WindowRow = typeof branchWindows.$inferSelect;
 
 /** The columns of each row type, read and returned everywhere that row type is. */
-const ticketColumns = {
+export const ticketColumns = {
   id: tickets.id,
   branchId: tickets.branchId,
   serviceId: tickets.serviceId,
