@@ -46,7 +46,7 @@ export function observabilityPlugin(opts: { resolverSpanMs: number }): ApolloSer
           return Promise.resolve();
         },
       };
-      if (span) listener.executionDidStart = () => Promise.resolve({ willResolveField: slowResolverSpans(span, opts.resolverSpanMs) });
+      if (span?.isRecording()) listener.executionDidStart = () => Promise.resolve({ willResolveField: slowResolverSpans(span, opts.resolverSpanMs) });
       return Promise.resolve(listener);
     },
   };

@@ -4,12 +4,13 @@
  * PostgreSQL statements (drizzle's prepared queries), Redis commands (ioredis), BullMQ (its own
  * telemetry through bullmq-otel). The trace of a request is written into each outbox row it
  * causes and continued by the worker's job (src/jobs/outbox.ts, workers/main.ts).
- * PostgreSQL and Redis spans are only made under an active span, so idle polling makes no traces.
+ * PostgreSQL and Redis spans are only made under an active recording span, so idle polling makes no
+ * traces. OTEL_TRACES_SAMPLER_ARG is the share of new traces recorded (parent-based).
  */
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-node';
+import { BatchSpanProcessor, NodeTracerProvider, ParentBasedSampler, SimpleSpanProcessor, TraceIdRatioBasedSampler, type SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { PostgresJsPreparedQuery } from 'drizzle-orm/postgres-js';
 import { Redis } from 'ioredis';
 import type { Config } from '../config/env.js';
@@ -18,7 +19,7 @@ import { setTracingEnabled, tracer, tracingEnabled } from '../shared/tracing.js'
 let provider: NodeTracerProvider | null = null;
 
 /** Installs the tracer provider once per process; returns whether tracing is on. */
-export function initTracing(config: Pick<Config, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_SERVICE_NAME' | 'ROLE'>, exporter?: SpanExporter): boolean {
+export function initTracing(config: Pick<Config, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_SERVICE_NAME' | 'OTEL_TRACES_SAMPLER_ARG' | 'ROLE'>, exporter?: SpanExporter): boolean {
   if (provider) return true;
   if (!exporter && !config.OTEL_EXPORTER_OTLP_ENDPOINT) return false;
   const processor = exporter
@@ -27,6 +28,9 @@ export function initTracing(config: Pick<Config, 'OTEL_EXPORTER_OTLP_ENDPOINT' |
   provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': config.OTEL_SERVICE_NAME, 'service.namespace': 'mfc', 'mfc.role': config.ROLE }),
     spanProcessors: [processor],
+    // Unsampled requests get non-recording spans: their children (statements, Redis commands,
+    // resolver timings) are skipped, and the decision travels with the outbox row to the job.
+    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(config.OTEL_TRACES_SAMPLER_ARG) }),
   });
   provider.register(); // the AsyncLocalStorage context manager and the W3C propagators
   patchDrizzle();
@@ -39,7 +43,8 @@ export async function shutdownTracing(): Promise<void> {
   await provider?.forceFlush().catch(() => undefined);
 }
 
-const hasParent = () => trace.getSpan(context.active()) !== undefined;
+/** Whether the active span records (a sampled trace): statements and commands get spans only then. */
+const hasParent = () => trace.getSpan(context.active())?.isRecording() === true;
 
 /** A span per statement: the SQL text (with $n placeholders, never the values), no parameters. */
 function patchDrizzle(): void {

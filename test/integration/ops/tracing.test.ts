@@ -1,7 +1,9 @@
 /**
  * One trace from a booking mutation to its SMS: the HTTP request's span, the GraphQL operation,
  * its PostgreSQL statements, then (through the outbox row and the BullMQ job) the worker's job and
- * the SMS sent, all under the trace id the client sent in `traceparent`. In-memory exporter.
+ * the SMS sent, all under the trace id the client sent in `traceparent`. In-memory exporter. The
+ * sampling ratio is 0, so only the client's sampled flag records the trace (parent-based), and an
+ * unsampled request records nothing at all.
  */
 import { randomBytes } from 'node:crypto';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-node';
@@ -15,7 +17,7 @@ const exporter = new InMemorySpanExporter();
 let t: TestApp;
 
 beforeAll(async () => {
-  initTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: undefined, OTEL_SERVICE_NAME: 'mfc-test', ROLE: 'all' }, exporter);
+  initTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: undefined, OTEL_SERVICE_NAME: 'mfc-test', OTEL_TRACES_SAMPLER_ARG: 0, ROLE: 'all' }, exporter);
   t = await startTestApp();
 });
 afterAll(async () => {
@@ -60,4 +62,18 @@ it('follows a booking confirmation from the request through the outbox into the 
   expect(jobAncestors).toContain(http?.spanContext().spanId);
   // Nothing personal on any span: statements have placeholders, Redis spans only command names.
   expect(JSON.stringify(spans.map((s) => s.attributes))).not.toContain(flow.citizen.phone);
+});
+
+it('records nothing for a request the sampler leaves out (ratio 0, no sampled traceparent), nor for the jobs it causes', async () => {
+  const admin = await createAccount(t, 'ADMIN');
+  const unsampled = randomBytes(16).toString('hex');
+  const earlier = new Set(exporter.getFinishedSpans().map((s) => s.spanContext().traceId));
+  const flow = await confirmedBooking(t, admin.client, { traceparent: `00-${unsampled}-${randomBytes(8).toString('hex')}-00` });
+  await confirmedBooking(t, admin.client, {});
+  await new Promise((r) => setTimeout(r, 1500)); // time for the notification jobs to run
+  // Late spans of the first test's trace (its other notification jobs) are not this request's.
+  const recorded = exporter.getFinishedSpans().filter((s) => !earlier.has(s.spanContext().traceId));
+  expect(recorded.filter((s) => s.spanContext().traceId === unsampled)).toEqual([]);
+  expect(recorded.filter((s) => s.attributes['mfc.request_id'] === flow.requestId)).toEqual([]);
+  expect(recorded.map((s) => s.name)).toEqual([]);
 });
