@@ -5,6 +5,7 @@
  * (callNextTicket: one call on the board and one load change each). Prints delivery latency
  * p50/p99/max (from the event's own time), deliveries and events lost (must be 0) per feed.
  */
+import './production.js';
 import 'reflect-metadata';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';

@@ -2,6 +2,7 @@
  * Booking under contention (npm run bench:bookings): see bench/contention.ts. The booking limit
  * per citizen is raised so every client may book.
  */
+import './production.js';
 import 'reflect-metadata';
 import { bookingContention } from './contention.js';
 import { startBenchApp } from './setup.js';

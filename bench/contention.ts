@@ -5,6 +5,7 @@
  * throughput, next to a plain PostgreSQL transaction doing the same capacity-checked increment in
  * the same run. Loopback only.
  */
+import './production.js';
 import postgres from 'postgres';
 import { hashPassword } from '../src/shared/passwords.js';
 import { DEMO_PASSWORD } from '../scripts/seed-demo.js';

@@ -7,6 +7,7 @@
  * Parent → child: { cmd: 'connect', url, mode: 'graphql' | 'raw', count, query }, { cmd: 'stats' }, { cmd: 'close' }.
  * Child → parent: { ready: n } while connecting, { stats } when asked.
  */
+import './production.js';
 import WebSocket from 'ws';
 
 interface Connect {

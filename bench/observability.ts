@@ -8,6 +8,7 @@
  * difference is the instrumentation's); exits 1 when throughput lost is above
  * BENCH_MAX_OVERHEAD_PERCENT (5).
  */
+import './production.js';
 import 'reflect-metadata';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

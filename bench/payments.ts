@@ -6,6 +6,7 @@
  * payment: must be 0), calls answered with different payments for one charge (must be 0), errors,
  * and the latency percentiles. Loopback only.
  */
+import './production.js';
 import 'reflect-metadata';
 import { randomInt } from 'node:crypto';
 import { hashPassword } from '../src/shared/passwords.js';

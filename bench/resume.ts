@@ -5,6 +5,7 @@
  * reconnects with its cursor and the time until it has caught up with all of them is printed,
  * with the rate, next to the time of one live event (the floor of a round trip).
  */
+import './production.js';
 import 'reflect-metadata';
 import { MfcClient } from '../src/sdk/client.js';
 import { AccountUpdatesDocument, LoginDocument } from '../src/sdk/generated/graphql.js';

@@ -14,6 +14,7 @@
  * BENCH_FANOUT_COUNTS (5000,10000), BENCH_CHANGES (20), BENCH_CLIENTS (200), BENCH_SKIP (list of
  * reads,bookings,fanout,search).
  */
+import './production.js';
 import 'reflect-metadata';
 import { DEMO_ADMIN_PHONE, DEMO_PASSWORD } from '../scripts/seed-demo.js';
 import { bookingContention, type ContentionRow } from './contention.js';

@@ -1,4 +1,5 @@
 /** npm run bench:search: the catalog search's relevance and latency alone (see bench/search.ts). */
+import './production.js';
 import 'reflect-metadata';
 import { startBenchApp } from './setup.js';
 import { runSearchBench } from './search.js';

@@ -1,4 +1,5 @@
 /** What every benchmark starts from: local services, an API-only instance in production mode, the demo data. */
+import './production.js';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config/env.js';
 import { start } from '../src/main.js';

@@ -7,6 +7,7 @@
  * The server keeps at most a few chunks per upload in memory (it never buffers a file whole), so
  * its peak should sit near the baseline's, far below concurrency × 5 MB.
  */
+import './production.js';
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';

@@ -7,6 +7,7 @@
  * (WORKER_CONCURRENCY) in the same run, and the ratio. The failing endpoint's retries are set
  * beyond the run, so each event costs one attempt per endpoint.
  */
+import './production.js';
 import 'reflect-metadata';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { cacheHintsPlugin } from './cache-hints.js';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -95,7 +96,16 @@ function createApollo(app: App, schema: GraphQLSchema, plugins: Array<ApolloServ
     parseOptions: parseOptions(config),
     formatError: (formatted, error) =>
       formatError(formatted, error, { log, requestId: currentRequest()?.requestId, production: config.isProduction, hideSchemaDetails: config.isProduction }),
-    plugins: [...plugins, observabilityPlugin({ resolverSpanMs: config.OTEL_RESOLVER_SPAN_MS }), apiScopesPlugin(schema), costPlugin(schema, costLimits(config)), ...(config.GRAPHQL_INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()])],
+    plugins: [
+      ...plugins,
+      observabilityPlugin({ resolverSpanMs: config.OTEL_RESOLVER_SPAN_MS }),
+      apiScopesPlugin(schema),
+      costPlugin(schema, costLimits(config)),
+      // Cache hints once per document (cache-hints.ts) instead of Apollo's plugin wrapping every resolver.
+      ApolloServerPluginCacheControlDisabled(),
+      cacheHintsPlugin(config.HTTP_CACHE_MAX_AGE_SECONDS),
+      ...(config.GRAPHQL_INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
   });
 }
 

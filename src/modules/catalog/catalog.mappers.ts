@@ -3,7 +3,20 @@ import { TrustLevel } from '../accounts/index.js';
 import type { CategoryRow, ServiceRow } from './catalog.repository.js';
 import { DocumentKind, ServiceKind, type Fee, type Service, type ServiceCategory } from './catalog.types.js';
 
+/**
+ * Rows served from the public cache are the same objects request after request (a branch list maps
+ * hundreds of them), so each row's GraphQL object is made once and kept while the row lives.
+ * Service objects are never mutated after mapping.
+ */
+const mapped = new WeakMap<ServiceRow, Service>();
+
 export function toService(row: ServiceRow): Service {
+  let service = mapped.get(row);
+  if (!service) mapped.set(row, (service = mapService(row)));
+  return service;
+}
+
+function mapService(row: ServiceRow): Service {
   return {
     id: row.id,
     code: row.code,
