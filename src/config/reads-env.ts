@@ -9,6 +9,8 @@ export const readsEnv = {
   PUBLIC_CACHE_TTL_SECONDS: int(600, 0),
   /** Seconds an instance keeps its own copy of a public read; admin changes drop it at once, this only bounds a missed broadcast. */
   PUBLIC_CACHE_LOCAL_SECONDS: int(30, 0),
+  /** Access tokens whose ES256 signature was verified, remembered by their exact text (expiry and key rechecked on use); 0: verify every time. */
+  JWT_VERIFY_CACHE_SIZE: int(10000, 0),
   /** `Cache-Control: max-age` of a query that reads only public, slow-changing data (catalog, regions, branches, hours); 0: no hints. */
   HTTP_CACHE_MAX_AGE_SECONDS: int(60, 0),
   /** Catalog search: synonyms are re-read this often; fewer results than SEARCH_FUZZY_BELOW turn typo tolerance on; suggestions at most. */

@@ -3,6 +3,12 @@
  * session and the roles. exp, iat, sub and sid are required; issuer and audience checked; the
  * key is chosen by `kid`. A valid signature is not enough: the session is checked too
  * (SessionGuard), so a revoked session's token stops working at once.
+ *
+ * An ES256 verification costs more CPU than the rest of a small query (a sixth of a `me` request),
+ * and a client sends the same token hundreds of times in its life: a token whose signature and
+ * claims were verified is remembered (at most JWT_VERIFY_CACHE_SIZE, oldest first out) by its exact
+ * text, so a hit is the same bytes already checked. Expiry and the key's presence are checked again
+ * on every use; the session check (SessionGuard) is untouched.
  */
 import { SignJWT, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import type { Config } from '../../config/env.js';
@@ -25,6 +31,8 @@ export type TokenRejection = 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'SESSION_REVOKE
 export type TokenCheck = { ok: true; claims: AccessClaims } | { ok: false; reason: TokenRejection };
 
 export class TokenService {
+  private readonly verified = new Map<string, { kid: string | undefined; claims: AccessClaims }>();
+
   constructor(private readonly deps: { config: Config; keys: KeyStore; clock: Clock }) {}
 
   async issue(input: { userId: string; sessionId: string; roles: readonly RoleName[] }): Promise<{ token: string; expiresAt: Date }> {
@@ -51,6 +59,38 @@ export class TokenService {
 
   /** The token's claims, or why it is refused: expired (a valid token past `exp`) or invalid (anything else). */
   async check(token: string): Promise<TokenCheck> {
+    const known = this.verified.get(token);
+    if (known) return this.recheck(token, known);
+    const checked = await this.verifySignature(token);
+    if (checked.ok) this.remember(token, checked.claims);
+    return checked;
+  }
+
+  /** A remembered token: still unexpired, its key still trusted (a rotated-out key drops its tokens). */
+  private recheck(token: string, known: { kid: string | undefined; claims: AccessClaims }): TokenCheck {
+    if (!this.deps.keys.verificationKey(known.kid)) {
+      this.verified.delete(token);
+      return { ok: false, reason: 'TOKEN_INVALID' };
+    }
+    if (known.claims.expiresAt.getTime() <= this.deps.clock.now().getTime()) {
+      this.verified.delete(token);
+      return { ok: false, reason: 'TOKEN_EXPIRED' };
+    }
+    return { ok: true, claims: known.claims };
+  }
+
+  private remember(token: string, claims: AccessClaims): void {
+    const size = this.deps.config.JWT_VERIFY_CACHE_SIZE;
+    if (size <= 0) return;
+    while (this.verified.size >= size) {
+      const oldest = this.verified.keys().next();
+      if (oldest.done === true) break;
+      this.verified.delete(oldest.value);
+    }
+    this.verified.set(token, { kid: decodeProtectedHeader(token).kid, claims });
+  }
+
+  private async verifySignature(token: string): Promise<TokenCheck> {
     const { config, keys, clock } = this.deps;
     const invalid = { ok: false, reason: 'TOKEN_INVALID' } as const;
     try {
