@@ -9,6 +9,7 @@
  * functions of createUsersRepository seal what they write and open what they read, so services
  * see plain values; look-ups go through the keyed hashes (snils_hash, inn_hash), never these.
  */
+import { prepared } from '../../db/prepared.js';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { isForeignKeyViolation, isUniqueViolation, uniqueViolationField } from '../../db/errors.js';
@@ -70,8 +71,11 @@ export function isWriteConflict<T extends object>(r: T | WriteConflict): r is Wr
   return 'conflict' in r;
 }
 
+/** The hottest read (every `me`, every viewer check): built once per database handle (src/db/prepared.ts). */
+const userByIdStatement = (db: Executor) => db.select(userColumns).from(users).where(eq(users.id, sql.placeholder('id'))).prepare('user_by_id');
+
 async function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
-  const [row] = await db.select(userColumns).from(users).where(eq(users.id, id));
+  const [row] = await prepared(db, 'user_by_id', userByIdStatement).execute({ id });
   return row;
 }
 
