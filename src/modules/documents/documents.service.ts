@@ -57,6 +57,15 @@ const DEPENDANT_PROOF_KINDS: ReadonlySet<string> = new Set(['BIRTH_CERTIFICATE',
 /** Documents claimed and reminded per transaction by the expiry job. */
 const REMIND_BATCH = 200;
 
+/**
+ * A passport an operator verified is the account's identity: it is replaced only through a profile
+ * change request with scans (requestProfileChange), which an operator approves, keeping the old one
+ * as history. Editing or deleting it directly would let the profile's passport data change under a
+ * confirmed identity.
+ */
+const VERIFIED_PASSPORT_BY_REQUEST = 'Проверенный паспорт меняют по запросу со сканами (requestProfileChange): оператор проверит его и заменит, прежний останется в истории';
+const isVerifiedOwnPassport = (d: { kind: string; dependantId: string | null; verificationStatus: string }) => d.kind === 'PASSPORT_RF' && d.dependantId === null && d.verificationStatus === 'VERIFIED';
+
 export class DocumentsService {
   constructor(private readonly deps: DocumentsDeps) {}
 
@@ -147,6 +156,7 @@ export class DocumentsService {
     if (!current) throw notFound('Документ');
     if (current.standing !== 'CURRENT') throw conflict('Документ из истории или заявки на изменение данных не меняется', 'id');
     if (input.kind !== current.kind) throw badField('input.kind', 'Вид документа изменить нельзя: добавьте новый документ');
+    if (isVerifiedOwnPassport(current)) throw badField('id', VERIFIED_PASSPORT_BY_REQUEST);
     if (input.dependantId != null && input.dependantId !== current.dependantId) throw badField('input.dependantId', 'Документ нельзя передать другому члену семьи: добавьте новый');
     const { value, problems } = checkDocument(input, this.today());
     if (problems.length > 0) throw badInput(problems);
@@ -167,6 +177,8 @@ export class DocumentsService {
   }
 
   async remove(viewer: Viewer, id: string): Promise<boolean> {
+    const current = isUuid(id) ? await this.deps.personalDocuments.findOwnDocument(this.deps.db, id, viewer.userId) : undefined;
+    if (current && isVerifiedOwnPassport(current)) throw badField('id', VERIFIED_PASSPORT_BY_REQUEST);
     const done = await this.deps.db.transaction(async (tx) => {
       if (!isUuid(id) || !(await repo.deleteOwnDocument(tx, id, viewer.userId))) return false;
       await this.recomputeTrust(tx, viewer.userId);

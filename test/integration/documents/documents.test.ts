@@ -142,12 +142,27 @@ describe('changing and reviewing documents', () => {
     const { addDocument } = await c.client.request(AddDocumentDocument, { input: { ...PASSPORT, attachmentIds: [scan] } });
     const { documentsToReview } = await operator.client.request(DocumentsToReviewDocument, { first: 200 });
     expect(documentsToReview.find((d) => d.id === addDocument.id)?.owner).toMatchObject({ id: c.id });
-    const { reviewDocument } = await operator.client.request(ReviewDocumentDocument, { id: addDocument.id, status: 'VERIFIED' });
-    expect(reviewDocument.verificationStatus).toBe('VERIFIED');
+    const { reviewDocument } = await operator.client.request(ReviewDocumentDocument, { id: addDocument.id, status: 'REJECTED', reason: 'Скан нечитаем' });
+    expect(reviewDocument.verificationStatus).toBe('REJECTED');
     const { updateDocument } = await c.client.request(UpdateDocumentDocument, { id: addDocument.id, input: { ...PASSPORT, number: '654321' } });
-    expect(updateDocument).toMatchObject({ number: '654321', verificationStatus: 'PENDING', attachments: [{ id: scan }] });
+    expect(updateDocument).toMatchObject({ number: '654321', verificationStatus: 'PENDING', rejectionReason: null, attachments: [{ id: scan }] });
     const kind = await errorOf(c.client.request(UpdateDocumentDocument, { id: addDocument.id, input: { ...SNILS } }));
     expect(kind.extensions.fields).toEqual([{ field: 'input.kind', message: expect.any(String) }]);
+  });
+
+  it('a verified passport is neither edited nor deleted directly: it changes through requestProfileChange', async () => {
+    const c = await createAccount(t, 'CITIZEN');
+    const operator = await operatorServing(t, c.client);
+    const scan = await uploadScan(t, c.accessToken);
+    const { addDocument } = await c.client.request(AddDocumentDocument, { input: { ...PASSPORT, attachmentIds: [scan] } });
+    await operator.client.request(ReviewDocumentDocument, { id: addDocument.id, status: 'VERIFIED' });
+    const edit = await errorOf(c.client.request(UpdateDocumentDocument, { id: addDocument.id, input: { ...PASSPORT, number: '654321' } }));
+    expect(edit.extensions.code).toBe('BAD_USER_INPUT');
+    expect(edit.extensions.fields).toEqual([{ field: 'id', message: expect.stringContaining('requestProfileChange') }]);
+    const removal = await errorOf(c.client.request(DeleteDocumentDocument, { id: addDocument.id }));
+    expect(removal.extensions.fields).toEqual([{ field: 'id', message: expect.stringContaining('requestProfileChange') }]);
+    const { myDocuments } = await c.client.request(MyDocumentsDocument);
+    expect(myDocuments.find((d) => d.id === addDocument.id)).toMatchObject({ number: '123456', verificationStatus: 'VERIFIED' });
   });
 
   it('a rejection needs a reason, is told to the owner, and only staff may review', async () => {
