@@ -275,7 +275,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     tokens: people.tokens,
     services,
     async resealData(batchSize) {
-      const owners = [people.system, people.notifications, people.accounts, cases.documents, cases.family];
+      const owners = [people.system, people.notifications, people.accounts, cases.documents, cases.family, cases.integrations];
       const counts: ResealCount[] = [];
       for (const owner of owners) counts.push(await owner.reseal(batchSize));
       return counts;

@@ -1,6 +1,8 @@
 /** The only drizzle importer for webhooks: endpoints, events and the delivery log. */
 import { and, arrayContains, count, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import type { Database, Executor } from '../../db/client.js';
+import { resealColumns, type ResealCount } from '../../db/reseal.js';
+import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
 import { apiClients, webhookDeliveries, webhookEndpoints, webhookEvents } from '../../db/schema/index.js';
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
@@ -150,4 +152,9 @@ export async function overdueDeliveries(db: Executor, before: Date, limit: numbe
 export async function disableEndpoint(db: Executor, id: string, at: Date, failingSince: Date): Promise<boolean> {
   const rows = await db.update(webhookEndpoints).set({ active: false, disabledAt: at, failingSince }).where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.active, true))).returning({ id: webhookEndpoints.id });
   return rows.length > 0;
+}
+
+/** Endpoint signing secrets sealed with an older data key are sealed again (cli rotate-data-key). */
+export function resealEndpointSecrets(db: Database, cipher: FieldCipher, batchSize: number): Promise<ResealCount> {
+  return resealColumns(db, { name: 'webhook_endpoints', table: webhookEndpoints, id: webhookEndpoints.id, columns: { secret: webhookEndpoints.secret }, cipher, batchSize });
 }

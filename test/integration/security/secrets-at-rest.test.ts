@@ -11,10 +11,10 @@ import postgres from 'postgres';
 import { runCli } from '../../../scripts/cli.js';
 import { loadConfig } from '../../../src/config/env.js';
 import { start } from '../../../src/main.js';
-import { MfcClient } from '../../../src/sdk/client.js';
+import { MfcClient, type Doc } from '../../../src/sdk/client.js';
 import { AddDocumentDocument, BeginTotpSetupDocument, LoginDocument, MeWithDocumentsDocument, MyDocumentsDocument, UpdateProfileDocument } from '../../../src/sdk/generated/graphql.js';
 import { FieldCipher, isSealed, parseKey } from '../../../src/shared/crypto/field-cipher.js';
-import { PASSWORD, loginAs, registerCitizen } from '../../helpers/accounts.js';
+import { PASSWORD, createAccount, loginAs, registerCitizen } from '../../helpers/accounts.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { testRedisPrefix } from '../../helpers/database.js';
 import { freshInn, freshSnils } from '../../helpers/identifiers.js';
@@ -101,6 +101,18 @@ describe('secrets at rest', () => {
     await sql.end();
     expect((await me(legacy.client)).snils).toBe(legacySnils);
 
+    // A webhook endpoint's signing secret is sealed too (it must be read back to sign deliveries).
+    const admin = await createAccount(t, 'ADMIN');
+    const createEndpoint = { toString: () => 'mutation($input: WebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id } } }' } as Doc<{ createWebhookEndpoint: { secret: string; endpoint: { id: string } } }, Record<string, unknown>>;
+    const hook = (await admin.client.request(createEndpoint, { input: { url: 'http://127.0.0.1:9/hook', events: ['LOAD_ALERT'] } })).createWebhookEndpoint;
+    const endpointSecret = async () => {
+      const db = postgres(t.databaseUrl, { max: 1, onnotice: () => undefined });
+      const [row] = await db<{ secret: string }[]>`select secret from webhook_endpoints where id = ${hook.endpoint.id}`;
+      await db.end();
+      return row?.secret ?? null;
+    };
+    expect(isSealed(await endpointSecret())).toBe(true);
+
     // Rotation: a new key, the old one as previous.
     const oldKey = await storedKey(t.databaseUrl);
     const newKey = randomBytes(32).toString('base64');
@@ -118,6 +130,7 @@ describe('secrets at rest', () => {
       console.log = log;
     }
     expect(lines.join('\n')).toMatch(/users: \d+ resealed/);
+    expect(lines.join('\n')).toMatch(/webhook_endpoints: [1-9]\d* resealed/);
 
     const fresh = new FieldCipher(parseKey(newKey));
     const rotated = await readRaw(t.databaseUrl, c.id);
@@ -126,6 +139,9 @@ describe('secrets at rest', () => {
     const [legacyRow] = (await readRaw(t.databaseUrl, legacy.id)).users;
     expect(fresh.needsResealing(legacyRow?.snils ?? null)).toBe(false);
     expect(fresh.open(legacyRow?.snils ?? null)).toBe(legacySnils);
+    const resealedSecret = await endpointSecret();
+    expect(fresh.needsResealing(resealedSecret)).toBe(false);
+    expect(fresh.open(resealedSecret)).toBe(hook.secret);
 
     // An instance with the new key alone reads everything.
     const other = await start(loadConfig({ ...env, DATA_ENCRYPTION_PREVIOUS_KEYS: '', PORT: '0', HOST: '127.0.0.1', ROLE: 'api' }));
