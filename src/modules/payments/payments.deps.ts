@@ -12,6 +12,7 @@ import type { NotificationsService } from '../notifications/index.js';
 import { paymentTopic } from './payments.events.js';
 import type { AccountFeed } from '../../shared/account-feed.js';
 import type { PaymentProvider } from './provider/provider.js';
+import type { SignedLinks } from '../../shared/signed-links.js';
 
 /** Applications as the payments module needs them (the applications door, wired in src/app.ts). */
 export interface PaymentApplications {
@@ -27,6 +28,8 @@ export interface PaymentsDeps extends CoreDeps {
   catalog: CatalogDirectory;
   applications: PaymentApplications;
   provider: PaymentProvider;
+  /** Signs Payment.receiptUrl for the viewer (a link that opens without a header). */
+  links: SignedLinks;
   /** The account feed (accountUpdates); none when the module is built alone. */
   feed?: AccountFeed;
 }
