@@ -4,10 +4,13 @@
  * concurrent calls against a local YooKassa API v3 server (test/helpers/yookassa.ts). Prints the
  * payments created at the provider and in PostgreSQL, duplicates (a charge with more than one
  * payment: must be 0), calls answered with different payments for one charge (must be 0), errors,
- * and the latency percentiles. Loopback only.
+ * and the latency percentiles. Loopback only. BENCH_PROFILE=<file> writes a CPU profile
+ * (.cpuprofile, for Chrome DevTools) of the concurrent phase only.
  */
 import 'reflect-metadata';
 import { randomInt } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { hashPassword } from '../src/shared/passwords.js';
 import { uinControlDigit } from '../src/modules/payments/index.js';
 import { DEMO_PASSWORD } from '../scripts/seed-demo.js';
@@ -27,6 +30,8 @@ const gql = async (query: string, variables: Record<string, unknown>, token?: st
 
 // Citizens written directly (one password hash), signed in through the API; one fine each, written directly.
 const hash = await hashPassword(DEMO_PASSWORD);
+// A fine has an issuer (the charges_one_issuer check): the demo admin.
+const [issuer] = await running.app.db.sql<{ id: string }[]>`select id from users where 'ADMIN' = any(roles) order by created_at limit 1`;
 const run = Date.now() % 1_000_000;
 const payers: Array<{ token: string; chargeId: string }> = [];
 for (let i = 0; i < CHARGES; i++) {
@@ -37,7 +42,7 @@ for (let i = 0; i < CHARGES; i++) {
   const userId = login?.user?.id ?? user?.id;
   if (!login?.accessToken || !userId) continue;
   const body = `1881${Array.from({ length: 20 }, () => randomInt(0, 10)).join('')}`;
-  const [charge] = await running.app.db.sql<{ id: string }[]>`insert into charges (user_id, kind, uin, purpose, payee, amount_kopecks) values (${userId}, 'FINE', ${body + String(uinControlDigit(body))}, 'Нагрузочный штраф', 'УФК', 50000) returning id`;
+  const [charge] = await running.app.db.sql<{ id: string }[]>`insert into charges (user_id, kind, uin, purpose, payee, amount_kopecks, issued_by) values (${userId}, 'FINE', ${body + String(uinControlDigit(body))}, 'Нагрузочный штраф', 'УФК', 50000, ${issuer?.id ?? null}) returning id`;
   if (charge) payers.push({ token: login.accessToken, chargeId: charge.id });
 }
 
@@ -46,6 +51,12 @@ const pct = (xs: number[], p: number) => {
   return s.length ? (s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))] ?? NaN) : NaN;
 };
 
+const profiler = process.env.BENCH_PROFILE ? new Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
 const before = provider.paymentsCreated();
 const started = Date.now();
 const calls = payers.flatMap((p) => Array.from({ length: TABS }, () => p));
@@ -58,6 +69,10 @@ const outcomes = await Promise.all(
   }),
 );
 const elapsed = (Date.now() - started) / 1000;
+if (profiler) {
+  const { profile } = await profiler.post('Profiler.stop');
+  writeFileSync(process.env.BENCH_PROFILE ?? '', JSON.stringify(profile));
+}
 
 const idsByCharge = new Map<string, Set<string>>();
 for (const o of outcomes) if (o.paymentId) idsByCharge.set(o.chargeId, (idsByCharge.get(o.chargeId) ?? new Set()).add(o.paymentId));
