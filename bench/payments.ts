@@ -4,7 +4,7 @@
  * concurrent calls against a local YooKassa API v3 server (test/helpers/yookassa.ts). Prints the
  * payments created at the provider and in PostgreSQL, duplicates (a charge with more than one
  * payment: must be 0), calls answered with different payments for one charge (must be 0), errors,
- * and the latency percentiles. Loopback only. BENCH_PROFILE=<file> writes a CPU profile
+ * the latency percentiles and the SQL statements sent per call. Loopback only. BENCH_PROFILE=<file> writes a CPU profile
  * (.cpuprofile, for Chrome DevTools) of the concurrent phase only.
  */
 import 'reflect-metadata';
@@ -58,6 +58,7 @@ if (profiler) {
   await profiler.post('Profiler.start');
 }
 const before = provider.paymentsCreated();
+const statementsBefore = running.app.db.statements();
 const started = Date.now();
 const calls = payers.flatMap((p) => Array.from({ length: TABS }, () => p));
 const outcomes = await Promise.all(
@@ -69,6 +70,8 @@ const outcomes = await Promise.all(
   }),
 );
 const elapsed = (Date.now() - started) / 1000;
+// SQL statements the application sent during the phase (authentication included), per call: independent of the machine's load.
+const statements = running.app.db.statements() - statementsBefore;
 if (profiler) {
   const { profile } = await profiler.post('Profiler.stop');
   writeFileSync(process.env.BENCH_PROFILE ?? '', JSON.stringify(profile));
@@ -83,10 +86,10 @@ const [rows] = await running.app.db.sql<{ payments: number; duplicates: number }
 const ms = outcomes.map((o) => o.ms);
 
 console.log(`\n[bench] ${outcomes.length} concurrent payCharge over ${payers.length} charges (${TABS} tabs each), Node ${process.version}\n`);
-console.log('| calls | answered with a payment | errors | payments at the provider | payments in PostgreSQL | duplicates (must be 0) | charges answered with 2 different payments (must be 0) | p50 ms | p99 ms | max ms | calls/s |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| calls | answered with a payment | errors | payments at the provider | payments in PostgreSQL | duplicates (must be 0) | charges answered with 2 different payments (must be 0) | p50 ms | p99 ms | max ms | calls/s | SQL statements per call |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 console.log(
-  `| ${outcomes.length} | ${outcomes.filter((o) => o.paymentId && o.url).length} | ${outcomes.filter((o) => o.code).length} | ${provider.paymentsCreated() - before} | ${rows?.payments ?? -1} | ${rows?.duplicates ?? -1} | ${[...idsByCharge.values()].filter((s) => s.size > 1).length} | ${pct(ms, 50)} | ${pct(ms, 99)} | ${Math.max(...ms)} | ${(outcomes.length / elapsed).toFixed(0)} |`,
+  `| ${outcomes.length} | ${outcomes.filter((o) => o.paymentId && o.url).length} | ${outcomes.filter((o) => o.code).length} | ${provider.paymentsCreated() - before} | ${rows?.payments ?? -1} | ${rows?.duplicates ?? -1} | ${[...idsByCharge.values()].filter((s) => s.size > 1).length} | ${pct(ms, 50)} | ${pct(ms, 99)} | ${Math.max(...ms)} | ${(outcomes.length / elapsed).toFixed(0)} | ${(statements / outcomes.length).toFixed(1)} |`,
 );
 const errors = outcomes.filter((o) => o.code).map((o) => o.code);
 if (errors.length) console.log(`errors by code: ${JSON.stringify(errors.reduce<Record<string, number>>((acc, c) => ({ ...acc, [c ?? '?']: (acc[c ?? '?'] ?? 0) + 1 }), {}))}`);
