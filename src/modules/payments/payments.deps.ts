@@ -4,6 +4,7 @@
  * and applications (whose they are, which branch works on them). Also the effect they share:
  * publishing a payment's change on paymentUpdated after the commit.
  */
+import type { Executor } from '../../db/client.js';
 import type { CoreDeps } from '../../shared/module.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import type { AccountsDirectory } from '../accounts/index.js';
@@ -39,12 +40,22 @@ export class PaymentEffects {
 
   /** After commit: the payment's owner hears of the change (paymentUpdated, and their account feed). */
   publish(p: { id: string; userId: string }): void {
+    this.publishLive(p);
+    this.deps.feed?.append(this.deps.db, p.userId, 'PAYMENT', p.id).catch((err: unknown) => this.deps.log.warn({ err }, 'could not add a payment change to the account feed'));
+  }
+
+  /** In the change's transaction: the account feed's event (then publishLive after the commit). */
+  async appendFeed(tx: Executor, p: { id: string; userId: string }): Promise<void> {
+    await this.deps.feed?.append(tx, p.userId, 'PAYMENT', p.id);
+  }
+
+  /** After commit: paymentUpdated only (the feed's event was appended in the transaction). */
+  publishLive(p: { id: string; userId: string }): void {
     try {
       this.deps.pubsub.publish(paymentTopic, { userId: p.userId, paymentId: p.id });
     } catch (err) {
       this.deps.log.warn({ err }, 'could not publish a payment change');
     }
-    this.deps.feed?.append(this.deps.db, p.userId, 'PAYMENT', p.id).catch((err: unknown) => this.deps.log.warn({ err }, 'could not add a payment change to the account feed'));
   }
 }
 
