@@ -1,10 +1,12 @@
 /**
  * payCharge under contention (npm run bench:payments): BENCH_CHARGES (250) citizens with one
  * unpaid charge each; every citizen calls payCharge twice at the same moment (two tabs): 500
- * concurrent calls against a local YooKassa API v3 server (test/helpers/yookassa.ts). Prints the
+ * concurrent calls against a local YooKassa API v3 server (test/helpers/yookassa.ts). The callers
+ * and the provider run in a process of their own (bench/payments-load.ts; BENCH_IN_PROCESS=1: in
+ * this one, sharing the application's event loop, as the bench first did). Prints the
  * payments created at the provider and in PostgreSQL, duplicates (a charge with more than one
  * payment: must be 0), calls answered with different payments for one charge (must be 0), errors,
- * the latency percentiles and the SQL statements sent per call. Loopback only. BENCH_PROFILE=<file> writes a CPU profile
+ * the latency percentiles, the SQL statements sent and the CPU time spent per call. Loopback only. BENCH_PROFILE=<file> writes a CPU profile
  * (.cpuprofile, for Chrome DevTools) of the concurrent phase only.
  */
 import 'reflect-metadata';
@@ -14,14 +16,43 @@ import { Session } from 'node:inspector/promises';
 import { hashPassword } from '../src/shared/passwords.js';
 import { uinControlDigit } from '../src/modules/payments/index.js';
 import { DEMO_PASSWORD } from '../scripts/seed-demo.js';
-import { startYooKassa } from '../test/helpers/yookassa.js';
+import { fork } from 'node:child_process';
+import { startLoad, type LoadCall, type LoadCommand, type LoadMessage, type LoadOutcome } from './payments-load.js';
 import { startBenchApp } from './setup.js';
 
 const CHARGES = Number(process.env.BENCH_CHARGES ?? 250);
 const TABS = 2;
 
-const provider = await startYooKassa({ shopId: 'bench-shop', secretKey: 'bench-secret' });
-const bench = await startBenchApp({ PAYMENT_PROVIDER_URL: provider.url, PAYMENT_RETURN_URLS: 'https://mfc.example/pay/', DATABASE_POOL_SIZE: '20' });
+const IN_PROCESS = process.env.BENCH_IN_PROCESS === '1';
+
+/** The load side: in this process, or forked (bench/payments-load.ts) and driven over IPC. */
+async function loadSide(): Promise<{ url: string; run(api: string, calls: LoadCall[]): Promise<{ outcomes: LoadOutcome[]; created: number; elapsedMs: number }>; close(): Promise<void> }> {
+  if (IN_PROCESS) return startLoad();
+  const child = fork(new URL('./payments-load.js', import.meta.url), { stdio: 'inherit' });
+  const next = () => new Promise<LoadMessage>((resolve, reject) => {
+    child.once('message', (m: LoadMessage) => resolve(m));
+    child.once('exit', (code) => reject(new Error(`the load process exited (${code})`)));
+  });
+  const ready = await next();
+  const command = (c: LoadCommand) => child.send(c);
+  return {
+    url: ready.type === 'ready' ? ready.url : '',
+    async run(api, calls) {
+      const done = next();
+      command({ type: 'run', api, calls });
+      const m = await done;
+      if (m.type !== 'done') throw new Error('unexpected message from the load process');
+      return m;
+    },
+    close: () => new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      command({ type: 'close' });
+    }),
+  };
+}
+
+const load = await loadSide();
+const bench = await startBenchApp({ PAYMENT_PROVIDER_URL: load.url, PAYMENT_RETURN_URLS: 'https://mfc.example/pay/', DATABASE_POOL_SIZE: '20' });
 const { running, api } = bench;
 const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
   const res = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
@@ -57,21 +88,16 @@ if (profiler) {
   await profiler.post('Profiler.enable');
   await profiler.post('Profiler.start');
 }
-const before = provider.paymentsCreated();
 const statementsBefore = running.app.db.statements();
-const started = Date.now();
+const cpuBefore = process.cpuUsage();
 const calls = payers.flatMap((p) => Array.from({ length: TABS }, () => p));
-const outcomes = await Promise.all(
-  calls.map(async ({ token, chargeId }) => {
-    const t0 = Date.now();
-    const r = await gql('mutation($c: ID!) { payCharge(chargeId: $c, method: CARD, returnUrl: "https://mfc.example/pay/done") { id status confirmationUrl } }', { c: chargeId }, token);
-    const payment = r.data?.payCharge as { id: string; confirmationUrl: string | null } | undefined;
-    return { chargeId, paymentId: payment?.id ?? null, url: payment?.confirmationUrl ?? null, code: r.errors?.[0]?.extensions?.code ?? null, ms: Date.now() - t0 };
-  }),
-);
-const elapsed = (Date.now() - started) / 1000;
+const { outcomes, created, elapsedMs } = await load.run(api, calls);
+const elapsed = elapsedMs / 1000;
 // SQL statements the application sent during the phase (authentication included), per call: independent of the machine's load.
 const statements = running.app.db.statements() - statementsBefore;
+// CPU time of this process during the phase (with the load forked off: the application's alone), per call.
+const cpu = process.cpuUsage(cpuBefore);
+const cpuMsPerCall = (cpu.user + cpu.system) / 1000 / calls.length;
 if (profiler) {
   const { profile } = await profiler.post('Profiler.stop');
   writeFileSync(process.env.BENCH_PROFILE ?? '', JSON.stringify(profile));
@@ -85,13 +111,13 @@ const [rows] = await running.app.db.sql<{ payments: number; duplicates: number }
   from payments where charge_id = any(${chargeIds})`;
 const ms = outcomes.map((o) => o.ms);
 
-console.log(`\n[bench] ${outcomes.length} concurrent payCharge over ${payers.length} charges (${TABS} tabs each), Node ${process.version}\n`);
-console.log('| calls | answered with a payment | errors | payments at the provider | payments in PostgreSQL | duplicates (must be 0) | charges answered with 2 different payments (must be 0) | p50 ms | p99 ms | max ms | calls/s | SQL statements per call |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log(`\n[bench] ${outcomes.length} concurrent payCharge over ${payers.length} charges (${TABS} tabs each), callers and provider ${IN_PROCESS ? 'in the application\'s process' : 'in a process of their own'}, Node ${process.version}\n`);
+console.log('| calls | answered with a payment | errors | payments at the provider | payments in PostgreSQL | duplicates (must be 0) | charges answered with 2 different payments (must be 0) | p50 ms | p99 ms | max ms | calls/s | SQL statements per call | CPU ms per call |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 console.log(
-  `| ${outcomes.length} | ${outcomes.filter((o) => o.paymentId && o.url).length} | ${outcomes.filter((o) => o.code).length} | ${provider.paymentsCreated() - before} | ${rows?.payments ?? -1} | ${rows?.duplicates ?? -1} | ${[...idsByCharge.values()].filter((s) => s.size > 1).length} | ${pct(ms, 50)} | ${pct(ms, 99)} | ${Math.max(...ms)} | ${(outcomes.length / elapsed).toFixed(0)} | ${(statements / outcomes.length).toFixed(1)} |`,
+  `| ${outcomes.length} | ${outcomes.filter((o) => o.paymentId && o.url).length} | ${outcomes.filter((o) => o.code).length} | ${created} | ${rows?.payments ?? -1} | ${rows?.duplicates ?? -1} | ${[...idsByCharge.values()].filter((s) => s.size > 1).length} | ${pct(ms, 50)} | ${pct(ms, 99)} | ${Math.max(...ms)} | ${(outcomes.length / elapsed).toFixed(0)} | ${(statements / outcomes.length).toFixed(1)} | ${cpuMsPerCall.toFixed(1)} |`,
 );
 const errors = outcomes.filter((o) => o.code).map((o) => o.code);
 if (errors.length) console.log(`errors by code: ${JSON.stringify(errors.reduce<Record<string, number>>((acc, c) => ({ ...acc, [c ?? '?']: (acc[c ?? '?'] ?? 0) + 1 }), {}))}`);
 await bench.stop();
-await provider.close();
+await load.close();
