@@ -223,6 +223,7 @@ function createMoneyModules(infra: Infrastructure, people: Awaited<ReturnType<ty
     applications: { find: (id) => applications.subjectOf(id), staffBranch: (viewer) => applications.staffBranch(viewer) },
     applicationsDoor: applications,
     sessions: people.accounts.sessions,
+    links: people.links,
     redis: redis.main,
   });
 }

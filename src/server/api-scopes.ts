@@ -40,6 +40,10 @@ export const API_CLIENT_FIELDS: Readonly<Record<string, ApiFieldRule>> = {
   'Mutation.replayWebhookDelivery': { scopes: ['WEBHOOKS_MANAGE'] },
   'Mutation.replayWebhookEvents': { scopes: ['WEBHOOKS_MANAGE'] },
   'Mutation.sendTestWebhook': { scopes: ['WEBHOOKS_MANAGE'] },
+  // Fines and taxes by an integrator (a state agency's system). Not for clients restricted to
+  // branches: a charge belongs to no branch (refused in the payments module, payments.access.ts).
+  'Mutation.issueCharge': { scopes: ['CHARGES_WRITE'] },
+  'Mutation.cancelCharge': { scopes: ['CHARGES_WRITE'] },
 };
 
 const refused = (message: string, field: string) => new AppError(ErrorCode.FORBIDDEN, message, { field, http: { status: 403 } });

@@ -5,7 +5,18 @@
 
 /** The calendar day of an instant in an IANA time zone. */
 export function localDay(at: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return dayFormat(timezone).format(at);
+}
+
+// Building an Intl.DateTimeFormat costs far more than formatting with one (a hot path: every charge mapped).
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timezone: string): Intl.DateTimeFormat {
+  let f = DAY_FORMATS.get(timezone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    DAY_FORMATS.set(timezone, f);
+  }
+  return f;
 }
 
 /** `date` plus `days` calendar days (negative goes back). */

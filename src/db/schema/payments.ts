@@ -9,6 +9,7 @@ import { bigint, bigserial, check, date, index, integer, pgEnum, pgSequence, pgT
 import { ts } from './columns.js';
 import { users } from './accounts.js';
 import { applications } from './applications.js';
+import { apiClients } from './integrations.js';
 
 export const chargeKindEnum = pgEnum('charge_kind', ['STATE_FEE', 'FINE', 'TAX']);
 export const chargeStatusEnum = pgEnum('charge_status', ['UNPAID', 'PAID', 'CANCELLED']);
@@ -38,7 +39,10 @@ export const charges = pgTable(
     dueDate: date('due_date', { mode: 'string' }),
     status: chargeStatusEnum('status').notNull().default('UNPAID'),
     applicationId: uuid('application_id').references(() => applications.id, { onDelete: 'set null' }),
-    issuedBy: uuid('issued_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The admin who issued it; staff and API clients are deactivated or revoked, never deleted. */
+    issuedBy: uuid('issued_by').references(() => users.id, { onDelete: 'restrict' }),
+    /** The API client (scope CHARGES_WRITE) that issued it. */
+    issuedByClientId: uuid('issued_by_client_id').references(() => apiClients.id, { onDelete: 'restrict' }),
     issuedAt: ts('issued_at').notNull().defaultNow(),
     paidAt: ts('paid_at'),
     cancelledAt: ts('cancelled_at'),
@@ -52,6 +56,8 @@ export const charges = pgTable(
     index('charges_due_idx').on(t.dueDate).where(sql`${t.status} = 'UNPAID'`),
     check('charges_amount_positive', sql`${t.amountKopecks} > 0`),
     check('charges_discount_range', sql`${t.discountPercent} BETWEEN 0 AND 100`),
+    // Exactly one issuer (an admin or an API client); only a state fee may have none (the system issued it).
+    check('charges_one_issuer', sql`num_nonnulls(${t.issuedBy}, ${t.issuedByClientId}) = 1 OR (${t.kind} = 'STATE_FEE' AND ${t.issuedBy} IS NULL AND ${t.issuedByClientId} IS NULL)`),
   ],
 );
 
@@ -118,11 +124,15 @@ export const ledgerEntries = pgTable(
     refundId: uuid('refund_id').references(() => refunds.id),
     amountKopecks: kopecks('amount_kopecks').notNull(),
     note: text('note'),
+    /** Who moved it when a person or a machine did (issuing, cancelling): a user, or an API client. */
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'restrict' }),
+    actorClientId: uuid('actor_client_id').references(() => apiClients.id, { onDelete: 'restrict' }),
     at: ts('at').notNull().defaultNow(),
   },
   (t) => [
     index('ledger_charge_idx').on(t.chargeId, t.id),
     uniqueIndex('ledger_payment_once_key').on(t.paymentId).where(sql`${t.kind} = 'PAYMENT_SUCCEEDED'`),
     uniqueIndex('ledger_refund_once_key').on(t.refundId).where(sql`${t.kind} = 'REFUND_SUCCEEDED'`),
+    check('ledger_one_actor', sql`num_nonnulls(${t.actorId}, ${t.actorClientId}) <= 1`),
   ],
 );

@@ -1,10 +1,12 @@
 /**
- * Accruals: admins issue fines and taxes (by user id or verified SNILS, with a checked УИН) and
- * cancel them; the citizen is told of every new charge in the same transaction. Reads check the
- * viewer first: a charge the viewer may not see does not exist for them.
+ * Accruals: admins and API clients with CHARGES_WRITE issue fines and taxes (by user id or verified
+ * SNILS, with a checked УИН) and cancel them (payments.access.ts says who may cancel what); the
+ * charge records its issuer, the ledger its actor, and the citizen is told of every new charge in
+ * the same transaction. Reads check the viewer first: a charge the viewer may not see does not
+ * exist for them.
  */
 import type { Executor } from '../../db/client.js';
-import { AppError, ErrorCode, badField, badInput, conflict, forbidden, notFound, preconditionFailed } from '../../shared/errors.js';
+import { AppError, ErrorCode, badField, badInput, conflict, notFound, preconditionFailed } from '../../shared/errors.js';
 import { localDay } from '../../shared/days.js';
 import { normalizeSnils } from '../../shared/identifiers.js';
 import { offsetPage, decodeOffset, type OffsetPage } from '../../shared/pagination.js';
@@ -12,7 +14,7 @@ import type { Viewer } from '../../shared/auth/viewer.js';
 import * as charges from './charges.repository.js';
 import type { ChargeFilterValues, ChargeKind, ChargeRow } from './charges.repository.js';
 import { CHARGES_TIMEZONE, type PaymentsDeps } from './payments.deps.js';
-import type { PaymentsAccess } from './payments.access.js';
+import { actorOf, type ChargeIssuer, type PaymentsAccess } from './payments.access.js';
 import { chargeProblems, formatKopecks, parseKopecks, type ChargeTerms } from './payments.rules.js';
 
 export interface IssueChargeInput extends ChargeTerms {
@@ -28,7 +30,7 @@ export const ruDay = (d: string): string => d.split('-').reverse().join('.');
 
 export class ChargesService {
   constructor(
-    private readonly deps: Pick<PaymentsDeps, 'db' | 'clock' | 'accounts' | 'notifications'>,
+    private readonly deps: Pick<PaymentsDeps, 'db' | 'clock' | 'accounts' | 'notifications' | 'log'>,
     private readonly access: PaymentsAccess,
   ) {}
 
@@ -36,11 +38,11 @@ export class ChargesService {
     return localDay(this.deps.clock.now(), CHARGES_TIMEZONE);
   }
 
-  async issue(viewer: Viewer, input: IssueChargeInput): Promise<ChargeRow> {
-    if (!this.access.mayIssue(viewer)) throw forbidden('Начисления выставляют администраторы и интеграции с правом CHARGES_WRITE');
+  async issue(issuer: ChargeIssuer, input: IssueChargeInput): Promise<ChargeRow> {
     const problems = chargeProblems(input, this.today());
     if (problems.length > 0) throw badInput(problems);
     const userId = await this.payer(input);
+    const actor = actorOf(issuer);
     const row = await this.deps.db.transaction(async (tx) => {
       const inserted = await charges.insertCharge(tx, {
         userId,
@@ -52,19 +54,21 @@ export class ChargesService {
         discountPercent: input.discountPercent ?? 0,
         discountUntil: input.discountUntil ?? null,
         dueDate: input.dueDate ?? null,
-        issuedBy: viewer.userId,
+        issuedBy: actor.actorId,
+        issuedByClientId: actor.actorClientId,
         issuedAt: this.deps.clock.now(),
       });
       if (inserted === 'DUPLICATE') throw conflict('Начисление с таким УИН уже есть', 'uin');
-      await this.recordIssued(tx, inserted);
+      await this.recordIssued(tx, inserted, actor);
       return inserted;
     });
+    this.deps.log.info({ chargeId: row.id, userId: row.userId, ...actor }, 'charge issued');
     return row;
   }
 
-  /** In the caller's transaction: the ledger's entry and the citizen's message of a new charge. */
-  async recordIssued(tx: Executor, row: ChargeRow): Promise<void> {
-    await charges.appendLedger(tx, { kind: 'CHARGE_ISSUED', chargeId: row.id, amountKopecks: row.amountKopecks, at: row.issuedAt });
+  /** In the caller's transaction: the ledger's entry (with who issued it, if anyone) and the citizen's message of a new charge. */
+  async recordIssued(tx: Executor, row: ChargeRow, actor?: { actorId: string | null; actorClientId: string | null }): Promise<void> {
+    await charges.appendLedger(tx, { kind: 'CHARGE_ISSUED', chargeId: row.id, amountKopecks: row.amountKopecks, at: row.issuedAt, ...actor });
     await this.deps.notifications.notify(tx, {
       userId: row.userId,
       template: 'charge.issued',
@@ -89,24 +93,26 @@ export class ChargesService {
     return user.id;
   }
 
-  async cancel(viewer: Viewer, id: string, reason: string): Promise<ChargeRow> {
-    if (!this.access.mayIssue(viewer)) throw forbidden('Начисления отменяют администраторы и интеграции с правом CHARGES_WRITE');
+  async cancel(issuer: ChargeIssuer, id: string, reason: string): Promise<ChargeRow> {
     const why = reason.trim();
     if (!why || why.length > 500) throw badField('reason', 'Укажите причину отмены (до 500 символов)');
     const { db, clock } = this.deps;
-    return db.transaction(async (tx) => {
+    const actor = actorOf(issuer);
+    const row = await db.transaction(async (tx) => {
       const current = await charges.lockCharge(tx, id);
-      if (!current) throw notFound('Начисление');
+      if (!current || !this.access.mayCancel(issuer, current)) throw notFound('Начисление');
       if (current.status !== 'UNPAID') throw preconditionFailed(current.status === 'PAID' ? 'Начисление уже оплачено: верните платёж' : 'Начисление уже отменено', { rule: 'CHARGE_NOT_UNPAID', status: current.status });
-      return this.cancelInTx(tx, current, why, clock.now());
+      return this.cancelInTx(tx, current, why, clock.now(), actor);
     });
+    this.deps.log.info({ chargeId: row.id, userId: row.userId, ...actor }, 'charge cancelled');
+    return row;
   }
 
-  /** In the caller's transaction, the charge locked: CANCELLED and its ledger entry. */
-  async cancelInTx(tx: Executor, current: ChargeRow, reason: string, now: Date): Promise<ChargeRow> {
+  /** In the caller's transaction, the charge locked: CANCELLED and its ledger entry (with who, when a person or a client did it). */
+  async cancelInTx(tx: Executor, current: ChargeRow, reason: string, now: Date, actor?: { actorId: string | null; actorClientId: string | null }): Promise<ChargeRow> {
     const row = await charges.updateCharge(tx, current.id, current.status, { status: 'CANCELLED', cancelledAt: now, cancelReason: reason });
     if (!row) throw conflict('Начисление изменилось: обновите страницу');
-    await charges.appendLedger(tx, { kind: 'CHARGE_CANCELLED', chargeId: row.id, amountKopecks: -row.amountKopecks, note: reason, at: now });
+    await charges.appendLedger(tx, { kind: 'CHARGE_CANCELLED', chargeId: row.id, amountKopecks: -row.amountKopecks, note: reason, at: now, ...actor });
     return row;
   }
 

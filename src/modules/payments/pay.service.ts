@@ -4,10 +4,15 @@
  * unique index backs the lock); then the payment is created at the provider with our payment's id
  * as the Idempotence-Key, so every caller of the same payment gets the same provider payment and
  * confirmation page. An Idempotency-Key header returns the payment it made before.
+ *
+ * Round trips are counted here (bench:payments): the charge read under the lock is passed on, the
+ * provider's answer is attached and the account feed's event appended in one transaction, and the
+ * payment is read again only when the provider's answer settled it.
  */
 import { badField, conflict, notFound, preconditionFailed } from '../../shared/errors.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import * as charges from './charges.repository.js';
+import type { ChargeRow } from './charges.repository.js';
 import * as repo from './payments.repository.js';
 import type { PaymentRow } from './payments.repository.js';
 import type { PaymentEffects, PaymentsDeps } from './payments.deps.js';
@@ -34,12 +39,12 @@ export class PayService {
       if (earlier.chargeId !== chargeId) throw conflict('Этот ключ идемпотентности уже использован для другого платежа', 'Idempotency-Key');
       return earlier;
     }
-    const payment = await this.pendingPayment(viewer, chargeId, method, returnUrl, idempotencyKey);
-    return payment.confirmationUrl ? payment : this.createAtProvider(payment, chargeId);
+    const { payment, charge } = await this.pendingPayment(viewer, chargeId, method, returnUrl, idempotencyKey);
+    return payment.confirmationUrl ? payment : this.createAtProvider(payment, charge);
   }
 
   /** The charge's PENDING payment: the one there, or a new one (the charge locked meanwhile). */
-  private async pendingPayment(viewer: Viewer, chargeId: string, method: PaymentMethodName, returnUrl: string, idempotencyKey: string | null): Promise<PaymentRow> {
+  private async pendingPayment(viewer: Viewer, chargeId: string, method: PaymentMethodName, returnUrl: string, idempotencyKey: string | null): Promise<{ payment: PaymentRow; charge: ChargeRow }> {
     const { db, clock } = this.deps;
     return db.transaction(async (tx) => {
       const charge = await charges.lockCharge(tx, chargeId);
@@ -47,33 +52,38 @@ export class PayService {
       if (charge.status === 'PAID') throw preconditionFailed('Начисление уже оплачено', { rule: 'CHARGE_PAID' });
       if (charge.status === 'CANCELLED') throw preconditionFailed('Начисление отменено: оплачивать его не нужно', { rule: 'CHARGE_CANCELLED' });
       const pending = await repo.pendingPaymentOf(tx, charge.id);
-      if (pending) return pending;
+      if (pending) return { payment: pending, charge };
       const now = clock.now();
       const amountKopecks = payableKopecks(charge, this.chargesService.today());
       const row = await repo.insertPayment(tx, { chargeId: charge.id, userId: viewer.userId, amountKopecks, method, returnUrl, idempotencyKey, createdAt: now, updatedAt: now });
       if (row === 'DUPLICATE') throw conflict('Платёж по этому начислению уже создаётся: обновите страницу');
-      return row;
+      return { payment: row, charge };
     });
   }
 
   /** Creates (or finds again, by the same Idempotence-Key) the payment at the provider and keeps its page. */
-  private async createAtProvider(payment: PaymentRow, chargeId: string): Promise<PaymentRow> {
+  private async createAtProvider(payment: PaymentRow, charge: ChargeRow): Promise<PaymentRow> {
     const { db, clock, provider, log } = this.deps;
-    const charge = await charges.findCharge(db, chargeId);
     try {
       const remote = await provider.createPayment({
         idempotenceKey: payment.id,
         amountKopecks: payment.amountKopecks,
         method: payment.method,
         returnUrl: payment.returnUrl,
-        description: `${charge?.purpose ?? 'Оплата'} (УИН ${charge?.uin ?? ''})`,
+        description: `${charge.purpose} (УИН ${charge.uin})`,
         paymentId: payment.id,
       });
-      const row = await db.transaction((tx) => repo.attachProviderPayment(tx, payment.id, remote.id, remote.confirmationUrl, clock.now()));
-      if (remote.status !== 'pending') await this.settlement.apply(payment.id, remote);
-      const current = (await repo.findPayment(db, payment.id)) ?? row ?? payment;
-      this.effects.publish(current);
-      return current;
+      const row = await db.transaction(async (tx) => {
+        const attached = await repo.attachProviderPayment(tx, payment.id, remote.id, remote.confirmationUrl, clock.now());
+        if (attached) await this.effects.appendFeed(tx, attached);
+        return attached;
+      });
+      if (remote.status !== 'pending') {
+        await this.settlement.apply(payment.id, remote);
+        return (await repo.findPayment(db, payment.id)) ?? row ?? payment;
+      }
+      if (row) this.effects.publishLive(row);
+      return row ?? (await repo.findPayment(db, payment.id)) ?? payment;
     } catch (err) {
       if (!(err instanceof ProviderError)) throw err;
       log.warn({ err: err.message, paymentId: payment.id }, 'the payment provider did not create a payment');

@@ -4,6 +4,7 @@
  * and applications (whose they are, which branch works on them). Also the effect they share:
  * publishing a payment's change on paymentUpdated after the commit.
  */
+import type { Executor } from '../../db/client.js';
 import type { CoreDeps } from '../../shared/module.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import type { AccountsDirectory } from '../accounts/index.js';
@@ -12,6 +13,7 @@ import type { NotificationsService } from '../notifications/index.js';
 import { paymentTopic } from './payments.events.js';
 import type { AccountFeed } from '../../shared/account-feed.js';
 import type { PaymentProvider } from './provider/provider.js';
+import type { SignedLinks } from '../../shared/signed-links.js';
 
 /** Applications as the payments module needs them (the applications door, wired in src/app.ts). */
 export interface PaymentApplications {
@@ -27,6 +29,8 @@ export interface PaymentsDeps extends CoreDeps {
   catalog: CatalogDirectory;
   applications: PaymentApplications;
   provider: PaymentProvider;
+  /** Signs Payment.receiptUrl for the viewer (a link that opens without a header). */
+  links: SignedLinks;
   /** The account feed (accountUpdates); none when the module is built alone. */
   feed?: AccountFeed;
 }
@@ -36,12 +40,22 @@ export class PaymentEffects {
 
   /** After commit: the payment's owner hears of the change (paymentUpdated, and their account feed). */
   publish(p: { id: string; userId: string }): void {
+    this.publishLive(p);
+    this.deps.feed?.append(this.deps.db, p.userId, 'PAYMENT', p.id).catch((err: unknown) => this.deps.log.warn({ err }, 'could not add a payment change to the account feed'));
+  }
+
+  /** In the change's transaction: the account feed's event (then publishLive after the commit). */
+  async appendFeed(tx: Executor, p: { id: string; userId: string }): Promise<void> {
+    await this.deps.feed?.append(tx, p.userId, 'PAYMENT', p.id);
+  }
+
+  /** After commit: paymentUpdated only (the feed's event was appended in the transaction). */
+  publishLive(p: { id: string; userId: string }): void {
     try {
       this.deps.pubsub.publish(paymentTopic, { userId: p.userId, paymentId: p.id });
     } catch (err) {
       this.deps.log.warn({ err }, 'could not publish a payment change');
     }
-    this.deps.feed?.append(this.deps.db, p.userId, 'PAYMENT', p.id).catch((err: unknown) => this.deps.log.warn({ err }, 'could not add a payment change to the account feed'));
   }
 }
 

@@ -1,11 +1,14 @@
 /**
  * The payments' HTTP routes: the provider's notifications (POST /webhooks/payments: only the named
  * object's id is read, its state is fetched from the provider), the PDF receipt for the payer and
- * staff (bearer token), and, in development without a provider, the sandbox's confirmation page.
+ * staff (a bearer token, or the signed link of Payment.receiptUrl that opens in a browser), and, in
+ * development without a provider, the sandbox's confirmation page.
  */
 import { sendRestError } from '../../shared/http-errors.js';
 import express, { Router, type Request, type Response } from 'express';
 import { bearer } from '../../shared/auth/bearer.js';
+import type { Viewer } from '../../shared/auth/viewer.js';
+import { LINK_PARAM } from '../../shared/signed-links.js';
 import type { Logger } from '../../shared/logger.js';
 import type { AccountsDirectory, SessionGuard } from '../accounts/index.js';
 import { formatKopecks } from './payments.rules.js';
@@ -32,6 +35,14 @@ function notificationOf(body: unknown): { event: string; objectId: string } | nu
   return { event: b.event, objectId: b.object.id };
 }
 
+/** Who is calling: a bearer token, or else a signed link (`?sig=`, from Payment.receiptUrl). */
+async function viewerOf(deps: PaymentRoutesDeps, req: Request): Promise<{ viewer: Viewer | null; byLink: boolean }> {
+  const token = bearer(req.header('authorization'));
+  if (token) return { viewer: await deps.sessions.viewerFromToken(token), byLink: false };
+  if (req.query[LINK_PARAM] === undefined) return { viewer: null, byLink: false };
+  return { viewer: await deps.payments.linkViewer(req.path, req.query[LINK_PARAM]), byLink: true };
+}
+
 const MOSCOW = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', dateStyle: 'long', timeStyle: 'medium' });
 
 export function paymentsRouter(deps: PaymentRoutesDeps): Router {
@@ -51,8 +62,8 @@ export function paymentsRouter(deps: PaymentRoutesDeps): Router {
   });
 
   router.get('/payments/:id/receipt.pdf', async (req: Request, res: Response) => {
-    const token = bearer(req.header('authorization'));
-    const viewer = token ? await deps.sessions.viewerFromToken(token) : null;
+    const { viewer, byLink } = await viewerOf(deps, req);
+    if (!viewer && byLink) return void sendRestError(res, 401, 'UNAUTHENTICATED', 'Ссылка устарела или недействительна: получите новую', { reason: 'LINK_INVALID' });
     if (!viewer) return void sendRestError(res, 401, 'UNAUTHENTICATED', 'Войдите, чтобы получить чек');
     const found = await deps.payments.receipt(viewer, String(req.params.id));
     if (!found) return void sendRestError(res, 404, 'NOT_FOUND', 'Платёж не найден');

@@ -27,7 +27,11 @@ export function toCharge(row: ChargeRow, today: string): Charge {
 
 const PAID = new Set(['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED']);
 
-export function toPayment(row: PaymentRow, publicUrl: string): Payment {
+/** Whether the payment went through (a receipt exists), refunded since or not. */
+export const isPaid = (row: Pick<PaymentRow, 'status'>): boolean => PAID.has(row.status);
+
+/** `receiptUrl`: the signed link of the receipt for the viewer (PaymentsService.toPayment), null before payment. */
+export function toPayment(row: PaymentRow, receiptUrl: string | null): Payment {
   return {
     id: row.id,
     chargeId: row.chargeId,
@@ -38,7 +42,7 @@ export function toPayment(row: PaymentRow, publicUrl: string): Payment {
     confirmationUrl: row.status === 'PENDING' ? row.confirmationUrl : null,
     refundedAmount: rub(row.refundedKopecks),
     failureReason: row.failureReason,
-    receiptUrl: PAID.has(row.status) ? `${publicUrl.replace(/\/$/, '')}/payments/${row.id}/receipt.pdf` : null,
+    receiptUrl: isPaid(row) ? receiptUrl : null,
     createdAt: row.createdAt,
     paidAt: row.paidAt,
   };

@@ -15,7 +15,7 @@ import { PaymentsAccess } from './payments.access.js';
 import { PaymentEffects, type PaymentsDeps } from './payments.deps.js';
 import { paymentsRouter } from './payments.http.js';
 import { paymentJobs } from './payments.jobs.js';
-import { toCharge, toPayment } from './payments.mappers.js';
+import { toCharge } from './payments.mappers.js';
 import { ApplicationChargesResolver, ChargeResolver, PaymentResolver, type PaymentResolverDeps } from './payments.resolver.js';
 import { PaymentsService } from './payments.service.js';
 import type { PaymentProvider } from './provider/provider.js';
@@ -75,7 +75,10 @@ export function createPaymentsModule(moduleDeps: PaymentsModuleDeps): PaymentsMo
     resolvers: [new ChargeResolver(resolverDeps), new PaymentResolver(resolverDeps), new ApplicationChargesResolver(resolverDeps)],
     nodes: [
       nodeType('Charge', (viewer, id) => payments.charge(viewer, id), (row) => toCharge(row, payments.today())),
-      nodeType('Payment', (viewer, id) => payments.payment(viewer, id), (row) => toPayment(row, payments.publicUrl)),
+      nodeType('Payment', async (viewer, id) => {
+        const row = await payments.payment(viewer, id);
+        return row ? payments.toPayment(viewer, row) : null;
+      }, (payment) => payment),
     ],
     routers: [paymentsRouter({ payments, settlement, sessions: moduleDeps.sessions, accounts: deps.accounts, sandbox, log: deps.log })],
     ...paymentJobs(handler, deps.config.PAYMENT_RECONCILE_MINUTES),

@@ -5,7 +5,6 @@
  */
 import { and, asc, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { isUniqueViolation } from '../../db/errors.js';
 import { payments, refunds } from '../../db/schema/index.js';
 
 export type PaymentRow = typeof payments.$inferSelect;
@@ -14,18 +13,14 @@ export type PaymentStatus = PaymentRow['status'];
 export type RefundRow = typeof refunds.$inferSelect;
 export type NewRefundRow = typeof refunds.$inferInsert;
 
-/** The new payment; 'DUPLICATE' when the charge has a PENDING one or the idempotency key was used. */
+/**
+ * The new payment; 'DUPLICATE' when the charge has a PENDING one or the idempotency key was used.
+ * ON CONFLICT DO NOTHING (any unique index) rather than a savepoint: a duplicate does not abort the
+ * caller's transaction, in one round trip instead of three.
+ */
 export async function insertPayment(tx: Executor, values: NewPaymentRow): Promise<PaymentRow | 'DUPLICATE'> {
-  try {
-    return await tx.transaction(async (sp) => {
-      const [row] = await sp.insert(payments).values(values).returning();
-      if (!row) throw new Error('insert payments returned nothing');
-      return row;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) return 'DUPLICATE';
-    throw err;
-  }
+  const [row] = await tx.insert(payments).values(values).onConflictDoNothing().returning();
+  return row ?? 'DUPLICATE';
 }
 
 export async function findPayment(db: Executor, id: string): Promise<PaymentRow | undefined> {

@@ -8,7 +8,8 @@ import { Application, toApplication, type ApplicationsService } from '../applica
 import { ChargeFilter, ChargeInput } from './payments.inputs.js';
 import { paymentTopic, type PaymentTopicEvent } from './payments.events.js';
 import { paymentLoaders } from './payments.loaders.js';
-import { toCharge, toPayment } from './payments.mappers.js';
+import { toCharge } from './payments.mappers.js';
+import { chargeIssuerOf } from './payments.access.js';
 import type { PaymentsService } from './payments.service.js';
 import { Charge, ChargeConnection, Payment, PaymentMethod } from './payments.types.js';
 
@@ -46,29 +47,30 @@ export class ChargeResolver {
     return row ? this.map(row) : null;
   }
 
-  @Authorized()
-  @Mutation(() => Charge, { description: 'Integrators (CHARGES_WRITE) and admins.' })
+  // Not @Authorized(): API clients (no viewer) with scope CHARGES_WRITE call these too; chargeIssuerOf checks the caller.
+  @Mutation(() => Charge, { description: 'Integrators (API key with CHARGES_WRITE, not restricted to branches) and admins.' })
   async issueCharge(@Arg('input', () => ChargeInput, { description: 'The accrual.' }) input: ChargeInput, @Ctx() ctx: Ctx): Promise<Charge> {
-    return this.map(await this.deps.payments.issue(requireViewer(ctx), input));
+    return this.map(await this.deps.payments.issue(chargeIssuerOf(ctx), input));
   }
 
-  @Authorized()
-  @Mutation(() => Charge, { description: 'Integrators (CHARGES_WRITE) and admins: the charge is no longer owed.' })
+  @Mutation(() => Charge, { description: 'Integrators (API key with CHARGES_WRITE: the charges it issued) and admins: the charge is no longer owed.' })
   async cancelCharge(@Arg('id', () => ID, { description: 'The charge.' }) id: string, @Arg('reason', { description: 'Why (kept in the ledger).' }) reason: string, @Ctx() ctx: Ctx): Promise<Charge> {
-    return this.map(await this.deps.payments.cancel(requireViewer(ctx), id, reason));
+    return this.map(await this.deps.payments.cancel(chargeIssuerOf(ctx), id, reason));
   }
 
-  @FieldResolver(() => Application, { nullable: true, description: 'The application a state fee belongs to.' })
+  @FieldResolver(() => Application, { nullable: true, description: 'The application a state fee belongs to (null for API clients).' })
   async application(@Root() c: Charge, @Ctx() ctx: Ctx): Promise<Application | null> {
-    if (!c.applicationId) return null;
-    const row = await this.deps.applications.application(requireViewer(ctx), c.applicationId);
+    if (!c.applicationId || !ctx.viewer) return null;
+    const row = await this.deps.applications.application(ctx.viewer, c.applicationId);
     return row ? toApplication(row) : null;
   }
 
-  @FieldResolver(() => [Payment], { description: 'Payments of this charge, newest first.' })
+  @FieldResolver(() => [Payment], { description: 'Payments of this charge, newest first (none shown to API clients: Charge.status tells them it is paid).' })
   async payments(@Root() c: Charge, @Ctx() ctx: Ctx): Promise<Payment[]> {
+    const viewer = ctx.viewer;
+    if (!viewer) return [];
     const rows = await paymentLoaders(ctx, this.deps.db).paymentsByCharge.load(c.id);
-    return rows.map((r) => toPayment(r, this.deps.payments.publicUrl));
+    return rows.map((r) => this.deps.payments.toPayment(viewer, r));
   }
 }
 
@@ -83,8 +85,9 @@ export class PaymentResolver {
   @Authorized()
   @Query(() => Payment, { nullable: true, description: 'A payment the caller may see.' })
   async payment(@Arg('id', () => ID, { description: 'The payment.' }) id: string, @Ctx() ctx: Ctx): Promise<Payment | null> {
-    const row = await this.deps.payments.payment(requireViewer(ctx), id);
-    return row ? toPayment(row, this.deps.payments.publicUrl) : null;
+    const viewer = requireViewer(ctx);
+    const row = await this.deps.payments.payment(viewer, id);
+    return row ? this.deps.payments.toPayment(viewer, row) : null;
   }
 
   @Authorized()
@@ -95,7 +98,8 @@ export class PaymentResolver {
     @Arg('returnUrl', { description: 'Where the provider sends the citizen back (must match PAYMENT_RETURN_URLS).' }) returnUrl: string,
     @Ctx() ctx: Ctx,
   ): Promise<Payment> {
-    return toPayment(await this.deps.payments.pay(requireViewer(ctx), chargeId, method, returnUrl, ctx.idempotencyKey), this.deps.payments.publicUrl);
+    const viewer = requireViewer(ctx);
+    return this.deps.payments.toPayment(viewer, await this.deps.payments.pay(viewer, chargeId, method, returnUrl, ctx.idempotencyKey));
   }
 
   @Authorized()
@@ -106,7 +110,8 @@ export class PaymentResolver {
     @Arg('reason', { description: 'Why (the citizen is told; kept in the ledger).' }) reason: string,
     @Ctx() ctx: Ctx,
   ): Promise<Payment> {
-    return toPayment(await this.deps.payments.refund(requireViewer(ctx), id, amount, reason), this.deps.payments.publicUrl);
+    const viewer = requireViewer(ctx);
+    return this.deps.payments.toPayment(viewer, await this.deps.payments.refund(viewer, id, amount, reason));
   }
 
   @FieldResolver(() => Charge, { description: 'What is being paid.' })
@@ -125,9 +130,10 @@ export class PaymentResolver {
     },
   })
   async paymentUpdated(@Root() event: PaymentTopicEvent, @Ctx() ctx: Ctx): Promise<Payment> {
-    const row = await this.deps.payments.payment(requireViewer(ctx), event.paymentId);
+    const viewer = requireViewer(ctx);
+    const row = await this.deps.payments.payment(viewer, event.paymentId);
     if (!row) throw notFound('Платёж');
-    return toPayment(row, this.deps.payments.publicUrl);
+    return this.deps.payments.toPayment(viewer, row);
   }
 }
 

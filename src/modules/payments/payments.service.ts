@@ -8,12 +8,17 @@ import * as charges from './charges.repository.js';
 import type { ChargeFilterValues, ChargeRow } from './charges.repository.js';
 import type { ChargesService, IssueChargeInput } from './charges.service.js';
 import type { PayService } from './pay.service.js';
-import type { PaymentsAccess } from './payments.access.js';
+import type { ChargeIssuer, PaymentsAccess } from './payments.access.js';
 import type { PaymentsDeps } from './payments.deps.js';
 import * as repo from './payments.repository.js';
 import type { PaymentRow } from './payments.repository.js';
 import type { PaymentMethodName } from './provider/provider.js';
 import type { RefundsService } from './refunds.service.js';
+import { isPaid, toPayment } from './payments.mappers.js';
+import type { Payment } from './payments.types.js';
+
+/** Where a payment's receipt is served (payments.http.ts). */
+export const receiptPath = (paymentId: string): string => `/payments/${paymentId}/receipt.pdf`;
 
 export interface PaymentsParts {
   charges: ChargesService;
@@ -24,12 +29,18 @@ export interface PaymentsParts {
 
 export class PaymentsService {
   constructor(
-    private readonly deps: Pick<PaymentsDeps, 'db' | 'config'>,
+    private readonly deps: Pick<PaymentsDeps, 'db' | 'links'>,
     private readonly parts: PaymentsParts,
   ) {}
 
-  get publicUrl(): string {
-    return this.deps.config.PUBLIC_URL;
+  /** A payment as GraphQL shows it to this viewer: receiptUrl signed for them (FILE_LINK_TTL_SECONDS). */
+  toPayment(viewer: Viewer, row: PaymentRow): Payment {
+    return toPayment(row, isPaid(row) ? this.deps.links.url(receiptPath(row.id), viewer) : null);
+  }
+
+  /** The viewer a signed receipt link stands for (null: forged, for another payment, expired, or its session ended). */
+  linkViewer(path: string, sig: unknown): Promise<Viewer | null> {
+    return this.deps.links.viewer(path, sig);
   }
 
   today(): string {
@@ -58,12 +69,13 @@ export class PaymentsService {
     return payment && charge ? { payment, charge } : null;
   }
 
-  issue(viewer: Viewer, input: IssueChargeInput): Promise<ChargeRow> {
-    return this.parts.charges.issue(viewer, input);
+  /** Fines and taxes: an admin or an API client with CHARGES_WRITE (chargeIssuerOf). */
+  issue(issuer: ChargeIssuer, input: IssueChargeInput): Promise<ChargeRow> {
+    return this.parts.charges.issue(issuer, input);
   }
 
-  cancel(viewer: Viewer, id: string, reason: string): Promise<ChargeRow> {
-    return this.parts.charges.cancel(viewer, id, reason);
+  cancel(issuer: ChargeIssuer, id: string, reason: string): Promise<ChargeRow> {
+    return this.parts.charges.cancel(issuer, id, reason);
   }
 
   pay(viewer: Viewer, chargeId: string, method: PaymentMethodName, returnUrl: string, idempotencyKey: string | null): Promise<PaymentRow> {

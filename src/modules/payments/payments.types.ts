@@ -109,7 +109,7 @@ export class Payment extends Node {
   refundedAmount!: Money;
   @Field(() => String, { nullable: true, description: 'Why it failed or was cancelled (the provider\'s reason).' })
   failureReason!: string | null;
-  @Field(() => String, { nullable: true, description: 'PDF receipt, once SUCCEEDED (bearer token of the payer or staff).' })
+  @Field(() => String, { nullable: true, description: 'PDF receipt, once paid: a signed link for the caller that opens without a header for FILE_LINK_TTL_SECONDS and dies with the session; ask again for a fresh one.' })
   receiptUrl!: string | null;
   @Field(() => DateTimeScalar, { description: 'When the payment was started.' })
   createdAt!: Date;
