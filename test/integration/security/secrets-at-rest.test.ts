@@ -109,7 +109,7 @@ describe('secrets at rest', () => {
       const db = postgres(t.databaseUrl, { max: 1, onnotice: () => undefined });
       const [row] = await db<{ secret: string }[]>`select secret from webhook_endpoints where id = ${hook.endpoint.id}`;
       await db.end();
-      return row?.secret ?? null;
+      return row?.secret ?? '';
     };
     expect(isSealed(await endpointSecret())).toBe(true);
 
