@@ -10,8 +10,9 @@
  * The organisation's INN (INNLE, 1.2.643.100.4, or a 10-digit INN padded with "00") names an
  * employer, not a person, so it never picks an account: every employee's certificate carries it.
  * GOST R 34.10-2012 certificates and signatures (raw or CMS detached) are checked by the GOST
- * verifier (signature.verifiers.ts, gost.*.ts). Revocation: the CRLs a certificate names
- * (signature.revocation.ts, SIGNATURE_REVOCATION); OCSP is not consulted yet.
+ * verifier (signature.verifiers.ts, gost.*.ts). The chain, key usage and revocation (the OCSP
+ * responders and CRLs a certificate names, SIGNATURE_REVOCATION) are CertificateValidator's
+ * (signature.chain.ts), shared with certificate binding and document signing.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
