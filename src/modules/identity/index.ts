@@ -13,3 +13,4 @@ export type { SsoService } from './sso.service.js';
 export { digestOidFor, gostGenerateKey, gostSign, gostVerify, keyOidFor, signOidFor, streebog, type GostBits } from './gost.crypto.js';
 export { gostPrivateKeyPem, signGostCms } from './gost.sign.js';
 export { verifyGostCms } from './gost.cms.js';
+export { gostKeyOf } from './gost.x509.js';
