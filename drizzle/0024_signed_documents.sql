@@ -4,7 +4,7 @@ CREATE TABLE "account_certificates" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
 	"thumbprint" text NOT NULL,
-	"chain" text[] NOT NULL,
+	"chain" text NOT NULL,
 	"serial_number" text NOT NULL,
 	"subject" text NOT NULL,
 	"issuer" text NOT NULL,

@@ -111,7 +111,7 @@ async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAcce
     preferences: notifications.preferences,
     redis: { publisher: redis.publisher, subscriber: redis.subscriber },
   });
-  const identity = createIdentityModule({ config, log, clock, db: db.db, rateLimiter, hashKey, accounts: accounts.external, documents });
+  const identity = createIdentityModule({ config, log, clock, db: db.db, rateLimiter, hashKey, cipher, accounts: accounts.external, documents });
   // Signed file links (src/shared/signed-links.ts): one key for every instance, checked against live sessions.
   const links = new SignedLinks({ key: await system.secret('file_link_key'), ttlSeconds: config.FILE_LINK_TTL_SECONDS, baseUrl: config.PUBLIC_URL, clock, sessions: accounts.sessions });
   return { system, tokens, notifications, accounts, identity, apiKeyHashKey, links };
@@ -275,7 +275,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     tokens: people.tokens,
     services,
     async resealData(batchSize) {
-      const owners = [people.system, people.notifications, people.accounts, cases.documents, cases.family];
+      const owners = [people.system, people.notifications, people.accounts, people.identity, cases.documents, cases.family];
       const counts: ResealCount[] = [];
       for (const owner of owners) counts.push(await owner.reseal(batchSize));
       return counts;

@@ -26,6 +26,7 @@ export const ssoIdentities = pgTable(
     /** The configured provider id at the time of linking (for display); the key is (issuer, subject). */
     providerId: text('provider_id').notNull(),
     issuer: text('issuer').notNull(),
+    /** The holder's distinguished name, sealed (it may carry the SNILS and INN). */
     subject: text('subject').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
     lastLoginAt: ts('last_login_at'),
@@ -100,8 +101,8 @@ export const accountCertificates = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     /** SHA-256 of the certificate's DER, hex. */
     thumbprint: text('thumbprint').notNull(),
-    /** The certificate and its intermediate CAs, PEM, leaf first. */
-    chain: text('chain').array().notNull(),
+    /** The certificate and its intermediate CAs, PEM, leaf first, sealed (the subject names a SNILS). */
+    chain: text('chain').notNull(),
     serialNumber: text('serial_number').notNull(),
     subject: text('subject').notNull(),
     issuer: text('issuer').notNull(),

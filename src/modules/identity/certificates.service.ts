@@ -55,7 +55,7 @@ export class CertificateBindings {
     const checked = await this.validator.checkCertificate(leaf, intermediates, this.deps.clock.now());
     if (checked !== 'OK') throw certificateRefused(checked, 'certificates');
     await this.personOf(user, leaf);
-    if (await repo.findBoundByThumbprint(this.deps.db, await thumbprintOf(leaf))) throw conflict('Этот сертификат уже привязан', 'certificates');
+    if (await repo.findBoundByThumbprint(this.deps.db, this.deps.cipher, await thumbprintOf(leaf))) throw conflict('Этот сертификат уже привязан', 'certificates');
     // What the signing tool shows: what is bound to what; the nonce makes it single-use.
     const dataToSign = [
       'Привязка сертификата электронной подписи к личному кабинету МФЦ',
@@ -64,14 +64,16 @@ export class CertificateBindings {
       `Издатель: ${leaf.issuer}`,
       randomBytes(24).toString('base64url'),
     ].join('\n');
-    const challenge = await this.deps.accounts.sendPhoneCode(user, 'CERTIFICATE_BINDING', { chain: chain.map((c) => c.toString('pem')), dataToSign }, meta);
+    const challenge = await this.deps.accounts.sendPhoneCode(user, 'CERTIFICATE_BINDING', { chain: this.deps.cipher.seal(chain.map((c) => c.toString('pem')).join('\n')), dataToSign }, meta);
     return { challenge, dataToSign };
   }
 
   async complete(viewer: Viewer, input: { challengeId: string; code: string; signature: string; algorithm: string }, meta: RequestMeta): Promise<BoundCertificateRow> {
     const user = await this.requireUser(viewer);
     const challenge = await this.deps.accounts.checkPhoneCode(user.id, 'CERTIFICATE_BINDING', input.challengeId, input.code);
-    const { chain: pems, dataToSign } = challenge.payload as { chain: string[]; dataToSign: string };
+    const { chain: sealed, dataToSign } = challenge.payload as { chain: string; dataToSign: string };
+    // The chain waits in the code's challenge sealed: its subject names the SNILS.
+    const pems = this.deps.cipher.open(sealed).match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? [];
     const [leaf, ...intermediates] = parseCertificates(pems);
     if (!leaf) throw notFound('Запрос кода');
     const signature = parseBase64(input.signature);
@@ -85,7 +87,7 @@ export class CertificateBindings {
     const thumbprint = await thumbprintOf(leaf);
     return this.deps.db.transaction(async (tx) => {
       await this.deps.accounts.consumeCode(tx, challenge.id);
-      const row = await repo.insertCertificate(tx, {
+      const row = await repo.insertCertificate(tx, this.deps.cipher, {
         userId: user.id, thumbprint, chain: pems, serialNumber: leaf.serialNumber, subject: leaf.subject, issuer: leaf.issuer,
         notBefore: leaf.notBefore, notAfter: leaf.notAfter, qualified, boundAt: now,
       });
@@ -96,13 +98,13 @@ export class CertificateBindings {
   }
 
   async list(viewer: Viewer): Promise<BoundCertificateRow[]> {
-    return repo.boundCertificatesOf(this.deps.db, viewer.userId);
+    return repo.boundCertificatesOf(this.deps.db, this.deps.cipher, viewer.userId);
   }
 
   async unbind(viewer: Viewer, id: string, meta: RequestMeta): Promise<BoundCertificateRow> {
     if (!isUuid(id)) throw notFound(CERTIFICATE);
     return this.deps.db.transaction(async (tx) => {
-      const row = await repo.unbindCertificate(tx, id, viewer.userId, this.deps.clock.now());
+      const row = await repo.unbindCertificate(tx, this.deps.cipher, id, viewer.userId, this.deps.clock.now());
       if (!row) throw notFound(CERTIFICATE);
       await this.deps.accounts.journalEntry(tx, viewer.userId, 'CERTIFICATE_UNBOUND', meta, { certificateId: row.id, serialNumber: row.serialNumber, issuer: row.issuer });
       return row;
@@ -112,8 +114,8 @@ export class CertificateBindings {
   /** The caller's bound certificate: by id, or by the certificate itself (its thumbprint). */
   async boundOf(viewer: Viewer, ref: { certificateId?: string | null; certificate?: string | null }, parse: (pem: string) => x509.X509Certificate): Promise<BoundCertificateRow> {
     let row: BoundCertificateRow | undefined;
-    if (ref.certificateId) row = isUuid(ref.certificateId) ? await repo.findOwnCertificate(this.deps.db, ref.certificateId, viewer.userId) : undefined;
-    else if (ref.certificate) row = await repo.findBoundByThumbprint(this.deps.db, await thumbprintOf(parse(ref.certificate)));
+    if (ref.certificateId) row = isUuid(ref.certificateId) ? await repo.findOwnCertificate(this.deps.db, this.deps.cipher, ref.certificateId, viewer.userId) : undefined;
+    else if (ref.certificate) row = await repo.findBoundByThumbprint(this.deps.db, this.deps.cipher, await thumbprintOf(parse(ref.certificate)));
     else throw badField('input.certificateId', 'Укажите привязанный сертификат: certificateId или certificate');
     if (!row || row.userId !== viewer.userId || row.unboundAt) {
       throw preconditionFailed('Этот сертификат не привязан к вашей учётной записи', { rule: 'CERTIFICATE_NOT_BOUND' });

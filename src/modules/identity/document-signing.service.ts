@@ -99,7 +99,7 @@ export class DocumentSigning {
 
   /** The certificates of signatures (for their fields). */
   certificatesOf(ids: readonly string[]): Promise<BoundCertificateRow[]> {
-    return repo.certificatesByIds(this.deps.db, ids);
+    return repo.certificatesByIds(this.deps.db, this.deps.cipher, ids);
   }
 
   /**

@@ -1,6 +1,7 @@
 /** What the identity services need from the application; createIdentityModule builds it once. */
 import type { Config } from '../../config/env.js';
 import type { Database } from '../../db/client.js';
+import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
@@ -37,6 +38,8 @@ export interface IdentityDeps {
   hashKey: string;
   /** What external logins may do with accounts (accounts' door). */
   accounts: ExternalAccounts;
+  /** Seals personal data at rest (a bound certificate's chain and subject name the SNILS). */
+  cipher: FieldCipher;
   /** The documents citizens sign with bound certificates. */
   documents: SignableDocuments;
 }

@@ -6,6 +6,8 @@
  */
 import 'reflect-metadata';
 import type { ModuleParts } from '../../shared/module.js';
+import type { ResealCount } from '../../db/reseal.js';
+import { resealCertificates } from './certificates.repository.js';
 import type { IdentityDeps } from './identity.deps.js';
 import { identityJobs } from './identity.jobs.js';
 import { LoginChallenges } from './login-challenges.service.js';
@@ -31,6 +33,8 @@ export interface IdentityServices {
   certificates: CertificateBindings;
   /** Signing documents with bound certificates, and checking kept signatures. */
   signing: DocumentSigning;
+  /** Re-seals bound certificates sealed with an older data key (key rotation). */
+  reseal(batchSize: number): Promise<ResealCount>;
 }
 
 export type IdentityModule = IdentityServices & ModuleParts;
@@ -49,6 +53,7 @@ export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
     signature,
     certificates,
     signing,
+    reseal: (batchSize) => resealCertificates(deps.db, deps.cipher, batchSize),
     resolvers: [
       new SsoResolver(sso),
       new PasskeysResolver(passkeys),

@@ -24,7 +24,7 @@ import {
   type SignatureAlgorithm,
 } from '../../../src/sdk/generated/graphql.js';
 import type { MfcClient } from '../../../src/sdk/client.js';
-import { applicationVersions } from '../../../src/db/schema/index.js';
+import { accountCertificates, applicationVersions } from '../../../src/db/schema/index.js';
 import { addVerifiedIdentifier, createAccount, createStaff, loginAs, smsCode } from '../../helpers/accounts.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { errorOf } from '../../helpers/graphql.js';
@@ -124,6 +124,10 @@ describe('binding a certificate with a code sent to the phone', () => {
     expect(bound).toMatchObject({ serialNumber: c.cert.cert.serialNumber, qualified: true, unboundAt: null });
     expect((await c.client.request(MyCertificatesDocument)).myCertificates.map((x) => x.id)).toEqual([bound.id]);
     expect((await errorOf(beginBinding(c, [c.cert.pem]))).extensions.code).toBe('CONFLICT');
+    // The chain and subject name the SNILS: sealed at rest.
+    const [stored] = await t.running.app.db.db.select().from(accountCertificates).where(eq(accountCertificates.id, bound.id));
+    expect(stored?.chain).not.toContain('CERTIFICATE');
+    expect(stored?.subject).not.toContain('Петрова');
     const { myActivity } = await c.client.request(MyActivityDocument, {});
     expect(myActivity.nodes.map((n) => n.action)).toContain('CERTIFICATE_BOUND');
 
@@ -154,6 +158,7 @@ describe('signing documents with a bound certificate', () => {
     const first = await sign(c.client, document, gostRaw(c.cert), bound.id);
     expect(first).toMatchObject({ kind: 'APPLICATION_VERSION', documentId: applicationId, version: 1, algorithm: 'GOST3410_2012_256', certificate: { id: bound.id, qualified: true } });
     expect((await c.client.request(MeDocument)).me?.trustLevel).toBe('CONFIRMED');
+    expect((await c.client.request(MyActivityDocument, {})).myActivity.nodes.map((n) => n.action)).toEqual(expect.arrayContaining(['DOCUMENT_SIGNED', 'IDENTITY_CONFIRMED']));
     const second = await sign(c.client, document, gostCms(c.cert));
     expect(second.algorithm).toBe('GOST_CMS_DETACHED');
 
