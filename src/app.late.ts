@@ -10,7 +10,8 @@ import type { BranchesDirectory } from './modules/branches/index.js';
 import { createIntegrationsModule, type IntegrationsModule } from './modules/integrations/index.js';
 import type { NotificationsService } from './modules/notifications/index.js';
 import type { FieldCipher } from './shared/crypto/field-cipher.js';
-import type { ApplicationFees } from './modules/applications/index.js';
+import type { ApplicationFees, ApplicationsService } from './modules/applications/index.js';
+import type { SignableDocuments } from './modules/identity/index.js';
 import type { BookingsService, VisitDocuments } from './modules/bookings/index.js';
 import type { DocumentsService } from './modules/documents/index.js';
 import type { FamilyModule } from './modules/family/index.js';
@@ -78,6 +79,20 @@ export function lateDependants(get: () => FamilyModule | undefined): CitizenDepe
     ownActive: (parentId, dependantId, tx) => port().ownActive(parentId, dependantId, tx),
     byId: (id) => port().byId(id),
     documentsOf: (id) => port().documentsOf(id),
+  };
+}
+
+/**
+ * The documents citizens sign (application versions, profile change requests) for the identity
+ * module, which is built before their owners: this stand-in asks them once built.
+ */
+export function lateSignables(family: () => FamilyModule | undefined, applications: () => ApplicationsService | undefined): SignableDocuments {
+  return {
+    find(viewer, kind, id, version) {
+      const owner = kind === 'APPLICATION_VERSION' ? applications() : family();
+      if (!owner) throw new Error('the owners of signed documents are not built yet');
+      return 'signableVersion' in owner ? owner.signableVersion(viewer, id, version) : owner.profileChanges.signable(viewer, id);
+    },
   };
 }
 

@@ -22,7 +22,7 @@ import { createChatModule, type ChatService } from './modules/chat/index.js';
 import { createDocumentsModule, DiskStorage, type DocumentsService } from './modules/documents/index.js';
 import { createFamilyModule, type FamilyModule } from './modules/family/index.js';
 import { createFeedbackModule, type FeedbackService } from './modules/feedback/index.js';
-import { createIdentityModule, type IdentityServices } from './modules/identity/index.js';
+import { createIdentityModule, type IdentityServices, type SignableDocuments } from './modules/identity/index.js';
 import { type ApiClientsService, type IntegrationsModule, type WebhooksService } from './modules/integrations/index.js';
 import { createNotificationsModule, type DeliveryService, type NotificationsService } from './modules/notifications/index.js';
 import { createPaymentsModule, type PaymentsModule, type PaymentsService } from './modules/payments/index.js';
@@ -37,7 +37,7 @@ import type { ModuleParts } from './shared/module.js';
 import type { AppPubSub } from './shared/pubsub.js';
 import type { AccountFeed } from './shared/account-feed.js';
 import type { StaffAccess } from './shared/staff-access.js';
-import { createAccountFeed, createIntegrations, freePlacesOf, lateDependants, lateFees, lateStaffAccess, lateVisitDocuments } from './app.late.js';
+import { createAccountFeed, createIntegrations, freePlacesOf, lateDependants, lateFees, lateSignables, lateStaffAccess, lateVisitDocuments } from './app.late.js';
 import type { CitizenDependants } from './shared/dependants.js';
 import { SignedLinks } from './shared/signed-links.js';
 
@@ -96,7 +96,7 @@ export interface App {
 export type AppOptions = InfrastructureOptions;
 
 /** Accounts, identity and notifications: who the users are and how they are told. */
-async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAccess, feed: AccountFeed) {
+async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAccess, feed: AccountFeed, documents: SignableDocuments) {
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
   const system = await createSystemModule({ config, log, clock, db: db.db });
   const hashKey = await system.secret('data_hash_key', config.DATA_HASH_KEY);
@@ -111,7 +111,7 @@ async function createPeopleModules(infra: Infrastructure, staffAccess: StaffAcce
     preferences: notifications.preferences,
     redis: { publisher: redis.publisher, subscriber: redis.subscriber },
   });
-  const identity = createIdentityModule({ config, log, clock, db: db.db, rateLimiter, hashKey, accounts: accounts.external });
+  const identity = createIdentityModule({ config, log, clock, db: db.db, rateLimiter, hashKey, cipher, accounts: accounts.external, documents });
   // Signed file links (src/shared/signed-links.ts): one key for every instance, checked against live sessions.
   const links = new SignedLinks({ key: await system.secret('file_link_key'), ttlSeconds: config.FILE_LINK_TTL_SECONDS, baseUrl: config.PUBLIC_URL, clock, sessions: accounts.sessions });
   return { system, tokens, notifications, accounts, identity, apiKeyHashKey, links };
@@ -230,16 +230,16 @@ function createMoneyModules(infra: Infrastructure, people: Awaited<ReturnType<ty
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const infra = await createInfrastructure(config, opts);
-  const late: { privacy?: PrivacyModule; documents?: DocumentsService; nodes?: NodeRegistry; family?: FamilyModule; payments?: PaymentsModule } = {};
+  const late: { privacy?: PrivacyModule; documents?: DocumentsService; nodes?: NodeRegistry; family?: FamilyModule; payments?: PaymentsModule; applications?: ApplicationsService } = {};
   const staffAccess = lateStaffAccess(() => late.privacy);
   const dependants = lateDependants(() => late.family);
   const updates = createAccountFeed(infra, () => late.nodes);
-  const people = await createPeopleModules(infra, staffAccess, updates.feed);
+  const people = await createPeopleModules(infra, staffAccess, updates.feed, lateSignables(() => late.family, () => late.applications));
   const branch = createBranchModules(infra, people, { documents: lateVisitDocuments(() => late.documents), feed: updates.feed, dependants });
   const cases = createCaseModules(infra, people, branch, staffAccess, dependants, lateFees(() => late.payments));
   const payments = createMoneyModules(infra, people, branch, cases, updates.feed);
   const privacy = createPrivacy(infra, people, branch, cases);
-  Object.assign(late, { privacy, documents: cases.documents.documents, family: cases.family, payments });
+  Object.assign(late, { privacy, documents: cases.documents.documents, family: cases.family, payments, applications: cases.applications.applications });
   const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases), payments, privacy, updates];
   const nodes = (late.nodes = new NodeRegistry());
   for (const m of modules) nodes.register(...(m.nodes ?? []));
@@ -276,7 +276,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     tokens: people.tokens,
     services,
     async resealData(batchSize) {
-      const owners = [people.system, people.notifications, people.accounts, cases.documents, cases.family, cases.integrations];
+      const owners = [people.system, people.notifications, people.accounts, people.identity, cases.documents, cases.family, cases.integrations];
       const counts: ResealCount[] = [];
       for (const owner of owners) counts.push(await owner.reseal(batchSize));
       return counts;

@@ -44,9 +44,16 @@ export const ssoProvider = z
     /**
      * How this system authenticates to the provider: `secret` (clientSecret, tokenEndpointAuth) or
      * `esia_gost_signature` (ESIA: client_secret is a CMS detached GOST signature of
-     * scope+timestamp+clientId+state by the key and certificate registered with ESIA).
+     * scope+timestamp+clientId+state by the key and certificate registered with ESIA) or
+     * `private_key_jwt` (a client_assertion JWT: GOST-signed with the gost key and certificate when
+     * given, else RS256/ES256 with jwtPrivateKey).
      */
-    clientAuth: z.enum(['secret', 'esia_gost_signature']).default('secret'),
+    clientAuth: z.enum(['secret', 'esia_gost_signature', 'private_key_jwt']).default('secret'),
+    /** For private_key_jwt without a GOST key: an RSA or EC P-256 private key, PKCS#8 PEM, inline or as a file path. */
+    jwtPrivateKey: z.string().min(1).optional(),
+    jwtPrivateKeyFile: z.string().min(1).optional(),
+    /** The `kid` the provider knows that key by (its JWKS), if it wants one. */
+    jwtKeyId: z.string().min(1).optional(),
     /** The MFC's GOST private key, PKCS#8 (PEM or base64 DER), inline or as a file path. */
     gostPrivateKey: z.string().min(1).optional(),
     gostPrivateKeyFile: z.string().min(1).optional(),
@@ -59,5 +66,8 @@ export const ssoProvider = z
   .strict()
   .refine((p) => p.clientAuth !== 'esia_gost_signature' || ((p.gostPrivateKey ?? p.gostPrivateKeyFile) && (p.gostCertificate ?? p.gostCertificateFile)), {
     message: 'esia_gost_signature needs gostPrivateKey(File) and gostCertificate(File)',
+  })
+  .refine((p) => p.clientAuth !== 'private_key_jwt' || (p.gostPrivateKey ?? p.gostPrivateKeyFile ?? p.jwtPrivateKey ?? p.jwtPrivateKeyFile), {
+    message: 'private_key_jwt needs gostPrivateKey(File) with gostCertificate(File), or jwtPrivateKey(File)',
   });
 export type SsoProviderConfig = z.infer<typeof ssoProvider>;

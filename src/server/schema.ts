@@ -22,7 +22,7 @@ import { ChatResolver } from '../modules/chat/index.js';
 import { FeedbackResolver } from '../modules/feedback/index.js';
 import { SsoResolver } from '../modules/identity/index.js';
 import { PasskeysResolver } from '../modules/identity/index.js';
-import { SignatureResolver } from '../modules/identity/index.js';
+import { CertificatesResolver, DocumentSignaturesResolver, SignatureResolver } from '../modules/identity/index.js';
 import { DataAccessConnectionResolver, DataAccessResolver } from '../modules/privacy/index.js';
 import { ApplicationDependantResolver, BookingDependantResolver, DependantResolver, ProfileChangeResolver, UserDependantsResolver } from '../modules/family/index.js';
 import { ApplicationChargesResolver, ChargeResolver, PaymentResolver } from '../modules/payments/index.js';
@@ -70,6 +70,8 @@ export const resolvers = [
   SsoResolver,
   PasskeysResolver,
   SignatureResolver,
+  CertificatesResolver,
+  DocumentSignaturesResolver,
   DataAccessResolver,
   DataAccessConnectionResolver,
   DependantResolver,

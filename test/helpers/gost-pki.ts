@@ -48,6 +48,8 @@ export interface IssueOptions {
   notAfter?: Date;
   /** A CRL distribution point (URL) written into the certificate. */
   crlUrl?: string;
+  /** An OCSP responder (URL) written into the Authority Information Access extension. */
+  ocspUrl?: string;
 }
 
 /** A certificate for a new GOST key, signed by `issuer` (or self-signed when issuer is null). */
@@ -73,6 +75,7 @@ export function issueGost(issuer: GostIssued | null, opts: IssueOptions): GostIs
           ext('2.5.29.19', true, opts.ca ? seq(new asn1js.Boolean({ value: true })) : seq()),
           ext('2.5.29.15', true, keyUsage(usage)),
           ...(opts.crlUrl ? [ext('2.5.29.31', false, fromDer(new x509.CRLDistributionPointsExtension([opts.crlUrl]).value))] : []),
+          ...(opts.ocspUrl ? [ext('1.3.6.1.5.5.7.1.1', false, fromDer(new x509.AuthorityInfoAccessExtension({ ocsp: [new x509.GeneralName('url', opts.ocspUrl)] }).value))] : []),
         ),
       ],
     }),
@@ -113,4 +116,32 @@ export function gostSignText(holder: GostIssued, text: string, order: 'rfc4491' 
 /** A CMS SignedData, detached, with signed attributes (content type, message digest, signing time), base64. */
 export function gostCmsDetached(holder: GostIssued, text: string, opts: { digestOf?: string } = {}): string {
   return Buffer.from(signGostCms(holder, new TextEncoder().encode(opts.digestOf ?? text), new Date())).toString('base64');
+}
+
+/**
+ * A local OCSP responder's answer (DER) to an OCSPRequest: a BasicOCSPResponse echoing the
+ * request's CertID with the status `statusOf` gives for its serial number (hex), signed with the
+ * GOST key of `signer` (the issuer, or any other key to test a forged answer).
+ */
+export function gostOcspAnswer(request: Uint8Array, signer: GostIssued, statusOf: (serialHex: string) => 'good' | 'revoked' | 'unknown', opts: { nextUpdate?: Date } = {}): Uint8Array {
+  const items = (n: unknown) => (n instanceof asn1js.Sequence ? n.valueBlock.value : []);
+  const certId = items(items(items(items(fromDer(request))[0])[0])[0])[0];
+  const serial = items(certId)[3];
+  if (!certId || !(serial instanceof asn1js.Integer)) throw new Error('not an OCSP request');
+  const serialHex = Buffer.from(serial.valueBlock.valueHexView).toString('hex').replace(/^(00)+/, '');
+  const state = statusOf(serialHex);
+  const ctx = (tag: number, value: asn1js.AsnType[]) => new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: tag }, value });
+  const certStatus =
+    state === 'good'
+      ? new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 } })
+      : state === 'revoked'
+        ? ctx(1, [new asn1js.GeneralizedTime({ valueDate: new Date(Date.now() - 60_000) })])
+        : new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 2 } });
+  const single = seq(fromDer(certId.toBER()), certStatus, new asn1js.GeneralizedTime({ valueDate: new Date(Date.now() - 60_000) }), ctx(0, [new asn1js.GeneralizedTime({ valueDate: opts.nextUpdate ?? new Date(Date.now() + 3_600_000) })]));
+  const tbs = seq(ctx(1, [fromDer(signer.cert.subjectName.toArrayBuffer())]), new asn1js.GeneralizedTime({ valueDate: new Date() }), seq(single));
+  const tbsDer = new Uint8Array(tbs.toBER());
+  const signature = gostSign({ curveOid: signer.curveOid, privateKey: signer.privateKey, data: tbsDer });
+  const basic = seq(fromDer(tbsDer), algId(signOidFor(signer.bits)), new asn1js.BitString({ valueHex: signature }));
+  const bytes = seq(oid('1.3.6.1.5.5.7.48.1.1'), new asn1js.OctetString({ valueHex: basic.toBER() }));
+  return new Uint8Array(seq(new asn1js.Enumerated({ value: 0 }), ctx(0, [bytes])).toBER());
 }

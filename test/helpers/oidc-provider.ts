@@ -8,10 +8,11 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SignJWT, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose';
+import { createPrivateKey } from 'node:crypto';
+import { SignJWT, decodeJwt, decodeProtectedHeader, exportJWK, exportPKCS8, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose';
 import Provider from 'oidc-provider';
 import type * as x509 from '@peculiar/x509';
-import { verifyGostCms } from '../../src/modules/identity/index.js';
+import { gostKeyOf, gostVerify, verifyGostCms } from '../../src/modules/identity/index.js';
 
 export const CLIENT_ID = 'mfc-account';
 export const CLIENT_SECRET = 'test-client-secret-0123456789';
@@ -20,6 +21,11 @@ export const REDIRECT_URI = 'https://lk.mfc.test/sso/callback';
 /** The client that authenticates the ESIA way (a GOST-signed client_secret); see esiaCheck. */
 export const ESIA_CLIENT_ID = 'MFC_TEST_ESIA';
 const ESIA_INTERNAL_SECRET = 'esia-checked-the-gost-signature-0123456789';
+/** The client that authenticates with a GOST-signed client_assertion JWT (private_key_jwt the ESIA way); see gostAssertionCheck. */
+export const ESIA_JWT_CLIENT_ID = 'MFC_TEST_ESIA_JWT';
+/** The client that authenticates with an RS256 client_assertion (private_key_jwt), checked by oidc-provider itself. */
+export const JWT_CLIENT_ID = 'mfc-account-jwt';
+const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 export type AccountClaims = Record<string, unknown>;
 
@@ -34,6 +40,8 @@ export interface TestOidcProvider {
   esiaChecks: Array<{ endpoint: 'auth' | 'token'; result: string; timestamp?: string }>;
   /** ESIA-shaped person data served at /rs/prns/{oid} (oid = the account id) to a holder of that account's access token. */
   esiaPersons: Map<string, Record<string, unknown>>;
+  /** The RS256 private key (PKCS#8 PEM) of JWT_CLIENT_ID, whose public key the provider has. */
+  clientAssertionKeyPem: string;
   close(): Promise<void>;
 }
 
@@ -44,6 +52,9 @@ export async function startOidcProvider(): Promise<TestOidcProvider> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const foreign = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(privateKey)), kid: 'provider-key', alg: 'RS256', use: 'sig' };
+  const clientKeys = await generateKeyPair('RS256', { extractable: true });
+  const clientJwk = { ...(await exportJWK(clientKeys.publicKey)), kid: 'mfc-client-key', alg: 'RS256', use: 'sig' };
+  const seenJti = new Set<string>();
   const accounts = new Map<string, AccountClaims>();
 
   const provider = new Provider(issuer, {
@@ -63,6 +74,23 @@ export async function startOidcProvider(): Promise<TestOidcProvider> {
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_post',
+      },
+      {
+        client_id: ESIA_JWT_CLIENT_ID,
+        client_secret: ESIA_INTERNAL_SECRET,
+        redirect_uris: [REDIRECT_URI],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_post',
+      },
+      {
+        client_id: JWT_CLIENT_ID,
+        redirect_uris: [REDIRECT_URI],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'private_key_jwt',
+        token_endpoint_auth_signing_alg: 'RS256',
+        jwks: { keys: [clientJwk] },
       },
     ],
     jwks: { keys: [jwk] },
@@ -91,6 +119,7 @@ export async function startOidcProvider(): Promise<TestOidcProvider> {
     esiaCertificate: null,
     esiaChecks: [],
     esiaPersons: new Map(),
+    clientAssertionKeyPem: createPrivateKey(await exportPKCS8(clientKeys.privateKey)).export({ type: 'pkcs8', format: 'pem' }).toString(),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -119,6 +148,15 @@ export async function startOidcProvider(): Promise<TestOidcProvider> {
         if (result !== 'OK') return void ((ctx.status = 400), (ctx.body = { error: 'invalid_client', error_description: result }));
         // Checked the ESIA way: oidc-provider goes on with the code as for any confidential client.
         for (const k of ['timestamp', 'state', 'scope', 'token_type']) form.delete(k);
+        form.set('client_secret', ESIA_INTERNAL_SECRET);
+      }
+      if (form.get('client_assertion_type') === JWT_BEARER && decodeJwt(form.get('client_assertion') ?? '').iss === ESIA_JWT_CLIENT_ID) {
+        const result = gostAssertionCheck(form.get('client_assertion') ?? '', state.esiaCertificate, [issuer, `${issuer}/token`], seenJti);
+        state.esiaChecks.push({ endpoint: 'token', result });
+        if (result !== 'OK') return void ((ctx.status = 401), (ctx.body = { error: 'invalid_client', error_description: result }));
+        // Checked the ESIA way: oidc-provider goes on with the code as for any confidential client.
+        for (const k of ['client_assertion', 'client_assertion_type']) form.delete(k);
+        form.set('client_id', ESIA_JWT_CLIENT_ID);
         form.set('client_secret', ESIA_INTERNAL_SECRET);
       }
       (ctx.req as unknown as { body: string }).body = form.toString();
@@ -158,6 +196,28 @@ function esiaCheck(params: URLSearchParams, registered: x509.X509Certificate | n
   if (!registered || !secret) return 'no client secret';
   const signed = new TextEncoder().encode(`${scope}${timestamp}${clientId}${stateValue}`);
   return verifyGostCms(new Uint8Array(Buffer.from(secret, 'base64url')), signed, registered) ? 'OK' : 'client_secret signature';
+}
+
+/**
+ * What a provider taking GOST-signed client assertions checks: alg GOST3410_2012_256/512, iss and
+ * sub the client, aud this provider (issuer or token endpoint), not expired, a jti not seen before,
+ * and the signature of the signing input (s||r big-endian, Streebog) by the registered certificate's key.
+ */
+function gostAssertionCheck(jwt: string, registered: x509.X509Certificate | null, audiences: string[], seenJti: Set<string>): string {
+  const [h = '', p = '', s = ''] = jwt.split('.');
+  const header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as { alg?: string };
+  const claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as { iss?: string; sub?: string; aud?: string; exp?: number; iat?: number; jti?: string };
+  const now = Date.now() / 1000;
+  if (!/^GOST3410_2012_(256|512)$/.test(header.alg ?? '')) return 'alg';
+  if (claims.iss !== ESIA_JWT_CLIENT_ID || claims.sub !== claims.iss) return 'iss/sub';
+  if (!audiences.includes(claims.aud ?? '')) return 'aud';
+  if (!claims.exp || claims.exp < now || (claims.iat ?? 0) > now + 60) return 'exp';
+  if (!claims.jti || seenJti.has(claims.jti)) return 'jti replay';
+  seenJti.add(claims.jti);
+  const key = registered ? gostKeyOf(registered) : undefined;
+  if (!key) return 'no registered certificate';
+  const ok = gostVerify({ curveOid: key.curveOid, publicKey: key.point, signature: new Uint8Array(Buffer.from(s, 'base64url')), data: new TextEncoder().encode(`${h}.${p}`) });
+  return ok ? 'OK' : 'signature';
 }
 
 /**

@@ -29,6 +29,7 @@ export const challengePurposeEnum = pgEnum('challenge_purpose', [
   'LOGIN_SECOND_FACTOR',
   'PASSWORD_RESET',
   'CONTACT_CHANGE',
+  'CERTIFICATE_BINDING',
 ]);
 
 export const users = pgTable(

@@ -4,7 +4,7 @@
  * passkey and electronic-signature ceremonies.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { ts } from './columns.js';
 
@@ -26,6 +26,7 @@ export const ssoIdentities = pgTable(
     /** The configured provider id at the time of linking (for display); the key is (issuer, subject). */
     providerId: text('provider_id').notNull(),
     issuer: text('issuer').notNull(),
+    /** The holder's distinguished name, sealed (it may carry the SNILS and INN). */
     subject: text('subject').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
     lastLoginAt: ts('last_login_at'),
@@ -82,4 +83,67 @@ export const loginChallenges = pgTable(
     consumedAt: ts('consumed_at'),
   },
   (t) => [uniqueIndex('login_challenges_lookup_key').on(t.lookupHash), index('login_challenges_expires_idx').on(t.expiresAt)],
+);
+
+export const signedDocumentKindEnum = pgEnum('signed_document_kind', ['APPLICATION_VERSION', 'PROFILE_CHANGE_REQUEST']);
+
+/**
+ * An electronic-signature certificate bound to an account (after a code sent to the account's
+ * phone and a signature proving the key): only bound certificates sign documents. A certificate
+ * is bound to one account at a time (partial unique index on the thumbprint while bound).
+ */
+export const accountCertificates = pgTable(
+  'account_certificates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the certificate's DER, hex. */
+    thumbprint: text('thumbprint').notNull(),
+    /** The certificate and its intermediate CAs, PEM, leaf first, sealed (the subject names a SNILS). */
+    chain: text('chain').notNull(),
+    serialNumber: text('serial_number').notNull(),
+    subject: text('subject').notNull(),
+    issuer: text('issuer').notNull(),
+    notBefore: ts('not_before').notNull(),
+    notAfter: ts('not_after').notNull(),
+    /** Qualified: the certificate's SNILS is the account's verified SNILS (signing with it confirms the identity). */
+    qualified: boolean('qualified').notNull(),
+    boundAt: ts('bound_at').notNull().defaultNow(),
+    unboundAt: ts('unbound_at'),
+  },
+  (t) => [
+    uniqueIndex('account_certificates_bound_key').on(t.thumbprint).where(sql`${t.unboundAt} IS NULL`),
+    index('account_certificates_user_idx').on(t.userId, t.boundAt),
+  ],
+);
+
+/**
+ * A signature of a document (an application version, a profile change request) by a bound
+ * certificate, over the document's canonical text: kept as received, checked on receipt and again
+ * on request against the document as stored then.
+ */
+export const documentSignatures = pgTable(
+  'document_signatures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    certificateId: uuid('certificate_id')
+      .notNull()
+      .references(() => accountCertificates.id),
+    kind: signedDocumentKindEnum('kind').notNull(),
+    documentId: uuid('document_id').notNull(),
+    /** The application's version; 1 for a profile change request. */
+    version: integer('version').notNull(),
+    algorithm: text('algorithm').notNull(),
+    /** The signature as received (raw or CMS DER), base64. */
+    signature: text('signature').notNull(),
+    /** SHA-256 of the canonical text that was signed, hex. */
+    digest: text('digest').notNull(),
+    signedAt: ts('signed_at').notNull().defaultNow(),
+  },
+  (t) => [index('document_signatures_document_idx').on(t.kind, t.documentId, t.version, t.signedAt)],
 );

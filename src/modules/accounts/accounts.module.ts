@@ -110,7 +110,7 @@ export async function createAccountsModule(deps: AccountsModuleDeps): Promise<Ac
   const credentials = new CredentialsService(base, challenges, auth, journal);
   const profile = new ProfileService(base, challenges, journal);
   const identifiers = new VerifiedIdentifiers(base, journal);
-  const external = new ExternalAccounts(base, identifiers, sessionService, journal);
+  const external = new ExternalAccounts(base, identifiers, sessionService, journal, challenges);
   const staff = new StaffAdmin(base, journal);
   return {
     staff,

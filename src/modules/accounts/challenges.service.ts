@@ -24,6 +24,7 @@ const CODE_TEMPLATES = {
   LOGIN_SECOND_FACTOR: 'auth.code.login',
   PASSWORD_RESET: 'auth.code.password_reset',
   CONTACT_CHANGE: 'auth.code.contact_change',
+  CERTIFICATE_BINDING: 'auth.code.certificate_binding',
 } as const satisfies Record<ChallengePurpose, TemplateName>;
 
 export interface ChallengeView {

@@ -13,6 +13,8 @@ import type { AccountsDeps } from './accounts.deps.js';
 import type { LoginKind, UserRow } from './accounts.repository.js';
 import type { IdentifierKind, VerifiedBy, VerifiedIdentifiers } from './identifiers.service.js';
 import type { AccountJournal } from './journal.service.js';
+import type { ChallengeService, ChallengeView } from './challenges.service.js';
+import type { ChallengeRow } from './challenges.repository.js';
 import type { AuthPayloadView, LoginMethod, SessionOptions, SessionService } from './sessions.service.js';
 
 /** What a provider told about a person, normalized and with its own verification flags. */
@@ -34,7 +36,31 @@ export class ExternalAccounts {
     private readonly identifiers: VerifiedIdentifiers,
     private readonly sessions: SessionService,
     private readonly journal: AccountJournal,
+    private readonly challenges: ChallengeService,
   ) {}
+
+  /**
+   * A one-time code to the account's verified phone (the limits, attempts and resends of every
+   * code; the SMS through the notification outbox in the challenge's transaction) for an action
+   * of another module: binding an electronic-signature certificate. `payload` comes back on check.
+   */
+  async sendPhoneCode(user: UserRow, purpose: 'CERTIFICATE_BINDING', payload: Record<string, unknown>, meta: RequestMeta): Promise<ChallengeView> {
+    if (!user.phone || !user.phoneVerified) throw preconditionFailed('Нужен подтверждённый номер телефона: на него придёт код', { rule: 'PHONE_REQUIRED' });
+    const phone = user.phone;
+    await this.challenges.limitSending(phone, meta);
+    const row = await this.deps.db.transaction((tx) => this.challenges.create(tx, { purpose, channel: 'SMS', userId: user.id, destination: phone, payload }, meta));
+    return this.challenges.view(row);
+  }
+
+  /** Checks a code of `sendPhoneCode` (one attempt taken); the caller consumes it with `consumeCode` in its transaction. */
+  checkPhoneCode(userId: string, purpose: 'CERTIFICATE_BINDING', challengeId: string, code: string): Promise<ChallengeRow> {
+    return this.challenges.check({ challengeId, code, purpose, userId });
+  }
+
+  /** Marks a checked code used inside the caller's transaction (a second use fails). */
+  consumeCode(tx: Executor, challengeId: string): Promise<void> {
+    return this.challenges.consume(tx, challengeId);
+  }
 
   /** A user by id, read with `tx` when given (inside the caller's transaction). */
   async userById(id: string, tx: Executor = this.deps.db): Promise<UserRow | undefined> {

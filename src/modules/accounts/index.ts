@@ -1,11 +1,11 @@
 /** The front door of the accounts module: the only file other code imports from it. */
 export { createAccountsModule, type AccountsModule, type AccountsModuleDeps, type AccountsServices } from './accounts.module.js';
-export { toAuthPayload, toUser } from './accounts.mappers.js';
-export { AuthPayload, Role, TrustLevel, User } from './accounts.types.js';
+export { toAuthPayload, toChallenge, toUser } from './accounts.mappers.js';
+export { AuthPayload, Challenge, Role, TrustLevel, User } from './accounts.types.js';
 export { pruneAccounts } from './accounts.jobs.js';
 export type { AuthService } from './auth.service.js';
 export type { AuthPayloadView, LoginMethod, SessionService } from './sessions.service.js';
-export type { ChallengeService } from './challenges.service.js';
+export type { ChallengeService, ChallengeView } from './challenges.service.js';
 export type { CredentialsService } from './credentials.service.js';
 export { VerifiedIdentifiers } from './identifiers.service.js';
 export type { IdentifierKind } from './identifiers.service.js';

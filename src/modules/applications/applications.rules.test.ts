@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoForms } from '../../../scripts/demo-forms.js';
 import {
+  versionSigningText,
   AMENDABLE,
   COMMENT_REQUIRED,
   RESULT_STATUSES,
@@ -174,5 +175,18 @@ describe('prefill for a dependant', () => {
   });
   it('a form without a representative takes only the dependant', () => {
     expect(prefillForDependant({ properties: { lastName: { type: 'string' } } }, { lastName: 'Петров' }, { lastName: 'Петрова' })).toEqual({ lastName: 'Петров' });
+  });
+});
+
+describe('the signed text of a version', () => {
+  const app = { id: 'a1', number: 'MFC-2026-0000001', serviceId: 's1', forDependantId: null };
+  const v = { version: 2, data: { b: 1, a: { d: [1, 'x'], c: null } }, attachmentIds: ['f1'], branchId: 'b1', createdAt: new Date('2026-01-02T03:04:05Z') };
+  it('is a heading and canonical JSON: keys sorted, no spaces, the same for the same version', () => {
+    const text = versionSigningText(app, v);
+    expect(text).toBe(
+      'Заявление MFC-2026-0000001 в МФЦ, версия 2\n{"application":"a1","attachments":["f1"],"branch":"b1","createdAt":"2026-01-02T03:04:05.000Z","data":{"a":{"c":null,"d":[1,"x"]},"b":1},"forDependant":null,"number":"MFC-2026-0000001","service":"s1","version":2}',
+    );
+    expect(versionSigningText(app, { ...v, data: { a: { c: null, d: [1, 'x'] }, b: 1 } })).toBe(text);
+    expect(versionSigningText(app, { ...v, data: { ...v.data, b: 2 } })).not.toBe(text);
   });
 });

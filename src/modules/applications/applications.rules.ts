@@ -7,6 +7,7 @@
  */
 import type { FieldProblem } from '../../shared/errors.js';
 import type { JsonObject } from '../../shared/forms/form-schema.js';
+import { canonicalJson } from '../../shared/canonical-json.js';
 
 export type ApplicationStatusName =
   | 'DRAFT'
@@ -260,4 +261,17 @@ export function prefillForDependant(schema: JsonObject | null, applicant: Prefil
   const filled = prefill({ ...schema, properties: rest }, applicant, data);
   if (rep === undefined) return filled;
   return prefill({ properties: { [REPRESENTATIVE_FIELD]: rep } }, representative, filled);
+}
+
+/**
+ * What a citizen's electronic signature of a submitted version covers: a heading line a signing
+ * tool shows, then the version as canonical JSON (the application, its number, service, the
+ * dependant, the version's branch, form data, attachments and time).
+ */
+export function versionSigningText(
+  app: { id: string; number: string | null; serviceId: string; forDependantId: string | null },
+  v: { version: number; data: unknown; attachmentIds: string[]; branchId: string | null; createdAt: Date },
+): string {
+  const body = { application: app.id, number: app.number, service: app.serviceId, forDependant: app.forDependantId, version: v.version, branch: v.branchId, data: v.data, attachments: v.attachmentIds, createdAt: v.createdAt.toISOString() };
+  return `Заявление ${app.number ?? ''} в МФЦ, версия ${v.version}\n${canonicalJson(body)}`;
 }

@@ -17,7 +17,7 @@ import type { ApplicationsDeps } from './applications.deps.js';
 import { applicationTopic, type ApplicationTopicEvent } from './applications.events.js';
 import * as repo from './applications.repository.js';
 import type { ApplicationRow, ApplicationStatus } from './applications.repository.js';
-import { SEARCH_MAX, pageLimit } from './applications.rules.js';
+import { SEARCH_MAX, pageLimit, versionSigningText } from './applications.rules.js';
 
 export interface ListFilterInput {
   status?: ApplicationStatus[] | null;
@@ -41,6 +41,20 @@ export class ApplicationsService {
 
   private recordViews(viewer: Viewer, rows: readonly ApplicationRow[]): Promise<void> {
     return this.deps.staffAccess.record(viewer, rows.map((r) => ({ citizenId: r.userId, action: 'VIEW_APPLICATION', subject: r.number ?? 'черновик' })));
+  }
+
+  /**
+   * The canonical text of a submitted version (the latest when none is named) of an application
+   * the viewer may see: what an electronic signature of it covers (the identity module signs it).
+   * Null for a draft, an unknown version, or an application out of the viewer's sight.
+   */
+  async signableVersion(viewer: Viewer, id: string, version: number | null): Promise<{ ownerId: string; version: number; text: string } | null> {
+    const row = isUuid(id) ? await this.application(viewer, id) : null;
+    if (!row || row.status === 'DRAFT') return null;
+    const versions = await repo.versionsOf(this.deps.db, [row.id]);
+    const wanted = version ?? Math.max(0, ...versions.map((v) => v.version));
+    const v = versions.find((x) => x.version === wanted);
+    return v ? { ownerId: row.userId, version: v.version, text: versionSigningText(row, v) } : null;
   }
 
   /** Owner and branch of an application (for chats and feedback about it); null for an unknown id. */

@@ -6,6 +6,7 @@
  */
 import type { FieldProblem } from '../../shared/errors.js';
 import { normalizeSnils } from '../../shared/identifiers.js';
+import { canonicalJson } from '../../shared/canonical-json.js';
 
 export type Relation = 'CHILD' | 'WARD';
 
@@ -144,3 +145,15 @@ export function checkVerdict(status: string, reason: string | null | undefined):
 
 /** A dependant's full name as messages show it. */
 export const fullName = (d: { lastName: string; firstName: string; middleName: string | null }): string => [d.lastName, d.firstName, d.middleName].filter(Boolean).join(' ');
+
+/** What a citizen's electronic signature of a profile change request covers: a heading, then the request as canonical JSON. */
+export function changeRequestSigningText(r: {
+  id: string; lastName: string | null; firstName: string | null; middleName: string | null; birthDate: string | null;
+  passportDocumentId: string | null; attachmentIds: string[]; comment: string | null; createdAt: Date;
+}): string {
+  const body = {
+    request: r.id, lastName: r.lastName, firstName: r.firstName, middleName: r.middleName, birthDate: r.birthDate,
+    passport: r.passportDocumentId, attachments: r.attachmentIds, comment: r.comment, createdAt: r.createdAt.toISOString(),
+  };
+  return `Запрос на изменение данных в МФЦ\n${canonicalJson(body)}`;
+}

@@ -14,7 +14,7 @@ import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
 import { DOCUMENTS_TIMEZONE, type DocumentRow, type DocumentValues } from '../documents/index.js';
 import type { Executor, FamilyDeps } from './family.deps.js';
 import type { ChangeRequestRow } from './family.repository.js';
-import { checkProfileChange, checkVerdict } from './family.rules.js';
+import { changeRequestSigningText, checkProfileChange, checkVerdict } from './family.rules.js';
 
 export interface ProfileChangeEntry {
   lastName?: string | null;
@@ -70,6 +70,12 @@ export class ProfileChangesService {
     if (!row) return null;
     if (row.userId === viewer.userId) return row;
     return isStaff(viewer) && (await this.deps.staffAccess.canSeeCitizen(viewer, row.userId)) ? row : null;
+  }
+
+  /** The canonical text of a request the viewer may see: what an electronic signature of it covers (version 1). */
+  async signable(viewer: Viewer, id: string): Promise<{ ownerId: string; version: number; text: string } | null> {
+    const row = await this.find(viewer, id);
+    return row ? { ownerId: row.userId, version: 1, text: changeRequestSigningText(row) } : null;
   }
 
   /** The request's proposed passport, for a row the caller already scoped. */

@@ -1,14 +1,16 @@
 /**
- * Revocation of the certificates of a signature login, by the CRL distribution points a
- * certificate names (http/https URLs). A CRL is fetched once and kept until its nextUpdate (at most
+ * Revocation of the certificates of signature logins, bindings and signed documents: by the OCSP
+ * responders a certificate names (signature.ocsp.ts; a valid answer decides), else by the CRL
+ * distribution points it names (http/https URLs). A CRL is fetched once and kept until its nextUpdate (at most
  * SIGNATURE_CRL_CACHE_SECONDS); it counts only when signed by the certificate's issuer (GOST or
  * WebCrypto algorithms) and not past its nextUpdate. SIGNATURE_REVOCATION says what an
  * unreachable or invalid CRL means: `require` refuses the login, `prefer` lets it through (logged),
- * `off` checks nothing. OCSP is not consulted (yet).
+ * `off` checks nothing. A certificate that names neither is GOOD (nothing to ask).
  */
 import * as x509 from '@peculiar/x509';
 import type { IdentityDeps } from './identity.deps.js';
 import { checkGostSignature, isGostSigned } from './gost.x509.js';
+import { OcspClient, ocspUrls } from './signature.ocsp.js';
 
 export type RevocationStatus = 'GOOD' | 'REVOKED' | 'UNKNOWN';
 
@@ -21,12 +23,25 @@ const MAX_CRL_BYTES = 20 * 1024 * 1024;
 
 export class RevocationChecker {
   private readonly cache = new Map<string, Promise<CachedCrl | undefined>>();
+  private readonly ocsp: OcspClient;
 
-  constructor(private readonly deps: Pick<IdentityDeps, 'config' | 'clock' | 'log'>) {}
+  constructor(private readonly deps: Pick<IdentityDeps, 'config' | 'clock' | 'log'>) {
+    this.ocsp = new OcspClient(deps);
+  }
 
-  /** GOOD when every CRL the certificate names is valid and lists it not; REVOKED when one lists it. */
+  /**
+   * The first valid OCSP answer when the certificate names responders; otherwise (or when none
+   * answers) its CRLs: GOOD when every one is valid and lists it not, REVOKED when one lists it.
+   * A certificate naming responders but no CRL, none of which answers, is UNKNOWN.
+   */
   async status(cert: x509.X509Certificate, issuer: x509.X509Certificate, now: Date): Promise<RevocationStatus> {
+    const responders = ocspUrls(cert);
+    for (const url of responders) {
+      const answer = await this.ocsp.status(url, cert, issuer, now);
+      if (answer === 'GOOD' || answer === 'REVOKED') return answer;
+    }
     const urls = crlUrls(cert);
+    if (responders.length > 0 && urls.length === 0) return 'UNKNOWN';
     let status: RevocationStatus = 'GOOD';
     for (const url of urls) {
       const crl = await this.crl(url, issuer, now);

@@ -21,6 +21,7 @@ import type { IdentityDeps } from './identity.deps.js';
 import { mapClaims, ssoFailed, type SsoIdentity } from './identity.rules.js';
 import * as repo from './identity.repository.js';
 import { esiaAuthorizationParams, esiaClientAuth, loadEsiaSigner } from './esia.client-auth.js';
+import { gostPrivateKeyJwt, webPrivateKeyJwt } from './client-assertion.js';
 import { fetchEsiaPerson } from './esia.person.js';
 import type { GostSigner } from './gost.sign.js';
 
@@ -234,13 +235,14 @@ export class SsoService {
   private configuration(provider: SsoProviderConfig): Promise<oidc.Configuration> {
     let pending = this.configurations.get(provider.id);
     if (!pending) {
-      const auth = this.clientAuth(provider);
-      pending = oidc.discovery(new URL(provider.issuer), provider.clientId, auth ? undefined : { token_endpoint_auth_method: 'none' }, auth ?? oidc.None(), {
-        // The ID token's signature is checked against the provider's JWKS even though it comes
-        // straight from the token endpoint (openid-client skips that by default, as OIDC allows).
-        execute: [oidc.enableNonRepudiationChecks, ...(provider.allowInsecureHttp ? [oidc.allowInsecureRequests] : [])],
-        timeout: 10,
-      });
+      pending = this.clientAuth(provider).then((auth) =>
+        oidc.discovery(new URL(provider.issuer), provider.clientId, auth ? undefined : { token_endpoint_auth_method: 'none' }, auth ?? oidc.None(), {
+          // The ID token's signature is checked against the provider's JWKS even though it comes
+          // straight from the token endpoint (openid-client skips that by default, as OIDC allows).
+          execute: [oidc.enableNonRepudiationChecks, ...(provider.allowInsecureHttp ? [oidc.allowInsecureRequests] : [])],
+          timeout: 10,
+        }),
+      );
       pending.catch((err: unknown) => {
         this.configurations.delete(provider.id);
         this.deps.log.error({ provider: provider.id, err: err instanceof Error ? err.message : String(err) }, 'sso provider discovery failed');
@@ -253,8 +255,12 @@ export class SsoService {
   }
 
   /** How this system authenticates at the provider's token endpoint; undefined for a public client. */
-  private clientAuth(provider: SsoProviderConfig): oidc.ClientAuth | undefined {
+  private async clientAuth(provider: SsoProviderConfig): Promise<oidc.ClientAuth | undefined> {
     if (provider.clientAuth === 'esia_gost_signature') return esiaClientAuth(this.esiaSigner(provider), provider.scopes.join(' '), this.deps.clock);
+    if (provider.clientAuth === 'private_key_jwt') {
+      // The GOST key registered with ESIA when configured; otherwise the provider's RSA/EC key.
+      return (provider.gostPrivateKey ?? provider.gostPrivateKeyFile) ? gostPrivateKeyJwt(this.esiaSigner(provider), this.deps.clock) : webPrivateKeyJwt(provider);
+    }
     if (!provider.clientSecret) return undefined;
     return provider.tokenEndpointAuth === 'client_secret_post' ? oidc.ClientSecretPost(provider.clientSecret) : oidc.ClientSecretBasic(provider.clientSecret);
   }

@@ -6,6 +6,7 @@ const samples: { [N in TemplateName]: TemplateVars<N> } = {
   'auth.code.login': { code: '482913' },
   'auth.code.password_reset': { code: '482913' },
   'auth.code.contact_change': { code: '482913' },
+  'auth.code.certificate_binding': { code: '482913' },
   'security.login': { time: '23.11.2026 09:15 МСК', device: 'Яндекс Браузер, Android', ip: '203.0.113.200' },
   'security.locked': { until: '23.11.2026 09:45 МСК' },
   'security.password_changed': {},

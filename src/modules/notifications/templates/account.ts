@@ -1,4 +1,4 @@
-/** Codes (registration, login, password reset, contact change), security notices and new staff accounts. */
+/** Codes (registration, login, password reset, contact change, certificate binding), security notices and new staff accounts. */
 import { SIGNATURE, type Template } from './template.js';
 
 /** A one-time code: urgent, secret (kept out of the feed), one SMS segment. */
@@ -22,6 +22,7 @@ export const accountTemplates = {
   'auth.code.login': code('входа в МФЦ', 'Код для входа'),
   'auth.code.password_reset': code('сброса пароля МФЦ', 'Код для сброса пароля'),
   'auth.code.contact_change': code('смены контакта МФЦ', 'Код подтверждения контакта'),
+  'auth.code.certificate_binding': code('привязки подписи в МФЦ', 'Код привязки электронной подписи'),
   'security.login': security<{ time: string; device: string; ip: string }>({
     title: () => 'Вход в личный кабинет',
     sms: (v) => `МФЦ: вход в кабинет ${v.time}. Не вы? Смените пароль`,
