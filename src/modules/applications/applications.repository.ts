@@ -135,6 +135,12 @@ export async function eventsOf(db: Executor, ids: readonly string[]): Promise<Ap
   return db.select(eventColumns).from(applicationEvents).where(inArray(applicationEvents.applicationId, [...ids])).orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
 }
 
+/** One timeline entry by id. */
+export async function findEvent(db: Executor, id: string): Promise<ApplicationEventRow | undefined> {
+  const [row] = await db.select(eventColumns).from(applicationEvents).where(eq(applicationEvents.id, id));
+  return row;
+}
+
 export async function commentsOf(db: Executor, ids: readonly string[]): Promise<ApplicationCommentRow[]> {
   if (ids.length === 0) return [];
   return db.select(commentColumns).from(applicationComments).where(inArray(applicationComments.applicationId, [...ids])).orderBy(asc(applicationComments.createdAt), asc(applicationComments.id));

@@ -16,7 +16,7 @@ import type { ApplicationChecks, Validation } from './applications.checks.js';
 import type { ApplicationsDeps } from './applications.deps.js';
 import { applicationTopic, type ApplicationTopicEvent } from './applications.events.js';
 import * as repo from './applications.repository.js';
-import type { ApplicationRow, ApplicationStatus } from './applications.repository.js';
+import type { ApplicationEventRow, ApplicationRow, ApplicationStatus } from './applications.repository.js';
 import { SEARCH_MAX, pageLimit } from './applications.rules.js';
 
 export interface ListFilterInput {
@@ -41,6 +41,13 @@ export class ApplicationsService {
 
   private recordViews(viewer: Viewer, rows: readonly ApplicationRow[]): Promise<void> {
     return this.deps.staffAccess.record(viewer, rows.map((r) => ({ citizenId: r.userId, action: 'VIEW_APPLICATION', subject: r.number ?? 'черновик' })));
+  }
+
+  /** A timeline entry by id, if the viewer may see its application (the account feed delivers these; they are not Relay nodes). */
+  async timelineEvent(viewer: Viewer, id: string): Promise<ApplicationEventRow | null> {
+    const e = isUuid(id) ? await repo.findEvent(this.deps.db, id) : undefined;
+    if (!e) return null;
+    return (await this.access.application(viewer, e.applicationId)) ? e : null;
   }
 
   /** Owner and branch of an application (for chats and feedback about it); null for an unknown id. */
