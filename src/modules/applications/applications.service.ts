@@ -10,7 +10,7 @@ import { badField, notFound, unauthenticated } from '../../shared/errors.js';
 import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
 import { isUuid } from '../../shared/ids.js';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/pagination.js';
-import { filteredEvents } from '../../shared/pubsub.js';
+import { currentThenLive, filteredEvents } from '../../shared/pubsub.js';
 import type { ApplicationAccess } from './applications.access.js';
 import type { ApplicationChecks, Validation } from './applications.checks.js';
 import type { ApplicationsDeps } from './applications.deps.js';
@@ -90,18 +90,28 @@ export class ApplicationsService {
   /**
    * Who hears an application event: its applicant, the operators of its branch, admins; with an
    * applicationId, only that application's events, and only if the caller may see it (else
-   * NOT_FOUND at once, so ids cannot be probed).
+   * NOT_FOUND at once, so ids cannot be probed). The current state comes first: the latest entry of
+   * that application, or without one the latest entry of each of the caller's own applications in
+   * progress (staff's branch-wide stream has no current state beyond that: they read the queue).
    */
   async events(viewer: Viewer | null, applicationId: string | null): Promise<AsyncIterable<ApplicationTopicEvent>> {
     if (!viewer) throw unauthenticated();
     if (applicationId && !(await this.access.application(viewer, applicationId))) throw notFound('Заявление');
     const admin = hasRole(viewer, 'ADMIN');
     const branchId = await this.access.staffBranch(viewer);
-    return filteredEvents(this.deps.pubsub, applicationTopic, (e) => {
+    const live = filteredEvents(this.deps.pubsub, applicationTopic, (e) => {
       if (applicationId && e.applicationId !== applicationId) return false;
       return e.userId === viewer.userId || admin || (branchId !== null && e.branchId === branchId);
     });
+    // The current state first: the application's latest entry, or that of each of the caller's own open applications.
+    const current = async () => (await repo.latestEvents(this.deps.db, applicationId ? { applicationId } : { userId: viewer.userId })).map(toTopicPayload);
+    return currentThenLive(current, live);
   }
+}
+
+/** A latest timeline entry as the live topic carries it. */
+function toTopicPayload(e: ApplicationEventRow & { userId: string; branchId: string | null }): ApplicationTopicEvent {
+  return { applicationId: e.applicationId, userId: e.userId, branchId: e.branchId, event: { id: e.id, status: e.status, actor: e.actor, comment: e.comment, at: e.at.toISOString() } };
 }
 
 function listFilter(f: ListFilterInput | null): repo.ListFilter {

@@ -179,6 +179,11 @@ export class QueueService {
     return repo.ticketsOfUser(this.deps.db, viewer.userId, new Date(this.deps.clock.now().getTime() - TICKETS_SHOWN_HOURS * 3_600_000));
   }
 
+  /** The caller's tickets still in the queue (waiting, called, being served): ticketUpdated's current state. */
+  async activeTickets(viewer: Viewer): Promise<TicketRow[]> {
+    return (await this.myTickets(viewer)).filter((t) => t.status === 'WAITING' || t.status === 'CALLED' || t.status === 'SERVING');
+  }
+
   /** Staff of the branch: its live queue of the day, in calling order. */
   async queue(viewer: Viewer, branchId: string): Promise<TicketRow[]> {
     const branch = await this.effects.requireStaffOf(viewer, branchId);
