@@ -10,8 +10,9 @@ import type { BranchesDirectory } from './modules/branches/index.js';
 import { createIntegrationsModule, type IntegrationsModule } from './modules/integrations/index.js';
 import type { NotificationsService } from './modules/notifications/index.js';
 import type { FieldCipher } from './shared/crypto/field-cipher.js';
-import type { ApplicationFees, ApplicationsService } from './modules/applications/index.js';
+import type { ApplicationFees, ApplicationsModule, ApplicationsService } from './modules/applications/index.js';
 import type { SignableDocuments } from './modules/identity/index.js';
+import type { ChatModule } from './modules/chat/index.js';
 import type { BookingsService, VisitDocuments } from './modules/bookings/index.js';
 import type { DocumentsService } from './modules/documents/index.js';
 import type { FamilyModule } from './modules/family/index.js';
@@ -55,13 +56,28 @@ export function lateVisitDocuments(get: () => DocumentsService | undefined): Vis
   };
 }
 
-/** The account feed (accountUpdates), built first: every module appends to it; it finds what events point at through the node registry, built last. */
-export function createAccountFeed(infra: Infrastructure, nodes: () => NodeRegistry | undefined) {
+/** What the account feed's events point at, built after it: the node registry, and the finders of what is not a Relay node. */
+export interface FeedSources {
+  nodes?: NodeRegistry;
+  applications?: Pick<ApplicationsModule, 'findEvent'>;
+  chat?: Pick<ChatModule, 'findMessage'>;
+}
+
+/**
+ * The account feed (accountUpdates), built first: every module appends to it; it finds what events
+ * point at through the node registry (built last), or, for application timeline entries and chat
+ * messages, through those modules' finders. Each checks the subscriber's access.
+ */
+export function createAccountFeed(infra: Infrastructure, sources: FeedSources) {
   return createUpdatesModule({
     ...infra,
     db: infra.db.db,
     listen: (channel, onNotify, onListen) => infra.db.sql.listen(channel, onNotify, onListen),
-    find: (viewer, typename, id) => nodes()?.fetchOf(viewer, typename, id) ?? Promise.resolve(null),
+    find: (viewer, typename, id) => {
+      if (typename === 'ApplicationEvent') return sources.applications?.findEvent(viewer, id) ?? Promise.resolve(null);
+      if (typename === 'ChatMessage') return sources.chat?.findMessage(viewer, id) ?? Promise.resolve(null);
+      return sources.nodes?.fetchOf(viewer, typename, id) ?? Promise.resolve(null);
+    },
   });
 }
 

@@ -13,7 +13,7 @@ import type { JobContract, ProcessorDefinition, ScheduleDefinition } from './job
 import type { Queues } from './jobs/queues.js';
 import { createInfrastructure, type Infrastructure, type InfrastructureOptions, type ReadyChecks, type RedisConnections } from './infrastructure.js';
 import { createAccountsDirectory, createAccountsModule, type AccountsModule } from './modules/accounts/index.js';
-import { createApplicationsModule, type ApplicationFees, type ApplicationsService } from './modules/applications/index.js';
+import { createApplicationsModule, type ApplicationFees, type ApplicationsModule, type ApplicationsService } from './modules/applications/index.js';
 import { createBookingsModule, type BookingsService, type VisitDocuments } from './modules/bookings/index.js';
 import { createBookingsDirectory } from './modules/bookings/index.js';
 import { createBranchesModule, type BranchesService, type ScheduleChangeListener } from './modules/branches/index.js';
@@ -37,7 +37,7 @@ import type { ModuleParts } from './shared/module.js';
 import type { AppPubSub } from './shared/pubsub.js';
 import type { AccountFeed } from './shared/account-feed.js';
 import type { StaffAccess } from './shared/staff-access.js';
-import { createAccountFeed, createIntegrations, freePlacesOf, lateDependants, lateFees, lateSignables, lateStaffAccess, lateVisitDocuments } from './app.late.js';
+import { createAccountFeed, createIntegrations, freePlacesOf, lateDependants, lateFees, lateSignables, lateStaffAccess, lateVisitDocuments, type FeedSources } from './app.late.js';
 import type { CitizenDependants } from './shared/dependants.js';
 import { SignedLinks } from './shared/signed-links.js';
 
@@ -153,7 +153,8 @@ function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<t
 }
 
 /** Documents, applications, chat and feedback: the citizen's papers and conversations. */
-function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>, staffAccess: StaffAccess, dependants: CitizenDependants, fees: ApplicationFees) {
+function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typeof createPeopleModules>>, branch: ReturnType<typeof createBranchModules>, ports: { staffAccess: StaffAccess; dependants: CitizenDependants; fees: ApplicationFees; feed: AccountFeed }) {
+  const { staffAccess, dependants, fees, feed } = ports;
   const { config, log, clock, db, pubsub, rateLimiter, redis } = infra;
   const { accounts } = people;
   const notifications = people.notifications.notifications;
@@ -178,7 +179,7 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
     profiles: accounts.profile,
   });
   const applications = createApplicationsModule({
-    config, db: db.db, clock, log, pubsub, notifications, rateLimiter, staffAccess, fees,
+    config, db: db.db, clock, log, pubsub, notifications, rateLimiter, staffAccess, fees, feed,
     profiles: accounts.profile,
     documents: documents.documents,
     attachments: documents.attachments,
@@ -189,7 +190,7 @@ function createCaseModules(infra: Infrastructure, people: Awaited<ReturnType<typ
     dependants: family.citizenDependants,
   });
   const subjects = { find: (id: string) => applications.applications.subjectOf(id) };
-  const chat = createChatModule({ config, log, clock, db: db.db, pubsub, redis: redis.main, rateLimiter, notifications, applications: subjects, accounts: accounts.directory, branches: branch.branches.directory });
+  const chat = createChatModule({ config, log, clock, db: db.db, pubsub, redis: redis.main, rateLimiter, notifications, applications: subjects, accounts: accounts.directory, branches: branch.branches.directory, feed });
   const integrations = createIntegrations(infra, people, branch.branches);
   const feedback = createFeedbackModule({ config, db: db.db, clock, notifications, applications: subjects, accounts: accounts.directory, branches: branch.branches.directory, bookings: createBookingsDirectory(db.db) });
   // A deactivated staff member's open cases go back to their line (chats are never assigned to a person).
@@ -230,16 +231,16 @@ function createMoneyModules(infra: Infrastructure, people: Awaited<ReturnType<ty
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const infra = await createInfrastructure(config, opts);
-  const late: { privacy?: PrivacyModule; documents?: DocumentsService; nodes?: NodeRegistry; family?: FamilyModule; payments?: PaymentsModule; applications?: ApplicationsService } = {};
+  const late: { privacy?: PrivacyModule; documents?: DocumentsService; family?: FamilyModule; payments?: PaymentsModule; applications?: ApplicationsModule } & FeedSources = {};
   const staffAccess = lateStaffAccess(() => late.privacy);
   const dependants = lateDependants(() => late.family);
-  const updates = createAccountFeed(infra, () => late.nodes);
-  const people = await createPeopleModules(infra, staffAccess, updates.feed, lateSignables(() => late.family, () => late.applications));
+  const updates = createAccountFeed(infra, late);
+  const people = await createPeopleModules(infra, staffAccess, updates.feed, lateSignables(() => late.family, () => late.applications?.applications));
   const branch = createBranchModules(infra, people, { documents: lateVisitDocuments(() => late.documents), feed: updates.feed, dependants });
-  const cases = createCaseModules(infra, people, branch, staffAccess, dependants, lateFees(() => late.payments));
+  const cases = createCaseModules(infra, people, branch, { staffAccess, dependants, fees: lateFees(() => late.payments), feed: updates.feed });
   const payments = createMoneyModules(infra, people, branch, cases, updates.feed);
   const privacy = createPrivacy(infra, people, branch, cases);
-  Object.assign(late, { privacy, documents: cases.documents.documents, family: cases.family, payments, applications: cases.applications.applications });
+  Object.assign(late, { privacy, documents: cases.documents.documents, family: cases.family, payments, applications: cases.applications, chat: cases.chat });
   const modules: ModuleParts[] = [people.accounts, people.identity, people.notifications, ...Object.values(branch), ...Object.values(cases), payments, privacy, updates];
   const nodes = (late.nodes = new NodeRegistry());
   for (const m of modules) nodes.register(...(m.nodes ?? []));

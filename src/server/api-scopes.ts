@@ -32,6 +32,8 @@ export const API_CLIENT_FIELDS: Readonly<Record<string, ApiFieldRule>> = {
   // The hall's board (a screen in the hall as an API client restricted to its branch).
   'Query.calledTickets': { scopes: ['LOAD_READ'], branchArg: 'branchId' },
   'Subscription.ticketCalled': { scopes: ['LOAD_READ'], branchArg: 'branchId' },
+  // The hall's kiosk: walk-in tickets at its branch (the service also refuses a key restricted to no branch).
+  'Mutation.issueWalkInTicket': { scopes: ['QUEUE_KIOSK'], branchArg: 'branchId' },
   'Query.searchSuggestions': { scopes: ['CATALOG_READ'] },
   'Query.webhookEndpoints': { scopes: ['WEBHOOKS_MANAGE'] },
   'Mutation.createWebhookEndpoint': { scopes: ['WEBHOOKS_MANAGE'] },

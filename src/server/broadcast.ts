@@ -11,7 +11,7 @@
  * `send` splices the shared JSON in place of the marker (one string concatenation per socket).
  * Fields not marked broadcast run exactly as before.
  */
-import { createSourceEventStream, execute, getOperationAST, Kind, OperationTypeNode, subscribe, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { createSourceEventStream, execute, getOperationAST, Kind, OperationTypeNode, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { WebSocket } from 'ws';
 import { BROADCAST_EXTENSION } from '../shared/graphql/broadcast.js';
 
@@ -25,9 +25,14 @@ export function isBroadcastOperation(schema: GraphQLSchema, document: DocumentNo
   return field?.extensions[BROADCAST_EXTENSION] === true;
 }
 
+/** The subscription's context for one event: the same caller, a memo of its own. */
+function withFreshMemo(context: unknown): unknown {
+  return typeof context === 'object' && context !== null && 'memo' in context ? { ...context, memo: new Map() } : context;
+}
+
 /**
  * graphql-ws's `subscribe`: broadcast operations (registered with `selection`) execute each event
- * once per selection; everything else goes through graphql-js as usual.
+ * once per selection; everything else once per subscriber, each event with a fresh memo.
  */
 export class SharedSubscriptions {
   /** Broadcast documents and their number (part of the memo key: one result per selection). */
@@ -46,7 +51,13 @@ export class SharedSubscriptions {
 
   readonly subscribe = async (args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> => {
     const documentId = this.selections.get(args.document);
-    if (documentId === undefined) return subscribe(args);
+    if (documentId === undefined) {
+      const events = await createSourceEventStream(args);
+      if (!isAsyncIterable(events)) return events;
+      // Each event of a per-caller subscription runs with a fresh memo (dataloaders): an object
+      // delivered again is read as it is now, not from the cache of the first event's execution.
+      return mapAsyncIterable(events, (event) => execute({ ...args, rootValue: event, contextValue: withFreshMemo(args.contextValue) }));
+    }
     const source = await createSourceEventStream(args);
     if (!isAsyncIterable(source)) return source;
     const key = `${documentId}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;

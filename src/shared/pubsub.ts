@@ -33,6 +33,22 @@ export function ownEvents<T extends { userId: string }>(pubsub: AppPubSub, topic
   return filteredEvents(pubsub, topic, (e) => e.userId === userId);
 }
 
+/**
+ * The current state first, then live events (every per-user subscription with a current state):
+ * the live feed is subscribed before the current state is read, so a change in between is not
+ * lost (at worst an object comes twice, both times as it is now).
+ */
+export function currentThenLive<T>(current: () => Promise<T[]>, live: AsyncIterable<T>): AsyncIterable<T> {
+  return new Repeater<T>(async (push, stop) => {
+    const it = live[Symbol.asyncIterator]();
+    void stop.then(() => it.return?.());
+    const first = it.next();
+    for (const e of await current()) await push(e);
+    for (let r = await first; !r.done; r = await it.next()) await push(r.value);
+    stop();
+  });
+}
+
 /** Events of a topic that pass `keep`, as an iterable a subscription can return. */
 export function filteredEvents<T>(pubsub: AppPubSub, topic: Topic<T>, keep: (e: T) => boolean): AsyncIterable<T> {
   const live = pubsub.subscribe(topic);

@@ -50,7 +50,7 @@ export class ApplicationAmendments {
       const updated = await repo.compareAndSet(tx, current.id, { status: current.status, version: current.version }, { status, version, data: change.data, branchId: change.branchId, attachmentIds, updatedAt: now });
       if (!updated) throw conflict('Заявление изменилось: обновите страницу и повторите');
       await repo.insertVersion(tx, { applicationId: current.id, version, data: change.data, attachmentIds, branchId: change.branchId, createdBy: viewer.userId, createdAt: now });
-      const e = await repo.insertEvent(tx, { applicationId: current.id, status, actor: 'CITIZEN', actorId: viewer.userId, at: now, comment });
+      const e = await this.timeline.record(tx, updated, { status, actor: 'CITIZEN', actorId: viewer.userId, at: now, comment });
       await this.timeline.tell(tx, updated, 'application.amended', { version: String(version) });
       return { row: updated, event: e };
     });

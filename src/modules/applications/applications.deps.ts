@@ -4,6 +4,7 @@
  * createApplicationsModule from src/app.ts; applications depend on those modules, never the reverse.
  */
 import type { CoreDeps } from '../../shared/module.js';
+import type { AccountFeed } from '../../shared/account-feed.js';
 import type { Executor } from '../../db/client.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
 import type { StaffAccess } from '../../shared/staff-access.js';
@@ -39,7 +40,7 @@ export interface ApplicationFees {
 }
 
 export interface ApplicationsDeps extends CoreDeps {
-    notifications: NotificationsService;
+  notifications: NotificationsService;
   rateLimiter: RateLimiter;
   accounts: AccountsDirectory;
   branches: BranchesDirectory;
@@ -52,6 +53,8 @@ export interface ApplicationsDeps extends CoreDeps {
   dependants: CitizenDependants;
   /** State fees (the payments module; src/app.ts fills it). */
   fees: ApplicationFees;
+  /** The account feed (accountUpdates): every timeline entry reaches its applicant's; none when the module is built alone. */
+  feed?: AccountFeed;
 }
 
 export type { JsonObject } from '../../shared/forms/form-schema.js';

@@ -13,7 +13,8 @@ import type { UserRow } from '../accounts/index.js';
 import { ApplicationAccess } from './applications.access.js';
 import { ApplicationChecks } from './applications.checks.js';
 import type { ApplicationsDeps } from './applications.deps.js';
-import { toApplication } from './applications.mappers.js';
+import { toApplication, toEvent } from './applications.mappers.js';
+import type { ApplicationEvent } from './applications.types.js';
 import { ApplicationConnectionResolver, ApplicationResolver, ApplicationVersionResolver, type ApplicationResolverDeps } from './applications.resolver.js';
 import { ApplicationsService } from './applications.service.js';
 import { ApplicationTimeline } from './applications.timeline.js';
@@ -34,6 +35,8 @@ export interface ApplicationsModule extends ModuleParts {
   applications: ApplicationsService;
   /** Whether a citizen has open business at a branch (what lets its operators see them). */
   branchLinks: CitizenBranchLinks;
+  /** A timeline entry as the viewer may see it now (the account feed's ApplicationEvent); null when not. */
+  findEvent(viewer: Viewer, id: string): Promise<ApplicationEvent | null>;
 }
 
 export function createApplicationsModule(deps: ApplicationsModuleDeps): ApplicationsModule {
@@ -55,6 +58,10 @@ export function createApplicationsModule(deps: ApplicationsModuleDeps): Applicat
   return {
     applications,
     branchLinks: createApplicationsBranchLinks(deps.db),
+    findEvent: async (viewer, id) => {
+      const e = await applications.timelineEvent(viewer, id);
+      return e ? toEvent(e) : null;
+    },
     resolvers: [new ApplicationResolver(resolverDeps), new ApplicationVersionResolver(resolverDeps), new ApplicationConnectionResolver()],
     nodes: [nodeType('Application', (viewer, id) => applications.application(viewer, id), (row) => toApplication(row))],
   };

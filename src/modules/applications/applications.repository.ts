@@ -2,7 +2,7 @@
  * The only drizzle importer of the applications module (private to it), with explicit columns.
  * Status changes are compare-and-set; a citizen's look-ups are scoped to them in the query.
  */
-import { and, asc, desc, eq, gt, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { applicationComments, applicationCounters, applicationEvents, applications, applicationVersions, services } from '../../db/schema/index.js';
 import type { KeysetCursor } from '../../shared/pagination.js';
@@ -133,6 +133,26 @@ export async function versionsOf(db: Executor, ids: readonly string[]): Promise<
 export async function eventsOf(db: Executor, ids: readonly string[]): Promise<ApplicationEventRow[]> {
   if (ids.length === 0) return [];
   return db.select(eventColumns).from(applicationEvents).where(inArray(applicationEvents.applicationId, [...ids])).orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
+}
+
+/** One timeline entry by id. */
+export async function findEvent(db: Executor, id: string): Promise<ApplicationEventRow | undefined> {
+  const [row] = await db.select(eventColumns).from(applicationEvents).where(eq(applicationEvents.id, id));
+  return row;
+}
+
+/**
+ * The latest timeline entry of each application chosen (one by id, or the user's that are not
+ * drafts and not finished), with who hears it: applicationStatusChanged's current state.
+ */
+export async function latestEvents(db: Executor, of: { applicationId: string } | { userId: string }): Promise<(ApplicationEventRow & { userId: string; branchId: string | null })[]> {
+  const which = 'applicationId' in of ? eq(applications.id, of.applicationId) : and(eq(applications.userId, of.userId), notInArray(applications.status, ['DRAFT', 'COMPLETED', 'REJECTED', 'CANCELLED']));
+  return db
+    .selectDistinctOn([applicationEvents.applicationId], { ...eventColumns, userId: applications.userId, branchId: applications.branchId })
+    .from(applicationEvents)
+    .innerJoin(applications, eq(applications.id, applicationEvents.applicationId))
+    .where(which)
+    .orderBy(applicationEvents.applicationId, desc(applicationEvents.at), desc(applicationEvents.id));
 }
 
 export async function commentsOf(db: Executor, ids: readonly string[]): Promise<ApplicationCommentRow[]> {

@@ -147,7 +147,7 @@ export class ApplicationResolver {
   }
 
   @Subscription(() => ApplicationEvent, {
-    description: 'Status changes of the caller\'s applications (operators: of their branch\'s; admins: of all), or of the one given.',
+    description: 'Status changes of the caller\'s applications (operators: of their branch\'s; admins: of all), or of the one given. The current state comes first: the latest entry of the application given, or of each of the caller\'s own applications in progress.',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, { applicationId?: string | null }, Ctx>) => context.resolver(ApplicationResolver).liveEvents(context.viewer, args.applicationId ?? null),
   })
   applicationStatusChanged(@Root() e: ApplicationTopicEvent, @Arg('applicationId', () => ID, { nullable: true }) _applicationId: string | null): ApplicationEvent {

@@ -10,13 +10,13 @@ import { badField, notFound, unauthenticated } from '../../shared/errors.js';
 import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
 import { isUuid } from '../../shared/ids.js';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/pagination.js';
-import { filteredEvents } from '../../shared/pubsub.js';
+import { currentThenLive, filteredEvents } from '../../shared/pubsub.js';
 import type { ApplicationAccess } from './applications.access.js';
 import type { ApplicationChecks, Validation } from './applications.checks.js';
 import type { ApplicationsDeps } from './applications.deps.js';
 import { applicationTopic, type ApplicationTopicEvent } from './applications.events.js';
 import * as repo from './applications.repository.js';
-import type { ApplicationRow, ApplicationStatus } from './applications.repository.js';
+import type { ApplicationEventRow, ApplicationRow, ApplicationStatus } from './applications.repository.js';
 import { SEARCH_MAX, pageLimit, versionSigningText } from './applications.rules.js';
 
 export interface ListFilterInput {
@@ -55,6 +55,13 @@ export class ApplicationsService {
     const wanted = version ?? Math.max(0, ...versions.map((v) => v.version));
     const v = versions.find((x) => x.version === wanted);
     return v ? { ownerId: row.userId, version: v.version, text: versionSigningText(row, v) } : null;
+  }
+
+  /** A timeline entry by id, if the viewer may see its application (the account feed delivers these; they are not Relay nodes). */
+  async timelineEvent(viewer: Viewer, id: string): Promise<ApplicationEventRow | null> {
+    const e = isUuid(id) ? await repo.findEvent(this.deps.db, id) : undefined;
+    if (!e) return null;
+    return (await this.access.application(viewer, e.applicationId)) ? e : null;
   }
 
   /** Owner and branch of an application (for chats and feedback about it); null for an unknown id. */
@@ -97,18 +104,28 @@ export class ApplicationsService {
   /**
    * Who hears an application event: its applicant, the operators of its branch, admins; with an
    * applicationId, only that application's events, and only if the caller may see it (else
-   * NOT_FOUND at once, so ids cannot be probed).
+   * NOT_FOUND at once, so ids cannot be probed). The current state comes first: the latest entry of
+   * that application, or without one the latest entry of each of the caller's own applications in
+   * progress (staff's branch-wide stream has no current state beyond that: they read the queue).
    */
   async events(viewer: Viewer | null, applicationId: string | null): Promise<AsyncIterable<ApplicationTopicEvent>> {
     if (!viewer) throw unauthenticated();
     if (applicationId && !(await this.access.application(viewer, applicationId))) throw notFound('Заявление');
     const admin = hasRole(viewer, 'ADMIN');
     const branchId = await this.access.staffBranch(viewer);
-    return filteredEvents(this.deps.pubsub, applicationTopic, (e) => {
+    const live = filteredEvents(this.deps.pubsub, applicationTopic, (e) => {
       if (applicationId && e.applicationId !== applicationId) return false;
       return e.userId === viewer.userId || admin || (branchId !== null && e.branchId === branchId);
     });
+    // The current state first: the application's latest entry, or that of each of the caller's own open applications.
+    const current = async () => (await repo.latestEvents(this.deps.db, applicationId ? { applicationId } : { userId: viewer.userId })).map(toTopicPayload);
+    return currentThenLive(current, live);
   }
+}
+
+/** A latest timeline entry as the live topic carries it. */
+function toTopicPayload(e: ApplicationEventRow & { userId: string; branchId: string | null }): ApplicationTopicEvent {
+  return { applicationId: e.applicationId, userId: e.userId, branchId: e.branchId, event: { id: e.id, status: e.status, actor: e.actor, comment: e.comment, at: e.at.toISOString() } };
 }
 
 function listFilter(f: ListFilterInput | null): repo.ListFilter {

@@ -1,7 +1,8 @@
 /**
  * How an application's status changes are recorded and announced: one compare-and-set UPDATE, its
- * timeline event and the applicant's message in one transaction; the event is published to
- * `applicationStatusChanged` after the commit (a lost publish is logged, never fails the move).
+ * timeline event (with its entry in the applicant's account feed) and the applicant's message in
+ * one transaction; the event is published to `applicationStatusChanged` after the commit (a lost
+ * publish is logged, never fails the move).
  */
 import type { Executor } from '../../db/client.js';
 import { recordIntegrationEvent } from '../../jobs/integration-events.js';
@@ -18,7 +19,7 @@ import { STATUS_WORDS, type Actor } from './applications.rules.js';
 type ApplicationTemplate = 'application.status' | 'application.amended' | 'application.comment' | 'application.result';
 
 export class ApplicationTimeline {
-  constructor(private readonly deps: Pick<ApplicationsDeps, 'db' | 'clock' | 'log' | 'pubsub' | 'notifications' | 'catalog' | 'fees'>) {}
+  constructor(private readonly deps: Pick<ApplicationsDeps, 'db' | 'clock' | 'log' | 'pubsub' | 'notifications' | 'catalog' | 'fees' | 'feed'>) {}
 
   /**
    * One status change: compare-and-set, timeline event and notification in one transaction, then
@@ -33,7 +34,7 @@ export class ApplicationTimeline {
       if (!updated) throw conflict('Статус заявления уже изменён: обновите страницу');
       const feeNote = await settleFee(this.deps.fees, tx, current, status, comment);
       const note = [comment, feeNote].filter(Boolean).join('\n') || null;
-      const e = await repo.insertEvent(tx, { applicationId: current.id, status, actor, actorId: viewer.userId, comment: note, at: now });
+      const e = await this.record(tx, updated, { status, actor, actorId: viewer.userId, comment: note, at: now });
       const [service] = await catalog.servicesByIds([updated.serviceId], tx);
       await this.tell(tx, updated, 'application.status', { status: STATUS_WORDS[status], service: service?.title ?? '', comment: note ?? '' });
       // Webhooks (APPLICATIONS_READ): the change without the applicant or the comment (personal data).
@@ -43,6 +44,17 @@ export class ApplicationTimeline {
     });
     this.publish(row, event);
     return row;
+  }
+
+  /**
+   * Every timeline entry is written here, in the caller's transaction: the entry and its event in
+   * the applicant's account feed (accountUpdates) commit together. The applicant is the account
+   * that filed it, for a dependant too (the parent: a dependant has no account of their own).
+   */
+  async record(tx: Executor, row: Pick<ApplicationRow, 'id' | 'userId'>, values: Omit<Parameters<typeof repo.insertEvent>[1], 'applicationId'>): Promise<ApplicationEventRow> {
+    const e = await repo.insertEvent(tx, { ...values, applicationId: row.id });
+    await this.deps.feed?.append(tx, row.userId, 'APPLICATION_EVENT', e.id);
+    return e;
   }
 
   /** A message to the applicant about their application (channels from their preferences). */

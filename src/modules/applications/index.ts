@@ -4,5 +4,5 @@ export { ApplicationsService } from './applications.service.js';
 export { ApplicationConnectionResolver, ApplicationResolver, ApplicationVersionResolver } from './applications.resolver.js';
 export { applicationTopic, type ApplicationTopicEvent } from './applications.events.js';
 export type { ApplicationFees } from './applications.deps.js';
-export { Application } from './applications.types.js';
+export { Application, ApplicationEvent } from './applications.types.js';
 export { toApplication } from './applications.mappers.js';

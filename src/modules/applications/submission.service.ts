@@ -60,11 +60,11 @@ export class ApplicationSubmission {
     if (!submitted) throw conflict('Заявление уже подано');
     const branchId = current.branchId as string;
     await repo.insertVersion(tx, { applicationId: current.id, version: 1, data: submitted.data, attachmentIds: submitted.attachmentIds, branchId, createdBy: viewer.userId, createdAt: now });
-    const first = await repo.insertEvent(tx, { applicationId: current.id, status: 'SUBMITTED', actor: 'CITIZEN', actorId: viewer.userId, at: now });
+    const first = await this.timeline.record(tx, submitted, { status: 'SUBMITTED', actor: 'CITIZEN', actorId: viewer.userId, at: now });
     const accepted = await repo.compareAndSet(tx, current.id, { status: 'SUBMITTED' }, { status: 'ACCEPTED', updatedAt: now });
     if (!accepted) throw conflict('Заявление изменилось: обновите страницу');
     const comment = `Заявлению присвоен номер ${number}. Срок — до ${ruDate(dueDate)}`;
-    const second = await repo.insertEvent(tx, { applicationId: current.id, status: 'ACCEPTED', actor: 'SYSTEM', at: new Date(now.getTime() + 1), comment });
+    const second = await this.timeline.record(tx, accepted, { status: 'ACCEPTED', actor: 'SYSTEM', at: new Date(now.getTime() + 1), comment });
     // A service with a fee: its state fee is issued now, at the online price (the payments module).
     await this.deps.fees.issueFee(tx, { id: accepted.id, userId: accepted.userId, serviceId: accepted.serviceId, number: accepted.number });
     await this.timeline.tell(tx, accepted, 'application.status', { status: `${STATUS_WORDS.ACCEPTED}, срок до ${ruDate(dueDate)}`, service: service.title, comment: '' });

@@ -77,6 +77,12 @@ export async function findMessage(db: Executor, threadId: string, id: string): P
   return row;
 }
 
+/** A message by id, whatever its thread (the caller checks the thread's access). */
+export async function findMessageById(db: Executor, id: string): Promise<ChatMessageRow | undefined> {
+  const [row] = await db.select(messageColumns).from(chatMessages).where(eq(chatMessages.id, id));
+  return row;
+}
+
 /** Messages of a thread in the order written, after the keyset position (createdAt, id). */
 export async function messagesPage(db: Executor, p: { threadId: string; after: { at: Date; id: string } | null; limit: number }): Promise<ChatMessageRow[]> {
   const keyset = p.after ? or(gt(chatMessages.createdAt, p.after.at), and(eq(chatMessages.createdAt, p.after.at), gt(chatMessages.id, p.after.id))) : undefined;

@@ -63,7 +63,7 @@ export class ChatResolver {
   }
 
   @Subscription(() => ChatMessage, {
-    description: 'New messages of a chat, for its citizen and its operators.',
+    description: 'New messages of a chat, for its citizen and its operators. A stream of new messages with no current state: after a reconnect, read the thread\'s `messages(after:)` from the last one seen, or (the citizen) resume through `accountUpdates(after:)`, which replays every message missed.',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, { threadId: string }, Ctx>) => {
       const viewer = context.viewer;
       if (!viewer) throw unauthenticated();

@@ -4,15 +4,19 @@
  * operator's) read and answer it; admins see all. Messages are length- and rate-limited,
  * pushed live to both sides (chatMessageAdded), and a reply to a citizen who is not watching the
  * thread also becomes a CHAT notification through their channels, in the reply's transaction.
+ * Every message of a thread (a reply, the citizen's own from any device, the closing note) goes
+ * into the citizen's account feed (accountUpdates) in the message's transaction.
  * Users and branches are read through the directories of accounts and branches; the limits and
  * wording are in chat.rules.ts.
  */
 import type { CoreDeps } from '../../shared/module.js';
+import type { AccountFeed } from '../../shared/account-feed.js';
 import { Repeater } from '@repeaterjs/repeater';
 import type { ApplicationSubjects } from '../../shared/application-subjects.js';
 import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
 import { badField, forbidden, notFound, preconditionFailed } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
+import type { Executor } from '../../db/client.js';
 import { filteredEvents } from '../../shared/pubsub.js';
 import { chatMessageTopic, type ChatMessageEvent } from './chat.events.js';
 import type { RateLimiter } from '../../shared/rate-limit.js';
@@ -27,12 +31,14 @@ import type { ChatPresence } from './presence.js';
 export class ChatService {
   constructor(
     private readonly deps: CoreDeps & {
-            notifications: NotificationsService;
+      notifications: NotificationsService;
       rateLimiter: RateLimiter;
       presence: ChatPresence;
       applications: ApplicationSubjects;
       accounts: AccountsDirectory;
       branches: BranchesDirectory;
+      /** The account feed (accountUpdates); none when the module is built alone. */
+      feed?: AccountFeed;
     },
   ) {}
 
@@ -104,7 +110,7 @@ export class ChatService {
     const name = authorName(author, fromCitizen);
     const citizenWatching = fromCitizen ? true : await presence.isWatching(t.id, t.userId);
     const message = await db.transaction(async (tx) => {
-      const row = await repo.insertMessage(tx, { threadId: t.id, authorId: viewer.userId, authorRole: fromCitizen ? 'CITIZEN' : 'OPERATOR', authorName: name, text, createdAt: clock.now() });
+      const row = await this.write(tx, t, { authorId: viewer.userId, authorRole: fromCitizen ? 'CITIZEN' : 'OPERATOR', authorName: name, text, createdAt: clock.now() });
       if (!citizenWatching) {
         await notifications.notify(tx, {
           userId: t.userId,
@@ -129,7 +135,7 @@ export class ChatService {
     const result = await db.transaction(async (tx) => {
       const closed = await repo.closeThread(tx, t.id, now);
       if (!closed) return { thread: (await repo.findThread(tx, t.id)) ?? t, message: null };
-      const message = await repo.insertMessage(tx, { threadId: t.id, authorId: null, authorRole: 'SYSTEM', authorName: 'МФЦ', text: closedBy(t.userId === viewer.userId), createdAt: now });
+      const message = await this.write(tx, t, { authorId: null, authorRole: 'SYSTEM', authorName: 'МФЦ', text: closedBy(t.userId === viewer.userId), createdAt: now });
       return { thread: { ...closed, lastMessageAt: message.createdAt }, message };
     });
     if (result.message) this.publish(result.message);
@@ -156,6 +162,20 @@ export class ChatService {
       leave();
       stop();
     });
+  }
+
+  /** A message by id, if the viewer may read its thread (the account feed delivers these; messages are not Relay nodes). */
+  async message(viewer: Viewer, id: string): Promise<repo.ChatMessageRow | null> {
+    const m = isUuid(id) ? await repo.findMessageById(this.deps.db, id) : undefined;
+    if (!m) return null;
+    return (await this.thread(viewer, m.threadId)) ? m : null;
+  }
+
+  /** A message of the thread, and its event in the citizen's account feed, in the caller's transaction. */
+  private async write(tx: Executor, t: repo.ChatThreadRow, values: Omit<Parameters<typeof repo.insertMessage>[1], 'threadId'>): Promise<repo.ChatMessageRow> {
+    const row = await repo.insertMessage(tx, { ...values, threadId: t.id });
+    await this.deps.feed?.append(tx, t.userId, 'CHAT_MESSAGE', row.id);
+    return row;
   }
 
   /** Whether the viewer is staff who answer this thread. */

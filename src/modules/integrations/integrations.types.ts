@@ -20,6 +20,7 @@ registerEnumType(ApiScope, {
     APPLICATIONS_WRITE: { description: 'Change applications (reserved: no field accepts it yet).' },
     CHARGES_WRITE: { description: 'Issue and cancel charges; payment events (PAYMENT_*).' },
     WEBHOOKS_MANAGE: { description: 'Manage the client\'s own webhook endpoints.' },
+    QUEUE_KIOSK: { description: 'Beyond the contract: the hall\'s kiosk issues walk-in tickets (issueWalkInTicket) at the branches the key is restricted to; a key restricted to no branch issues none.' },
   },
 });
 

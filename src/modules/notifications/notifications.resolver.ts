@@ -94,7 +94,7 @@ export class NotificationResolver {
   }
 
   @Subscription(() => Notification, {
-    description: 'Notifications reaching the caller\'s feed.',
+    description: 'Notifications reaching the caller\'s feed. A stream of new ones with no current state (that is the `notifications` list): after a reconnect, resume through `accountUpdates(after:)`, which replays every notification missed.',
     subscribe: ({ context }: SubscribeResolverData<unknown, unknown, Ctx>) => {
       const viewer = context.viewer;
       if (!viewer) throw unauthenticated();

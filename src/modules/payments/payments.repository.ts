@@ -33,6 +33,11 @@ export async function lockPayment(tx: Executor, id: string): Promise<PaymentRow 
   return row;
 }
 
+/** The user's payments still waiting for the provider's answer, oldest first. */
+export async function pendingPaymentsOfUser(db: Executor, userId: string): Promise<PaymentRow[]> {
+  return db.select().from(payments).where(and(eq(payments.userId, userId), eq(payments.status, 'PENDING'))).orderBy(asc(payments.createdAt));
+}
+
 export async function findPaymentByProviderId(db: Executor, providerPaymentId: string): Promise<PaymentRow | undefined> {
   const [row] = await db.select().from(payments).where(eq(payments.providerPaymentId, providerPaymentId));
   return row;

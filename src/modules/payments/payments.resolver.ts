@@ -3,7 +3,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { Database } from '../../db/client.js';
 import { notFound, unauthenticated } from '../../shared/errors.js';
 import { requireViewer, type GraphQLContext } from '../../shared/graphql/context.js';
-import { ownEvents, type AppPubSub } from '../../shared/pubsub.js';
+import { currentThenLive, ownEvents, type AppPubSub } from '../../shared/pubsub.js';
+import type { Viewer } from '../../shared/auth/viewer.js';
 import { Application, toApplication, type ApplicationsService } from '../applications/index.js';
 import { ChargeFilter, ChargeInput } from './payments.inputs.js';
 import { paymentTopic, type PaymentTopicEvent } from './payments.events.js';
@@ -78,8 +79,10 @@ export class ChargeResolver {
 export class PaymentResolver {
   constructor(private readonly deps: PaymentResolverDeps) {}
 
-  paymentEvents() {
-    return this.deps.pubsub;
+  /** paymentUpdated: the caller's pending payments as they are now, then every change of the caller's payments. */
+  livePayments(viewer: Viewer): AsyncIterable<PaymentTopicEvent> {
+    const current = async () => (await this.deps.payments.pendingPayments(viewer)).map((p): PaymentTopicEvent => ({ userId: p.userId, paymentId: p.id }));
+    return currentThenLive(current, ownEvents(this.deps.pubsub, paymentTopic, viewer.userId));
   }
 
   @Authorized()
@@ -122,11 +125,11 @@ export class PaymentResolver {
   }
 
   @Subscription(() => Payment, {
-    description: 'The caller\'s own payments: every change of status or refund.',
+    description: 'The caller\'s own payments: those still pending first, as they are now, then every change of status or refund.',
     subscribe: ({ context }: SubscribeResolverData<unknown, unknown, Ctx>) => {
       const viewer = context.viewer;
       if (!viewer) throw unauthenticated();
-      return ownEvents(context.resolver(PaymentResolver).paymentEvents(), paymentTopic, viewer.userId);
+      return context.resolver(PaymentResolver).livePayments(viewer);
     },
   })
   async paymentUpdated(@Root() event: PaymentTopicEvent, @Ctx() ctx: Ctx): Promise<Payment> {

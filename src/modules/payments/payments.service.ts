@@ -62,6 +62,11 @@ export class PaymentsService {
     return row && charge && (await this.parts.access.maySee(viewer, charge)) ? row : null;
   }
 
+  /** The caller's payments still waiting for the provider (paymentUpdated's current state). */
+  pendingPayments(viewer: Viewer): Promise<PaymentRow[]> {
+    return repo.pendingPaymentsOfUser(this.deps.db, viewer.userId);
+  }
+
   /** The payment with its charge, for the receipt (the viewer's access checked). */
   async receipt(viewer: Viewer, id: string): Promise<{ payment: PaymentRow; charge: ChargeRow } | null> {
     const payment = await this.payment(viewer, id);

@@ -4,7 +4,8 @@ import type { Database } from '../../db/client.js';
 import { requireViewer, type GraphQLContext } from '../../shared/graphql/context.js';
 import { Broadcast } from '../../shared/graphql/broadcast.js';
 import { notFound, unauthenticated } from '../../shared/errors.js';
-import { ownEvents, type AppPubSub } from '../../shared/pubsub.js';
+import { currentThenLive, ownEvents, type AppPubSub } from '../../shared/pubsub.js';
+import type { Viewer } from '../../shared/auth/viewer.js';
 import { ticketTopic, type BranchLoadEvent, type TicketEvent } from './queue.events.js';
 import { Branch, branchesLoaders, toBranch } from '../branches/index.js';
 import { catalogLoaders, Service, toService } from '../catalog/index.js';
@@ -31,6 +32,12 @@ export class QueueResolver {
   /** What the subscriptions read (they ask this application's instance through the context). */
   liveSources(): { load: LoadService; pubsub: AppPubSub } {
     return { load: this.load, pubsub: this.pubsub };
+  }
+
+  /** ticketUpdated: the caller's active tickets as they are now, then every change. */
+  liveTickets(viewer: Viewer): AsyncIterable<TicketEvent> {
+    const current = async () => (await this.tickets.activeTickets(viewer)).map((t): TicketEvent => ({ userId: viewer.userId, ticketId: t.id }));
+    return currentThenLive(current, ownEvents(this.pubsub, ticketTopic, viewer.userId));
   }
 
   @Authorized()
@@ -110,11 +117,11 @@ export class QueueResolver {
   }
 
   @Subscription(() => QueueTicket, {
-    description: 'The caller\'s own queue tickets: called to a window, completed.',
+    description: 'The caller\'s own queue tickets: those still in the queue (waiting, called, being served) first, as they are now, then every change (called to a window, served, cancelled...).',
     subscribe: ({ context }: SubscribeResolverData<unknown, unknown, Ctx>) => {
       const viewer = context.viewer;
       if (!viewer) throw unauthenticated();
-      return ownEvents(context.resolver(QueueResolver).liveSources().pubsub, ticketTopic, viewer.userId);
+      return context.resolver(QueueResolver).liveTickets(viewer);
     },
   })
   async ticketUpdated(@Root() event: TicketEvent, @Ctx() ctx: Ctx): Promise<QueueTicket> {

@@ -11,6 +11,7 @@ import type { QueueDeps } from './queue.deps.js';
 import type { Executor } from '../../db/client.js';
 import { badField, forbidden, preconditionFailed } from '../../shared/errors.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
+import type { ApiClientPrincipal } from '../../shared/auth/api-client.js';
 import type { BranchLoadEvent } from './queue.events.js';
 import type { BranchRow } from '../branches/index.js';
 import type { QueueEffects } from './queue.effects.js';
@@ -24,8 +25,8 @@ import { localDay } from '../../shared/days.js';
 export type { QueueDeps } from './queue.deps.js';
 
 /**
- * Who issues a walk-in ticket for a visitor without an account: an operator of the branch today,
- * the hall's kiosk (an API client limited to its branches) once API keys exist.
+ * Who issues a walk-in ticket for a visitor without an account: an operator of the branch, or the
+ * hall's kiosk (an API client with QUEUE_KIOSK restricted to its branches).
  */
 export interface TicketIssuer {
   /** Recorded on the ticket as its issuer. */
@@ -53,16 +54,21 @@ export class QueueService {
     return this.issue(branch, serviceId, { userId: viewer.userId, issuedBy: null });
   }
 
-  /** A walk-in ticket for a visitor without an account, issued by an operator (or, later, the kiosk). */
+  /** A walk-in ticket for a visitor without an account, issued by an operator or the hall's kiosk. */
   async issueWalkIn(issuer: TicketIssuer, branchId: string, serviceId: string): Promise<TicketRow> {
     const branch = await this.effects.requireBranch(branchId);
-    if (!(await issuer.mayIssueAt(branch.id))) throw forbidden('Выдавать талоны могут только сотрудники этого отделения');
+    if (!(await issuer.mayIssueAt(branch.id))) throw forbidden('Выдавать талоны могут только сотрудники и киоск этого отделения');
     return this.issue(branch, serviceId, { userId: null, issuedBy: issuer.id });
   }
 
   /** The issuer an operator or admin acts as. */
   staffIssuer(viewer: Viewer): TicketIssuer {
     return { id: viewer.userId, mayIssueAt: (branchId) => this.effects.isStaffOf(viewer, branchId) };
+  }
+
+  /** The hall's kiosk: an API client with QUEUE_KIOSK, only at the branches its key is restricted to (none when unrestricted). */
+  kioskIssuer(client: ApiClientPrincipal): TicketIssuer {
+    return { id: client.clientId, mayIssueAt: (branchId) => Promise.resolve(client.scopes.includes('QUEUE_KIOSK') && client.branchIds.includes(branchId)) };
   }
 
   private async issue(branch: BranchRow, serviceId: string, who: { userId: string | null; issuedBy: string | null }): Promise<TicketRow> {
@@ -177,6 +183,11 @@ export class QueueService {
 
   async myTickets(viewer: Viewer): Promise<TicketRow[]> {
     return repo.ticketsOfUser(this.deps.db, viewer.userId, new Date(this.deps.clock.now().getTime() - TICKETS_SHOWN_HOURS * 3_600_000));
+  }
+
+  /** The caller's tickets still in the queue (waiting, called, being served): ticketUpdated's current state. */
+  async activeTickets(viewer: Viewer): Promise<TicketRow[]> {
+    return (await this.myTickets(viewer)).filter((t) => t.status === 'WAITING' || t.status === 'CALLED' || t.status === 'SERVING');
   }
 
   /** Staff of the branch: its live queue of the day, in calling order. */

@@ -2,7 +2,9 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { requireViewer, type GraphQLContext } from '../../shared/graphql/context.js';
 import { toTicket } from './queue.mappers.js';
-import type { QueueService } from './queue.service.js';
+import type { QueueService, TicketIssuer } from './queue.service.js';
+import { forbidden, unauthenticated } from '../../shared/errors.js';
+import { hasRole } from '../../shared/auth/viewer.js';
 import { QueueTicket } from './queue.types.js';
 import type { TicketActionsService } from './ticket-actions.service.js';
 
@@ -21,14 +23,21 @@ export class TicketActionsResolver {
     return toTicket(await this.actions.cancel(requireViewer(ctx), id));
   }
 
-  @Authorized('OPERATOR', 'ADMIN')
-  @Mutation(() => QueueTicket, { description: 'Operators or the hall\'s kiosk: a ticket for a visitor without an account.' })
+  @Mutation(() => QueueTicket, { description: 'Operators of the branch, or the hall\'s kiosk (an API client with QUEUE_KIOSK restricted to the branch): a ticket for a visitor without an account.' })
   async issueWalkInTicket(
-    @Arg('branchId', () => ID, { description: 'The operator\'s branch.' }) branchId: string,
+    @Arg('branchId', () => ID, { description: 'The operator\'s (or the kiosk\'s) branch.' }) branchId: string,
     @Arg('serviceId', () => ID, { description: 'A service the branch offers.' }) serviceId: string,
     @Ctx() ctx: Ctx,
   ): Promise<QueueTicket> {
-    return toTicket(await this.queue.issueWalkIn(this.queue.staffIssuer(requireViewer(ctx)), branchId, serviceId));
+    return toTicket(await this.queue.issueWalkIn(this.issuerOf(ctx), branchId, serviceId));
+  }
+
+  /** The kiosk (an API client) or an operator or admin; anyone else UNAUTHENTICATED or FORBIDDEN, as @Authorized would answer. */
+  private issuerOf(ctx: Ctx): TicketIssuer {
+    if (ctx.apiClient) return this.queue.kioskIssuer(ctx.apiClient);
+    if (!ctx.viewer) throw unauthenticated();
+    if (!hasRole(ctx.viewer, 'OPERATOR') && !hasRole(ctx.viewer, 'ADMIN')) throw forbidden();
+    return this.queue.staffIssuer(ctx.viewer);
   }
 
   @Authorized('OPERATOR', 'ADMIN')

@@ -3,20 +3,36 @@ import { Arg, Resolver, Root, Subscription, type SubscribeResolverData } from 't
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { unauthenticated } from '../../shared/errors.js';
 import type { GraphQLContext } from '../../shared/graphql/context.js';
+import type { ApplicationEvent } from '../applications/index.js';
 import type { Booking } from '../bookings/index.js';
+import type { ChatMessage } from '../chat/index.js';
 import type { Notification } from '../notifications/index.js';
 import type { Payment } from '../payments/index.js';
 import type { QueueTicket } from '../queue/index.js';
+import type { AccountEventKind } from '../../shared/account-feed.js';
 import type { AccountEventRow } from './updates.repository.js';
 import { encodeCursor } from './updates.rules.js';
 import type { AccountFeedService } from './updates.service.js';
 import { AccountUpdate } from './updates.types.js';
 
-/** An object of the feed as the viewer may see it now (the modules' node fetchers: each checks access); null when not. */
+/**
+ * An object of the feed as the viewer may see it now (the modules' node fetchers, and the finders of
+ * applications and chat for their timeline entries and messages, which are not Relay nodes: each
+ * checks access); null when not.
+ */
 export type FindNode = (viewer: Viewer, typename: string, id: string) => Promise<object | null>;
 
-/** The GraphQL type each kind of event is delivered as (kinds not listed are not delivered yet). */
-const TYPENAMES: Partial<Record<string, 'Booking' | 'Notification' | 'QueueTicket' | 'Payment'>> = { BOOKING: 'Booking', NOTIFICATION: 'Notification', TICKET: 'QueueTicket', PAYMENT: 'Payment' };
+type Typename = 'Booking' | 'Notification' | 'QueueTicket' | 'Payment' | 'ApplicationEvent' | 'ChatMessage';
+
+/** The GraphQL type each kind of event is delivered as. */
+const TYPENAMES: Record<AccountEventKind, Typename> = {
+  BOOKING: 'Booking',
+  NOTIFICATION: 'Notification',
+  TICKET: 'QueueTicket',
+  PAYMENT: 'Payment',
+  APPLICATION_EVENT: 'ApplicationEvent',
+  CHAT_MESSAGE: 'ChatMessage',
+};
 
 @Resolver(() => AccountUpdate)
 export class AccountUpdatesResolver {
@@ -32,7 +48,7 @@ export class AccountUpdatesResolver {
   }
 
   private async deliver(viewer: Viewer, e: AccountEventRow): Promise<AccountUpdate | null> {
-    const typename = TYPENAMES[e.kind];
+    const typename = (TYPENAMES as Partial<Record<string, Typename>>)[e.kind];
     const found = typename ? await this.find(viewer, typename, e.subjectId) : null;
     if (!found) return null;
     return {
@@ -42,6 +58,8 @@ export class AccountUpdatesResolver {
       notification: typename === 'Notification' ? (found as Notification) : null,
       ticket: typename === 'QueueTicket' ? (found as QueueTicket) : null,
       payment: typename === 'Payment' ? (found as Payment) : null,
+      application: typename === 'ApplicationEvent' ? (found as ApplicationEvent) : null,
+      chatMessage: typename === 'ChatMessage' ? (found as ChatMessage) : null,
     };
   }
 

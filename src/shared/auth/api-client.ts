@@ -4,7 +4,7 @@
  * when `branchIds` is not empty, by the branches it is restricted to (a hall kiosk is a client
  * restricted to its branch).
  */
-export const API_SCOPES = ['CATALOG_READ', 'LOAD_READ', 'BOOKINGS_READ', 'APPLICATIONS_READ', 'APPLICATIONS_WRITE', 'CHARGES_WRITE', 'WEBHOOKS_MANAGE'] as const;
+export const API_SCOPES = ['CATALOG_READ', 'LOAD_READ', 'BOOKINGS_READ', 'APPLICATIONS_READ', 'APPLICATIONS_WRITE', 'CHARGES_WRITE', 'WEBHOOKS_MANAGE', 'QUEUE_KIOSK'] as const;
 export type ApiScopeName = (typeof API_SCOPES)[number];
 
 export interface ApiClientPrincipal {
