@@ -89,7 +89,7 @@ export class BranchResolver {
     return branchesLoaders(ctx, this.db, ctx.now).openNowByBranch.load(branch.id);
   }
 
-  @FieldResolver(() => [Service], { description: 'Services offered here.' })
+  @FieldResolver(() => [Service], { description: 'Services offered here, all at once (counted as 60 in the query cost).', deprecationReason: 'Use servicesPage (a page at a time by title) and serviceCount (without loading them); services loads every service of the branch in one list.' })
   async services(@Root() branch: Branch, @Ctx() ctx: GraphQLContext): Promise<Service[]> {
     return (await catalogLoaders(ctx, this.db).servicesByBranch.load(branch.id)).map(toService);
   }
