@@ -5,7 +5,7 @@
  */
 import { sendRestError } from '../../shared/http-errors.js';
 import express, { Router, type Request, type Response } from 'express';
-import { bearer } from '../../shared/auth/bearer.js';
+import { requireBearerViewer } from '../../shared/auth/rest-auth.js';
 import type { Logger } from '../../shared/logger.js';
 import type { AccountsDirectory, SessionGuard } from '../accounts/index.js';
 import { formatKopecks } from './payments.rules.js';
@@ -19,7 +19,7 @@ import type { SettlementService } from './settlement.service.js';
 export interface PaymentRoutesDeps {
   payments: PaymentsService;
   settlement: SettlementService;
-  sessions: Pick<SessionGuard, 'viewerFromToken'>;
+  sessions: Pick<SessionGuard, 'authenticate'>;
   accounts: AccountsDirectory;
   sandbox: SandboxProvider | null;
   log: Logger;
@@ -51,9 +51,8 @@ export function paymentsRouter(deps: PaymentRoutesDeps): Router {
   });
 
   router.get('/payments/:id/receipt.pdf', async (req: Request, res: Response) => {
-    const token = bearer(req.header('authorization'));
-    const viewer = token ? await deps.sessions.viewerFromToken(token) : null;
-    if (!viewer) return void sendRestError(res, 401, 'UNAUTHENTICATED', 'Войдите, чтобы получить чек');
+    const viewer = await requireBearerViewer(deps.sessions, req.header('authorization'), res, 'Войдите, чтобы получить чек');
+    if (!viewer) return;
     const found = await deps.payments.receipt(viewer, String(req.params.id));
     if (!found) return void sendRestError(res, 404, 'NOT_FOUND', 'Платёж не найден');
     const { payment, charge } = found;
