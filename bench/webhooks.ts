@@ -1,11 +1,12 @@
 /**
  * Webhook delivery benchmark (npm run bench:webhooks), loopback only: BENCH_WEBHOOK_EVENTS (1,000)
- * events written through the outbox to BENCH_WEBHOOK_ENDPOINTS (10) endpoints, one of which
+ * events written through the outbox (by BENCH_WEBHOOK_WRITERS, 20, concurrent transactions, so the
+ * writing does not limit the rate) to BENCH_WEBHOOK_ENDPOINTS (10) endpoints, one of which
  * always answers 500, delivered by the workers (fan-out, Standard Webhooks signing, POST, log
  * row per attempt). Printed: deliveries/s and latency from the event's commit to its arrival
  * (p50/p99), next to a bare HTTP POST loop to the same receivers with the same concurrency
- * (WORKER_CONCURRENCY) in the same run, and the ratio. The failing endpoint's retries are set
- * beyond the run, so each event costs one attempt per endpoint.
+ * (WEBHOOK_CONCURRENCY, the webhook jobs' own) in the same run, and the ratio. The failing
+ * endpoint's retries are set beyond the run, so each event costs one attempt per endpoint.
  */
 import './production.js';
 import 'reflect-metadata';
@@ -16,6 +17,8 @@ import { startBenchApp } from './setup.js';
 
 const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 1000);
 const ENDPOINTS = Number(process.env.BENCH_WEBHOOK_ENDPOINTS ?? 10);
+/** Concurrent transactions writing the events (as concurrent requests would). */
+const WRITERS = Number(process.env.BENCH_WEBHOOK_WRITERS ?? 20);
 
 interface Receiver {
   url: string;
@@ -91,9 +94,16 @@ async function main(): Promise<void> {
     if (!admin) throw new Error('no admin in the demo data');
     for (const r of receivers) await app.services.webhooks.create({ kind: 'admin', userId: admin.id }, { url: r.url, events: ['LOAD_ALERT'] });
     const started = Date.now();
-    for (let i = 0; i < EVENTS; i += 1) {
-      await app.db.db.transaction((tx) => recordIntegrationEvent(tx, { type: 'LOAD_ALERT', occurredAt: new Date(), branchId: null, data: { seq: i, sentAt: Date.now() } }));
-    }
+    // Events come from many requests at once: WRITERS transactions at a time, one event each.
+    let seq = 0;
+    await Promise.all(
+      Array.from({ length: WRITERS }, async () => {
+        while (seq < EVENTS) {
+          const i = seq++;
+          await app.db.db.transaction((tx) => recordIntegrationEvent(tx, { type: 'LOAD_ALERT', occurredAt: new Date(), branchId: null, data: { seq: i, sentAt: Date.now() } }));
+        }
+      }),
+    );
     const written = Date.now() - started;
     const expected = EVENTS * ENDPOINTS;
     const deadline = Date.now() + 300_000;
@@ -102,8 +112,8 @@ async function main(): Promise<void> {
     const all = receivers.flatMap((r) => r.latencies);
     const delivered = receivers.reduce((n, r) => n + r.hits, 0);
     const webhooks = { perSecond: (delivered / elapsed) * 1000, p50: pct(all, 50), p99: pct(all, 99) };
-    const bare = await bareLoop(receivers, expected, bench.config.WORKER_CONCURRENCY);
-    console.log(`\nWebhook delivery: ${EVENTS} events x ${ENDPOINTS} endpoints (1 answering 500), WORKER_CONCURRENCY=${bench.config.WORKER_CONCURRENCY}; events written in ${written} ms`);
+    const bare = await bareLoop(receivers, expected, bench.config.WEBHOOK_CONCURRENCY);
+    console.log(`\nWebhook delivery: ${EVENTS} events x ${ENDPOINTS} endpoints (1 answering 500), written by ${WRITERS} concurrent transactions, WEBHOOK_CONCURRENCY=${bench.config.WEBHOOK_CONCURRENCY}; events written in ${written} ms`);
     console.table([
       { what: 'webhooks (outbox -> fan-out -> signed POST -> log)', 'requests/s': Math.round(webhooks.perSecond), 'p50 ms': webhooks.p50, 'p99 ms': webhooks.p99, delivered: `${delivered}/${expected}` },
       { what: 'bare HTTP POST loop (same receivers, same concurrency)', 'requests/s': Math.round(bare.perSecond), 'p50 ms': bare.p50, 'p99 ms': bare.p99, delivered: `${expected}/${expected}` },

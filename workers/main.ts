@@ -82,7 +82,8 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
       {
         connection,
         prefix,
-        concurrency: config.WORKER_CONCURRENCY,
+        // Webhook deliveries mostly wait on their receivers: they get a concurrency of their own.
+        concurrency: queue === 'webhooks' ? config.WEBHOOK_CONCURRENCY : config.WORKER_CONCURRENCY,
         // A killed worker's jobs are free again after the lock expires, found within the interval.
         lockDuration: config.WORKER_LOCK_DURATION_MS,
         stalledInterval: config.WORKER_STALLED_INTERVAL_MS,

@@ -26,4 +26,6 @@ export const integrationsEnv = {
   WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().positive().default(24),
   /** One delivery attempt gives up after this long. */
   WEBHOOK_TIMEOUT_MS: int(10_000, 100),
+  /** Webhook jobs one worker process runs at once (they mostly wait on the receivers, so it may be set above WORKER_CONCURRENCY). */
+  WEBHOOK_CONCURRENCY: int(10, 1),
 };

@@ -18,7 +18,7 @@ export function mountObservability(http: Express, app: App): void {
     enabled: app.config.JOBS_BOARD,
     queues: app.queues,
     secureCookie: app.config.PUBLIC_URL.startsWith('https://'),
-    viewerFromToken: (token) => app.services.accounts.sessions.viewerFromToken(token),
+    sessions: app.services.accounts.sessions,
   });
   if (board) http.use(board);
 }

@@ -2,14 +2,17 @@
  * bull-board at /admin/queues (JOBS_BOARD=true): every queue, failed jobs with their errors, retry
  * and remove. ADMIN access tokens only: `Authorization: Bearer <token>` on every request, or, for a
  * browser, open `/admin/queues?token=<token>` once: the token is kept in an HttpOnly, SameSite=Strict
- * cookie limited to /admin/queues and checked (session alive, ADMIN role) on every request.
+ * cookie limited to /admin/queues and checked (session alive, ADMIN role) on every request. A refused
+ * token answers 401 with its reason (src/shared/auth/rest-auth.ts), as every REST endpoint does.
  */
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { bearer } from '../shared/auth/bearer.js';
-import { hasRole, type Viewer } from '../shared/auth/viewer.js';
+import { sendLoginRequired, sendTokenRefused, type TokenSessions } from '../shared/auth/rest-auth.js';
+import { hasRole } from '../shared/auth/viewer.js';
+import { sendRestError } from '../shared/http-errors.js';
 import { QUEUE_NAMES } from '../jobs/define.js';
 import type { Queues } from '../jobs/queues.js';
 
@@ -25,18 +28,16 @@ function tokenOf(req: Request): { token: string | null; fromQuery: boolean } {
   return { token: cookie ? decodeURIComponent(cookie.slice(COOKIE.length + 1)) : null, fromQuery: false };
 }
 
-function adminOnly(viewerFromToken: (token: string) => Promise<Viewer | null>, secure: boolean) {
+function adminOnly(sessions: TokenSessions, secure: boolean) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const { token, fromQuery } = tokenOf(req);
-    const viewer = token ? await viewerFromToken(token).catch(() => null) : null;
-    if (!viewer) {
-      res.status(401).json({ errors: [{ message: 'Нужен токен администратора', extensions: { code: 'UNAUTHENTICATED' } }] });
-      return;
-    }
-    if (!hasRole(viewer, 'ADMIN')) {
-      res.status(403).json({ errors: [{ message: 'Только для администраторов', extensions: { code: 'FORBIDDEN' } }] });
-      return;
-    }
+    // An Authorization header of another scheme (an API key) is refused, never read as absent.
+    if (req.header('authorization') && !bearer(req.header('authorization'))) return sendTokenRefused(res, 'TOKEN_INVALID');
+    if (!token) return sendLoginRequired(res, 'Нужен токен администратора');
+    const checked = await sessions.authenticate(token).catch(() => ({ ok: false, reason: 'TOKEN_INVALID' }) as const);
+    if (!checked.ok) return sendTokenRefused(res, checked.reason);
+    const viewer = checked.viewer;
+    if (!hasRole(viewer, 'ADMIN')) return sendRestError(res, 403, 'FORBIDDEN', 'Только для администраторов');
     if (fromQuery && token) {
       res.cookie(COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: BOARD_PATH });
       res.redirect(303, BOARD_PATH);
@@ -47,12 +48,12 @@ function adminOnly(viewerFromToken: (token: string) => Promise<Viewer | null>, s
 }
 
 /** The board's router, or null when JOBS_BOARD is off. */
-export function jobsBoard(opts: { enabled: boolean; queues: Queues; secureCookie: boolean; viewerFromToken: (token: string) => Promise<Viewer | null> }): Router | null {
+export function jobsBoard(opts: { enabled: boolean; queues: Queues; secureCookie: boolean; sessions: TokenSessions }): Router | null {
   if (!opts.enabled) return null;
   const adapter = new ExpressAdapter();
   adapter.setBasePath(BOARD_PATH);
   createBullBoard({ queues: QUEUE_NAMES.map((q) => new BullMQAdapter(opts.queues.get(q))), serverAdapter: adapter, options: { uiConfig: { boardTitle: 'МФЦ: задания' } } });
   const router = express.Router();
-  router.use(BOARD_PATH, adminOnly(opts.viewerFromToken, opts.secureCookie), adapter.getRouter() as Router);
+  router.use(BOARD_PATH, adminOnly(opts.sessions, opts.secureCookie), adapter.getRouter() as Router);
   return router;
 }

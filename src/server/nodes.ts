@@ -38,7 +38,7 @@ export class NodeResolver {
 
   @Authorized()
   @Query(() => Node, { nullable: true, description: 'Any object by id, as far as the caller may see it.' })
-  node(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Node | null> {
+  node(@Arg('id', () => ID, { description: 'A global id (`id` of any Node).' }) id: string, @Ctx() ctx: GraphQLContext): Promise<Node | null> {
     return this.registry.fetch(requireViewer(ctx), id);
   }
 }

@@ -10,6 +10,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { App } from '../app.js';
 import type { ApiClientPrincipal } from '../shared/auth/api-client.js';
 import { parseAuthorization } from '../shared/auth/credentials.js';
+import { invalidTokenChallenge, TOKEN_REJECTION_TEXT } from '../shared/auth/rest-auth.js';
 import type { TokenRejection } from '../shared/auth/tokens.js';
 import type { Viewer } from '../shared/auth/viewer.js';
 
@@ -35,14 +36,8 @@ export async function resolvePrincipal(services: Sources, header: string | null 
   return { kind: 'refused', reason: 'TOKEN_INVALID' };
 }
 
-const REASON_TEXT: Record<TokenRejection, string> = {
-  TOKEN_EXPIRED: 'Срок действия токена истёк: обновите его (refreshSession)',
-  TOKEN_INVALID: 'Токен или ключ API недействителен',
-  SESSION_REVOKED: 'Сеанс завершён: войдите снова',
-};
-
 /** The UNAUTHENTICATED error of a refused credential (HTTP body, WebSocket subscribe errors). */
-export const refusedError = (reason: TokenRejection) => ({ message: REASON_TEXT[reason], extensions: { code: 'UNAUTHENTICATED', reason } });
+export const refusedError = (reason: TokenRejection) => ({ message: TOKEN_REJECTION_TEXT[reason], extensions: { code: 'UNAUTHENTICATED', reason } });
 
 /** WebSocket close code of a refused credential: 4401 when a refresh helps, 4403 otherwise. */
 export const closeCodeOf = (reason: TokenRejection): number => (reason === 'TOKEN_EXPIRED' ? 4401 : 4403);
@@ -58,7 +53,7 @@ export function principalMiddleware(app: App) {
     try {
       const principal = await resolvePrincipal(app.services, req.header('authorization'));
       if (principal.kind === 'refused') {
-        res.setHeader('WWW-Authenticate', `Bearer error="invalid_token", error_description="${principal.reason}"`);
+        res.setHeader('WWW-Authenticate', invalidTokenChallenge(principal.reason));
         res.status(401).json({ errors: [refusedError(principal.reason)] });
         return;
       }

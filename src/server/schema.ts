@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
-import { buildSchema, getMetadataStorage } from 'type-graphql';
+import { buildSchema, emitSchemaDefinitionFile, getMetadataStorage } from 'type-graphql';
 import { AuthResolver } from '../modules/accounts/index.js';
 import { ActivityConnectionResolver, ProfileResolver, StaffResolver } from '../modules/accounts/index.js';
 import { BranchResolver, ServiceBranchesResolver, StaffBranchResolver } from '../modules/branches/index.js';
@@ -30,6 +30,7 @@ import { ApiClientsResolver, WebhooksResolver } from '../modules/integrations/in
 import { authChecker } from '../shared/graphql/auth-checker.js';
 import { guardInputs } from './input-guard.js';
 import { NodeResolver } from './nodes.js';
+import { describeRootTypes } from './root-descriptions.js';
 
 export const resolvers = [
   NodeResolver,
@@ -110,8 +111,10 @@ export async function createSchema(opts: { emitSchemaFile?: string; instances?: 
     // type-graphql still wants a pubSub to build the schema, so an in-memory one stands in.
     pubSub: createPubSub(),
     validate: false,
-    emitSchemaFile: opts.emitSchemaFile ? { path: opts.emitSchemaFile, sortedSchema: true } : false,
+    emitSchemaFile: false,
   });
+  describeRootTypes(schema);
+  if (opts.emitSchemaFile) await emitSchemaDefinitionFile(opts.emitSchemaFile, schema, { sortedSchema: true });
   return guardInputs(schema);
 }
 

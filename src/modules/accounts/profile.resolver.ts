@@ -19,8 +19,8 @@ export class ProfileResolver {
   @Authorized()
   @Query(() => ActivityConnection, { description: 'The caller\'s security journal, newest first.' })
   async myActivity(
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { description: 'Page size, 1 to 100 (default 20); counts in the query cost as `first` times the selected fields.', nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { description: 'Cursor from the previous page\'s `pageInfo.endCursor`.', nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ActivityConnection> {
     return toActivityConnection(await this.profile.myActivity(requireViewer(ctx), first ?? 20, after));
@@ -28,31 +28,31 @@ export class ProfileResolver {
 
   @Authorized()
   @Mutation(() => User, { description: 'Birth date, SNILS, INN and addresses. Names and passport data change through an operator.' })
-  async updateProfile(@Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: GraphQLContext): Promise<User> {
+  async updateProfile(@Arg('input', () => UpdateProfileInput, { description: 'Fields to change; absent fields stay. Names and birth date change only through `requestProfileChange`.' }) input: UpdateProfileInput, @Ctx() ctx: GraphQLContext): Promise<User> {
     return toUser(await this.profile.updateProfile(requireViewer(ctx), input, ctx.meta));
   }
 
   @Authorized()
   @Mutation(() => Challenge, { description: 'Starts a change of phone (SMS) or e-mail (EMAIL): a code goes to the new contact.' })
-  async changeContact(@Arg('channel', () => OtpChannel) channel: OtpChannel, @Arg('value') value: string, @Ctx() ctx: GraphQLContext): Promise<Challenge> {
+  async changeContact(@Arg('channel', () => OtpChannel, { description: 'SMS for the phone, EMAIL for the e-mail.' }) channel: OtpChannel, @Arg('value', { description: 'The new phone (+7...) or e-mail; the code goes there.' }) value: string, @Ctx() ctx: GraphQLContext): Promise<Challenge> {
     return toChallenge(await this.profile.changeContact(requireViewer(ctx), channel, value, ctx.meta));
   }
 
   @Authorized()
   @Mutation(() => User, { description: 'Finishes a contact change with the code sent to the new contact.' })
-  async confirmContactChange(@Arg('challengeId', () => ID) challengeId: string, @Arg('code') code: string, @Ctx() ctx: GraphQLContext): Promise<User> {
+  async confirmContactChange(@Arg('challengeId', () => ID, { description: 'The challenge `changeContact` returned.' }) challengeId: string, @Arg('code', { description: 'The 6-digit code sent to the new contact.' }) code: string, @Ctx() ctx: GraphQLContext): Promise<User> {
     return toUser(await this.profile.confirmContactChange(requireViewer(ctx), challengeId, code, ctx.meta));
   }
 
   @Authorized('OPERATOR', 'ADMIN')
   @Mutation(() => User, { description: 'Operators: identity confirmed in person at a branch.' })
-  async confirmIdentity(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<User> {
+  async confirmIdentity(@Arg('userId', () => ID, { description: 'The citizen whose identity was checked in person (passport shown).' }) userId: string, @Ctx() ctx: GraphQLContext): Promise<User> {
     return toUser(await this.profile.confirmIdentity(requireViewer(ctx), userId, ctx.meta));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => User, { description: 'Admins: a staff account (operator or administrator).' })
-  async createStaffUser(@Arg('input', () => StaffUserInput) input: StaffUserInput, @Ctx() ctx: GraphQLContext): Promise<User> {
+  async createStaffUser(@Arg('input', () => StaffUserInput, { description: 'The staff member\'s data and role.' }) input: StaffUserInput, @Ctx() ctx: GraphQLContext): Promise<User> {
     return toUser(await this.profile.createStaffUser(requireViewer(ctx), input, ctx.meta));
   }
 }

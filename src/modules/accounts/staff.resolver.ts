@@ -9,11 +9,11 @@ import type { StaffAdmin } from './staff.service.js';
 
 @ObjectType({ description: 'A page of users.' })
 export class UserConnection {
-  @Field(() => [User])
+  @Field(() => [User], { description: 'The users of this page.' })
   nodes!: User[];
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends; pass `endCursor` as `after` for the next one.' })
   pageInfo!: PageInfo;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many users match, across all pages.' })
   totalCount!: number;
 }
 
@@ -23,9 +23,9 @@ export class StaffUpdateInput {
   roles?: Role[] | null;
   @Field(() => ID, { nullable: true, description: 'The branch an operator works at (an operator needs one).' })
   branchId?: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New last name.', nullable: true })
   lastName?: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New first name.', nullable: true })
   firstName?: string | null;
   @Field(() => String, { nullable: true, description: 'An empty string clears it.' })
   middleName?: string | null;
@@ -38,11 +38,11 @@ export class StaffResolver {
   @Authorized('ADMIN')
   @Query(() => UserConnection, { description: 'Admins: staff accounts, by name; by branch and role, inactive ones on request.' })
   async staffUsers(
-    @Arg('branchId', () => ID, { nullable: true }) branchId: string | null,
-    @Arg('role', () => Role, { nullable: true }) role: Role | null,
-    @Arg('includeInactive', () => Boolean, { nullable: true, defaultValue: false }) includeInactive: boolean | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('branchId', () => ID, { description: 'Only staff of this branch.', nullable: true }) branchId: string | null,
+    @Arg('role', () => Role, { description: 'Only this role (OPERATOR or ADMIN).', nullable: true }) role: Role | null,
+    @Arg('includeInactive', () => Boolean, { description: 'Also deactivated staff.', nullable: true, defaultValue: false }) includeInactive: boolean | null,
+    @Arg('first', () => Int, { description: 'Page size, 1 to 100 (default 20); counts in the query cost as `first` times the selected fields.', nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { description: 'Cursor from the previous page\'s `pageInfo.endCursor`.', nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<UserConnection> {
     const staffRole = role === Role.OPERATOR || role === Role.ADMIN ? role : null;
@@ -53,19 +53,19 @@ export class StaffResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => User, { description: 'Admins: a staff account\'s roles, branch and name; journalled.' })
-  async updateStaffUser(@Arg('id', () => ID) id: string, @Arg('input', () => StaffUpdateInput) input: StaffUpdateInput, @Ctx() ctx: GraphQLContext): Promise<User> {
+  async updateStaffUser(@Arg('id', () => ID, { description: 'The staff member to change.' }) id: string, @Arg('input', () => StaffUpdateInput, { description: 'Fields to change; a role or branch change revokes their sessions.' }) input: StaffUpdateInput, @Ctx() ctx: GraphQLContext): Promise<User> {
     return toUser(await this.staff.update(requireViewer(ctx), id, input, ctx.meta));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => User, { description: 'Admins: the account cannot log in by any method, every session ends at once on every instance, its open cases go back to their line; journalled.' })
-  async deactivateStaffUser(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<User> {
+  async deactivateStaffUser(@Arg('id', () => ID, { description: 'The staff member to deactivate; their sessions are revoked.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<User> {
     return toUser(await this.staff.deactivate(requireViewer(ctx), id, ctx.meta));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => User, { description: 'Admins: a deactivated staff account may log in again; journalled.' })
-  async reactivateStaffUser(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<User> {
+  async reactivateStaffUser(@Arg('id', () => ID, { description: 'The deactivated staff member to let back in.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<User> {
     return toUser(await this.staff.reactivate(requireViewer(ctx), id, ctx.meta));
   }
 }

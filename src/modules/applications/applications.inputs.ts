@@ -3,25 +3,25 @@ import { Field, ID, InputType } from 'type-graphql';
 import { JSONScalar } from '../../shared/graphql/scalars.js';
 import { ApplicationStatus } from './applications.types.js';
 
-@InputType()
+@InputType({ description: 'Restricts a list of applications.' })
 export class ApplicationFilter {
-  @Field(() => [ApplicationStatus], { nullable: true })
+  @Field(() => [ApplicationStatus], { description: 'Only applications in these statuses.', nullable: true })
   status?: ApplicationStatus[] | null;
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only applications for this service.', nullable: true })
   serviceId?: string | null;
   @Field(() => String, { nullable: true, description: 'Part of the number or of the service\'s title.' })
   search?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new application draft.' })
 export class ApplicationDraftInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The service to apply for.' })
   serviceId!: string;
   @Field(() => JSONScalar, { nullable: true, description: 'Form data; fields not given are prefilled from the profile where the form has them.' })
   data?: Record<string, unknown> | null;
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The branch to apply at; may be chosen later, before submission.', nullable: true })
   branchId?: string | null;
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { description: 'Uploaded files (POST /uploads) to attach.', nullable: true })
   attachmentIds?: string[] | null;
   @Field(() => ID, { nullable: true, description: 'Start from an earlier application of the same service.' })
   fromApplicationId?: string | null;
@@ -29,11 +29,11 @@ export class ApplicationDraftInput {
   forDependantId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to an application\'s form, branch or attachments.' })
 export class ApplicationChangeInput {
   @Field(() => JSONScalar, { nullable: true, description: 'The whole form data (replaces the current data); null keeps it.' })
   data?: Record<string, unknown> | null;
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Move the application to another branch that offers the service.', nullable: true })
   branchId?: string | null;
   @Field(() => [ID], { nullable: true, description: 'The whole list of attached scans; null keeps it.' })
   attachmentIds?: string[] | null;

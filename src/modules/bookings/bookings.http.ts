@@ -3,7 +3,8 @@
  * event and the PDF ticket; and the citizen's webcal feed of visits (`/calendar/<secret>.ics`).
  */
 import { Router, type Request, type Response } from 'express';
-import { bearer } from '../../shared/auth/bearer.js';
+import { checkBearer, sendLoginRequired, sendTokenRefused } from '../../shared/auth/rest-auth.js';
+import type { TokenRejection } from '../../shared/auth/tokens.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { LINK_PARAM } from '../../shared/signed-links.js';
 import { sendRestError } from '../../shared/http-errors.js';
@@ -19,7 +20,7 @@ import { ticketPdf } from './ticket-pdf.js';
 
 /** What the routes use: the session check, the bookings door, and the branch and service of a booking. */
 export interface BookingFilesDeps {
-  sessions: Pick<SessionGuard, 'viewerFromToken'>;
+  sessions: Pick<SessionGuard, 'authenticate'>;
   bookings: BookingsService;
   branches: Pick<BranchesService, 'branch'>;
   catalog: Pick<CatalogService, 'service'>;
@@ -30,19 +31,21 @@ export interface BookingFilesDeps {
 
 
 /** Who is calling: a bearer token, or else a signed link (`?sig=`, from ticketUrl / calendarUrl). */
-async function viewerOf(deps: BookingFilesDeps, req: Request): Promise<{ viewer: Viewer | null; byLink: boolean }> {
-  const token = bearer(req.header('authorization'));
-  if (token) return { viewer: await deps.sessions.viewerFromToken(token), byLink: false };
+async function viewerOf(deps: BookingFilesDeps, req: Request): Promise<{ viewer: Viewer | null; byLink: boolean; refused?: TokenRejection }> {
+  const check = await checkBearer(deps.sessions, req.header('authorization'));
+  if (check.kind === 'user') return { viewer: check.viewer, byLink: false };
+  if (check.kind === 'refused') return { viewer: null, byLink: false, refused: check.reason };
   if (req.query[LINK_PARAM] === undefined) return { viewer: null, byLink: false };
   return { viewer: await deps.bookings.linkViewer(req.path, req.query[LINK_PARAM]), byLink: true };
 }
 
 /** The caller's own booking, or null after answering 401/404 (not found and not yours look alike). */
 async function ownBooking(deps: BookingFilesDeps, req: Request, res: Response): Promise<BookingRow | null> {
-  const { viewer, byLink } = await viewerOf(deps, req);
+  const { viewer, byLink, refused } = await viewerOf(deps, req);
   if (!viewer) {
-    if (byLink) sendRestError(res, 401, 'UNAUTHENTICATED', 'Ссылка устарела или недействительна: получите новую', { reason: 'LINK_INVALID' });
-    else sendRestError(res, 401, 'UNAUTHENTICATED', 'Требуется вход в личный кабинет');
+    if (refused) sendTokenRefused(res, refused);
+    else if (byLink) sendRestError(res, 401, 'UNAUTHENTICATED', 'Ссылка устарела или недействительна: получите новую', { reason: 'LINK_INVALID' });
+    else sendLoginRequired(res, 'Требуется вход в личный кабинет');
     return null;
   }
   const booking = await deps.bookings.booking(viewer, String(req.params.id));

@@ -35,7 +35,7 @@ export interface BookingsModuleDeps extends CoreDeps {
   /** Booking.user: the user as the caller may see them. */
   profile: Pick<ProfileService, 'userById'>;
   /** The booking files' routes check the bearer token. */
-  sessions: Pick<SessionGuard, 'viewerFromToken'>;
+  sessions: Pick<SessionGuard, 'authenticate'>;
   branches: { directory: BranchesDirectory; service: Pick<BranchesService, 'branch'> };
   catalog: { directory: CatalogDirectory; service: Pick<CatalogService, 'service'> };
   queue: BookingsDeps['queue'];

@@ -14,27 +14,27 @@ export enum BookingStatus {
   EXPIRED = 'EXPIRED',
   NO_SHOW = 'NO_SHOW',
 }
-registerEnumType(BookingStatus, { name: 'BookingStatus' });
+registerEnumType(BookingStatus, { description: 'Where a booking is: pending, confirmed, at the branch, done or ended otherwise.', name: 'BookingStatus', valuesConfig: { CANCELLED: { description: 'Cancelled by the citizen or by a schedule change; its place was freed.' }, CHECKED_IN: { description: 'The visitor checked in at the branch and holds a queue ticket.' }, COMPLETED: { description: 'The visit took place.' }, CONFIRMED: { description: 'Confirmed: has a number, QR code, PDF ticket and calendar event.' }, EXPIRED: { description: 'Not confirmed within 15 minutes; its place was freed.' }, NO_SHOW: { description: 'The visitor did not come.' }, PENDING_CONFIRMATION: { description: 'Holds its place and waits for `confirmBooking` (15 minutes).' } } });
 
 @ObjectType({ description: 'An appointment time with its places: capacity, and how many are left.' })
 export class Slot {
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the slot starts.' })
   startsAt!: Date;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the slot ends (15 minutes per slot; a longer service spans several).' })
   endsAt!: Date;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Places in this slot (windows serving the service by appointment).' })
   capacity!: number;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Places still free in this slot.' })
   available!: number;
 }
 
 @ObjectType({ description: 'A change of a booking\'s status.' })
 export class BookingEvent {
-  @Field(() => BookingStatus)
+  @Field(() => BookingStatus, { description: 'The new status.' })
   status!: BookingStatus;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the status changed.' })
   at!: Date;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Why (a cancellation reason, a schedule change), if given.', nullable: true })
   note!: string | null;
 }
 
@@ -47,31 +47,31 @@ export class Booking extends Node {
   serviceId!: string;
   /** The dependant the booking is for (Booking.forDependant, resolved by the family module). */
   forDependantId!: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'What the visit is about, as the citizen wrote it.', nullable: true })
   purpose!: string | null;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the visit starts (ISO-8601 with offset; the branch\'s time zone).' })
   startsAt!: Date;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the visit\'s last slot ends.' })
   endsAt!: Date;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'The start first booked; reschedules must stay within 30 days of it.' })
   originalStartsAt!: Date;
-  @Field(() => BookingStatus)
+  @Field(() => BookingStatus, { description: 'Where the booking is in its lifecycle.' })
   status!: BookingStatus;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Unconfirmed bookings expire at this moment and free their slot.' })
   confirmBy!: Date | null;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many times it was moved.' })
   rescheduleCount!: number;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the booking was made.' })
   createdAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of bookings.' })
 export class BookingConnection {
-  @Field(() => [Booking])
+  @Field(() => [Booking], { description: 'The bookings of this page.' })
   nodes!: Booking[];
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends; pass `endCursor` as `after` for the next one.' })
   pageInfo!: PageInfo;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many bookings match, across all pages.' })
   totalCount!: number;
 }
 
@@ -79,11 +79,11 @@ export class BookingConnection {
 export class SlotWatch extends Node {
   branchId!: string;
   serviceId!: string;
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'First watched day.' })
   from!: string;
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'Last watched day.' })
   to!: string;
-  @Field()
+  @Field({ description: 'Whether it still waits for a place (false once it fired or was cancelled).' })
   active!: boolean;
   heldBookingId!: string | null;
 }

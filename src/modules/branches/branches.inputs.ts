@@ -2,19 +2,19 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../../shared/graphql/scalars.js';
 
-@InputType()
+@InputType({ description: 'A point on the map (WGS 84).' })
 export class GeoPointInput {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Latitude in degrees, -90 to 90.' })
   lat!: number;
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Longitude in degrees, -180 to 180.' })
   lon!: number;
 }
 
 @InputType({ description: 'Filters of the branch list; all given ones apply.' })
 export class BranchFilter {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Only branches in this region (its code).', nullable: true })
   regionCode?: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Only branches in this locality (exact name).', nullable: true })
   locality?: string | null;
   @Field(() => ID, { nullable: true, description: 'Only branches offering this service.' })
   serviceId?: string | null;
@@ -28,53 +28,53 @@ export class BranchFilter {
   search?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A branch\'s hours on one weekday.' })
 export class WorkingHoursInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'ISO weekday: 1 Monday to 7 Sunday.' })
   weekday!: number;
-  @Field()
+  @Field({ description: 'Opening time (HH:MM).' })
   opens!: string;
-  @Field()
+  @Field({ description: 'Closing time (HH:MM), after opens.' })
   closes!: string;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Start of the break (HH:MM), with breakEnd.', nullable: true })
   breakStart?: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'End of the break (HH:MM), with breakStart.', nullable: true })
   breakEnd?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'One dated change of a branch\'s hours.' })
 export class ScheduleExceptionInput {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day (branch-local).' })
   date!: string;
-  @Field()
+  @Field({ description: 'Closed the whole day (then opens/closes are ignored).' })
   closed!: boolean;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Opening time (HH:MM), when open.', nullable: true })
   opens?: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Closing time (HH:MM), when open.', nullable: true })
   closes?: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Why, shown to citizens (optional).', nullable: true })
   note?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A branch\'s data (admins).' })
 export class BranchInput {
-  @Field()
+  @Field({ description: 'The branch\'s name.' })
   name!: string;
-  @Field()
+  @Field({ description: 'The region\'s code.' })
   regionCode!: string;
   @Field(() => String, { nullable: true, description: 'Creates or renames the region.' })
   regionName?: string | null;
-  @Field()
+  @Field({ description: 'City, town or village.' })
   locality!: string;
-  @Field()
+  @Field({ description: 'Street address.' })
   address!: string;
-  @Field(() => GeoPointInput)
+  @Field(() => GeoPointInput, { description: 'Coordinates.' })
   location!: GeoPointInput;
-  @Field()
+  @Field({ description: 'IANA time zone, e.g. Europe/Moscow; slots and hours are in it.' })
   timezone!: string;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Contact phone (optional).', nullable: true })
   phone?: string | null;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of service windows (desks), 1 to 200.' })
   windows!: number;
   @Field(() => [WorkingHoursInput], { nullable: true, description: 'Default: Mon-Fri 09:00-18:00, Sat 10:00-15:00, Sun closed.' })
   workingHours?: WorkingHoursInput[] | null;

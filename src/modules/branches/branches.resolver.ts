@@ -41,27 +41,27 @@ export class BranchResolver {
 
   @Query(() => BranchConnection, { description: 'Branches by region, locality, service, distance and opening; NAME or DISTANCE order.' })
   branches(
-    @Arg('filter', () => BranchFilter, { nullable: true }) filter: BranchFilter | null,
-    @Arg('orderBy', () => BranchOrder, { nullable: true, defaultValue: BranchOrder.NAME }) orderBy: BranchOrder | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => BranchFilter, { description: 'Restricts by region, locality, service or distance.', nullable: true }) filter: BranchFilter | null,
+    @Arg('orderBy', () => BranchOrder, { description: 'Order of the list; DISTANCE needs `filter.near`.', nullable: true, defaultValue: BranchOrder.NAME }) orderBy: BranchOrder | null,
+    @Arg('first', () => Int, { description: 'Page size, 1 to 100 (default 20); counts in the query cost as `first` times the selected fields.', nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { description: 'Cursor from the previous page\'s `pageInfo.endCursor`.', nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<BranchConnection> {
     return branchPage(this.branchesService, this.db, ctx, { filter, orderBy, first, after });
   }
 
   @Query(() => [String], { description: 'Beyond the contract: localities with branches spelled like the text (typos), best first: "Возможно, вы имели в виду …". A branches search by a mistyped locality uses the closest one.' })
-  localitySuggestions(@Arg('text') text: string, @Arg('regionCode', () => String, { nullable: true }) regionCode: string | null): Promise<string[]> {
+  localitySuggestions(@Arg('text', { description: 'The beginning of the locality\'s name, as typed.' }) text: string, @Arg('regionCode', () => String, { description: 'Only localities of this region.', nullable: true }) regionCode: string | null): Promise<string[]> {
     return this.branchesService.localitySuggestions(text, regionCode);
   }
 
-  @Query(() => Branch, { nullable: true })
-  async branch(@Arg('id', () => ID) id: string): Promise<Branch | null> {
+  @Query(() => Branch, { description: 'One branch by id, or null when there is none. Public.', nullable: true })
+  async branch(@Arg('id', () => ID, { description: 'The branch\'s id.' }) id: string): Promise<Branch | null> {
     const row = await this.branchesService.branch(id);
     return row ? toBranch(row) : null;
   }
 
-  @FieldResolver(() => Region)
+  @FieldResolver(() => Region, { description: 'The region the branch is in.' })
   async region(@Root() branch: Branch, @Ctx() ctx: GraphQLContext): Promise<Region> {
     const region = await branchesLoaders(ctx, this.db, ctx.now).regionByCode.load(branch.regionCode);
     if (!region) throw notFound('Регион');
@@ -76,8 +76,8 @@ export class BranchResolver {
   @FieldResolver(() => [ScheduleException], { description: `Holidays and short days between from and to (default: the next ${EXCEPTIONS_DEFAULT_DAYS} days).` })
   async exceptions(
     @Root() branch: Branch,
-    @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
-    @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
+    @Arg('from', () => DateScalar, { description: 'First day (default today).', nullable: true }) from: string | null,
+    @Arg('to', () => DateScalar, { description: 'Last day (inclusive; default 30 days on).', nullable: true }) to: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ScheduleException[]> {
     const range = exceptionsRange(ctx.now, from, to);
@@ -89,7 +89,7 @@ export class BranchResolver {
     return branchesLoaders(ctx, this.db, ctx.now).openNowByBranch.load(branch.id);
   }
 
-  @FieldResolver(() => [Service], { description: 'Services offered here.' })
+  @FieldResolver(() => [Service], { description: 'Services offered here, all at once (counted as 60 in the query cost).', deprecationReason: 'Use servicesPage (a page at a time by title) and serviceCount (without loading them); services loads every service of the branch in one list.' })
   async services(@Root() branch: Branch, @Ctx() ctx: GraphQLContext): Promise<Service[]> {
     return (await catalogLoaders(ctx, this.db).servicesByBranch.load(branch.id)).map(toService);
   }
@@ -114,31 +114,31 @@ export class BranchResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Branch, { description: 'Admins: a new branch (default hours unless given).' })
-  async createBranch(@Arg('input', () => BranchInput) input: BranchInput, @Ctx() ctx: GraphQLContext): Promise<Branch> {
+  async createBranch(@Arg('input', () => BranchInput, { description: 'The new branch; it starts with default hours (Mon-Fri 09:00-18:00, Sat 10:00-15:00).' }) input: BranchInput, @Ctx() ctx: GraphQLContext): Promise<Branch> {
     return toBranch(await this.branchesService.createBranch(requireViewer(ctx), input));
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => Branch)
-  async updateBranch(@Arg('id', () => ID) id: string, @Arg('input', () => BranchInput) input: BranchInput, @Ctx() ctx: GraphQLContext): Promise<Branch> {
+  @Mutation(() => Branch, { description: 'Admins: changes a branch\'s data; public caches are refreshed.' })
+  async updateBranch(@Arg('id', () => ID, { description: 'The branch to change.' }) id: string, @Arg('input', () => BranchInput, { description: 'The branch\'s new data.' }) input: BranchInput, @Ctx() ctx: GraphQLContext): Promise<Branch> {
     return toBranch(await this.branchesService.updateBranch(requireViewer(ctx), id, input));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Branch, { description: 'Admins: replaces the weekly hours; bookings at times now closed are cancelled (cancelledBookings says how many).' })
-  async setWorkingHours(@Arg('branchId', () => ID) branchId: string, @Arg('hours', () => [WorkingHoursInput]) hours: WorkingHoursInput[], @Ctx() ctx: GraphQLContext): Promise<Branch> {
+  async setWorkingHours(@Arg('branchId', () => ID, { description: 'The branch.' }) branchId: string, @Arg('hours', () => [WorkingHoursInput], { description: 'The weekly hours, one entry per open weekday (replaces them); bookings that no longer fit are cancelled with a message.' }) hours: WorkingHoursInput[], @Ctx() ctx: GraphQLContext): Promise<Branch> {
     return toBranch(await this.branchesService.setWorkingHours(requireViewer(ctx), branchId, hours));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Branch, { description: 'Admins: a holiday or short day (replaces one on the same date); bookings at times now closed are cancelled (cancelledBookings says how many).' })
-  async addScheduleException(@Arg('branchId', () => ID) branchId: string, @Arg('input', () => ScheduleExceptionInput) input: ScheduleExceptionInput, @Ctx() ctx: GraphQLContext): Promise<Branch> {
+  async addScheduleException(@Arg('branchId', () => ID, { description: 'The branch.' }) branchId: string, @Arg('input', () => ScheduleExceptionInput, { description: 'The day and its hours (or closed); bookings that no longer fit are cancelled with a message.' }) input: ScheduleExceptionInput, @Ctx() ctx: GraphQLContext): Promise<Branch> {
     return toBranch(await this.branchesService.addScheduleException(requireViewer(ctx), branchId, input));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Branch, { description: 'Admins: replaces the services offered.' })
-  async setBranchServices(@Arg('branchId', () => ID) branchId: string, @Arg('serviceIds', () => [ID]) serviceIds: string[], @Ctx() ctx: GraphQLContext): Promise<Branch> {
+  async setBranchServices(@Arg('branchId', () => ID, { description: 'The branch.' }) branchId: string, @Arg('serviceIds', () => [ID], { description: 'Every service the branch offers (replaces the list).' }) serviceIds: string[], @Ctx() ctx: GraphQLContext): Promise<Branch> {
     return toBranch(await this.branchesService.setBranchServices(requireViewer(ctx), branchId, serviceIds));
   }
 }
@@ -153,9 +153,9 @@ export class ServiceBranchesResolver {
   @FieldResolver(() => BranchConnection, { description: 'Branches offering the service.' })
   branches(
     @Root() service: Service,
-    @Arg('filter', () => BranchFilter, { nullable: true }) filter: BranchFilter | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => BranchFilter, { description: 'Restricts by region, locality or distance.', nullable: true }) filter: BranchFilter | null,
+    @Arg('first', () => Int, { description: 'Page size, 1 to 100 (default 20); counts in the query cost as `first` times the selected fields.', nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { description: 'Cursor from the previous page\'s `pageInfo.endCursor`.', nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<BranchConnection> {
     return branchPage(this.branchesService, this.db, ctx, { filter: { ...filter, serviceId: service.id }, orderBy: BranchOrder.NAME, first, after });

@@ -8,23 +8,23 @@ export enum BranchOrder {
   DISTANCE = 'DISTANCE',
   LOAD = 'LOAD',
 }
-registerEnumType(BranchOrder, { name: 'BranchOrder', description: 'How to order branches; DISTANCE needs filter.near; LOAD puts the emptiest first.' });
+registerEnumType(BranchOrder, { name: 'BranchOrder', description: 'How to order branches; DISTANCE needs filter.near; LOAD puts the emptiest first.', valuesConfig: { DISTANCE: { description: 'Nearest first; needs `filter.near`.' }, LOAD: { description: 'Emptiest queue first (live load).' }, NAME: { description: 'Alphabetical by name.' } } });
 
 @ObjectType({ description: 'A region of Russia with the localities that have branches.' })
 export class Region {
   @Field({ description: 'Region code, e.g. 77 for Moscow.' })
   code!: string;
-  @Field()
+  @Field({ description: 'The region\'s name.' })
   name!: string;
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The localities of the region that have branches, alphabetical.' })
   localities!: string[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'A point on the map (WGS 84).' })
 export class GeoPoint {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Latitude in degrees, -90 to 90.' })
   lat!: number;
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Longitude in degrees, -180 to 180.' })
   lon!: number;
 }
 
@@ -36,40 +36,40 @@ export class WorkingHours {
   opens!: string;
   @Field({ description: 'HH:MM' })
   closes!: string;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Start of the break (HH:MM), if there is one.', nullable: true })
   breakStart!: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'End of the break (HH:MM), if there is one.', nullable: true })
   breakEnd!: string | null;
 }
 
 @ObjectType({ description: 'A dated change of hours: a holiday or a short day.' })
 export class ScheduleException {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day (branch-local).' })
   date!: string;
-  @Field()
+  @Field({ description: 'Whether the branch is closed the whole day.' })
   closed!: boolean;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Opening time that day (HH:MM), when open.', nullable: true })
   opens!: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Closing time that day (HH:MM), when open.', nullable: true })
   closes!: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Why (a holiday, a short day), shown to citizens.', nullable: true })
   note!: string | null;
 }
 
 @ObjectType({ implements: Node, description: 'An MFC office.' })
 export class Branch extends Node {
-  @Field()
+  @Field({ description: 'The branch\'s name as on its sign.' })
   name!: string;
   regionCode!: string;
-  @Field()
+  @Field({ description: 'City, town or village.' })
   locality!: string;
-  @Field()
+  @Field({ description: 'Street address.' })
   address!: string;
-  @Field(() => GeoPoint)
+  @Field(() => GeoPoint, { description: 'Coordinates, for maps and ordering by distance.' })
   location!: GeoPoint;
   @Field({ description: 'IANA time zone; hours are local to it.' })
   timezone!: string;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Contact phone, if any.', nullable: true })
   phone!: string | null;
   @Field(() => Int, { description: 'Number of service windows (desks).' })
   windows!: number;
@@ -81,10 +81,10 @@ export class Branch extends Node {
 
 @ObjectType({ description: 'A page of branches.' })
 export class BranchConnection {
-  @Field(() => [Branch])
+  @Field(() => [Branch], { description: 'The branches of this page.' })
   nodes!: Branch[];
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends; pass `endCursor` as `after` for the next one.' })
   pageInfo!: PageInfo;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many branches match, across all pages.' })
   totalCount!: number;
 }

@@ -8,62 +8,62 @@ import { DocumentKind, ServiceKind } from './catalog.types.js';
 export class ServiceFilter {
   @Field(() => String, { nullable: true, description: 'Full-text search over title and description, Russian morphology.' })
   search?: string | null;
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only services of this category.', nullable: true })
   categoryId?: string | null;
-  @Field(() => ServiceKind, { nullable: true })
+  @Field(() => ServiceKind, { description: 'Only services of this kind.', nullable: true })
   kind?: ServiceKind | null;
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { description: 'Only services that can be done fully online.', nullable: true })
   availableOnline?: boolean | null;
   @Field(() => ID, { nullable: true, description: 'Only services offered at this branch.' })
   branchId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A catalog category.' })
 export class ServiceCategoryInput {
   @Field({ description: 'Latin letters, digits and dashes.' })
   slug!: string;
-  @Field()
+  @Field({ description: 'The category\'s name.' })
   title!: string;
 }
 
-@InputType()
+@InputType({ description: 'A document a service requires.' })
 export class RequiredDocumentInput {
-  @Field(() => DocumentKind, { nullable: true })
+  @Field(() => DocumentKind, { description: 'The personal document kind, when it is one (then the citizen\'s saved one can be attached).', nullable: true })
   kind?: DocumentKind | null;
-  @Field()
+  @Field({ description: 'The document\'s name.' })
   title!: string;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'More about it (which pages, originals or copies).', nullable: true })
   description?: string | null;
-  @Field()
+  @Field({ description: 'Whether the application may go without it.' })
   optional!: boolean;
 }
 
-@InputType()
+@InputType({ description: 'A service\'s data (admins).' })
 export class ServiceInput {
-  @Field()
+  @Field({ description: 'Stable short code, unique.' })
   code!: string;
-  @Field()
+  @Field({ description: 'The service\'s name.' })
   title!: string;
-  @Field()
+  @Field({ description: 'What the service is and who may apply.' })
   description!: string;
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The category.' })
   categoryId!: string;
-  @Field(() => ServiceKind)
+  @Field(() => ServiceKind, { description: 'What it produces.' })
   kind!: ServiceKind;
-  @Field(() => [RequiredDocumentInput])
+  @Field(() => [RequiredDocumentInput], { description: 'The documents it requires, each with a title.' })
   requiredDocuments!: RequiredDocumentInput[];
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Processing time in working days.' })
   processingDays!: number;
   @Field(() => String, { nullable: true, description: 'Decimal string; no fee when absent.' })
   feeAmount?: string | null;
-  @Field()
+  @Field({ description: 'Whether it can be done fully online.' })
   availableOnline!: boolean;
-  @Field()
+  @Field({ description: 'Whether a visit needs a booking.' })
   requiresAppointment!: boolean;
-  @Field(() => TrustLevel)
+  @Field(() => TrustLevel, { description: 'The lowest account level that may apply.' })
   minTrustLevel!: TrustLevel;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Length of a visit in minutes: a multiple of 15, from 15 to 240.' })
   appointmentMinutes!: number;
-  @Field(() => JSONScalar, { nullable: true })
+  @Field(() => JSONScalar, { description: 'JSON Schema of the application form; submissions are checked against it.', nullable: true })
   applicationForm?: Record<string, unknown> | null;
 }

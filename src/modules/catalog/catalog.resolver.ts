@@ -31,21 +31,21 @@ export class ServiceResolver {
 
   @Query(() => ServiceConnection, { description: 'Services, best matches first when searching.' })
   services(
-    @Arg('filter', () => ServiceFilter, { nullable: true }) filter: ServiceFilter | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => ServiceFilter, { description: 'Restricts by words (Russian morphology), category, kind or online availability.', nullable: true }) filter: ServiceFilter | null,
+    @Arg('first', () => Int, { description: 'Page size, 1 to 100 (default 20); counts in the query cost as `first` times the selected fields.', nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { description: 'Cursor from the previous page\'s `pageInfo.endCursor`.', nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServiceConnection> {
     return servicePage(this.catalog, this.db, ctx, filter, first, after);
   }
 
   @Query(() => Service, { nullable: true, description: 'A service by id or by code.' })
-  async service(@Arg('id', () => ID, { nullable: true }) id: string | null, @Arg('code', () => String, { nullable: true }) code: string | null): Promise<Service | null> {
+  async service(@Arg('id', () => ID, { description: 'The service\'s id (give id or code).', nullable: true }) id: string | null, @Arg('code', () => String, { description: 'The service\'s code (give id or code).', nullable: true }) code: string | null): Promise<Service | null> {
     const row = await this.catalog.service({ id, code });
     return row ? toService(row) : null;
   }
 
-  @FieldResolver(() => ServiceCategory)
+  @FieldResolver(() => ServiceCategory, { description: 'The category the service belongs to.' })
   async category(@Root() service: Service, @Ctx() ctx: GraphQLContext): Promise<ServiceCategory> {
     const row = await catalogLoaders(ctx, this.db).categoryById.load(service.categoryId);
     if (!row) throw notFound('Категория');
@@ -59,37 +59,37 @@ export class ServiceResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => ServiceCategory, { description: 'Admins: a new category.' })
-  async createServiceCategory(@Arg('input', () => ServiceCategoryInput) input: ServiceCategoryInput, @Ctx() ctx: GraphQLContext): Promise<ServiceCategory> {
+  async createServiceCategory(@Arg('input', () => ServiceCategoryInput, { description: 'The new category.' }) input: ServiceCategoryInput, @Ctx() ctx: GraphQLContext): Promise<ServiceCategory> {
     return toCategory(await this.catalog.createCategory(requireViewer(ctx), input));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => ServiceCategory, { description: 'Admins: renames a category (slug and title).' })
-  async updateServiceCategory(@Arg('id', () => ID) id: string, @Arg('input', () => ServiceCategoryInput) input: ServiceCategoryInput, @Ctx() ctx: GraphQLContext): Promise<ServiceCategory> {
+  async updateServiceCategory(@Arg('id', () => ID, { description: 'The category to change.' }) id: string, @Arg('input', () => ServiceCategoryInput, { description: 'The category\'s new data.' }) input: ServiceCategoryInput, @Ctx() ctx: GraphQLContext): Promise<ServiceCategory> {
     return toCategory(await this.catalog.updateCategory(requireViewer(ctx), id, input));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Boolean, { description: 'Admins: only a category without services (archived ones included); CONFLICT otherwise.' })
-  deleteServiceCategory(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+  deleteServiceCategory(@Arg('id', () => ID, { description: 'The category to delete; refused (PRECONDITION_FAILED) while it has services.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     return this.catalog.deleteCategory(requireViewer(ctx), id);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Service, { description: 'Admins: a new service.' })
-  async createService(@Arg('input', () => ServiceInput) input: ServiceInput, @Ctx() ctx: GraphQLContext): Promise<Service> {
+  async createService(@Arg('input', () => ServiceInput, { description: 'The new service.' }) input: ServiceInput, @Ctx() ctx: GraphQLContext): Promise<Service> {
     return toService(await this.catalog.createService(requireViewer(ctx), input));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Service, { description: 'Admins: replaces a service\'s description.' })
-  async updateService(@Arg('id', () => ID) id: string, @Arg('input', () => ServiceInput) input: ServiceInput, @Ctx() ctx: GraphQLContext): Promise<Service> {
+  async updateService(@Arg('id', () => ID, { description: 'The service to change.' }) id: string, @Arg('input', () => ServiceInput, { description: 'The service\'s new data.' }) input: ServiceInput, @Ctx() ctx: GraphQLContext): Promise<Service> {
     return toService(await this.catalog.updateService(requireViewer(ctx), id, input));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Service, { description: 'Admins: the service is no longer offered (kept for history).' })
-  async archiveService(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Service> {
+  async archiveService(@Arg('id', () => ID, { description: 'The service to archive; it leaves the catalog but its applications stay.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<Service> {
     return toService(await this.catalog.archiveService(requireViewer(ctx), id));
   }
 }
@@ -104,8 +104,8 @@ export class ServiceCategoryResolver {
   @FieldResolver(() => ServiceConnection, { description: 'The category\'s services.' })
   services(
     @Root() category: ServiceCategory,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { description: 'Page size, 1 to 100 (default 20); counts in the query cost as `first` times the selected fields.', nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { description: 'Cursor from the previous page\'s `pageInfo.endCursor`.', nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServiceConnection> {
     return servicePage(this.catalog, this.db, ctx, { categoryId: category.id }, first, after);

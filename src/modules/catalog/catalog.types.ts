@@ -24,11 +24,11 @@ export enum DocumentKind {
   VEHICLE_REGISTRATION = 'VEHICLE_REGISTRATION',
   GUARDIANSHIP_DECISION = 'GUARDIANSHIP_DECISION',
 }
-registerEnumType(ServiceKind, { name: 'ServiceKind', description: 'What a service produces.' });
+registerEnumType(ServiceKind, { name: 'ServiceKind', description: 'What a service produces.', valuesConfig: { APPLICATION: { description: 'An application processed by the authority (a benefit, a permit).' }, CERTIFICATE: { description: 'A certificate or extract.' }, CONSULTATION: { description: 'Advice, no document produced.' }, DOCUMENT_ISSUE: { description: 'Issue or replacement of an identity document.' }, PAYMENT: { description: 'A payment of state fees or charges.' }, REGISTRATION: { description: 'A registration (residence, vehicle, property).' } } });
 registerEnumType(DocumentKind, {
   name: 'DocumentKind',
   description: 'Kinds of personal documents.',
-  valuesConfig: { GUARDIANSHIP_DECISION: { description: 'A guardianship authority\'s decision appointing the guardian (a ward\'s document).' } },
+  valuesConfig: { VEHICLE_REGISTRATION: { description: 'Vehicle registration certificate.' }, SNILS: { description: 'Pension insurance number (SNILS).' }, PASSPORT_RF: { description: 'Internal passport of the Russian Federation.' }, OMS_POLICY: { description: 'Compulsory medical insurance policy (OMS).' }, MILITARY_ID: { description: 'Military ID (voenny bilet).' }, INN: { description: 'Taxpayer number certificate (INN).' }, FOREIGN_PASSPORT: { description: 'Passport for travel abroad (zagranpasport).' }, DRIVER_LICENSE: { description: 'Driver\'s licence.' }, BIRTH_CERTIFICATE: { description: 'Birth certificate (for children; proves a dependant).' }, GUARDIANSHIP_DECISION: { description: 'A guardianship authority\'s decision appointing the guardian (a ward\'s document).' } },
 });
 
 @ObjectType({ description: 'An amount of money.' })
@@ -41,7 +41,7 @@ export class Money {
 
 @ObjectType({ description: 'The state fee of a service.' })
 export class Fee {
-  @Field(() => Money)
+  @Field(() => Money, { description: 'The fee before any online discount.' })
   amount!: Money;
   @Field(() => Money, { description: 'What the fee costs when paid through the personal account.' })
   onlineAmount!: Money;
@@ -51,41 +51,41 @@ export class Fee {
 export class RequiredDocument {
   @Field(() => DocumentKind, { nullable: true, description: 'The personal document kind, when it is one.' })
   kind!: DocumentKind | null;
-  @Field()
+  @Field({ description: 'The document\'s name.' })
   title!: string;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'More about the document (which pages, originals or copies).', nullable: true })
   description!: string | null;
-  @Field()
+  @Field({ description: 'Whether the application may go without it.' })
   optional!: boolean;
 }
 
 @ObjectType({ implements: Node, description: 'A group of services: passports, family, transport...' })
 export class ServiceCategory extends Node {
-  @Field()
+  @Field({ description: 'Stable URL-friendly name of the category.' })
   slug!: string;
-  @Field()
+  @Field({ description: 'The category\'s name.' })
   title!: string;
 }
 
 @ObjectType({ implements: Node, description: 'A public service that can be applied for or booked.' })
 export class Service extends Node {
-  @Field()
+  @Field({ description: 'Stable short code of the service (e.g. passport-rf), usable with `service(code:)`.' })
   code!: string;
-  @Field()
+  @Field({ description: 'The service\'s name.' })
   title!: string;
-  @Field()
+  @Field({ description: 'What the service is and who may apply, plain text.' })
   description!: string;
   categoryId!: string;
-  @Field(() => ServiceKind)
+  @Field(() => ServiceKind, { description: 'What the service produces.' })
   kind!: ServiceKind;
-  @Field(() => [RequiredDocument])
+  @Field(() => [RequiredDocument], { description: 'The documents to bring or attach (counted as 20 in the query cost).' })
   requiredDocuments!: RequiredDocument[];
   @Field(() => Int, { description: 'Working days from submission to result.' })
   processingDays!: number;
   feeAmount!: string | null;
-  @Field()
+  @Field({ description: 'Whether it can be done fully online.' })
   availableOnline!: boolean;
-  @Field()
+  @Field({ description: 'Whether a visit needs a booking (else a queue ticket will do).' })
   requiresAppointment!: boolean;
   @Field(() => TrustLevel, { description: 'The lowest account level the service accepts.' })
   minTrustLevel!: TrustLevel;
@@ -99,10 +99,10 @@ export class Service extends Node {
 
 @ObjectType({ description: 'A page of services.' })
 export class ServiceConnection {
-  @Field(() => [Service])
+  @Field(() => [Service], { description: 'The services of this page.' })
   nodes!: Service[];
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends; pass `endCursor` as `after` for the next one.' })
   pageInfo!: PageInfo;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many services match, across all pages.' })
   totalCount!: number;
 }

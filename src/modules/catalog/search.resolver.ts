@@ -7,7 +7,7 @@ import type { CatalogSearch } from './search.service.js';
 
 @ObjectType({ description: 'Beyond the contract: one entry of the search\'s synonym dictionary (what people say -> the catalog\'s words).' })
 export class SearchSynonym {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The synonym\'s id.' })
   id!: string;
 
   @Field({ description: 'What citizens type, normalized (lower case, ё as е).' })
@@ -16,7 +16,7 @@ export class SearchSynonym {
   @Field({ description: 'The catalog\'s words the phrase is read as.' })
   expansion!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it was last changed.' })
   updatedAt!: Date;
 }
 
@@ -25,7 +25,7 @@ export class SearchResolver {
   constructor(private readonly search: CatalogSearch) {}
 
   @Query(() => [String], { description: 'Spelling suggestions for a catalog search that found little (typos, colloquial names): "Возможно, вы имели в виду …".' })
-  searchSuggestions(@Arg('text') text: string): Promise<string[]> {
+  searchSuggestions(@Arg('text', { description: 'What the user has typed so far.' }) text: string): Promise<string[]> {
     return this.search.suggestions(text);
   }
 
@@ -37,13 +37,13 @@ export class SearchResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => SearchSynonym, { description: 'Beyond the contract, admins: adds a phrase to the synonym dictionary or changes its expansion (no deploy needed).' })
-  setSearchSynonym(@Arg('phrase') phrase: string, @Arg('expansion') expansion: string, @Ctx() ctx: GraphQLContext): Promise<SearchSynonym> {
+  setSearchSynonym(@Arg('phrase', { description: 'What citizens type (e.g. "загран").' }) phrase: string, @Arg('expansion', { description: 'The words the phrase also searches for.' }) expansion: string, @Ctx() ctx: GraphQLContext): Promise<SearchSynonym> {
     return this.search.setSynonym(requireViewer(ctx), { phrase, expansion });
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Boolean, { description: 'Beyond the contract, admins: removes a phrase from the synonym dictionary.' })
-  deleteSearchSynonym(@Arg('phrase') phrase: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+  deleteSearchSynonym(@Arg('phrase', { description: 'The phrase whose synonym to delete.' }) phrase: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     return this.search.deleteSynonym(requireViewer(ctx), phrase);
   }
 }

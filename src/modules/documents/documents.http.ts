@@ -8,7 +8,7 @@
 import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
 import type { Config } from '../../config/env.js';
-import { bearer } from '../../shared/auth/bearer.js';
+import { requireBearerViewer, type TokenSessions } from '../../shared/auth/rest-auth.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError } from '../../shared/errors.js';
 import { LINK_PARAM } from '../../shared/signed-links.js';
@@ -18,10 +18,8 @@ import type { AttachmentsService } from './attachments.service.js';
 import { receive, type Received } from './documents.upload.js';
 import { contentDisposition, sanitizeFileName, sniffScanType } from './files.rules.js';
 
-/** Who is calling, from a bearer token (accounts' SessionGuard). */
-export interface BearerSessions {
-  viewerFromToken(token: string): Promise<Viewer | null>;
-}
+/** Who is calling, from a bearer token (accounts' SessionGuard): refused tokens answer with their reason. */
+export type BearerSessions = TokenSessions;
 
 export interface DocumentFilesDeps {
   config: Pick<Config, 'UPLOAD_MAX_BYTES'>;
@@ -44,11 +42,8 @@ function fail(res: Response, status: number, code: string, message: string, fiel
   sendRestError(res, status, code, message, { field, reason });
 }
 
-async function viewerOf(sessions: BearerSessions, req: Request, res: Response): Promise<Viewer | null> {
-  const token = bearer(req.header('authorization'));
-  const viewer = token ? await sessions.viewerFromToken(token) : null;
-  if (!viewer) fail(res, 401, 'UNAUTHENTICATED', 'Требуется вход в личный кабинет');
-  return viewer;
+function viewerOf(sessions: BearerSessions, req: Request, res: Response): Promise<Viewer | null> {
+  return requireBearerViewer(sessions, req.header('authorization'), res, 'Требуется вход в личный кабинет');
 }
 
 /** A download's viewer: a bearer token, or else a signed link (`?sig=`, Attachment.url). */

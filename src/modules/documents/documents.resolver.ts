@@ -41,40 +41,40 @@ export class DocumentResolver {
 
   @Authorized('OPERATOR', 'ADMIN')
   @Query(() => [PersonalDocument], { description: 'Operators (beyond the contract): documents with scans waiting for review, oldest first.' })
-  async documentsToReview(@Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null, @Ctx() ctx: Ctx): Promise<PersonalDocument[]> {
+  async documentsToReview(@Arg('first', () => Int, { description: 'How many, 1 to 200 (default 50); the query cost counts at most 100 (GRAPHQL_MAX_PAGE_SIZE).', nullable: true, defaultValue: 50 }) first: number | null, @Ctx() ctx: Ctx): Promise<PersonalDocument[]> {
     return (await this.documents.toReview(requireViewer(ctx), first ?? 50)).map((r) => this.toDocument(ctx, r));
   }
 
   @Authorized()
   @Mutation(() => PersonalDocument, { description: 'Adds a document: format and check digits are verified; an expired one is refused; one passport RF, SNILS and INN each.' })
-  async addDocument(@Arg('input', () => DocumentInput) input: DocumentInput, @Ctx() ctx: Ctx): Promise<PersonalDocument> {
+  async addDocument(@Arg('input', () => DocumentInput, { description: 'The document; it is checked on entry (formats, checksums, dates).' }) input: DocumentInput, @Ctx() ctx: Ctx): Promise<PersonalDocument> {
     return this.toDocument(ctx, await this.documents.add(requireViewer(ctx), input));
   }
 
   @Authorized()
   @Mutation(() => PersonalDocument, { description: 'Changes a document (its kind stays); it goes back to review.' })
-  async updateDocument(@Arg('id', () => ID) id: string, @Arg('input', () => DocumentInput) input: DocumentInput, @Ctx() ctx: Ctx): Promise<PersonalDocument> {
+  async updateDocument(@Arg('id', () => ID, { description: 'The caller\'s document to change (it goes back to review).' }) id: string, @Arg('input', () => DocumentInput, { description: 'The new data.' }) input: DocumentInput, @Ctx() ctx: Ctx): Promise<PersonalDocument> {
     return this.toDocument(ctx, await this.documents.update(requireViewer(ctx), id, input));
   }
 
   @Authorized()
-  @Mutation(() => Boolean)
-  deleteDocument(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<boolean> {
+  @Mutation(() => Boolean, { description: 'Deletes one of the caller\'s personal documents with its scans; true when deleted.' })
+  deleteDocument(@Arg('id', () => ID, { description: 'The document to delete.' }) id: string, @Ctx() ctx: Ctx): Promise<boolean> {
     return this.documents.remove(requireViewer(ctx), id);
   }
 
   @Authorized('OPERATOR', 'ADMIN')
   @Mutation(() => PersonalDocument, { description: 'Operators: the result of checking a document (VERIFIED, or REJECTED with a reason).' })
   async reviewDocument(
-    @Arg('id', () => ID) id: string,
-    @Arg('status', () => VerificationStatus) status: VerificationStatus,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('id', () => ID, { description: 'The document to decide on.' }) id: string,
+    @Arg('status', () => VerificationStatus, { description: 'VERIFIED or REJECTED.' }) status: VerificationStatus,
+    @Arg('reason', () => String, { description: 'Why it is rejected (required for REJECTED), shown to the citizen.', nullable: true }) reason: string | null,
     @Ctx() ctx: Ctx,
   ): Promise<PersonalDocument> {
     return this.toDocument(ctx, await this.documents.review(requireViewer(ctx), id, status, reason));
   }
 
-  @FieldResolver(() => [Attachment])
+  @FieldResolver(() => [Attachment], { description: 'The scans (PDF, JPEG or PNG, 5 MB at most each); links are signed and short-lived.' })
   async attachments(@Root() d: PersonalDocument, @Ctx() ctx: Ctx): Promise<Attachment[]> {
     return (await documentsLoaders(ctx, this.db).attachmentsByDocument.load(d.id)).map((a) => toAttachment(a, this.files.fileUrl(requireViewer(ctx), a.id)));
   }

@@ -6,15 +6,15 @@ import { DependantRelation } from './family.types.js';
 
 @InputType({ description: 'A child under 18 or a ward, with the document that proves the relation.' })
 export class DependantInput {
-  @Field()
+  @Field({ description: 'Last name, as in the document.' })
   lastName!: string;
-  @Field()
+  @Field({ description: 'First name, as in the document.' })
   firstName!: string;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Patronymic, if any.', nullable: true })
   middleName?: string | null;
   @Field(() => DateScalar, { description: 'A child\'s birth date is less than 18 years ago.' })
   birthDate!: string;
-  @Field(() => DependantRelation)
+  @Field(() => DependantRelation, { description: 'Child under 18 (birth certificate) or ward (guardianship decision).' })
   relation!: DependantRelation;
   @Field(() => String, { nullable: true, description: 'SNILS, checked by its control number.' })
   snils?: string | null;
@@ -24,13 +24,13 @@ export class DependantInput {
 
 @InputType({ description: 'What to change: only the fields given; applied after an operator approves.' })
 export class ProfileChangeInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The new last name, if it changes.', nullable: true })
   lastName?: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The new first name, if it changes.', nullable: true })
   firstName?: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The new patronymic, if it changes.', nullable: true })
   middleName?: string | null;
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { description: 'The new date of birth, if it changes.', nullable: true })
   birthDate?: string | null;
   @Field(() => DocumentInput, { nullable: true, description: 'The new passport RF (kind PASSPORT_RF); the old one is kept as history.' })
   passport?: DocumentInput | null;

@@ -42,28 +42,28 @@ export class DependantResolver {
 
   @Authorized()
   @Mutation(() => Dependant, { description: 'Adds a child under 18 (birth certificate) or a ward (guardianship decision); an operator checks the document.' })
-  async addDependant(@Arg('input', () => DependantInput) input: DependantInput, @Ctx() ctx: Ctx): Promise<Dependant> {
+  async addDependant(@Arg('input', () => DependantInput, { description: 'The child or ward; add the document scan as an attachment for the operator\'s check.' }) input: DependantInput, @Ctx() ctx: Ctx): Promise<Dependant> {
     return toDependant(await this.deps.dependants.add(requireViewer(ctx), input));
   }
 
   @Authorized()
   @Mutation(() => Dependant, { description: 'Corrects a dependant and its document; both go back to review. The relation stays.' })
-  async updateDependant(@Arg('id', () => ID) id: string, @Arg('input', () => DependantInput) input: DependantInput, @Ctx() ctx: Ctx): Promise<Dependant> {
+  async updateDependant(@Arg('id', () => ID, { description: 'The caller\'s dependant to change (it is checked again).' }) id: string, @Arg('input', () => DependantInput, { description: 'The new data.' }) input: DependantInput, @Ctx() ctx: Ctx): Promise<Dependant> {
     return toDependant(await this.deps.dependants.update(requireViewer(ctx), id, input));
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'The dependant leaves the account; bookings and applications made for them keep it.' })
-  removeDependant(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<boolean> {
+  removeDependant(@Arg('id', () => ID, { description: 'The caller\'s dependant to remove.' }) id: string, @Ctx() ctx: Ctx): Promise<boolean> {
     return this.deps.dependants.remove(requireViewer(ctx), id);
   }
 
   @Authorized('OPERATOR', 'ADMIN')
   @Mutation(() => Dependant, { description: 'Operators: the result of checking a dependant\'s document (VERIFIED, or REJECTED with a reason).' })
   async reviewDependant(
-    @Arg('id', () => ID) id: string,
-    @Arg('status', () => VerificationStatus) status: VerificationStatus,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('id', () => ID, { description: 'The dependant to decide on.' }) id: string,
+    @Arg('status', () => VerificationStatus, { description: 'VERIFIED or REJECTED.' }) status: VerificationStatus,
+    @Arg('reason', () => String, { description: 'Why it is rejected (required for REJECTED), shown to the citizen.', nullable: true }) reason: string | null,
     @Ctx() ctx: Ctx,
   ): Promise<Dependant> {
     return toDependant(await this.deps.dependants.review(requireViewer(ctx), id, status, reason));

@@ -20,15 +20,15 @@ registerEnumType(DependantRelation, {
 @ObjectType({ implements: Node, description: 'A child or ward the citizen acts for: books visits and applies for them.' })
 export class Dependant extends Node {
   parentId!: string;
-  @Field()
+  @Field({ description: 'Last name, as in the birth certificate or guardianship decision.' })
   lastName!: string;
-  @Field()
+  @Field({ description: 'First name, as in the birth certificate or guardianship decision.' })
   firstName!: string;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Patronymic, if any.', nullable: true })
   middleName!: string | null;
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'Date of birth.' })
   birthDate!: string;
-  @Field(() => DependantRelation)
+  @Field(() => DependantRelation, { description: 'Child or ward.' })
   relation!: DependantRelation;
   @Field(() => String, { nullable: true, description: 'SNILS, 11 digits.' })
   snils!: string | null;
@@ -59,18 +59,18 @@ export class ProfileChangeRequest extends Node {
   status!: VerificationStatus;
   @Field(() => String, { nullable: true, description: 'Why the operator rejected it.' })
   reason!: string | null;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the change was asked for.' })
   createdAt!: Date;
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When an operator decided; null while pending.', nullable: true })
   reviewedAt!: Date | null;
 }
 
 @ObjectType({ description: 'A page of profile change requests.' })
 export class ProfileChangeRequestConnection {
-  @Field(() => [ProfileChangeRequest])
+  @Field(() => [ProfileChangeRequest], { description: 'The requests of this page.' })
   nodes!: ProfileChangeRequest[];
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends; pass `endCursor` as `after` for the next one.' })
   pageInfo!: PageInfo;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many requests match, across all pages.' })
   totalCount!: number;
 }

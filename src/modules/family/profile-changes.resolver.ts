@@ -43,16 +43,16 @@ export class ProfileChangeResolver {
 
   @Authorized()
   @Mutation(() => ProfileChangeRequest, { description: 'Asks to change the name, birth date or passport with scans; one open request at a time (CONFLICT otherwise).' })
-  async requestProfileChange(@Arg('input', () => ProfileChangeInput) input: ProfileChangeInput, @Ctx() ctx: Ctx): Promise<ProfileChangeRequest> {
+  async requestProfileChange(@Arg('input', () => ProfileChangeInput, { description: 'The new name or birth date; attach scans of the document that proves it.' }) input: ProfileChangeInput, @Ctx() ctx: Ctx): Promise<ProfileChangeRequest> {
     return toChangeRequest(await this.deps.changes.request(requireViewer(ctx), input));
   }
 
   @Authorized('OPERATOR', 'ADMIN')
   @Mutation(() => ProfileChangeRequest, { description: 'Operators: approve (applies the change) or reject with a reason.' })
   async reviewProfileChange(
-    @Arg('id', () => ID) id: string,
-    @Arg('status', () => VerificationStatus) status: VerificationStatus,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('id', () => ID, { description: 'The request to decide on.' }) id: string,
+    @Arg('status', () => VerificationStatus, { description: 'VERIFIED (the profile changes) or REJECTED.' }) status: VerificationStatus,
+    @Arg('reason', () => String, { description: 'Why it is rejected (required for REJECTED), shown to the citizen.', nullable: true }) reason: string | null,
     @Ctx() ctx: Ctx,
   ): Promise<ProfileChangeRequest> {
     return toChangeRequest(await this.deps.changes.review(requireViewer(ctx), id, status, reason));

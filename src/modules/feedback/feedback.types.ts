@@ -13,7 +13,7 @@ export enum FeedbackKind {
 registerEnumType(FeedbackKind, {
   name: 'FeedbackKind',
   description: 'What the feedback is: praise and remarks are kept; complaints and requests open support cases.',
-  valuesConfig: {
+  valuesConfig: { REMARK: { description: 'A remark or suggestion; answered but not tracked as a complaint.' }, PRAISE: { description: 'Thanks for good service.' },
     COMPLAINT: { description: 'Opens a case the branch must answer by answerDueAt.' },
     REQUEST: { description: 'Beyond the contract: a request for help (openSupportRequest, or about a booking, application or branch); a case like a complaint.' },
   },
@@ -34,7 +34,7 @@ registerEnumType(SupportPriority, {
 
 @ObjectType({ description: 'One addition to a support case\'s thread, by the citizen or the answering staff.' })
 export class FeedbackFollowUp {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The follow-up\'s id.' })
   id!: string;
 
   @Field({ description: 'Written by staff (else by the case\'s author).' })
@@ -43,28 +43,28 @@ export class FeedbackFollowUp {
   @Field({ description: 'The author as shown: the citizen\'s name, or "Сотрудник МФЦ" and a first name.' })
   authorName!: string;
 
-  @Field()
+  @Field({ description: 'The text.' })
   text!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it was written.' })
   at!: Date;
 }
 
 @ObjectType({ implements: Node, description: 'A rating and text about a visit (booking), an application or a branch.' })
 export class Feedback extends Node {
-  @Field(() => FeedbackKind)
+  @Field(() => FeedbackKind, { description: 'Praise, remark or complaint.' })
   kind!: FeedbackKind;
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: '1 (bad) to 5 (excellent), if given.', nullable: true })
   rating!: number | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The citizen\'s text, if given.', nullable: true })
   text!: string | null;
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The application it is about, if any.', nullable: true })
   applicationId!: string | null;
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The visit it is about, if any.', nullable: true })
   bookingId!: string | null;
   @Field(() => ID, { nullable: true, description: 'The branch whose operators answer it.' })
   branchId!: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The staff\'s answer, if given.', nullable: true })
   answer!: string | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Beyond the contract.' })
   answeredAt!: Date | null;
@@ -76,6 +76,6 @@ export class Feedback extends Node {
   caseNumber!: string | null;
   @Field(() => SupportPriority, { description: 'The case\'s priority (NORMAL for feedback that is not a case).' })
   priority!: SupportPriority;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it was left.' })
   createdAt!: Date;
 }

@@ -47,20 +47,20 @@ export class CertificatesResolver {
 
   @Authorized()
   @Mutation(() => CertificateBinding, { description: 'Starts binding a certificate: checks it (chain, dates, revocation, the SNILS is the caller\'s), sends a code by SMS and gives the text to sign.' })
-  async beginCertificateBinding(@Arg('input', () => BeginCertificateBindingInput) input: BeginCertificateBindingInput, @Ctx() ctx: Ctx): Promise<CertificateBinding> {
+  async beginCertificateBinding(@Arg('input', () => BeginCertificateBindingInput, { description: 'The certificate and its chain.' }) input: BeginCertificateBindingInput, @Ctx() ctx: Ctx): Promise<CertificateBinding> {
     const started = await this.bindings.begin(requireViewer(ctx), input.certificates, ctx.meta);
     return { challenge: toChallenge(started.challenge), dataToSign: started.dataToSign };
   }
 
   @Authorized()
   @Mutation(() => BoundCertificate, { description: 'Finishes a binding with the code from the SMS and the signature of dataToSign.' })
-  async completeCertificateBinding(@Arg('input', () => CompleteCertificateBindingInput) input: CompleteCertificateBindingInput, @Ctx() ctx: Ctx): Promise<BoundCertificate> {
+  async completeCertificateBinding(@Arg('input', () => CompleteCertificateBindingInput, { description: 'The code and the proof of possession.' }) input: CompleteCertificateBindingInput, @Ctx() ctx: Ctx): Promise<BoundCertificate> {
     return toCertificate(await this.bindings.complete(requireViewer(ctx), input, ctx.meta));
   }
 
   @Authorized()
   @Mutation(() => BoundCertificate, { description: 'Unbinds one of the caller\'s certificates: it signs nothing more (kept signatures stay verifiable).' })
-  async unbindCertificate(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<BoundCertificate> {
+  async unbindCertificate(@Arg('id', () => ID, { description: 'The bound certificate (BoundCertificate.id).' }) id: string, @Ctx() ctx: Ctx): Promise<BoundCertificate> {
     return toCertificate(await this.bindings.unbind(requireViewer(ctx), id, ctx.meta));
   }
 }
@@ -71,19 +71,19 @@ export class DocumentSignaturesResolver {
 
   @Authorized()
   @Query(() => DocumentToSign, { description: 'The canonical text of one of the caller\'s documents: what to sign.' })
-  documentToSign(@Arg('document', () => SignedDocumentInput) document: SignedDocumentInput, @Ctx() ctx: Ctx): Promise<DocumentToSign> {
+  documentToSign(@Arg('document', () => SignedDocumentInput, { description: 'The document and, for an application, its version.' }) document: SignedDocumentInput, @Ctx() ctx: Ctx): Promise<DocumentToSign> {
     return this.signing.toSign(requireViewer(ctx), document) as Promise<DocumentToSign>;
   }
 
   @Authorized()
   @Mutation(() => DocumentSignature, { description: 'Signs one of the caller\'s documents with a bound certificate; checked on receipt and kept. A qualified certificate raises the trust level to CONFIRMED.' })
-  async signDocument(@Arg('input', () => SignDocumentInput) input: SignDocumentInput, @Ctx() ctx: Ctx): Promise<DocumentSignature> {
+  async signDocument(@Arg('input', () => SignDocumentInput, { description: 'The document, the certificate and the signature of its canonical text.' }) input: SignDocumentInput, @Ctx() ctx: Ctx): Promise<DocumentSignature> {
     return toSignature(await this.signing.sign(requireViewer(ctx), input, ctx.meta));
   }
 
   @Authorized()
   @Query(() => [DocumentSignature], { description: 'The signatures of a document the caller may see (its owner; staff who may see the document), oldest first.' })
-  async documentSignatures(@Arg('document', () => SignedDocumentInput) document: SignedDocumentInput, @Ctx() ctx: Ctx): Promise<DocumentSignature[]> {
+  async documentSignatures(@Arg('document', () => SignedDocumentInput, { description: 'The document; without a version, the signatures of every version.' }) document: SignedDocumentInput, @Ctx() ctx: Ctx): Promise<DocumentSignature[]> {
     return (await this.signing.signatures(requireViewer(ctx), document)).map(toSignature);
   }
 

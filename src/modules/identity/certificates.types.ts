@@ -21,7 +21,7 @@ registerEnumType(SignedDocumentKind, {
 
 @ObjectType({ description: 'An electronic-signature certificate bound to the account: documents are signed with it.' })
 export class BoundCertificate {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The binding's id (unbindCertificate, SignDocumentInput.certificateId)." })
   id!: string;
   @Field({ description: 'Serial number, hex.' })
   serialNumber!: string;
@@ -29,13 +29,13 @@ export class BoundCertificate {
   subject!: string;
   @Field({ description: 'The certification authority (distinguished name).' })
   issuer!: string;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'The certificate is valid from this moment.' })
   notBefore!: Date;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'The certificate is valid until this moment; after it, it signs nothing.' })
   notAfter!: Date;
   @Field({ description: 'The certificate names the SNILS the account holds verified: a document signed with it confirms the identity.' })
   qualified!: boolean;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the binding was completed with the SMS code.' })
   boundAt!: Date;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Set once unbound; an unbound certificate signs nothing.' })
   unboundAt!: Date | null;
@@ -57,19 +57,19 @@ export class BeginCertificateBindingInput {
 
 @InputType({ description: 'Finishes a binding: the code from the SMS and the signature of dataToSign.' })
 export class CompleteCertificateBindingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge beginCertificateBinding answered.' })
   challengeId!: string;
-  @Field()
+  @Field({ description: 'The 6-digit code from the SMS.' })
   code!: string;
   @Field({ description: 'The signature of dataToSign, base64 (raw, or a CMS detached signature).' })
   signature!: string;
-  @Field(() => SignatureAlgorithm)
+  @Field(() => SignatureAlgorithm, { description: 'How the signature was made (GOST raw or CMS detached, RSA, ECDSA).' })
   algorithm!: SignatureAlgorithm;
 }
 
 @InputType({ description: 'A document to sign or whose signatures to read.' })
 export class SignedDocumentInput {
-  @Field(() => SignedDocumentKind)
+  @Field(() => SignedDocumentKind, { description: 'What kind of document: an application version or a profile change request.' })
   kind!: SignedDocumentKind;
   @Field(() => ID, { description: 'The application or the profile change request.' })
   id!: string;
@@ -79,11 +79,11 @@ export class SignedDocumentInput {
 
 @ObjectType({ description: 'The canonical text of a document: what its signature covers.' })
 export class DocumentToSign {
-  @Field(() => SignedDocumentKind)
+  @Field(() => SignedDocumentKind, { description: 'What kind of document this is.' })
   kind!: SignedDocumentKind;
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The application or the profile change request.' })
   id!: string;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version the text is of (1 for a profile change request).' })
   version!: number;
   @Field({ description: 'Sign exactly these UTF-8 bytes: a heading line, then the document as canonical JSON (keys sorted, no spaces).' })
   dataToSign!: string;
@@ -97,7 +97,7 @@ export class SignDocumentInput extends SignedDocumentInput {
   certificateId?: string | null;
   @Field(() => String, { nullable: true, description: 'The signing certificate, PEM or base64 DER; it must be bound to the account.' })
   certificate?: string | null;
-  @Field(() => SignatureAlgorithm)
+  @Field(() => SignatureAlgorithm, { description: 'How the signature was made (GOST raw or CMS detached, RSA, ECDSA).' })
   algorithm!: SignatureAlgorithm;
   @Field({ description: 'The signature of dataToSign, base64: raw, or a CMS detached signature (GOST_CMS_DETACHED).' })
   signature!: string;
@@ -115,29 +115,29 @@ export class SignatureVerification {
   serialNumber!: string;
   @Field({ description: 'The certificate\'s issuer.' })
   issuer!: string;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the signature was received and first checked.' })
   signedAt!: Date;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When this check ran (now).' })
   checkedAt!: Date;
 }
 
 @ObjectType({ description: 'A signature of a document by a bound certificate, kept as received.' })
 export class DocumentSignature {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The kept signature's id." })
   id!: string;
-  @Field(() => SignedDocumentKind)
+  @Field(() => SignedDocumentKind, { description: 'What kind of document was signed.' })
   kind!: SignedDocumentKind;
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The application or the profile change request signed.' })
   documentId!: string;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version signed (1 for a profile change request).' })
   version!: number;
-  @Field(() => SignatureAlgorithm)
+  @Field(() => SignatureAlgorithm, { description: 'How the signature was made.' })
   algorithm!: SignatureAlgorithm;
   @Field({ description: 'The signature as received, base64.' })
   signature!: string;
   @Field({ description: 'SHA-256 of the signed canonical text, hex.' })
   digest!: string;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the signature was received and checked.' })
   signedAt!: Date;
   /** The row (for the certificate and verification fields). */
   row!: DocumentSignatureRow;

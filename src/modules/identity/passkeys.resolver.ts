@@ -27,7 +27,7 @@ export class PasskeysResolver {
   @Authorized()
   @Mutation(() => Passkey, { description: 'Finishes adding a passkey with the answer of navigator.credentials.create() (RegistrationResponseJSON).' })
   async finishPasskeyRegistration(
-    @Arg('challengeId', () => ID) challengeId: string,
+    @Arg('challengeId', () => ID, { description: 'The challenge `beginPasskeyRegistration` returned.' }) challengeId: string,
     @Arg('response', () => JSONScalar, { description: 'RegistrationResponseJSON as @simplewebauthn/browser startRegistration() answers it.' }) response: unknown,
     @Arg('name', () => String, { nullable: true, description: 'What the owner calls the device; "Ключ доступа" when not given.' }) name: string | null,
     @Ctx() ctx: GraphQLContext,
@@ -37,7 +37,7 @@ export class PasskeysResolver {
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Removes one of the caller\'s passkeys; it can no longer log in.' })
-  removePasskey(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+  removePasskey(@Arg('id', () => ID, { description: 'The caller\'s passkey to remove.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     return this.passkeys.remove(requireViewer(ctx), id, ctx.meta);
   }
 
@@ -48,7 +48,7 @@ export class PasskeysResolver {
 
   @Mutation(() => AuthPayload, { description: 'Finishes a passkey login with the answer of navigator.credentials.get() (AuthenticationResponseJSON) and signs in.' })
   async finishPasskeyLogin(
-    @Arg('challengeId', () => ID) challengeId: string,
+    @Arg('challengeId', () => ID, { description: 'The challenge `beginPasskeyLogin` returned.' }) challengeId: string,
     @Arg('response', () => JSONScalar, { description: 'AuthenticationResponseJSON as @simplewebauthn/browser startAuthentication() answers it.' }) response: unknown,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AuthPayload> {

@@ -9,13 +9,13 @@ export class PasskeyChallenge {
   challengeId!: string;
   @Field(() => JSONScalar, { description: 'PublicKeyCredentialCreationOptionsJSON (registration) or PublicKeyCredentialRequestOptionsJSON (login).' })
   options!: Record<string, unknown>;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the challenge stops being accepted.' })
   expiresAt!: Date;
 }
 
 @ObjectType({ description: "A passkey of the caller's: a key kept on a device (or synced between devices) and unlocked by its fingerprint, face or PIN." })
 export class Passkey {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The passkey\'s id (for `removePasskey`).' })
   id!: string;
   @Field({ description: 'Given by the owner when adding it, e.g. "Телефон".' })
   name!: string;
@@ -25,8 +25,8 @@ export class Passkey {
   backedUp!: boolean;
   @Field(() => [String], { description: 'How the browser can reach the authenticator: internal, hybrid, usb, nfc, ble.' })
   transports!: string[];
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it was registered.' })
   createdAt!: Date;
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When it was last used to log in.', nullable: true })
   lastUsedAt!: Date | null;
 }

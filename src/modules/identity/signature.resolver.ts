@@ -16,7 +16,7 @@ export class SignatureResolver {
   }
 
   @Mutation(() => AuthPayload, { description: 'Finishes a signature login: the signature, the certificate chain up to a trusted root, and the account named by the SNILS or INN in the certificate.' })
-  async completeSignatureLogin(@Arg('input', () => SignatureLoginInput) input: SignatureLoginInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
+  async completeSignatureLogin(@Arg('input', () => SignatureLoginInput, { description: 'The challenge and its signature.' }) input: SignatureLoginInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
     return toAuthPayload(await this.signature.complete(input, ctx.meta));
   }
 }

@@ -28,22 +28,22 @@ registerEnumType(SignatureAlgorithm, {
 
 @ObjectType({ description: 'A text to sign with the key of an electronic-signature certificate; single use, short-lived.' })
 export class SignatureChallenge {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Pass it back with the signature.' })
   challengeId!: string;
   @Field({ description: 'Sign exactly these UTF-8 bytes.' })
   dataToSign!: string;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the challenge stops being accepted.' })
   expiresAt!: Date;
 }
 
 @InputType({ description: 'A signed challenge with the certificate that signed it.' })
 export class SignatureLoginInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge `beginSignatureLogin` returned.' })
   challengeId!: string;
   @Field({ description: 'The signature of dataToSign, base64.' })
   signature!: string;
   @Field(() => [String], { description: 'The signing certificate first, then any intermediate CA certificates; PEM or base64 DER each.' })
   certificates!: string[];
-  @Field(() => SignatureAlgorithm)
+  @Field(() => SignatureAlgorithm, { description: 'The signature algorithm used.' })
   algorithm!: SignatureAlgorithm;
 }

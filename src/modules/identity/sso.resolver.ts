@@ -16,12 +16,12 @@ export class SsoResolver {
   }
 
   @Mutation(() => SsoRedirect, { description: 'Starts a login at a provider; redirectUri must be one of the provider\'s allowed redirect URIs.' })
-  beginSsoLogin(@Arg('providerId', () => ID) providerId: string, @Arg('redirectUri') redirectUri: string, @Ctx() ctx: GraphQLContext): Promise<SsoRedirect> {
+  beginSsoLogin(@Arg('providerId', () => ID, { description: 'The provider, from `ssoProviders`.' }) providerId: string, @Arg('redirectUri', { description: 'Where the provider sends the user back; must be one of the configured redirect URIs.' }) redirectUri: string, @Ctx() ctx: GraphQLContext): Promise<SsoRedirect> {
     return this.sso.begin(providerId, redirectUri, ctx.meta);
   }
 
   @Mutation(() => AuthPayload, { description: 'Finishes a provider login with the state and code the provider sent to the redirect URI, and signs in.' })
-  async completeSsoLogin(@Arg('state') state: string, @Arg('code') code: string, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
+  async completeSsoLogin(@Arg('state', { description: 'The `state` query parameter the provider returned (checked against the one issued).' }) state: string, @Arg('code', { description: 'The `code` query parameter the provider returned.' }) code: string, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
     return toAuthPayload(await this.sso.complete(state, code, ctx.meta));
   }
 }

@@ -14,14 +14,27 @@ import * as repo from './webhooks.repository.js';
 import { allowsPrivateTargets, EVENT_SCOPE, nextAttemptAt, shouldDisable, webhookPayload } from './webhooks.rules.js';
 import { postSigned } from './webhook-target.js';
 
+/** Signers by endpoint, kept while the endpoint's (sealed) secret is the same: no decryption per attempt. */
+const SIGNERS_MAX = 10_000;
+
 export class WebhookDeliveryService {
+  private readonly signers = new Map<string, { sealed: string; webhook: Webhook }>();
+
   constructor(private readonly deps: IntegrationsDeps) {}
+
+  private signer(endpoint: repo.EndpointRow): Webhook {
+    const cached = this.signers.get(endpoint.id);
+    if (cached?.sealed === endpoint.secret) return cached.webhook;
+    if (this.signers.size >= SIGNERS_MAX) this.signers.clear();
+    const webhook = new Webhook(this.deps.cipher.open(endpoint.secret));
+    this.signers.set(endpoint.id, { sealed: endpoint.secret, webhook });
+    return webhook;
+  }
 
   /** One delivery per endpoint taking the event (its owner holding the event's scope and branch). */
   async fanOut(event: IntegrationEvent): Promise<number> {
     const { db, clock } = this.deps;
     const occurredAt = new Date(event.occurredAt);
-    await repo.insertEvent(db, { id: event.id, type: event.type, branchId: event.branchId, occurredAt, data: event.data, createdAt: clock.now() });
     const scope = EVENT_SCOPE[event.type];
     const endpoints = (await repo.endpointsFor(db, event.type, event.branchId)).filter((e) => {
       if (e.clientId === null) return true; // an admin's endpoint
@@ -29,9 +42,14 @@ export class WebhookDeliveryService {
       const branches = e.clientBranchIds ?? [];
       return branches.length === 0 || (event.branchId !== null && branches.includes(event.branchId));
     });
-    await repo.insertDeliveries(db, event.id, endpoints.map((e) => e.id), clock.now());
+    // The event and its deliveries in one commit.
+    await db.transaction(async (tx) => {
+      await repo.insertEvent(tx, { id: event.id, type: event.type, branchId: event.branchId, occurredAt, data: event.data, createdAt: clock.now() });
+      await repo.insertDeliveries(tx, event.id, endpoints.map((e) => e.id), clock.now());
+    });
     const pending = await repo.unattemptedOf(db, event.id);
-    for (const d of pending) await this.enqueue(d.id, 0, 0);
+    // First attempts in one round trip; their job ids are new (a re-run fan-out is deduplicated by them).
+    await this.deps.queues.get('webhooks').addBulk(pending.map((d) => ({ name: deliverWebhook.name, data: { deliveryId: d.id, attempt: 0 }, opts: { ...deliverWebhook.options, jobId: `whd-${d.id}-0` } })));
     return pending.length;
   }
 
@@ -45,17 +63,17 @@ export class WebhookDeliveryService {
 
   /** Attempt number `attempt` of a delivery; skipped when another attempt already recorded it. */
   async attempt(deliveryId: string, attempt: number): Promise<string> {
-    const { db, clock, config, cipher } = this.deps;
-    const delivery = await repo.findDelivery(db, deliveryId);
-    if (!delivery || delivery.attempts !== attempt || delivery.status === 'SUCCEEDED') return 'skipped';
-    const endpoint = await repo.findEndpoint(db, delivery.endpointId);
+    const { db, clock, config } = this.deps;
+    const found = await repo.findDeliveryWithEndpoint(db, deliveryId);
+    if (!found || found.delivery.attempts !== attempt || found.delivery.status === 'SUCCEEDED') return 'skipped';
+    const { delivery, endpoint } = found;
     if (!endpoint?.active) {
       await repo.markFailed(db, deliveryId, endpoint ? 'endpoint switched off' : 'endpoint deleted');
       return 'endpoint off';
     }
     const body = JSON.stringify(webhookPayload({ id: delivery.eventId, type: delivery.type, occurredAt: delivery.payload.occurredAt, data: delivery.payload.data }));
     const sentAt = clock.now();
-    const signature = new Webhook(cipher.open(endpoint.secret)).sign(delivery.eventId, sentAt, body);
+    const signature = this.signer(endpoint).sign(delivery.eventId, sentAt, body);
     const headers = { 'webhook-id': delivery.eventId, 'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)), 'webhook-signature': signature };
     const result = await postSigned(endpoint.url, body, headers, { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivate: allowsPrivateTargets(config) });
     const now = clock.now();

@@ -81,6 +81,17 @@ export async function findDelivery(db: Executor, id: string): Promise<DeliveryRo
   return row ? toDelivery(row) : undefined;
 }
 
+/** A delivery with its endpoint (null when deleted) in one statement: what one attempt reads. */
+export async function findDeliveryWithEndpoint(db: Executor, id: string): Promise<{ delivery: DeliveryRow; endpoint: EndpointRow | null } | undefined> {
+  const [row] = await db
+    .select({ ...deliveryColumns, endpoint: webhookEndpoints })
+    .from(webhookDeliveries)
+    .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
+    .leftJoin(webhookEndpoints, and(eq(webhookEndpoints.id, webhookDeliveries.endpointId), live))
+    .where(eq(webhookDeliveries.id, id));
+  return row ? { delivery: toDelivery(row), endpoint: row.endpoint } : undefined;
+}
+
 /** A page of an endpoint's deliveries, newest first, after a keyset cursor. */
 export async function pageDeliveries(db: Executor, endpointId: string, opts: { status?: string | null; limit: number; after?: { at: Date; id: string } }): Promise<{ rows: DeliveryRow[]; total: number }> {
   const filter = and(eq(webhookDeliveries.endpointId, endpointId), opts.status ? eq(webhookDeliveries.status, opts.status) : undefined);

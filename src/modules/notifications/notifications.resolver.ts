@@ -31,9 +31,9 @@ export class NotificationResolver {
   @Authorized()
   @Query(() => NotificationConnection, { description: 'The caller\'s in-app feed, newest first.' })
   async notifications(
-    @Arg('filter', () => NotificationFilter, { nullable: true }) filter: NotificationFilter | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => NotificationFilter, { description: 'Restricts by category or unread.', nullable: true }) filter: NotificationFilter | null,
+    @Arg('first', () => Int, { description: 'Page size, 1 to 100 (default 20); counts in the query cost as `first` times the selected fields.', nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { description: 'Cursor from the previous page\'s `pageInfo.endCursor`.', nullable: true }) after: string | null,
     @Ctx() ctx: Ctx,
   ): Promise<NotificationConnection> {
     const page = await this.feedService.feed(requireViewer(ctx), filter, first, after);
@@ -41,32 +41,32 @@ export class NotificationResolver {
   }
 
   @Authorized()
-  @Query(() => Int)
+  @Query(() => Int, { description: 'How many of the caller\'s notifications are unread (for a badge).' })
   unreadNotificationCount(@Ctx() ctx: Ctx): Promise<number> {
     return this.feedService.unreadCount(requireViewer(ctx));
   }
 
   @Authorized()
   @Mutation(() => Int, { description: 'Marks the caller\'s notifications read; answers how many changed.' })
-  markNotificationsRead(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Ctx): Promise<number> {
+  markNotificationsRead(@Arg('ids', () => [ID], { description: 'The caller\'s notifications to mark read; others are ignored.' }) ids: string[], @Ctx() ctx: Ctx): Promise<number> {
     return this.feedService.markRead(requireViewer(ctx), ids);
   }
 
   @Authorized()
-  @Mutation(() => Int)
+  @Mutation(() => Int, { description: 'Marks every unread notification of the caller read; answers how many changed.' })
   markAllNotificationsRead(@Ctx() ctx: Ctx): Promise<number> {
     return this.feedService.markAllRead(requireViewer(ctx));
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Clears a notification from the feed.' })
-  deleteNotification(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<boolean> {
+  deleteNotification(@Arg('id', () => ID, { description: 'The caller\'s notification to delete.' }) id: string, @Ctx() ctx: Ctx): Promise<boolean> {
     return this.feedService.remove(requireViewer(ctx), id);
   }
 
   @Authorized()
-  @Mutation(() => NotificationPreferences)
-  async updateNotificationPreferences(@Arg('input', () => NotificationPreferencesInput) input: NotificationPreferencesInput, @Ctx() ctx: Ctx): Promise<NotificationPreferences> {
+  @Mutation(() => NotificationPreferences, { description: 'Changes which channels each category goes to, and quiet hours; SECURITY keeps at least one channel.' })
+  async updateNotificationPreferences(@Arg('input', () => NotificationPreferencesInput, { description: 'The changes; absent fields stay.' }) input: NotificationPreferencesInput, @Ctx() ctx: Ctx): Promise<NotificationPreferences> {
     return toPreferences(await this.preferences.updatePreferences(requireViewer(ctx), input));
   }
 
@@ -83,13 +83,13 @@ export class NotificationResolver {
 
   @Authorized()
   @Mutation(() => PushSubscription, { description: 'Beyond the contract: registers this browser for web push (an endpoint registered again moves to the caller).' })
-  async registerPushSubscription(@Arg('input', () => PushSubscriptionInput) input: PushSubscriptionInput, @Ctx() ctx: Ctx): Promise<PushSubscription> {
+  async registerPushSubscription(@Arg('input', () => PushSubscriptionInput, { description: 'The browser\'s PushSubscription (endpoint and keys).' }) input: PushSubscriptionInput, @Ctx() ctx: Ctx): Promise<PushSubscription> {
     return toPushSubscription(await this.push.registerPush(requireViewer(ctx), input, ctx.meta.userAgent));
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Beyond the contract: stops push to that device.' })
-  removePushSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<boolean> {
+  removePushSubscription(@Arg('id', () => ID, { description: 'The caller\'s push registration to remove.' }) id: string, @Ctx() ctx: Ctx): Promise<boolean> {
     return this.push.removePush(requireViewer(ctx), id);
   }
 

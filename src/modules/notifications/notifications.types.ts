@@ -10,7 +10,7 @@ export enum NotificationChannel {
   PUSH = 'PUSH',
   IN_APP = 'IN_APP',
 }
-registerEnumType(NotificationChannel, { name: 'NotificationChannel' });
+registerEnumType(NotificationChannel, { description: 'Where a notification is delivered.', name: 'NotificationChannel', valuesConfig: { EMAIL: { description: 'E-mail to the verified address.' }, IN_APP: { description: 'The in-app feed (`notifications`); always on.' }, PUSH: { description: 'Web push to the registered browsers and devices.' }, SMS: { description: 'SMS to the verified phone; held back during quiet hours unless urgent.' } } });
 
 export enum NotificationCategory {
   APPLICATION_STATUS = 'APPLICATION_STATUS',
@@ -21,7 +21,7 @@ export enum NotificationCategory {
   CHAT = 'CHAT',
   SYSTEM = 'SYSTEM',
 }
-registerEnumType(NotificationCategory, { name: 'NotificationCategory' });
+registerEnumType(NotificationCategory, { description: 'What a notification is about; the user picks channels per category.', name: 'NotificationCategory', valuesConfig: { APPLICATION_STATUS: { description: 'An application\'s status changed.' }, BOOKING: { description: 'Bookings: confirmations, reminders 24 hours before, cancellations, freed places.' }, CHAT: { description: 'A new chat message from an operator.' }, DOCUMENT_EXPIRY: { description: 'A personal document expires within 30 days.' }, LOAD_ALERT: { description: 'A watched branch\'s queue dropped to the asked size.' }, SECURITY: { description: 'Logins, locks, password and second-factor changes; cannot be switched off.' }, SYSTEM: { description: 'Messages of the service itself.' } } });
 
 export enum DeliveryStatus {
   QUEUED = 'QUEUED',
@@ -31,7 +31,7 @@ export enum DeliveryStatus {
   SKIPPED = 'SKIPPED',
 }
 registerEnumType(DeliveryStatus, {
-  name: 'DeliveryStatus',
+  description: 'Where one delivery of a notification over one channel is.', name: 'DeliveryStatus',
   valuesConfig: {
     QUEUED: { description: 'Waiting to be sent (or being retried; quiet hours may hold it until scheduledFor).' },
     SENT: { description: 'Handed to the gateway or push service.' },
@@ -43,15 +43,15 @@ registerEnumType(DeliveryStatus, {
 
 @ObjectType({ description: 'How a notification went out on one channel.' })
 export class Delivery {
-  @Field(() => NotificationChannel)
+  @Field(() => NotificationChannel, { description: 'The channel of this delivery.' })
   channel!: NotificationChannel;
-  @Field(() => DeliveryStatus)
+  @Field(() => DeliveryStatus, { description: 'Where the delivery is.' })
   status!: DeliveryStatus;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many times sending was tried (retries with backoff).' })
   attempts!: number;
   @Field(() => String, { nullable: true, description: 'Why the last attempt failed, in words for the citizen.' })
   lastError!: string | null;
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When the provider accepted it; null until then.', nullable: true })
   sentAt!: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Beyond the contract: held by quiet hours until this moment.' })
   scheduledFor!: Date | null;
@@ -63,47 +63,47 @@ export class Delivery {
 
 @ObjectType({ implements: Node, description: 'A message of the in-app feed, with how it went out on every channel.' })
 export class Notification extends Node {
-  @Field(() => NotificationCategory)
+  @Field(() => NotificationCategory, { description: 'What the notification is about; the user picks channels per category.' })
   category!: NotificationCategory;
-  @Field()
+  @Field({ description: 'The headline, plain text.' })
   title!: string;
-  @Field()
+  @Field({ description: 'The text, plain, in Russian.' })
   body!: string;
   @Field(() => String, { nullable: true, description: 'What the notification is about (Booking, QueueTicket, ChatThread…).' })
   subjectType!: string | null;
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The id of what it is about (an application, a booking, a chat...), fetchable with `node(id)` where it is a Node.', nullable: true })
   subjectId!: string | null;
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When the user marked it read; null while unread.', nullable: true })
   readAt!: Date | null;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it was written (with the change that caused it).' })
   createdAt!: Date;
 }
 
 @ObjectType({ description: 'A page of the feed, newest first.' })
 export class NotificationConnection {
-  @Field(() => [Notification])
+  @Field(() => [Notification], { description: 'The notifications of this page, newest first.' })
   nodes!: Notification[];
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends; pass `endCursor` as `after` for the next one.' })
   pageInfo!: PageInfo;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many notifications match the filter, across all pages.' })
   totalCount!: number;
 }
 
 @ObjectType({ description: 'The channels chosen for one category.' })
 export class ChannelPreference {
-  @Field(() => NotificationCategory)
+  @Field(() => NotificationCategory, { description: 'The notification category.' })
   category!: NotificationCategory;
-  @Field(() => [NotificationChannel])
+  @Field(() => [NotificationChannel], { description: 'The channels it goes to; SECURITY always keeps at least one.' })
   channels!: NotificationChannel[];
 }
 
 @ObjectType({ description: 'Where each category of messages goes, and the quiet hours.' })
 export class NotificationPreferences {
-  @Field(() => [ChannelPreference])
+  @Field(() => [ChannelPreference], { description: 'Channels per category.' })
   categories!: ChannelPreference[];
   @Field(() => String, { nullable: true, description: 'Local time HH:MM; SMS and push that are not urgent wait until the quiet hours end.' })
   quietHoursStart!: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'End of quiet hours (HH:MM in the user\'s time zone), if set.', nullable: true })
   quietHoursEnd!: string | null;
   @Field({ description: 'IANA time zone of the quiet hours, e.g. Europe/Moscow.' })
   timezone!: string;
@@ -111,12 +111,12 @@ export class NotificationPreferences {
 
 @ObjectType({ description: 'Beyond the contract: a browser or device subscribed to web push.' })
 export class PushSubscription {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The registration\'s id (for `removePushSubscription`).' })
   id!: string;
-  @Field()
+  @Field({ description: 'The push service URL of the browser or device.' })
   endpoint!: string;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The browser or device that registered, when known.', nullable: true })
   userAgent!: string | null;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the browser or device was registered.' })
   createdAt!: Date;
 }

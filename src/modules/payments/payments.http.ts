@@ -6,7 +6,8 @@
  */
 import { sendRestError } from '../../shared/http-errors.js';
 import express, { Router, type Request, type Response } from 'express';
-import { bearer } from '../../shared/auth/bearer.js';
+import { checkBearer, sendLoginRequired, sendTokenRefused } from '../../shared/auth/rest-auth.js';
+import type { TokenRejection } from '../../shared/auth/tokens.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { LINK_PARAM } from '../../shared/signed-links.js';
 import type { Logger } from '../../shared/logger.js';
@@ -22,7 +23,7 @@ import type { SettlementService } from './settlement.service.js';
 export interface PaymentRoutesDeps {
   payments: PaymentsService;
   settlement: SettlementService;
-  sessions: Pick<SessionGuard, 'viewerFromToken'>;
+  sessions: Pick<SessionGuard, 'authenticate'>;
   accounts: AccountsDirectory;
   sandbox: SandboxProvider | null;
   log: Logger;
@@ -36,9 +37,10 @@ function notificationOf(body: unknown): { event: string; objectId: string } | nu
 }
 
 /** Who is calling: a bearer token, or else a signed link (`?sig=`, from Payment.receiptUrl). */
-async function viewerOf(deps: PaymentRoutesDeps, req: Request): Promise<{ viewer: Viewer | null; byLink: boolean }> {
-  const token = bearer(req.header('authorization'));
-  if (token) return { viewer: await deps.sessions.viewerFromToken(token), byLink: false };
+async function viewerOf(deps: PaymentRoutesDeps, req: Request): Promise<{ viewer: Viewer | null; byLink: boolean; refused?: TokenRejection }> {
+  const check = await checkBearer(deps.sessions, req.header('authorization'));
+  if (check.kind === 'user') return { viewer: check.viewer, byLink: false };
+  if (check.kind === 'refused') return { viewer: null, byLink: false, refused: check.reason };
   if (req.query[LINK_PARAM] === undefined) return { viewer: null, byLink: false };
   return { viewer: await deps.payments.linkViewer(req.path, req.query[LINK_PARAM]), byLink: true };
 }
@@ -62,9 +64,12 @@ export function paymentsRouter(deps: PaymentRoutesDeps): Router {
   });
 
   router.get('/payments/:id/receipt.pdf', async (req: Request, res: Response) => {
-    const { viewer, byLink } = await viewerOf(deps, req);
-    if (!viewer && byLink) return void sendRestError(res, 401, 'UNAUTHENTICATED', 'Ссылка устарела или недействительна: получите новую', { reason: 'LINK_INVALID' });
-    if (!viewer) return void sendRestError(res, 401, 'UNAUTHENTICATED', 'Войдите, чтобы получить чек');
+    const { viewer, byLink, refused } = await viewerOf(deps, req);
+    if (!viewer) {
+      if (refused) return void sendTokenRefused(res, refused);
+      if (byLink) return void sendRestError(res, 401, 'UNAUTHENTICATED', 'Ссылка устарела или недействительна: получите новую', { reason: 'LINK_INVALID' });
+      return void sendLoginRequired(res, 'Войдите, чтобы получить чек');
+    }
     const found = await deps.payments.receipt(viewer, String(req.params.id));
     if (!found) return void sendRestError(res, 404, 'NOT_FOUND', 'Платёж не найден');
     const { payment, charge } = found;

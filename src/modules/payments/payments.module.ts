@@ -28,7 +28,7 @@ export interface PaymentsModuleDeps extends Omit<PaymentsDeps, 'provider'> {
   /** Charge.application: the application as the viewer may see it. */
   applicationsDoor: Pick<ApplicationsService, 'application'>;
   /** The receipt's route checks the bearer token. */
-  sessions: Pick<SessionGuard, 'viewerFromToken'>;
+  sessions: Pick<SessionGuard, 'authenticate'>;
   /** The sandbox keeps its payments here (development). */
   redis: Redis;
 }

@@ -19,8 +19,8 @@ export class DataAccessResolver {
   @Authorized()
   @Query(() => DataAccessConnection, { description: "Who on the staff accessed the caller's data, newest first." })
   async myDataAccessLog(
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { description: 'Page size, 1 to 100 (default 20); counts in the query cost as `first` times the selected fields.', nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { description: 'Cursor from the previous page\'s `pageInfo.endCursor`.', nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<DataAccessConnection> {
     return toDataAccessConnection(await this.access.myLog(requireViewer(ctx), first ?? 20, after));

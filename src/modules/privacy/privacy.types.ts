@@ -7,9 +7,9 @@ import { Role } from '../accounts/index.js';
 
 @ObjectType({ implements: Node, description: "Who on the staff looked at or changed the citizen's data." })
 export class DataAccessEntry extends Node {
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the staff member read the data.' })
   at!: Date;
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The reader\'s role (OPERATOR or ADMIN).' })
   staffRole!: Role;
   @Field({ description: 'VIEW_PROFILE, VIEW_DOCUMENT, REVIEW_DOCUMENT, OPEN_FILE, CONFIRM_IDENTITY, VIEW_APPLICATION.' })
   action!: string;
@@ -22,9 +22,9 @@ export class DataAccessEntry extends Node {
 
 @ObjectType({ description: "A page of the data access log, newest first." })
 export class DataAccessConnection {
-  @Field(() => [DataAccessEntry])
+  @Field(() => [DataAccessEntry], { description: 'The entries of this page, newest first.' })
   nodes!: DataAccessEntry[];
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends; pass `endCursor` as `after` for the next one.' })
   pageInfo!: PageInfo;
   @Field(() => Int, { description: 'All entries, counted only when asked for.' })
   totalCount!: number;

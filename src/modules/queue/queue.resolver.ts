@@ -42,38 +42,38 @@ export class QueueResolver {
 
   @Authorized()
   @Mutation(() => QueueTicket, { description: 'A ticket of the hall\'s queue for a service of the branch.' })
-  async takeTicket(@Arg('branchId', () => ID) branchId: string, @Arg('serviceId', () => ID) serviceId: string, @Ctx() ctx: Ctx): Promise<QueueTicket> {
+  async takeTicket(@Arg('branchId', () => ID, { description: 'The branch the caller is at.' }) branchId: string, @Arg('serviceId', () => ID, { description: 'The service wanted; the branch must offer it.' }) serviceId: string, @Ctx() ctx: Ctx): Promise<QueueTicket> {
     return toTicket(await this.tickets.takeTicket(requireViewer(ctx), branchId, serviceId));
   }
 
   @Authorized('OPERATOR', 'ADMIN')
   @Mutation(() => BranchLoad, { description: 'Operators: opens a window of their branch.' })
-  async openWindow(@Arg('branchId', () => ID) branchId: string, @Arg('window', () => Int) window: number, @Ctx() ctx: Ctx): Promise<BranchLoad> {
+  async openWindow(@Arg('branchId', () => ID, { description: 'The operator\'s branch.' }) branchId: string, @Arg('window', () => Int, { description: 'The window (desk) number, 1 to the branch\'s windows.' }) window: number, @Ctx() ctx: Ctx): Promise<BranchLoad> {
     return toLoad(await this.tickets.openWindow(requireViewer(ctx), branchId, window));
   }
 
   @Authorized('OPERATOR', 'ADMIN')
   @Mutation(() => BranchLoad, { description: 'Operators: closes a window (nobody may be at it).' })
-  async closeWindow(@Arg('branchId', () => ID) branchId: string, @Arg('window', () => Int) window: number, @Ctx() ctx: Ctx): Promise<BranchLoad> {
+  async closeWindow(@Arg('branchId', () => ID, { description: 'The operator\'s branch.' }) branchId: string, @Arg('window', () => Int, { description: 'The window (desk) number, 1 to the branch\'s windows.' }) window: number, @Ctx() ctx: Ctx): Promise<BranchLoad> {
     return toLoad(await this.tickets.closeWindow(requireViewer(ctx), branchId, window));
   }
 
   @Authorized('OPERATOR', 'ADMIN')
   @Mutation(() => QueueTicket, { nullable: true, description: 'Operators: completes the ticket at the window and calls the next one (booked visitors first); null when nobody waits.' })
-  async callNextTicket(@Arg('branchId', () => ID) branchId: string, @Arg('window', () => Int) window: number, @Ctx() ctx: Ctx): Promise<QueueTicket | null> {
+  async callNextTicket(@Arg('branchId', () => ID, { description: 'The operator\'s branch.' }) branchId: string, @Arg('window', () => Int, { description: 'The window (desk) number, opened with `openWindow`.' }) window: number, @Ctx() ctx: Ctx): Promise<QueueTicket | null> {
     const t = await this.tickets.callNext(requireViewer(ctx), branchId, window);
     return t ? toTicket(t) : null;
   }
 
   @Authorized('OPERATOR', 'ADMIN')
   @Mutation(() => QueueTicket, { description: 'Operators: the visitor was served.' })
-  async completeTicket(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<QueueTicket> {
+  async completeTicket(@Arg('id', () => ID, { description: 'The ticket being served.' }) id: string, @Ctx() ctx: Ctx): Promise<QueueTicket> {
     return toTicket(await this.tickets.complete(requireViewer(ctx), id));
   }
 
   @Authorized('OPERATOR', 'ADMIN')
   @Mutation(() => QueueTicket, { description: 'Operators: the visitor did not come to the window.' })
-  async markNoShow(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<QueueTicket> {
+  async markNoShow(@Arg('id', () => ID, { description: 'The called ticket whose holder did not come.' }) id: string, @Ctx() ctx: Ctx): Promise<QueueTicket> {
     return toTicket(await this.tickets.markNoShow(requireViewer(ctx), id));
   }
 
@@ -85,24 +85,24 @@ export class QueueResolver {
 
   @Authorized('OPERATOR', 'ADMIN')
   @Query(() => [QueueTicket], { description: 'Operators and admins: the branch\'s live queue.' })
-  async queue(@Arg('branchId', () => ID) branchId: string, @Ctx() ctx: Ctx): Promise<QueueTicket[]> {
+  async queue(@Arg('branchId', () => ID, { description: 'The branch (the operator\'s own; admins any).' }) branchId: string, @Ctx() ctx: Ctx): Promise<QueueTicket[]> {
     return (await this.tickets.queue(requireViewer(ctx), branchId)).map(toTicket);
   }
 
   @Authorized()
   @Mutation(() => LoadAlert, { description: 'Tell me once when the branch\'s queue is down to maxWaiting people.' })
-  async watchBranchLoad(@Arg('branchId', () => ID) branchId: string, @Arg('maxWaiting', () => Int) maxWaiting: number, @Ctx() ctx: Ctx): Promise<LoadAlert> {
+  async watchBranchLoad(@Arg('branchId', () => ID, { description: 'The branch to watch.' }) branchId: string, @Arg('maxWaiting', () => Int, { description: 'Tell me when this many people or fewer are waiting, 0 to 1000.' }) maxWaiting: number, @Ctx() ctx: Ctx): Promise<LoadAlert> {
     return toAlert(await this.alerts.watch(requireViewer(ctx), branchId, maxWaiting));
   }
 
   @Authorized()
-  @Mutation(() => Boolean)
-  cancelLoadAlert(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<boolean> {
+  @Mutation(() => Boolean, { description: 'Stops one of the caller\'s load alerts; true when it was active.' })
+  cancelLoadAlert(@Arg('id', () => ID, { description: 'The alert to stop.' }) id: string, @Ctx() ctx: Ctx): Promise<boolean> {
     return this.alerts.cancel(requireViewer(ctx), id);
   }
 
   @Authorized()
-  @Query(() => [LoadAlert])
+  @Query(() => [LoadAlert], { description: 'The caller\'s active load alerts.' })
   async myLoadAlerts(@Ctx() ctx: Ctx): Promise<LoadAlert[]> {
     return (await this.alerts.mine(requireViewer(ctx))).map(toAlert);
   }
@@ -112,7 +112,7 @@ export class QueueResolver {
     description: 'Live load of the given branches; every branch where none are given (dashboards). The current load comes first.',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, { branchIds?: string[] | null }, Ctx>) => context.resolver(QueueResolver).liveSources().load.subscribe(args.branchIds ?? null),
   })
-  branchLoadChanged(@Root() event: BranchLoadEvent, @Arg('branchIds', () => [ID], { nullable: true }) _branchIds: string[] | null): BranchLoad {
+  branchLoadChanged(@Root() event: BranchLoadEvent, @Arg('branchIds', () => [ID], { description: 'The branches to follow; without it every branch (dashboards).', nullable: true }) _branchIds: string[] | null): BranchLoad {
     return toLoad(event);
   }
 
@@ -130,14 +130,14 @@ export class QueueResolver {
     return toTicket(t);
   }
 
-  @FieldResolver(() => Branch)
+  @FieldResolver(() => Branch, { description: 'The branch the ticket is for.' })
   async branch(@Root() ticket: QueueTicket, @Ctx() ctx: Ctx): Promise<Branch> {
     const row = await branchesLoaders(ctx, this.db, ctx.now).branchById.load(ticket.branchId);
     if (!row) throw notFound('Отделение');
     return toBranch(row);
   }
 
-  @FieldResolver(() => Service)
+  @FieldResolver(() => Service, { description: 'The service the ticket is for.' })
   async service(@Root() ticket: QueueTicket, @Ctx() ctx: Ctx): Promise<Service> {
     const row = await catalogLoaders(ctx, this.db).serviceById.load(ticket.serviceId);
     if (!row) throw notFound('Услуга');
@@ -163,7 +163,7 @@ export class QueueResolver {
 export class LoadAlertResolver {
   constructor(private readonly db: Database) {}
 
-  @FieldResolver(() => Branch)
+  @FieldResolver(() => Branch, { description: 'The watched branch.' })
   async branch(@Root() alert: LoadAlert, @Ctx() ctx: Ctx): Promise<Branch> {
     const row = await branchesLoaders(ctx, this.db, ctx.now).branchById.load(alert.branchId);
     if (!row) throw notFound('Отделение');
@@ -186,7 +186,7 @@ export class BranchLoadResolver {
   }
 
   @FieldResolver(() => [BranchLoadSample], { description: 'Load samples of the last hours (24 at most), oldest first.' })
-  async loadHistory(@Root() branch: Branch, @Arg('hours', () => Int, { nullable: true, defaultValue: DEFAULT_HISTORY_HOURS }) hours: number | null): Promise<BranchLoadSample[]> {
+  async loadHistory(@Root() branch: Branch, @Arg('hours', () => Int, { description: 'How many hours back, 1 to 24 (24 hours are kept); counts as up to 96 samples in the query cost.', nullable: true, defaultValue: DEFAULT_HISTORY_HOURS }) hours: number | null): Promise<BranchLoadSample[]> {
     return (await this.loads.history(branch.id, hours ?? DEFAULT_HISTORY_HOURS)).map(toSample);
   }
 }

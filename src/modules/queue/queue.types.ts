@@ -16,34 +16,34 @@ export enum LoadLevel {
   MEDIUM = 'MEDIUM',
   HIGH = 'HIGH',
 }
-registerEnumType(TicketStatus, { name: 'TicketStatus' });
-registerEnumType(LoadLevel, { name: 'LoadLevel', description: 'People waiting per open window, against the configured thresholds.' });
+registerEnumType(TicketStatus, { description: 'Where a queue ticket is: waiting, called, served or ended.', name: 'TicketStatus', valuesConfig: { CALLED: { description: 'Called to a window; the holder was told which one.' }, CANCELLED: { description: 'Cancelled by its holder or by the branch.' }, COMPLETED: { description: 'Served.' }, NO_SHOW: { description: 'Called but the holder did not come.' }, SERVING: { description: 'Being served at the window.' }, WAITING: { description: 'Waiting to be called; booked visitors go first.' } } });
+registerEnumType(LoadLevel, { name: 'LoadLevel', description: 'People waiting per open window, against the configured thresholds.', valuesConfig: { HIGH: { description: 'Long wait: many people per open window.' }, LOW: { description: 'Little or no wait.' }, MEDIUM: { description: 'Some wait.' } } });
 
 @ObjectType({ description: 'The live load of a branch, from its real queue.' })
 export class BranchLoad {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The branch.' })
   branchId!: string;
   @Field(() => Int, { description: 'Tickets waiting to be called.' })
   waiting!: number;
   @Field(() => Int, { description: 'Mean minutes from ticket to call over the last hour.' })
   averageWaitMinutes!: number;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Windows open now.' })
   openWindows!: number;
   @Field(() => Int, { description: 'Open windows with nobody at them.' })
   freeWindows!: number;
-  @Field(() => LoadLevel)
+  @Field(() => LoadLevel, { description: 'LOW, MEDIUM or HIGH against the configured thresholds.' })
   level!: LoadLevel;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the load last changed.' })
   updatedAt!: Date;
 }
 
 @ObjectType({ description: 'A point of the load history.' })
 export class BranchLoadSample {
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the sample was taken.' })
   at!: Date;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'People waiting at that moment.' })
   waiting!: number;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Average wait at that moment, in minutes.' })
   averageWaitMinutes!: number;
 }
 
@@ -54,15 +54,15 @@ export class QueueTicket extends Node {
   branchId!: string;
   serviceId!: string;
   bookingId!: string | null;
-  @Field(() => TicketStatus)
+  @Field(() => TicketStatus, { description: 'Where the ticket is.' })
   status!: TicketStatus;
   @Field(() => Int, { nullable: true, description: 'The window the ticket is called to.' })
   window!: number | null;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the ticket was taken.' })
   issuedAt!: Date;
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When the ticket was called to a window.', nullable: true })
   calledAt!: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When the visit ended (completed or no-show).', nullable: true })
   completedAt!: Date | null;
   @Field(() => Int, { nullable: true, description: 'Alert the holder when this many people or fewer are ahead.' })
   alertWhenAhead!: number | null;
@@ -108,10 +108,10 @@ export class BranchRecommendation {
 @ObjectType({ implements: Node, description: 'A request to be told when a branch\'s queue is short enough.' })
 export class LoadAlert extends Node {
   branchId!: string;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The alert fires when this many people or fewer are waiting.' })
   maxWaiting!: number;
   @Field({ description: 'False once it has fired or was cancelled.' })
   active!: boolean;
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the alert was set.' })
   createdAt!: Date;
 }

@@ -4,16 +4,21 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Changes to an application's form, branch or attachments. */
 export type ApplicationChangeInput = {
   /** The whole list of attached scans; null keeps it. */
   attachmentIds?: Array<string | number> | null | undefined;
+  /** Move the application to another branch that offers the service. */
   branchId?: string | number | null | undefined;
   /** The whole form data (replaces the current data); null keeps it. */
   data?: unknown;
 };
 
+/** A new application draft. */
 export type ApplicationDraftInput = {
+  /** Uploaded files (POST /uploads) to attach. */
   attachmentIds?: Array<string | number> | null | undefined;
+  /** The branch to apply at; may be chosen later, before submission. */
   branchId?: string | number | null | undefined;
   /** Form data; fields not given are prefilled from the profile where the form has them. */
   data?: unknown;
@@ -21,26 +26,39 @@ export type ApplicationDraftInput = {
   forDependantId?: string | number | null | undefined;
   /** Start from an earlier application of the same service. */
   fromApplicationId?: string | number | null | undefined;
+  /** The service to apply for. */
   serviceId: string | number;
 };
 
+/** Restricts a list of applications. */
 export type ApplicationFilter = {
   /** Part of the number or of the service's title. */
   search?: string | null | undefined;
+  /** Only applications for this service. */
   serviceId?: string | number | null | undefined;
+  /** Only applications in these statuses. */
   status?: Array<ApplicationStatus> | null | undefined;
 };
 
 /** DRAFT → SUBMITTED → ACCEPTED → IN_PROGRESS → READY_FOR_PICKUP → COMPLETED; ACTION_REQUIRED goes back to IN_PROGRESS; REJECTED and CANCELLED are final. */
 export type ApplicationStatus =
+  /** Taken by the branch; the citizen can still cancel. */
   | 'ACCEPTED'
+  /** The citizen must act (usually more documents); back to IN_PROGRESS when done. */
   | 'ACTION_REQUIRED'
+  /** Cancelled by the citizen; final. */
   | 'CANCELLED'
+  /** The result was handed over; final. */
   | 'COMPLETED'
+  /** Being filled in by the citizen; not seen by staff. */
   | 'DRAFT'
+  /** Being worked on; can no longer be cancelled. */
   | 'IN_PROGRESS'
+  /** The result is ready at the branch (or downloadable). */
   | 'READY_FOR_PICKUP'
+  /** Refused, with the reason in the comment; final. */
   | 'REJECTED'
+  /** Sent to the branch, waiting to be accepted; the citizen can still cancel. */
   | 'SUBMITTED';
 
 /** The certificate to bind: the signing certificate first, then any intermediate CA certificates. */
@@ -49,33 +67,48 @@ export type BeginCertificateBindingInput = {
   certificates: Array<string>;
 };
 
+/** A booking request: the slot at a branch for a service. */
 export type BookAppointmentInput = {
+  /** The branch; it must offer the service. */
   branchId: string | number;
   /** Book for the caller's dependant (allowed before their document is verified). */
   forDependantId?: string | number | null | undefined;
+  /** What the visit is about, for the operator (optional, free text). */
   purpose?: string | null | undefined;
+  /** The service; it must need or allow an appointment. */
   serviceId: string | number;
   /** One of availableSlots' startsAt. */
   startsAt: string;
 };
 
+/** Restricts a list of bookings. */
 export type BookingFilter = {
+  /** Only bookings in these statuses. */
   status?: Array<BookingStatus> | null | undefined;
   /** Only visits still ahead. */
   upcoming?: boolean | null | undefined;
 };
 
+/** Where a booking is: pending, confirmed, at the branch, done or ended otherwise. */
 export type BookingStatus =
+  /** Cancelled by the citizen or by a schedule change; its place was freed. */
   | 'CANCELLED'
+  /** The visitor checked in at the branch and holds a queue ticket. */
   | 'CHECKED_IN'
+  /** The visit took place. */
   | 'COMPLETED'
+  /** Confirmed: has a number, QR code, PDF ticket and calendar event. */
   | 'CONFIRMED'
+  /** Not confirmed within 15 minutes; its place was freed. */
   | 'EXPIRED'
+  /** The visitor did not come. */
   | 'NO_SHOW'
+  /** Holds its place and waits for `confirmBooking` (15 minutes). */
   | 'PENDING_CONFIRMATION';
 
 /** Filters of the branch list; all given ones apply. */
 export type BranchFilter = {
+  /** Only branches in this locality (exact name). */
   locality?: string | null | undefined;
   /** Measure distances from here (distanceKm). */
   near?: GeoPointInput | null | undefined;
@@ -83,6 +116,7 @@ export type BranchFilter = {
   openNow?: boolean | null | undefined;
   /** With near: only branches this close. */
   radiusKm?: number | null | undefined;
+  /** Only branches in this region (its code). */
   regionCode?: string | null | undefined;
   /** Words of the name or address. */
   search?: string | null | undefined;
@@ -90,16 +124,25 @@ export type BranchFilter = {
   serviceId?: string | number | null | undefined;
 };
 
+/** A branch's data (admins). */
 export type BranchInput = {
+  /** Street address. */
   address: string;
+  /** City, town or village. */
   locality: string;
+  /** Coordinates. */
   location: GeoPointInput;
+  /** The branch's name. */
   name: string;
+  /** Contact phone (optional). */
   phone?: string | null | undefined;
+  /** The region's code. */
   regionCode: string;
   /** Creates or renames the region. */
   regionName?: string | null | undefined;
+  /** IANA time zone, e.g. Europe/Moscow; slots and hours are in it. */
   timezone: string;
+  /** Number of service windows (desks), 1 to 200. */
   windows: number;
   /** Default: Mon-Fri 09:00-18:00, Sat 10:00-15:00, Sun closed. */
   workingHours?: Array<WorkingHoursInput> | null | undefined;
@@ -107,20 +150,31 @@ export type BranchInput = {
 
 /** How to order branches; DISTANCE needs filter.near; LOAD puts the emptiest first. */
 export type BranchOrder =
+  /** Nearest first; needs `filter.near`. */
   | 'DISTANCE'
+  /** Emptiest queue first (live load). */
   | 'LOAD'
+  /** Alphabetical by name. */
   | 'NAME';
 
 /** What entering the code unlocks. */
 export type ChallengePurpose =
+  /** Binds an electronic-signature certificate to the account (sent to the verified phone). */
   | 'CERTIFICATE_BINDING'
+  /** Confirms a new phone number or e-mail (sent to the new contact). */
   | 'CONTACT_CHANGE'
+  /** The second factor of a login. */
   | 'LOGIN_SECOND_FACTOR'
+  /** Allows setting a new password without the old one. */
   | 'PASSWORD_RESET'
+  /** Confirms the phone number of a new account. */
   | 'REGISTRATION';
 
+/** Channels for one category. */
 export type ChannelPreferenceInput = {
+  /** The category. */
   category: NotificationCategory;
+  /** The channels to use; SECURITY cannot be left without one. */
   channels: Array<NotificationChannel>;
 };
 
@@ -178,19 +232,25 @@ export type ChargeStatus =
 export type ComplaintFilter = {
   /** Admins: one branch; operators see only their own. */
   branchId?: string | number | null | undefined;
+  /** Only those past their answer deadline (30 minutes for critical, 2 hours otherwise). */
   overdueOnly?: boolean | null | undefined;
+  /** Only those not answered yet. */
   unansweredOnly?: boolean | null | undefined;
 };
 
 /** Finishes a binding: the code from the SMS and the signature of dataToSign. */
 export type CompleteCertificateBindingInput = {
+  /** How the signature was made (GOST raw or CMS detached, RSA, ECDSA). */
   algorithm: SignatureAlgorithm;
+  /** The challenge beginCertificateBinding answered. */
   challengeId: string | number;
+  /** The 6-digit code from the SMS. */
   code: string;
   /** The signature of dataToSign, base64 (raw, or a CMS detached signature). */
   signature: string;
 };
 
+/** Where one delivery of a notification over one channel is. */
 export type DeliveryStatus =
   /** Confirmed delivered (SMS receipt), or shown in the feed. */
   | 'DELIVERED'
@@ -209,9 +269,13 @@ export type DependantInput = {
   birthDate: string;
   /** Birth certificate (CHILD) or guardianship decision (WARD). */
   document: DocumentInput;
+  /** First name, as in the document. */
   firstName: string;
+  /** Last name, as in the document. */
   lastName: string;
+  /** Patronymic, if any. */
   middleName?: string | null | undefined;
+  /** Child under 18 (birth certificate) or ward (guardianship decision). */
   relation: DependantRelation;
   /** SNILS, checked by its control number. */
   snils?: string | null | undefined;
@@ -230,37 +294,58 @@ export type DocumentInput = {
   attachmentIds?: Array<string | number> | null | undefined;
   /** A dependant's document. */
   dependantId?: string | number | null | undefined;
+  /** Last day of validity, if the document has one; an expired document cannot be added. */
   expiresAt?: string | null | undefined;
+  /** Issue date, not in the future. */
   issuedAt?: string | null | undefined;
+  /** The issuing authority, as printed. */
   issuedBy?: string | null | undefined;
+  /** What document it is. */
   kind: DocumentKind;
+  /** The number: passport 6 digits, SNILS 11 digits with checksum, INN 10 or 12 digits with check digits. */
   number: string;
+  /** The series: passport 4 digits; empty for documents without one. */
   series?: string | null | undefined;
 };
 
 /** Kinds of personal documents. */
 export type DocumentKind =
+  /** Birth certificate (for children; proves a dependant). */
   | 'BIRTH_CERTIFICATE'
+  /** Driver's licence. */
   | 'DRIVER_LICENSE'
+  /** Passport for travel abroad (zagranpasport). */
   | 'FOREIGN_PASSPORT'
   /** A guardianship authority's decision appointing the guardian (a ward's document). */
   | 'GUARDIANSHIP_DECISION'
+  /** Taxpayer number certificate (INN). */
   | 'INN'
+  /** Military ID (voenny bilet). */
   | 'MILITARY_ID'
+  /** Compulsory medical insurance policy (OMS). */
   | 'OMS_POLICY'
+  /** Internal passport of the Russian Federation. */
   | 'PASSPORT_RF'
+  /** Pension insurance number (SNILS). */
   | 'SNILS'
+  /** Vehicle registration certificate. */
   | 'VEHICLE_REGISTRATION';
 
 /** Exactly one of applicationId, bookingId, branchId; a rating, a text or both (a complaint needs a text). */
 export type FeedbackInput = {
+  /** The application rated (the caller's own). */
   applicationId?: string | number | null | undefined;
+  /** The visit rated (the caller's own booking). */
   bookingId?: string | number | null | undefined;
+  /** The branch rated. */
   branchId?: string | number | null | undefined;
+  /** Praise, remark or complaint. */
   kind: FeedbackKind;
   /** Complaints and help requests (NORMAL when not given); staff may raise or lower it. */
   priority?: SupportPriority | null | undefined;
+  /** 1 (bad) to 5 (excellent). */
   rating?: number | null | undefined;
+  /** The text, at most FEEDBACK_TEXT_MAX_LENGTH (2000) characters; a complaint needs one. */
   text?: string | null | undefined;
 };
 
@@ -268,60 +353,93 @@ export type FeedbackInput = {
 export type FeedbackKind =
   /** Opens a case the branch must answer by answerDueAt. */
   | 'COMPLAINT'
+  /** Thanks for good service. */
   | 'PRAISE'
+  /** A remark or suggestion; answered but not tracked as a complaint. */
   | 'REMARK'
   /** Beyond the contract: a request for help (openSupportRequest, or about a booking, application or branch); a case like a complaint. */
   | 'REQUEST';
 
+/** A point on the map (WGS 84). */
 export type GeoPointInput = {
+  /** Latitude in degrees, -90 to 90. */
   lat: number;
+  /** Longitude in degrees, -180 to 180. */
   lon: number;
 };
 
 /** People waiting per open window, against the configured thresholds. */
 export type LoadLevel =
+  /** Long wait: many people per open window. */
   | 'HIGH'
+  /** Little or no wait. */
   | 'LOW'
+  /** Some wait. */
   | 'MEDIUM';
 
+/** A password login. */
 export type LoginInput = {
   /** Phone, e-mail, SNILS or INN. */
   login: string;
+  /** The password. */
   password: string;
 };
 
+/** What a notification is about; the user picks channels per category. */
 export type NotificationCategory =
+  /** An application's status changed. */
   | 'APPLICATION_STATUS'
+  /** Bookings: confirmations, reminders 24 hours before, cancellations, freed places. */
   | 'BOOKING'
+  /** A new chat message from an operator. */
   | 'CHAT'
+  /** A personal document expires within 30 days. */
   | 'DOCUMENT_EXPIRY'
+  /** A watched branch's queue dropped to the asked size. */
   | 'LOAD_ALERT'
+  /** Logins, locks, password and second-factor changes; cannot be switched off. */
   | 'SECURITY'
+  /** Messages of the service itself. */
   | 'SYSTEM';
 
+/** Where a notification is delivered. */
 export type NotificationChannel =
+  /** E-mail to the verified address. */
   | 'EMAIL'
+  /** The in-app feed (`notifications`); always on. */
   | 'IN_APP'
+  /** Web push to the registered browsers and devices. */
   | 'PUSH'
+  /** SMS to the verified phone; held back during quiet hours unless urgent. */
   | 'SMS';
 
+/** Restricts the notification feed. */
 export type NotificationFilter = {
+  /** Only this category. */
   category?: NotificationCategory | null | undefined;
+  /** Only unread notifications. */
   unreadOnly?: boolean | null | undefined;
 };
 
 /** Only what is given changes; null clears the quiet hours. SECURITY must keep SMS or EMAIL. */
 export type NotificationPreferencesInput = {
+  /** Channels per category; categories not given keep theirs. */
   categories?: Array<ChannelPreferenceInput> | null | undefined;
+  /** End of quiet hours (HH:MM); give both ends or neither. */
   quietHoursEnd?: string | null | undefined;
+  /** Start of quiet hours (HH:MM); may be after the end (overnight). */
   quietHoursStart?: string | null | undefined;
+  /** IANA time zone of the quiet hours, e.g. Europe/Moscow. */
   timezone?: string | null | undefined;
 };
 
 /** How a one-time code reaches the user. */
 export type OtpChannel =
+  /** A 6-digit code by e-mail. */
   | 'EMAIL'
+  /** A 6-digit code by SMS. */
   | 'SMS'
+  /** A code from the user's authenticator app (RFC 6238, 30 s step). */
   | 'TOTP';
 
 /** How the citizen pays at the provider. */
@@ -350,11 +468,15 @@ export type PaymentStatus =
 export type ProfileChangeInput = {
   /** Scans that prove the change (marriage certificate, new passport pages). */
   attachmentIds: Array<string | number>;
+  /** The new date of birth, if it changes. */
   birthDate?: string | null | undefined;
   /** A note to the operator. */
   comment?: string | null | undefined;
+  /** The new first name, if it changes. */
   firstName?: string | null | undefined;
+  /** The new last name, if it changes. */
   lastName?: string | null | undefined;
+  /** The new patronymic, if it changes. */
   middleName?: string | null | undefined;
   /** The new passport RF (kind PASSPORT_RF); the old one is kept as history. */
   passport?: DocumentInput | null | undefined;
@@ -364,6 +486,7 @@ export type ProfileChangeInput = {
 export type PushSubscriptionInput = {
   /** keys.auth (base64url). */
   auth: string;
+  /** The push service URL from the browser's PushSubscription. */
   endpoint: string;
   /** keys.p256dh (base64url). */
   p256dh: string;
@@ -371,81 +494,127 @@ export type PushSubscriptionInput = {
 
 /** A new citizen account; a code goes to the phone. */
 export type RegisterInput = {
+  /** Must be true: the user accepts the terms of use and personal data processing. */
   acceptTerms: boolean;
+  /** E-mail (optional; confirmed later with a code). */
   email?: string | null | undefined;
+  /** First (given) name. */
   firstName: string;
+  /** Last name (surname). */
   lastName: string;
+  /** Patronymic, if any. */
   middleName?: string | null | undefined;
+  /** At least 8 characters with upper- and lower-case letters, a digit and a special character; common passwords are refused. */
   password: string;
+  /** Phone in international format (+7...), the login; a citizen gets an SMS code to it. */
   phone: string;
 };
 
+/** A document a service requires. */
 export type RequiredDocumentInput = {
+  /** More about it (which pages, originals or copies). */
   description?: string | null | undefined;
+  /** The personal document kind, when it is one (then the citizen's saved one can be attached). */
   kind?: DocumentKind | null | undefined;
+  /** Whether the application may go without it. */
   optional: boolean;
+  /** The document's name. */
   title: string;
 };
 
 /** What a user may do: citizen, branch operator, administrator. */
 export type Role =
+  /** Administrator: manages the catalog, branches, schedules and staff. */
   | 'ADMIN'
+  /** The account holder: sees and changes only what is theirs. */
   | 'CITIZEN'
+  /** Branch staff: works the queue, applications, document checks and chats of their branch. */
   | 'OPERATOR';
 
+/** One dated change of a branch's hours. */
 export type ScheduleExceptionInput = {
+  /** Closed the whole day (then opens/closes are ignored). */
   closed: boolean;
+  /** Closing time (HH:MM), when open. */
   closes?: string | null | undefined;
+  /** The day (branch-local). */
   date: string;
+  /** Why, shown to citizens (optional). */
   note?: string | null | undefined;
+  /** Opening time (HH:MM), when open. */
   opens?: string | null | undefined;
 };
 
+/** A catalog category. */
 export type ServiceCategoryInput = {
   /** Latin letters, digits and dashes. */
   slug: string;
+  /** The category's name. */
   title: string;
 };
 
 /** Filters of the catalog; all given ones apply. */
 export type ServiceFilter = {
+  /** Only services that can be done fully online. */
   availableOnline?: boolean | null | undefined;
   /** Only services offered at this branch. */
   branchId?: string | number | null | undefined;
+  /** Only services of this category. */
   categoryId?: string | number | null | undefined;
+  /** Only services of this kind. */
   kind?: ServiceKind | null | undefined;
   /** Full-text search over title and description, Russian morphology. */
   search?: string | null | undefined;
 };
 
+/** A service's data (admins). */
 export type ServiceInput = {
+  /** JSON Schema of the application form; submissions are checked against it. */
   applicationForm?: unknown;
+  /** Length of a visit in minutes: a multiple of 15, from 15 to 240. */
   appointmentMinutes: number;
+  /** Whether it can be done fully online. */
   availableOnline: boolean;
+  /** The category. */
   categoryId: string | number;
+  /** Stable short code, unique. */
   code: string;
+  /** What the service is and who may apply. */
   description: string;
   /** Decimal string; no fee when absent. */
   feeAmount?: string | null | undefined;
+  /** What it produces. */
   kind: ServiceKind;
+  /** The lowest account level that may apply. */
   minTrustLevel: TrustLevel;
+  /** Processing time in working days. */
   processingDays: number;
+  /** The documents it requires, each with a title. */
   requiredDocuments: Array<RequiredDocumentInput>;
+  /** Whether a visit needs a booking. */
   requiresAppointment: boolean;
+  /** The service's name. */
   title: string;
 };
 
 /** What a service produces. */
 export type ServiceKind =
+  /** An application processed by the authority (a benefit, a permit). */
   | 'APPLICATION'
+  /** A certificate or extract. */
   | 'CERTIFICATE'
+  /** Advice, no document produced. */
   | 'CONSULTATION'
+  /** Issue or replacement of an identity document. */
   | 'DOCUMENT_ISSUE'
+  /** A payment of state fees or charges. */
   | 'PAYMENT'
+  /** A registration (residence, vehicle, property). */
   | 'REGISTRATION';
 
 /** A signature of a document's canonical text (documentToSign) by a bound certificate. */
 export type SignDocumentInput = {
+  /** How the signature was made (GOST raw or CMS detached, RSA, ECDSA). */
   algorithm: SignatureAlgorithm;
   /** The signing certificate, PEM or base64 DER; it must be bound to the account. */
   certificate?: string | null | undefined;
@@ -453,6 +622,7 @@ export type SignDocumentInput = {
   certificateId?: string | number | null | undefined;
   /** The application or the profile change request. */
   id: string | number;
+  /** What kind of document: an application version or a profile change request. */
   kind: SignedDocumentKind;
   /** The signature of dataToSign, base64: raw, or a CMS detached signature (GOST_CMS_DETACHED). */
   signature: string;
@@ -479,9 +649,11 @@ export type SignatureAlgorithm =
 
 /** A signed challenge with the certificate that signed it. */
 export type SignatureLoginInput = {
+  /** The signature algorithm used. */
   algorithm: SignatureAlgorithm;
   /** The signing certificate first, then any intermediate CA certificates; PEM or base64 DER each. */
   certificates: Array<string>;
+  /** The challenge `beginSignatureLogin` returned. */
   challengeId: string | number;
   /** The signature of dataToSign, base64. */
   signature: string;
@@ -491,6 +663,7 @@ export type SignatureLoginInput = {
 export type SignedDocumentInput = {
   /** The application or the profile change request. */
   id: string | number;
+  /** What kind of document: an application version or a profile change request. */
   kind: SignedDocumentKind;
   /** The application's version (the latest when omitted; all versions when reading signatures). */
   version?: number | null | undefined;
@@ -503,10 +676,15 @@ export type SignedDocumentKind =
   /** A request to change the name, birth date or passport (version 1). */
   | 'PROFILE_CHANGE_REQUEST';
 
+/** The branch, service and days to watch for a freed place. */
 export type SlotWatchInput = {
+  /** The branch to watch. */
   branchId: string | number;
+  /** First day to watch (branch-local date). */
   from: string;
+  /** The service to watch. */
   serviceId: string | number;
+  /** Last day to watch (inclusive, at most 30 days ahead). */
   to: string;
 };
 
@@ -514,7 +692,9 @@ export type SlotWatchInput = {
 export type StaffUpdateInput = {
   /** The branch an operator works at (an operator needs one). */
   branchId?: string | number | null | undefined;
+  /** New first name. */
   firstName?: string | null | undefined;
+  /** New last name. */
   lastName?: string | null | undefined;
   /** An empty string clears it. */
   middleName?: string | null | undefined;
@@ -526,12 +706,19 @@ export type StaffUpdateInput = {
 export type StaffUserInput = {
   /** The branch an operator works at. */
   branchId?: string | number | null | undefined;
+  /** E-mail (optional; confirmed later with a code). */
   email?: string | null | undefined;
+  /** First (given) name. */
   firstName: string;
+  /** Last name (surname). */
   lastName: string;
+  /** Patronymic, if any. */
   middleName?: string | null | undefined;
+  /** At least 8 characters with upper- and lower-case letters, a digit and a special character; common passwords are refused. */
   password: string;
+  /** Phone in international format (+7...), the login; a citizen gets an SMS code to it. */
   phone: string;
+  /** OPERATOR or ADMIN. */
   role: Role;
 };
 
@@ -542,47 +729,73 @@ export type SupportPriority =
   /** Answered within 2 hours (SUPPORT_NORMAL_MINUTES). */
   | 'NORMAL';
 
+/** Where a queue ticket is: waiting, called, served or ended. */
 export type TicketStatus =
+  /** Called to a window; the holder was told which one. */
   | 'CALLED'
+  /** Cancelled by its holder or by the branch. */
   | 'CANCELLED'
+  /** Served. */
   | 'COMPLETED'
+  /** Called but the holder did not come. */
   | 'NO_SHOW'
+  /** Being served at the window. */
   | 'SERVING'
+  /** Waiting to be called; booked visitors go first. */
   | 'WAITING';
 
 /** Account levels as Gosuslugi has them: contacts only, personal data checked, identity confirmed. */
 export type TrustLevel =
+  /** Identity confirmed in person by an operator, or by an SSO provider that vouches for it. */
   | 'CONFIRMED'
+  /** Contacts confirmed only (every new account starts here). */
   | 'SIMPLIFIED'
+  /** Passport and SNILS entered and passing the format and checksum checks. */
   | 'STANDARD';
 
 /** The second factor asked for at login. */
 export type TwoFactorMethod =
+  /** A one-time code by SMS after the password. */
   | 'SMS'
+  /** A code from an authenticator app after the password. */
   | 'TOTP';
 
 /** Profile fields the citizen may edit; an absent field is left as it is, null clears it. */
 export type UpdateProfileInput = {
   /** Set once while empty; after that it changes only through requestProfileChange (BAD_USER_INPUT otherwise). */
   birthDate?: string | null | undefined;
+  /** Taxpayer number, 12 digits with check digits. */
   inn?: string | null | undefined;
+  /** Address of permanent registration. */
   registrationAddress?: string | null | undefined;
+  /** Where the user actually lives. */
   residentialAddress?: string | null | undefined;
+  /** SNILS, 11 digits with checksum (dashes and spaces allowed). */
   snils?: string | null | undefined;
 };
 
 /** Where a document is in its check: not sent for review (no scans), waiting for an operator, confirmed, or refused. */
 export type VerificationStatus =
+  /** Waiting for an operator's check. */
   | 'PENDING'
+  /** An operator found it wrong; see the reason. */
   | 'REJECTED'
+  /** Entered but not sent for a check (no scans yet). */
   | 'UNVERIFIED'
+  /** An operator checked it against its scans. */
   | 'VERIFIED';
 
+/** A branch's hours on one weekday. */
 export type WorkingHoursInput = {
+  /** End of the break (HH:MM), with breakStart. */
   breakEnd?: string | null | undefined;
+  /** Start of the break (HH:MM), with breakEnd. */
   breakStart?: string | null | undefined;
+  /** Closing time (HH:MM), after opens. */
   closes: string;
+  /** Opening time (HH:MM). */
   opens: string;
+  /** ISO weekday: 1 Monday to 7 Sunday. */
   weekday: number;
 };
 

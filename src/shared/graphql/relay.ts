@@ -7,7 +7,7 @@ import type { Viewer } from '../auth/viewer.js';
   resolveType: (value: { __typename?: string }) => value.__typename,
 })
 export abstract class Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Globally unique, opaque id; pass it to `node(id)` to fetch the object again.' })
   id!: string;
 }
 
