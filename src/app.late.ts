@@ -59,7 +59,7 @@ export function createAccountFeed(infra: Infrastructure, nodes: () => NodeRegist
   return createUpdatesModule({
     ...infra,
     db: infra.db.db,
-    listen: (channel, onNotify, onListen) => infra.db.sql.listen(channel, onNotify, onListen),
+    listen: (channel, onNotify, onListen) => infra.db.listener.listen(channel, onNotify, onListen),
     find: (viewer, typename, id) => nodes()?.fetchOf(viewer, typename, id) ?? Promise.resolve(null),
   });
 }

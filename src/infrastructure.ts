@@ -7,8 +7,9 @@
 import { Redis } from 'ioredis';
 import type { Config } from './config/env.js';
 import { createDb, type DbHandle } from './db/client.js';
+import { replicaUrls } from './config/scale-env.js';
 import { migrationState } from './db/migrate.js';
-import { createQueues, type Queues } from './jobs/queues.js';
+import { createQueues, queuePrefix, type Queues } from './jobs/queues.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createAppPubSub, type AppPubSub } from './shared/pubsub.js';
@@ -78,9 +79,18 @@ async function connectRedis(config: Config, log: Logger): Promise<RedisConnectio
 export async function createInfrastructure(config: Config, opts: InfrastructureOptions = {}): Promise<Infrastructure> {
   const log = opts.log ?? createLogger(config.LOG_LEVEL, { service: 'mfc-account', role: config.ROLE }, undefined, { pretty: config.LOG_PRETTY });
   const clock = opts.clock ?? systemClock;
-  const db = createDb(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE, connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
+  const db = createDb(config.DATABASE_URL, {
+    max: config.DATABASE_POOL_SIZE,
+    connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    pgbouncer: config.DATABASE_PGBOUNCER,
+    directUrl: config.DATABASE_DIRECT_URL,
+    replicaUrls: replicaUrls(config.DATABASE_REPLICA_URLS),
+    replicaRetrySeconds: config.DATABASE_REPLICA_RETRY_SECONDS,
+    log,
+  });
   const redis = await connectRedis(config, log);
-  const queues = createQueues({ url: config.REDIS_URL, prefix: `${config.REDIS_PREFIX}bull` });
+  const queues = createQueues({ url: config.REDIS_URL, prefix: queuePrefix(config) });
   const pubsub = createAppPubSub({ publisher: redis.events.publisher, subscriber: redis.events.subscriber, prefix: config.REDIS_PREFIX });
   const rateLimiter = new RateLimiter({ redis: redis.main, prefix: config.REDIS_PREFIX, log });
   const publicCache = new RedisPublicCache({ redis: redis.main, pubsub, prefix: config.REDIS_PREFIX, ttlSeconds: config.PUBLIC_CACHE_TTL_SECONDS, localSeconds: config.PUBLIC_CACHE_LOCAL_SECONDS, log, now: () => clock.now().getTime() });

@@ -10,6 +10,11 @@ export interface Queues {
   close(): Promise<void>;
 }
 
+/** BullMQ's key prefix: QUEUE_PREFIX (a `{hash tag}` for Redis Cluster), else REDIS_PREFIX + "bull". */
+export function queuePrefix(config: { QUEUE_PREFIX?: string; REDIS_PREFIX: string }): string {
+  return config.QUEUE_PREFIX || `${config.REDIS_PREFIX}bull`;
+}
+
 export function redisConnectionOptions(url: string) {
   const u = new URL(url);
   return {

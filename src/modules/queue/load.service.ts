@@ -95,7 +95,7 @@ export class LoadService {
 
   async history(branchId: string, hours: number): Promise<SampleRow[]> {
     const span = historySpan(hours, this.deps.config.LOAD_HISTORY_HOURS);
-    return repo.samplesSince(this.deps.db, [branchId], new Date(this.deps.clock.now().getTime() - span * 3_600_000));
+    return repo.samplesSince(this.deps.reads ?? this.deps.db, [branchId], new Date(this.deps.clock.now().getTime() - span * 3_600_000));
   }
 
   /** The periodic job: a sample of every branch, and samples older than the history dropped. */
