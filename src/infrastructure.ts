@@ -9,7 +9,7 @@ import type { Config } from './config/env.js';
 import { createDb, type DbHandle } from './db/client.js';
 import { replicaUrls } from './config/scale-env.js';
 import { migrationState } from './db/migrate.js';
-import { createQueues, queuePrefix, type Queues } from './jobs/queues.js';
+import { createQueues, queuePrefix, redisConnectionOptions, type Queues } from './jobs/queues.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createAppPubSub, type AppPubSub } from './shared/pubsub.js';
@@ -57,10 +57,11 @@ export interface InfrastructureOptions {
 
 async function connectRedis(config: Config, log: Logger): Promise<RedisConnections> {
   const failFast = { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true } as const;
-  const main = new Redis(config.REDIS_URL, failFast);
-  const publisher = new Redis(config.REDIS_URL, failFast);
-  const subscriber = new Redis(config.REDIS_URL, { lazyConnect: true });
-  const events = { publisher: new Redis(config.REDIS_URL, { lazyConnect: true }), subscriber: new Redis(config.REDIS_URL, { lazyConnect: true }) };
+  const target = redisConnectionOptions(config.REDIS_URL); // one server or Sentinel (src/shared/redis-url.ts)
+  const main = new Redis({ ...target, ...failFast });
+  const publisher = new Redis({ ...target, ...failFast });
+  const subscriber = new Redis({ ...target, lazyConnect: true });
+  const events = { publisher: new Redis({ ...target, lazyConnect: true }), subscriber: new Redis({ ...target, lazyConnect: true }) };
   const named = [['main', main], ['publisher', publisher], ['subscriber', subscriber], ['events.publisher', events.publisher], ['events.subscriber', events.subscriber]] as const;
   let lastError: Error | undefined; // ioredis rejects connect() with "Connection is closed"; the reason came as an event
   for (const [name, r] of named) {
