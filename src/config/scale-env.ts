@@ -19,5 +19,10 @@ export const scaleEnv = {
   QUEUE_PREFIX: z.string().trim().optional(),
 };
 
+/** What the scale variables cannot be together. */
+export function scaleProblems(c: { DATABASE_PGBOUNCER: boolean; DATABASE_DIRECT_URL?: string }): string[] {
+  return c.DATABASE_PGBOUNCER && !c.DATABASE_DIRECT_URL ? ['DATABASE_DIRECT_URL: required with DATABASE_PGBOUNCER=true (LISTEN and the migration lock need a session of their own)'] : [];
+}
+
 /** The replica URLs of DATABASE_REPLICA_URLS, trimmed, empty ones left out. */
 export const replicaUrls = (text: string): string[] => text.split(',').map((u) => u.trim()).filter(Boolean);

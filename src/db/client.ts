@@ -39,7 +39,9 @@ const quiet: ReplicaLog = { warn: () => undefined, info: () => undefined };
 
 export function createDb(url: string, opts: DbOptions = {}): DbHandle {
   let statements = 0;
-  const session: Record<string, number> = opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {};
+  // PgBouncer refuses (or, with ignore_startup_parameters, drops) a statement_timeout startup
+  // parameter: behind it the timeout is the role's (ALTER ROLE … SET statement_timeout, README).
+  const session: Record<string, number> = opts.statementTimeoutMs && !opts.pgbouncer ? { statement_timeout: opts.statementTimeoutMs } : {};
   const sql = postgres(url, {
     max: opts.max ?? 10,
     prepare: !opts.pgbouncer,
