@@ -48,7 +48,7 @@ async function login(post: Post, phone: string): Promise<string> {
 }
 
 const READS = {
-  branches: '{ branches(filter: { regionCode: "77" }, first: 20) { nodes { id name address openNow load { waiting averageWaitMinutes level } services { id title } } } }',
+  branches: '{ branches(filter: { regionCode: "77" }, first: 10) { nodes { id name address openNow load { waiting averageWaitMinutes level } services { id title } } } }',
   me: '{ me { id firstName lastName trustLevel } }',
   search: '{ services(filter: { search: "паспорт" }) { nodes { id title } } }',
   myBookings: '{ myBookings(first: 20) { totalCount nodes { id number status startsAt branch { name } service { title } } } }',

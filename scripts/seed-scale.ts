@@ -175,6 +175,12 @@ function applicationSteps(p: ScalePlan): Step[] {
 function sampleSteps(p: ScalePlan): Step[] {
   const perDay = Math.floor((10 * 60) / p.sampleMinutes);
   return [
+    // The table is partitioned by UTC day (migration 0025): the sampled days get their partitions first.
+    ['load sample partitions', `do $$ declare d date; begin
+      for d in select generate_series((now() at time zone 'UTC')::date - ${p.sampleDays}, (now() at time zone 'UTC')::date, interval '1 day')::date loop
+        execute format('create table if not exists %I partition of branch_load_samples for values from (%L) to (%L)',
+          'branch_load_samples_p' || to_char(d, 'YYYYMMDD'), d::timestamp at time zone 'UTC', (d + 1)::timestamp at time zone 'UTC');
+      end loop; end $$`],
     ['load samples', `insert into branch_load_samples (branch_id, at, waiting, average_wait_minutes, open_windows, free_windows, level)
       select b.id, date_trunc('day', now()) - (d || ' days')::interval + time '06:00' + ((s * ${p.sampleMinutes}) || ' minutes')::interval,
         w.waiting, w.waiting * 4, 4, greatest(0, 4 - w.waiting / 3), case when w.waiting < 5 then 'LOW' when w.waiting < 15 then 'MEDIUM' else 'HIGH' end
@@ -184,7 +190,7 @@ function sampleSteps(p: ScalePlan): Step[] {
 }
 
 export function scaleSteps(p: ScalePlan): Step[] {
-  return [...branchSteps(p), ...citizenSteps(p), ...bookingSteps(p), ...notificationSteps(p), ...applicationSteps(p), ...sampleSteps(p), ['analyze', 'analyze']];
+  return [...branchSteps(p), ...citizenSteps(p), ...bookingSteps(p), ...notificationSteps(p), ...applicationSteps(p), ...sampleSteps(p), ['vacuum analyze', 'vacuum analyze']];
 }
 
 async function main(): Promise<void> {

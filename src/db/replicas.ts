@@ -5,10 +5,12 @@
  * is left out for DATABASE_REPLICA_RETRY_SECONDS: its reads (that one included) go to the primary,
  * and the outage is logged once. Statement errors (bad SQL, a timeout) are not retried.
  */
-import { drizzle } from 'drizzle-orm/postgres-js';
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema/index.js';
-import type { Database } from './client.js';
+
+/** The same type as client.ts's Database (not imported from there: client.ts builds on this file). */
+type Database = PostgresJsDatabase<typeof schema>;
 
 export interface ReplicaLog {
   warn(obj: object, msg: string): void;

@@ -1,0 +1,1 @@
+CREATE INDEX "applications_branch_queue_idx" ON "applications" USING btree ("branch_id","submitted_at","id") WHERE "applications"."status" <> 'DRAFT';
