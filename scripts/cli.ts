@@ -20,7 +20,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   const [command, ...rest] = argv;
   const config = loadConfig({ LOG_LEVEL: 'warn', ...env });
   if (command === 'migrate') {
-    await migrate(config.DATABASE_URL);
+    await migrate(config.DATABASE_DIRECT_URL || config.DATABASE_URL);
     console.log('migrations applied');
     return 0;
   }
@@ -28,7 +28,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     console.error('usage: cli create-user --role ADMIN|OPERATOR --phone ... --password ... --last-name ... --first-name ... [--branch id] | seed-demo | migrate | rotate-data-key');
     return 64;
   }
-  if (config.MIGRATE_ON_START) await migrate(config.DATABASE_URL);
+  if (config.MIGRATE_ON_START) await migrate(config.DATABASE_DIRECT_URL || config.DATABASE_URL);
   const app = await createApp(config);
   try {
     if (command === 'seed-demo') {

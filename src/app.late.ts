@@ -72,7 +72,7 @@ export function createAccountFeed(infra: Infrastructure, sources: FeedSources) {
   return createUpdatesModule({
     ...infra,
     db: infra.db.db,
-    listen: (channel, onNotify, onListen) => infra.db.sql.listen(channel, onNotify, onListen),
+    listen: (channel, onNotify, onListen) => infra.db.listener.listen(channel, onNotify, onListen),
     find: (viewer, typename, id) => {
       if (typename === 'ApplicationEvent') return sources.applications?.findEvent(viewer, id) ?? Promise.resolve(null);
       if (typename === 'ChatMessage') return sources.chat?.findMessage(viewer, id) ?? Promise.resolve(null);

@@ -124,7 +124,7 @@ function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<t
   const catalog = createCatalogModule({ config, db: db.db, clock, cache: publicCache });
   // A schedule change cancels the bookings it closes, in its own transaction (a port: branches do not import bookings).
   const scheduleListener: ScheduleChangeListener = { scheduleChanged: (tx, change) => bookings.bookings.scheduleChanged(tx, change) };
-  const branches = createBranchesModule({ db: db.db, clock, cache: publicCache, scheduleListener, suggestionsMax: config.SEARCH_SUGGESTIONS_MAX });
+  const branches = createBranchesModule({ db: db.db, reads: db.reads, clock, cache: publicCache, scheduleListener, suggestionsMax: config.SEARCH_SUGGESTIONS_MAX });
   // The queue tells the owner of bookings when a booked visit ends (a port: the queue does not import bookings).
   const visits: VisitOutcomes = {
     endVisit: (tx, bookingId, status) => bookings.bookings.endVisit(tx, bookingId, status),
@@ -133,7 +133,7 @@ function createBranchModules(infra: Infrastructure, people: Awaited<ReturnType<t
   // Free appointment places for the queue's forecast and recommendation (a port, likewise).
   const places = freePlacesOf(() => bookings.bookings);
   const accountsDirectory = people.accounts.directory;
-  const queue = createQueueModule({ config, db: db.db, clock, log, pubsub, notifications, accounts: accountsDirectory, branches: branches.directory, catalog: catalog.directory, visits, places, feed: late.feed });
+  const queue = createQueueModule({ config, db: db.db, reads: db.reads, clock, log, pubsub, notifications, accounts: accountsDirectory, branches: branches.directory, catalog: catalog.directory, visits, places, feed: late.feed });
   const bookings = createBookingsModule({
     config, db: db.db, clock, log, pubsub, notifications,
     keys: people.system.keys,

@@ -7,8 +7,9 @@
 import { Redis } from 'ioredis';
 import type { Config } from './config/env.js';
 import { createDb, type DbHandle } from './db/client.js';
+import { replicaUrls } from './config/scale-env.js';
 import { migrationState } from './db/migrate.js';
-import { createQueues, type Queues } from './jobs/queues.js';
+import { createQueues, queuePrefix, redisConnectionOptions, type Queues } from './jobs/queues.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createAppPubSub, type AppPubSub } from './shared/pubsub.js';
@@ -56,10 +57,11 @@ export interface InfrastructureOptions {
 
 async function connectRedis(config: Config, log: Logger): Promise<RedisConnections> {
   const failFast = { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true } as const;
-  const main = new Redis(config.REDIS_URL, failFast);
-  const publisher = new Redis(config.REDIS_URL, failFast);
-  const subscriber = new Redis(config.REDIS_URL, { lazyConnect: true });
-  const events = { publisher: new Redis(config.REDIS_URL, { lazyConnect: true }), subscriber: new Redis(config.REDIS_URL, { lazyConnect: true }) };
+  const target = redisConnectionOptions(config.REDIS_URL); // one server or Sentinel (src/shared/redis-url.ts)
+  const main = new Redis({ ...target, ...failFast });
+  const publisher = new Redis({ ...target, ...failFast });
+  const subscriber = new Redis({ ...target, lazyConnect: true });
+  const events = { publisher: new Redis({ ...target, lazyConnect: true }), subscriber: new Redis({ ...target, lazyConnect: true }) };
   const named = [['main', main], ['publisher', publisher], ['subscriber', subscriber], ['events.publisher', events.publisher], ['events.subscriber', events.subscriber]] as const;
   let lastError: Error | undefined; // ioredis rejects connect() with "Connection is closed"; the reason came as an event
   for (const [name, r] of named) {
@@ -78,9 +80,18 @@ async function connectRedis(config: Config, log: Logger): Promise<RedisConnectio
 export async function createInfrastructure(config: Config, opts: InfrastructureOptions = {}): Promise<Infrastructure> {
   const log = opts.log ?? createLogger(config.LOG_LEVEL, { service: 'mfc-account', role: config.ROLE }, undefined, { pretty: config.LOG_PRETTY });
   const clock = opts.clock ?? systemClock;
-  const db = createDb(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE, connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
+  const db = createDb(config.DATABASE_URL, {
+    max: config.DATABASE_POOL_SIZE,
+    connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    pgbouncer: config.DATABASE_PGBOUNCER,
+    directUrl: config.DATABASE_DIRECT_URL,
+    replicaUrls: replicaUrls(config.DATABASE_REPLICA_URLS),
+    replicaRetrySeconds: config.DATABASE_REPLICA_RETRY_SECONDS,
+    log,
+  });
   const redis = await connectRedis(config, log);
-  const queues = createQueues({ url: config.REDIS_URL, prefix: `${config.REDIS_PREFIX}bull` });
+  const queues = createQueues({ url: config.REDIS_URL, prefix: queuePrefix(config) });
   const pubsub = createAppPubSub({ publisher: redis.events.publisher, subscriber: redis.events.subscriber, prefix: config.REDIS_PREFIX });
   const rateLimiter = new RateLimiter({ redis: redis.main, prefix: config.REDIS_PREFIX, log });
   const publicCache = new RedisPublicCache({ redis: redis.main, pubsub, prefix: config.REDIS_PREFIX, ttlSeconds: config.PUBLIC_CACHE_TTL_SECONDS, localSeconds: config.PUBLIC_CACHE_LOCAL_SECONDS, log, now: () => clock.now().getTime() });

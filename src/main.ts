@@ -32,7 +32,7 @@ export interface StartOptions extends AppOptions {
  */
 export async function start(config: Config, opts: StartOptions = {}): Promise<Running> {
   if (config.MIGRATE_ON_START) {
-    await migrate(config.DATABASE_URL).catch((err: unknown) => {
+    await migrate(config.DATABASE_DIRECT_URL || config.DATABASE_URL).catch((err: unknown) => {
       throw explainMigrationFailure(err, config.DATABASE_URL);
     });
   }

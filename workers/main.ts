@@ -9,7 +9,7 @@ import { Worker, type Job, type RepeatOptions } from 'bullmq';
 import type { App } from '../src/app.js';
 import { QUEUE_NAMES, type QueueName } from '../src/jobs/define.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
-import { redisConnectionOptions } from '../src/jobs/queues.js';
+import { queuePrefix, redisConnectionOptions } from '../src/jobs/queues.js';
 import { runObservedJob } from '../src/observability/jobs.js';
 import { checkRedisEvictionPolicy, keepSchedules, recoverLostJobs } from '../src/jobs/recovery.js';
 type InlineProcessor = (job: Job, app: Pick<App, 'processors'>) => Promise<unknown>;
@@ -69,7 +69,7 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
   assertEveryJobHasAProcessor(app);
   const handlers = processorsOf(app);
   const { config, log } = app;
-  const prefix = `${config.REDIS_PREFIX}bull`;
+  const prefix = queuePrefix(config);
   const connection = { ...redisConnectionOptions(config.REDIS_URL), maxRetriesPerRequest: null };
   const workers = QUEUE_NAMES.map((queue) => {
     const worker = new Worker(
@@ -98,7 +98,7 @@ export async function startWorkers(app: App): Promise<{ close(): Promise<void> }
   // Repeatable jobs: one scheduler per name, however many workers start (upsert by id).
   const keeper = await startScheduleKeeper(app, app.schedules);
 
-  const relay = new OutboxRelay({ db: app.db.db, sql: app.db.sql, queues: app.queues, log, config, jobs: app.jobs });
+  const relay = new OutboxRelay({ db: app.db.db, sql: app.db.listener, queues: app.queues, log, config, jobs: app.jobs });
   await relay.start();
   log.info({ queues: QUEUE_NAMES.length }, 'workers started');
   return {

@@ -12,6 +12,7 @@ import { signatureEnv } from './signature-env.js';
 import { observabilityEnv } from './observability.js';
 import { paymentsEnv, paymentsProblems, returnUrls } from './payments-env.js';
 import { integrationsEnv } from './integrations-env.js';
+import { scaleEnv, scaleProblems } from './scale-env.js';
 import { ssoProvider } from './sso-providers.js';
 
 const optionalUrl = z
@@ -218,7 +219,7 @@ const schema = z.object({
   WEBAUTHN_ORIGINS: z.string().optional(),
   /** PEM bundle of the root certificates a signature login's chain must end at; unset: signature login is off. */
   SIGNATURE_TRUSTED_ROOTS: z.string().optional(),
-  ...observabilityEnv, ...integrationsEnv, ...signatureEnv,
+  ...observabilityEnv, ...integrationsEnv, ...signatureEnv, ...scaleEnv,
 });
 
 /** Every variable this module reads; the README's configuration table must list each one. */
@@ -273,7 +274,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   for (const o of origins) {
     if (!URL.canParse(o) || new URL(o).origin !== o) problems.push(`WEBAUTHN_ORIGINS: ${o} is not an origin (scheme://host[:port])`);
   }
-  problems.push(...paymentsProblems(c, isProduction));
+  problems.push(...paymentsProblems(c, isProduction), ...scaleProblems(c));
   const corsOrigins = c.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   for (const o of corsOrigins) {
     if (o === '*') {

@@ -28,7 +28,7 @@ export class OutboxRelay {
   private unlisten: (() => Promise<void>) | null = null;
   private readonly queueOf: Map<string, QueueName>;
 
-  constructor(private readonly deps: { db: Database; sql: postgres.Sql; queues: Queues; log: Logger; config: Config; jobs: ReadonlyArray<JobContract<unknown>> }) {
+  constructor(private readonly deps: { db: Database; sql: postgres.Sql /* LISTEN only: the direct connection under PgBouncer */; queues: Queues; log: Logger; config: Config; jobs: ReadonlyArray<JobContract<unknown>> }) {
     this.queueOf = new Map(deps.jobs.map((j) => [j.name, j.queue] as const));
   }
 

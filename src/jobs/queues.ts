@@ -4,22 +4,18 @@
  */
 import { Queue } from 'bullmq';
 import { QUEUE_NAMES, type QueueName } from './define.js';
+import { redisConnectionOptions } from '../shared/redis-url.js';
+
+export { redisConnectionOptions };
 
 export interface Queues {
   get(name: QueueName): Queue;
   close(): Promise<void>;
 }
 
-export function redisConnectionOptions(url: string) {
-  const u = new URL(url);
-  return {
-    host: u.hostname,
-    port: Number(u.port || 6379),
-    username: u.username || undefined,
-    password: u.password ? decodeURIComponent(u.password) : undefined,
-    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
-    tls: u.protocol === 'rediss:' ? {} : undefined,
-  };
+/** BullMQ's key prefix: QUEUE_PREFIX (a `{hash tag}` for Redis Cluster), else REDIS_PREFIX + "bull". */
+export function queuePrefix(config: { QUEUE_PREFIX?: string; REDIS_PREFIX: string }): string {
+  return config.QUEUE_PREFIX || `${config.REDIS_PREFIX}bull`;
 }
 
 export function createQueues(opts: { url: string; prefix: string }): Queues {

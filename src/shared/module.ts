@@ -28,6 +28,8 @@ export interface ModuleParts {
 export interface CoreDeps {
   config: Config;
   db: Database;
+  /** Reads that tolerate replica lag (src/db/replicas.ts); `db` when absent. */
+  reads?: Database;
   clock: Clock;
   log: Logger;
   pubsub: AppPubSub;

@@ -55,6 +55,8 @@ export const applications = pgTable(
     uniqueIndex('applications_number_key').on(t.number),
     index('applications_user_idx').on(t.userId, t.createdAt, t.id),
     index('applications_branch_idx').on(t.branchId, t.status, t.submittedAt).where(sql`${t.status} <> 'DRAFT'`),
+    // The staff queue's page (oldest submission first) read in order, not sorted: at national scale a branch holds thousands.
+    index('applications_branch_queue_idx').on(t.branchId, t.submittedAt, t.id).where(sql`${t.status} <> 'DRAFT'`),
     check('applications_version', sql`${t.version} >= 1`),
     check('applications_submitted', sql`(${t.status} = 'DRAFT') = (${t.submittedAt} IS NULL) AND (${t.status} = 'DRAFT') = (${t.number} IS NULL)`),
   ],

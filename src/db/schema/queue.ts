@@ -86,10 +86,14 @@ export const tickets = pgTable(
   ],
 );
 
+/**
+ * Raw load samples: partitioned by day of `at` (custom migration 0025, src/db/partitions.ts), so the
+ * primary key includes `at`; whole days past LOAD_HISTORY_HOURS are dropped, not deleted row by row.
+ */
 export const branchLoadSamples = pgTable(
   'branch_load_samples',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     branchId: uuid('branch_id')
       .notNull()
       .references(() => branches.id, { onDelete: 'cascade' }),
@@ -100,7 +104,7 @@ export const branchLoadSamples = pgTable(
     freeWindows: integer('free_windows').notNull(),
     level: text('level').notNull(),
   },
-  (t) => [index('branch_load_samples_branch_at_idx').on(t.branchId, t.at), index('branch_load_samples_at_idx').on(t.at)],
+  (t) => [primaryKey({ columns: [t.id, t.at] }), index('branch_load_samples_branch_at_idx').on(t.branchId, t.at), index('branch_load_samples_at_idx').on(t.at)],
 );
 
 export const loadAlerts = pgTable(

@@ -15,6 +15,8 @@ import { BranchesService } from './branches.service.js';
 
 export interface BranchesModuleDeps {
   db: Database;
+  /** Reads that tolerate replica lag: the LOAD-ordered branch search and locality suggestions (never cached). */
+  reads?: Database;
   clock: Clock;
   /** The public reads shared by the instances (src/shared/public-cache.ts). */
   cache?: PublicCache;
@@ -30,7 +32,7 @@ export interface BranchesModule extends ModuleParts {
 }
 
 export function createBranchesModule(deps: BranchesModuleDeps): BranchesModule {
-  const branches = new BranchesService({ db: deps.db, clock: deps.clock, cache: deps.cache, scheduleListener: deps.scheduleListener ?? noScheduleListener, suggestionsMax: deps.suggestionsMax });
+  const branches = new BranchesService({ db: deps.db, reads: deps.reads ?? deps.db, clock: deps.clock, cache: deps.cache, scheduleListener: deps.scheduleListener ?? noScheduleListener, suggestionsMax: deps.suggestionsMax });
   return {
     branches,
     directory: createBranchesDirectory(deps.db),

@@ -36,7 +36,7 @@ export const DAY_CHANGED_REASON = 'изменился график работы 
 
 export class BranchesService {
   /** `cache`: public reads shared by the instances; every edit here invalidates them once committed. */
-  constructor(private readonly deps: { db: Database; clock: Clock; cache?: PublicCache; scheduleListener: ScheduleChangeListener; suggestionsMax: number }) {}
+  constructor(private readonly deps: { db: Database; reads: Database; clock: Clock; cache?: PublicCache; scheduleListener: ScheduleChangeListener; suggestionsMax: number }) {}
 
   regions(): Promise<RegionRow[]> {
     return this.cached('branches:regions', () => repo.listRegions(this.deps.db));
@@ -69,13 +69,14 @@ export class BranchesService {
     });
     const read = (at: string | null | undefined) => {
       const search = searchAt(at);
-      // The LOAD order follows live figures: never from the cache.
-      return search.orderBy === 'LOAD' ? repo.searchBranches(this.deps.db, search) : this.cached(`branches:search:${JSON.stringify(search)}`, () => repo.searchBranches(this.deps.db, search));
+      // The LOAD order follows live figures: never from the cache, so from a replica (lag-tolerant).
+      // Cached pages are filled from the primary: a refill right after an admin change must see it.
+      return search.orderBy === 'LOAD' ? repo.searchBranches(this.deps.reads, search) : this.cached(`branches:search:${JSON.stringify(search)}`, () => repo.searchBranches(this.deps.db, search));
     };
     let { rows, total } = await read(locality);
     // A mistyped locality ("Екатеренбург"): the closest one with branches (pg_trgm) is searched instead.
     if (total === 0 && locality?.trim()) {
-      const [closest] = await repo.similarLocalities(this.deps.db, { text: locality.trim(), regionCode: filter?.regionCode, limit: 1 });
+      const [closest] = await repo.similarLocalities(this.deps.reads, { text: locality.trim(), regionCode: filter?.regionCode, limit: 1 });
       if (closest && closest.toLowerCase() !== locality.trim().toLowerCase()) {
         locality = closest;
         ({ rows, total } = await read(locality));
@@ -88,7 +89,7 @@ export class BranchesService {
   localitySuggestions(text: string, regionCode: string | null | undefined): Promise<string[]> {
     const t = text.trim().slice(0, 100);
     if (!t) return Promise.resolve([]);
-    return repo.similarLocalities(this.deps.db, { text: t, regionCode, limit: this.deps.suggestionsMax });
+    return repo.similarLocalities(this.deps.reads, { text: t, regionCode, limit: this.deps.suggestionsMax });
   }
 
   async branch(id: string): Promise<BranchRow | null> {

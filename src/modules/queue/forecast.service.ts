@@ -62,7 +62,7 @@ export class ForecastService {
     const [hours, exceptions] = await Promise.all([this.deps.branches.hoursOf([branch.id]), this.deps.branches.exceptionsOf([branch.id], day, day)]);
     const open = openingHours(openStretches(day, weekday, hours, exceptions));
     const since = new Date(now.getTime() - this.deps.config.LOAD_AGGREGATE_WEEKS * WEEK_MS);
-    const stats = new Map((await repo.hourOfWeekStats(this.deps.db, branch.id, open.map((h) => hourOfWeek(weekday, h)), since)).map((s) => [s.hourOfWeek, s]));
+    const stats = new Map((await repo.hourOfWeekStats(this.deps.reads ?? this.deps.db, branch.id, open.map((h) => hourOfWeek(weekday, h)), since)).map((s) => [s.hourOfWeek, s]));
     const places = serviceId && open.length > 0 ? await this.deps.places.freePlaces(branch.id, serviceId, day, day) : [];
     return open.map((h) => {
       const from = zonedInstant(day, h * 60, branch.timezone);

@@ -1,7 +1,10 @@
 /** The queue module's drizzle access to load: live figures, samples and load alerts (one function per query). */
 import { and, desc, eq, gt, gte, inArray, isNull, lt, asc, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { dropDaysBefore, ensureDailyPartitions } from '../../db/partitions.js';
 import { branchLoadHours, branchLoadSamples, branchWindows, loadAlerts, tickets } from '../../db/schema/index.js';
+
+const SAMPLES_TABLE = 'branch_load_samples';
 
 export type SampleRow = typeof branchLoadSamples.$inferSelect;
 export type AlertRow = typeof loadAlerts.$inferSelect;
@@ -62,8 +65,9 @@ export async function loadFigures(db: Executor, branchIds: readonly string[], no
   }));
 }
 
-export async function lastSample(db: Executor, branchId: string): Promise<SampleRow | undefined> {
-  const [row] = await db.select(sampleColumns).from(branchLoadSamples).where(eq(branchLoadSamples.branchId, branchId)).orderBy(desc(branchLoadSamples.at)).limit(1);
+/** The branch's last sample taken after `since` (bounded by the partition key: only the last days are read). */
+export async function lastSample(db: Executor, branchId: string, since: Date): Promise<SampleRow | undefined> {
+  const [row] = await db.select(sampleColumns).from(branchLoadSamples).where(and(eq(branchLoadSamples.branchId, branchId), gt(branchLoadSamples.at, since))).orderBy(desc(branchLoadSamples.at)).limit(1);
   return row;
 }
 
@@ -71,8 +75,8 @@ export async function insertSample(db: Executor, values: typeof branchLoadSample
   await db.insert(branchLoadSamples).values(values);
 }
 
-export async function replaceSample(db: Executor, id: number, values: Partial<typeof branchLoadSamples.$inferInsert>): Promise<void> {
-  await db.update(branchLoadSamples).set(values).where(eq(branchLoadSamples.id, id));
+export async function replaceSample(db: Executor, last: { id: number; at: Date }, values: Partial<typeof branchLoadSamples.$inferInsert>): Promise<void> {
+  await db.update(branchLoadSamples).set(values).where(and(eq(branchLoadSamples.id, last.id), eq(branchLoadSamples.at, last.at)));
 }
 
 export async function samplesSince(db: Executor, branchIds: readonly string[], since: Date): Promise<SampleRow[]> {
@@ -80,9 +84,15 @@ export async function samplesSince(db: Executor, branchIds: readonly string[], s
   return db.select(sampleColumns).from(branchLoadSamples).where(and(inArray(branchLoadSamples.branchId, [...branchIds]), gt(branchLoadSamples.at, since))).orderBy(asc(branchLoadSamples.at));
 }
 
-export async function pruneSamples(db: Executor, before: Date): Promise<number> {
+/**
+ * Retention of the day-partitioned samples (src/db/partitions.ts): days ahead created, whole days
+ * before `before` dropped, then the rest of the boundary day (and the default partition) deleted.
+ */
+export async function pruneSamples(db: Executor, before: Date, now: Date): Promise<{ rows: number; days: string[] }> {
+  await ensureDailyPartitions(db, SAMPLES_TABLE, now, 7);
+  const days = await dropDaysBefore(db, SAMPLES_TABLE, before);
   const rows = await db.delete(branchLoadSamples).where(lt(branchLoadSamples.at, before)).returning({ id: branchLoadSamples.id });
-  return rows.length;
+  return { rows: rows.length, days };
 }
 
 export async function allBranchIds(db: Executor): Promise<string[]> {

@@ -95,23 +95,24 @@ export class LoadService {
 
   async history(branchId: string, hours: number): Promise<SampleRow[]> {
     const span = historySpan(hours, this.deps.config.LOAD_HISTORY_HOURS);
-    return repo.samplesSince(this.deps.db, [branchId], new Date(this.deps.clock.now().getTime() - span * 3_600_000));
+    return repo.samplesSince(this.deps.reads ?? this.deps.db, [branchId], new Date(this.deps.clock.now().getTime() - span * 3_600_000));
   }
 
   /** The periodic job: a sample of every branch, and samples older than the history dropped. */
-  async sampleAll(): Promise<{ sampled: number; pruned: number }> {
+  async sampleAll(): Promise<{ sampled: number; pruned: number; droppedDays: number }> {
     const { db, clock, config } = this.deps;
     const now = clock.now();
     const loads = await this.current(await repo.allBranchIds(db));
     for (const e of loads) await this.sample(db, e, now, { coalesce: false });
-    const pruned = await repo.pruneSamples(db, new Date(now.getTime() - config.LOAD_HISTORY_HOURS * 3_600_000));
-    return { sampled: loads.length, pruned };
+    const pruned = await repo.pruneSamples(db, new Date(now.getTime() - config.LOAD_HISTORY_HOURS * 3_600_000), now);
+    return { sampled: loads.length, pruned: pruned.rows, droppedDays: pruned.days.length };
   }
 
   private async sample(db: Executor, e: BranchLoadEvent, now: Date, opts: { coalesce: boolean }): Promise<void> {
     const values = { branchId: e.branchId, at: now, waiting: e.waiting, averageWaitMinutes: e.averageWaitMinutes, openWindows: e.openWindows, freeWindows: e.freeWindows, level: e.level };
-    const last = opts.coalesce ? await repo.lastSample(db, e.branchId) : undefined;
-    if (last && now.getTime() - last.at.getTime() < this.deps.config.LOAD_SAMPLE_COALESCE_SECONDS * 1000) await repo.replaceSample(db, last.id, values);
+    const window = this.deps.config.LOAD_SAMPLE_COALESCE_SECONDS * 1000;
+    const last = opts.coalesce ? await repo.lastSample(db, e.branchId, new Date(now.getTime() - window)) : undefined;
+    if (last && now.getTime() - last.at.getTime() < window) await repo.replaceSample(db, last, values);
     else await repo.insertSample(db, values);
   }
 
