@@ -64,7 +64,7 @@ const set = (on: boolean) => {
   setMetricsEnabled(on);
   setTracingEnabled(on);
 };
-console.log(`[bench] ${ROUNDS} rounds × (off, on) slices of ${SECONDS}s, ${CONNECTIONS} connections, trace sampling ${process.env.OTEL_TRACES_SAMPLER_ARG ?? '0.1 (default)'}, Node ${process.version}`);
+console.log(`[bench] ${ROUNDS} rounds × (off, on) slices of ${SECONDS}s, ${CONNECTIONS} connections, trace sampling ${process.env.OTEL_TRACES_SAMPLER_ARG ?? '0.01 (default)'}, Node ${process.version}`);
 let worst = 0;
 const rows: Array<Record<string, string | number>> = [];
 for (const c of cases) {

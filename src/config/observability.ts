@@ -25,7 +25,7 @@ export const observabilityEnv = {
    * Share of new traces recorded (0..1), parent-based: a request that arrives with a sampled
    * `traceparent` is always recorded, and a job continues its request's decision.
    */
-  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(0.1),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(0.01),
   /** A resolver gets a span of its own when it takes at least this long (ms). */
   OTEL_RESOLVER_SPAN_MS: int(10, 0),
   /** bull-board at /admin/queues (ADMIN tokens only). */

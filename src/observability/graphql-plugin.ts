@@ -6,12 +6,17 @@
  */
 import { context, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from '../shared/graphql/context.js';
 import { m, metricsEnabled, operationLabel } from '../shared/metrics.js';
 import { currentRequest } from '../shared/request-context.js';
 import { tracer, tracingEnabled } from '../shared/tracing.js';
 
-export function observabilityPlugin(opts: { resolverSpanMs: number }): ApolloServerPlugin<GraphQLContext> {
+/** The recording operation span of a request, by its context value (resolver spans hang under it). */
+const operationSpans = new WeakMap<object, Span>();
+
+export function observabilityPlugin(opts: { resolverSpanMs: number; schema: GraphQLSchema }): ApolloServerPlugin<GraphQLContext> {
+  instrumentResolvers(opts.schema, opts.resolverSpanMs);
   return {
     requestDidStart({ contextValue }) {
       const started = performance.now();
@@ -46,7 +51,7 @@ export function observabilityPlugin(opts: { resolverSpanMs: number }): ApolloSer
           return Promise.resolve();
         },
       };
-      if (span?.isRecording()) listener.executionDidStart = () => Promise.resolve({ willResolveField: slowResolverSpans(span, opts.resolverSpanMs) });
+      if (span?.isRecording()) operationSpans.set(contextValue, span);
       return Promise.resolve(listener);
     },
   };
@@ -57,15 +62,38 @@ function endOperationSpan(span: Span, codes: string[]): void {
   span.end();
 }
 
-/** Times each resolver; one that took at least `thresholdMs` gets a span (back-dated to its start). */
-function slowResolverSpans(parent: Span, thresholdMs: number) {
-  return ({ info }: { info: { parentType: { name: string }; fieldName: string } }) => {
+/**
+ * Slow resolvers of sampled operations get spans (back-dated to their start). Only fields with a
+ * resolver of their own are wrapped, once, at start; a request that is not sampled pays one WeakMap
+ * look-up per such field. (Apollo's willResolveField hook would wrap every field of the schema,
+ * plain data fields included, for every request once any request used it.)
+ */
+const instrumented = new WeakSet<GraphQLSchema>();
+
+function instrumentResolvers(schema: GraphQLSchema, thresholdMs: number): void {
+  if (instrumented.has(schema)) return;
+  instrumented.add(schema);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.resolve) field.resolve = timed(field.resolve, `${type.name}.${field.name}`, thresholdMs);
+    }
+  }
+}
+
+function timed(resolve: GraphQLFieldResolver<unknown, unknown>, coordinate: string, thresholdMs: number): GraphQLFieldResolver<unknown, unknown> {
+  return (source, args, ctx, info) => {
+    const parent = typeof ctx === 'object' && ctx !== null ? operationSpans.get(ctx) : undefined;
+    if (!parent) return resolve(source, args, ctx, info);
     const t0 = Date.now();
-    return () => {
+    const done = () => {
       const ms = Date.now() - t0;
       if (ms < thresholdMs) return;
-      const field = `${info.parentType.name}.${info.fieldName}`;
-      tracer().startSpan(`resolve ${field}`, { startTime: t0, attributes: { 'graphql.field.path': field, 'graphql.field.duration_ms': ms } }, trace.setSpan(context.active(), parent)).end(t0 + ms);
+      tracer().startSpan(`resolve ${coordinate}`, { startTime: t0, attributes: { 'graphql.field.path': coordinate, 'graphql.field.duration_ms': ms } }, trace.setSpan(context.active(), parent)).end(t0 + ms);
     };
+    const result = resolve(source, args, ctx, info);
+    if (result instanceof Promise) return result.finally(done);
+    done();
+    return result;
   };
 }

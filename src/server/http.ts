@@ -98,7 +98,7 @@ function createApollo(app: App, schema: GraphQLSchema, plugins: Array<ApolloServ
       formatError(formatted, error, { log, requestId: currentRequest()?.requestId, production: config.isProduction, hideSchemaDetails: config.isProduction }),
     plugins: [
       ...plugins,
-      observabilityPlugin({ resolverSpanMs: config.OTEL_RESOLVER_SPAN_MS }),
+      observabilityPlugin({ resolverSpanMs: config.OTEL_RESOLVER_SPAN_MS, schema }),
       apiScopesPlugin(schema),
       costPlugin(schema, costLimits(config)),
       // Cache hints once per document (cache-hints.ts) instead of Apollo's plugin wrapping every resolver.

@@ -18,7 +18,7 @@ let t: TestApp;
 
 beforeAll(async () => {
   initTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: undefined, OTEL_SERVICE_NAME: 'mfc-test', OTEL_TRACES_SAMPLER_ARG: 0, ROLE: 'all' }, exporter);
-  t = await startTestApp();
+  t = await startTestApp({ OTEL_RESOLVER_SPAN_MS: '0' }); // every resolver of a sampled operation gets a span
 });
 afterAll(async () => {
   await t.stop();
@@ -45,6 +45,11 @@ it('follows a booking confirmation from the request through the outbox into the 
   const http = spans.find((s) => s.name === 'POST /graphql');
   expect(http?.attributes['mfc.request_id']).toBe(flow.requestId);
   expect(names).toContain('graphql mutation ConfirmBooking');
+  // Resolver spans: fields with resolvers of their own, under the operation; plain data fields get none.
+  const operation = spans.find((s) => s.name === 'graphql mutation ConfirmBooking');
+  const resolverSpan = spans.find((s) => s.name === 'resolve Mutation.confirmBooking');
+  expect(resolverSpan?.parentSpanContext?.spanId).toBe(operation?.spanContext().spanId);
+  expect(names.filter((n) => n === 'resolve Booking.id')).toEqual([]);
   expect(names.some((n) => n.startsWith('pg '))).toBe(true);
   const send = spans.find((s) => s.name === 'notification.send SMS');
   expect(send, names.join(', ')).toBeDefined();
