@@ -5,13 +5,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { registerCitizen } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
 
 const tag = `{mfc-${randomBytes(4).toString('hex')}}`;
 const t = useTestApp({ QUEUE_PREFIX: tag });
-const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true });
+// The Redis the test apps use (the suite's own when REDIS_URL is not set, as on a fresh machine).
+const redis = new Redis(inject('redisUrl'), { lazyConnect: true });
 
 afterAll(async () => {
   const keys = await redis.keys(`${tag}*`);
