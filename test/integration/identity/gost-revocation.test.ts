@@ -3,13 +3,12 @@ import 'reflect-metadata';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BeginSignatureLoginDocument, CompleteSignatureLoginDocument } from '../../../src/sdk/generated/graphql.js';
 import { addVerifiedIdentifier, registerCitizen } from '../../helpers/accounts.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
-import { errorOf } from '../../helpers/graphql.js';
 import { freshSnils } from '../../helpers/identifiers.js';
 import { personSubject } from '../../helpers/pki.js';
-import { gostCrl, gostSignText, issueGost, type GostIssued } from '../../helpers/gost-pki.js';
+import { gostCrl, issueGost, type GostIssued } from '../../helpers/gost-pki.js';
+import { gostLogin as login, refusalReason as reason } from '../../helpers/signature-login.js';
 
 let strict: TestApp;
 let lenient: TestApp;
@@ -46,12 +45,6 @@ async function holder(t: TestApp, crlPath?: string) {
   return { citizen, cert };
 }
 
-async function login(t: TestApp, user: GostIssued) {
-  const { beginSignatureLogin } = await t.client.request(BeginSignatureLoginDocument);
-  const input = { challengeId: beginSignatureLogin.challengeId, signature: gostSignText(user, beginSignatureLogin.dataToSign), certificates: [user.pem], algorithm: 'GOST3410_2012_256' as const };
-  return t.client.request(CompleteSignatureLoginDocument, { input });
-}
-const reason = async (p: Promise<unknown>) => (await errorOf(p)).extensions.reason;
 
 describe('revocation of signature certificates by CRL', () => {
   it('a revoked certificate is refused, a good one logs in, and the CRL is fetched once while it is fresh', async () => {
