@@ -6,11 +6,11 @@
  * their scopes: the default is deny, and test/integration/integrations/api-scopes.test.ts walks the
  * schema to prove it for every root field. Checked before execution on HTTP and WebSocket.
  */
-import { Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
-import { valueFromASTUntyped, type FieldNode } from 'graphql';
+import { valueFromASTUntyped, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLContext } from '../shared/graphql/context.js';
 import { AppError, ErrorCode } from '../shared/errors.js';
+import { fragmentsOf, selectedFields } from './selections.js';
 import type { ApiClientPrincipal, ApiScopeName } from '../shared/auth/api-client.js';
 
 export interface ApiFieldRule {
@@ -54,8 +54,7 @@ const refused = (message: string, field: string) => new AppError(ErrorCode.FORBI
 export function apiClientRefusal(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, client: ApiClientPrincipal, variables: Record<string, unknown>): AppError | null {
   const root = schema.getRootType(operation.operation);
   if (!root) return null;
-  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
-  for (const field of rootFields(operation.selectionSet, fragments, new Set())) {
+  for (const field of selectedFields(operation.selectionSet, fragmentsOf(document), new Set())) {
     const name = field.name.value;
     if (name === '__typename') continue;
     const coordinate = `${root.name}.${name}`;
@@ -76,19 +75,6 @@ export function apiClientRefusal(schema: GraphQLSchema, document: DocumentNode, 
 
 function argValue(node: ValueNode, variables: Record<string, unknown>): unknown {
   return valueFromASTUntyped(node, variables);
-}
-
-/** The root fields selected, through fragment spreads and inline fragments. */
-function* rootFields(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): Generator<FieldNode> {
-  for (const sel of set.selections) {
-    if (sel.kind === Kind.FIELD) yield sel;
-    else if (sel.kind === Kind.INLINE_FRAGMENT) yield* rootFields(sel.selectionSet, fragments, seen);
-    else if (!seen.has(sel.name.value)) {
-      seen.add(sel.name.value);
-      const frag = fragments.get(sel.name.value);
-      if (frag) yield* rootFields(frag.selectionSet, fragments, seen);
-    }
-  }
 }
 
 /** HTTP: refuses an API client's operation before it runs when a root field is not allowed to it. */

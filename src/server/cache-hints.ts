@@ -11,8 +11,9 @@
  * every request to compute the same thing field by field at run time.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, OperationTypeNode, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, OperationTypeNode, type DocumentNode, type SelectionSetNode } from 'graphql';
 import type { GraphQLContext } from '../shared/graphql/context.js';
+import { fragmentsOf, selectedFields, type Fragments } from './selections.js';
 
 /** Root fields that read public data only. */
 export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
@@ -33,37 +34,18 @@ export const LIVE_FIELDS: ReadonlySet<string> = new Set(['load', 'loadHistory', 
 
 /** Whether one operation's selection is public and slow-changing: every root public, no live field below. */
 export function isCacheable(document: DocumentNode, operationName: string | null | undefined): boolean {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const fragments = fragmentsOf(document);
   const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (operationName ? d.name?.value === operationName : true));
   if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== OperationTypeNode.QUERY) return false;
-  const roots = collectFields(operation.selectionSet, fragments, new Set());
+  const roots = [...selectedFields(operation.selectionSet, fragments, new Set())];
   if (roots.length === 0) return false;
-  return roots.every((f) => f.name === '__typename' || (PUBLIC_ROOT_FIELDS.has(f.name) && !hasLiveField(f.selectionSet, fragments, new Set())));
+  return roots.every((f) => f.name.value === '__typename' || (PUBLIC_ROOT_FIELDS.has(f.name.value) && !hasLiveField(f.selectionSet, fragments, new Set())));
 }
 
-interface FieldRef {
-  name: string;
-  selectionSet: SelectionSetNode | undefined;
-}
-
-function collectFields(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): FieldRef[] {
-  const out: FieldRef[] = [];
-  for (const s of set.selections) {
-    if (s.kind === Kind.FIELD) out.push({ name: s.name.value, selectionSet: s.selectionSet });
-    else if (s.kind === Kind.INLINE_FRAGMENT) out.push(...collectFields(s.selectionSet, fragments, seen));
-    else if (!seen.has(s.name.value)) {
-      seen.add(s.name.value);
-      const f = fragments.get(s.name.value);
-      if (f) out.push(...collectFields(f.selectionSet, fragments, seen));
-    }
-  }
-  return out;
-}
-
-function hasLiveField(set: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): boolean {
+function hasLiveField(set: SelectionSetNode | undefined, fragments: Fragments, seen: Set<string>): boolean {
   if (!set) return false;
-  return collectFields(set, fragments, seen).some((f) => LIVE_FIELDS.has(f.name) || hasLiveField(f.selectionSet, fragments, seen));
+  for (const f of selectedFields(set, fragments, seen)) if (LIVE_FIELDS.has(f.name.value) || hasLiveField(f.selectionSet, fragments, seen)) return true;
+  return false;
 }
 
 /** The plugin: the verdict is kept per parsed document (Apollo reuses the parsed document per query text). */
