@@ -138,9 +138,10 @@ async function findDocument(db: Executor, id: string): Promise<DocumentRow | und
   return row;
 }
 
-/** The owner's document, or undefined (another person's looks the same as a missing one). */
-async function findOwnDocument(db: Executor, id: string, userId: string): Promise<DocumentRow | undefined> {
-  const [row] = await db.select(documentColumns).from(personalDocuments).where(and(eq(personalDocuments.id, id), eq(personalDocuments.userId, userId)));
+/** The owner's document, or undefined (another person's looks the same as a missing one); `lock`: FOR UPDATE, inside a transaction. */
+async function findOwnDocument(db: Executor, id: string, userId: string, lock = false): Promise<DocumentRow | undefined> {
+  const query = db.select(documentColumns).from(personalDocuments).where(and(eq(personalDocuments.id, id), eq(personalDocuments.userId, userId)));
+  const [row] = lock ? await query.for('update') : await query;
   return row;
 }
 
@@ -268,7 +269,7 @@ export function createPersonalDocumentsRepository(cipher: FieldCipher) {
       return row === 'DUPLICATE' ? row : openDocument(cipher, row);
     },
     findDocument: async (db: Executor, id: string) => open(await findDocument(db, id)),
-    findOwnDocument: async (db: Executor, id: string, userId: string) => open(await findOwnDocument(db, id, userId)),
+    findOwnDocument: async (db: Executor, id: string, userId: string, lock = false) => open(await findOwnDocument(db, id, userId, lock)),
     documentsOfUsers: async (db: Executor, userIds: readonly string[]) => openAll(await documentsOfUsers(db, userIds)),
     pendingReview: async (db: Executor, limit: number, ownerIds?: readonly string[]) => openAll(await pendingReview(db, limit, ownerIds)),
     activeOfKind: async (db: Executor, userId: string, kind: DocumentKind, dependantId: string | null = null) => open(await activeOfKind(db, userId, kind, dependantId)),

@@ -156,11 +156,12 @@ export class DocumentsService {
     if (!current) throw notFound('Документ');
     if (current.standing !== 'CURRENT') throw conflict('Документ из истории или заявки на изменение данных не меняется', 'id');
     if (input.kind !== current.kind) throw badField('input.kind', 'Вид документа изменить нельзя: добавьте новый документ');
-    if (isVerifiedOwnPassport(current)) throw badField('id', VERIFIED_PASSPORT_BY_REQUEST);
     if (input.dependantId != null && input.dependantId !== current.dependantId) throw badField('input.dependantId', 'Документ нельзя передать другому члену семьи: добавьте новый');
     const { value, problems } = checkDocument(input, this.today());
     if (problems.length > 0) throw badInput(problems);
     return db.transaction(async (tx) => {
+      // Checked on the locked row: an operator verifying it meanwhile must not be overwritten.
+      await this.lockChangeable(tx, viewer, current.id);
       const fileCount = await this.replaceScans(tx, viewer.userId, current.id, input.attachmentIds);
       if (!current.dependantId) await this.syncProfile(tx, viewer.userId, value.kind, value.number);
       const row = await this.deps.personalDocuments.updateDocument(tx, current.id, {
@@ -176,11 +177,16 @@ export class DocumentsService {
     });
   }
 
+  /** The caller's document locked for a change, refused when it is a verified passport of theirs. */
+  private async lockChangeable(tx: Executor, viewer: Viewer, id: string): Promise<boolean> {
+    const row = await this.deps.personalDocuments.findOwnDocument(tx, id, viewer.userId, true);
+    if (row && isVerifiedOwnPassport(row)) throw badField('id', VERIFIED_PASSPORT_BY_REQUEST);
+    return row !== undefined;
+  }
+
   async remove(viewer: Viewer, id: string): Promise<boolean> {
-    const current = isUuid(id) ? await this.deps.personalDocuments.findOwnDocument(this.deps.db, id, viewer.userId) : undefined;
-    if (current && isVerifiedOwnPassport(current)) throw badField('id', VERIFIED_PASSPORT_BY_REQUEST);
     const done = await this.deps.db.transaction(async (tx) => {
-      if (!isUuid(id) || !(await repo.deleteOwnDocument(tx, id, viewer.userId))) return false;
+      if (!isUuid(id) || !(await this.lockChangeable(tx, viewer, id)) || !(await repo.deleteOwnDocument(tx, id, viewer.userId))) return false;
       await this.recomputeTrust(tx, viewer.userId);
       return true;
     });
