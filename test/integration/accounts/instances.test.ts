@@ -1,7 +1,7 @@
 /**
  * Several API instances on one PostgreSQL and Redis: a session revoked through one is refused by
  * the other at once (the revocation is broadcast, whatever the session cache says), and keys given
- * in the environment are used by both.
+ * in the environment are used by both; a deactivated operator's socket on the other instance closes.
  */
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +9,10 @@ import { exportPKCS8, generateKeyPair, decodeProtectedHeader } from 'jose';
 import { loadConfig } from '../../../src/config/env.js';
 import { start, type Running } from '../../../src/main.js';
 import { MfcClient } from '../../../src/sdk/client.js';
-import { LogoutDocument, MeDocument } from '../../../src/sdk/generated/graphql.js';
-import { registerCitizen } from '../../helpers/accounts.js';
+import { DeactivateStaffUserDocument, LogoutDocument, MeDocument } from '../../../src/sdk/generated/graphql.js';
+import { createAccount, registerCitizen } from '../../helpers/accounts.js';
+import { errorOf } from '../../helpers/graphql.js';
+import { freshBranch, operatorOf } from '../../helpers/staff.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 
 describe('two API instances', () => {
@@ -49,5 +51,23 @@ describe('two API instances', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(reason).toBe('SESSION_REVOKED');
+  });
+
+  it('an operator deactivated through one instance loses the socket open on the other at once', async () => {
+    const admin = await createAccount(a, 'ADMIN');
+    const operator = await operatorOf(a, (await freshBranch(a)).id);
+    const onB = clientB.withToken(operator.accessToken);
+    expect((await onB.request(MeDocument)).me?.id).toBe(operator.id);
+    let closed: (code: number) => void = () => undefined;
+    const closedCode = new Promise<number>((r) => (closed = r));
+    const socket = onB.websocket({ onClose: (code) => closed(code) });
+    await new Promise<void>((resolve, reject) => {
+      socket.on('connected', () => resolve());
+      socket.on('closed', () => reject(new Error('closed before connecting')));
+    });
+    await admin.client.request(DeactivateStaffUserDocument, { id: operator.id });
+    expect(await closedCode).toBe(4403);
+    expect((await errorOf(onB.request(MeDocument))).extensions.reason).toBe('SESSION_REVOKED');
+    await socket.dispose();
   });
 });

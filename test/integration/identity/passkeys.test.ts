@@ -3,17 +3,20 @@ import { describe, expect, it } from 'vitest';
 import {
   BeginPasskeyLoginDocument,
   BeginPasskeyRegistrationDocument,
+  DeactivateStaffUserDocument,
   FinishPasskeyLoginDocument,
   FinishPasskeyRegistrationDocument,
   LoginDocument,
   MeDocument,
   MyActivityDocument,
   MyPasskeysDocument,
+  ReactivateStaffUserDocument,
   RefreshSessionDocument,
   RemovePasskeyDocument,
 } from '../../../src/sdk/generated/graphql.js';
 import type { MfcClient } from '../../../src/sdk/client.js';
-import { registerCitizen } from '../../helpers/accounts.js';
+import { createAccount, registerCitizen } from '../../helpers/accounts.js';
+import { freshBranch, operatorOf } from '../../helpers/staff.js';
 import { useTestApp } from '../../helpers/app.js';
 import { errorOf } from '../../helpers/graphql.js';
 import { SoftAuthenticator, type CreationOptions, type RequestOptions } from '../../helpers/webauthn-authenticator.js';
@@ -226,5 +229,20 @@ describe('logging in with a passkey', () => {
     expect(finishPasskeyLogin.user.id).toBe(citizen.id);
     // The password stays locked.
     expect((await errorOf(t.client.request(LoginDocument, { input: { login: citizen.phone, password: 'Неверный-1' } }))).code).toBe('ACCOUNT_LOCKED');
+  });
+
+  it('refuses a staff account an admin deactivated, though its passkey is genuine, and lets it in again once reactivated', async () => {
+    const admin = await createAccount(t, 'ADMIN');
+    const operator = await operatorOf(t, (await freshBranch(t)).id);
+    const device = new SoftAuthenticator(ORIGIN);
+    await addPasskey(operator.client, device);
+    await admin.client.request(DeactivateStaffUserDocument, { id: operator.id });
+    const login = await beginLogin();
+    const refused = await errorOf(t.client.request(FinishPasskeyLoginDocument, { challengeId: login.challengeId, response: device.get(login.options) }));
+    expect([refused.code, refused.extensions.reason]).toEqual(['UNAUTHENTICATED', 'ACCOUNT_DEACTIVATED']);
+    await admin.client.request(ReactivateStaffUserDocument, { id: operator.id });
+    const again = await beginLogin();
+    const { finishPasskeyLogin } = await t.client.request(FinishPasskeyLoginDocument, { challengeId: again.challengeId, response: device.get(again.options) });
+    expect(finishPasskeyLogin.user.id).toBe(operator.id);
   });
 });
