@@ -1,23 +1,29 @@
 /**
- * A new booking in ONE statement (private to the module): its places taken, the row, its first
- * event, its expiry job and its webhook event, atomically. One statement is one transaction inside PostgreSQL, so the
- * hot `slot_places` row is locked only while the server runs it, never across a round trip to the
- * client: under contention for one place, each loser waits for the one before it for a fraction
- * of a millisecond and fails on the `taken <= capacity` check, instead of queueing behind client
- * round trips. Constraint violations come back as domain results, as in the repository.
+ * A new booking in ONE statement (private to the module): the citizen's limit of active bookings,
+ * the offer's capacity, its places taken, its number, the row, its first event, its expiry job and
+ * its webhook event, atomically, in one round trip (prepared: src/db/prepared.ts). One statement is one transaction inside
+ * PostgreSQL, so the hot `slot_places` row is locked only while the server runs it, never across a
+ * round trip to the client: under contention for one place, each loser waits for the one before it
+ * for a fraction of a millisecond and fails on the `taken <= capacity` check, instead of queueing
+ * behind client round trips. Constraint violations come back as domain results, as in the
+ * repository. The capacity is read here, from `branch_services`, not from a cache: a place row
+ * created by this statement starts with the capacity of the moment.
  */
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { isUniqueViolation, pgErrorCode } from '../../db/errors.js';
+import { executePrepared } from '../../db/prepared.js';
 import type { OutboxRow } from '../../jobs/outbox.js';
+import type { BookingStatus } from './bookings.repository.js';
 
 const CHECK_VIOLATION = '23514';
 const EXCLUSION_VIOLATION = '23P01';
 
+/** What stands in for the booking's number in `jobs` until the statement draws it (see `numberPaths`). */
+export const NUMBER_PENDING = '';
+
 export interface NewHold {
   id: string;
-  /** The booking's number (МФЦ-Б-0000001), from the sequence. */
-  number: string;
   userId: string;
   /** The citizen's dependant the visit is for (the citizen acts), or null. */
   forDependantId: string | null;
@@ -29,46 +35,76 @@ export interface NewHold {
   confirmBy: Date;
   idempotencyKey: string | null;
   now: Date;
-  /** The places (slot starts) the booking occupies and their capacity. */
+  /** The places (slot starts) the booking occupies. */
   places: Date[];
-  capacity: number;
+  /** BOOKING_MAX_ACTIVE: the booking is refused when the citizen already has this many in `activeStatuses`. */
+  maxActive: number;
+  activeStatuses: readonly BookingStatus[];
   note: string;
-  /** Outbox rows written with the booking (its expiry job, its webhook event). */
+  /** Outbox rows written with the booking (its expiry job, its webhook event)… */
   jobs: OutboxRow[];
+  /** …and, for each, where in its payload the booking's number goes (null: nowhere). */
+  numberPaths: Array<string[] | null>;
 }
 
-export async function insertHold(db: Executor, h: NewHold): Promise<'HELD' | 'SLOT_TAKEN' | 'OVERLAP' | 'DUPLICATE'> {
+export type HoldResult =
+  /** The number drawn, and the places this booking filled (their last place went to it). */
+  | { held: true; number: string; filled: number[] }
+  | { held: false; refusal: 'SLOT_TAKEN' | 'OVERLAP' | 'DUPLICATE' | 'MAX_ACTIVE' | 'NOT_OFFERED' };
+
+interface HoldRow extends Record<string, unknown> {
+  number: string | null;
+  active: number;
+  capacity: number | null;
+  filled: number[] | null;
+}
+
+export async function insertHold(db: Executor, h: NewHold): Promise<HoldResult> {
   const places = sql`${`{${h.places.map((p) => `"${p.toISOString()}"`).join(',')}}`}::timestamptz[]`;
+  const statuses = sql`${`{${h.activeStatuses.join(',')}}`}::booking_status[]`;
+  const jobs = JSON.stringify(h.jobs.map((j, i) => ({ job: j.job, payload: j.payload, job_id: j.jobId, delay_ms: j.delayMs, meta: j.meta, number_path: h.numberPaths[i] ?? null })));
+  let rows: HoldRow[];
   try {
-    await db.execute(sql`
-      WITH place AS (
+    rows = await executePrepared<HoldRow>(db, sql`
+      WITH active AS MATERIALIZED (
+        SELECT count(*)::int AS n FROM bookings WHERE user_id = ${h.userId}::uuid AND status = ANY(${statuses})
+      ), offer AS MATERIALIZED (
+        SELECT capacity FROM branch_services WHERE branch_id = ${h.branchId}::uuid AND service_id = ${h.serviceId}::uuid
+      ), place AS (
         INSERT INTO slot_places (branch_id, service_id, starts_at, taken, capacity)
-        SELECT ${h.branchId}::uuid, ${h.serviceId}::uuid, s, 1, ${h.capacity}::int FROM unnest(${places}) AS s
+        SELECT ${h.branchId}::uuid, ${h.serviceId}::uuid, s, 1, offer.capacity FROM unnest(${places}) AS s, offer, active WHERE active.n < ${h.maxActive}::int
         ON CONFLICT (branch_id, service_id, starts_at) DO UPDATE SET taken = slot_places.taken + 1
-        RETURNING 1
+        RETURNING starts_at, taken, capacity
+      ), num AS MATERIALIZED (
+        SELECT 'МФЦ-Б-' || lpad(v::text, greatest(7, length(v::text)), '0') AS number FROM (SELECT nextval('booking_numbers') AS v) n
+        WHERE (SELECT count(*) FROM place) = ${h.places.length}::int
       ), booking AS (
         INSERT INTO bookings (id, number, user_id, for_dependant_id, branch_id, service_id, purpose, starts_at, ends_at, original_starts_at, status, confirm_by, idempotency_key, created_at, updated_at)
-        SELECT ${h.id}::uuid, ${h.number}, ${h.userId}::uuid, ${h.forDependantId}::uuid, ${h.branchId}::uuid, ${h.serviceId}::uuid, ${h.purpose},
+        SELECT ${h.id}::uuid, num.number, ${h.userId}::uuid, ${h.forDependantId}::uuid, ${h.branchId}::uuid, ${h.serviceId}::uuid, ${h.purpose},
           ${h.startsAt.toISOString()}::timestamptz, ${h.endsAt.toISOString()}::timestamptz, ${h.startsAt.toISOString()}::timestamptz, 'PENDING_CONFIRMATION',
           ${h.confirmBy.toISOString()}::timestamptz, ${h.idempotencyKey}, ${h.now.toISOString()}::timestamptz, ${h.now.toISOString()}::timestamptz
-        WHERE (SELECT count(*) FROM place) = ${h.places.length}
-        RETURNING id
+        FROM num
+        RETURNING id, number
       ), event AS (
         INSERT INTO booking_events (booking_id, status, at, note) SELECT id, 'PENDING_CONFIRMATION', ${h.now.toISOString()}::timestamptz, ${h.note} FROM booking
       ), job AS (
         INSERT INTO outbox (job, payload, job_id, delay_ms, meta)
-        SELECT j.job, j.payload, j.job_id, j.delay_ms, j.meta
-        FROM jsonb_to_recordset(${JSON.stringify(h.jobs.map((j) => ({ job: j.job, payload: j.payload, job_id: j.jobId, delay_ms: j.delayMs, meta: j.meta })))}::jsonb)
-          AS j(job text, payload jsonb, job_id text, delay_ms int, meta jsonb)
-        WHERE EXISTS (SELECT 1 FROM booking)
+        SELECT j.job, CASE WHEN j.number_path IS NULL THEN j.payload ELSE jsonb_set(j.payload, j.number_path, to_jsonb(booking.number)) END, j.job_id, j.delay_ms, j.meta
+        FROM jsonb_to_recordset(${jobs}::jsonb) AS j(job text, payload jsonb, job_id text, delay_ms int, meta jsonb, number_path text[]), booking
       )
-      SELECT id FROM booking`);
-    return 'HELD';
+      SELECT (SELECT number FROM booking) AS number, (SELECT n FROM active) AS active, (SELECT capacity FROM offer) AS capacity,
+        (SELECT array_agg(extract(epoch FROM starts_at)::float8 * 1000) FROM place WHERE taken >= capacity) AS filled`);
   } catch (err) {
     const code = pgErrorCode(err);
-    if (code === CHECK_VIOLATION) return 'SLOT_TAKEN';
-    if (code === EXCLUSION_VIOLATION) return 'OVERLAP';
-    if (isUniqueViolation(err) && h.idempotencyKey) return 'DUPLICATE';
+    if (code === CHECK_VIOLATION) return { held: false, refusal: 'SLOT_TAKEN' };
+    if (code === EXCLUSION_VIOLATION) return { held: false, refusal: 'OVERLAP' };
+    if (isUniqueViolation(err) && h.idempotencyKey) return { held: false, refusal: 'DUPLICATE' };
     throw err;
   }
+  const row = rows[0];
+  if (row?.number) return { held: true, number: row.number, filled: (row.filled ?? []).map(Number) };
+  // Nothing written: the offer is gone, or the citizen is at the limit (the offer is answered first, as before the statement).
+  if (row?.capacity == null) return { held: false, refusal: 'NOT_OFFERED' };
+  if (row.active >= h.maxActive) return { held: false, refusal: 'MAX_ACTIVE' };
+  throw new Error('booking hold wrote nothing');
 }

@@ -41,6 +41,12 @@ export class BookingResolver {
     return page.nodes.map((b) => ({ userId: b.userId, bookingId: b.id }));
   }
 
+  /** A mutation's row as the answer: its field resolvers (canCancel…) find it in the request's loader instead of reading it again. */
+  private answer(ctx: Ctx, row: BookingRow): Booking {
+    bookingsLoaders(ctx, this.db).bookingById.prime(row.id, row);
+    return toBooking(row);
+  }
+
   /** Field resolvers need the row's rules (canCancel…): rows are re-read through the per-request loader. */
   private async rowOf(ctx: Ctx, b: Booking): Promise<BookingRow> {
     const row = await bookingsLoaders(ctx, this.db).bookingById.load(b.id);
@@ -92,13 +98,13 @@ export class BookingResolver {
   @Authorized()
   @Mutation(() => Booking, { description: 'Holds a place until confirmBy; send an Idempotency-Key header to make retries safe.' })
   async bookAppointment(@Arg('input', () => BookAppointmentInput, { description: 'The branch, service and slot; the place is held at once and the booking waits for `confirmBooking` (15 minutes).' }) input: BookAppointmentInput, @Ctx() ctx: Ctx): Promise<Booking> {
-    return toBooking(await this.bookings.book(requireViewer(ctx), input, ctx.idempotencyKey));
+    return this.answer(ctx, await this.bookings.book(requireViewer(ctx), input, ctx.idempotencyKey));
   }
 
   @Authorized()
   @Mutation(() => Booking, { description: 'Confirms a PENDING_CONFIRMATION booking within 15 minutes of booking: it gets its number, QR code, PDF ticket and calendar event. Expired bookings answer PRECONDITION_FAILED.' })
   async confirmBooking(@Arg('id', () => ID, { description: 'The caller\'s pending booking.' }) id: string, @Ctx() ctx: Ctx): Promise<Booking> {
-    return toBooking(await this.bookings.confirm(requireViewer(ctx), id));
+    return this.answer(ctx, await this.bookings.confirm(requireViewer(ctx), id));
   }
 
   @Authorized('OPERATOR', 'ADMIN')
@@ -110,13 +116,13 @@ export class BookingResolver {
   @Authorized()
   @Mutation(() => Booking, { description: RESCHEDULE_DESCRIPTION })
   async rescheduleBooking(@Arg('id', () => ID, { description: 'The caller\'s active booking to move.' }) id: string, @Arg('startsAt', () => DateTimeScalar, { description: 'The new slot\'s start; at most 30 days from the original time and only until 24 hours before the visit.' }) startsAt: Date, @Ctx() ctx: Ctx): Promise<Booking> {
-    return toBooking(await this.bookings.reschedule(requireViewer(ctx), id, startsAt));
+    return this.answer(ctx, await this.bookings.reschedule(requireViewer(ctx), id, startsAt));
   }
 
   @Authorized()
   @Mutation(() => Booking, { description: 'Cancels the booking and frees its place at once.' })
   async cancelBooking(@Arg('id', () => ID, { description: 'The booking to cancel (the caller\'s own, active).' }) id: string, @Arg('reason', () => String, { description: 'Why, kept in the history (optional).', nullable: true }) reason: string | null, @Ctx() ctx: Ctx): Promise<Booking> {
-    return toBooking(await this.bookings.cancel(requireViewer(ctx), id, reason));
+    return this.answer(ctx, await this.bookings.cancel(requireViewer(ctx), id, reason));
   }
 
   @Authorized()

@@ -44,7 +44,7 @@ export class BookingsService implements VisitOutcomes, ScheduleChangeListener {
     this.lifecycle = new BookingLifecycleService(deps, this.slots, this.watches, this.effects);
     this.rescheduling = new RescheduleService(deps, this.slots, this.watches, this.effects);
     this.checkIns = new CheckInService(deps, this.effects);
-    this.scheduleCancellations = new ScheduleCancellations(deps, this.effects);
+    this.scheduleCancellations = new ScheduleCancellations(deps, this.effects, this.slots);
     this.readinessCheck = new ReadinessService(deps);
   }
 
@@ -65,6 +65,7 @@ export class BookingsService implements VisitOutcomes, ScheduleChangeListener {
     if (!isUuid(branchId) || !isUuid(serviceId) || !(await repo.setCapacity(this.deps.db, branchId, serviceId, capacity))) {
       throw badField('serviceId', 'Эта услуга не оказывается в выбранном отделении');
     }
+    this.slots.full.forgetOffer(branchId, serviceId);
     return capacity;
   }
 

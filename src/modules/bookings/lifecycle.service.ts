@@ -16,10 +16,10 @@ import type { BookingEffects, BookingsDeps } from './bookings.deps.js';
 import { expireBooking } from './bookings.jobs.js';
 import { bookingEventRow, recordBookingEvent } from './bookings.webhooks.js';
 import * as repo from './bookings.repository.js';
-import { insertHold } from './bookings.hold.js';
+import { insertHold, NUMBER_PENDING } from './bookings.hold.js';
 import type { BookingRow } from './bookings.repository.js';
 import { ACTIVE_STATUSES, CHANGEABLE_STATUSES, MAX_IDEMPOTENCY_KEY_LENGTH, MAX_PURPOSE_LENGTH, noShowCutoff, placesOf } from './bookings.rules.js';
-import type { Offer, SlotsService } from './slots.service.js';
+import { notOffered, type Offer, type SlotsService } from './slots.service.js';
 import type { SlotWatchesService } from './watches.service.js';
 import type { GeneratedSlot } from './slots.js';
 
@@ -44,7 +44,7 @@ export class BookingLifecycleService {
   ) {}
 
   async book(viewer: Viewer, input: BookInput, idempotencyKey: string | null): Promise<BookingRow> {
-    const { config, db } = this.deps;
+    const { db } = this.deps;
     if (idempotencyKey) {
       if (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) throw badField('Idempotency-Key', `Ключ длиннее ${MAX_IDEMPOTENCY_KEY_LENGTH} символов`);
       const existing = await repo.findByIdempotencyKey(db, viewer.userId, idempotencyKey);
@@ -53,14 +53,13 @@ export class BookingLifecycleService {
     // Another citizen's dependant (or one who left the account) looks like an unknown one; an unverified one may be booked for.
     const forDependantId = input.forDependantId ? ((await this.deps.dependants.ownActive(viewer.userId, input.forDependantId))?.id ?? null) : null;
     if (input.forDependantId && !forDependantId) throw new AppError(ErrorCode.NOT_FOUND, notFoundText('Член семьи'), { fields: [{ field: 'input.forDependantId', message: notFoundText('Член семьи') }] });
-    const offer = await this.slots.offer(input.branchId, input.serviceId);
+    const offer = await this.slots.bookable(input.branchId, input.serviceId);
     const purpose = input.purpose?.trim() || null;
     if (purpose && purpose.length > MAX_PURPOSE_LENGTH) throw badField('input.purpose', `Не длиннее ${MAX_PURPOSE_LENGTH} символов`);
     const slot = await this.slots.slotAt(offer.branch, offer.service, input.startsAt);
     if (!slot) throw badField('input.startsAt', 'На это время записи нет: выберите время из списка доступных');
-    if ((await repo.countActive(db, viewer.userId, ACTIVE_STATUSES)) >= config.BOOKING_MAX_ACTIVE) {
-      throw preconditionFailed(`Можно иметь не больше ${config.BOOKING_MAX_ACTIVE} активных записей`, { rule: 'MAX_ACTIVE_BOOKINGS' });
-    }
+    // A place this instance has just seen fill up is refused without SQL (full-places.ts); the statement decides the rest.
+    if (this.slots.full.anyFull(offer.branch.id, offer.service.id, placesOf(slot.startsAt, slot.endsAt))) throw slotTaken();
     try {
       const booking = await this.hold(viewer, offer, slot, purpose, idempotencyKey, forDependantId);
       // Beside the booking's one statement (kept as short as it is): the new booking joins the holder's account feed.
@@ -76,44 +75,34 @@ export class BookingLifecycleService {
   }
 
   /**
-   * Its places, its number, the row, its first event and its expiry job, in one statement (see
-   * bookings.hold.ts: the contended place is never locked across a round trip).
+   * The citizen's limit, the capacity, its places, its number, the row, its first event and its
+   * expiry job, in one statement (see bookings.hold.ts: the contended place is never locked
+   * across a round trip). The row is what the statement wrote: nothing is read back.
    */
-  private async hold(viewer: Viewer, offer: Offer, slot: GeneratedSlot, purpose: string | null, idempotencyKey: string | null, forDependantId: string | null = null): Promise<BookingRow> {
+  private async hold(viewer: Viewer, offer: Omit<Offer, 'capacity'>, slot: GeneratedSlot, purpose: string | null, idempotencyKey: string | null, forDependantId: string | null): Promise<BookingRow> {
     const { config, clock, db } = this.deps;
     const now = clock.now();
     const id = randomUUID();
-    // The number first (a sequence: no lock), so the statement can write the webhook event with it.
-    const number = `МФЦ-Б-${String(await repo.nextNumber(db)).padStart(7, '0')}`;
-    const startsAt = slot.startsAt;
-    const created = { id, number, status: 'PENDING_CONFIRMATION' as const, branchId: offer.branch.id, serviceId: offer.service.id, startsAt, endsAt: slot.endsAt };
+    const { startsAt, endsAt } = slot;
+    const [branchId, serviceId] = [offer.branch.id, offer.service.id];
+    const confirmBy = new Date(now.getTime() + config.BOOKING_CONFIRM_TTL_SECONDS * 1000);
+    const places = placesOf(startsAt, endsAt);
+    // The webhook event carries the number the statement draws from the sequence (numberPaths).
+    const created = { id, number: NUMBER_PENDING, status: 'PENDING_CONFIRMATION' as const, branchId, serviceId, startsAt, endsAt };
     const held = await insertHold(db, {
-      id,
-      number,
-      userId: viewer.userId,
-      forDependantId,
-      branchId: offer.branch.id,
-      serviceId: offer.service.id,
-      purpose,
-      startsAt: slot.startsAt,
-      endsAt: slot.endsAt,
-      confirmBy: new Date(now.getTime() + config.BOOKING_CONFIRM_TTL_SECONDS * 1000),
-      idempotencyKey,
-      now,
-      places: placesOf(slot.startsAt, slot.endsAt),
-      capacity: offer.capacity,
+      ...{ id, userId: viewer.userId, forDependantId, branchId, serviceId, purpose, startsAt, endsAt, confirmBy, idempotencyKey, now, places },
+      maxActive: config.BOOKING_MAX_ACTIVE,
+      activeStatuses: ACTIVE_STATUSES,
       note: 'Место удерживается до подтверждения',
-      jobs: [
-        outboxRow(expireBooking, { bookingId: id }, { jobId: `expire-${id}`, delayMs: config.BOOKING_CONFIRM_TTL_SECONDS * 1000 }),
-        bookingEventRow('BOOKING_CREATED', created, now),
-      ],
+      jobs: [outboxRow(expireBooking, { bookingId: id }, { jobId: `expire-${id}`, delayMs: config.BOOKING_CONFIRM_TTL_SECONDS * 1000 }), bookingEventRow('BOOKING_CREATED', created, now)],
+      numberPaths: [null, ['data', 'number']],
     });
-    if (held === 'SLOT_TAKEN') throw countedConflict('SLOT_TAKEN', 'Это время уже занято: выберите другое', 'input.startsAt');
-    if (held === 'OVERLAP') throw countedConflict('OVERLAP', 'У вас уже есть запись на это время', 'input.startsAt');
-    if (held === 'DUPLICATE') throw new DuplicateBooking('idempotency key used by a concurrent request');
-    const row = await repo.findBooking(db, id);
-    if (!row) throw new Error(`booking ${id} held but not found`);
-    return row;
+    if (!held.held) {
+      if (held.refusal === 'SLOT_TAKEN' && places.length === 1) this.slots.full.full(branchId, serviceId, [startsAt.getTime()]);
+      throw holdRefusal(held.refusal, config.BOOKING_MAX_ACTIVE);
+    }
+    this.slots.full.full(branchId, serviceId, held.filled);
+    return { id, number: held.number, userId: viewer.userId, branchId, serviceId, forDependantId, purpose, startsAt, endsAt, originalStartsAt: startsAt, status: 'PENDING_CONFIRMATION', confirmBy, rescheduleCount: 0, idempotencyKey, createdAt: now, updatedAt: now };
   }
 
   async confirm(booking: BookingRow): Promise<BookingRow> {
@@ -161,6 +150,7 @@ export class BookingLifecycleService {
       return { done, held };
     });
     if (!row) return null;
+    this.slots.placesFreed(row.done);
     await this.effects.dropReminder(row.done);
     for (const b of [row.done, ...row.held]) this.effects.publish(b);
     return row.done;
@@ -204,6 +194,24 @@ export class BookingLifecycleService {
     const booking = await repo.findBooking(db, bookingId);
     if (!booking || booking.status !== 'CONFIRMED' || booking.startsAt.toISOString() !== new Date(startsAt).toISOString()) return false;
     return db.transaction(async (tx) => this.effects.messages.send(tx, booking, { template: 'booking.reminder', missing: await missingFor(tx, booking) }));
+  }
+}
+
+const slotTaken = () => countedConflict('SLOT_TAKEN', 'Это время уже занято: выберите другое', 'input.startsAt');
+
+/** What a booking statement that wrote nothing answers. */
+function holdRefusal(refusal: 'SLOT_TAKEN' | 'OVERLAP' | 'DUPLICATE' | 'MAX_ACTIVE' | 'NOT_OFFERED', maxActive: number): Error {
+  switch (refusal) {
+    case 'SLOT_TAKEN':
+      return slotTaken();
+    case 'OVERLAP':
+      return countedConflict('OVERLAP', 'У вас уже есть запись на это время', 'input.startsAt');
+    case 'DUPLICATE':
+      return new DuplicateBooking('idempotency key used by a concurrent request');
+    case 'MAX_ACTIVE':
+      return preconditionFailed(`Можно иметь не больше ${maxActive} активных записей`, { rule: 'MAX_ACTIVE_BOOKINGS' });
+    case 'NOT_OFFERED':
+      return notOffered();
   }
 }
 

@@ -51,6 +51,7 @@ export class RescheduleService {
       await recordBookingEvent(tx, 'BOOKING_RESCHEDULED', moved, now, { previousStartsAt: booking.startsAt.toISOString() });
       return { moved, held };
     });
+    this.slots.placesFreed(booking);
     await this.effects.dropReminder(booking);
     for (const b of [row.moved, ...row.held]) this.effects.publish(b);
     return row.moved;

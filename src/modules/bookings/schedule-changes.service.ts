@@ -14,6 +14,7 @@ import * as repo from './bookings.repository.js';
 import type { BookingRow } from './bookings.repository.js';
 import { BRANCH_CANCELLATION_NOTE, CHANGEABLE_STATUSES, placesOf } from './bookings.rules.js';
 import { fitsSchedule } from './slots.js';
+import type { SlotsService } from './slots.service.js';
 
 const DAY_MS = 86_400_000;
 const nothing: ScheduleChangeOutcome = { cancelled: 0, afterCommit: () => Promise.resolve() };
@@ -22,6 +23,7 @@ export class ScheduleCancellations implements ScheduleChangeListener {
   constructor(
     private readonly deps: Pick<BookingsDeps, 'clock' | 'branches'>,
     private readonly effects: BookingEffects,
+    private readonly slots: Pick<SlotsService, 'placesFreed'>,
   ) {}
 
   async scheduleChanged(tx: Executor, change: ScheduleChange): Promise<ScheduleChangeOutcome> {
@@ -42,6 +44,7 @@ export class ScheduleCancellations implements ScheduleChangeListener {
       cancelled: cancelled.length,
       afterCommit: async () => {
         for (const row of cancelled) {
+          this.slots.placesFreed(row);
           await this.effects.dropReminder(row);
           this.effects.publish(row);
         }

@@ -12,6 +12,7 @@ import type { BookingsDeps } from './bookings.deps.js';
 import * as repo from './bookings.repository.js';
 import { daysBetween, MAX_RANGE_DAYS, placesOf, SLOT_MINUTES } from './bookings.rules.js';
 import { generateSlots, type GeneratedSlot } from './slots.js';
+import { FullPlaces } from './full-places.js';
 
 export interface SlotView {
   startsAt: Date;
@@ -28,8 +29,27 @@ export interface Offer {
 
 const hhmm = (t: string | null) => (t ? t.slice(0, 5) : null);
 
+/** The answer for a service the branch does not (or no longer) take appointments for. */
+export const notOffered = () => badInput([{ field: 'serviceId', message: 'Эта услуга не оказывается в выбранном отделении' }]);
+
+function bookableOrThrow(branch: BranchRow, service: ServiceRow | undefined, offered: boolean): Omit<Offer, 'capacity'> {
+  if (!service || service.archivedAt || !offered) throw notOffered();
+  if (!service.requiresAppointment) throw badInput([{ field: 'serviceId', message: 'На эту услугу запись не нужна' }]);
+  return { branch, service };
+}
+
 export class SlotsService {
-  constructor(private readonly deps: Pick<BookingsDeps, 'config' | 'db' | 'clock' | 'branches' | 'catalog'>) {}
+  /** Places this instance saw fill up (a booking of one is refused without SQL for a moment). */
+  readonly full: FullPlaces;
+
+  constructor(private readonly deps: Pick<BookingsDeps, 'config' | 'db' | 'clock' | 'branches' | 'catalog'>) {
+    this.full = new FullPlaces(deps.config.BOOKING_FULL_PLACE_MEMORY_MS);
+  }
+
+  /** After the commit of a change that gave places back: they are booked normally again at once. */
+  placesFreed(b: { branchId: string; serviceId: string; startsAt: Date; endsAt: Date }): void {
+    this.full.freed(b.branchId, b.serviceId, placesOf(b.startsAt, b.endsAt));
+  }
 
   async availableSlots(branchId: string, serviceId: string, from: string, to: string): Promise<SlotView[]> {
     const { branch, service, capacity } = await this.offer(branchId, serviceId);
@@ -54,14 +74,26 @@ export class SlotsService {
 
   /** The branch, the service and its capacity there; BAD_USER_INPUT when the branch does not take appointments for it. */
   async offer(branchId: string, serviceId: string): Promise<Offer> {
-    const { db, branches, catalog } = this.deps;
+    const { branch, service } = await this.lookup(branchId, serviceId);
+    const capacity = service ? await repo.capacityOf(this.deps.db, branch.id, service.id) : null;
+    return { ...bookableOrThrow(branch, service, capacity !== null), capacity: capacity ?? 0 };
+  }
+
+  /**
+   * The branch and the service as far as the public cache tells (no SQL): what a booking checks
+   * before its one statement, which itself reads the capacity and so refuses an offer that is gone.
+   */
+  async bookable(branchId: string, serviceId: string): Promise<Omit<Offer, 'capacity'>> {
+    const { branch, service } = await this.lookup(branchId, serviceId);
+    return bookableOrThrow(branch, service, true);
+  }
+
+  private async lookup(branchId: string, serviceId: string): Promise<{ branch: BranchRow; service: ServiceRow | undefined }> {
+    const { branches, catalog } = this.deps;
     const [branch] = isUuid(branchId) ? await branches.branchesByIds([branchId]) : [];
     if (!branch) throw notFound('Отделение');
     const [service] = isUuid(serviceId) ? await catalog.servicesByIds([serviceId]) : [];
-    const capacity = service ? await repo.capacityOf(db, branch.id, service.id) : null;
-    if (!service || service.archivedAt || capacity === null) throw badInput([{ field: 'serviceId', message: 'Эта услуга не оказывается в выбранном отделении' }]);
-    if (!service.requiresAppointment) throw badInput([{ field: 'serviceId', message: 'На эту услугу запись не нужна' }]);
-    return { branch, service, capacity };
+    return { branch, service };
   }
 
   /** The generated slot starting exactly at `startsAt`, if the schedule has one. */

@@ -92,12 +92,30 @@ function offsetMinutes(at: Date, timezone: string): number {
  * time that does not exist (a DST gap) yields null, so no slot is offered there.
  */
 export function zonedTime(date: string, minute: number, timezone: string): Date | null {
+  const key = `${timezone}|${date}|${minute}`;
+  let at = zoned.get(key);
+  if (at === undefined) {
+    if (zoned.size >= ZONED_MAX) zoned.clear();
+    zoned.set(key, (at = computeZonedTime(date, minute, timezone)));
+  }
+  return at === null ? null : new Date(at);
+}
+
+/**
+ * Local wall times already turned into instants: a pure function of the time zone's rules, so it
+ * never goes stale (the schedule itself is not in the key). Without it every booking and every
+ * slot list formatted each candidate slot of the day three times (most of a booking's own CPU).
+ */
+const zoned = new Map<string, number | null>();
+const ZONED_MAX = 200_000;
+
+function computeZonedTime(date: string, minute: number, timezone: string): number | null {
   const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
   const wall = Date.UTC(y, m - 1, d, Math.floor(minute / 60), minute % 60);
   let guess = wall - offsetMinutes(new Date(wall), timezone) * 60_000;
   guess = wall - offsetMinutes(new Date(guess), timezone) * 60_000;
   const back = localParts(new Date(guess), timezone);
-  return back.date === date && back.minute === minute ? new Date(guess) : null;
+  return back.date === date && back.minute === minute ? guess : null;
 }
 
 

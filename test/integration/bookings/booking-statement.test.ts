@@ -1,0 +1,88 @@
+/**
+ * The booking's one statement (bookings.hold.ts) and the places an instance remembers as full
+ * (full-places.ts): a place given back or a capacity raised is booked again at once; the webhook
+ * event carries the number the statement drew; a booking costs two statements.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AvailableSlotsDocument, BookAppointmentDocument, CancelBookingDocument, SetBranchServiceCapacityDocument } from '../../../src/sdk/generated/graphql.js';
+import type { MfcClient } from '../../../src/sdk/client.js';
+import { createAccount, createStaff } from '../../helpers/accounts.js';
+import { useTestApp } from '../../helpers/app.js';
+import { errorOf } from '../../helpers/graphql.js';
+import { buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
+
+const t = useTestApp({ BOOKING_FULL_PLACE_MEMORY_MS: '60000' });
+let admin: MfcClient;
+let categoryId: string;
+
+const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' }));
+
+beforeAll(async () => {
+  admin = (await createStaff(t, 'ADMIN')).client;
+  categoryId = (await buildCategory(admin)).id;
+});
+
+async function place() {
+  const service = await buildService(admin, categoryId, { appointmentMinutes: 15 });
+  const branch = await buildBranch(admin, { timezone: 'Europe/Moscow', workingHours: EVERY_DAY }, [service.id]);
+  const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  const { availableSlots } = await t.client.request(AvailableSlotsDocument, { branchId: branch.id, serviceId: service.id, from: day, to: day });
+  const [first, second] = availableSlots;
+  if (!first || !second) throw new Error('no slot');
+  return { branch, service, input: { branchId: branch.id, serviceId: service.id, startsAt: first.startsAt }, next: second.startsAt };
+}
+
+describe('a place remembered as full', () => {
+  it('is booked again at once when its booking is cancelled through this instance', async () => {
+    const p = await place();
+    const [a, b] = await Promise.all([createAccount(t, 'CITIZEN'), createAccount(t, 'CITIZEN')]);
+    // Given a place taken (capacity 1) and a second citizen refused it
+    const { bookAppointment: held } = await a.client.request(BookAppointmentDocument, { input: p.input });
+    expect((await errorOf(b.client.request(BookAppointmentDocument, { input: p.input }))).code).toBe('CONFLICT');
+    // When the holder cancels
+    await a.client.request(CancelBookingDocument, { id: held.id });
+    // Then the second citizen gets it right away, although the instance remembers places for a minute
+    const { bookAppointment } = await b.client.request(BookAppointmentDocument, { input: p.input });
+    expect(bookAppointment.status).toBe('PENDING_CONFIRMATION');
+  });
+
+  it('is booked again at once when the capacity is raised', async () => {
+    const p = await place();
+    const [a, b] = await Promise.all([createAccount(t, 'CITIZEN'), createAccount(t, 'CITIZEN')]);
+    await a.client.request(BookAppointmentDocument, { input: p.input });
+    expect((await errorOf(b.client.request(BookAppointmentDocument, { input: p.input }))).code).toBe('CONFLICT');
+    await admin.request(SetBranchServiceCapacityDocument, { branchId: p.branch.id, serviceId: p.service.id, capacity: 2 });
+    const { bookAppointment } = await b.client.request(BookAppointmentDocument, { input: p.input });
+    expect(bookAppointment.status).toBe('PENDING_CONFIRMATION');
+  });
+});
+
+describe('the booking statement', () => {
+  it('writes the number it draws into the booking and its webhook event, in two statements per booking', async () => {
+    const p = await place();
+    const [a, b] = await Promise.all([createAccount(t, 'CITIZEN'), createAccount(t, 'CITIZEN')]);
+    // The day's schedule is read (and cached) by the first booking.
+    await a.client.request(BookAppointmentDocument, { input: p.input });
+    const { sql } = t.running.app.db;
+    const options = (sql as unknown as { options: { debug?: (...args: unknown[]) => void } }).options;
+    const previous = options.debug;
+    const seen: string[] = [];
+    options.debug = (...args: unknown[]) => {
+      seen.push(String(args[1]));
+      previous?.(...args);
+    };
+    let booking: { id: string; number: string };
+    try {
+      booking = (await b.client.request(BookAppointmentDocument, { input: { ...p.input, startsAt: p.next } })).bookAppointment;
+    } finally {
+      options.debug = previous;
+    }
+    expect(booking.number).toMatch(/^МФЦ-Б-\d{7}$/);
+    // The hold (limit, capacity, places, number, row, event, jobs) and the account feed's append.
+    expect(seen.filter((s) => /bookings|slot_places|branch_services|account_feed_heads|account_events/.test(s))).toHaveLength(2);
+    const [event] = await sql<Array<{ number: string; type: string }>>`
+      select payload->'data'->>'number' as number, payload->>'type' as type from outbox
+      where job = 'integrations.fanOut' and payload->'data'->>'bookingId' = ${booking.id}`;
+    expect(event).toEqual({ number: booking.number, type: 'BOOKING_CREATED' });
+  });
+});
