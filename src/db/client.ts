@@ -45,9 +45,6 @@ export function createDb(url: string, opts: DbOptions = {}): DbHandle {
   const sql = postgres(url, {
     max: opts.max ?? 10,
     prepare: !opts.pgbouncer,
-    debug: () => {
-      statements += 1;
-    },
     onnotice: () => undefined,
     // While PostgreSQL is away, a query waits at most this long for a connection, then fails.
     connect_timeout: opts.connectTimeoutSeconds ?? 30,
@@ -57,6 +54,14 @@ export function createDb(url: string, opts: DbOptions = {}): DbHandle {
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.25),
     connection: { application_name: 'mfc-account', ...session },
   });
+  // Statements are counted through the connections' debug hook, set after creation on purpose:
+  // given to postgres() itself, `debug` also makes every query capture a stack trace (a new Error
+  // per statement, formatted once more on every failed one: several percent of a booking's CPU).
+  // The connections read the hook from the shared options at each statement; the stack capture
+  // looks at the option given at creation.
+  (sql.options as { debug?: unknown }).debug = () => {
+    statements += 1;
+  };
   const db = drizzle(sql, { schema, casing: 'snake_case' });
   const direct = opts.pgbouncer && opts.directUrl && opts.directUrl !== url ? opts.directUrl : null;
   const listener = direct ? postgres(direct, { max: 1, onnotice: () => undefined, connection: { application_name: 'mfc-account-listen' } }) : sql;
