@@ -1,15 +1,18 @@
 /**
  * A new booking in ONE statement (private to the module): the citizen's limit of active bookings,
- * the offer's capacity, its places taken, its number, the row, its first event, its expiry job and
- * its webhook event, atomically, in one round trip (prepared: src/db/prepared.ts). One statement is one transaction inside
+ * the offer's capacity, its places taken, its number, the row, its first event, its expiry job, its
+ * webhook event and its entry in the holder's account feed, atomically, in one round trip
+ * (prepared: src/db/prepared.ts). One statement is one transaction inside
  * PostgreSQL, so the hot `slot_places` row is locked only while the server runs it, never across a
  * round trip to the client: under contention for one place, each loser waits for the one before it
- * for a fraction of a millisecond and fails on the `taken <= capacity` check, instead of queueing
- * behind client round trips. Constraint violations come back as domain results, as in the
+ * for a fraction of a millisecond and is refused, instead of queueing behind client round trips. A
+ * one-place booking finds its place full without an error (the upsert skips a full row: no error
+ * to raise, roll back and build on either side); a longer one needs all its places or none, so
+ * it relies on the `taken <= capacity` CHECK to undo the places it took. Constraint violations come back as domain results, as in the
  * repository. The capacity is read here, from `branch_services`, not from a cache: a place row
  * created by this statement starts with the capacity of the moment.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { isUniqueViolation, pgErrorCode } from '../../db/errors.js';
 import { executePrepared } from '../../db/prepared.js';
@@ -45,6 +48,8 @@ export interface NewHold {
   jobs: OutboxRow[];
   /** …and, for each, where in its payload the booking's number goes (null: nowhere). */
   numberPaths: Array<string[] | null>;
+  /** The holder's account feed entry, as CTEs written when the condition holds (AccountFeed.appendCtes). */
+  feed: (when: SQL) => SQL;
 }
 
 export type HoldResult =
@@ -74,6 +79,7 @@ export async function insertHold(db: Executor, h: NewHold): Promise<HoldResult> 
         INSERT INTO slot_places (branch_id, service_id, starts_at, taken, capacity)
         SELECT ${h.branchId}::uuid, ${h.serviceId}::uuid, s, 1, offer.capacity FROM unnest(${places}) AS s, offer, active WHERE active.n < ${h.maxActive}::int
         ON CONFLICT (branch_id, service_id, starts_at) DO UPDATE SET taken = slot_places.taken + 1
+          WHERE ${h.places.length}::int > 1 OR slot_places.taken < slot_places.capacity
         RETURNING starts_at, taken, capacity
       ), num AS MATERIALIZED (
         SELECT 'МФЦ-Б-' || lpad(v::text, greatest(7, length(v::text)), '0') AS number FROM (SELECT nextval('booking_numbers') AS v) n
@@ -91,9 +97,10 @@ export async function insertHold(db: Executor, h: NewHold): Promise<HoldResult> 
         INSERT INTO outbox (job, payload, job_id, delay_ms, meta)
         SELECT j.job, CASE WHEN j.number_path IS NULL THEN j.payload ELSE jsonb_set(j.payload, j.number_path, to_jsonb(booking.number)) END, j.job_id, j.delay_ms, j.meta
         FROM jsonb_to_recordset(${jobs}::jsonb) AS j(job text, payload jsonb, job_id text, delay_ms int, meta jsonb, number_path text[]), booking
-      )
+      ), ${h.feed(sql`EXISTS (SELECT 1 FROM booking)`)}
       SELECT (SELECT number FROM booking) AS number, (SELECT n FROM active) AS active, (SELECT capacity FROM offer) AS capacity,
-        (SELECT array_agg(extract(epoch FROM starts_at)::float8 * 1000) FROM place WHERE taken >= capacity) AS filled`);
+        (SELECT array_agg(extract(epoch FROM starts_at)::float8 * 1000) FROM place WHERE taken >= capacity) AS filled,
+        (SELECT count(*) FROM feed_notify) AS fed`);
   } catch (err) {
     const code = pgErrorCode(err);
     if (code === CHECK_VIOLATION) return { held: false, refusal: 'SLOT_TAKEN' };
@@ -103,8 +110,10 @@ export async function insertHold(db: Executor, h: NewHold): Promise<HoldResult> 
   }
   const row = rows[0];
   if (row?.number) return { held: true, number: row.number, filled: (row.filled ?? []).map(Number) };
-  // Nothing written: the offer is gone, or the citizen is at the limit (the offer is answered first, as before the statement).
+  // Nothing written: the offer is gone, the citizen is at the limit (the offer is answered first,
+  // as before the statement), or the one place is full.
   if (row?.capacity == null) return { held: false, refusal: 'NOT_OFFERED' };
   if (row.active >= h.maxActive) return { held: false, refusal: 'MAX_ACTIVE' };
+  if (h.places.length === 1) return { held: false, refusal: 'SLOT_TAKEN' };
   throw new Error('booking hold wrote nothing');
 }

@@ -62,8 +62,6 @@ export class BookingLifecycleService {
     if (this.slots.full.anyFull(offer.branch.id, offer.service.id, placesOf(slot.startsAt, slot.endsAt))) throw slotTaken();
     try {
       const booking = await this.hold(viewer, offer, slot, purpose, idempotencyKey, forDependantId);
-      // Beside the booking's one statement (kept as short as it is): the new booking joins the holder's account feed.
-      await this.effects.record(db, booking);
       this.effects.publish(booking);
       return booking;
     } catch (err) {
@@ -75,8 +73,8 @@ export class BookingLifecycleService {
   }
 
   /**
-   * The citizen's limit, the capacity, its places, its number, the row, its first event and its
-   * expiry job, in one statement (see bookings.hold.ts: the contended place is never locked
+   * The citizen's limit, the capacity, its places, its number, the row, its first event, its
+   * expiry job and its account feed entry, in one statement (see bookings.hold.ts: the contended place is never locked
    * across a round trip). The row is what the statement wrote: nothing is read back.
    */
   private async hold(viewer: Viewer, offer: Omit<Offer, 'capacity'>, slot: GeneratedSlot, purpose: string | null, idempotencyKey: string | null, forDependantId: string | null): Promise<BookingRow> {
@@ -96,6 +94,8 @@ export class BookingLifecycleService {
       note: 'Место удерживается до подтверждения',
       jobs: [outboxRow(expireBooking, { bookingId: id }, { jobId: `expire-${id}`, delayMs: config.BOOKING_CONFIRM_TTL_SECONDS * 1000 }), bookingEventRow('BOOKING_CREATED', created, now)],
       numberPaths: [null, ['data', 'number']],
+      // The new booking joins the holder's account feed in the same statement.
+      feed: (when) => this.deps.feed.appendCtes(viewer.userId, 'BOOKING', id, when),
     });
     if (!held.held) {
       if (held.refusal === 'SLOT_TAKEN' && places.length === 1) this.slots.full.full(branchId, serviceId, [startsAt.getTime()]);

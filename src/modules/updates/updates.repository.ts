@@ -1,5 +1,5 @@
 /** The only drizzle importer of the updates module: the account feed's rows and its wake-up signal. */
-import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { executePrepared } from '../../db/prepared.js';
 import { accountEvents, accountFeedHeads } from '../../db/schema/index.js';
@@ -14,21 +14,26 @@ const eventColumns = { userId: accountEvents.userId, seq: accountEvents.seq, kin
 /**
  * Numbers the event after the user's last one (locking the user's head until commit), writes it and
  * wakes listeners on commit: one prepared statement, one round trip (src/db/prepared.ts; it was three
- * statements of two round trips each, and a booking waited for them).
+ * statements of two round trips each).
  */
 export async function append(db: Executor, e: { userId: string; kind: string; subjectId: string; at: Date }): Promise<number> {
-  const rows = await executePrepared<{ seq: string }>(db, sql`
-    WITH head AS (
-      INSERT INTO ${accountFeedHeads} (user_id, seq) VALUES (${e.userId}::uuid, 1)
+  const rows = await executePrepared<{ seq: string }>(db, sql`WITH ${appendCtes({ ...e, when: sql`true` })} SELECT seq::text AS seq FROM feed_event, feed_notify`);
+  return Number(rows[0]?.seq ?? 1);
+}
+
+/** The append as CTEs of a caller's statement (AccountFeed.appendCtes): written only when `when` holds; `feed_notify` must be read. */
+export function appendCtes(e: { userId: string; kind: string; subjectId: string; at: Date; when: SQL }): SQL {
+  return sql`feed_head AS (
+      INSERT INTO ${accountFeedHeads} (user_id, seq) SELECT ${e.userId}::uuid, 1 WHERE ${e.when}
       ON CONFLICT (user_id) DO UPDATE SET seq = ${accountFeedHeads}.seq + 1
       RETURNING seq
-    ), event AS (
+    ), feed_event AS (
       INSERT INTO ${accountEvents} (user_id, seq, kind, subject_id, at)
-      SELECT ${e.userId}::uuid, seq, ${e.kind}::text, ${e.subjectId}::text, ${e.at.toISOString()}::timestamptz FROM head
+      SELECT ${e.userId}::uuid, seq, ${e.kind}::text, ${e.subjectId}::text, ${e.at.toISOString()}::timestamptz FROM feed_head
       RETURNING seq
-    )
-    SELECT seq::text AS seq, pg_notify(${FEED_CHANNEL}, ${e.userId}::text) FROM event`);
-  return Number(rows[0]?.seq ?? 1);
+    ), feed_notify AS (
+      SELECT pg_notify(${FEED_CHANNEL}, ${e.userId}::text) FROM feed_event
+    )`;
 }
 
 /** The user's events after `seq`, oldest first. */

@@ -43,6 +43,10 @@ export class AccountFeedService implements AccountFeed {
     await repo.append(tx, { userId, kind, subjectId, at: this.deps.clock.now() });
   }
 
+  appendCtes(userId: string, kind: AccountEventKind, subjectId: string, when: Parameters<typeof repo.appendCtes>[0]['when']): ReturnType<typeof repo.appendCtes> {
+    return repo.appendCtes({ userId, kind, subjectId, at: this.deps.clock.now(), when });
+  }
+
   /** Where a stream of the user starts: after a valid cursor, or after the newest event. PRECONDITION_FAILED (rule CURSOR_UNKNOWN / CURSOR_EXPIRED) otherwise. */
   async startAfter(userId: string, after: string | null): Promise<number> {
     await this.listen();

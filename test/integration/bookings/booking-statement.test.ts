@@ -1,7 +1,8 @@
 /**
  * The booking's one statement (bookings.hold.ts) and the places an instance remembers as full
  * (full-places.ts): a place given back or a capacity raised is booked again at once; the webhook
- * event carries the number the statement drew; a booking costs two statements.
+ * event carries the number the statement drew and the holder's account feed has the booking; a
+ * booking costs one statement.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AvailableSlotsDocument, BookAppointmentDocument, CancelBookingDocument, SetBranchServiceCapacityDocument } from '../../../src/sdk/generated/graphql.js';
@@ -58,7 +59,7 @@ describe('a place remembered as full', () => {
 });
 
 describe('the booking statement', () => {
-  it('writes the number it draws into the booking and its webhook event, in two statements per booking', async () => {
+  it('writes the number it draws into the booking and its webhook event, and the feed entry, in one statement', async () => {
     const p = await place();
     const [a, b] = await Promise.all([createAccount(t, 'CITIZEN'), createAccount(t, 'CITIZEN')]);
     // The day's schedule is read (and cached) by the first booking.
@@ -78,8 +79,10 @@ describe('the booking statement', () => {
       options.debug = previous;
     }
     expect(booking.number).toMatch(/^МФЦ-Б-\d{7}$/);
-    // The hold (limit, capacity, places, number, row, event, jobs) and the account feed's append.
-    expect(seen.filter((s) => /bookings|slot_places|branch_services|account_feed_heads|account_events/.test(s))).toHaveLength(2);
+    // The hold: limit, capacity, places, number, row, event, jobs and the account feed's entry.
+    expect(seen.filter((s) => /bookings|slot_places|branch_services|account_feed_heads|account_events/.test(s))).toHaveLength(1);
+    const feed = await sql<Array<{ kind: string }>>`select kind from account_events where subject_id = ${booking.id}`;
+    expect(feed).toEqual([{ kind: 'BOOKING' }]);
     const [event] = await sql<Array<{ number: string; type: string }>>`
       select payload->'data'->>'number' as number, payload->>'type' as type from outbox
       where job = 'integrations.fanOut' and payload->'data'->>'bookingId' = ${booking.id}`;
