@@ -20,6 +20,26 @@ export interface BranchesDirectory {
   offeringNear(serviceId: string, near: { lat: number; lon: number }, radiusKm: number, limit: number): Promise<Array<BranchRow & { distanceKm: number | null }>>;
 }
 
+/**
+ * Every branch's hours (the cached list) by branch, built once per copy of the list: a booking
+ * reads one branch's week, and filtering the whole country's list for it cost a pass over
+ * every branch each time.
+ */
+const hoursIndex = new WeakMap<readonly HoursRow[], Map<string, HoursRow[]>>();
+function hoursByBranch(all: readonly HoursRow[]): Map<string, HoursRow[]> {
+  let index = hoursIndex.get(all);
+  if (!index) {
+    index = new Map();
+    for (const h of all) {
+      const list = index.get(h.branchId);
+      if (list) list.push(h);
+      else index.set(h.branchId, [h]);
+    }
+    hoursIndex.set(all, index);
+  }
+  return index;
+}
+
 export function createBranchesDirectory(db: Database): BranchesDirectory {
   const cached = <T>(key: string, read: () => Promise<T>): Promise<T> => {
     const cache = publicCacheOf(db);
@@ -33,8 +53,8 @@ export function createBranchesDirectory(db: Database): BranchesDirectory {
     },
     async hoursOf(ids, tx) {
       if (tx) return repo.hoursOf(tx, ids);
-      const wanted = new Set(ids);
-      return (await cached('branches:hours', () => repo.hoursOf(db, null))).filter((h) => wanted.has(h.branchId));
+      const byBranch = hoursByBranch(await cached('branches:hours', () => repo.hoursOf(db, null)));
+      return [...new Set(ids)].flatMap((id) => byBranch.get(id) ?? []);
     },
     exceptionsOf: (ids, from, to, tx) => (tx ? repo.exceptionsOf(tx, ids, from, to) : cached(`branches:exceptions:${[...ids].sort().join(',')}:${from}:${to}`, () => repo.exceptionsOf(db, ids, from, to))),
     openAt: (ids, at) => repo.openAt(db, ids, at),
