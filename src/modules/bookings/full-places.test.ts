@@ -29,6 +29,25 @@ describe('places remembered as full', () => {
     expect(full.anyFull(B, S, [at('2026-12-01T07:15:00Z')])).toBe(false);
   });
 
+  it('lets bookings of one start ask in turn, so those behind a filling one need no SQL', async () => {
+    const full = new FullPlaces(60_000);
+    const start = at('2026-12-01T07:00:00Z');
+    const asked: number[] = [];
+    const book = (i: number) =>
+      full.inTurn(B, S, start, async () => {
+        if (full.anyFull(B, S, [start])) return 'refused without SQL';
+        asked.push(i);
+        await new Promise((r) => setTimeout(r, 5));
+        full.full(B, S, [start.getTime()]);
+        return 'held';
+      });
+    const answers = await Promise.all([0, 1, 2, 3].map(book));
+    expect(answers).toEqual(['held', 'refused without SQL', 'refused without SQL', 'refused without SQL']);
+    expect(asked).toEqual([0]);
+    // Another start is not held up.
+    expect(await full.inTurn(B, S, at('2026-12-01T07:15:00Z'), () => Promise.resolve('other'))).toBe('other');
+  });
+
   it('remembers nothing when turned off', () => {
     const full = new FullPlaces(0);
     full.full(B, S, [at('2026-12-01T07:00:00Z').getTime()]);

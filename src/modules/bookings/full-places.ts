@@ -11,6 +11,7 @@
  */
 export class FullPlaces {
   private readonly until = new Map<string, number>();
+  private readonly turns = new Map<string, Promise<void>>();
 
   constructor(
     private readonly memoryMs: number,
@@ -49,6 +50,29 @@ export class FullPlaces {
   forgetOffer(branchId: string, serviceId: string): void {
     const prefix = `${branchId}|${serviceId}|`;
     for (const key of this.until.keys()) if (key.startsWith(prefix)) this.until.delete(key);
+  }
+
+  /**
+   * Bookings of the same start through this instance ask PostgreSQL one after another: while one
+   * is under way the next waits, then `fn` runs (and checks `anyFull` again), so a rush for one
+   * place sends one statement while the instance does not yet know it is full, not one per
+   * request that arrived before the first answer. Only while the memory is on (else in parallel).
+   */
+  async inTurn<T>(branchId: string, serviceId: string, startsAt: Date, fn: () => Promise<T>): Promise<T> {
+    if (this.memoryMs <= 0) return fn();
+    const key = keyOf(branchId, serviceId, startsAt.getTime());
+    const before = this.turns.get(key);
+    let done: () => void = () => undefined;
+    const mine = new Promise<void>((resolve) => (done = resolve));
+    const tail = before ? before.then(() => mine) : mine;
+    this.turns.set(key, tail);
+    try {
+      if (before) await before;
+      return await fn();
+    } finally {
+      done();
+      if (this.turns.get(key) === tail) this.turns.delete(key);
+    }
   }
 
   private sweep(): void {

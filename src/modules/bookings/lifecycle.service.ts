@@ -59,9 +59,14 @@ export class BookingLifecycleService {
     const slot = await this.slots.slotAt(offer.branch, offer.service, input.startsAt);
     if (!slot) throw badField('input.startsAt', 'На это время записи нет: выберите время из списка доступных');
     // A place this instance has just seen fill up is refused without SQL (full-places.ts); the statement decides the rest.
-    if (this.slots.full.anyFull(offer.branch.id, offer.service.id, placesOf(slot.startsAt, slot.endsAt))) throw slotTaken();
+    const full = this.slots.full;
+    const knownFull = () => full.anyFull(offer.branch.id, offer.service.id, placesOf(slot.startsAt, slot.endsAt));
+    if (knownFull()) throw slotTaken();
     try {
-      const booking = await this.hold(viewer, offer, slot, purpose, idempotencyKey, forDependantId);
+      const booking = await full.inTurn(offer.branch.id, offer.service.id, slot.startsAt, () => {
+        if (knownFull()) throw slotTaken();
+        return this.hold(viewer, offer, slot, purpose, idempotencyKey, forDependantId);
+      });
       this.effects.publish(booking);
       return booking;
     } catch (err) {
