@@ -25,6 +25,8 @@ export interface Target {
 export const CLOSE_TOO_SLOW = 1013;
 
 const OPEN = 1;
+/** A graphql-ws message is a text frame, also when handed to ws as bytes. */
+const TEXT = { binary: false };
 
 export class Member {
   /** Live payloads that arrived before the current state was written; null once live. */
@@ -46,19 +48,36 @@ export class Member {
     try {
       for (const event of await current()) {
         if (this.ended) return;
-        this.write(await render(event));
+        this.write(this.framed(await render(event)));
       }
-      for (const payload of this.buffer ?? []) this.write(payload);
+      for (const payload of this.buffer ?? []) this.write(this.framed(payload));
       this.buffer = null;
     } catch (err) {
       this.end(err instanceof Error ? err : new Error(String(err)));
     }
   }
 
-  deliver(payload: string): void {
+  /**
+   * A live event's payload. `frames` holds the event's framed messages by subscription id, encoded
+   * once: subscribers with the same id (graphql-ws clients often number from "1") share the
+   * bytes, so ws sends them without encoding the text again for each socket.
+   */
+  deliver(payload: string, frames: Map<string, Buffer>): void {
     if (this.ended) return;
-    if (this.buffer) this.buffer.push(payload);
-    else this.write(payload);
+    if (this.buffer) {
+      this.buffer.push(payload);
+      return;
+    }
+    let frame = frames.get(this.target.id);
+    if (!frame) {
+      frame = Buffer.from(this.prefix + payload + '}');
+      frames.set(this.target.id, frame);
+    }
+    this.write(frame);
+  }
+
+  private framed(payload: string): string {
+    return this.prefix + payload + '}';
   }
 
   /** The live feed ended (or this member's current state failed): graphql-ws completes or errors it. */
@@ -71,12 +90,12 @@ export class Member {
     this.settle();
   }
 
-  private write(payload: string): void {
+  private write(message: string | Buffer): void {
     const { socket, maxBuffered } = this.target;
     if (socket.readyState !== OPEN) return;
     // Nothing waits for a slow reader: one that stalls is let go before its backlog holds the memory.
     if (socket.bufferedAmount > maxBuffered) socket.close(CLOSE_TOO_SLOW, 'Too slow to keep up with the live feed');
-    else socket.send(this.prefix + payload + '}');
+    else socket.send(message, TEXT);
   }
 
   private settle(): void {
@@ -141,7 +160,8 @@ export class Group {
       for (let r = await first; !r.done; r = await this.events.next()) {
         if (this.members.size === 0) break;
         const payload = await this.render(r.value);
-        for (const m of this.members) m.deliver(payload);
+        const frames = new Map<string, Buffer>();
+        for (const m of this.members) m.deliver(payload, frames);
       }
     } catch (err) {
       this.failed(err);

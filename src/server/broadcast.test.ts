@@ -73,7 +73,10 @@ function fakeSocket() {
   const socket = {
     readyState: 1,
     bufferedAmount: 0,
-    send: (data: string) => sent.push(JSON.parse(data) as { id: string; type: string; payload: unknown }),
+    send: (data: string | Buffer, opts?: { binary?: boolean }) => {
+      if (typeof data !== 'string' && opts?.binary !== false) throw new Error('a binary frame');
+      sent.push(JSON.parse(data.toString()) as { id: string; type: string; payload: unknown });
+    },
     close: (code: number) => closed.push(code),
   };
   return { socket: socket as unknown as WebSocket, raw: socket, sent, closed };

@@ -58,15 +58,16 @@ export class LoadService {
     const [figures] = await repo.loadFigures(db, [branchId], now);
     if (!figures) throw new Error(`branch ${branchId} vanished`);
     const event = this.toEvent(figures, now);
-    await db.transaction(async (tx) => {
-      await this.sample(tx, event, now, { coalesce: true });
-      await this.fireAlerts(tx, event, now);
-    });
+    // The figures are committed already: subscribers hear first, the sample and the alerts follow.
     try {
       pubsub.publish(branchLoadTopic, event);
     } catch (err) {
       log.warn({ err }, 'could not publish a load change');
     }
+    await db.transaction(async (tx) => {
+      await this.sample(tx, event, now, { coalesce: true });
+      await this.fireAlerts(tx, event, now);
+    });
     return event;
   }
 
