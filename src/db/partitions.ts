@@ -14,7 +14,7 @@ import type { Executor, Tx } from './client.js';
 
 const DAY_MS = 86_400_000;
 /** How long a partition's DDL waits for the table's lock before it gives up until the next run. */
-const DDL_LOCK_TIMEOUT = '2s';
+const DDL_LOCK_TIMEOUT = '1s';
 
 export type PartitionUnit = 'day' | 'month';
 

@@ -34,10 +34,11 @@ describe('account journal partitioned by month', () => {
     await entry(new Date(periodStart('month', now, -4).getTime() + 86_400_000), 'OLD_4');
     await entry(new Date(now.getTime() - 20 * 86_400_000), 'RECENT'); // within the 60 days: its month stays
 
+    await sql.unsafe(`drop table "${month(now, 3)}"`); // the last month ahead: made again (by this run or a scheduled one)
     const processor = processors[pruneJournal.name];
     if (!processor) throw new Error('no processor');
-    const result = (await processor({ name: pruneJournal.name, data: {} } as Job, t.running.app)) as { dropped: string[]; created: string[] };
-    expect(result.dropped).toEqual(expect.arrayContaining([month(now, -5), month(now, -4)]));
+    // (ROLE=all: the scheduled run may come first; either way pruneJournal made and dropped them.)
+    await processor({ name: pruneJournal.name, data: {} } as Job, t.running.app);
     const left = await partitions();
     expect(left).not.toContain(month(now, -5));
     expect(left).not.toContain(month(now, -4));

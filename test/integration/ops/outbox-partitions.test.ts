@@ -44,7 +44,9 @@ describe('outbox partitioned by day', () => {
     await row('delayed-10', 10, true, 7 * DAY); // due 3 days ago: the recovery window still needs it
     await row('done-10', 10, true); // next to it, done: deleted row by row
     await row('done-9', 9, true);
+    await sql.unsafe(`drop table "${day(now + 7 * DAY)}"`); // the last day ahead: made again
     const result = await pruneOutbox(db, new Date(now), 7);
+    expect(result.created).toEqual([day(now + 7 * DAY)]);
     expect(result.dropped).toEqual([day(now - 12 * DAY), day(now - 9 * DAY)]);
     expect(result.kept).toEqual([day(now - 11 * DAY), day(now - 10 * DAY)]);
     expect(result.deleted).toBe(1);
@@ -63,6 +65,22 @@ describe('outbox partitioned by day', () => {
     expect(await app.queues.get(pruneAccounts.queue).getJob('pending-11')).toBeTruthy();
     expect(await partitions()).toContain(day(now - 11 * DAY));
     await relay.stop();
+  });
+
+  it('a partition step waiting on an open transaction gives up after the lock timeout, and is made on the next run', async () => {
+    const db = t.running.app.db.db;
+    const ahead = Date.now() + 40 * DAY;
+    const holder = t.running.app.db.sql.begin(async (tx) => {
+      await tx`select count(*) from outbox`; // an open transaction that read the table
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    const blocked = await ensurePartitions(db, 'outbox', 'day', new Date(ahead), 0);
+    expect(blocked).toEqual({ created: [], failed: [day(ahead)] });
+    expect(Date.now() - started).toBeLessThan(2500);
+    await holder;
+    expect((await ensurePartitions(db, 'outbox', 'day', new Date(ahead), 0)).created).toEqual([day(ahead)]);
   });
 
   it('the relay marks its rows within their days: the planner reads only those partitions', async () => {
