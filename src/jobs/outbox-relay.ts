@@ -74,11 +74,12 @@ export class OutboxRelay {
       while (!this.stopped && (await this.relayBatch()) === this.deps.config.OUTBOX_BATCH_SIZE);
       if (this.failing) this.deps.log.info('outbox relay: Redis is back, relaying again');
       this.failing = false;
-      await this.maybePrune();
     } catch (err) {
       if (!this.failing) this.deps.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'outbox relay failed (queue unreachable?); rows are kept and retried');
       this.failing = true;
     }
+    // Whether Redis answers or not: the days ahead must exist however long it is away.
+    await this.maybePrune().catch((err: unknown) => this.deps.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'outbox retention failed; tried again later'));
   }
 
   private async relayBatch(): Promise<number> {
@@ -118,6 +119,6 @@ export class OutboxRelay {
     this.lastPrune = Date.now();
     // Days ahead created; whole old days dropped once nothing in them is needed (src/jobs/outbox-retention.ts).
     const pruned = await pruneOutbox(this.deps.db, new Date(), this.deps.config.OUTBOX_RETENTION_DAYS);
-    if (pruned.created.length + pruned.dropped.length + pruned.deleted > 0) this.deps.log.info(pruned, 'outbox retention');
+    if (pruned.created.length + pruned.failed.length + pruned.dropped.length + pruned.deleted > 0) this.deps.log.info(pruned, 'outbox retention');
   }
 }

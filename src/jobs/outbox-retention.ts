@@ -17,6 +17,8 @@ const DAYS_AHEAD = 7;
 
 export interface OutboxPruned {
   created: string[];
+  /** Days ahead not made this time (their lock not had in time, or their rows already in the default partition). */
+  failed: string[];
   dropped: string[];
   /** Old days left because a row in them is still needed (or their lock was not had in time). */
   kept: string[];
@@ -29,7 +31,7 @@ const doneBefore = (cutoff: Date) => sql`relayed_at is not null and relayed_at <
   and created_at + delay_ms * interval '1 millisecond' < ${cutoff.toISOString()}::timestamptz`;
 
 export async function pruneOutbox(db: Executor, now: Date, retentionDays: number): Promise<OutboxPruned> {
-  const { created } = await ensurePartitions(db, OUTBOX_TABLE, 'day', now, DAYS_AHEAD);
+  const { created, failed } = await ensurePartitions(db, OUTBOX_TABLE, 'day', now, DAYS_AHEAD);
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
   // Asked in the dropping transaction. Rows come in dated now() and relayed_at only goes from
   // null to a time, so a day past the cutoff found with every row done stays so.
@@ -43,5 +45,5 @@ export async function pruneOutbox(db: Executor, now: Date, retentionDays: number
     .delete(outbox)
     .where(and(lt(outbox.createdAt, periodStart('day', cutoff)), isNotNull(outbox.relayedAt), doneBefore(cutoff)))
     .returning({ id: outbox.id });
-  return { created, dropped, kept, deleted: rows.length };
+  return { created, failed, dropped, kept, deleted: rows.length };
 }

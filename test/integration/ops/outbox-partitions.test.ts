@@ -67,6 +67,19 @@ describe('outbox partitioned by day', () => {
     await relay.stop();
   });
 
+  it('the relay keeps the days ahead made while Redis refuses its jobs', async () => {
+    const app = t.running.app;
+    const ahead = day(Date.now() + 7 * DAY);
+    await app.db.sql.unsafe(`drop table if exists "${ahead}"`);
+    await app.db.sql`insert into outbox (job, payload, job_id) values (${pruneAccounts.name}, '{}'::jsonb, 'while-redis-down')`;
+    const down = { get: () => ({ addBulk: () => Promise.reject(new Error('Redis down')) }) } as unknown as typeof app.queues;
+    const relay = new OutboxRelay({ db: app.db.db, sql: app.db.listener, queues: down, log: app.log, config: app.config, jobs: app.jobs });
+    await relay.drain();
+    expect((await app.db.sql`select 1 from outbox where job_id = 'while-redis-down' and relayed_at is null`).length).toBe(1);
+    expect(await partitions()).toContain(ahead);
+    await app.db.sql`delete from outbox where job_id = 'while-redis-down'`;
+  });
+
   it('a partition step waiting on an open transaction gives up after the lock timeout, and is made on the next run', async () => {
     const db = t.running.app.db.db;
     const ahead = Date.now() + 40 * DAY;
