@@ -49,7 +49,8 @@ function open(c: Connect): Promise<void> {
       if (c.mode === 'graphql' && first) {
         const msg = JSON.parse(text) as { type: string };
         if (msg.type === 'connection_ack') {
-          ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: c.query } }));
+          // An id of its own, as graphql-ws clients make them (UUIDs): no two sockets share a framed message.
+          ws.send(JSON.stringify({ id: `sub-${sockets.length}-${Math.random().toString(36).slice(2)}`, type: 'subscribe', payload: { query: c.query } }));
           return;
         }
         if (msg.type === 'next') {

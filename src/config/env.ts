@@ -13,6 +13,7 @@ import { observabilityEnv } from './observability.js';
 import { paymentsEnv, paymentsProblems, returnUrls } from './payments-env.js';
 import { integrationsEnv } from './integrations-env.js';
 import { scaleEnv, scaleProblems } from './scale-env.js';
+import { realtimeEnv } from './realtime-env.js';
 import { ssoProvider } from './sso-providers.js';
 
 const optionalUrl = z
@@ -219,7 +220,7 @@ const schema = z.object({
   WEBAUTHN_ORIGINS: z.string().optional(),
   /** PEM bundle of the root certificates a signature login's chain must end at; unset: signature login is off. */
   SIGNATURE_TRUSTED_ROOTS: z.string().optional(),
-  ...observabilityEnv, ...integrationsEnv, ...signatureEnv, ...scaleEnv,
+  ...observabilityEnv, ...integrationsEnv, ...signatureEnv, ...scaleEnv, ...realtimeEnv,
 });
 
 /** Every variable this module reads; the README's configuration table must list each one. */

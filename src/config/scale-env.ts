@@ -17,6 +17,13 @@ export const scaleEnv = {
   DATABASE_DIRECT_URL: z.string().trim().optional(),
   /** BullMQ key prefix; `{mfc}` style (a hash tag) puts every queue key in one Redis Cluster slot. Unset: REDIS_PREFIX + "bull". */
   QUEUE_PREFIX: z.string().trim().optional(),
+  /**
+   * Days a relayed outbox row is kept (and a delayed one after it is due: the recovery sweep
+   * re-enqueues from it); whole days past it are dropped once no row in them is still needed.
+   */
+  OUTBOX_RETENTION_DAYS: int(7, 2),
+  /** Days the account journal (activity_entries) is kept; whole months past it are dropped. */
+  ACTIVITY_RETENTION_DAYS: int(1095, 1),
 };
 
 /** What the scale variables cannot be together. */

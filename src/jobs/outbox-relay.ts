@@ -5,7 +5,7 @@
  * (a crash between add and commit) cannot create two jobs. When Redis is down the add fails, the
  * transaction rolls back and the rows wait for the next tick: nothing is lost.
  */
-import { and, isNotNull, lt, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type postgres from 'postgres';
 import type { Config } from '../config/env.js';
 import type { Database } from '../db/client.js';
@@ -13,10 +13,10 @@ import { outbox } from '../db/schema/index.js';
 import type { Logger } from '../shared/logger.js';
 import { m, metricsEnabled } from '../shared/metrics.js';
 import type { JobContract, QueueName } from './define.js';
+import { pruneOutbox } from './outbox-retention.js';
 import type { Queues } from './queues.js';
 
 const PRUNE_EVERY_MS = 10 * 60_000;
-const KEEP_RELAYED_MS = 7 * 86_400_000;
 
 export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
@@ -74,18 +74,22 @@ export class OutboxRelay {
       while (!this.stopped && (await this.relayBatch()) === this.deps.config.OUTBOX_BATCH_SIZE);
       if (this.failing) this.deps.log.info('outbox relay: Redis is back, relaying again');
       this.failing = false;
-      await this.maybePrune();
     } catch (err) {
       if (!this.failing) this.deps.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'outbox relay failed (queue unreachable?); rows are kept and retried');
       this.failing = true;
     }
+    // Whether Redis answers or not: the days ahead must exist however long it is away.
+    await this.maybePrune().catch((err: unknown) => this.deps.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'outbox retention failed; tried again later'));
   }
 
   private async relayBatch(): Promise<number> {
     const { db, queues, config } = this.deps;
     return db.transaction(async (tx) => {
-      const rows = await tx.execute<{ id: string; job: string; payload: unknown; job_id: string; delay_ms: number; meta: Record<string, string> | null }>(
-        sql`select id, job, payload, job_id, delay_ms, meta from ${outbox} where relayed_at is null order by id limit ${config.OUTBOX_BATCH_SIZE} for update skip locked`,
+      // Any day may hold a row still waiting (Redis was away): no bound on created_at here, each
+      // day's pending index is tiny. The rows' times (ms) bound the update below to their days.
+      const rows = await tx.execute<{ id: string; job: string; payload: unknown; job_id: string; delay_ms: number; meta: Record<string, string> | null; created_ms: string }>(
+        sql`select id, job, payload, job_id, delay_ms, meta, floor(extract(epoch from created_at) * 1000)::bigint as created_ms
+              from ${outbox} where relayed_at is null order by id limit ${config.OUTBOX_BATCH_SIZE} for update skip locked`,
       );
       if (rows.length === 0) return 0;
       // Retries with exponential backoff; a processor throws UnrecoverableError for what must not retry.
@@ -101,7 +105,10 @@ export class OutboxRelay {
         byQueue.set(queue, list);
       }
       for (const [queue, jobs] of byQueue) await queues.get(queue).addBulk(jobs);
-      await tx.execute(sql`update ${outbox} set relayed_at = now() where id in (${sql.join(rows.map((r) => sql`${r.id}`), sql`, `)})`);
+      const ms = rows.map((r) => Number(r.created_ms));
+      const [from, to] = [new Date(Math.min(...ms)).toISOString(), new Date(Math.max(...ms) + 1).toISOString()];
+      await tx.execute(sql`update ${outbox} set relayed_at = now() where id in (${sql.join(rows.map((r) => sql`${r.id}`), sql`, `)})
+        and created_at >= ${from}::timestamptz and created_at < ${to}::timestamptz`);
       if (metricsEnabled()) m.outboxRelayed.inc(rows.length);
       return rows.length;
     });
@@ -110,11 +117,8 @@ export class OutboxRelay {
   private async maybePrune(): Promise<void> {
     if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = Date.now();
-    // A delayed job's row is kept until a week after it is due: the recovery sweep
-    // (src/jobs/recovery.ts) re-enqueues from it if Redis loses the job meanwhile.
-    const before = new Date(Date.now() - KEEP_RELAYED_MS);
-    await this.deps.db
-      .delete(outbox)
-      .where(and(isNotNull(outbox.relayedAt), lt(outbox.relayedAt, before), sql`${outbox.createdAt} + ${outbox.delayMs} * interval '1 millisecond' < ${before.toISOString()}::timestamptz`));
+    // Days ahead created; whole old days dropped once nothing in them is needed (src/jobs/outbox-retention.ts).
+    const pruned = await pruneOutbox(this.deps.db, new Date(), this.deps.config.OUTBOX_RETENTION_DAYS);
+    if (pruned.created.length + pruned.failed.length + pruned.dropped.length + pruned.deleted > 0) this.deps.log.info(pruned, 'outbox retention');
   }
 }

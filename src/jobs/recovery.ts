@@ -53,7 +53,9 @@ export interface RecoveryDeps {
 export async function recoverLostJobs(deps: RecoveryDeps): Promise<number> {
   const { db } = deps;
   let added = 0;
-  // 1. Delayed outbox rows, due from LOOKBACK ago on.
+  // 1. Delayed outbox rows, due from LOOKBACK ago on. delay_ms is an integer (at most 2^31-1 ms,
+  // about 24.9 days), so no such row was written before LOOKBACK + that: the outbox's days before
+  // are left out (it is partitioned by day of created_at).
   for (let after = 0; ; ) {
     const rows = await db.execute<{ id: string; job: string; job_id: string; payload: unknown; due_in_ms: string }>(sql`
       select id, job, job_id, payload,
@@ -61,6 +63,7 @@ export async function recoverLostJobs(deps: RecoveryDeps): Promise<number> {
         from outbox
        where relayed_at is not null and delay_ms > 0 and id > ${after}
          and created_at + delay_ms * interval '1 millisecond' > now() - interval '${sql.raw(LOOKBACK)}'
+         and created_at > now() - interval '${sql.raw(LOOKBACK)}' - interval '2147483647 milliseconds'
        order by id limit ${PAGE}`);
     if (rows.length === 0) break;
     after = Number(rows.at(-1)?.id ?? after);

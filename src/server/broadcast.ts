@@ -1,19 +1,18 @@
 /**
  * Subscriptions thousands of clients share (a branch's live load, the hall's board): a root
- * subscription field marked `@Extensions({ broadcast: true })` resolves to the same answer for
- * every caller with the same selection and variables, so each source event is executed ONCE per
- * distinct selection and serialized ONCE, and every socket writes the shared JSON.
- *
- * How: every subscriber keeps its own source stream (its own filter, its own first "current
- * state" events), but the pubsub hands the same event object to all of them; results are
- * memoized per (event object, selection) in a WeakMap, and the JSON per result. graphql-ws
- * builds each `next` message itself, so onNext answers a tiny marker payload and the socket's
- * `send` splices the shared JSON in place of the marker (one string concatenation per socket).
- * Fields not marked broadcast run exactly as before.
+ * subscription field marked `@Broadcast()` answers the same for every caller with the same
+ * selection and arguments. Its source is a sharedLive feed (src/shared/pubsub.ts): each
+ * subscriber's current state, then live events. Here every subscriber of one selection and
+ * arguments joins one Group (src/server/broadcast-groups.ts) with ONE live feed: each event is
+ * executed once, serialized once, and the JSON written to every member's socket framed with its
+ * subscription id; no per-subscriber stream, promise chain or serialization per event.
+ * Fields not marked broadcast run as graphql-js runs them, each event with a fresh memo.
  */
-import { createSourceEventStream, execute, getOperationAST, Kind, OperationTypeNode, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { createSourceEventStream, execute, getOperationAST, Kind, OperationTypeNode, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { WebSocket } from 'ws';
 import { BROADCAST_EXTENSION } from '../shared/graphql/broadcast.js';
+import { liveParts } from '../shared/pubsub.js';
+import { Group, type Render, type Target } from './broadcast-groups.js';
 
 /** Whether the operation's (single) root subscription field is marked broadcast. */
 export function isBroadcastOperation(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): boolean {
@@ -30,103 +29,75 @@ function withFreshMemo(context: unknown): unknown {
   return typeof context === 'object' && context !== null && 'memo' in context ? { ...context, memo: new Map() } : context;
 }
 
+export interface SharedOptions {
+  /** Errors inside a result as the transport sends them (masked like HTTP's), for a subscription id. */
+  formatErrors: (errors: readonly GraphQLError[], id: string) => unknown[];
+  /** A live feed that failed: logged; its subscribers are completed. */
+  failed: (err: unknown) => void;
+  /** WS_MAX_BUFFERED_BYTES: a socket with more waiting to be sent is closed as too slow. */
+  maxBuffered: number;
+}
+
 /**
- * graphql-ws's `subscribe`: broadcast operations (registered with `selection`) execute each event
- * once per selection; everything else once per subscriber, each event with a fresh memo.
+ * graphql-ws's `subscribe`: broadcast operations (registered with `mark`, their socket with
+ * `target`) join the group of their selection and arguments; everything else runs once per
+ * subscriber, each event with a fresh memo.
  */
 export class SharedSubscriptions {
-  /** Broadcast documents and their number (part of the memo key: one result per selection). */
+  /** Broadcast documents and their number (part of the group key: one execution per selection). */
   private readonly selections = new WeakMap<DocumentNode, number>();
   private documents = 0;
-  private readonly results = new WeakMap<object, Map<string, Promise<ExecutionResult> | ExecutionResult>>();
-  private readonly json = new WeakMap<object, string>();
-  private readonly pending = new WeakMap<WebSocket, Map<number, string>>();
-  private readonly shared = new WeakSet<object>();
-  private token = 0;
+  private readonly targets = new WeakMap<ExecutionArgs, Target>();
+  private readonly groups = new Map<string, Group>();
+
+  constructor(private readonly options: SharedOptions) {}
 
   /** Remembers that this parsed document is a broadcast operation (decided once per document). */
   mark(document: DocumentNode, broadcast: boolean): void {
-    if (broadcast) this.selections.set(document, ++this.documents);
+    if (broadcast && !this.selections.has(document)) this.selections.set(document, ++this.documents);
+  }
+
+  /** Where the messages of the subscription started with these arguments go. */
+  target(args: ExecutionArgs, socket: WebSocket, id: string): void {
+    this.targets.set(args, { socket, id, maxBuffered: this.options.maxBuffered });
+  }
+
+  /** Live groups (subscribers sharing one selection and arguments), for tests and metrics. */
+  get groupCount(): number {
+    return this.groups.size;
   }
 
   readonly subscribe = async (args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> => {
     const documentId = this.selections.get(args.document);
-    if (documentId === undefined) {
-      const events = await createSourceEventStream(args);
-      if (!isAsyncIterable(events)) return events;
-      // Each event of a per-caller subscription runs with a fresh memo (dataloaders): an object
-      // delivered again is read as it is now, not from the cache of the first event's execution.
-      return mapAsyncIterable(events, (event) => execute({ ...args, rootValue: event, contextValue: withFreshMemo(args.contextValue) }));
-    }
     const source = await createSourceEventStream(args);
     if (!isAsyncIterable(source)) return source;
+    const parts = documentId === undefined ? undefined : liveParts(source);
+    const target = this.targets.get(args);
+    if (!parts || !target) {
+      // Each event of a per-caller subscription runs with a fresh memo (dataloaders): an object
+      // delivered again is read as it is now, not from the cache of the first event's execution.
+      return mapAsyncIterable(source, (event) => execute({ ...args, rootValue: event, contextValue: withFreshMemo(args.contextValue) }));
+    }
     const key = `${documentId}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
-    return mapAsyncIterable(source, (event) => this.resultFor(event, key, args));
+    let group = this.groups.get(key);
+    if (!group) {
+      // The group renders with its first subscriber's arguments: a broadcast answer depends on no caller.
+      const created: Group = new Group(parts.live(), this.renderer(args, target.id), (g) => this.groups.get(key) === g && this.groups.delete(key), this.options.failed);
+      this.groups.set(key, created);
+      group = created;
+    }
+    const member = group.join(target);
+    void member.start(parts.current, this.renderer(args, target.id));
+    return member.stream;
   };
 
-  private resultFor(event: unknown, key: string, args: ExecutionArgs): Promise<ExecutionResult> | ExecutionResult {
-    if (typeof event !== 'object' || event === null) return execute({ ...args, rootValue: event });
-    let byKey = this.results.get(event);
-    if (!byKey) {
-      byKey = new Map();
-      this.results.set(event, byKey);
-    }
-    let result = byKey.get(key);
-    if (!result) {
-      result = Promise.resolve(execute({ ...args, rootValue: event })).then((r) => {
-        this.shared.add(r);
-        return r;
-      });
-      byKey.set(key, result);
-    }
-    return result;
+  /** Executes an event with these arguments and answers the result's JSON, errors formatted. */
+  private renderer(args: ExecutionArgs, id: string): Render {
+    return async (event) => {
+      const result = await execute({ ...args, rootValue: event, contextValue: withFreshMemo(args.contextValue) });
+      return JSON.stringify(result.errors ? { ...result, errors: this.options.formatErrors(result.errors, id) } : result);
+    };
   }
-
-  /**
-   * graphql-ws's onNext for a result without errors: a marker payload the socket replaces with
-   * the result's JSON, made once per result. Answers undefined for anything else.
-   */
-  marker(socket: WebSocket, result: ExecutionResult): { [k: string]: number } | undefined {
-    if (result.errors || !this.shared.has(result)) return undefined;
-    let json = this.json.get(result);
-    if (json === undefined) {
-      json = JSON.stringify(result);
-      this.json.set(result, json);
-    }
-    let waiting = this.pending.get(socket);
-    if (!waiting) {
-      waiting = new Map();
-      this.pending.set(socket, waiting);
-      patchSend(socket, waiting);
-    }
-    const token = ++this.token;
-    waiting.set(token, json);
-    return { [MARKER_KEY]: token };
-  }
-
-}
-
-const MARKER_KEY = '\u0000shared';
-const MARKER_PREFIX = '{"\\u0000shared":';
-
-/** The socket's send replaces a marker payload with the JSON it stands for. */
-function patchSend(socket: WebSocket, waiting: Map<number, string>): void {
-  const send = socket.send.bind(socket) as (data: unknown, cb?: (err?: Error) => void) => void;
-  (socket as unknown as { send: typeof send }).send = (data, cb) => {
-    if (typeof data === 'string' && waiting.size > 0) {
-      const at = data.indexOf(MARKER_PREFIX);
-      if (at >= 0) {
-        const end = data.indexOf('}', at);
-        const token = Number(data.slice(at + MARKER_PREFIX.length, end));
-        const json = waiting.get(token);
-        if (json !== undefined) {
-          waiting.delete(token);
-          data = data.slice(0, at) + json + data.slice(end + 1);
-        }
-      }
-    }
-    send(data, cb);
-  };
 }
 
 function isAsyncIterable(x: unknown): x is AsyncIterable<unknown> {

@@ -59,9 +59,10 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
   // CORS first: preflights are answered before Apollo's CSRF prevention and every route (src/server/cors.ts).
   http.use(corsMiddleware(config));
   mountObservability(http, app);
+  // /graphql before the modules' routers: its requests (nearly all of them) do not walk their routes.
+  mountGraphQL(http, app, apollo, trusted);
   mountProbes(http, app, drainer);
   for (const router of app.routers) http.use(router);
-  mountGraphQL(http, app, apollo, trusted);
   // Unknown paths: the one REST error body (src/shared/http-errors.ts), not Express's HTML page.
   http.use((_req: Request, res: Response) => sendRestError(res, 404, 'NOT_FOUND', 'Нет такого адреса'));
   http.use(jsonErrors(log));

@@ -96,6 +96,7 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
   const { app, schema, server } = opts;
   // A browser's upgrade carries its page's Origin: only CORS_ORIGINS may open a socket (a 403 before the upgrade).
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024, verifyClient: ({ req }: { req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => done(upgradeOriginAllowed(app.config, req), 403, 'Origin not allowed') });
+  const formatting = (id: string): ErrorFormatting => ({ log: app.log, requestId: `ws-${id}`, production: app.config.isProduction, hideSchemaDetails: app.config.isProduction });
   const setup: Setup = {
     app,
     schema,
@@ -103,12 +104,14 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
     rules: [...specifiedRules, ...validationRules(app.config)],
     limits: costLimits(app.config),
     resolvers: resolverLookup(app.resolvers),
-    shared: new SharedSubscriptions(),
+    shared: new SharedSubscriptions({
+      formatErrors: (errors, id) => errors.map((e) => formatError(e.toJSON(), e, formatting(id))),
+      failed: (err) => app.log.error({ err }, 'a shared live feed failed; its subscribers were completed'),
+      maxBuffered: app.config.WS_MAX_BUFFERED_BYTES,
+    }),
     documents: new Map(),
     trusted: opts.trusted,
   };
-  const formatting = (id: string): ErrorFormatting => ({ log: app.log, requestId: `ws-${id}`, production: app.config.isProduction, hideSchemaDetails: app.config.isProduction });
-
   const cleanup = useServer<Record<string, unknown>>(
     observeWs(app.log, {
       schema,
@@ -125,8 +128,7 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
       subscribe: setup.shared.subscribe,
       // The same masking as HTTP: errors returned by onSubscribe, and errors inside results.
       onError: (_ctx, id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, formatting(id))),
-      onNext: (ctx, id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, formatting(id))) } : setup.shared.marker(ctx.extra.socket, result),
+      onNext: (_ctx, id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, formatting(id))) } : undefined),
     }),
     wss,
   );
@@ -229,7 +231,9 @@ async function subscribe(setup: Setup, ctx: WsContext, id: string, payload: Subs
     requestId: `ws-${id}`,
     meta: { ip: state?.ip ?? null, userAgent: state?.userAgent ?? null },
   };
-  return { schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined, contextValue };
+  const args: ExecutionArgs = { schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined, contextValue };
+  setup.shared.target(args, ctx.extra.socket, id);
+  return args;
 }
 
 /** The document for a query text, parsed and validated once (errors kept too) while cached. */

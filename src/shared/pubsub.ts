@@ -49,6 +49,33 @@ export function currentThenLive<T>(current: () => Promise<T[]>, live: AsyncItera
   });
 }
 
+/**
+ * A public live feed many subscribers share (`@Broadcast()` subscriptions): each subscriber's
+ * current state, then live events that depend only on the arguments. Iterated, it is
+ * currentThenLive; the WebSocket transport instead reads the parts (liveParts) and subscribes to
+ * `live` once for every subscriber with the same selection and arguments (src/server/broadcast.ts).
+ */
+export interface LiveParts<T> {
+  /** This subscriber's current state, read after the live feed is subscribed. */
+  current: () => Promise<T[]>;
+  /** A fresh live feed; the transport opens one for a whole group of subscribers. */
+  live: () => AsyncIterable<T>;
+}
+
+const LIVE_PARTS = Symbol('liveParts');
+
+export function sharedLive<T>(parts: LiveParts<T>): AsyncIterable<T> {
+  return {
+    [LIVE_PARTS]: parts,
+    [Symbol.asyncIterator]: () => currentThenLive(parts.current, parts.live())[Symbol.asyncIterator](),
+  } as AsyncIterable<T>;
+}
+
+/** The parts of a sharedLive source; undefined for any other iterable. */
+export function liveParts(source: unknown): LiveParts<unknown> | undefined {
+  return typeof source === 'object' && source !== null && LIVE_PARTS in source ? (source as { [LIVE_PARTS]: LiveParts<unknown> })[LIVE_PARTS] : undefined;
+}
+
 /** Events of a topic that pass `keep`, as an iterable a subscription can return. */
 export function filteredEvents<T>(pubsub: AppPubSub, topic: Topic<T>, keep: (e: T) => boolean): AsyncIterable<T> {
   const live = pubsub.subscribe(topic);

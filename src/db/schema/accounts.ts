@@ -10,6 +10,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
   uuid,
@@ -166,11 +167,15 @@ export const challenges = pgTable(
   ],
 );
 
-/** The user's security journal: logins, failures, locks, password and 2FA changes, new sessions. */
+/**
+ * The user's security journal: logins, failures, locks, password and 2FA changes, new sessions.
+ * Partitioned by UTC month of `at` (custom migration 0029, src/db/partitions.ts), so the primary
+ * key includes `at`; whole months past ACTIVITY_RETENTION_DAYS are dropped by accounts.pruneJournal.
+ */
 export const activityEntries = pgTable(
   'activity_entries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -180,5 +185,5 @@ export const activityEntries = pgTable(
     userAgent: text('user_agent'),
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
-  (t) => [index('activity_entries_user_at_idx').on(t.userId, t.at, t.id)],
+  (t) => [primaryKey({ columns: [t.id, t.at] }), index('activity_entries_user_at_idx').on(t.userId, t.at, t.id)],
 );

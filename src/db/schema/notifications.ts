@@ -13,6 +13,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
   uuid,
@@ -100,12 +101,14 @@ export const deliveries = pgTable(
 
 /**
  * Transactional outbox: jobs written with the change that causes them, moved to BullMQ by the
- * relay once committed. Nothing is lost when Redis is down at commit time.
+ * relay once committed. Nothing is lost when Redis is down at commit time. Partitioned by UTC day
+ * of `created_at` (custom migration 0029, src/jobs/outbox-retention.ts), so the primary key
+ * includes it; whole days past OUTBOX_RETENTION_DAYS are dropped once nothing in them is needed.
  */
 export const outbox = pgTable(
   'outbox',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     job: text('job').notNull(),
     payload: jsonb('payload').$type<unknown>().notNull(),
     /** BullMQ job id: a relay that runs twice cannot enqueue the same work twice. */
@@ -117,6 +120,7 @@ export const outbox = pgTable(
     meta: jsonb('meta').$type<Record<string, string>>(),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.createdAt] }),
     index('outbox_pending_idx').on(t.id).where(sql`${t.relayedAt} IS NULL`),
   ],
 );

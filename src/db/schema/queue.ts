@@ -87,7 +87,7 @@ export const tickets = pgTable(
 );
 
 /**
- * Raw load samples: partitioned by day of `at` (custom migration 0025, src/db/partitions.ts), so the
+ * Raw load samples: partitioned by day of `at` (custom migration 0027, src/db/partitions.ts), so the
  * primary key includes `at`; whole days past LOAD_HISTORY_HOURS are dropped, not deleted row by row.
  */
 export const branchLoadSamples = pgTable(

@@ -138,7 +138,7 @@ export async function createAccountsModule(deps: AccountsModuleDeps): Promise<Ac
       nodeType('User', (viewer, id) => profile.userById(viewer, id), (row) => toUser(row)),
       nodeType('Session', (viewer, id) => sessionService.session(viewer, id), (s) => toSession(s)),
     ],
-    ...accountsJobs({ clock, challenges }),
+    ...accountsJobs({ clock, challenges, db: deps.db, journalRetentionDays: deps.config.ACTIVITY_RETENTION_DAYS }),
   };
 }
 

@@ -1,7 +1,16 @@
-/** The security journal (drizzle, private to the accounts module): always scoped to its owner. */
-import { and, desc, eq, sql } from 'drizzle-orm';
+/**
+ * The security journal (drizzle, private to the accounts module): always scoped to its owner.
+ * Partitioned by UTC month of `at` (migration 0028): a page after a cursor bounds `at`, so the
+ * months after it are not read; accounts.pruneJournal drops whole months past the window.
+ */
+import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { dropPartitionsBefore, ensurePartitions } from '../../db/partitions.js';
 import { activityEntries } from '../../db/schema/index.js';
+
+export const ACTIVITY_TABLE = 'activity_entries';
+/** Months ahead kept created. */
+const MONTHS_AHEAD = 3;
 
 export type ActivityRow = typeof activityEntries.$inferSelect;
 
@@ -29,8 +38,9 @@ export async function listActivity(
   db: Executor,
   p: { userId: string; limit: number; after?: { at: Date; id: string } },
 ): Promise<ActivityRow[]> {
+  // The row comparison alone does not prune partitions; `at <=` the cursor's time does.
   const cursor = p.after
-    ? sql`(${activityEntries.at}, ${activityEntries.id}) < (${p.after.at.toISOString()}::timestamptz, ${p.after.id}::uuid)`
+    ? and(lte(activityEntries.at, p.after.at), sql`(${activityEntries.at}, ${activityEntries.id}) < (${p.after.at.toISOString()}::timestamptz, ${p.after.id}::uuid)`)
     : undefined;
   return db
     .select(activityColumns)
@@ -43,4 +53,16 @@ export async function listActivity(
 export async function countActivity(db: Executor, userId: string): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(activityEntries).where(eq(activityEntries.userId, userId));
   return row?.n ?? 0;
+}
+
+/**
+ * Retention: the months ahead created, whole months that ended before `before` dropped (an entry is
+ * kept at least until `before`, at most a month longer), and entries older than it deleted from the
+ * default partition (rows outside the created months).
+ */
+export async function pruneActivity(db: Executor, before: Date, now: Date): Promise<{ created: string[]; dropped: string[]; deleted: number }> {
+  const { created } = await ensurePartitions(db, ACTIVITY_TABLE, 'month', now, MONTHS_AHEAD);
+  const { dropped } = await dropPartitionsBefore(db, ACTIVITY_TABLE, 'month', before);
+  const rows = await db.execute<{ id: string }>(sql`delete from ${sql.identifier(`${ACTIVITY_TABLE}_default`)} where at < ${before.toISOString()}::timestamptz returning id`);
+  return { created, dropped, deleted: rows.length };
 }

@@ -2,7 +2,7 @@
 export { createAccountsModule, type AccountsModule, type AccountsModuleDeps, type AccountsServices } from './accounts.module.js';
 export { toAuthPayload, toChallenge, toUser } from './accounts.mappers.js';
 export { AuthPayload, Challenge, Role, TrustLevel, User } from './accounts.types.js';
-export { pruneAccounts } from './accounts.jobs.js';
+export { pruneAccounts, pruneJournal } from './accounts.jobs.js';
 export type { AuthService } from './auth.service.js';
 export type { AuthPayloadView, LoginMethod, SessionService } from './sessions.service.js';
 export type { ChallengeService, ChallengeView } from './challenges.service.js';

@@ -8,7 +8,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import type { QueueDeps } from './queue.deps.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { forbidden } from '../../shared/errors.js';
-import { filteredEvents } from '../../shared/pubsub.js';
+import { filteredEvents, sharedLive } from '../../shared/pubsub.js';
 import { localDay } from '../../shared/days.js';
 import type { QueueEffects } from './queue.effects.js';
 import { queueChangedTopic, ticketCalledTopic, type TicketCalledEvent } from './queue.events.js';
@@ -32,7 +32,7 @@ export class BoardService {
   /** Public: calls at one branch, as they happen. NOT_FOUND for an unknown branch. */
   async ticketCalled(branchId: string): Promise<AsyncIterable<TicketCalledEvent>> {
     const branch = await this.effects.requireBranch(branchId);
-    return filteredEvents(this.deps.pubsub, ticketCalledTopic, (e) => e.branchId === branch.id);
+    return sharedLive({ current: () => Promise.resolve([]), live: () => filteredEvents(this.deps.pubsub, ticketCalledTopic, (e) => e.branchId === branch.id) });
   }
 
   /** Staff of the branch: the whole queue of the day now, then after every change. */

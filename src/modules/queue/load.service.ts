@@ -4,7 +4,7 @@
  * sampled on every change (coalesced) and at least every LOAD_SAMPLE_INTERVAL_MINUTES, kept
  * LOAD_HISTORY_HOURS. Load alerts fire here, once each, through the notification outbox.
  */
-import { Repeater } from '@repeaterjs/repeater';
+import { filteredEvents, sharedLive } from '../../shared/pubsub.js';
 import type { Executor } from '../../db/client.js';
 import { branchLoadTopic, type BranchLoadEvent } from './queue.events.js';
 import type { QueueDeps } from './queue.deps.js';
@@ -58,31 +58,25 @@ export class LoadService {
     const [figures] = await repo.loadFigures(db, [branchId], now);
     if (!figures) throw new Error(`branch ${branchId} vanished`);
     const event = this.toEvent(figures, now);
-    await db.transaction(async (tx) => {
-      await this.sample(tx, event, now, { coalesce: true });
-      await this.fireAlerts(tx, event, now);
-    });
+    // The figures are committed already: subscribers hear first, the sample and the alerts follow.
     try {
       pubsub.publish(branchLoadTopic, event);
     } catch (err) {
       log.warn({ err }, 'could not publish a load change');
     }
+    await db.transaction(async (tx) => {
+      await this.sample(tx, event, now, { coalesce: true });
+      await this.fireAlerts(tx, event, now);
+    });
     return event;
   }
 
   /** Live events of the given branches (all when null), the current load of each first. */
   subscribe(branchIds: readonly string[] | null): AsyncIterable<BranchLoadEvent> {
     const wanted = branchIds ? new Set(branchIds) : null;
-    const live = this.deps.pubsub.subscribe(branchLoadTopic);
-    return new Repeater<BranchLoadEvent>(async (push, stop) => {
-      // Subscribed before the snapshot is read, so no change can fall between the two.
-      const snapshot = branchIds ? await this.current([...new Set(branchIds)]) : await this.allBranches.next();
-      for (const e of snapshot) await push(e);
-      void stop.then(() => live.return?.());
-      for await (const e of live) {
-        if (!wanted || wanted.has(e.branchId)) await push(e);
-      }
-      stop();
+    return sharedLive({
+      current: () => (wanted ? this.current([...wanted]) : this.allBranches.next()),
+      live: () => filteredEvents(this.deps.pubsub, branchLoadTopic, (e) => !wanted || wanted.has(e.branchId)),
     });
   }
 
