@@ -25,9 +25,14 @@ export interface ContentionRow {
 
 type Bench = Awaited<ReturnType<typeof startBenchApp>>;
 
-export async function bookingContention(bench: Bench, clients = Number(process.env.BENCH_CLIENTS ?? 200)): Promise<ContentionRow[]> {
+/**
+ * Signed-in citizens, a day's free places of one demo service, `contend` (every citizen books at
+ * once, the oversells read back from PostgreSQL) and `giveBack` (the bookings made since a time are
+ * cancelled and their places freed, so the same places serve the next round).
+ */
+export async function contentionSetup(bench: Bench, clients = Number(process.env.BENCH_CLIENTS ?? 200)) {
   const CLIENTS = clients;
-  const { services, config, running, api } = bench;
+  const { running, api } = bench;
   const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
     const res = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
     return (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ extensions?: { code?: string } }> };
@@ -82,21 +87,30 @@ export async function bookingContention(bench: Bench, clients = Number(process.e
     return { name, attempts: outcomes.length, successes: outcomes.filter((o) => o.ok).length, conflicts: conflicts.length, other: outcomes.filter((o) => !o.ok && o.code !== 'CONFLICT').length, oversells: over[0]?.n ?? -1, p50: pct(conflicts, 50), p99: pct(conflicts, 99), perSec: outcomes.length / elapsed };
   }
 
+  const giveBack = async (since: Date) => {
+    // The bench database lives on between runs: its bookings are cancelled and their places given
+    // back, so the next run finds the same free places (the days filled up and "100 places" shrank).
+    await running.app.db.sql`
+      with gone as (
+        update bookings set status = 'CANCELLED', confirm_by = null, updated_at = now()
+        where branch_id = ${branch.id} and service_id = ${service.id} and created_at >= ${since.toISOString()}::timestamptz and status = 'PENDING_CONFIRMATION'
+        returning starts_at, ends_at)
+      update slot_places sp set taken = sp.taken - x.n
+      from (select p, count(*)::int as n from gone, generate_series(gone.starts_at, gone.ends_at - interval '15 minutes', interval '15 minutes') p group by p) x
+      where sp.branch_id = ${branch.id} and sp.service_id = ${service.id} and sp.starts_at = x.p`;
+  };
+  return { tokens, slots, contend, giveBack, pct };
+}
+
+export async function bookingContention(bench: Bench, clients = Number(process.env.BENCH_CLIENTS ?? 200)): Promise<ContentionRow[]> {
+  const { services, config } = bench;
+  const { tokens, slots, contend, giveBack, pct } = await contentionSetup(bench, clients);
   const results: ContentionRow[] = [];
   const startedAt = new Date();
   results.push(await contend('API: 1 hot place (capacity 1)', () => slots[0] ?? ''));
   const spread = slots.slice(1, 101);
   results.push(await contend(`API: ${spread.length} places, ${Math.ceil(tokens.length / spread.length)} clients each`, (i) => spread[i % spread.length] ?? ''));
-  // The bench database lives on between runs: its bookings are cancelled and their places given
-  // back, so the next run finds the same free places (the days filled up and "100 places" shrank).
-  await running.app.db.sql`
-    with gone as (
-      update bookings set status = 'CANCELLED', confirm_by = null, updated_at = now()
-      where branch_id = ${branch.id} and service_id = ${service.id} and created_at >= ${startedAt.toISOString()}::timestamptz and status = 'PENDING_CONFIRMATION'
-      returning starts_at, ends_at)
-    update slot_places sp set taken = sp.taken - x.n
-    from (select p, count(*)::int as n from gone, generate_series(gone.starts_at, gone.ends_at - interval '15 minutes', interval '15 minutes') p group by p) x
-    where sp.branch_id = ${branch.id} and sp.service_id = ${service.id} and sp.starts_at = x.p`;
+  await giveBack(startedAt);
 
   // Baseline: the same capacity-checked increment as a bare PostgreSQL transaction, same concurrency.
   const sql = postgres(services.databaseUrl, { max: config.DATABASE_POOL_SIZE, onnotice: () => undefined });
