@@ -7,8 +7,7 @@
 import './production.js';
 import 'reflect-metadata';
 import { Session } from 'node:inspector/promises';
-import { hashPassword } from '../src/shared/passwords.js';
-import { DEMO_PASSWORD } from '../scripts/seed-demo.js';
+import { benchGql, signedInCitizens } from './contention.js';
 import { startBenchApp } from './setup.js';
 
 interface ProfileNode {
@@ -22,21 +21,9 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const startedAt = Date.now();
 const bench = await startBenchApp({ BOOKING_MAX_ACTIVE: '100000' });
 const { running, api } = bench;
-const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
-  const res = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-  return (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-};
-
-const hash = await hashPassword(DEMO_PASSWORD);
+const gql = benchGql(api);
 const run = Date.now() % 1_000_000;
-const tokens: string[] = [];
-for (let i = 0; i < CLIENTS; i++) {
-  const phone = `+7976${String(run).padStart(6, '0')}${String(i).padStart(3, '0')}`.slice(0, 12);
-  await running.app.services.accounts.seeding.insertAccount({ phone, passwordHash: hash, lastName: 'Профиль', firstName: `Тест${i}` }).catch(() => undefined);
-  const r = await gql('mutation($i: LoginInput!) { login(input: $i) { ... on AuthPayload { accessToken } } }', { i: { login: phone, password: DEMO_PASSWORD } });
-  const token = (r.data?.login as { accessToken?: string } | undefined)?.accessToken;
-  if (token) tokens.push(token);
-}
+const tokens = await signedInCitizens(bench, CLIENTS, { phonePrefix: '+7976', run, lastName: 'Профиль' });
 const [branch] = await running.app.db.sql<{ id: string }[]>`select id from branches where name = 'МФЦ района Тверской'`;
 const [service] = await running.app.db.sql<{ id: string }[]>`select id from services where code = 'egrn-extract'`;
 if (!branch || !service) throw new Error('demo data missing');

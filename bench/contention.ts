@@ -25,6 +25,29 @@ export interface ContentionRow {
 
 type Bench = Awaited<ReturnType<typeof startBenchApp>>;
 
+/** A GraphQL POST to the bench API, answered as parsed JSON (errors left to the caller). */
+export function benchGql(api: string) {
+  return async (query: string, variables: Record<string, unknown>, token?: string) => {
+    const res = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+    return (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  };
+}
+
+/** `count` citizens written directly (one password hash for all), then signed in through the API: their access tokens. */
+export async function signedInCitizens(bench: Bench, count: number, o: { phonePrefix: string; run: number; lastName: string }): Promise<string[]> {
+  const gql = benchGql(bench.api);
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const phone = `${o.phonePrefix}${String(o.run).padStart(6, '0')}${String(i).padStart(3, '0')}`.slice(0, 12);
+    await bench.running.app.services.accounts.seeding.insertAccount({ phone, passwordHash: hash, lastName: o.lastName, firstName: `Тест${i}` }).catch(() => undefined);
+    const r = await gql('mutation($i: LoginInput!) { login(input: $i) { ... on AuthPayload { accessToken } } }', { i: { login: phone, password: DEMO_PASSWORD } });
+    const token = (r.data?.login as { accessToken?: string } | undefined)?.accessToken;
+    if (token) tokens.push(token);
+  }
+  return tokens;
+}
+
 /**
  * Signed-in citizens, a day's free places of one demo service, `contend` (every citizen books at
  * once, the oversells read back from PostgreSQL) and `giveBack` (the bookings made since a time are
@@ -33,22 +56,9 @@ type Bench = Awaited<ReturnType<typeof startBenchApp>>;
 export async function contentionSetup(bench: Bench, clients = Number(process.env.BENCH_CLIENTS ?? 200)) {
   const CLIENTS = clients;
   const { running, api } = bench;
-  const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
-    const res = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-    return (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ extensions?: { code?: string } }> };
-  };
-
-  // Citizens, written directly (one password hash for all), then signed in through the API.
-  const hash = await hashPassword(DEMO_PASSWORD);
+  const gql = benchGql(api);
   const run = Date.now() % 1_000_000;
-  const tokens: string[] = [];
-  for (let i = 0; i < CLIENTS; i++) {
-    const phone = `+7977${String(run).padStart(6, '0')}${String(i).padStart(3, '0')}`.slice(0, 12);
-    await running.app.services.accounts.seeding.insertAccount({ phone, passwordHash: hash, lastName: 'Нагрузочный', firstName: `Тест${i}` }).catch(() => undefined);
-    const r = await gql('mutation($i: LoginInput!) { login(input: $i) { ... on AuthPayload { accessToken } } }', { i: { login: phone, password: DEMO_PASSWORD } });
-    const token = (r.data?.login as { accessToken?: string } | undefined)?.accessToken;
-    if (token) tokens.push(token);
-  }
+  const tokens = await signedInCitizens(bench, CLIENTS, { phonePrefix: '+7977', run, lastName: 'Нагрузочный' });
 
   const [branch] = await running.app.db.sql<{ id: string }[]>`select id from branches where name = 'МФЦ района Тверской'`;
   const [service] = await running.app.db.sql<{ id: string }[]>`select id from services where code = 'egrn-extract'`;
