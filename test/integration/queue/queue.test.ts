@@ -152,6 +152,22 @@ describe('live load', () => {
     await dashboard.dispose();
   });
 
+  it('many dashboards of one branch share one live feed: each socket gets its current load, then every change once, in order; one leaving disturbs none', async () => {
+    const { branch, operator } = await branchWithOperator();
+    const dashboards = await Promise.all(Array.from({ length: 25 }, () => subscribe(t.client, BranchLoadChangedDocument, { branchIds: [branch.id] })));
+    for (const d of dashboards) expect((await d.next()).branchLoadChanged).toMatchObject({ branchId: branch.id, openWindows: 0 });
+    await operator.request(OpenWindowDocument, { branchId: branch.id, window: 1 });
+    for (const d of dashboards) await d.next((e) => e.branchLoadChanged.openWindows === 1);
+    const [leaving, ...staying] = dashboards;
+    await leaving?.dispose();
+    await operator.request(OpenWindowDocument, { branchId: branch.id, window: 2 });
+    for (const d of staying) {
+      await d.next((e) => e.branchLoadChanged.openWindows === 2);
+      expect(d.events.map((e) => e.branchLoadChanged.openWindows)).toEqual([0, 1, 2]);
+    }
+    await Promise.all(staying.map((d) => d.dispose()));
+  });
+
   it('keeps a history of samples and sorts branches by load', async () => {
     const quiet = await buildBranch(admin, { regionCode: 'L1', regionName: 'Тестовая', ...openNow() }, [serviceId]);
     const busy = await buildBranch(admin, { regionCode: 'L1', ...openNow() }, [serviceId]);
