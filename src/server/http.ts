@@ -5,13 +5,13 @@
  * errors with a request id, no field suggestions, CSRF prevention, no batching, query limits.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { cacheHintsPlugin } from './cache-hints.js';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { App } from '../app.js';
 import { costLimits, operationCost, tooExpensive, type CostLimits } from './cost.js';
@@ -20,6 +20,7 @@ import { resolverLookup } from '../shared/graphql/context.js';
 import { parseOptions, validationRules } from './limits.js';
 import type { GraphQLContext } from '../shared/graphql/context.js';
 import { attachWebSocketServer } from './websocket.js';
+import { apolloPost, directChain, isGraphQLPost } from './graphql-post.js';
 import { corsMiddleware } from './cors.js';
 import { sendRestError } from '../shared/http-errors.js';
 import { httpDrainer, type HttpDrainer } from './drain.js';
@@ -46,7 +47,9 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
   const http = express();
   http.disable('x-powered-by');
   http.set('trust proxy', config.TRUST_PROXY_HOPS);
-  const server = createServer(http);
+  // POST /graphql takes the direct path once it is set up (src/server/graphql-post.ts); all else express.
+  let direct: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+  const server = createServer((req, res) => (direct && isGraphQLPost(req) ? direct(req, res) : void http(req, res)));
   const drainer = httpDrainer(server);
   // Trusted documents (issue 16): the manifest is loaded into Redis before the first request.
   const trusted = new TrustedDocuments({ redis: app.redis.main, config });
@@ -57,15 +60,18 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
   await apollo.start();
 
   // CORS first: preflights are answered before Apollo's CSRF prevention and every route (src/server/cors.ts).
-  http.use(corsMiddleware(config));
-  mountObservability(http, app);
+  const cors = corsMiddleware(config);
+  http.use(cors);
+  const requestLog = mountObservability(http, app);
   // /graphql before the modules' routers: its requests (nearly all of them) do not walk their routes.
-  mountGraphQL(http, app, apollo, trusted);
+  const graphql = mountGraphQL(http, app, apollo, trusted);
   mountProbes(http, app, drainer);
   for (const router of app.routers) http.use(router);
   // Unknown paths: the one REST error body (src/shared/http-errors.ts), not Express's HTML page.
-  http.use((_req: Request, res: Response) => sendRestError(res, 404, 'NOT_FOUND', 'Нет такого адреса'));
+  const notFound = (_req: Request, res: Response) => sendRestError(res, 404, 'NOT_FOUND', 'Нет такого адреса');
+  http.use(notFound);
   http.use(jsonErrors(log));
+  direct = directChain(http, [cors, requestLog, ...graphql.before, apolloPost(apollo, graphql.context)], jsonErrors(log), notFound);
 
   await listen(server, config.PORT, config.HOST, 'PORT');
   const { port } = server.address() as AddressInfo;
@@ -127,30 +133,29 @@ function mountProbes(http: Express, app: App, drainer: HttpDrainer): void {
   });
 }
 
-/** POST/GET /graphql: a request id, the JSON body, and the context every resolver receives. */
-function mountGraphQL(http: Express, app: App, apollo: ApolloServer<GraphQLContext>, trusted: TrustedDocuments): void {
+/**
+ * POST/GET /graphql: the JSON body, the caller, trusted documents, and the context every resolver
+ * receives. Answers the handlers before Apollo and the context, for the direct POST path.
+ */
+function mountGraphQL(http: Express, app: App, apollo: ApolloServer<GraphQLContext>, trusted: TrustedDocuments) {
   const resolvers = resolverLookup(app.resolvers);
-  http.use('/graphql', express.json({ limit: '200kb' }));
   // Who calls (issue 16): 401 for a bad token or key, rate limits per API key (src/server/principal.ts).
-  http.use('/graphql', principalMiddleware(app), trustedDocumentsMiddleware(trusted, principalOf));
-  http.use(
-    '/graphql',
-    expressMiddleware(apollo, {
-      context: ({ req, res }): Promise<GraphQLContext> => {
-        const principal = principalOf(res);
-        return Promise.resolve({
-          viewer: principal.kind === 'user' ? principal.viewer : null,
-          apiClient: principal.kind === 'client' ? principal.client : null,
-          requestId: currentRequest()?.requestId ?? randomUUID(),
-          now: app.clock.now(),
-          memo: new Map(),
-          resolver: resolvers,
-          idempotencyKey: req.header('idempotency-key')?.trim() || null,
-          meta: { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null },
-        });
-      },
-    }),
-  );
+  const before: RequestHandler[] = [express.json({ limit: '200kb' }), principalMiddleware(app), trustedDocumentsMiddleware(trusted, principalOf)];
+  const context = (req: Request, res: Response): Promise<GraphQLContext> => {
+    const principal = principalOf(res);
+    return Promise.resolve({
+      viewer: principal.kind === 'user' ? principal.viewer : null,
+      apiClient: principal.kind === 'client' ? principal.client : null,
+      requestId: currentRequest()?.requestId ?? randomUUID(),
+      now: app.clock.now(),
+      memo: new Map(),
+      resolver: resolvers,
+      idempotencyKey: req.header('idempotency-key')?.trim() || null,
+      meta: { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null },
+    });
+  };
+  http.use('/graphql', ...before, expressMiddleware(apollo, { context: ({ req, res }) => context(req, res) }));
+  return { before, context };
 }
 
 /** Malformed JSON and other body errors: a JSON answer, never Express's HTML page with a stack. */

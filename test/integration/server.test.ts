@@ -24,6 +24,19 @@ describe('HTTP surface (production settings)', () => {
     expect(body.errors[0]?.extensions.code).toBe('BAD_REQUEST');
   });
 
+  it('answers a body over 200 kB with 413 PAYLOAD_TOO_LARGE as JSON, and a simple form POST (no JSON, a CSRF shape) with 400', async () => {
+    const big = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(210 * 1024) } }) });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    const form = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
+    expect(form.status).toBe(400);
+    // A query string on a POST changes nothing, and the answer's length is exact (no chunked body, no ETag).
+    const ok = await fetch(`${t.url}/graphql?from=test`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const text = await ok.text();
+    expect([ok.status, text, ok.headers.get('content-length'), ok.headers.get('etag')]).toEqual([200, '{"data":{"__typename":"Query"}}\n', String(Buffer.byteLength(text)), null]);
+    expect(ok.headers.get('x-request-id')).toBeTruthy();
+  });
+
   it('refuses batched requests', async () => {
     const res = await fetch(`${t.url}/graphql`, {
       method: 'POST',
