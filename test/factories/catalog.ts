@@ -12,6 +12,9 @@ import type { MfcClient } from '../../src/sdk/client.js';
 
 const suffix = () => randomBytes(3).toString('hex');
 
+/** Working hours open every day of the week, 08:00–20:00 (bookable on any test day). */
+export const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' }));
+
 export async function buildCategory(admin: MfcClient, overrides: { slug?: string; title?: string } = {}) {
   const { createServiceCategory } = await admin.request(CreateServiceCategoryDocument, {
     input: { slug: overrides.slug ?? `cat-${suffix()}`, title: overrides.title ?? 'Паспорта, регистрация, визы' },

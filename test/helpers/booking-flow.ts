@@ -2,11 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { AvailableSlotsDocument, BookAppointmentDocument, ConfirmBookingDocument } from '../../src/sdk/generated/graphql.js';
 import type { MfcClient } from '../../src/sdk/client.js';
-import { buildBranch, buildCategory, buildService } from '../factories/catalog.js';
+import { EVERY_DAY, buildBranch, buildCategory, buildService } from '../factories/catalog.js';
 import { createAccount } from './accounts.js';
 import type { TestApp } from './app.js';
 
-const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' }));
 
 export async function confirmedBooking(t: TestApp, admin: MfcClient, headers: Record<string, string> = {}) {
   const category = await buildCategory(admin);

@@ -18,13 +18,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AvailableSlotsDocument, BookAppointmentDocument, ConfirmBookingDocument } from '../../src/sdk/index.js';
 import { createAccount, createStaff, PASSWORD } from '../helpers/accounts.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { buildBranch, buildCategory, buildService } from '../factories/catalog.js';
+import { EVERY_DAY, buildBranch, buildCategory, buildService } from '../factories/catalog.js';
 import { installPackedSdk } from './install.js';
 
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
-const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' }));
 
 interface Browser {
   newContext(o: { acceptDownloads: boolean }): Promise<{ newPage(): Promise<Page> }>;

@@ -10,13 +10,12 @@ import type { MfcClient } from '../../../src/sdk/client.js';
 import { createAccount, createStaff } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
 import { errorOf } from '../../helpers/graphql.js';
-import { buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
+import { EVERY_DAY, buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
 
 const t = useTestApp({ BOOKING_FULL_PLACE_MEMORY_MS: '60000' });
 let admin: MfcClient;
 let categoryId: string;
 
-const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' }));
 
 beforeAll(async () => {
   admin = (await createStaff(t, 'ADMIN')).client;

@@ -20,14 +20,13 @@ import { createAccount, createStaff, registerCitizen } from '../../helpers/accou
 import { useTestApp } from '../../helpers/app.js';
 import { errorOf } from '../../helpers/graphql.js';
 import { subscribe } from '../../helpers/subscriptions.js';
-import { buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
+import { EVERY_DAY, buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
 
 // A short confirmation window so expiry can be watched; delayed jobs fire in real time.
 const t = useTestApp({ BOOKING_CONFIRM_TTL_SECONDS: '2' });
 let admin: MfcClient;
 let categoryId: string;
 
-const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' }));
 
 beforeAll(async () => {
   admin = (await createStaff(t, 'ADMIN')).client;

@@ -12,13 +12,12 @@ import {
 import type { MfcClient } from '../../../src/sdk/client.js';
 import { createAccount, createStaff, loginAs } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
-import { buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
+import { EVERY_DAY, buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
 
 // Workers off: expiries are run by hand, with the clock moved past confirmBy.
 const t = useTestApp({ ROLE: 'api' });
 let admin: MfcClient;
 let categoryId: string;
-const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' }));
 
 beforeAll(async () => {
   admin = (await createStaff(t, 'ADMIN')).client;

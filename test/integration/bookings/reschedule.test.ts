@@ -12,13 +12,12 @@ import { processors } from '../../../workers/main.js';
 import { createAccount, createStaff, loginAs } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
 import { errorOf } from '../../helpers/graphql.js';
-import { buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
+import { EVERY_DAY, buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
 
 // Workers are off: the sweeper is run by hand, and delayed expiry jobs must not interfere.
 const t = useTestApp({ ROLE: 'api' });
 let admin: MfcClient;
 let categoryId: string;
-const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' }));
 
 beforeAll(async () => {
   admin = (await createStaff(t, 'ADMIN')).client;

@@ -18,13 +18,12 @@ import type { MfcClient } from '../../../src/sdk/client.js';
 import { createAccount, createStaff } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
 import { subscribe } from '../../helpers/subscriptions.js';
-import { buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
+import { EVERY_DAY, buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
 
 // Workers off: nothing is relayed, so a reminder still in the outbox shows whether it was removed.
 const t = useTestApp({ ROLE: 'api', BOOKING_URL: 'https://mfc.example/booking' });
 let admin: MfcClient;
 let categoryId: string;
-const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' }));
 const dayAhead = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {

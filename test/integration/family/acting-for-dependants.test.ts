@@ -26,10 +26,9 @@ import { useTestApp } from '../../helpers/app.js';
 import { uploadScan } from '../../helpers/files.js';
 import { errorOf } from '../../helpers/graphql.js';
 import { operatorOf } from '../../helpers/staff.js';
-import { buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
+import { EVERY_DAY, buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
 
 const t = useTestApp();
-const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' }));
 const FORM = {
   type: 'object',
   required: ['applicant', 'representative'],

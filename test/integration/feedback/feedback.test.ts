@@ -21,10 +21,9 @@ import { createStaff, loginAs, registerCitizen, type Citizen } from '../../helpe
 import { useTestApp } from '../../helpers/app.js';
 import { errorOf } from '../../helpers/graphql.js';
 import { operatorOf } from '../../helpers/staff.js';
-import { buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
+import { EVERY_DAY, buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
 
 const t = useTestApp({ SUPPORT_NORMAL_MINUTES: '30', FEEDBACK_TEXT_MAX_LENGTH: '500' });
-const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' }));
 
 let admin: MfcClient;
 let categoryId: string;

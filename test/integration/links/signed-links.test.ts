@@ -9,10 +9,9 @@ import type { Doc, MfcClient } from '../../../src/sdk/client.js';
 import { createAccount, createStaff } from '../../helpers/accounts.js';
 import { useTestApp, type TestApp } from '../../helpers/app.js';
 import { uploadScan } from '../../helpers/files.js';
-import { buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
+import { EVERY_DAY, buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
 
 const t = useTestApp({ ROLE: 'api', FILE_LINK_TTL_SECONDS: '120' });
-const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' }));
 let admin: MfcClient;
 let categoryId: string;
 

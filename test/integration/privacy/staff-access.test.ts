@@ -25,12 +25,11 @@ import { download, pngBytes, upload } from '../../helpers/files.js';
 import { errorOf } from '../../helpers/graphql.js';
 import { freshBranch, openChatAt, operatorOf } from '../../helpers/staff.js';
 import { openNow } from '../../helpers/queue.js';
-import { buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
+import { EVERY_DAY, buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
 
 const t = useTestApp();
 let admin: Awaited<ReturnType<typeof createStaff>>;
 
-const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' }));
 const PASSPORT = { kind: 'PASSPORT_RF' as const, series: '45 08', number: '123456', issuedBy: 'ГУ МВД России по г. Москве', issuedAt: '2015-05-05' };
 
 beforeAll(async () => {
