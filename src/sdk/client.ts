@@ -20,11 +20,18 @@ export interface GraphQLResponse<R> {
   headers: Headers;
 }
 
-/** A GraphQL answer that carried errors; `code` is the first error's extensions.code. */
+/** An error's message with its extensions.code and, when given, its reason or rule: "Not found [NOT_FOUND]". */
+const described = (e: GraphQLFormattedError) => {
+  const ext = e.extensions ?? {};
+  const tags = [ext.code, ext.reason ?? ext.rule].filter((x) => typeof x === 'string');
+  return tags.length ? `${e.message} [${tags.join(': ')}]` : e.message;
+};
+
+/** A GraphQL answer that carried errors; `code` is the first error's extensions.code, and the message names each error's code (and reason or rule). */
 export class GraphQLRequestError extends Error {
   readonly code: string | undefined;
   constructor(readonly errors: readonly GraphQLFormattedError[], readonly status: number) {
-    super(errors.map((e) => e.message).join('; '));
+    super(errors.map(described).join('; '));
     this.name = 'GraphQLRequestError';
     const code = errors[0]?.extensions?.code;
     this.code = typeof code === 'string' ? code : undefined;
