@@ -2,20 +2,15 @@
  * Where a booking's time goes (node dist/bench/booking-profile.js): BENCH_CLIENTS (200) citizens
  * book 100 places of one day at once through the API, under the V8 profiler; prints the self time
  * by package and by function, and the SQL statements one booking sends (postgres.js debug hook).
- * The client side (fetch) runs in the same process: its share shows as node:internal / undici.
+ * The clients run in a worker thread (bench/booking-clients.ts, one keep-alive connection each),
+ * so the profile is the server's alone. PROFILE_HOT=1: every citizen books the same place.
  */
 import './production.js';
 import 'reflect-metadata';
-import { Session } from 'node:inspector/promises';
-import { benchGql, signedInCitizens } from './contention.js';
+import { benchGql, clientsWorker, signedInCitizens } from './contention.js';
+import { profiled } from './profile.js';
 import { startBenchApp } from './setup.js';
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-  children?: number[];
-}
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const startedAt = Date.now();
@@ -37,14 +32,18 @@ async function freeSlots(offsetDays: number): Promise<string[]> {
 
 const book = (token: string, startsAt: string) => gql('mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }', { i: { branchId: branch.id, serviceId: service.id, startsAt } }, token);
 
+const citizens = clientsWorker(api, tokens);
+const BOOK = 'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }';
+
 async function burst(slots: string[]): Promise<{ ms: number; ok: number; codes: Record<string, number> }> {
-  const spread = slots.slice(0, 100);
+  const spread = slots.slice(0, process.env.PROFILE_HOT ? 1 : 100);
   const t0 = performance.now();
-  const rs = await Promise.all(tokens.map((t, i) => book(t, spread[i % spread.length] ?? '')));
+  const rs = await citizens.burst(BOOK, (i) => ({ i: { branchId: branch?.id, serviceId: service?.id, startsAt: spread[i % spread.length] ?? '' } }));
   const codes: Record<string, number> = {};
-  for (const r of rs) if (r.errors) codes[r.errors[0]?.extensions?.code ?? '?'] = (codes[r.errors[0]?.extensions?.code ?? '?'] ?? 0) + 1;
-  return { ms: performance.now() - t0, ok: rs.filter((r) => !r.errors).length, codes };
+  for (const r of rs) if (!r.ok) codes[r.code ?? '?'] = (codes[r.code ?? '?'] ?? 0) + 1;
+  return { ms: performance.now() - t0, ok: rs.filter((r) => r.ok).length, codes };
 }
+const floor = () => citizens.burst('query { __typename }', () => ({}));
 
 // Warm up (JIT, caches) on distinct days, then one burst under the profiler.
 const base = 3 + (run % 20);
@@ -70,64 +69,23 @@ for (const s of seen) console.log('  ', s);
 for (let k = 0; k < 3; k++) {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  await Promise.all(tokens.map((t) => gql('query { __typename }', {}, t)));
+  await floor();
   const c = process.cpuUsage(cpu0);
   console.log(`[floor] 200 x { __typename } signed in: ${(performance.now() - t0).toFixed(0)} ms, CPU ${((c.user + c.system) / 1000 / tokens.length).toFixed(2)} ms per request`);
 }
 
-const session = new Session();
-session.connect();
-await session.post('Profiler.enable');
-await session.post('Profiler.setSamplingInterval', { interval: 100 });
-await session.post('Profiler.start');
 const cpu0 = process.cpuUsage();
 // PROFILE_FLOOR=1: the profiled burst asks for nothing (to tell the booking's own cost from the API's).
-const measured = process.env.PROFILE_FLOOR
-  ? await (async () => {
-      const t0 = performance.now();
-      await Promise.all(tokens.map((t) => gql('query { __typename }', {}, t)));
-      return { ms: performance.now() - t0, ok: tokens.length, codes: {} };
-    })()
-  : await burst(slots);
+const measured = await profiled(async () => {
+  if (!process.env.PROFILE_FLOOR) return burst(slots);
+  const t0 = performance.now();
+  await floor();
+  return { ms: performance.now() - t0, ok: tokens.length, codes: {} };
+});
 const cpu = process.cpuUsage(cpu0);
-const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number } };
-console.log(`\n[profiled burst] ${JSON.stringify(measured)}; process CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms = ${((cpu.user + cpu.system) / 1000 / tokens.length).toFixed(2)} ms per booking (client included)`);
+console.log(`\n[profiled burst] ${JSON.stringify(measured)}; process CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms = ${((cpu.user + cpu.system) / 1000 / tokens.length).toFixed(2)} ms per booking (the clients' thread included)`);
 
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const self = new Map<number, number>();
-for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i] ?? 0, (self.get(profile.samples[i] ?? 0) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-const total = [...self.values()].reduce((a, b) => a + b, 0);
-const pkgOf = (url: string) => {
-  if (!url) return '(native/vm)';
-  if (url.startsWith('node:')) return url.split('/')[0] ?? url;
-  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (m) return m[1] ?? url;
-  const d = /\/dist\/(.*)$/.exec(url);
-  return d ? `app:${(d[1] ?? '').split('/').slice(0, 3).join('/')}` : url;
-};
-const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
-const byPkg = new Map<string, number>();
-const byFn = new Map<string, number>();
-for (const [id, ms] of self) {
-  const n = byId.get(id);
-  if (!n) continue;
-  const { functionName, url, lineNumber } = n.callFrame;
-  add(byPkg, pkgOf(url), ms);
-  add(byFn, `${functionName || '(anon)'} ${url.replace(/.*node_modules\//, '').replace(/.*\/dist\//, 'dist/')}:${lineNumber + 1}`, ms);
-}
-const top = (m: Map<string, number>, n: number) =>
-  [...m.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`)
-    .join('\n');
-console.log(`\n[profile] ${total.toFixed(0)} ms sampled; self time by package:\n${top(byPkg, 30)}`);
-console.log(`\n[profile] self time by function:\n${top(byFn, Number(process.env.TOP ?? 60))}`);
-if (process.env.PROFILE_OUT) {
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
-}
-session.disconnect();
+await citizens.close();
 // Its bookings cancelled and their places given back, as bench/contention.ts does: the bench database's days stay free.
 await running.app.db.sql`
   with gone as (

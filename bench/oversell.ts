@@ -16,7 +16,7 @@ const TARGET = Number(process.env.BENCH_OVERSELL_ATTEMPTS ?? 100_000);
 // what must never oversell (the memory only refuses sooner, and the rounds give places back behind its back).
 const bench = await startBenchApp({ BOOKING_MAX_ACTIVE: '1000', BOOKING_FULL_PLACE_MEMORY_MS: '0' });
 try {
-  const { tokens, slots, contend, giveBack } = await contentionSetup(bench);
+  const { tokens, slots, contend, giveBack, close } = await contentionSetup(bench);
   const spread = slots.slice(1, 101);
   const totals = { attempts: 0, successes: 0, conflicts: 0, other: 0, oversells: 0, rounds: 0 };
   const started = Date.now();
@@ -41,6 +41,7 @@ try {
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
   console.log(`| ${totals.rounds} | ${tokens.length} | ${totals.attempts} | ${totals.successes} | ${totals.conflicts} | ${totals.other} | ${totals.oversells} | ${(totals.attempts / seconds).toFixed(0)} |`);
   if (totals.oversells > 0) process.exitCode = 1;
+  await close();
 } finally {
   await bench.stop();
 }
