@@ -196,6 +196,8 @@ const schema = z.object({
   /** What an unpaged list counts as when src/server/cost.ts knows no size of its own for it. */
   GRAPHQL_UNPAGED_LIST_SIZE: int(20, 1),
   GRAPHQL_MAX_DIRECTIVES: int(20, 1),
+  /** A document's queries run as code compiled for it (graphql-jit, src/server/executor.ts) from its Nth run on; 0: never (graphql-js's executor). */
+  GRAPHQL_COMPILE_AFTER: int(2, 0),
   /** Introspection and the landing page: on outside production unless set. */
   GRAPHQL_INTROSPECTION: bool.optional(),
   /** Trust X-Forwarded-For from this many proxies in front (0: use the socket address). */

@@ -28,6 +28,7 @@ import { mountObservability, observabilityPlugin } from '../observability/http.j
 import { listen } from '../observability/listen.js';
 import { currentRequest } from '../shared/request-context.js';
 import { apiScopesPlugin } from './api-scopes.js';
+import { compiledExecution } from './executor.js';
 import { principalMiddleware, principalOf } from './principal.js';
 import { TrustedDocuments, trustedDocumentsMiddleware } from './trusted-documents.js';
 
@@ -92,7 +93,7 @@ export async function startApiServer(app: App, schema: GraphQLSchema): Promise<A
 function createApollo(app: App, schema: GraphQLSchema, plugins: Array<ApolloServerPlugin<GraphQLContext>>): ApolloServer<GraphQLContext> {
   const { config, log } = app;
   return new ApolloServer<GraphQLContext>({
-    schema,
+    ...(config.GRAPHQL_COMPILE_AFTER > 0 ? { gateway: compiledExecution(schema, config.GRAPHQL_COMPILE_AFTER) } : { schema }),
     introspection: config.GRAPHQL_INTROSPECTION,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,

@@ -4,7 +4,7 @@
  * through scripts/emit-schema.ts; a test fails when the committed file differs.
  */
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { isInterfaceType, isUnionType, type GraphQLSchema } from 'graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema, emitSchemaDefinitionFile, getMetadataStorage } from 'type-graphql';
 import { AuthResolver } from '../modules/accounts/index.js';
@@ -114,6 +114,7 @@ export async function createSchema(opts: { emitSchemaFile?: string; instances?: 
     emitSchemaFile: false,
   });
   describeRootTypes(schema);
+  typesResolvedSynchronously(schema);
   if (opts.emitSchemaFile) await emitSchemaDefinitionFile(opts.emitSchemaFile, schema, { sortedSchema: true });
   return guardInputs(schema);
 }
@@ -127,5 +128,25 @@ export async function createSchema(opts: { emitSchemaFile?: string; instances?: 
 function plainFieldsReadDirectly(): void {
   for (const field of getMetadataStorage().fields) {
     if (field.simple === undefined && (field.middlewares?.length ?? 0) === 0 && field.roles === undefined && field.name === field.schemaName) field.simple = true;
+  }
+}
+
+/**
+ * type-graphql wraps a union's or interface's own resolveType in an async function (its answer may
+ * be a class); a compiled executor (src/server/executor.ts) takes the type's name at once, so the
+ * same function is wrapped synchronously: a class becomes its GraphQL name, a promise is awaited.
+ */
+function typesResolvedSynchronously(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  const nameOf = (found: unknown): string | undefined =>
+    typeof found === 'string' ? found : storage.objectTypes.find((o) => o.target === found)?.name;
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isUnionType(type) && !isInterfaceType(type)) continue;
+    const own = (isUnionType(type) ? storage.unions : storage.interfaceTypes).find((m) => m.name === type.name)?.resolveType;
+    if (!own) continue;
+    type.resolveType = (value, context, info, abstractType) => {
+      const found: unknown = own(value, context, info, abstractType);
+      return found instanceof Promise ? found.then(nameOf) : nameOf(found);
+    };
   }
 }
