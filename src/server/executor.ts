@@ -61,7 +61,7 @@ export function compiledExecutor(schema: GraphQLSchema, after: number): Executor
     const refused = rc.operation.variableDefinitions?.length ? getVariableValues(schema, rc.operation.variableDefinitions, variables).errors : undefined;
     if (refused) return { errors: refused };
     const result = await query.query(undefined, rc.context, variables);
-    return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+    return result.errors ? { ...result, errors: asGraphQLErrors(result.errors) } : result;
   };
 }
 
@@ -74,10 +74,19 @@ function runsConcurrently(operation: OperationDefinitionNode): boolean {
 
 /**
  * graphql-jit's errors as graphql-js makes them (extensions always an object, the original error
- * kept, the same locations and path), so the plugins and formatError see one kind of error.
+ * kept, the same locations and path), so the plugins and formatError see one kind of error. The
+ * stack is the original error's, or none: the new error's own would only show this function.
  */
-function asGraphQLError(e: NonNullable<ExecutionResult['errors']>[number]): GraphQLError {
-  const error = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined, extensions: e.extensions });
-  if (e.locations) (error as { locations?: GraphQLError['locations'] }).locations = e.locations;
-  return error;
+function asGraphQLErrors(errors: NonNullable<ExecutionResult['errors']>): GraphQLError[] {
+  const frames = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return errors.map((e) => {
+      const error = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined, extensions: e.extensions });
+      if (e.locations) (error as { locations?: GraphQLError['locations'] }).locations = e.locations;
+      return error;
+    });
+  } finally {
+    Error.stackTraceLimit = frames;
+  }
 }
