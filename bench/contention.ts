@@ -37,11 +37,13 @@ export function benchGql(api: string) {
 
 /** `count` citizens written directly (one password hash for all), then signed in through the API: their access tokens. */
 export async function signedInCitizens(bench: Bench, count: number, o: { phonePrefix: string; run: number; lastName: string }): Promise<string[]> {
+  if (count > 1000 || o.phonePrefix.length !== 5) throw new Error('at most 1,000 citizens, and a phone prefix of +7 and three digits');
   const gql = benchGql(bench.api);
   const hash = await hashPassword(DEMO_PASSWORD);
   const tokens: string[] = [];
   for (let i = 0; i < count; i++) {
-    const phone = `${o.phonePrefix}${String(o.run).padStart(6, '0')}${String(i).padStart(3, '0')}`.slice(0, 12);
+    // +7 and ten digits: the prefix's three, the run's four, the client's three (a distinct citizen each, up to 1,000).
+    const phone = `${o.phonePrefix}${String(o.run % 10_000).padStart(4, '0')}${String(i).padStart(3, '0')}`;
     await bench.running.app.services.accounts.seeding.insertAccount({ phone, passwordHash: hash, lastName: o.lastName, firstName: `Тест${i}` }).catch(() => undefined);
     const r = await gql('mutation($i: LoginInput!) { login(input: $i) { ... on AuthPayload { accessToken } } }', { i: { login: phone, password: DEMO_PASSWORD } });
     const token = (r.data?.login as { accessToken?: string } | undefined)?.accessToken;

@@ -30,6 +30,24 @@ export const slotPlaces = pgTable(
   (t) => [primaryKey({ columns: [t.branchId, t.serviceId, t.startsAt] }), check('slot_places_taken', sql`${t.taken} >= 0 AND ${t.taken} <= ${t.capacity}`)],
 );
 
+/**
+ * Each citizen's count of active bookings (PENDING_CONFIRMATION, CONFIRMED, CHECKED_IN), kept by a
+ * trigger on `bookings` (migration 0029) on every insert and status change, whatever code path
+ * makes it. The booking statement locks the citizen's row and checks BOOKING_MAX_ACTIVE against
+ * its latest version, so simultaneous bookings of one citizen queue on it and the limit holds
+ * (a count of `bookings` in the statement's snapshot cannot see a booking not yet committed).
+ */
+export const bookingHolders = pgTable(
+  'booking_holders',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    active: integer('active').notNull().default(0),
+  },
+  (t) => [check('booking_holders_active_not_negative', sql`${t.active} >= 0`)],
+);
+
 export const bookings = pgTable(
   'bookings',
   {

@@ -17,7 +17,6 @@ import type { Executor } from '../../db/client.js';
 import { isUniqueViolation, pgErrorCode } from '../../db/errors.js';
 import { executePrepared } from '../../db/prepared.js';
 import type { OutboxRow } from '../../jobs/outbox.js';
-import type { BookingStatus } from './bookings.repository.js';
 
 const CHECK_VIOLATION = '23514';
 const EXCLUSION_VIOLATION = '23P01';
@@ -40,9 +39,8 @@ export interface NewHold {
   now: Date;
   /** The places (slot starts) the booking occupies. */
   places: Date[];
-  /** BOOKING_MAX_ACTIVE: the booking is refused when the citizen already has this many in `activeStatuses`. */
+  /** BOOKING_MAX_ACTIVE: the booking is refused when the citizen already has this many active ones (booking_holders). */
   maxActive: number;
-  activeStatuses: readonly BookingStatus[];
   note: string;
   /** Outbox rows written with the booking (its expiry job, its webhook event)… */
   jobs: OutboxRow[];
@@ -59,25 +57,27 @@ export type HoldResult =
 
 interface HoldRow extends Record<string, unknown> {
   number: string | null;
-  active: number;
+  /** The citizen's active bookings before this one; null: at BOOKING_MAX_ACTIVE already. */
+  active: number | null;
   capacity: number | null;
   filled: number[] | null;
 }
 
 export async function insertHold(db: Executor, h: NewHold): Promise<HoldResult> {
   const places = sql`${`{${h.places.map((p) => `"${p.toISOString()}"`).join(',')}}`}::timestamptz[]`;
-  const statuses = sql`${`{${h.activeStatuses.join(',')}}`}::booking_status[]`;
   const jobs = JSON.stringify(h.jobs.map((j, i) => ({ job: j.job, payload: j.payload, job_id: j.jobId, delay_ms: j.delayMs, meta: j.meta, number_path: h.numberPaths[i] ?? null })));
   let rows: HoldRow[];
   try {
     rows = await executePrepared<HoldRow>(db, sql`
       WITH active AS MATERIALIZED (
-        SELECT count(*)::int AS n FROM bookings WHERE user_id = ${h.userId}::uuid AND status = ANY(${statuses})
+        INSERT INTO booking_holders AS h (user_id) VALUES (${h.userId}::uuid)
+        ON CONFLICT (user_id) DO UPDATE SET active = h.active WHERE h.active < ${h.maxActive}::int
+        RETURNING h.active AS n
       ), offer AS MATERIALIZED (
         SELECT capacity FROM branch_services WHERE branch_id = ${h.branchId}::uuid AND service_id = ${h.serviceId}::uuid
       ), place AS (
         INSERT INTO slot_places (branch_id, service_id, starts_at, taken, capacity)
-        SELECT ${h.branchId}::uuid, ${h.serviceId}::uuid, s, 1, offer.capacity FROM unnest(${places}) AS s, offer, active WHERE active.n < ${h.maxActive}::int
+        SELECT ${h.branchId}::uuid, ${h.serviceId}::uuid, s, 1, offer.capacity FROM unnest(${places}) AS s, offer, active
         ON CONFLICT (branch_id, service_id, starts_at) DO UPDATE SET taken = slot_places.taken + 1
           WHERE ${h.places.length}::int > 1 OR slot_places.taken < slot_places.capacity
         RETURNING starts_at, taken, capacity
@@ -113,7 +113,7 @@ export async function insertHold(db: Executor, h: NewHold): Promise<HoldResult> 
   // Nothing written: the offer is gone, the citizen is at the limit (the offer is answered first,
   // as before the statement), or the one place is full.
   if (row?.capacity == null) return { held: false, refusal: 'NOT_OFFERED' };
-  if (row.active >= h.maxActive) return { held: false, refusal: 'MAX_ACTIVE' };
+  if (row.active === null) return { held: false, refusal: 'MAX_ACTIVE' };
   if (h.places.length === 1) return { held: false, refusal: 'SLOT_TAKEN' };
   throw new Error('booking hold wrote nothing');
 }

@@ -141,9 +141,18 @@ export async function findByIdempotencyKey(db: Executor, userId: string, key: st
 }
 
 /** The citizen's bookings in one of `statuses` (the active ones, for BOOKING_MAX_ACTIVE). */
-export async function countActive(db: Executor, userId: string, statuses: readonly BookingStatus[]): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(bookings).where(and(eq(bookings.userId, userId), inArray(bookings.status, [...statuses])));
-  return row?.n ?? 0;
+/**
+ * Locks the citizen's count of active bookings (booking_holders, kept by a trigger) until the
+ * transaction ends, and answers whether it is under `max` in its latest version: a booking of
+ * the same citizen being written meanwhile is waited for and counted, whatever the snapshot.
+ * The booking statement (bookings.hold.ts) does the same in its first step.
+ */
+export async function lockActiveUnder(db: Executor, userId: string, max: number): Promise<boolean> {
+  const rows = await db.execute(sql`
+    INSERT INTO booking_holders AS h (user_id) VALUES (${userId}::uuid)
+    ON CONFLICT (user_id) DO UPDATE SET active = h.active WHERE h.active < ${max}::int
+    RETURNING h.active`);
+  return rows.length > 0;
 }
 
 /** Moves a booking to `status` only from one of `from`; undefined when it was not in one. */

@@ -18,7 +18,7 @@ import { bookingEventRow, recordBookingEvent } from './bookings.webhooks.js';
 import * as repo from './bookings.repository.js';
 import { insertHold, NUMBER_PENDING } from './bookings.hold.js';
 import type { BookingRow } from './bookings.repository.js';
-import { ACTIVE_STATUSES, CHANGEABLE_STATUSES, MAX_IDEMPOTENCY_KEY_LENGTH, MAX_PURPOSE_LENGTH, noShowCutoff, placesOf } from './bookings.rules.js';
+import { CHANGEABLE_STATUSES, MAX_IDEMPOTENCY_KEY_LENGTH, MAX_PURPOSE_LENGTH, noShowCutoff, placesOf } from './bookings.rules.js';
 import { notOffered, type Offer, type SlotsService } from './slots.service.js';
 import type { SlotWatchesService } from './watches.service.js';
 import type { GeneratedSlot } from './slots.js';
@@ -95,7 +95,6 @@ export class BookingLifecycleService {
     const held = await insertHold(db, {
       ...{ id, userId: viewer.userId, forDependantId, branchId, serviceId, purpose, startsAt, endsAt, confirmBy, idempotencyKey, now, places },
       maxActive: config.BOOKING_MAX_ACTIVE,
-      activeStatuses: ACTIVE_STATUSES,
       note: 'Место удерживается до подтверждения',
       jobs: [outboxRow(expireBooking, { bookingId: id }, { jobId: `expire-${id}`, delayMs: config.BOOKING_CONFIRM_TTL_SECONDS * 1000 }), bookingEventRow('BOOKING_CREATED', created, now)],
       numberPaths: [null, ['data', 'number']],

@@ -17,7 +17,7 @@ import type { BookingEffects, BookingsDeps } from './bookings.deps.js';
 import { expireBooking } from './bookings.jobs.js';
 import * as repo from './bookings.repository.js';
 import type { BookingRow, SlotWatchRow } from './bookings.repository.js';
-import { ACTIVE_STATUSES, MAX_HANDOFF_CANDIDATES, placesOf } from './bookings.rules.js';
+import { MAX_HANDOFF_CANDIDATES, placesOf } from './bookings.rules.js';
 import * as handoff from './handoff.repository.js';
 import type { SlotsService } from './slots.service.js';
 
@@ -73,7 +73,7 @@ export class SlotWatchesService {
   /** The freed place as an unconfirmed booking of the watcher, with its expiry job and message. */
   private async hold(tx: Executor, watch: SlotWatchRow, b: Freed, capacity: number, now: Date): Promise<BookingRow | 'SLOT_TAKEN' | 'PASSED_OVER'> {
     const { config } = this.deps;
-    if ((await repo.countActive(tx, watch.userId, ACTIVE_STATUSES)) >= config.BOOKING_MAX_ACTIVE) return 'PASSED_OVER';
+    if (!(await repo.lockActiveUnder(tx, watch.userId, config.BOOKING_MAX_ACTIVE))) return 'PASSED_OVER';
     const place = { branchId: b.branchId, serviceId: b.serviceId, starts: placesOf(b.startsAt, b.endsAt) };
     if ((await repo.takePlaces(tx, { ...place, capacity })) === 'SLOT_TAKEN') return 'SLOT_TAKEN';
     const confirmBy = new Date(now.getTime() + config.BOOKING_CONFIRM_TTL_SECONDS * 1000);

@@ -111,6 +111,25 @@ describe('no place is given twice', () => {
     expect(fourth.extensions.rule).toBe('MAX_ACTIVE_BOOKINGS');
   });
 
+  it('never more than three active bookings, even when one citizen books eight times at once', async () => {
+    const p = await place();
+    const c = await createAccount(t, 'CITIZEN');
+    const at = (n: number) => new Date(new Date(p.slot.startsAt).getTime() + n * 3_600_000).toISOString();
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => c.client.raw(BookAppointmentDocument, { input: { ...p.input, startsAt: at(i) } })));
+    expect(results.filter((r) => r.data?.bookAppointment)).toHaveLength(3);
+    expect(results.filter((r) => r.errors?.[0]?.extensions?.rule === 'MAX_ACTIVE_BOOKINGS')).toHaveLength(5);
+    // Cancelling one gives a place back in the limit, and the count follows every change.
+    const [first] = results.flatMap((r) => (r.data?.bookAppointment ? [r.data.bookAppointment.id] : []));
+    await c.client.request(CancelBookingDocument, { id: first ?? '' });
+    await c.client.request(BookAppointmentDocument, { input: { ...p.input, startsAt: at(9) } });
+    expect((await errorOf(c.client.request(BookAppointmentDocument, { input: { ...p.input, startsAt: at(10) } }))).extensions.rule).toBe('MAX_ACTIVE_BOOKINGS');
+    // The count the statement checks (kept by a trigger) is the count of the citizen's active bookings.
+    const [counts] = await t.running.app.db.sql<{ kept: number; real: number }[]>`
+      select (select active from booking_holders where user_id = ${c.id}) as kept,
+        (select count(*)::int from bookings where user_id = ${c.id} and status in ('PENDING_CONFIRMATION', 'CONFIRMED', 'CHECKED_IN')) as real`;
+    expect(counts).toEqual({ kept: 3, real: 3 });
+  });
+
   it('refuses a time that is not a slot', async () => {
     const p = await place();
     const c = await createAccount(t, 'CITIZEN');
