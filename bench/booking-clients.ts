@@ -3,7 +3,7 @@
  * bench/contention.ts) so that sending and parsing do not compete with the server's event loop, as
  * autocannon's workers do for bench/reads.ts. Each signed-in citizen is one keep-alive connection,
  * as a mobile app (or the balancer in front of the instances) holds one: opened by `warm`, then
- * every burst sends one request per citizen at once.
+ * every burst sends one request per citizen at once, citizen i to instance i mod n.
  *
  * Parent → worker: { id, query, variables: one object per citizen }. Worker → parent: { id, outcomes }.
  */
@@ -22,11 +22,11 @@ interface Burst {
   variables: Array<Record<string, unknown>>;
 }
 
-const { api, tokens } = workerData as { api: string; tokens: string[] };
-const url = new URL(api);
+const { apis, tokens } = workerData as { apis: string[]; tokens: string[] };
+const urls = apis.map((a) => new URL(a));
 const agent = new http.Agent({ keepAlive: true, maxSockets: tokens.length, maxFreeSockets: tokens.length });
 
-function post(query: string, variables: Record<string, unknown>, token: string): Promise<Outcome> {
+function post(query: string, variables: Record<string, unknown>, token: string, url: URL): Promise<Outcome> {
   const t0 = performance.now();
   const body = JSON.stringify({ query, variables });
   return new Promise((resolve) => {
@@ -52,5 +52,5 @@ function post(query: string, variables: Record<string, unknown>, token: string):
 }
 
 parentPort?.on('message', (m: Burst) => {
-  void Promise.all(tokens.map((token, i) => post(m.query, m.variables[i] ?? {}, token))).then((outcomes) => parentPort?.postMessage({ id: m.id, outcomes }));
+  void Promise.all(tokens.map((token, i) => post(m.query, m.variables[i] ?? {}, token, urls[i % urls.length] as URL))).then((outcomes) => parentPort?.postMessage({ id: m.id, outcomes }));
 });

@@ -6,6 +6,8 @@
  * the same run. Loopback only.
  */
 import './production.js';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import postgres from 'postgres';
 import type { Outcome } from './booking-clients.js';
@@ -52,9 +54,12 @@ export async function signedInCitizens(bench: Bench, count: number, o: { phonePr
   return tokens;
 }
 
-/** The citizens' connections in a worker thread (bench/booking-clients.ts): `burst` sends one request per token at once. */
-export function clientsWorker(api: string, tokens: string[]) {
-  const worker = new Worker(new URL('./booking-clients.js', import.meta.url), { workerData: { api, tokens } });
+/**
+ * The citizens' connections in a worker thread (bench/booking-clients.ts): `burst` sends one
+ * request per token at once, citizen i to instance i mod n of `apis` (a balancer's round robin).
+ */
+export function clientsWorker(apis: string | string[], tokens: string[]) {
+  const worker = new Worker(new URL('./booking-clients.js', import.meta.url), { workerData: { apis: [apis].flat(), tokens } });
   const waiting = new Map<number, (o: Outcome[]) => void>();
   worker.on('message', (m: { id: number; outcomes: Outcome[] }) => waiting.get(m.id)?.(m.outcomes));
   let next = 0;
@@ -74,6 +79,24 @@ export function clientsWorker(api: string, tokens: string[]) {
 }
 
 const BOOK = 'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }';
+
+/** `count` more API instances of the bench, each in a process of its own (bench/instance.ts): their URLs, and stop. */
+export async function moreInstances(bench: Bench, count: number): Promise<{ urls: string[]; stop(): Promise<void> }> {
+  const children = Array.from({ length: count }, () => fork(fileURLToPath(new URL('./instance.js', import.meta.url)), [], { env: bench.settings, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  const urls = await Promise.all(children.map((c) => new Promise<string>((resolve, reject) => {
+    c.once('message', (m: { url: string }) => resolve(m.url));
+    c.once('exit', (code) => reject(new Error(`bench instance exited (${code ?? 'signal'})`)));
+  })));
+  return {
+    urls,
+    stop: async () => {
+      await Promise.all(children.map((c) => new Promise((resolve) => {
+        c.once('exit', resolve);
+        c.send('stop');
+      })));
+    },
+  };
+}
 
 /**
  * Signed-in citizens, a day's free places of one demo service, `contend` (every citizen books at
@@ -101,7 +124,9 @@ export async function contentionSetup(bench: Bench, clients = Number(process.env
   };
   const slots = await freeOn(day, dayAfter);
   if (slots.length < 2) throw new Error(`not enough free slots on ${day}`);
-  const citizens = clientsWorker(api, tokens);
+  // BENCH_INSTANCES (1): more API instances in processes of their own, the citizens spread over them.
+  const more = await moreInstances(bench, Math.max(0, Number(process.env.BENCH_INSTANCES ?? 1) - 1));
+  const citizens = clientsWorker([api, ...more.urls], tokens);
   const input = (startsAt: string) => ({ i: { branchId: branch.id, serviceId: service.id, startsAt } });
 
   const pct = (xs: number[], p: number) => {
@@ -143,17 +168,21 @@ export async function contentionSetup(bench: Bench, clients = Number(process.env
   const warmSlots = await freeOn(dayBefore, dayBefore);
   for (const spread of [1, warmSlots.length]) await citizens.burst(BOOK, (i) => input(warmSlots[i % Math.max(1, spread)] ?? ''));
   await giveBack(warmFrom);
-  return { tokens, slots, contend, giveBack, pct, close: () => citizens.close() };
+  return { tokens, slots, contend, giveBack, pct, instances: 1 + more.urls.length, close: async () => {
+    await citizens.close();
+    await more.stop();
+  } };
 }
 
 export async function bookingContention(bench: Bench, clients = Number(process.env.BENCH_CLIENTS ?? 200)): Promise<ContentionRow[]> {
   const { services, config } = bench;
-  const { tokens, slots, contend, giveBack, pct, close } = await contentionSetup(bench, clients);
+  const { tokens, slots, contend, giveBack, pct, close, instances } = await contentionSetup(bench, clients);
+  const on = instances > 1 ? ` on ${instances} instances` : '';
   const results: ContentionRow[] = [];
   const startedAt = new Date();
-  results.push(await contend('API: 1 hot place (capacity 1)', () => slots[0] ?? ''));
+  results.push(await contend(`API${on}: 1 hot place (capacity 1)`, () => slots[0] ?? ''));
   const spread = slots.slice(1, 101);
-  results.push(await contend(`API: ${spread.length} places, ${Math.ceil(tokens.length / spread.length)} clients each`, (i) => spread[i % spread.length] ?? ''));
+  results.push(await contend(`API${on}: ${spread.length} places, ${Math.ceil(tokens.length / spread.length)} clients each`, (i) => spread[i % spread.length] ?? ''));
   await giveBack(startedAt);
   await close();
 

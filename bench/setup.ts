@@ -9,7 +9,7 @@ import { seedDemo } from '../scripts/seed-demo.js';
 export async function startBenchApp(env: Record<string, string> = {}) {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const services = await ensureServices({ dataDir: `${root}.data/bench`, log: (m) => console.log(`[bench] ${m}`) });
-  const config = loadConfig({
+  const settings: Record<string, string | undefined> = {
     ...process.env,
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
@@ -29,13 +29,16 @@ export async function startBenchApp(env: Record<string, string> = {}) {
     ROLE: 'api',
     RATE_LIMIT_LOGINS_PER_IP: '100000000',
     ...env,
-  });
+  };
+  const config = loadConfig(settings);
   const running = await start(config);
   await seedDemo(running.app);
   const api = `${running.api?.url ?? ''}/graphql`;
   return {
     services,
     config,
+    /** The environment this instance was configured from (another instance of the same bench starts from it). */
+    settings,
     running,
     api,
     async stop() {
