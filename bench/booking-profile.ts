@@ -7,10 +7,9 @@
  */
 import './production.js';
 import 'reflect-metadata';
-import { benchGql, clientsWorker, signedInCitizens } from './contention.js';
+import { BOOK, benchGql, clientsWorker, signedInCitizens } from './contention.js';
 import { profiled } from './profile.js';
 import { startBenchApp } from './setup.js';
-
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const startedAt = Date.now();
@@ -30,10 +29,9 @@ async function freeSlots(offsetDays: number): Promise<string[]> {
   return ((r.data?.availableSlots as Array<{ startsAt: string; available: number }>) ?? []).filter((s) => s.available > 0).map((s) => s.startsAt);
 }
 
-const book = (token: string, startsAt: string) => gql('mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }', { i: { branchId: branch.id, serviceId: service.id, startsAt } }, token);
+const book = (token: string, startsAt: string) => gql(BOOK, { i: { branchId: branch.id, serviceId: service.id, startsAt } }, token);
 
 const citizens = clientsWorker(api, tokens);
-const BOOK = 'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }';
 
 async function burst(slots: string[]): Promise<{ ms: number; ok: number; codes: Record<string, number> }> {
   const spread = slots.slice(0, process.env.PROFILE_HOT ? 1 : 100);

@@ -78,7 +78,8 @@ export function clientsWorker(apis: string | string[], tokens: string[]) {
   };
 }
 
-const BOOK = 'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }';
+/** The booking every bench citizen sends. */
+export const BOOK = 'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }';
 
 /** `count` more API instances of the bench, each in a process of its own (bench/instance.ts): their URLs, and stop. */
 export async function moreInstances(bench: Bench, count: number): Promise<{ urls: string[]; stop(): Promise<void> }> {

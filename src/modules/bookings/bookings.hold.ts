@@ -17,6 +17,7 @@ import type { Executor } from '../../db/client.js';
 import { isUniqueViolation, pgErrorCode } from '../../db/errors.js';
 import { executePrepared } from '../../db/prepared.js';
 import type { OutboxRow } from '../../jobs/outbox.js';
+import { lockHolderUnder } from './bookings.repository.js';
 
 const CHECK_VIOLATION = '23514';
 const EXCLUSION_VIOLATION = '23P01';
@@ -69,11 +70,7 @@ export async function insertHold(db: Executor, h: NewHold): Promise<HoldResult> 
   let rows: HoldRow[];
   try {
     rows = await executePrepared<HoldRow>(db, sql`
-      WITH active AS MATERIALIZED (
-        INSERT INTO booking_holders AS h (user_id) VALUES (${h.userId}::uuid)
-        ON CONFLICT (user_id) DO UPDATE SET active = h.active WHERE h.active < ${h.maxActive}::int
-        RETURNING h.active AS n
-      ), offer AS MATERIALIZED (
+      WITH active AS MATERIALIZED (${lockHolderUnder(h.userId, h.maxActive)}), offer AS MATERIALIZED (
         SELECT capacity FROM branch_services WHERE branch_id = ${h.branchId}::uuid AND service_id = ${h.serviceId}::uuid
       ), place AS (
         INSERT INTO slot_places (branch_id, service_id, starts_at, taken, capacity)

@@ -140,19 +140,21 @@ export async function findByIdempotencyKey(db: Executor, userId: string, key: st
   return row;
 }
 
-/** The citizen's bookings in one of `statuses` (the active ones, for BOOKING_MAX_ACTIVE). */
 /**
  * Locks the citizen's count of active bookings (booking_holders, kept by a trigger) until the
- * transaction ends, and answers whether it is under `max` in its latest version: a booking of
- * the same citizen being written meanwhile is waited for and counted, whatever the snapshot.
- * The booking statement (bookings.hold.ts) does the same in its first step.
+ * transaction ends and gives one row when it is under `max` in its latest version, none at the
+ * limit: a booking of the same citizen being written meanwhile is waited for and counted,
+ * whatever the snapshot. The first step of the booking statement (bookings.hold.ts) and of a
+ * slot-watch handoff.
  */
+export const lockHolderUnder = (userId: string, max: number) => sql`
+  INSERT INTO booking_holders AS h (user_id) VALUES (${userId}::uuid)
+  ON CONFLICT (user_id) DO UPDATE SET active = h.active WHERE h.active < ${max}::int
+  RETURNING h.active AS n`;
+
+/** Whether the citizen is under `max` active bookings, their count locked until the transaction ends (lockHolderUnder). */
 export async function lockActiveUnder(db: Executor, userId: string, max: number): Promise<boolean> {
-  const rows = await db.execute(sql`
-    INSERT INTO booking_holders AS h (user_id) VALUES (${userId}::uuid)
-    ON CONFLICT (user_id) DO UPDATE SET active = h.active WHERE h.active < ${max}::int
-    RETURNING h.active`);
-  return rows.length > 0;
+  return (await db.execute(lockHolderUnder(userId, max))).length > 0;
 }
 
 /** Moves a booking to `status` only from one of `from`; undefined when it was not in one. */
