@@ -7,3 +7,15 @@ export interface BookingTopicEvent {
 }
 
 export const bookingTopic = defineTopic<BookingTopicEvent>('booking');
+
+/**
+ * Places given back (epoch ms), or every place of the offer when its capacity changed (`places`
+ * null): each instance forgets them as full (full-places.ts), not only the one that freed them.
+ */
+export interface PlacesFreedEvent {
+  branchId: string;
+  serviceId: string;
+  places: number[] | null;
+}
+
+export const placesFreedTopic = defineTopic<PlacesFreedEvent>('bookings.places-freed');

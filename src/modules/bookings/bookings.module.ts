@@ -63,5 +63,6 @@ export function createBookingsModule(deps: BookingsModuleDeps): BookingsModule {
     resolvers: [new BookingResolver(bookings, deps.profile, pubsub, db), new BookingReadinessResolver(bookings, db, clock, config), new TicketBookingResolver(db), new SlotWatchResolver(db), new RecommendationSlotResolver(), new CalendarFeedResolver(feeds)],
     routers: [bookingFilesRouter({ sessions: deps.sessions, bookings, feeds, branches: deps.branches.service, catalog: deps.catalog.service, clock })],
     ...bookingJobs(bookings),
+    close: () => bookings.close(),
   };
 }

@@ -65,8 +65,13 @@ export class BookingsService implements VisitOutcomes, ScheduleChangeListener {
     if (!isUuid(branchId) || !isUuid(serviceId) || !(await repo.setCapacity(this.deps.db, branchId, serviceId, capacity))) {
       throw badField('serviceId', 'Эта услуга не оказывается в выбранном отделении');
     }
-    this.slots.full.forgetOffer(branchId, serviceId);
+    this.slots.capacityChanged(branchId, serviceId);
     return capacity;
+  }
+
+  /** The app closes: the places feed between instances ends. */
+  close(): Promise<void> {
+    return this.slots.close();
   }
 
   // ---------------------------------------------------------------- the citizen's bookings

@@ -7,7 +7,9 @@
  * A place is remembered as full when the database said so (a booking took its last place, or
  * was refused for it), for at most BOOKING_FULL_PLACE_MEMORY_MS; a place given back through this
  * instance (cancel, expiry, reschedule, a schedule change) or a capacity change is forgotten at
- * once. A place freed through another instance may be refused here until the memory lapses.
+ * once, and so is one freed or re-capacitated through another instance as soon as its broadcast
+ * arrives (bookings.places-freed through Redis; missed only while Redis is away, then at most until
+ * the memory lapses).
  */
 export class FullPlaces {
   private readonly until = new Map<string, number>();

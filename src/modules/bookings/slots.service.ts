@@ -13,6 +13,7 @@ import * as repo from './bookings.repository.js';
 import { daysBetween, MAX_RANGE_DAYS, placesOf, SLOT_MINUTES } from './bookings.rules.js';
 import { generateSlots, type GeneratedSlot } from './slots.js';
 import { FullPlaces } from './full-places.js';
+import { placesFreedTopic, type PlacesFreedEvent } from './bookings.events.js';
 
 export interface SlotView {
   startsAt: Date;
@@ -41,14 +42,54 @@ function bookableOrThrow(branch: BranchRow, service: ServiceRow | undefined, off
 export class SlotsService {
   /** Places this instance saw fill up (a booking of one is refused without SQL for a moment). */
   readonly full: FullPlaces;
+  /** Places freed through any instance (placesFreedTopic), while the memory is on. */
+  private readonly freedEvents: (AsyncIterableIterator<PlacesFreedEvent> & { return?: () => Promise<IteratorResult<PlacesFreedEvent>> }) | null = null;
 
-  constructor(private readonly deps: Pick<BookingsDeps, 'config' | 'db' | 'clock' | 'branches' | 'catalog'>) {
+  constructor(private readonly deps: Pick<BookingsDeps, 'config' | 'db' | 'clock' | 'branches' | 'catalog' | 'pubsub' | 'log'>) {
     this.full = new FullPlaces(deps.config.BOOKING_FULL_PLACE_MEMORY_MS);
+    if (deps.config.BOOKING_FULL_PLACE_MEMORY_MS > 0) {
+      this.freedEvents = deps.pubsub.subscribe(placesFreedTopic);
+      void this.hearFreed(this.freedEvents);
+    }
   }
 
-  /** After the commit of a change that gave places back: they are booked normally again at once. */
+  /** After the commit of a change that gave places back: they are booked normally again at once, on every instance. */
   placesFreed(b: { branchId: string; serviceId: string; startsAt: Date; endsAt: Date }): void {
-    this.full.freed(b.branchId, b.serviceId, placesOf(b.startsAt, b.endsAt));
+    const places = placesOf(b.startsAt, b.endsAt);
+    this.full.freed(b.branchId, b.serviceId, places);
+    this.tell({ branchId: b.branchId, serviceId: b.serviceId, places: places.map((p) => p.getTime()) });
+  }
+
+  /** After the commit of a capacity change: nothing of the offer is known full any more, on any instance. */
+  capacityChanged(branchId: string, serviceId: string): void {
+    this.full.forgetOffer(branchId, serviceId);
+    this.tell({ branchId, serviceId, places: null });
+  }
+
+  /** Stops hearing other instances' freed places (the app closes). */
+  async close(): Promise<void> {
+    await this.freedEvents?.return?.();
+  }
+
+  private tell(event: PlacesFreedEvent): void {
+    if (!this.freedEvents) return;
+    try {
+      this.deps.pubsub.publish(placesFreedTopic, event);
+    } catch (err) {
+      // The other instances still forget the places within BOOKING_FULL_PLACE_MEMORY_MS.
+      this.deps.log.warn({ err }, 'could not broadcast freed places');
+    }
+  }
+
+  private async hearFreed(events: AsyncIterable<PlacesFreedEvent>): Promise<void> {
+    try {
+      for await (const e of events) {
+        if (e.places) this.full.freed(e.branchId, e.serviceId, e.places.map((p) => new Date(p)));
+        else this.full.forgetOffer(e.branchId, e.serviceId);
+      }
+    } catch (err) {
+      this.deps.log.warn({ err: String(err) }, 'freed places feed ended');
+    }
   }
 
   async availableSlots(branchId: string, serviceId: string, from: string, to: string): Promise<SlotView[]> {

@@ -4,9 +4,11 @@
  * event carries the number the statement drew and the holder's account feed has the booking; a
  * booking costs one statement.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config/env.js';
+import { start, type Running } from '../../../src/main.js';
+import { GraphQLRequestError, MfcClient } from '../../../src/sdk/client.js';
 import { AvailableSlotsDocument, BookAppointmentDocument, CancelBookingDocument, SetBranchServiceCapacityDocument } from '../../../src/sdk/generated/graphql.js';
-import type { MfcClient } from '../../../src/sdk/client.js';
 import { createAccount, createStaff } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
 import { errorOf } from '../../helpers/graphql.js';
@@ -15,12 +17,29 @@ import { EVERY_DAY, buildBranch, buildCategory, buildService } from '../../facto
 const t = useTestApp({ BOOKING_FULL_PLACE_MEMORY_MS: '60000' });
 let admin: MfcClient;
 let categoryId: string;
-
+/** A second API instance on the same database and Redis, remembering full places as long. */
+let other: Running;
 
 beforeAll(async () => {
   admin = (await createStaff(t, 'ADMIN')).client;
   categoryId = (await buildCategory(admin)).id;
+  other = await start(
+    loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: t.databaseUrl, REDIS_URL: t.config.REDIS_URL, REDIS_PREFIX: t.config.REDIS_PREFIX, MIGRATE_ON_START: 'false', ROLE: 'api', BOOKING_FULL_PLACE_MEMORY_MS: '60000' }),
+  );
 });
+afterAll(async () => {
+  await other.stop();
+});
+
+/** 'booked', or the code the booking was refused with. */
+const bookingOutcome = (client: MfcClient, input: { branchId: string; serviceId: string; startsAt: string }) =>
+  client.request(BookAppointmentDocument, { input }).then(
+    () => 'booked',
+    (e: unknown) => (e instanceof GraphQLRequestError ? e.code : String(e)),
+  );
+
+/** The same citizen's client, talking to the other instance. */
+const onOther = (accessToken: string) => new MfcClient({ url: other.api?.url ?? '', accessToken });
 
 async function place() {
   const service = await buildService(admin, categoryId, { appointmentMinutes: 15 });
@@ -44,6 +63,29 @@ describe('a place remembered as full', () => {
     // Then the second citizen gets it right away, although the instance remembers places for a minute
     const { bookAppointment } = await b.client.request(BookAppointmentDocument, { input: p.input });
     expect(bookAppointment.status).toBe('PENDING_CONFIRMATION');
+  });
+
+  it('is booked again at once on another instance when its booking is cancelled through this one', async () => {
+    const p = await place();
+    const [a, b] = await Promise.all([createAccount(t, 'CITIZEN'), createAccount(t, 'CITIZEN')]);
+    const bThere = onOther(b.accessToken);
+    // Given the place taken through this instance and refused to a second citizen through the other
+    const { bookAppointment: held } = await a.client.request(BookAppointmentDocument, { input: p.input });
+    expect((await errorOf(bThere.request(BookAppointmentDocument, { input: p.input }))).code).toBe('CONFLICT');
+    // When the holder cancels through this instance
+    await a.client.request(CancelBookingDocument, { id: held.id });
+    // Then the other instance lets the second citizen have it as soon as it hears (not a minute later)
+    await expect.poll(() => bookingOutcome(bThere, p.input), { timeout: 2000, interval: 50 }).toBe('booked');
+  });
+
+  it('is booked again at once on another instance when the capacity is raised through this one', async () => {
+    const p = await place();
+    const [a, b] = await Promise.all([createAccount(t, 'CITIZEN'), createAccount(t, 'CITIZEN')]);
+    const bThere = onOther(b.accessToken);
+    await a.client.request(BookAppointmentDocument, { input: p.input });
+    expect((await errorOf(bThere.request(BookAppointmentDocument, { input: p.input }))).code).toBe('CONFLICT');
+    await admin.request(SetBranchServiceCapacityDocument, { branchId: p.branch.id, serviceId: p.service.id, capacity: 2 });
+    await expect.poll(() => bookingOutcome(bThere, p.input), { timeout: 2000, interval: 50 }).toBe('booked');
   });
 
   it('is booked again at once when the capacity is raised', async () => {
