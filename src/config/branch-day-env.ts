@@ -43,6 +43,8 @@ export const branchDayEnv = {
   BOOKING_MAX_ACTIVE: int(3, 1),
   /** A place an instance saw fill up is refused there without SQL this long (0: never; a place freed through the same instance is forgotten at once). */
   BOOKING_FULL_PLACE_MEMORY_MS: int(2000, 0),
+  /** A schedule change looks again this long after its commit for bookings that raced it in (bookings.recheckSchedule). */
+  BOOKING_SCHEDULE_RECHECK_SECONDS: int(5, 1),
   /** The citizen app's booking page: a branch's cancellation links to it with branchId and serviceId. */
   BOOKING_URL: z.url().default('http://localhost:3000/booking'),
 

@@ -10,7 +10,8 @@
  *   doubled):
  *   - delayed jobs not yet due (reminders, quiet-hours holds, booking expiries) with the delay left;
  *   - overdue ones whose state says they never ran: an unconfirmed booking (bookings.expire), a
- *     confirmed visit without its reminder notification (bookings.remind);
+ *     confirmed visit without its reminder notification (bookings.remind), a schedule change's
+ *     re-check (bookings.recheckSchedule: looking again is harmless);
  *   - messages still QUEUED for a while (quiet-hours holds past their time included) with no job.
  *   Unconfirmed bookings past their deadline are expired by `bookings.sweep` as well.
  * - The maxmemory policy: anything but noeviction lets Redis drop jobs; warned about at start.
@@ -130,6 +131,8 @@ async function stillDue(db: Database, c: Candidate): Promise<boolean> {
            and not exists (select 1 from notifications n where n.template = 'booking.reminder' and n.subject_id = b.id::text)`);
       return Boolean(row);
     }
+    case 'bookings.recheckSchedule':
+      return true; // looking again is harmless: it cancels only bookings that no longer fit
     case 'notifications.deliver': {
       const [row] = await db.execute(sql`select 1 from deliveries where id = ${p.deliveryId ?? null}::uuid and status = 'QUEUED'`);
       return Boolean(row);

@@ -1,6 +1,6 @@
 /**
  * The bookings' jobs: expiry of an unconfirmed booking (delayed, at its confirmBy), the periodic
- * sweep (lost expiries, missed visits), and the reminder before a visit. Each processor calls the
+ * sweep (lost expiries, missed visits), the reminder before a visit, and a schedule change's re-check. Each processor calls the
  * bookings door service.
  */
 import { z } from 'zod';
@@ -27,11 +27,23 @@ export const remindBooking = defineJob({
   schema: z.object({ bookingId: z.uuid(), startsAt: z.iso.datetime() }),
 });
 
+/**
+ * A schedule change looks again, BOOKING_SCHEDULE_RECHECK_SECONDS after its commit, for bookings
+ * that no longer fit: one whose statement committed after the change's transaction looked (or that
+ * an instance booked from hours it had cached until the change's broadcast reached it).
+ */
+export const recheckSchedule = defineJob({
+  name: 'bookings.recheckSchedule',
+  queue: 'maintenance',
+  schema: z.object({ branchId: z.uuid(), date: z.iso.date().optional(), reason: z.string() }),
+});
+
 /** What the processors call (BookingsService). */
 export interface BookingJobsHandler {
   expire(bookingId: string): Promise<unknown>;
   sweepExpired(): Promise<number>;
   remind(bookingId: string, startsAt: string): Promise<boolean>;
+  recheckSchedule(change: { branchId: string; date?: string; reason: string }): Promise<number>;
 }
 
 const SWEEP_EVERY_MS = 60_000;
@@ -42,11 +54,12 @@ export function bookingJobs(bookings: BookingJobsHandler): {
   schedules: ScheduleDefinition[];
 } {
   return {
-    jobs: [expireBooking, sweepBookings, remindBooking] as ReadonlyArray<JobContract<unknown>>,
+    jobs: [expireBooking, sweepBookings, remindBooking, recheckSchedule] as ReadonlyArray<JobContract<unknown>>,
     processors: [
       defineProcessor(expireBooking, async ({ bookingId }) => ((await bookings.expire(bookingId)) ? 'EXPIRED' : 'UNCHANGED')),
       defineProcessor(sweepBookings, () => bookings.sweepExpired()),
       defineProcessor(remindBooking, async ({ bookingId, startsAt }) => ((await bookings.remind(bookingId, startsAt)) ? 'SENT' : 'STALE')),
+      defineProcessor(recheckSchedule, (change) => bookings.recheckSchedule(change)),
     ],
     schedules: [defineSchedule(sweepBookings, { every: SWEEP_EVERY_MS })],
   };

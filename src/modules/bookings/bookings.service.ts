@@ -168,6 +168,11 @@ export class BookingsService implements VisitOutcomes, ScheduleChangeListener {
 
   // ---------------------------------------------------------------- jobs
 
+  /** bookings.recheckSchedule: bookings that raced a schedule change in are cancelled as it would have. */
+  recheckSchedule(change: ScheduleChange): Promise<number> {
+    return this.scheduleCancellations.recheck(change);
+  }
+
   expire(id: string): Promise<BookingRow | null> {
     return this.lifecycle.expire(id);
   }

@@ -5,13 +5,20 @@
  * its places freed (not handed to watchers: the time is closed), its reminder removed, and its
  * citizen told with a link to book again. Such a cancellation is the branch's doing: it is recorded
  * as such and never counts against the citizen (active bookings drop by one, reschedules untouched).
+ * A booking can race the change (its statement commits after the change's transaction looked, or an
+ * instance booked from hours cached until the change's broadcast reached it): the change leaves a
+ * re-check behind (bookings.recheckSchedule, BOOKING_SCHEDULE_RECHECK_SECONDS later) that does the
+ * same again in a transaction of its own.
  */
+import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../db/client.js';
+import { writeOutbox } from '../../jobs/outbox.js';
 import { localDay } from '../../shared/days.js';
 import type { ScheduleChange, ScheduleChangeListener, ScheduleChangeOutcome } from '../branches/index.js';
 import type { BookingEffects, BookingsDeps } from './bookings.deps.js';
 import * as repo from './bookings.repository.js';
 import type { BookingRow } from './bookings.repository.js';
+import { recheckSchedule } from './bookings.jobs.js';
 import { BRANCH_CANCELLATION_NOTE, CHANGEABLE_STATUSES, placesOf } from './bookings.rules.js';
 import { fitsSchedule } from './slots.js';
 import type { SlotsService } from './slots.service.js';
@@ -21,12 +28,25 @@ const nothing: ScheduleChangeOutcome = { cancelled: 0, afterCommit: () => Promis
 
 export class ScheduleCancellations implements ScheduleChangeListener {
   constructor(
-    private readonly deps: Pick<BookingsDeps, 'clock' | 'branches'>,
+    private readonly deps: Pick<BookingsDeps, 'clock' | 'branches' | 'db' | 'config'>,
     private readonly effects: BookingEffects,
     private readonly slots: Pick<SlotsService, 'placesFreed'>,
   ) {}
 
   async scheduleChanged(tx: Executor, change: ScheduleChange): Promise<ScheduleChangeOutcome> {
+    const { branchId, date, reason } = change;
+    await writeOutbox(tx, recheckSchedule, { branchId, reason, ...(date && { date }) }, { jobId: `recheck-schedule-${randomUUID()}`, delayMs: this.deps.config.BOOKING_SCHEDULE_RECHECK_SECONDS * 1000 });
+    return this.cancelMisfits(tx, change);
+  }
+
+  /** The re-check (bookings.recheckSchedule): bookings that raced the change in are cancelled as it would have; how many. */
+  async recheck(change: ScheduleChange): Promise<number> {
+    const outcome = await this.deps.db.transaction((tx) => this.cancelMisfits(tx, change));
+    await outcome.afterCommit();
+    return outcome.cancelled;
+  }
+
+  private async cancelMisfits(tx: Executor, change: ScheduleChange): Promise<ScheduleChangeOutcome> {
     const now = this.deps.clock.now();
     const [branch] = await this.deps.branches.branchesByIds([change.branchId], tx);
     if (!branch) return nothing;
