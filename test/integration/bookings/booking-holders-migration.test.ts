@@ -1,0 +1,78 @@
+/**
+ * Migration 0029 (booking_holders) on a database that already has bookings: every citizen's count
+ * of active bookings is filled in from the bookings there are, and kept by the trigger from then on.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { migrate as drizzleMigrate } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../../src/db/migrate.js';
+import { createTestDatabase } from '../../helpers/database.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+/** drizzle/ as it was before the migration whose file name starts with `before` (a copy with a shorter journal). */
+function migrationsBefore(before: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mfc-migrations-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync('drizzle', dir, { recursive: true });
+  const journalPath = join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
+  const at = journal.entries.findIndex((e) => e.tag.startsWith(before));
+  expect(at).toBeGreaterThan(0);
+  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
+  return dir;
+}
+
+describe('migration 0029_booking_holders', () => {
+  it('counts the active bookings a database already holds, then keeps counting', async () => {
+    const db = await createTestDatabase({ empty: true });
+    cleanups.push(() => db.drop());
+    const sql = postgres(db.url, { max: 1, onnotice: () => undefined });
+    cleanups.push(() => sql.end());
+
+    // Given a database at 0028 with bookings of every status
+    await drizzleMigrate(drizzle(sql), { migrationsFolder: migrationsBefore('0029_') });
+    const [category] = await sql<Array<{ id: string }>>`insert into service_categories (slug, title) values ('m', 'Категория') returning id`;
+    const [service] = await sql<Array<{ id: string }>>`
+      insert into services (code, title, description, category_id, kind, processing_days) values ('m-1', 'Услуга', 'Описание', ${category?.id ?? ''}, 'CERTIFICATE', 1) returning id`;
+    await sql`insert into regions (code, name) values ('77', 'Москва') on conflict do nothing`;
+    const [branch] = await sql<Array<{ id: string }>>`
+      insert into branches (name, region_code, locality, address, lat, lon, timezone, windows) values ('МФЦ', '77', 'Москва', 'ул. Тверская, 1', 55.7, 37.6, 'Europe/Moscow', 3) returning id`;
+    const citizens = await sql<Array<{ id: string }>>`insert into users (last_name, first_name, phone) select 'Иванов', 'Гражданин ' || g, '+7999000000' || g from generate_series(1, 3) g returning id`;
+    const [two, none, one] = citizens.map((c) => c.id);
+    let n = 0;
+    const book = async (userId: string | undefined, status: string) => {
+      n += 1;
+      const starts = new Date(Date.UTC(2030, 0, 1, 6) + n * 3_600_000);
+      await sql`
+        insert into bookings (number, user_id, branch_id, service_id, starts_at, ends_at, original_starts_at, status, created_at, updated_at)
+        values (${`МФЦ-Б-${String(n).padStart(7, '0')}`}, ${userId ?? ''}, ${branch?.id ?? ''}, ${service?.id ?? ''}, ${starts.toISOString()}::timestamptz, ${new Date(starts.getTime() + 900_000).toISOString()}::timestamptz, ${starts.toISOString()}::timestamptz, ${status}, now(), now())`;
+    };
+    await book(two, 'PENDING_CONFIRMATION');
+    await book(two, 'CONFIRMED');
+    await book(two, 'CANCELLED');
+    await book(two, 'COMPLETED');
+    await book(none, 'EXPIRED');
+    await book(none, 'NO_SHOW');
+    await book(one, 'CHECKED_IN');
+
+    // When the rest of the migrations run
+    await migrate(db.url);
+
+    // Then each citizen's count is that of their active bookings
+    const counts = async () => Object.fromEntries((await sql<Array<{ user_id: string; active: number }>>`select user_id, active from booking_holders`).map((r) => [r.user_id, r.active]));
+    expect(await counts()).toEqual({ [two ?? '']: 2, [one ?? '']: 1 });
+    // And the trigger keeps it: a new booking, one cancelled, one deleted
+    await book(none, 'PENDING_CONFIRMATION');
+    await sql`update bookings set status = 'CANCELLED' where user_id = ${two ?? ''} and status = 'CONFIRMED'`;
+    await sql`delete from bookings where user_id = ${one ?? ''}`;
+    expect(await counts()).toEqual({ [two ?? '']: 1, [none ?? '']: 1, [one ?? '']: 0 });
+  });
+});
