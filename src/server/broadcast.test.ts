@@ -62,6 +62,7 @@ function schemaWith(source: ReturnType<typeof sharedSource>, executions: { n: nu
       fields: {
         ticks: { type: Tick, resolve, subscribe: () => sharedLive({ current, live: () => source.subscribe() }), extensions: { [BROADCAST_EXTENSION]: true } },
         privateTicks: { type: Tick, resolve, subscribe: () => source.subscribe() },
+        clockTicks: { type: GraphQLString, resolve: (_e: unknown, _a: unknown, ctx: { now: Date }) => ctx.now.toISOString(), subscribe: () => source.subscribe() },
       },
     }),
   });
@@ -82,7 +83,8 @@ function fakeSocket() {
   return { socket: socket as unknown as WebSocket, raw: socket, sent, closed };
 }
 
-const options = { formatErrors: (errors: readonly GraphQLError[]) => errors.map(() => ({ message: 'masked' })), failed: () => undefined, maxBuffered: 1000 };
+let clock = new Date('2026-12-04T09:00:00Z');
+const options = { formatErrors: (errors: readonly GraphQLError[]) => errors.map(() => ({ message: 'masked' })), failed: () => undefined, maxBuffered: 1000, now: () => clock };
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 /** Parsed once per text, as the transport's document cache does (src/server/websocket.ts). */
@@ -93,7 +95,7 @@ async function subscribeTo(shared: SharedSubscriptions, schema: GraphQLSchema, q
   parsed.set(query, document);
   shared.mark(document, isBroadcastOperation(schema, document));
   const { socket, raw, sent, closed } = fakeSocket();
-  const args = { schema, document, contextValue: { memo: new Map() } };
+  const args = { schema, document, contextValue: { memo: new Map(), now: clock } };
   shared.target(args, socket, id);
   const stream = (await shared.subscribe(args)) as AsyncGenerator<ExecutionResult>;
   return { stream, sent, closed, socket: raw };
@@ -187,5 +189,18 @@ describe('SharedSubscriptions (one feed, one execution and one serialization per
     await one.stream.return(undefined);
     await two.stream.return(undefined);
     expect(source.count).toBe(0);
+  });
+
+  it('executes each event of a subscription at the moment of the event, not of the subscription', async () => {
+    const source = sharedSource();
+    const schema = schemaWith(source, { n: 0 });
+    const shared = new SharedSubscriptions(options);
+    clock = new Date('2026-12-04T09:00:00Z');
+    const sub = await subscribeTo(shared, schema, 'subscription { clockTicks }');
+    clock = new Date('2026-12-04T12:30:00Z');
+    const next = sub.stream.next();
+    source.publish({ n: 1 });
+    expect((await next).value).toEqual({ data: { clockTicks: '2026-12-04T12:30:00.000Z' } });
+    await sub.stream.return(undefined);
   });
 });

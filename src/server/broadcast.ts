@@ -6,7 +6,7 @@
  * arguments joins one Group (src/server/broadcast-groups.ts) with ONE live feed: each event is
  * executed once, serialized once, and the JSON written to every member's socket framed with its
  * subscription id; no per-subscriber stream, promise chain or serialization per event.
- * Fields not marked broadcast run as graphql-js runs them, each event with a fresh memo.
+ * Fields not marked broadcast run as graphql-js runs them, each event with a fresh memo and `now`.
  */
 import { createSourceEventStream, execute, getOperationAST, Kind, OperationTypeNode, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { WebSocket } from 'ws';
@@ -24,9 +24,13 @@ export function isBroadcastOperation(schema: GraphQLSchema, document: DocumentNo
   return field?.extensions[BROADCAST_EXTENSION] === true;
 }
 
-/** The subscription's context for one event: the same caller, a memo of its own. */
-function withFreshMemo(context: unknown): unknown {
-  return typeof context === 'object' && context !== null && 'memo' in context ? { ...context, memo: new Map() } : context;
+/**
+ * The subscription's context for one event: the same caller, a memo of its own and the moment of
+ * the event (a subscription lives for hours: a wait estimate, an "open now" or a "can cancel" read
+ * for an event is of now, not of when the client subscribed).
+ */
+function forEvent(context: unknown, now: () => Date): unknown {
+  return typeof context === 'object' && context !== null && 'memo' in context ? { ...context, memo: new Map(), ...('now' in context && { now: now() }) } : context;
 }
 
 export interface SharedOptions {
@@ -36,6 +40,8 @@ export interface SharedOptions {
   failed: (err: unknown) => void;
   /** WS_MAX_BUFFERED_BYTES: a socket with more waiting to be sent is closed as too slow. */
   maxBuffered: number;
+  /** The application's clock: each event is executed with `now` of its own. */
+  now: () => Date;
 }
 
 /**
@@ -74,9 +80,9 @@ export class SharedSubscriptions {
     const parts = documentId === undefined ? undefined : liveParts(source);
     const target = this.targets.get(args);
     if (!parts || !target) {
-      // Each event of a per-caller subscription runs with a fresh memo (dataloaders): an object
-      // delivered again is read as it is now, not from the cache of the first event's execution.
-      return mapAsyncIterable(source, (event) => execute({ ...args, rootValue: event, contextValue: withFreshMemo(args.contextValue) }));
+      // Each event of a per-caller subscription runs with a fresh memo (dataloaders) and `now`: an
+      // object delivered again is read as it is now, not from the cache of the first event's execution.
+      return mapAsyncIterable(source, (event) => execute({ ...args, rootValue: event, contextValue: forEvent(args.contextValue, this.options.now) }));
     }
     const key = `${documentId}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
     let group = this.groups.get(key);
@@ -94,7 +100,7 @@ export class SharedSubscriptions {
   /** Executes an event with these arguments and answers the result's JSON, errors formatted. */
   private renderer(args: ExecutionArgs, id: string): Render {
     return async (event) => {
-      const result = await execute({ ...args, rootValue: event, contextValue: withFreshMemo(args.contextValue) });
+      const result = await execute({ ...args, rootValue: event, contextValue: forEvent(args.contextValue, this.options.now) });
       return JSON.stringify(result.errors ? { ...result, errors: this.options.formatErrors(result.errors, id) } : result);
     };
   }

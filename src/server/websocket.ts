@@ -108,6 +108,7 @@ export function attachWebSocketServer(opts: { app: App; schema: GraphQLSchema; s
       formatErrors: (errors, id) => errors.map((e) => formatError(e.toJSON(), e, formatting(id))),
       failed: (err) => app.log.error({ err }, 'a shared live feed failed; its subscribers were completed'),
       maxBuffered: app.config.WS_MAX_BUFFERED_BYTES,
+      now: () => app.clock.now(),
     }),
     documents: new Map(),
     trusted: opts.trusted,
