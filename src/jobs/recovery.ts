@@ -38,6 +38,8 @@ interface Candidate {
   payload: unknown;
   /** Milliseconds until due (<= 0: overdue). */
   dueInMs: number;
+  /** The outbox row's request id and trace context (null: none, or no row). */
+  meta?: Record<string, string> | null;
 }
 
 export interface RecoveryDeps {
@@ -58,8 +60,8 @@ export async function recoverLostJobs(deps: RecoveryDeps): Promise<number> {
   // about 24.9 days), so no such row was written before LOOKBACK + that: the outbox's days before
   // are left out (it is partitioned by day of created_at).
   for (let after = 0; ; ) {
-    const rows = await db.execute<{ id: string; job: string; job_id: string; payload: unknown; due_in_ms: string }>(sql`
-      select id, job, job_id, payload,
+    const rows = await db.execute<{ id: string; job: string; job_id: string; payload: unknown; meta: Record<string, string> | null; due_in_ms: string }>(sql`
+      select id, job, job_id, payload, meta,
              floor(extract(epoch from (created_at + delay_ms * interval '1 millisecond' - now())) * 1000)::bigint as due_in_ms
         from outbox
        where relayed_at is not null and delay_ms > 0 and id > ${after}
@@ -68,7 +70,7 @@ export async function recoverLostJobs(deps: RecoveryDeps): Promise<number> {
        order by id limit ${PAGE}`);
     if (rows.length === 0) break;
     after = Number(rows.at(-1)?.id ?? after);
-    const candidates = rows.map((r) => ({ job: r.job, jobId: r.job_id, payload: r.payload, dueInMs: Number(r.due_in_ms) }));
+    const candidates = rows.map((r) => ({ job: r.job, jobId: r.job_id, payload: r.payload, dueInMs: Number(r.due_in_ms), meta: r.meta }));
     const lost = await missing(deps, candidates);
     for (const c of lost) if (c.dueInMs > 0 || (await stillDue(db, c))) added += await requeue(deps, c);
     if (rows.length < PAGE) break;
@@ -151,6 +153,8 @@ async function requeue(deps: RecoveryDeps, c: Candidate): Promise<number> {
     attempts: config.DELIVERY_MAX_ATTEMPTS,
     backoff: { type: 'exponential', delay: config.DELIVERY_BACKOFF_MS },
     ...(c.dueInMs > 0 ? { delay: c.dueInMs } : {}),
+    // As the relay does: the request that wrote the row stays in the job's logs and trace.
+    ...(c.meta ? { telemetry: { metadata: JSON.stringify(c.meta) } } : {}),
   });
   return 1;
 }

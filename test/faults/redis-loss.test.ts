@@ -68,7 +68,7 @@ it('re-creates schedules and lost delayed work after Redis restarts empty', asyn
   const phone = testPhone();
   const heldId = randomUUID();
   try {
-    await sql`insert into outbox (job, payload, job_id, delay_ms, relayed_at) values ('notifications.deliver', ${sql.json({ deliveryId: futureJobId.slice(9) })}, ${futureJobId}, 3600000, now())`;
+    await sql`insert into outbox (job, payload, job_id, delay_ms, relayed_at, meta) values ('notifications.deliver', ${sql.json({ deliveryId: futureJobId.slice(9) })}, ${futureJobId}, 3600000, now(), ${sql.json({ requestId: 'req-before-the-loss' })})`;
     const [n] = await sql<{ id: string }[]>`insert into notifications (category, template, title, body) values ('BOOKING', 'fault.test', 'Тест', 'Тест') returning id`;
     await sql`insert into deliveries (id, notification_id, channel, destination, content, status, scheduled_for, created_at)
               values (${heldId}, ${n?.id ?? ''}, 'SMS', ${phone}, ${sql.json({ text: 'Сообщение после тихих часов' })}, 'QUEUED', now() - interval '5 minutes', now() - interval '10 minutes')`;
@@ -81,6 +81,7 @@ it('re-creates schedules and lost delayed work after Redis restarts empty', asyn
   const restartedAt = Date.now();
   let schedulersAfter = 0;
   let futureBack = false;
+  let futureMeta: string | undefined;
   let schedulesS = Infinity;
   let delayedS = Infinity;
   let heldS = Infinity;
@@ -90,6 +91,7 @@ it('re-creates schedules and lost delayed work after Redis restarts empty', asyn
     if (schedulesS === Infinity && schedulersAfter >= schedulersBefore) schedulesS = t;
     const job = await notifications.getJob(futureJobId).catch(() => undefined);
     futureBack = Boolean(job && (await job.getState()) === 'delayed');
+    futureMeta = job?.opts.telemetry?.metadata;
     if (delayedS === Infinity && futureBack) delayedS = t;
     if (heldS === Infinity && sms.messages.some((m) => m.to === phone)) heldS = t;
     await sleep(100);
@@ -110,6 +112,8 @@ it('re-creates schedules and lost delayed work after Redis restarts empty', asyn
   expect(worker.alive()).toBe(true);
   expect(schedulersAfter).toBe(schedulersBefore);
   expect(futureBack).toBe(true);
+  // Back with the request that wrote it, as the relay had enqueued it (its logs keep the request id).
+  expect(JSON.parse(futureMeta ?? '{}')).toEqual({ requestId: 'req-before-the-loss' });
   expect(heldS).toBeLessThan(10);
   expect(schedulesS).toBeLessThan(5);
 });
