@@ -183,6 +183,8 @@ const schema = z.object({
   GRAPHQL_MAX_ALIASES: int(15, 1),
   GRAPHQL_MAX_TOKENS: int(2000, 1),
   GRAPHQL_MAX_COST: int(20_000, 1),
+  /** Largest JSON body of a GraphQL POST (bytes); a larger one is answered 413. */
+  GRAPHQL_MAX_BODY_BYTES: int(204_800, 1024),
   /** Sockets one user may hold open on one API instance; beyond it the socket closes with 4429. */
   WS_MAX_SOCKETS_PER_USER: int(20, 1),
   /** Sockets one IP address may hold open on one API instance (anonymous and signed in). */

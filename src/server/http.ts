@@ -22,6 +22,7 @@ import type { GraphQLContext } from '../shared/graphql/context.js';
 import { attachWebSocketServer } from './websocket.js';
 import { apolloPost, directChain, isGraphQLPost } from './graphql-post.js';
 import { corsMiddleware } from './cors.js';
+import { jsonBody } from './json-body.js';
 import { sendRestError } from '../shared/http-errors.js';
 import { httpDrainer, type HttpDrainer } from './drain.js';
 import { mountObservability, observabilityPlugin } from '../observability/http.js';
@@ -141,7 +142,7 @@ function mountProbes(http: Express, app: App, drainer: HttpDrainer): void {
 function mountGraphQL(http: Express, app: App, apollo: ApolloServer<GraphQLContext>, trusted: TrustedDocuments) {
   const resolvers = resolverLookup(app.resolvers);
   // Who calls (issue 16): 401 for a bad token or key, rate limits per API key (src/server/principal.ts).
-  const before: RequestHandler[] = [express.json({ limit: '200kb' }), principalMiddleware(app), trustedDocumentsMiddleware(trusted, principalOf)];
+  const before: RequestHandler[] = [jsonBody(app.config.GRAPHQL_MAX_BODY_BYTES), principalMiddleware(app), trustedDocumentsMiddleware(trusted, principalOf)];
   const context = (req: Request, res: Response): Promise<GraphQLContext> => {
     const principal = principalOf(res);
     return Promise.resolve({

@@ -56,12 +56,14 @@ export class BookingLifecycleService {
     const offer = await this.slots.bookable(input.branchId, input.serviceId);
     const purpose = input.purpose?.trim() || null;
     if (purpose && purpose.length > MAX_PURPOSE_LENGTH) throw badField('input.purpose', `Не длиннее ${MAX_PURPOSE_LENGTH} символов`);
+    // A place this instance has just seen fill up is refused without SQL (full-places.ts), before
+    // the schedule is even looked at (under a rush, most requests); the statement decides the rest.
+    const full = this.slots.full;
+    const asked = placesOf(input.startsAt, new Date(input.startsAt.getTime() + offer.service.appointmentMinutes * 60_000));
+    if (full.anyFull(offer.branch.id, offer.service.id, asked)) throw slotTaken();
     const slot = await this.slots.slotAt(offer.branch, offer.service, input.startsAt);
     if (!slot) throw badField('input.startsAt', 'На это время записи нет: выберите время из списка доступных');
-    // A place this instance has just seen fill up is refused without SQL (full-places.ts); the statement decides the rest.
-    const full = this.slots.full;
     const knownFull = () => full.anyFull(offer.branch.id, offer.service.id, placesOf(slot.startsAt, slot.endsAt));
-    if (knownFull()) throw slotTaken();
     try {
       const booking = await full.inTurn(offer.branch.id, offer.service.id, slot.startsAt, () => {
         if (knownFull()) throw slotTaken();

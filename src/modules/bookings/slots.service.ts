@@ -11,7 +11,7 @@ import { localDay } from '../../shared/days.js';
 import type { BookingsDeps } from './bookings.deps.js';
 import * as repo from './bookings.repository.js';
 import { daysBetween, MAX_RANGE_DAYS, placesOf, SLOT_MINUTES } from './bookings.rules.js';
-import { generateSlots, type GeneratedSlot } from './slots.js';
+import { generateSlots, slotStartingAt, type GeneratedSlot, type SlotRules } from './slots.js';
 import { FullPlaces } from './full-places.js';
 import { placesFreedTopic, type PlacesFreedEvent } from './bookings.events.js';
 
@@ -137,17 +137,21 @@ export class SlotsService {
     return { branch, service };
   }
 
-  /** The generated slot starting exactly at `startsAt`, if the schedule has one. */
+  /** The slot starting exactly at `startsAt`, if the schedule has one (that day's list is not built). */
   async slotAt(branch: BranchRow, service: ServiceRow, startsAt: Date): Promise<GeneratedSlot | null> {
     const day = localDay(startsAt, branch.timezone);
-    const slots = await this.slotsOf(branch, service, day, day);
-    return slots.find((s) => s.startsAt.getTime() === startsAt.getTime()) ?? null;
+    return slotStartingAt(await this.rules(branch, service, day, day), startsAt);
   }
 
   private async slotsOf(branch: BranchRow, service: ServiceRow, from: string, to: string): Promise<GeneratedSlot[]> {
+    return generateSlots(await this.rules(branch, service, from, to));
+  }
+
+  /** The branch's schedule for the days and the service's length, as slot generation takes them. */
+  private async rules(branch: BranchRow, service: ServiceRow, from: string, to: string): Promise<SlotRules> {
     const { config, clock, branches } = this.deps;
     const [hours, exceptions] = await Promise.all([branches.hoursOf([branch.id]), branches.exceptionsOf([branch.id], from, to)]);
-    return generateSlots({
+    return {
       timezone: branch.timezone,
       hours: hours.map((h) => ({ weekday: h.weekday, opens: h.opens, closes: h.closes, breakStart: hhmm(h.breakStart), breakEnd: hhmm(h.breakEnd) })),
       exceptions: exceptions.map((e) => ({ date: e.date, closed: e.closed, opens: hhmm(e.opens), closes: hhmm(e.closes) })),
@@ -158,6 +162,6 @@ export class SlotsService {
       horizonDays: config.BOOKING_HORIZON_DAYS,
       fromDate: from,
       toDate: to,
-    });
+    };
   }
 }

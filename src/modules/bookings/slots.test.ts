@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitsSchedule, generateSlots, openStretches, zonedTime, type DayHours } from './slots.js';
+import { fitsSchedule, generateSlots, openStretches, slotStartingAt, zonedTime, type DayException, type DayHours, type SlotRules } from './slots.js';
 
 const WEEK: DayHours[] = [
   ...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:00', closes: '18:00', breakStart: '13:00', breakEnd: '14:00' })),
@@ -119,5 +119,40 @@ describe('a visit against a changed schedule', () => {
     // 07:00 UTC is 14:00 in Novosibirsk: inside 09:00-18:00 without a break, inside the break of WEEK.
     expect(fitsSchedule(visit, 'Asia/Novosibirsk', [{ weekday: 1, opens: '09:00', closes: '18:00' }], [])).toBe(true);
     expect(fitsSchedule({ startsAt: new Date('2026-11-23T06:00:00Z'), endsAt: new Date('2026-11-23T06:15:00Z') }, 'Asia/Novosibirsk', WEEK, [])).toBe(false);
+  });
+});
+
+describe('the slot at one instant (slotStartingAt)', () => {
+  // Every instant 5 minutes apart (and a few off the minute) over days with a DST change, a break,
+  // an exception and a short day: the slot at an instant is exactly the one the day's list has there.
+  const cases: Array<{ name: string; rules: Omit<SlotRules, 'durationMinutes'>; from: string; days: number }> = [
+    { name: 'Moscow, a working week', rules: { timezone: 'Europe/Moscow', hours: WEEK, exceptions: [{ date: '2026-11-25', closed: true }, { date: '2026-11-26', closed: false, opens: '11:00', closes: '12:30' }], now: MONDAY_MORNING_MSK }, from: '2026-11-23T00:00:00Z', days: 5 },
+    { name: 'Berlin, the night clocks go back', rules: { timezone: 'Europe/Berlin', hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '23:45' })), exceptions: [] as DayException[], now: new Date('2026-10-24T00:00:00Z') }, from: '2026-10-24T20:00:00Z', days: 2 },
+    { name: 'Berlin, the night clocks go forward', rules: { timezone: 'Europe/Berlin', hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '23:45' })), exceptions: [] as DayException[], now: new Date('2027-03-27T00:00:00Z') }, from: '2027-03-27T20:00:00Z', days: 2 },
+    { name: 'Vladivostok, near the horizon', rules: { timezone: 'Asia/Vladivostok', hours: WEEK, exceptions: [], now: new Date('2026-11-23T00:00:00Z'), horizonDays: 3 }, from: '2026-11-24T00:00:00Z', days: 3 },
+  ];
+  for (const c of cases) {
+    for (const durationMinutes of [15, 45]) {
+      it(`${c.name}, ${durationMinutes} minutes`, () => {
+        const rules = { ...c.rules, durationMinutes };
+        const listed = new Map(generateSlots(rules).map((s) => [s.startsAt.getTime(), s]));
+        const start = new Date(c.from).getTime();
+        let found = 0;
+        for (let at = start; at < start + c.days * 86_400_000; at += 5 * 60_000) {
+          for (const instant of [at, at + 30_000]) {
+            const slot = slotStartingAt(rules, new Date(instant));
+            expect(slot, new Date(instant).toISOString()).toEqual(listed.get(instant) ?? null);
+            if (slot) found += 1;
+          }
+        }
+        expect(found).toBeGreaterThan(0);
+      });
+    }
+  }
+
+  it('keeps to the days asked for', () => {
+    const rules = { timezone: 'Europe/Moscow', hours: WEEK, exceptions: [], now: MONDAY_MORNING_MSK, durationMinutes: 15, fromDate: '2026-11-24', toDate: '2026-11-24' };
+    expect(slotStartingAt(rules, new Date('2026-11-23T06:00:00Z'))).toBeNull();
+    expect(slotStartingAt(rules, new Date('2026-11-24T06:00:00Z'))?.localTime).toBe('09:00');
   });
 });

@@ -126,7 +126,8 @@ export function openStretches(date: string, hours: readonly DayHours[], exceptio
     if (exception.closed || !exception.opens || !exception.closes) return [];
     return [[minutes(exception.opens), minutes(exception.closes)]];
   }
-  const day = hours.find((h) => h.weekday === isoWeekday(date));
+  const weekday = isoWeekday(date);
+  const day = hours.find((h) => h.weekday === weekday);
   if (!day) return [];
   const [open, close] = [minutes(day.opens), minutes(day.closes)];
   if (day.breakStart && day.breakEnd) {
@@ -138,13 +139,15 @@ export function openStretches(date: string, hours: readonly DayHours[], exceptio
   return open < close ? [[open, close]] : [];
 }
 
-export function generateSlots(rules: SlotRules): GeneratedSlot[] {
+/** The step and the bookable window (epoch ms) of the rules; a duration that is not whole steps is refused. */
+function window(rules: SlotRules): { step: number; earliest: number; latest: number } {
   const step = rules.slotMinutes ?? 15;
-  const lead = rules.leadMinutes ?? 60;
-  const horizon = rules.horizonDays ?? 30;
   if (rules.durationMinutes <= 0 || rules.durationMinutes % step !== 0) throw new Error(`duration ${rules.durationMinutes} is not a multiple of ${step} minutes`);
-  const earliest = rules.now.getTime() + lead * 60_000;
-  const latest = rules.now.getTime() + horizon * 86_400_000;
+  return { step, earliest: rules.now.getTime() + (rules.leadMinutes ?? 60) * 60_000, latest: rules.now.getTime() + (rules.horizonDays ?? 30) * 86_400_000 };
+}
+
+export function generateSlots(rules: SlotRules): GeneratedSlot[] {
+  const { step, earliest, latest } = window(rules);
   const today = localParts(rules.now, rules.timezone).date;
   const lastDay = localParts(new Date(latest), rules.timezone).date;
   const from = rules.fromDate && rules.fromDate > today ? rules.fromDate : today;
@@ -161,6 +164,23 @@ export function generateSlots(rules: SlotRules): GeneratedSlot[] {
     }
   }
   return slots;
+}
+
+/**
+ * The slot `generateSlots` would list starting exactly at `startsAt` (its own local day), or null,
+ * without listing the day: one time-zone conversion instead of one per slot of the day (a
+ * booking checks its one slot; slots.test.ts holds it to generateSlots instant by instant).
+ */
+export function slotStartingAt(rules: SlotRules, startsAt: Date): GeneratedSlot | null {
+  const { step, earliest, latest } = window(rules);
+  const at = startsAt.getTime();
+  if (at < earliest || at > latest) return null;
+  const { date, minute } = localParts(startsAt, rules.timezone);
+  if ((rules.fromDate && date < rules.fromDate) || (rules.toDate && date > rules.toDate)) return null;
+  const fits = openStretches(date, rules.hours, rules.exceptions).some(([open, close]) => minute >= open && minute + rules.durationMinutes <= close && (minute - open) % step === 0);
+  // The instant the day's list would give that wall time (not the other one of an hour that repeats, nor a second past it).
+  if (!fits || zonedTime(date, minute, rules.timezone)?.getTime() !== at) return null;
+  return { startsAt: new Date(at), endsAt: new Date(at + rules.durationMinutes * 60_000), localDate: date, localTime: hhmm(minute) };
 }
 
 /**

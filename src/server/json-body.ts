@@ -1,0 +1,91 @@
+/**
+ * The JSON body of a GraphQL POST. Nearly every request is plain `application/json` (UTF-8, no
+ * content encoding): read here with two listeners and one JSON.parse, the same answers as
+ * express.json gives (400 for malformed JSON or a body that is neither an object nor an array, 413
+ * past the limit, 400 when the body is shorter or longer than its Content-Length). Anything else
+ * (another charset, a compressed body, another media type) goes through express.json as before.
+ * Measured on an empty signed-in query, body-parser with raw-body, type-is and iconv-lite was about
+ * a sixth of the request's CPU.
+ */
+import type { IncomingMessage } from 'node:http';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+
+/** An error express's error handlers read as body-parser's (status, expose, type). */
+function bodyError(status: number, type: string, message: string): Error & { status: number; statusCode: number; expose: boolean; type: string } {
+  return Object.assign(new Error(message), { status, statusCode: status, expose: true, type });
+}
+
+/** `application/json` with at most a UTF-8 charset, and no content encoding other than identity. */
+export function isPlainJson(req: IncomingMessage): boolean {
+  const encoding = req.headers['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
+  const type = req.headers['content-type'];
+  if (type === undefined) return false;
+  const semi = type.indexOf(';');
+  if ((semi < 0 ? type : type.slice(0, semi)).trim().toLowerCase() !== 'application/json') return false;
+  if (semi < 0) return true;
+  const params = type.slice(semi + 1).trim().toLowerCase();
+  return params === 'charset=utf-8' || params === 'charset="utf-8"';
+}
+
+export function jsonBody(limitBytes: number): RequestHandler {
+  const fallback = express.json({ limit: limitBytes });
+  return (req: Request, res: Response, next: NextFunction) => {
+    if ((req as { _body?: boolean })._body || !isPlainJson(req)) {
+      fallback(req, res, next);
+      return;
+    }
+    const declared = req.headers['content-length'] === undefined ? -1 : Number(req.headers['content-length']);
+    if (declared > limitBytes) {
+      req.resume();
+      next(bodyError(413, 'entity.too.large', 'request entity too large'));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > limitBytes) {
+        failed = true;
+        next(bodyError(413, 'entity.too.large', 'request entity too large'));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (failed) return;
+      if (declared >= 0 && declared !== size) {
+        next(bodyError(400, 'request.size.invalid', 'request size did not match content length'));
+        return;
+      }
+      (req as { _body?: boolean })._body = true;
+      let text = chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte order mark, dropped as iconv-lite does
+      if (text.length === 0) {
+        req.body = {};
+        next();
+        return;
+      }
+      // Strict, as express.json: an object or an array, nothing else (leading whitespace allowed).
+      const first = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/.exec(text)?.[1];
+      if (first !== '{' && first !== '[') {
+        next(bodyError(400, 'entity.parse.failed', 'the body is not a JSON object or array'));
+        return;
+      }
+      try {
+        req.body = JSON.parse(text) as unknown;
+      } catch {
+        next(bodyError(400, 'entity.parse.failed', 'malformed JSON'));
+        return;
+      }
+      next();
+    });
+    req.on('error', (err) => {
+      if (failed) return;
+      failed = true;
+      next(bodyError(400, 'request.aborted', err.message));
+    });
+  };
+}
