@@ -175,7 +175,7 @@ export async function contentionSetup(bench: Bench, clients = Number(process.env
     for (const spread of [1, warmSlots.length]) await citizens.burst(BOOK, (i) => input(warmSlots[i % Math.max(1, spread)] ?? ''));
     await giveBack(warmFrom);
   }
-  return { tokens, slots, contend, giveBack, pct, burst: citizens.burst, instances: 1 + more.urls.length, close: async () => {
+  return { tokens, slots, contend, giveBack, pct, burst: (query: string, variables: (i: number) => Record<string, unknown>) => citizens.burst(query, variables), instances: 1 + more.urls.length, close: async () => {
     await citizens.close();
     await more.stop();
   } };

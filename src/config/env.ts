@@ -13,6 +13,7 @@ import { observabilityEnv } from './observability.js';
 import { paymentsEnv, paymentsProblems, returnUrls } from './payments-env.js';
 import { integrationsEnv } from './integrations-env.js';
 import { scaleEnv, scaleProblems } from './scale-env.js';
+import { graphqlEnv } from './graphql-env.js';
 import { realtimeEnv } from './realtime-env.js';
 import { ssoProvider } from './sso-providers.js';
 
@@ -179,12 +180,7 @@ const schema = z.object({
   /** /readyz gives up on a dependency check after this long and reports it unavailable. */
   READINESS_TIMEOUT_MS: int(1000, 50),
 
-  GRAPHQL_MAX_DEPTH: int(12, 1),
-  GRAPHQL_MAX_ALIASES: int(15, 1),
-  GRAPHQL_MAX_TOKENS: int(2000, 1),
-  GRAPHQL_MAX_COST: int(20_000, 1),
-  /** Largest JSON body of a GraphQL POST (bytes); a larger one is answered 413. */
-  GRAPHQL_MAX_BODY_BYTES: int(204_800, 1024),
+  ...graphqlEnv,
   /** Sockets one user may hold open on one API instance; beyond it the socket closes with 4429. */
   WS_MAX_SOCKETS_PER_USER: int(20, 1),
   /** Sockets one IP address may hold open on one API instance (anonymous and signed in). */
@@ -193,13 +189,6 @@ const schema = z.object({
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int(50, 1),
   /** A socket that sends no connection_init within this time is closed (4408). */
   WS_CONNECTION_INIT_TIMEOUT_MS: int(5000, 100),
-  /** The largest page the cost counts for a paged field's `first` (src/server/cost.ts). */
-  GRAPHQL_MAX_PAGE_SIZE: int(100, 1),
-  /** What an unpaged list counts as when src/server/cost.ts knows no size of its own for it. */
-  GRAPHQL_UNPAGED_LIST_SIZE: int(20, 1),
-  GRAPHQL_MAX_DIRECTIVES: int(20, 1),
-  /** A document's queries run as code compiled for it (graphql-jit, src/server/executor.ts) from its Nth run on; 0: never (graphql-js's executor). */
-  GRAPHQL_COMPILE_AFTER: int(2, 0),
   /** Introspection and the landing page: on outside production unless set. */
   GRAPHQL_INTROSPECTION: bool.optional(),
   /** Trust X-Forwarded-For from this many proxies in front (0: use the socket address). */

@@ -56,30 +56,13 @@ export function jsonBody(limitBytes: number): RequestHandler {
     });
     req.on('end', () => {
       if (failed) return;
-      if (declared >= 0 && declared !== size) {
-        next(bodyError(400, 'request.size.invalid', 'request size did not match content length'));
+      const parsed = parseBody(chunks, size, declared);
+      if (parsed instanceof Error) {
+        next(parsed);
         return;
       }
       (req as { _body?: boolean })._body = true;
-      let text = chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte order mark, dropped as iconv-lite does
-      if (text.length === 0) {
-        req.body = {};
-        next();
-        return;
-      }
-      // Strict, as express.json: an object or an array, nothing else (leading whitespace allowed).
-      const first = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/.exec(text)?.[1];
-      if (first !== '{' && first !== '[') {
-        next(bodyError(400, 'entity.parse.failed', 'the body is not a JSON object or array'));
-        return;
-      }
-      try {
-        req.body = JSON.parse(text) as unknown;
-      } catch {
-        next(bodyError(400, 'entity.parse.failed', 'malformed JSON'));
-        return;
-      }
+      req.body = parsed;
       next();
     });
     req.on('error', (err) => {
@@ -88,4 +71,20 @@ export function jsonBody(limitBytes: number): RequestHandler {
       next(bodyError(400, 'request.aborted', err.message));
     });
   };
+}
+
+/** The body as express.json would give it, or the error it would answer with. */
+function parseBody(chunks: Buffer[], size: number, declared: number): unknown {
+  if (declared >= 0 && declared !== size) return bodyError(400, 'request.size.invalid', 'request size did not match content length');
+  let text = chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte order mark, dropped as iconv-lite does
+  if (text.length === 0) return {};
+  // Strict, as express.json: an object or an array, nothing else (leading whitespace allowed).
+  const first = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/.exec(text)?.[1];
+  if (first !== '{' && first !== '[') return bodyError(400, 'entity.parse.failed', 'the body is not a JSON object or array');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return bodyError(400, 'entity.parse.failed', 'malformed JSON');
+  }
 }

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { MeDocument } from '../../src/sdk/generated/graphql.js';
 import { queryText, type Doc } from '../../src/sdk/client.js';
@@ -35,6 +36,28 @@ describe('HTTP surface (production settings)', () => {
     const text = await ok.text();
     expect([ok.status, text, ok.headers.get('content-length'), ok.headers.get('etag')]).toEqual([200, '{"data":{"__typename":"Query"}}\n', String(Buffer.byteLength(text)), null]);
     expect(ok.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('reads a JSON body as express.json does: strict, a UTF-8 charset, compressed, chunked past the limit', async () => {
+    const post = (body: BodyInit, headers: Record<string, string>) => fetch(`${t.url}/graphql`, { method: 'POST', headers, body, ...(body instanceof ReadableStream && { duplex: 'half' }) } as RequestInit);
+    const query = JSON.stringify({ query: '{ __typename }' });
+    // Neither an object nor an array: refused like malformed JSON.
+    expect((await post('"{ __typename }"', { 'content-type': 'application/json' })).status).toBe(400);
+    // A byte order mark, a charset parameter, leading whitespace: answered.
+    expect((await post(`\uFEFF  ${query}`, { 'content-type': 'application/json; charset=UTF-8' })).status).toBe(200);
+    // A gzip body goes through express.json, which inflates it.
+    expect((await post(gzipSync(query), { 'content-type': 'application/json', 'content-encoding': 'gzip' })).status).toBe(200);
+    // No Content-Length (chunked): the limit is counted as it streams in.
+    const pad = 'x'.repeat(64 * 1024);
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode(`{"query":"{ __typename }","variables":{"pad":"`));
+        for (let i = 0; i < 4; i++) c.enqueue(new TextEncoder().encode(pad));
+        c.enqueue(new TextEncoder().encode('"}}'));
+        c.close();
+      },
+    });
+    expect((await post(stream, { 'content-type': 'application/json' })).status).toBe(413);
   });
 
   it('refuses batched requests', async () => {
