@@ -7,6 +7,7 @@
  * Measured on an empty signed-in query, body-parser with raw-body, type-is and iconv-lite was about
  * a sixth of the request's CPU.
  */
+import { AsyncResource } from 'node:async_hooks';
 import type { IncomingMessage } from 'node:http';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 
@@ -30,17 +31,20 @@ export function isPlainJson(req: IncomingMessage): boolean {
 
 export function jsonBody(limitBytes: number): RequestHandler {
   const fallback = express.json({ limit: limitBytes });
-  return (req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, res: Response, proceed: NextFunction) => {
     if ((req as { _body?: boolean })._body || !isPlainJson(req)) {
-      fallback(req, res, next);
+      fallback(req, res, proceed);
       return;
     }
     const declared = req.headers['content-length'] === undefined ? -1 : Number(req.headers['content-length']);
     if (declared > limitBytes) {
       req.resume();
-      next(bodyError(413, 'entity.too.large', 'request entity too large'));
+      proceed(bodyError(413, 'entity.too.large', 'request entity too large'));
       return;
     }
+    // The stream's events come in the socket's async context: the rest of the request goes on in
+    // its own (its request id), as raw-body's callbacks do.
+    const next = AsyncResource.bind(proceed);
     const chunks: Buffer[] = [];
     let size = 0;
     let failed = false;
