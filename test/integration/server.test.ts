@@ -39,7 +39,7 @@ describe('HTTP surface (production settings)', () => {
   });
 
   it('reads a JSON body as express.json does: strict, a UTF-8 charset, compressed, chunked past the limit', async () => {
-    const post = (body: BodyInit, headers: Record<string, string>) => fetch(`${t.url}/graphql`, { method: 'POST', headers, body, ...(body instanceof ReadableStream && { duplex: 'half' }) });
+    const post = (body: string | Uint8Array | ReadableStream<Uint8Array>, headers: Record<string, string>) => fetch(`${t.url}/graphql`, { method: 'POST', headers, body, ...(body instanceof ReadableStream && { duplex: 'half' }) });
     const query = JSON.stringify({ query: '{ __typename }' });
     // Neither an object nor an array: refused like malformed JSON.
     expect((await post('"{ __typename }"', { 'content-type': 'application/json' })).status).toBe(400);
