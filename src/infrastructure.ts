@@ -78,7 +78,7 @@ async function connectRedis(config: Config, log: Logger): Promise<RedisConnectio
 }
 
 export async function createInfrastructure(config: Config, opts: InfrastructureOptions = {}): Promise<Infrastructure> {
-  const log = opts.log ?? createLogger(config.LOG_LEVEL, { service: 'mfc-account', role: config.ROLE }, undefined, { pretty: config.LOG_PRETTY });
+  const log = opts.log ?? createLogger(config.LOG_LEVEL, { service: 'mfc-account', role: config.ROLE }, undefined, { pretty: config.LOG_PRETTY, sync: config.LOG_SYNC });
   const clock = opts.clock ?? systemClock;
   const db = createDb(config.DATABASE_URL, {
     max: config.DATABASE_POOL_SIZE,

@@ -8,6 +8,8 @@ import { bool, int } from './parsers.js';
 export const observabilityEnv = {
   /** Human-readable logs (pino-pretty, a development dependency); on in development unless set. */
   LOG_PRETTY: bool.optional(),
+  /** Each log line written before the call returns (slow: a write per line on the event loop); off: written off the loop, batched. */
+  LOG_SYNC: bool.default(false),
   /** Serve GET /metrics on this port of its own (for a Prometheus inside the cluster); 0: not on a port of its own. */
   METRICS_PORT: int(0, 0),
   /** Bearer token that opens GET /metrics on the API's port; without it (and without METRICS_PORT) /metrics is off. */

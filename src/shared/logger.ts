@@ -46,6 +46,37 @@ function requestMixin(): Record<string, unknown> {
 export interface LoggerOptions {
   /** Human-readable lines through pino-pretty (a development dependency) instead of JSON. */
   pretty?: boolean;
+  /**
+   * LOG_SYNC: each line written to stdout before the call returns. Off (the default), lines are
+   * written off the event loop, those logged meanwhile in one write (pino flushes what is left
+   * when the process exits; only a SIGKILL loses the last milliseconds).
+   */
+  sync?: boolean;
+}
+
+/** What a secret is kept under, at any of the three levels a log line's objects go. */
+const SECRET_KEYS: ReadonlySet<string> = new Set(REDACT);
+const CENSORED = '[redacted]';
+
+/**
+ * A log object with every value under a secret key replaced, at the top level and two levels down
+ * (as pino's redaction paths `k`, `*.k`, `*.*.k` did, arrays included), copied where something is
+ * replaced and never changed in place. Errors are left to pino's serializer. A walk over the keys:
+ * pino's wildcard redaction paths were a fifth of an empty query's CPU at LOG_LEVEL=info (one line
+ * per request); without them `{ __typename }` went from 2,930-2,960 to 4,060-4,340 requests/s.
+ */
+export function scrubSecrets<T>(value: T, depth = 0): T {
+  if (value === null || typeof value !== 'object' || value instanceof Error || value instanceof Date || Buffer.isBuffer(value)) return value;
+  const source = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | null = null;
+  for (const key of Object.keys(source)) {
+    const v = source[key];
+    const next = SECRET_KEYS.has(key) ? CENSORED : depth < 2 ? scrubSecrets(v, depth + 1) : v;
+    if (next === v) continue;
+    copy ??= Array.isArray(source) ? ([...source] as unknown as Record<string, unknown>) : { ...source };
+    copy[key] = next;
+  }
+  return (copy ?? value) as T;
 }
 
 /** `destination` defaults to stdout; tests pass a memory stream to read what would be logged. */
@@ -54,14 +85,19 @@ export function createLogger(level: string, base: Record<string, unknown> = {}, 
     level,
     base: { ...base },
     mixin: requestMixin,
-    redact: {
-      paths: [...REDACT, ...REDACT.map((k) => `*.${k}`), ...REDACT.map((k) => `*.*.${k}`), 'req.headers.authorization'],
-      censor: '[redacted]',
-    },
+    formatters: { log: (o: Record<string, unknown>) => scrubSecrets(o), bindings: (b: Record<string, unknown>) => scrubSecrets(b) },
   };
-  if (destination) return pino(options, destination);
-  if (opts.pretty) return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,service,role' } } });
-  return pino(options);
+  if (destination) return scrubbedChildren(pino(options, destination));
+  if (opts.pretty) return scrubbedChildren(pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,service,role' } } }));
+  return scrubbedChildren(pino(options, pino.destination({ dest: 1, sync: opts.sync ?? false, minLength: 0 })));
+}
+
+/** A child logger's bindings are scrubbed too (pino gives children no bindings formatter), and so are its children's. */
+function scrubbedChildren(logger: Logger): Logger {
+  const child = logger.child.bind(logger) as unknown as (bindings: Record<string, unknown>, options?: object) => Logger;
+  const scrubbed = (bindings: Record<string, unknown>, options?: object): Logger => scrubbedChildren(child(scrubSecrets(bindings), options));
+  logger.child = scrubbed as unknown as Logger['child'];
+  return logger;
 }
 
 const said = new WeakMap<Logger, Set<string>>();
