@@ -1,8 +1,11 @@
 # syntax=docker/dockerfile:1
 # One image for the API and the workers: ROLE=api | worker | all is the only difference.
 # Build: docker build -t mfc-account .    Run: see docker-compose.yml and deploy/k8s/.
+# Node 24 (LTS): Node 20 is past its end of life (April 2026), and on Node 24 AsyncLocalStorage
+# (every request's context) no longer runs a hook on every promise: an empty signed-in query is
+# served twice as fast (see README, "Runtime"). The code still runs and is tested on Node >= 20.19.
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY patches ./patches
@@ -14,7 +17,7 @@ COPY workers ./workers
 COPY bench ./bench
 RUN npm run build
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production ROLE=api PORT=4000 HOST=0.0.0.0
 WORKDIR /app
 COPY package.json package-lock.json ./
