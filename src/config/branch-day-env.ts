@@ -41,7 +41,7 @@ export const branchDayEnv = {
   BOOKING_HORIZON_DAYS: int(30, 1),
   /** Active (unconfirmed, confirmed or checked-in) bookings one citizen may hold. */
   BOOKING_MAX_ACTIVE: int(3, 1),
-  /** A place an instance saw fill up is refused there without SQL this long (0: never; a place freed through the same instance is forgotten at once). */
+  /** A place an instance saw fill up is refused there without SQL this long (0: never; a place freed through any instance is forgotten at once, through Redis). */
   BOOKING_FULL_PLACE_MEMORY_MS: int(2000, 0),
   /** A schedule change looks again this long after its commit for bookings that raced it in (bookings.recheckSchedule). */
   BOOKING_SCHEDULE_RECHECK_SECONDS: int(5, 1),

@@ -11,7 +11,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
-import { defineTopic, type AppPubSub } from './pubsub.js';
+import { defineTopic, type AppPubSub, type TopicEvents } from './pubsub.js';
 
 export interface PublicCache {
   /**
@@ -36,7 +36,7 @@ export class RedisPublicCache implements PublicCache {
   private readonly local = new Map<string, Entry>();
   private readonly versions = new Map<string, number>();
   private readonly loading = new Map<string, Promise<unknown>>();
-  private readonly events: AsyncIterableIterator<{ ns: string; version: number }> & { return?: () => Promise<IteratorResult<{ ns: string; version: number }>> };
+  private readonly events: TopicEvents<{ ns: string; version: number }>;
 
   constructor(
     private readonly deps: { redis: Redis; pubsub: AppPubSub; prefix: string; ttlSeconds: number; localSeconds: number; log: Logger; now?: () => number },

@@ -23,9 +23,12 @@ export function defineTopic<T>(name: string): Topic<T> {
   return { name };
 }
 
+/** A topic's events as one subscriber receives them; `return()` unsubscribes. */
+export type TopicEvents<T> = AsyncIterableIterator<T> & { return?: () => Promise<IteratorResult<T>> };
+
 export interface AppPubSub {
   publish<T>(topic: Topic<T>, payload: T): void;
-  subscribe<T>(topic: Topic<T>): AsyncIterableIterator<T> & { return?: () => Promise<IteratorResult<T>> };
+  subscribe<T>(topic: Topic<T>): TopicEvents<T>;
 }
 
 /** Events of a per-user topic that belong to `userId`, as an iterable a subscription can return. */
@@ -97,14 +100,14 @@ export function createAppPubSub(opts: { publisher: Redis; subscriber: Redis; pre
       pubsub.publish(channel(topic.name), payload);
     },
     subscribe(topic) {
-      const events = pubsub.subscribe(channel(topic.name)) as AsyncIterableIterator<unknown> & { return?: () => Promise<IteratorResult<unknown>> };
+      const events = pubsub.subscribe(channel(topic.name)) as TopicEvents<unknown>;
       return counted(events, topic.name) as never;
     },
   };
 }
 
 /** Counts the events a subscription receives (mfc_pubsub_delivered_total), passing everything through. */
-function counted<T>(events: AsyncIterableIterator<T> & { return?: () => Promise<IteratorResult<T>> }, topic: string) {
+function counted<T>(events: TopicEvents<T>, topic: string) {
   if (!metricsEnabled()) return events;
   const wrapped = {
     async next() {

@@ -1,9 +1,10 @@
 /**
  * The bookings' jobs: expiry of an unconfirmed booking (delayed, at its confirmBy), the periodic
- * sweep (lost expiries, missed visits), the reminder before a visit, and a schedule change's re-check. Each processor calls the
- * bookings door service.
+ * sweep (lost expiries, missed visits), the reminder before a visit, and a schedule change's
+ * re-check. Each processor calls the bookings door service.
  */
 import { z } from 'zod';
+import type { ScheduleChange } from '../branches/index.js';
 import { defineJob, defineProcessor, defineSchedule, type JobContract, type ProcessorDefinition, type ScheduleDefinition } from '../../jobs/define.js';
 
 /** Expires a booking still unconfirmed at its confirmBy (delayed job; a no-op once confirmed). */
@@ -43,7 +44,7 @@ export interface BookingJobsHandler {
   expire(bookingId: string): Promise<unknown>;
   sweepExpired(): Promise<number>;
   remind(bookingId: string, startsAt: string): Promise<boolean>;
-  recheckSchedule(change: { branchId: string; date?: string; reason: string }): Promise<number>;
+  recheckSchedule(change: ScheduleChange): Promise<number>;
 }
 
 const SWEEP_EVERY_MS = 60_000;

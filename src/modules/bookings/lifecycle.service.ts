@@ -63,7 +63,8 @@ export class BookingLifecycleService {
     if (full.anyFull(offer.branch.id, offer.service.id, asked)) throw slotTaken();
     const slot = await this.slots.slotAt(offer.branch, offer.service, input.startsAt);
     if (!slot) throw badField('input.startsAt', 'На это время записи нет: выберите время из списка доступных');
-    const knownFull = () => full.anyFull(offer.branch.id, offer.service.id, placesOf(slot.startsAt, slot.endsAt));
+    // The slot is the one asked for (same start, the service's length): the same places.
+    const knownFull = () => full.anyFull(offer.branch.id, offer.service.id, asked);
     try {
       const booking = await full.inTurn(offer.branch.id, offer.service.id, slot.startsAt, () => {
         if (knownFull()) throw slotTaken();

@@ -14,6 +14,7 @@ import { daysBetween, MAX_RANGE_DAYS, placesOf, SLOT_MINUTES } from './bookings.
 import { generateSlots, slotStartingAt, type GeneratedSlot, type SlotRules } from './slots.js';
 import { FullPlaces } from './full-places.js';
 import { placesFreedTopic, type PlacesFreedEvent } from './bookings.events.js';
+import type { TopicEvents } from '../../shared/pubsub.js';
 
 export interface SlotView {
   startsAt: Date;
@@ -43,7 +44,7 @@ export class SlotsService {
   /** Places this instance saw fill up (a booking of one is refused without SQL for a moment). */
   readonly full: FullPlaces;
   /** Places freed through any instance (placesFreedTopic), while the memory is on. */
-  private readonly freedEvents: (AsyncIterableIterator<PlacesFreedEvent> & { return?: () => Promise<IteratorResult<PlacesFreedEvent>> }) | null = null;
+  private readonly freedEvents: TopicEvents<PlacesFreedEvent> | null = null;
 
   constructor(private readonly deps: Pick<BookingsDeps, 'config' | 'db' | 'clock' | 'branches' | 'catalog' | 'pubsub' | 'log'>) {
     this.full = new FullPlaces(deps.config.BOOKING_FULL_PLACE_MEMORY_MS);

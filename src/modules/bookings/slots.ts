@@ -140,14 +140,14 @@ export function openStretches(date: string, hours: readonly DayHours[], exceptio
 }
 
 /** The step and the bookable window (epoch ms) of the rules; a duration that is not whole steps is refused. */
-function window(rules: SlotRules): { step: number; earliest: number; latest: number } {
+function bookableWindow(rules: SlotRules): { step: number; earliest: number; latest: number } {
   const step = rules.slotMinutes ?? 15;
   if (rules.durationMinutes <= 0 || rules.durationMinutes % step !== 0) throw new Error(`duration ${rules.durationMinutes} is not a multiple of ${step} minutes`);
   return { step, earliest: rules.now.getTime() + (rules.leadMinutes ?? 60) * 60_000, latest: rules.now.getTime() + (rules.horizonDays ?? 30) * 86_400_000 };
 }
 
 export function generateSlots(rules: SlotRules): GeneratedSlot[] {
-  const { step, earliest, latest } = window(rules);
+  const { step, earliest, latest } = bookableWindow(rules);
   const today = localParts(rules.now, rules.timezone).date;
   const lastDay = localParts(new Date(latest), rules.timezone).date;
   const from = rules.fromDate && rules.fromDate > today ? rules.fromDate : today;
@@ -172,7 +172,7 @@ export function generateSlots(rules: SlotRules): GeneratedSlot[] {
  * booking checks its one slot; slots.test.ts holds it to generateSlots instant by instant).
  */
 export function slotStartingAt(rules: SlotRules, startsAt: Date): GeneratedSlot | null {
-  const { step, earliest, latest } = window(rules);
+  const { step, earliest, latest } = bookableWindow(rules);
   const at = startsAt.getTime();
   if (at < earliest || at > latest) return null;
   const { date, minute } = localParts(startsAt, rules.timezone);
