@@ -10,7 +10,7 @@
 import './production.js';
 import 'reflect-metadata';
 import { BOOK, benchGql, contentionSetup } from './contention.js';
-import { profiled } from './profile.js';
+import { profiled, threadCpu, threadCpuSince } from './profile.js';
 import { startBenchApp } from './setup.js';
 
 const bench = await startBenchApp({ BOOKING_MAX_ACTIVE: '100000' });
@@ -42,21 +42,26 @@ const floor = () => setup.burst('query { __typename }', () => ({}));
 for (let k = 0; k < 3; k++) {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
+  const clients0 = setup.clientsActiveMs();
   await floor();
   const c = process.cpuUsage(cpu0);
-  console.log(`[floor] ${tokens.length} x { __typename } signed in: ${(performance.now() - t0).toFixed(0)} ms, CPU ${((c.user + c.system) / 1000 / tokens.length).toFixed(2)} ms per request`);
+  console.log(`[floor] ${tokens.length} x { __typename } signed in: ${(performance.now() - t0).toFixed(0)} ms, CPU ${((c.user + c.system) / 1000 / tokens.length).toFixed(2)} ms per request, the clients' thread ${((setup.clientsActiveMs() - clients0) / tokens.length).toFixed(2)} ms of it`);
 }
 
 const spread = slots.slice(0, process.env.PROFILE_HOT ? 1 : 100);
 const cpu0 = process.cpuUsage();
-const measured = await profiled(async () => {
+const clients0 = setup.clientsActiveMs();
+const threads0 = threadCpu();
+const measured = await (process.env.PROFILE_OFF ? (f: () => Promise<unknown>) => f() : profiled)(async () => {
   if (!process.env.PROFILE_FLOOR) return setup.contend(process.env.PROFILE_HOT ? 'hot' : 'spread', (i) => spread[i % spread.length] ?? '');
   const t0 = performance.now();
   await floor();
   return { ms: performance.now() - t0 };
 });
 const cpu = process.cpuUsage(cpu0);
-console.log(`\n[profiled burst] ${JSON.stringify(measured)}; process CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms = ${((cpu.user + cpu.system) / 1000 / tokens.length).toFixed(2)} ms per booking (the clients' thread included)`);
+const clientsMs = setup.clientsActiveMs() - clients0;
+console.log(`[threads] ${threadCpuSince(threads0)}`);
+console.log(`\n[profiled burst] ${JSON.stringify(measured)}; process CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms = ${((cpu.user + cpu.system) / 1000 / tokens.length).toFixed(2)} ms per booking, the clients' thread ${clientsMs.toFixed(0)} ms of it`);
 
 await setup.giveBack(startedAt);
 await setup.close();

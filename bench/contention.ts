@@ -74,6 +74,8 @@ export function clientsWorker(apis: string | string[], tokens: string[]) {
         worker.postMessage({ id, query, variables: tokens.map((_, i) => variables(i)) });
       });
     },
+    /** The clients' thread's event loop time so far (active ms): their own share of the machine. */
+    activeMs: () => worker.performance.eventLoopUtilization().active,
     close: () => worker.terminate(),
   };
 }
@@ -175,7 +177,7 @@ export async function contentionSetup(bench: Bench, clients = Number(process.env
     for (const spread of [1, warmSlots.length]) await citizens.burst(BOOK, (i) => input(warmSlots[i % Math.max(1, spread)] ?? ''));
     await giveBack(warmFrom);
   }
-  return { tokens, slots, contend, giveBack, pct, burst: (query: string, variables: (i: number) => Record<string, unknown>) => citizens.burst(query, variables), instances: 1 + more.urls.length, close: async () => {
+  return { tokens, slots, contend, giveBack, pct, burst: (query: string, variables: (i: number) => Record<string, unknown>) => citizens.burst(query, variables), clientsActiveMs: citizens.activeMs, instances: 1 + more.urls.length, close: async () => {
     await citizens.close();
     await more.stop();
   } };

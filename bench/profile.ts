@@ -4,7 +4,7 @@
  * function (TOP rows; PROFILE_OUT=file also writes the .cpuprofile). The profiler's own work
  * (serializing the profile, `dispatch`) is left out of the totals.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 
 interface ProfileNode {
@@ -64,4 +64,37 @@ function report(profile: Profile): void {
       .join('\n');
   console.log(`\n[profile] ${total.toFixed(0)} ms busy (idle and the profiler left out); self time by package:\n${top(byPkg, 30)}`);
   console.log(`\n[profile] self time by function:\n${top(byFn, Number(process.env.TOP ?? 60))}`);
+}
+
+/**
+ * CPU time of this process's threads (Linux /proc; empty elsewhere), as name#tid, the event loop's
+ * as main#pid: call before and after a piece of work, `threadCpuSince(before)` prints where the
+ * process's CPU went (Node leaves V8's GC and compiler helpers, libuv's pool and worker threads
+ * named "node"; a worker thread's share can be told by its own event loop utilization).
+ */
+export function threadCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync('/proc/self/task');
+  } catch {
+    return out;
+  }
+  for (const t of tasks) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${t}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (1/100 s)
+      out.set(`${t === String(process.pid) ? 'main' : name}#${t}`, ticks * 10);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
+}
+
+export function threadCpuSince(before: Map<string, number>): string {
+  const spent = [...threadCpu()].map(([key, ms]) => [key, ms - (before.get(key) ?? 0)] as const);
+  return spent.filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]).map(([key, ms]) => `${key} ${ms} ms`).join(', ');
 }

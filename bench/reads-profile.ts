@@ -24,9 +24,9 @@ try {
   const query = which === 'floor' ? '{ __typename }' : QUERIES[which];
   const opts = { url: bench.api, body: JSON.stringify({ query }), headers: which === 'me' || which === 'floor' ? { authorization: `Bearer ${token}` } : undefined, connections, seconds };
   const warm = await load(which, opts);
-  console.log(`[warm-up] ${which}: ${warm.rps.toFixed(0)} req/s, p50 ${warm.p50} ms, p99 ${warm.p99} ms, errors ${warm.errors}`);
+  console.log(`[warm-up] ${which}: ${warm.rps.toFixed(0)} req/s, p50 ${warm.p50.toFixed(2)} ms, p99 ${warm.p99.toFixed(2)} ms, errors ${warm.errors}`);
   const measured = process.env.PROFILE_OFF ? await load(which, opts) : await profiled(() => load(which, opts));
-  console.log(`\n[profiled] ${which}: ${measured.rps.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, errors ${measured.errors}, ${measured.bytes.toFixed(0)} bytes per answer`);
+  console.log(`\n[profiled] ${which}: ${measured.rps.toFixed(0)} req/s, p50 ${measured.p50.toFixed(2)} ms, p99 ${measured.p99.toFixed(2)} ms, errors ${measured.errors}, ${measured.bytes.toFixed(0)} bytes per answer`);
 } finally {
   await bench.stop();
 }

@@ -2,12 +2,13 @@
  * The hot reads (`me`, the service search, the branch list), each next to a plain graphql-js HTTP
  * server answering the SAME query text over the same data held in memory (read from the API once
  * at start), in interleaved rounds of the same length. The load generator runs in a worker thread
- * (autocannon's workers), so it does not share the servers' event loop.
+ * (bench/load-worker.ts), so it does not share the servers' event loop.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import autocannon from 'autocannon';
+import { Worker } from 'node:worker_threads';
 import { buildSchema, graphql, type GraphQLSchema } from 'graphql';
+import type { LoadRequest, LoadResult } from './load-worker.js';
 
 export const QUERIES = {
   branches: '{ branches(filter: { regionCode: "77" }, first: 20) { nodes { id name address openNow load { waiting averageWaitMinutes level } services { id title } } } }',
@@ -15,26 +16,23 @@ export const QUERIES = {
   search: '{ services(filter: { search: "паспорт" }) { nodes { id title } } }',
 };
 
-export interface Figures {
+export interface Figures extends LoadResult {
   name: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  bytes: number;
 }
 
-export async function load(name: string, opts: { url: string; body: string; headers?: Record<string, string>; connections: number; seconds: number }): Promise<Figures> {
-  const r = await autocannon({
-    url: opts.url,
-    method: 'POST',
-    duration: opts.seconds,
-    connections: opts.connections,
-    workers: 1,
-    headers: { 'content-type': 'application/json', ...opts.headers },
-    body: opts.body,
-  });
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, bytes: r.throughput.average / Math.max(1, r.requests.average) };
+/** One autocannon run in a worker thread (bench/load-worker.ts): exact p50/p99 and autocannon's whole-millisecond ones. */
+export async function load(name: string, opts: LoadRequest): Promise<Figures> {
+  const worker = new Worker(new URL('./load-worker.js', import.meta.url), { workerData: opts });
+  try {
+    const r = await new Promise<LoadResult>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`load worker exited with ${code}`)));
+    });
+    return { name, ...r };
+  } finally {
+    await worker.terminate();
+  }
 }
 
 interface Data {
@@ -109,5 +107,5 @@ export async function sideBySide(o: { name: string; api: string; baseline: strin
 
 function mean(xs: Figures[]): Figures {
   const avg = (f: (x: Figures) => number) => xs.reduce((s, x) => s + f(x), 0) / Math.max(1, xs.length);
-  return { name: xs[0]?.name ?? '', rps: avg((x) => x.rps), p50: avg((x) => x.p50), p99: avg((x) => x.p99), errors: xs.reduce((s, x) => s + x.errors, 0), bytes: avg((x) => x.bytes) };
+  return { name: xs[0]?.name ?? '', rps: avg((x) => x.rps), p50: avg((x) => x.p50), p99: avg((x) => x.p99), p50ms: avg((x) => x.p50ms), p99ms: avg((x) => x.p99ms), errors: xs.reduce((s, x) => s + x.errors, 0), bytes: avg((x) => x.bytes) };
 }
