@@ -140,15 +140,25 @@ function bookingSteps(p: ScalePlan): Step[] {
 /** Notifications spread over the last `sampleDays` days, in the feed, mostly read; one delivered SMS each. */
 function notificationSteps(p: ScalePlan): Step[] {
   const n = p.notificationsPerCitizen;
+  // Both tables are partitioned by UTC month of the notification's time (migration 0030), and a
+  // row's id carries that time (uuid_v7): the months get their partitions first.
+  const month = (table: string) => `execute format('create table if not exists %I partition of ${table} for values from (%L) to (%L)',
+          '${table}_p' || to_char(m, 'YYYYMM'), m::timestamp at time zone 'UTC', (m + interval '1 month')::timestamp at time zone 'UTC');`;
   return [
-    ['notifications', `insert into notifications (user_id, category, template, title, body, subject_type, in_feed, read_at, created_at)
-      select c.id, (array['BOOKING','APPLICATION_STATUS','SYSTEM','SECURITY']::notification_category[])[1 + j % 4], 'scale.generated',
-        'Уведомление ' || j, 'Сообщение номер ' || j || ' о ваших делах в МФЦ', null, true,
-        case when j > 2 then now() - ((j * 4) || ' days')::interval + interval '1 hour' end,
-        now() - ((j * ${p.sampleDays} / ${n}) || ' days')::interval - ((c.k % 1440) || ' minutes')::interval
-      from citizen c cross join generate_series(0, ${n - 1}) j`],
-    ['deliveries', `insert into deliveries (notification_id, channel, destination, content, status, attempts, sent_at, delivered_at, created_at, updated_at)
-      select n.id, 'SMS', '+7950***', '{"text":"МФЦ: уведомление"}'::jsonb, 'DELIVERED', 1, n.created_at, n.created_at + interval '5 seconds', n.created_at, n.created_at
+    ['notification partitions', `do $$ declare m date; begin
+      for m in select generate_series(date_trunc('month', (now() at time zone 'UTC') - interval '${p.sampleDays + 1} days'), date_trunc('month', now() at time zone 'UTC'), interval '1 month')::date loop
+        ${month('notifications')}
+        ${month('deliveries')}
+      end loop; end $$`],
+    ['notifications', `insert into notifications (id, user_id, category, template, title, body, subject_type, in_feed, read_at, created_at)
+      select uuid_v7(x.at), x.user_id, x.category, 'scale.generated', x.title, x.body, null, true, x.read_at, x.at
+      from (select c.id as user_id, (array['BOOKING','APPLICATION_STATUS','SYSTEM','SECURITY']::notification_category[])[1 + j % 4] as category,
+        'Уведомление ' || j as title, 'Сообщение номер ' || j || ' о ваших делах в МФЦ' as body,
+        case when j > 2 then now() - ((j * 4) || ' days')::interval + interval '1 hour' end as read_at,
+        date_trunc('milliseconds', now() - ((j * ${p.sampleDays} / ${n}) || ' days')::interval - ((c.k % 1440) || ' minutes')::interval) as at
+      from citizen c cross join generate_series(0, ${n - 1}) j) x`],
+    ['deliveries', `insert into deliveries (id, notification_id, notification_created_at, channel, destination, content, status, attempts, sent_at, delivered_at, created_at, updated_at)
+      select uuid_v7(n.created_at), n.id, n.created_at, 'SMS', '+7950***', '{"text":"МФЦ: уведомление"}'::jsonb, 'DELIVERED', 1, n.created_at, n.created_at + interval '5 seconds', n.created_at, n.created_at
       from notifications n where n.template = 'scale.generated'`],
   ];
 }

@@ -24,6 +24,8 @@ export const scaleEnv = {
   OUTBOX_RETENTION_DAYS: int(7, 2),
   /** Days the account journal (activity_entries) is kept; whole months past it are dropped. */
   ACTIVITY_RETENTION_DAYS: int(1095, 1),
+  /** Days notifications and their deliveries are kept; whole months past it are dropped. */
+  NOTIFICATION_RETENTION_DAYS: int(1095, 1),
 };
 
 /** What the scale variables cannot be together. */

@@ -20,12 +20,19 @@ import { sql } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.js';
 import type { Database } from '../db/client.js';
+import { uuid7Time } from '../db/uuid7.js';
 import type { Logger } from '../shared/logger.js';
 import type { JobContract, QueueName } from './define.js';
 import type { Queues } from './queues.js';
 
 /** How far back overdue work is looked at (completed jobs are kept in Redis about as long). */
 const LOOKBACK = '1 day';
+/**
+ * A delivery is written with its notification or, falling back, within its retries after it: the
+ * months of notifications this long ago hold every delivery the sweep looks at (deliveries are
+ * partitioned by their notification's month).
+ */
+const DELIVERY_NOTIFICATION_LOOKBACK = '31 days';
 /** A QUEUED message younger than this may still be on its way through the outbox. */
 const QUEUED_GRACE = '2 minutes';
 const PAGE = 500;
@@ -79,6 +86,7 @@ export async function recoverLostJobs(deps: RecoveryDeps): Promise<number> {
   const queued = await db.execute<{ id: string }>(sql`
     select id from deliveries
      where status = 'QUEUED' and created_at > now() - interval '${sql.raw(LOOKBACK)}'
+       and notification_created_at > now() - interval '${sql.raw(DELIVERY_NOTIFICATION_LOOKBACK)}'
        and coalesce(scheduled_for, created_at) < now() - interval '${sql.raw(QUEUED_GRACE)}'
      limit 5000`);
   const lostDeliveries = await missing(
@@ -130,13 +138,16 @@ async function stillDue(db: Database, c: Candidate): Promise<boolean> {
       const [row] = await db.execute(sql`
         select 1 from bookings b
          where b.id = ${p.bookingId ?? null}::uuid and b.status = 'CONFIRMED' and b.starts_at = ${p.startsAt ?? null}::timestamptz and b.starts_at > now()
-           and not exists (select 1 from notifications n where n.template = 'booking.reminder' and n.subject_id = b.id::text)`);
+           and not exists (select 1 from notifications n where n.user_id = b.user_id and n.template = 'booking.reminder' and n.subject_id = b.id::text)`);
       return Boolean(row);
     }
     case 'bookings.recheckSchedule':
       return true; // looking again is harmless: it cancels only bookings that no longer fit
     case 'notifications.deliver': {
-      const [row] = await db.execute(sql`select 1 from deliveries where id = ${p.deliveryId ?? null}::uuid and status = 'QUEUED'`);
+      // Its month, when the id says which (src/db/uuid7.ts).
+      const at = uuid7Time(p.deliveryId ?? '');
+      const month = at ? sql` and notification_created_at >= ${at.toISOString()}::timestamptz and notification_created_at < ${new Date(at.getTime() + 1).toISOString()}::timestamptz` : sql``;
+      const [row] = await db.execute(sql`select 1 from deliveries where id = ${p.deliveryId ?? null}::uuid and status = 'QUEUED'${month}`);
       return Boolean(row);
     }
     default:

@@ -69,9 +69,9 @@ it('re-creates schedules and lost delayed work after Redis restarts empty', asyn
   const heldId = randomUUID();
   try {
     await sql`insert into outbox (job, payload, job_id, delay_ms, relayed_at, meta) values ('notifications.deliver', ${sql.json({ deliveryId: futureJobId.slice(9) })}, ${futureJobId}, 3600000, now(), ${sql.json({ requestId: 'req-before-the-loss' })})`;
-    const [n] = await sql<{ id: string }[]>`insert into notifications (category, template, title, body) values ('BOOKING', 'fault.test', 'Тест', 'Тест') returning id`;
-    await sql`insert into deliveries (id, notification_id, channel, destination, content, status, scheduled_for, created_at)
-              values (${heldId}, ${n?.id ?? ''}, 'SMS', ${phone}, ${sql.json({ text: 'Сообщение после тихих часов' })}, 'QUEUED', now() - interval '5 minutes', now() - interval '10 minutes')`;
+    const [n] = await sql<{ id: string; created_at: Date }[]>`insert into notifications (category, template, title, body) values ('BOOKING', 'fault.test', 'Тест', 'Тест') returning id, created_at`;
+    await sql`insert into deliveries (id, notification_id, notification_created_at, channel, destination, content, status, scheduled_for, created_at)
+              values (${heldId}, ${n?.id ?? ''}, ${n?.created_at ?? new Date()}, 'SMS', ${phone}, ${sql.json({ text: 'Сообщение после тихих часов' })}, 'QUEUED', now() - interval '5 minutes', now() - interval '10 minutes')`;
     await sql`insert into outbox (job, payload, job_id, delay_ms, created_at, relayed_at) values ('notifications.deliver', ${sql.json({ deliveryId: heldId })}, ${`delivery-${heldId}`}, 300000, now() - interval '10 minutes', now() - interval '10 minutes')`;
   } finally {
     await sql.end();

@@ -33,10 +33,15 @@ export const notificationCategoryEnum = pgEnum('notification_category', [
 export const notificationChannelEnum = pgEnum('notification_channel', ['EMAIL', 'SMS', 'PUSH', 'IN_APP']);
 export const deliveryStatusEnum = pgEnum('delivery_status', ['QUEUED', 'SENT', 'DELIVERED', 'FAILED', 'SKIPPED']);
 
+/**
+ * Partitioned by UTC month of `created_at` (migration 0030; README, "Running at national scale"), so
+ * the key includes it. A new row's id is a UUIDv7 carrying its `created_at` to the millisecond
+ * (src/db/uuid7.ts; the check holds every row to it), so a look-up by id alone reads one month.
+ */
 export const notifications = pgTable(
   'notifications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().default(sql`uuid_v7(now())`),
     /** Null for messages to a contact that has no account yet (a registration code). */
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     category: notificationCategoryEnum('category').notNull(),
@@ -62,18 +67,27 @@ export const notifications = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.createdAt] }),
     index('notifications_user_created_idx').on(t.userId, t.createdAt, t.id),
     index('notifications_feed_idx').on(t.userId, t.createdAt, t.id).where(sql`${t.inFeed} AND ${t.deletedAt} IS NULL`),
+    check('notifications_id_time', sql`uuid_v7_time(${t.id}) IS NULL OR (${t.createdAt} >= uuid_v7_time(${t.id}) AND ${t.createdAt} < uuid_v7_time(${t.id}) + interval '1 millisecond')`),
   ],
 );
 
+/**
+ * Partitioned with their notification: by UTC month of the notification's `created_at`, which each
+ * delivery carries (`notification_created_at`), so dropping a month drops both halves together.
+ * No foreign key to `notifications` (one to a partitioned table needs its whole key, and detaching
+ * a referenced month checks every delivery): deliveries are only written for a notification just
+ * written or read. A new delivery's id is a UUIDv7 of its notification's millisecond, so a look-up
+ * by the delivery's id alone reads one month too.
+ */
 export const deliveries = pgTable(
   'deliveries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    notificationId: uuid('notification_id')
-      .notNull()
-      .references(() => notifications.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().default(sql`uuid_v7(now())`),
+    notificationId: uuid('notification_id').notNull(),
+    notificationCreatedAt: ts('notification_created_at').notNull(),
     channel: notificationChannelEnum('channel').notNull(),
     /** Phone or e-mail address the message goes to. */
     destination: text('destination'),
@@ -93,7 +107,9 @@ export const deliveries = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('deliveries_notification_channel_key').on(t.notificationId, t.channel),
+    primaryKey({ columns: [t.id, t.notificationCreatedAt] }),
+    uniqueIndex('deliveries_notification_channel_key').on(t.notificationId, t.channel, t.notificationCreatedAt),
+    check('deliveries_id_time', sql`uuid_v7_time(${t.id}) IS NULL OR (${t.notificationCreatedAt} >= uuid_v7_time(${t.id}) AND ${t.notificationCreatedAt} < uuid_v7_time(${t.id}) + interval '1 millisecond')`),
     index('deliveries_provider_ref_idx').on(t.providerRef),
     check('deliveries_attempts', sql`${t.attempts} >= 0`),
   ],

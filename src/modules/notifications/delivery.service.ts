@@ -134,7 +134,7 @@ export class DeliveryService {
         if (!content) continue;
         const [plan] = planDelivery(channel, { urgent: n.urgent, content }, user, pushCount, prefs, now);
         if (!plan) continue;
-        const [row] = await repo.insertDeliveries(tx, [{ notificationId: n.id, channel, destination: plan.destination, content, scheduledFor: plan.scheduledFor, fallbackOf: failed.id, createdAt: now, updatedAt: now }]);
+        const [row] = await repo.insertDeliveries(tx, n, [{ channel, destination: plan.destination, content, scheduledFor: plan.scheduledFor, fallbackOf: failed.id, createdAt: now, updatedAt: now }]);
         if (row) await enqueueDelivery(tx, row, now);
         return;
       }

@@ -17,7 +17,7 @@ import type { AppPubSub } from '../../shared/pubsub.js';
 import { DeliveryService } from './delivery.service.js';
 import { NotificationFeedService } from './feed.service.js';
 import { smsWebhookRouter } from './notifications.http.js';
-import { deliverNotification, notificationProcessors } from './notifications.jobs.js';
+import { deliverNotification, notificationProcessors, notificationRetention, pruneNotificationsJob } from './notifications.jobs.js';
 import { notificationsLoaders } from './notifications.loaders.js';
 import { toNotification } from './notifications.mappers.js';
 import { NotificationResolver } from './notifications.resolver.js';
@@ -66,6 +66,7 @@ export async function createNotificationsModule(deps: NotificationsModuleDeps): 
   const feed = new NotificationFeedService({ db, clock, pubsub });
   const push = new PushSubscriptionsService({ config, db, clock, vapid });
   const loaders = (ctx: GraphQLContext) => notificationsLoaders(ctx, db);
+  const retention = notificationRetention({ db, clock, retentionDays: config.NOTIFICATION_RETENTION_DAYS });
   return {
     notifications,
     delivery,
@@ -75,8 +76,9 @@ export async function createNotificationsModule(deps: NotificationsModuleDeps): 
     reseal: (batchSize) => resealVapidKeys(db, deps.cipher, batchSize),
     resolvers: [new NotificationResolver(feed, preferences, push, loaders)],
     nodes: [nodeType('Notification', (viewer, id) => feed.notification(viewer, id), (row) => toNotification(row))],
-    jobs: [deliverNotification] as ReadonlyArray<JobContract<unknown>>,
-    processors: notificationProcessors(delivery),
+    jobs: [deliverNotification, pruneNotificationsJob] as ReadonlyArray<JobContract<unknown>>,
+    processors: [...notificationProcessors(delivery), retention.processor],
+    schedules: [retention.schedule],
     routers: [smsWebhookRouter({ config, delivery })],
     close: () => delivery.close(),
   };

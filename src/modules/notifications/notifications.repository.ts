@@ -1,11 +1,17 @@
 /**
- * The only drizzle importer of the notifications module: feed, deliveries, preferences, push
- * subscriptions, and the VAPID key pair kept among the application's secrets. Every read names
- * its columns (one column object per row type); the owner's reads are scoped to the owner.
+ * The notifications module's drizzle importer (retention.repository.ts trims its partitions):
+ * feed, deliveries, preferences, push subscriptions, and the VAPID key pair kept among the
+ * application's secrets. Every read names its columns; the owner's reads are scoped to the owner.
+ *
+ * Notifications and deliveries are partitioned by month of the notification's creation (migration
+ * 0030): ids are UUIDv7 of that moment (src/db/uuid7.ts), and every look-up by id also bounds the
+ * partition key to the millisecond the id carries, so it reads one month (an older random id reads
+ * them all).
  */
-import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
 import { resealColumns, type ResealCount } from '../../db/reseal.js';
+import { createdAtOf, createdAtOfAll, uuid7 } from '../../db/uuid7.js';
 import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
 import { appSecrets, deliveries, notificationPreferences, notifications, pushSubscriptions } from '../../db/schema/index.js';
 import type { NotificationCategory } from './templates.js';
@@ -36,6 +42,7 @@ const notificationColumns = {
 const deliveryColumns = {
   id: deliveries.id,
   notificationId: deliveries.notificationId,
+  notificationCreatedAt: deliveries.notificationCreatedAt,
   channel: deliveries.channel,
   destination: deliveries.destination,
   content: deliveries.content,
@@ -86,24 +93,39 @@ export function resealVapidKeys(db: Database, cipher: FieldCipher, batchSize: nu
   return resealColumns(db, { name: 'app_secrets (vapid_keys)', table: appSecrets, id: appSecrets.name, columns: { value: appSecrets.value }, where: eq(appSecrets.name, VAPID_SECRET), cipher, batchSize });
 }
 
-export async function insertNotification(db: Executor, values: typeof notifications.$inferInsert): Promise<NotificationRow> {
-  const [row] = await db.insert(notifications).values(values).returning(notificationColumns);
+/** A notification created at `createdAt`: its id carries that moment. */
+export async function insertNotification(db: Executor, values: Omit<typeof notifications.$inferInsert, 'id'> & { createdAt: Date }): Promise<NotificationRow> {
+  const [row] = await db.insert(notifications).values({ ...values, id: uuid7(values.createdAt) }).returning(notificationColumns);
   if (!row) throw new Error('insert notifications returned nothing');
   return row;
 }
 
-export async function insertDeliveries(db: Executor, values: Array<typeof deliveries.$inferInsert>): Promise<DeliveryRow[]> {
+/** Deliveries of one notification: each lives in its notification's month, its id carrying the notification's millisecond. */
+export async function insertDeliveries(
+  db: Executor,
+  notification: { id: string; createdAt: Date },
+  values: Array<Omit<typeof deliveries.$inferInsert, 'id' | 'notificationId' | 'notificationCreatedAt'>>,
+): Promise<DeliveryRow[]> {
   if (values.length === 0) return [];
-  return db.insert(deliveries).values(values).returning(deliveryColumns);
+  const of = { notificationId: notification.id, notificationCreatedAt: notification.createdAt };
+  return db
+    .insert(deliveries)
+    .values(values.map((v) => ({ ...v, ...of, id: uuid7(notification.createdAt) })))
+    .returning(deliveryColumns);
 }
 
+/** One delivery by id (in its month when the id says which). */
+const deliveryIs = (id: string): SQL => and(eq(deliveries.id, id), createdAtOf(deliveries.notificationCreatedAt, id)) ?? sql`false`;
+/** One notification by id (in its month when the id says which). */
+const notificationIs = (id: string): SQL => and(eq(notifications.id, id), createdAtOf(notifications.createdAt, id)) ?? sql`false`;
+
 export async function findDelivery(db: Executor, id: string): Promise<DeliveryRow | undefined> {
-  const [row] = await db.select(deliveryColumns).from(deliveries).where(eq(deliveries.id, id));
+  const [row] = await db.select(deliveryColumns).from(deliveries).where(deliveryIs(id));
   return row;
 }
 
 export async function findNotification(db: Executor, id: string): Promise<NotificationRow | undefined> {
-  const [row] = await db.select(notificationColumns).from(notifications).where(eq(notifications.id, id));
+  const [row] = await db.select(notificationColumns).from(notifications).where(notificationIs(id));
   return row;
 }
 
@@ -112,13 +134,13 @@ export async function findFeedNotification(db: Executor, userId: string, id: str
   const [row] = await db
     .select(notificationColumns)
     .from(notifications)
-    .where(and(eq(notifications.id, id), eq(notifications.userId, userId), eq(notifications.inFeed, true), isNull(notifications.deletedAt)));
+    .where(and(notificationIs(id), eq(notifications.userId, userId), eq(notifications.inFeed, true), isNull(notifications.deletedAt)));
   return row;
 }
 
 /** The notification, locked for the rest of the transaction (one fallback at a time). */
 export async function lockNotification(db: Executor, id: string): Promise<NotificationRow | undefined> {
-  const [row] = await db.select(notificationColumns).from(notifications).where(eq(notifications.id, id)).for('update');
+  const [row] = await db.select(notificationColumns).from(notifications).where(notificationIs(id)).for('update');
   return row;
 }
 
@@ -127,7 +149,7 @@ export async function startAttempt(db: Executor, id: string, now: Date): Promise
   const [row] = await db
     .update(deliveries)
     .set({ attempts: sql`${deliveries.attempts} + 1`, updatedAt: now })
-    .where(and(eq(deliveries.id, id), eq(deliveries.status, 'QUEUED')))
+    .where(and(deliveryIs(id), eq(deliveries.status, 'QUEUED')))
     .returning(deliveryColumns);
   return row;
 }
@@ -136,7 +158,7 @@ export async function markSent(db: Executor, id: string, p: { now: Date; provide
   await db
     .update(deliveries)
     .set({ status: p.delivered ? 'DELIVERED' : 'SENT', sentAt: p.now, providerRef: p.providerRef, lastError: null, updatedAt: p.now, ...(p.delivered ? { deliveredAt: p.now } : {}) })
-    .where(and(eq(deliveries.id, id), eq(deliveries.status, 'QUEUED')));
+    .where(and(deliveryIs(id), eq(deliveries.status, 'QUEUED')));
 }
 
 /** Records a failed attempt; `final` settles it as FAILED. Returns whether this call settled it. */
@@ -144,7 +166,7 @@ export async function recordFailure(db: Executor, id: string, p: { now: Date; er
   const rows = await db
     .update(deliveries)
     .set({ lastError: p.error.slice(0, 500), updatedAt: p.now, ...(p.final ? { status: 'FAILED' as const } : {}) })
-    .where(and(eq(deliveries.id, id), inArray(deliveries.status, ['QUEUED'])))
+    .where(and(deliveryIs(id), inArray(deliveries.status, ['QUEUED'])))
     .returning({ id: deliveries.id });
   return p.final && rows.length > 0;
 }
@@ -166,7 +188,11 @@ export async function settleByReceipt(db: Executor, p: { reference: string; stat
 
 export async function deliveriesOf(db: Executor, notificationIds: readonly string[]): Promise<DeliveryRow[]> {
   if (notificationIds.length === 0) return [];
-  return db.select(deliveryColumns).from(deliveries).where(inArray(deliveries.notificationId, [...notificationIds])).orderBy(asc(deliveries.createdAt), asc(deliveries.channel));
+  return db
+    .select(deliveryColumns)
+    .from(deliveries)
+    .where(and(inArray(deliveries.notificationId, [...notificationIds]), createdAtOfAll(deliveries.notificationCreatedAt, notificationIds)))
+    .orderBy(asc(deliveries.createdAt), asc(deliveries.channel));
 }
 
 const feedOf = (userId: string, f: { unreadOnly?: boolean | null; category?: NotificationCategory | null }): SQL => {
@@ -182,7 +208,8 @@ export async function feedPage(
   p: { userId: string; unreadOnly?: boolean | null; category?: NotificationCategory | null; after: { at: Date; id: string } | null; limit: number },
 ): Promise<NotificationRow[]> {
   const where = feedOf(p.userId, p);
-  const keyset = p.after ? or(lt(notifications.createdAt, p.after.at), and(eq(notifications.createdAt, p.after.at), lt(notifications.id, p.after.id))) : undefined;
+  // The plain bound on the partition key leaves the later months out (the OR alone prunes nothing).
+  const keyset = p.after ? and(lte(notifications.createdAt, p.after.at), or(lt(notifications.createdAt, p.after.at), and(eq(notifications.createdAt, p.after.at), lt(notifications.id, p.after.id)))) : undefined;
   return db
     .select(notificationColumns)
     .from(notifications)
@@ -201,6 +228,8 @@ export async function markRead(db: Executor, userId: string, ids: readonly strin
   if (ids) {
     if (ids.length === 0) return 0;
     conds.push(inArray(notifications.id, [...ids]));
+    const within = createdAtOfAll(notifications.createdAt, ids);
+    if (within) conds.push(within);
   }
   const rows = await db.update(notifications).set({ readAt: now }).where(and(...conds)).returning({ id: notifications.id });
   return rows.length;
@@ -210,7 +239,7 @@ export async function softDelete(db: Executor, userId: string, id: string, now: 
   const rows = await db
     .update(notifications)
     .set({ deletedAt: now })
-    .where(and(eq(notifications.id, id), eq(notifications.userId, userId), eq(notifications.inFeed, true), isNull(notifications.deletedAt)))
+    .where(and(notificationIs(id), eq(notifications.userId, userId), eq(notifications.inFeed, true), isNull(notifications.deletedAt)))
     .returning({ id: notifications.id });
   return rows.length > 0;
 }
@@ -251,12 +280,16 @@ export async function deletePushSubscription(db: Executor, p: { userId?: string;
 }
 
 export async function channelsUsed(db: Executor, notificationId: string): Promise<string[]> {
-  const rows = await db.select({ channel: deliveries.channel }).from(deliveries).where(eq(deliveries.notificationId, notificationId));
+  const rows = await db.select({ channel: deliveries.channel }).from(deliveries).where(and(eq(deliveries.notificationId, notificationId), createdAtOf(deliveries.notificationCreatedAt, notificationId)));
   return rows.map((r) => r.channel);
 }
 
 /** Whether this notification already fell back once. */
 export async function hasFallback(db: Executor, notificationId: string): Promise<boolean> {
-  const [row] = await db.select({ n: count() }).from(deliveries).where(and(eq(deliveries.notificationId, notificationId), sql`${deliveries.fallbackOf} IS NOT NULL`));
+  const [row] = await db
+    .select({ n: count() })
+    .from(deliveries)
+    .where(and(eq(deliveries.notificationId, notificationId), createdAtOf(deliveries.notificationCreatedAt, notificationId), sql`${deliveries.fallbackOf} IS NOT NULL`));
   return (row?.n ?? 0) > 0;
 }
+

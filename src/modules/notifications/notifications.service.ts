@@ -61,7 +61,8 @@ export class NotificationsService {
     });
     const rows = await repo.insertDeliveries(
       tx,
-      planned.map((d) => ({ notificationId: notification.id, channel: d.channel, destination: d.destination, content: d.content, scheduledFor: d.scheduledFor, createdAt: now, updatedAt: now })),
+      notification,
+      planned.map((d) => ({ channel: d.channel, destination: d.destination, content: d.content, scheduledFor: d.scheduledFor, createdAt: now, updatedAt: now })),
     );
     for (const d of rows) await enqueueDelivery(tx, d, now);
     // The in-app feed's notifications reach the account feed (accountUpdates) with the change that caused them.

@@ -2,31 +2,22 @@
  * Migration 0029 (booking_holders) on a database that already has bookings: every citizen's count
  * of active bookings is filled in from the bookings there are, and kept by the trigger from then on.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate as drizzleMigrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../src/db/migrate.js';
 import { createTestDatabase } from '../../helpers/database.js';
+import { migrationsBefore as migrationsBeforeHelper } from '../../helpers/migrations.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-/** drizzle/ as it was before the migration whose file name starts with `before` (a copy with a shorter journal). */
 function migrationsBefore(before: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mfc-migrations-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  cpSync('drizzle', dir, { recursive: true });
-  const journalPath = join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
-  const at = journal.entries.findIndex((e) => e.tag.startsWith(before));
-  expect(at).toBeGreaterThan(0);
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
+  const { dir, cleanup } = migrationsBeforeHelper(before);
+  cleanups.push(cleanup);
   return dir;
 }
 
