@@ -127,6 +127,8 @@ function bookingSteps(p: ScalePlan): Step[] {
                  + case extract(isodow from date_trunc('day', now() at time zone bn.timezone)::date + 1 + (c.k % 12))::int when 6 then 2 when 7 then 1 else 0 end)
                 + time '10:00' + ((c.k % 32) * 15 || ' minutes')::interval) at time zone bn.timezone
           else date_trunc('day', now()) - ((7 * (j + 1) + c.k % 7) || ' days')::interval + time '07:00' + ((c.k % 32) * 15 || ' minutes')::interval end as starts) t`],
+    // booking_events is partitioned by UTC month of "at" (migration 0031): the months the events fall in first.
+    ['booking event partitions', monthPartitions(['booking_events'], `(select min(created_at) from bookings where number like 'SC%')`)],
     ['booking events (created)', `insert into booking_events (booking_id, status, at) select id, 'CONFIRMED', created_at from bookings where number like 'SC%'`],
     ['booking events (outcome)', `insert into booking_events (booking_id, status, at) select id, status, starts_at from bookings where number like 'SC%' and status <> 'CONFIRMED'`],
     ['slot places of future bookings', `insert into slot_places (branch_id, service_id, starts_at, taken, capacity)
@@ -137,19 +139,23 @@ function bookingSteps(p: ScalePlan): Step[] {
   ];
 }
 
+/** A DO block making the UTC month partitions `_pYYYYMM` of the tables from the month of `from` (SQL) to now's. */
+function monthPartitions(tables: string[], from: string): string {
+  const create = tables.map((table) => `execute format('create table if not exists %I partition of ${table} for values from (%L) to (%L)',
+          '${table}_p' || to_char(m, 'YYYYMM'), m::timestamp at time zone 'UTC', (m + interval '1 month')::timestamp at time zone 'UTC');`);
+  return `do $$ declare m date; begin
+      for m in select generate_series(date_trunc('month', (${from}) at time zone 'UTC'), date_trunc('month', now() at time zone 'UTC'), interval '1 month')::date loop
+        ${create.join('\n        ')}
+      end loop; end $$`;
+}
+
 /** Notifications spread over the last `sampleDays` days, in the feed, mostly read; one delivered SMS each. */
 function notificationSteps(p: ScalePlan): Step[] {
   const n = p.notificationsPerCitizen;
   // Both tables are partitioned by UTC month of the notification's time (migration 0030), and a
   // row's id carries that time (uuid_v7): the months get their partitions first.
-  const month = (table: string) => `execute format('create table if not exists %I partition of ${table} for values from (%L) to (%L)',
-          '${table}_p' || to_char(m, 'YYYYMM'), m::timestamp at time zone 'UTC', (m + interval '1 month')::timestamp at time zone 'UTC');`;
   return [
-    ['notification partitions', `do $$ declare m date; begin
-      for m in select generate_series(date_trunc('month', (now() at time zone 'UTC') - interval '${p.sampleDays + 1} days'), date_trunc('month', now() at time zone 'UTC'), interval '1 month')::date loop
-        ${month('notifications')}
-        ${month('deliveries')}
-      end loop; end $$`],
+    ['notification partitions', monthPartitions(['notifications', 'deliveries'], `now() - interval '${p.sampleDays + 1} days'`)],
     ['notifications', `insert into notifications (id, user_id, category, template, title, body, subject_type, in_feed, read_at, created_at)
       select uuid_v7(x.at), x.user_id, x.category, 'scale.generated', x.title, x.body, null, true, x.read_at, x.at
       from (select c.id as user_id, (array['BOOKING','APPLICATION_STATUS','SYSTEM','SECURITY']::notification_category[])[1 + j % 4] as category,

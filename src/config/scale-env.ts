@@ -26,6 +26,8 @@ export const scaleEnv = {
   ACTIVITY_RETENTION_DAYS: int(1095, 1),
   /** Days notifications and their deliveries are kept; whole months past it are dropped. */
   NOTIFICATION_RETENTION_DAYS: int(1095, 1),
+  /** Days bookings' histories (booking_events) are kept; whole months past it are dropped (the bookings stay). */
+  BOOKING_EVENTS_RETENTION_DAYS: int(1095, 1),
 };
 
 /** What the scale variables cannot be together. */

@@ -86,10 +86,15 @@ export const bookings = pgTable(
   ],
 );
 
+/**
+ * A booking's history. Partitioned by UTC month of `at` (migration 0031; README, "Running at
+ * national scale"), so the key includes it; an event is never older than its booking, so a read of
+ * bookings' histories bounds `at` by their creation.
+ */
 export const bookingEvents = pgTable(
   'booking_events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     bookingId: uuid('booking_id')
       .notNull()
       .references(() => bookings.id, { onDelete: 'cascade' }),
@@ -97,7 +102,7 @@ export const bookingEvents = pgTable(
     at: ts('at').notNull(),
     note: text('note'),
   },
-  (t) => [index('booking_events_booking_idx').on(t.bookingId, t.at)],
+  (t) => [primaryKey({ columns: [t.id, t.at] }), index('booking_events_booking_idx').on(t.bookingId, t.at)],
 );
 
 /** "Tell me when a place frees up": fires once; a freed place is held for the first watcher in order of watching. */

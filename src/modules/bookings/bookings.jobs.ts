@@ -39,15 +39,24 @@ export const recheckSchedule = defineJob({
   schema: z.object({ branchId: z.uuid(), date: z.iso.date().optional(), reason: z.string() }),
 });
 
+/** Periodic: the months ahead of bookings' histories created, whole months past BOOKING_EVENTS_RETENTION_DAYS dropped. */
+export const pruneBookingEventsJob = defineJob({
+  name: 'bookings.pruneEvents',
+  queue: 'maintenance',
+  schema: z.object({}),
+});
+
 /** What the processors call (BookingsService). */
 export interface BookingJobsHandler {
   expire(bookingId: string): Promise<unknown>;
   sweepExpired(): Promise<number>;
   remind(bookingId: string, startsAt: string): Promise<boolean>;
   recheckSchedule(change: ScheduleChange): Promise<number>;
+  pruneEvents(): Promise<unknown>;
 }
 
 const SWEEP_EVERY_MS = 60_000;
+const PRUNE_EVENTS_EVERY_MS = 6 * 3_600_000;
 
 export function bookingJobs(bookings: BookingJobsHandler): {
   jobs: ReadonlyArray<JobContract<unknown>>;
@@ -55,13 +64,14 @@ export function bookingJobs(bookings: BookingJobsHandler): {
   schedules: ScheduleDefinition[];
 } {
   return {
-    jobs: [expireBooking, sweepBookings, remindBooking, recheckSchedule] as ReadonlyArray<JobContract<unknown>>,
+    jobs: [expireBooking, sweepBookings, remindBooking, recheckSchedule, pruneBookingEventsJob] as ReadonlyArray<JobContract<unknown>>,
     processors: [
       defineProcessor(expireBooking, async ({ bookingId }) => ((await bookings.expire(bookingId)) ? 'EXPIRED' : 'UNCHANGED')),
       defineProcessor(sweepBookings, () => bookings.sweepExpired()),
       defineProcessor(remindBooking, async ({ bookingId, startsAt }) => ((await bookings.remind(bookingId, startsAt)) ? 'SENT' : 'STALE')),
       defineProcessor(recheckSchedule, (change) => bookings.recheckSchedule(change)),
+      defineProcessor(pruneBookingEventsJob, () => bookings.pruneEvents()),
     ],
-    schedules: [defineSchedule(sweepBookings, { every: SWEEP_EVERY_MS })],
+    schedules: [defineSchedule(sweepBookings, { every: SWEEP_EVERY_MS }), defineSchedule(pruneBookingEventsJob, { every: PRUNE_EVENTS_EVERY_MS })],
   };
 }

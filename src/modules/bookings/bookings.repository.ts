@@ -198,9 +198,12 @@ export async function bookingsOfUser(
   return { rows: rows.map((r) => r.booking), total: rows[0]?.total ?? 0 };
 }
 
+/** Histories: month-partitioned by `at` (0031), never older than their booking, so months before the earliest booking are pruned. */
 export async function eventsOf(db: Executor, bookingIds: readonly string[]): Promise<BookingEventRow[]> {
   if (bookingIds.length === 0) return [];
-  return db.select(eventColumns).from(bookingEvents).where(inArray(bookingEvents.bookingId, [...bookingIds])).orderBy(asc(bookingEvents.at), asc(bookingEvents.id));
+  const since = db.select({ at: sql`min(${bookings.createdAt})` }).from(bookings).where(inArray(bookings.id, [...bookingIds]));
+  const where = and(inArray(bookingEvents.bookingId, [...bookingIds]), gte(bookingEvents.at, sql`(${since})`));
+  return db.select(eventColumns).from(bookingEvents).where(where).orderBy(asc(bookingEvents.at), asc(bookingEvents.id));
 }
 
 export async function findBookingsByIds(db: Executor, ids: readonly string[]): Promise<BookingRow[]> {

@@ -23,6 +23,7 @@ import { SlotsService, type SlotView } from './slots.service.js';
 import type { DocumentRow } from '../documents/index.js';
 import type { Readiness } from './readiness.rules.js';
 import { ReadinessService } from './readiness.service.js';
+import { pruneBookingEvents } from './retention.repository.js';
 import { ScheduleCancellations } from './schedule-changes.service.js';
 import { SlotWatchesService } from './watches.service.js';
 import { signTicketCode } from './ticket-code.js';
@@ -179,6 +180,13 @@ export class BookingsService implements VisitOutcomes, ScheduleChangeListener {
 
   sweepExpired(): Promise<number> {
     return this.lifecycle.sweepExpired();
+  }
+
+  /** bookings.pruneEvents: the histories' months kept ahead, whole months past BOOKING_EVENTS_RETENTION_DAYS dropped. */
+  pruneEvents(): Promise<unknown> {
+    const { db, clock, config } = this.deps;
+    const now = clock.now();
+    return pruneBookingEvents(db, new Date(now.getTime() - config.BOOKING_EVENTS_RETENTION_DAYS * 86_400_000), now);
   }
 
   remind(bookingId: string, startsAt: string): Promise<boolean> {

@@ -8,7 +8,7 @@ import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../src/db/migrate.js';
 import { createTestDatabase } from '../../helpers/database.js';
-import { migrationsBefore as migrationsBeforeHelper } from '../../helpers/migrations.js';
+import { bookingFixtures, migrationsBefore as migrationsBeforeHelper } from '../../helpers/migrations.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterAll(async () => {
@@ -30,12 +30,7 @@ describe('migration 0029_booking_holders', () => {
 
     // Given a database at 0028 with bookings of every status
     await drizzleMigrate(drizzle(sql), { migrationsFolder: migrationsBefore('0029_') });
-    const [category] = await sql<Array<{ id: string }>>`insert into service_categories (slug, title) values ('m', 'Категория') returning id`;
-    const [service] = await sql<Array<{ id: string }>>`
-      insert into services (code, title, description, category_id, kind, processing_days) values ('m-1', 'Услуга', 'Описание', ${category?.id ?? ''}, 'CERTIFICATE', 1) returning id`;
-    await sql`insert into regions (code, name) values ('77', 'Москва') on conflict do nothing`;
-    const [branch] = await sql<Array<{ id: string }>>`
-      insert into branches (name, region_code, locality, address, lat, lon, timezone, windows) values ('МФЦ', '77', 'Москва', 'ул. Тверская, 1', 55.7, 37.6, 'Europe/Moscow', 3) returning id`;
+    const { branchId, serviceId } = await bookingFixtures(sql);
     const citizens = await sql<Array<{ id: string }>>`insert into users (last_name, first_name, phone) select 'Иванов', 'Гражданин ' || g, '+7999000000' || g from generate_series(1, 3) g returning id`;
     const [two, none, one] = citizens.map((c) => c.id);
     let n = 0;
@@ -44,7 +39,7 @@ describe('migration 0029_booking_holders', () => {
       const starts = new Date(Date.UTC(2030, 0, 1, 6) + n * 3_600_000);
       await sql`
         insert into bookings (number, user_id, branch_id, service_id, starts_at, ends_at, original_starts_at, status, created_at, updated_at)
-        values (${`МФЦ-Б-${String(n).padStart(7, '0')}`}, ${userId ?? ''}, ${branch?.id ?? ''}, ${service?.id ?? ''}, ${starts.toISOString()}::timestamptz, ${new Date(starts.getTime() + 900_000).toISOString()}::timestamptz, ${starts.toISOString()}::timestamptz, ${status}, now(), now())`;
+        values (${`МФЦ-Б-${String(n).padStart(7, '0')}`}, ${userId ?? ''}, ${branchId}, ${serviceId}, ${starts.toISOString()}::timestamptz, ${new Date(starts.getTime() + 900_000).toISOString()}::timestamptz, ${starts.toISOString()}::timestamptz, ${status}, now(), now())`;
     };
     await book(two, 'PENDING_CONFIRMATION');
     await book(two, 'CONFIRMED');

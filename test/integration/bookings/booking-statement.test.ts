@@ -120,8 +120,10 @@ describe('the booking statement', () => {
       options.debug = previous;
     }
     expect(booking.number).toMatch(/^МФЦ-Б-\d{7}$/);
-    // The hold: limit, capacity, places, number, row, event, jobs and the account feed's entry.
-    expect(seen.filter((s) => /bookings|slot_places|branch_services|account_feed_heads|account_events/.test(s))).toHaveLength(1);
+    // The hold: limit, capacity, places, number, row, event, jobs and the account feed's entry (the
+    // answer's history is a read after it: its months are bounded by the bookings' creation).
+    const writes = seen.filter((s) => !/from "booking_events"/.test(s));
+    expect(writes.filter((s) => /bookings|slot_places|branch_services|account_feed_heads|account_events/.test(s))).toHaveLength(1);
     const feed = await sql<Array<{ kind: string }>>`select kind from account_events where subject_id = ${booking.id}`;
     expect(feed).toEqual([{ kind: 'BOOKING' }]);
     const [event] = await sql<Array<{ number: string; type: string }>>`
