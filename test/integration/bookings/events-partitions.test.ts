@@ -11,6 +11,7 @@ import { AvailableSlotsDocument, BookAppointmentDocument, BookingWithHistoryDocu
 import { ensurePartitions, partitionName, periodStart } from '../../../src/db/partitions.js';
 import { createAccount, createStaff } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
+import { planOf, statementsOf } from '../../helpers/statements.js';
 import { EVERY_DAY, buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
 
 const t = useTestApp({ BOOKING_EVENTS_RETENTION_DAYS: '60' });
@@ -46,21 +47,10 @@ describe('bookings histories partitioned by month', () => {
     expect(booking?.history.map((e) => e.status)).toEqual(['PENDING_CONFIRMATION', 'CANCELLED']);
 
     // The statement the app sent, run again with its parameters: the months before the booking's are never read.
-    const options = (sql as unknown as { options: { debug?: unknown } }).options;
-    const seen: Array<{ text: string; params: unknown[] }> = [];
-    const previous = options.debug;
-    options.debug = (_c: number, text: string, params: unknown[]) => {
-      seen.push({ text, params });
-      if (typeof previous === 'function') (previous as (...a: unknown[]) => void)(_c, text, params);
-    };
-    try {
-      await citizen.client.request(BookingWithHistoryDocument, { id });
-    } finally {
-      options.debug = previous;
-    }
-    const history = seen.find((s) => /from "booking_events"/.test(s.text));
-    if (!history) throw new Error(`no history statement among ${seen.length}`);
-    const plan = (await sql.unsafe(`explain (analyze, costs off, timing off, summary off) ${history.text}`, history.params as never[])).map((r) => String((r as Record<string, unknown>)['QUERY PLAN'])).join('\n');
+    const sent = await statementsOf(sql, () => citizen.client.request(BookingWithHistoryDocument, { id }));
+    const history = sent.find((s) => /from "booking_events"/.test(s.text));
+    if (!history) throw new Error(`no history statement among ${sent.length}`);
+    const plan = await planOf(sql, history, 'analyze, costs off, timing off, summary off');
     // A month is read when a scan of it ran (one pruned at run time shows "(never executed)" or is gone).
     const read = (name: string) => plan.split('\n').some((line) => line.includes(` on ${name} `) && !line.includes('never executed'));
     expect(read(month(now)), plan).toBe(true);

@@ -15,6 +15,7 @@ import { uuid7Time } from '../../../src/db/uuid7.js';
 import type { NotifyInput } from '../../../src/modules/notifications/index.js';
 import { registerCitizen } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
+import { planOf, statementsOf } from '../../helpers/statements.js';
 
 const t = useTestApp({ NOTIFICATION_RETENTION_DAYS: '60' });
 const DAY = 86_400_000;
@@ -34,27 +35,11 @@ async function partitions(table: string): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-/** The statements the app sends while `fn` runs, each EXPLAINed with its parameters: the partitions each reads. */
+/** The statements on notifications and deliveries the app sends while `fn` runs, each with its plan. */
 async function plansOf(fn: () => Promise<unknown>): Promise<string[]> {
   const sql = t.running.app.db.sql;
-  const options = (sql as unknown as { options: { debug?: unknown } }).options;
-  const seen: Array<{ text: string; params: unknown[] }> = [];
-  const previous = options.debug;
-  options.debug = (_c: number, text: string, params: unknown[]) => {
-    seen.push({ text, params });
-    if (typeof previous === 'function') (previous as (...a: unknown[]) => void)(_c, text, params);
-  };
-  try {
-    await fn();
-  } finally {
-    options.debug = previous;
-  }
-  const plans: string[] = [];
-  for (const s of seen.filter((x) => /\b(notifications|deliveries)\b/.test(x.text) && /^\s*(select|update)/i.test(x.text))) {
-    const rows = await sql.unsafe(`explain ${s.text}`, s.params as never[]);
-    plans.push(`${s.text}\n${rows.map((r) => String((r as Record<string, unknown>)['QUERY PLAN'])).join('\n')}`);
-  }
-  return plans;
+  const sent = (await statementsOf(sql, fn)).filter((x) => /\b(notifications|deliveries)\b/.test(x.text) && /^\s*(select|update)/i.test(x.text));
+  return Promise.all(sent.map(async (s) => `${s.text}\n${await planOf(sql, s)}`));
 }
 
 describe('notifications partitioned by month', () => {
