@@ -2,7 +2,10 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Sql } from 'postgres';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { migrate as drizzleMigrate } from 'drizzle-orm/postgres-js/migrator';
+import postgres, { type Sql } from 'postgres';
+import { createTestDatabase } from './database.js';
 
 /**
  * A copy of drizzle/ whose journal ends before the migration whose file name starts with `before`;
@@ -28,4 +31,27 @@ export async function bookingFixtures(sql: Sql): Promise<{ branchId: string; ser
   const [branch] = await sql<Array<{ id: string }>>`
     insert into branches (name, region_code, locality, address, lat, lon, timezone, windows) values ('МФЦ', '77', 'Москва', 'ул. Тверская, 1', 55.7, 37.6, 'Europe/Moscow', 3) returning id`;
   return { branchId: branch?.id ?? '', serviceId: service?.id ?? '' };
+}
+
+/**
+ * A new empty database migrated up to (not including) the migration named `before`, with a client
+ * on it; `close` drops it all. The test then writes its rows and runs the rest (src/db/migrate.ts).
+ */
+export async function databaseBefore(before: string): Promise<{ url: string; sql: Sql; close(): Promise<void> }> {
+  const db = await createTestDatabase({ empty: true });
+  const sql = postgres(db.url, { max: 1, onnotice: () => undefined });
+  const migrations = migrationsBefore(before);
+  try {
+    await drizzleMigrate(drizzle(sql), { migrationsFolder: migrations.dir });
+  } finally {
+    migrations.cleanup();
+  }
+  return {
+    url: db.url,
+    sql,
+    close: async () => {
+      await sql.end();
+      await db.drop();
+    },
+  };
 }

@@ -11,15 +11,10 @@ import { ensurePartitions, partitionName, periodStart } from '../../../src/db/pa
 import { pruneJournal } from '../../../src/modules/accounts/index.js';
 import { loginAs, registerCitizen } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
+import { partitionNames } from '../../helpers/partitions.js';
 
 const t = useTestApp({ ACTIVITY_RETENTION_DAYS: '60' });
 const month = (at: Date, n = 0) => partitionName('activity_entries', 'month', periodStart('month', at, n));
-
-async function partitions(): Promise<string[]> {
-  const rows = await t.running.app.db.sql<Array<{ name: string }>>`
-    select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent where p.relname = 'activity_entries'`;
-  return rows.map((r) => r.name);
-}
 
 describe('account journal partitioned by month', () => {
   it('the job keeps months ahead, drops whole months past ACTIVITY_RETENTION_DAYS, and myActivity still reads and pages', async () => {
@@ -39,7 +34,7 @@ describe('account journal partitioned by month', () => {
     if (!processor) throw new Error('no processor');
     // (ROLE=all: the scheduled run may come first; either way pruneJournal made and dropped them.)
     await processor({ name: pruneJournal.name, data: {} } as Job, t.running.app);
-    const left = await partitions();
+    const left = await partitionNames(t.running.app.db.sql, 'activity_entries');
     expect(left).not.toContain(month(now, -5));
     expect(left).not.toContain(month(now, -4));
     expect(left).toEqual(expect.arrayContaining([month(now), month(now, 3), month(new Date(now.getTime() - 20 * 86_400_000)), 'activity_entries_default']));

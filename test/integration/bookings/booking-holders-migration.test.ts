@@ -2,34 +2,22 @@
  * Migration 0029 (booking_holders) on a database that already has bookings: every citizen's count
  * of active bookings is filled in from the bookings there are, and kept by the trigger from then on.
  */
-import { drizzle } from 'drizzle-orm/postgres-js';
-import { migrate as drizzleMigrate } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../src/db/migrate.js';
-import { createTestDatabase } from '../../helpers/database.js';
-import { bookingFixtures, migrationsBefore as migrationsBeforeHelper } from '../../helpers/migrations.js';
+import { bookingFixtures, databaseBefore } from '../../helpers/migrations.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-function migrationsBefore(before: string): string {
-  const { dir, cleanup } = migrationsBeforeHelper(before);
-  cleanups.push(cleanup);
-  return dir;
-}
-
 describe('migration 0029_booking_holders', () => {
   it('counts the active bookings a database already holds, then keeps counting', async () => {
-    const db = await createTestDatabase({ empty: true });
-    cleanups.push(() => db.drop());
-    const sql = postgres(db.url, { max: 1, onnotice: () => undefined });
-    cleanups.push(() => sql.end());
+    const db = await databaseBefore('0029_');
+    cleanups.push(() => db.close());
+    const { sql } = db;
 
     // Given a database at 0028 with bookings of every status
-    await drizzleMigrate(drizzle(sql), { migrationsFolder: migrationsBefore('0029_') });
     const { branchId, serviceId } = await bookingFixtures(sql);
     const citizens = await sql<Array<{ id: string }>>`insert into users (last_name, first_name, phone) select 'Иванов', 'Гражданин ' || g, '+7999000000' || g from generate_series(1, 3) g returning id`;
     const [two, none, one] = citizens.map((c) => c.id);

@@ -3,13 +3,9 @@
  * every event moves over with its id into its month (months made from the oldest event's to three
  * past the latest), and the id sequence goes on where it was.
  */
-import { drizzle } from 'drizzle-orm/postgres-js';
-import { migrate as drizzleMigrate } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../src/db/migrate.js';
-import { createTestDatabase } from '../../helpers/database.js';
-import { bookingFixtures, migrationsBefore } from '../../helpers/migrations.js';
+import { bookingFixtures, databaseBefore } from '../../helpers/migrations.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterAll(async () => {
@@ -18,15 +14,11 @@ afterAll(async () => {
 
 describe('migration 0031_booking_events_partitioned', () => {
   it('moves the histories a database holds into their months, ids kept, the sequence going on', async () => {
-    const db = await createTestDatabase({ empty: true });
-    cleanups.push(() => db.drop());
-    const sql = postgres(db.url, { max: 1, onnotice: () => undefined });
-    cleanups.push(() => sql.end());
-    const before = migrationsBefore('0031_');
-    cleanups.push(before.cleanup);
+    const db = await databaseBefore('0031_');
+    cleanups.push(() => db.close());
+    const { sql } = db;
 
     // Given a database at 0030 with a booking made half a year ago and visited two months ahead
-    await drizzleMigrate(drizzle(sql), { migrationsFolder: before.dir });
     const { branchId, serviceId } = await bookingFixtures(sql);
     const [user] = await sql<Array<{ id: string }>>`insert into users (last_name, first_name, phone) values ('Иванов', 'Иван', '+79990000001') returning id`;
     const [booking] = await sql<Array<{ id: string }>>`

@@ -11,6 +11,7 @@ import { AvailableSlotsDocument, BookAppointmentDocument, BookingWithHistoryDocu
 import { ensurePartitions, partitionName, periodStart } from '../../../src/db/partitions.js';
 import { createAccount, createStaff } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
+import { partitionNames } from '../../helpers/partitions.js';
 import { planOf, statementsOf } from '../../helpers/statements.js';
 import { EVERY_DAY, buildBranch, buildCategory, buildService } from '../../factories/catalog.js';
 
@@ -27,12 +28,6 @@ async function booked() {
   const citizen = await createAccount(t, 'CITIZEN');
   const { bookAppointment } = await citizen.client.request(BookAppointmentDocument, { input: { branchId: branch.id, serviceId: service.id, startsAt: slot?.startsAt ?? '' } });
   return { citizen, id: bookAppointment.id };
-}
-
-async function partitions(): Promise<string[]> {
-  const rows = await t.running.app.db.sql<Array<{ name: string }>>`
-    select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent where p.relname = 'booking_events'`;
-  return rows.map((r) => r.name);
 }
 
 describe('bookings histories partitioned by month', () => {
@@ -73,7 +68,7 @@ describe('bookings histories partitioned by month', () => {
     const processor = processors['bookings.pruneEvents'];
     if (!processor) throw new Error('no processor for bookings.pruneEvents');
     await processor({ name: 'bookings.pruneEvents', data: {} } as Job, t.running.app);
-    const left = await partitions();
+    const left = await partitionNames(t.running.app.db.sql, 'booking_events');
     expect(left).not.toContain(month(now, -5));
     expect(left).not.toContain(month(now, -4));
     expect(left).toEqual(expect.arrayContaining([month(now), month(now, 3), month(new Date(now.getTime() - 20 * DAY)), 'booking_events_default']));

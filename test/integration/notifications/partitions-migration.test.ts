@@ -4,14 +4,10 @@
  * oldest row's on), each delivery with its notification's time; new rows get version-7 ids.
  */
 import { randomUUID } from 'node:crypto';
-import { drizzle } from 'drizzle-orm/postgres-js';
-import { migrate as drizzleMigrate } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../src/db/migrate.js';
 import { uuid7Time } from '../../../src/db/uuid7.js';
-import { createTestDatabase } from '../../helpers/database.js';
-import { migrationsBefore } from '../../helpers/migrations.js';
+import { databaseBefore } from '../../helpers/migrations.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterAll(async () => {
@@ -20,15 +16,11 @@ afterAll(async () => {
 
 describe('migration 0030_notifications_partitioned', () => {
   it('moves the notifications and deliveries a database holds into their months, ids kept', async () => {
-    const db = await createTestDatabase({ empty: true });
-    cleanups.push(() => db.drop());
-    const sql = postgres(db.url, { max: 1, onnotice: () => undefined });
-    cleanups.push(() => sql.end());
-    const before = migrationsBefore('0030_');
-    cleanups.push(before.cleanup);
+    const db = await databaseBefore('0030_');
+    cleanups.push(() => db.close());
+    const { sql } = db;
 
     // Given a database at 0029 with notifications of three months ago and of today, with deliveries
-    await drizzleMigrate(drizzle(sql), { migrationsFolder: before.dir });
     const [user] = await sql<Array<{ id: string }>>`insert into users (last_name, first_name, phone) values ('Иванов', 'Иван', '+79990000001') returning id`;
     const old = randomUUID();
     const today = randomUUID();

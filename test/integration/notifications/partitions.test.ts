@@ -15,6 +15,7 @@ import { uuid7Time } from '../../../src/db/uuid7.js';
 import type { NotifyInput } from '../../../src/modules/notifications/index.js';
 import { registerCitizen } from '../../helpers/accounts.js';
 import { useTestApp } from '../../helpers/app.js';
+import { partitionNames } from '../../helpers/partitions.js';
 import { planOf, statementsOf } from '../../helpers/statements.js';
 
 const t = useTestApp({ NOTIFICATION_RETENTION_DAYS: '60' });
@@ -28,12 +29,6 @@ const booking = (userId: string, number: string): NotifyInput => ({
   subjectType: 'Booking',
   subjectId: randomUUID(),
 });
-
-async function partitions(table: string): Promise<string[]> {
-  const rows = await t.running.app.db.sql<Array<{ name: string }>>`
-    select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent where p.relname = ${table}`;
-  return rows.map((r) => r.name);
-}
 
 /** The statements on notifications and deliveries the app sends while `fn` runs, each with its plan. */
 async function plansOf(fn: () => Promise<unknown>): Promise<string[]> {
@@ -129,7 +124,7 @@ describe('notifications partitioned by month', () => {
     // (ROLE=all: the scheduled run may come first; either way the job made and dropped them.)
     await processor({ name: 'notifications.prune', data: {} } as Job, t.running.app);
     for (const table of ['notifications', 'deliveries']) {
-      const left = await partitions(table);
+      const left = await partitionNames(t.running.app.db.sql, table);
       expect(left).not.toContain(month(table, now, -5));
       expect(left).not.toContain(month(table, now, -4));
       expect(left).toEqual(expect.arrayContaining([month(table, now), month(table, now, 3), month(table, new Date(now.getTime() - 20 * DAY)), `${table}_default`]));
