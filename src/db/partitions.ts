@@ -115,3 +115,23 @@ export async function ensureDailyPartitions(db: Executor, table: string, from: D
 export async function dropDaysBefore(db: Executor, table: string, cutoff: Date): Promise<string[]> {
   return (await dropPartitionsBefore(db, table, 'day', cutoff)).dropped;
 }
+
+export interface MonthlyRetention {
+  created: string[];
+  dropped: string[];
+  /** Rows older than the window deleted from the default partition (rows outside the created months). */
+  deleted: number;
+}
+
+/**
+ * A month-partitioned table's retention: the month of `now` and `monthsAhead` after it created,
+ * whole months that ended before `before` dropped (a row is kept at least until `before`, at most a
+ * month longer), and rows whose `key` (the partition key column) is older than it deleted from
+ * the default partition.
+ */
+export async function retainMonths(db: Executor, table: string, key: string, before: Date, now: Date, monthsAhead = 3): Promise<MonthlyRetention> {
+  const { created } = await ensurePartitions(db, table, 'month', now, monthsAhead);
+  const { dropped } = await dropPartitionsBefore(db, table, 'month', before);
+  const rows = await db.execute(sql`delete from ${sql.identifier(`${table}_default`)} where ${sql.identifier(key)} < ${before.toISOString()}::timestamptz`);
+  return { created, dropped, deleted: (rows as unknown as { count?: number }).count ?? 0 };
+}

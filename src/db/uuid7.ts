@@ -1,8 +1,8 @@
 /**
  * UUIDv7 (RFC 9562) ids that carry their row's creation time, for the month-partitioned tables
  * (notifications, deliveries: migration 0030). The first 48 bits are the Unix time in
- * milliseconds, so a look-up by id alone can name the partition: `createdAtOf(column, id)` bounds
- * the partition key to that millisecond. Rows keep this promise by a check in PostgreSQL (an id of
+ * milliseconds, so a look-up by id alone can name the partition: `createdAtOf(column, ids)` bounds
+ * the partition key to the milliseconds they carry. Rows keep this promise by a check in PostgreSQL (an id of
  * version 7 must carry its row's time to the millisecond); older rows keep random (v4) ids, for
  * which there is no bound and every partition is read. SQL makes the same ids with uuid_v7(ts).
  */
@@ -36,17 +36,12 @@ export function uuid7Time(id: string): Date | null {
 }
 
 /**
- * `column` (a row's creation time, the partition key) within the millisecond `id` carries, so the
- * planner reads one partition; undefined (no bound) for an id that carries none.
+ * `column` (the rows' creation time, the partition key) within the milliseconds these ids carry
+ * (from the earliest to the latest), so the planner reads only their months; undefined (no bound)
+ * when one of them carries none.
  */
-export function createdAtOf(column: PgColumn, id: string): SQL | undefined {
-  const at = uuid7Time(id);
-  return at ? and(gte(column, at), lt(column, new Date(at.getTime() + 1))) : undefined;
-}
-
-/** `column` within the span of the moments these ids carry; undefined (no bound) when one carries none. */
-export function createdAtOfAll(column: PgColumn, ids: readonly string[]): SQL | undefined {
-  const times = ids.map((id) => uuid7Time(id)?.getTime());
+export function createdAtOf(column: PgColumn, ids: string | readonly string[]): SQL | undefined {
+  const times = (typeof ids === 'string' ? [ids] : ids).map((id) => uuid7Time(id)?.getTime());
   if (times.length === 0 || times.some((t) => t === undefined)) return undefined;
   const ms = times as number[];
   return and(gte(column, new Date(Math.min(...ms))), lt(column, new Date(Math.max(...ms) + 1)));

@@ -5,12 +5,10 @@
  */
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { dropPartitionsBefore, ensurePartitions } from '../../db/partitions.js';
+import { retainMonths, type MonthlyRetention } from '../../db/partitions.js';
 import { activityEntries } from '../../db/schema/index.js';
 
 export const ACTIVITY_TABLE = 'activity_entries';
-/** Months ahead kept created. */
-const MONTHS_AHEAD = 3;
 
 export type ActivityRow = typeof activityEntries.$inferSelect;
 
@@ -55,14 +53,7 @@ export async function countActivity(db: Executor, userId: string): Promise<numbe
   return row?.n ?? 0;
 }
 
-/**
- * Retention: the months ahead created, whole months that ended before `before` dropped (an entry is
- * kept at least until `before`, at most a month longer), and entries older than it deleted from the
- * default partition (rows outside the created months).
- */
-export async function pruneActivity(db: Executor, before: Date, now: Date): Promise<{ created: string[]; dropped: string[]; deleted: number }> {
-  const { created } = await ensurePartitions(db, ACTIVITY_TABLE, 'month', now, MONTHS_AHEAD);
-  const { dropped } = await dropPartitionsBefore(db, ACTIVITY_TABLE, 'month', before);
-  const rows = await db.execute<{ id: string }>(sql`delete from ${sql.identifier(`${ACTIVITY_TABLE}_default`)} where at < ${before.toISOString()}::timestamptz returning id`);
-  return { created, dropped, deleted: rows.length };
+/** Retention (accounts.pruneJournal): see retainMonths; an entry is kept at least until `before`, at most a month longer. */
+export function pruneActivity(db: Executor, before: Date, now: Date): Promise<MonthlyRetention> {
+  return retainMonths(db, ACTIVITY_TABLE, 'at', before, now);
 }

@@ -201,9 +201,9 @@ export async function bookingsOfUser(
 /** Histories: month-partitioned by `at` (0031), never older than their booking, so months before the earliest booking are pruned. */
 export async function eventsOf(db: Executor, bookingIds: readonly string[]): Promise<BookingEventRow[]> {
   if (bookingIds.length === 0) return [];
-  const since = db.select({ at: sql`min(${bookings.createdAt})` }).from(bookings).where(inArray(bookings.id, [...bookingIds]));
-  const where = and(inArray(bookingEvents.bookingId, [...bookingIds]), gte(bookingEvents.at, sql`(${since})`));
-  return db.select(eventColumns).from(bookingEvents).where(where).orderBy(asc(bookingEvents.at), asc(bookingEvents.id));
+  const ids = [...bookingIds];
+  const since = db.select({ at: sql`min(${bookings.createdAt})` }).from(bookings).where(inArray(bookings.id, ids));
+  return db.select(eventColumns).from(bookingEvents).where(and(inArray(bookingEvents.bookingId, ids), gte(bookingEvents.at, sql`(${since})`))).orderBy(asc(bookingEvents.at), asc(bookingEvents.id));
 }
 
 export async function findBookingsByIds(db: Executor, ids: readonly string[]): Promise<BookingRow[]> {

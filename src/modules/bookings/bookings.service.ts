@@ -6,6 +6,7 @@
  * watches. Bookings own booking status and booking events; only they publish bookingTopic.
  */
 import type { Executor } from '../../db/client.js';
+import { retainMonths, type MonthlyRetention } from '../../db/partitions.js';
 import { hasRole, type Viewer } from '../../shared/auth/viewer.js';
 import { badField, forbidden, notFound, preconditionFailed } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
@@ -23,7 +24,6 @@ import { SlotsService, type SlotView } from './slots.service.js';
 import type { DocumentRow } from '../documents/index.js';
 import type { Readiness } from './readiness.rules.js';
 import { ReadinessService } from './readiness.service.js';
-import { pruneBookingEvents } from './retention.repository.js';
 import { ScheduleCancellations } from './schedule-changes.service.js';
 import { SlotWatchesService } from './watches.service.js';
 import { signTicketCode } from './ticket-code.js';
@@ -182,11 +182,11 @@ export class BookingsService implements VisitOutcomes, ScheduleChangeListener {
     return this.lifecycle.sweepExpired();
   }
 
-  /** bookings.pruneEvents: the histories' months kept ahead, whole months past BOOKING_EVENTS_RETENTION_DAYS dropped. */
-  pruneEvents(): Promise<unknown> {
+  /** bookings.pruneEvents: the histories' months kept ahead, whole months past BOOKING_EVENTS_RETENTION_DAYS dropped (the bookings stay). */
+  pruneEvents(): Promise<MonthlyRetention> {
     const { db, clock, config } = this.deps;
     const now = clock.now();
-    return pruneBookingEvents(db, new Date(now.getTime() - config.BOOKING_EVENTS_RETENTION_DAYS * 86_400_000), now);
+    return retainMonths(db, 'booking_events', 'at', new Date(now.getTime() - config.BOOKING_EVENTS_RETENTION_DAYS * 86_400_000), now);
   }
 
   remind(bookingId: string, startsAt: string): Promise<boolean> {

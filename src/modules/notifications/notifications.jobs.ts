@@ -11,8 +11,8 @@ import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import { defineJob, defineProcessor, defineSchedule, type ProcessorDefinition, type ScheduleDefinition } from '../../jobs/define.js';
 import { writeOutbox } from '../../jobs/outbox.js';
+import { retainMonths, type MonthlyRetention } from '../../db/partitions.js';
 import { PermanentDeliveryError } from './channels/channel.js';
-import { pruneNotifications } from './retention.repository.js';
 
 export const deliverNotification = defineJob({
   name: 'notifications.deliver',
@@ -29,6 +29,21 @@ export const pruneNotificationsJob = defineJob({
 
 const PRUNE_EVERY_MS = 6 * 3_600_000;
 const DAY_MS = 86_400_000;
+
+/**
+ * Both tables' months ahead created, whole months past `before` dropped and their default
+ * partitions trimmed (migration 0030); deliveries first, so a month's deliveries never outlive its
+ * notifications.
+ */
+async function pruneNotifications(db: Executor, before: Date, now: Date): Promise<MonthlyRetention> {
+  const deliveries = await retainMonths(db, 'deliveries', 'notification_created_at', before, now);
+  const notifications = await retainMonths(db, 'notifications', 'created_at', before, now);
+  return {
+    created: [...deliveries.created, ...notifications.created],
+    dropped: [...deliveries.dropped, ...notifications.dropped],
+    deleted: deliveries.deleted + notifications.deleted,
+  };
+}
 
 /** The retention job's processor and schedule. */
 export function notificationRetention(deps: { db: Executor; clock: { now(): Date }; retentionDays: number }): { processor: ProcessorDefinition; schedule: ScheduleDefinition } {

@@ -1,7 +1,8 @@
 /**
- * The notifications module's drizzle importer (retention.repository.ts trims its partitions):
- * feed, deliveries, preferences, push subscriptions, and the VAPID key pair kept among the
- * application's secrets. Every read names its columns; the owner's reads are scoped to the owner.
+ * The only drizzle importer of the notifications module: feed, deliveries, preferences, push
+ * subscriptions, and the VAPID key pair kept among the application's secrets (notifications.prune
+ * trims the partitions through src/db/partitions.ts). Every read names its columns; the owner's
+ * reads are scoped to the owner.
  *
  * Notifications and deliveries are partitioned by month of the notification's creation (migration
  * 0030): ids are UUIDv7 of that moment (src/db/uuid7.ts), and every look-up by id also bounds the
@@ -11,7 +12,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
 import { resealColumns, type ResealCount } from '../../db/reseal.js';
-import { createdAtOf, createdAtOfAll, uuid7 } from '../../db/uuid7.js';
+import { createdAtOf, uuid7 } from '../../db/uuid7.js';
 import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
 import { appSecrets, deliveries, notificationPreferences, notifications, pushSubscriptions } from '../../db/schema/index.js';
 import type { NotificationCategory } from './templates.js';
@@ -191,7 +192,7 @@ export async function deliveriesOf(db: Executor, notificationIds: readonly strin
   return db
     .select(deliveryColumns)
     .from(deliveries)
-    .where(and(inArray(deliveries.notificationId, [...notificationIds]), createdAtOfAll(deliveries.notificationCreatedAt, notificationIds)))
+    .where(and(inArray(deliveries.notificationId, [...notificationIds]), createdAtOf(deliveries.notificationCreatedAt, notificationIds)))
     .orderBy(asc(deliveries.createdAt), asc(deliveries.channel));
 }
 
@@ -228,7 +229,7 @@ export async function markRead(db: Executor, userId: string, ids: readonly strin
   if (ids) {
     if (ids.length === 0) return 0;
     conds.push(inArray(notifications.id, [...ids]));
-    const within = createdAtOfAll(notifications.createdAt, ids);
+    const within = createdAtOf(notifications.createdAt, ids);
     if (within) conds.push(within);
   }
   const rows = await db.update(notifications).set({ readAt: now }).where(and(...conds)).returning({ id: notifications.id });
