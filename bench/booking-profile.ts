@@ -10,7 +10,7 @@
 import './production.js';
 import 'reflect-metadata';
 import { BOOK, benchGql, contentionSetup } from './contention.js';
-import { profiled, threadCpu, threadCpuSince } from './profile.js';
+import { machineCpu, machineCpuSince, profiled, threadCpu, threadCpuSince } from './profile.js';
 import { startBenchApp } from './setup.js';
 
 const bench = await startBenchApp({ BOOKING_MAX_ACTIVE: '100000' });
@@ -52,6 +52,7 @@ const spread = slots.slice(0, process.env.PROFILE_HOT ? 1 : 100);
 const cpu0 = process.cpuUsage();
 const clients0 = setup.clientsActiveMs();
 const threads0 = threadCpu();
+const machine0 = machineCpu();
 const measured = await (process.env.PROFILE_OFF ? (f: () => Promise<unknown>) => f() : profiled)(async () => {
   if (!process.env.PROFILE_FLOOR) return setup.contend(process.env.PROFILE_HOT ? 'hot' : 'spread', (i) => spread[i % spread.length] ?? '');
   const t0 = performance.now();
@@ -60,7 +61,7 @@ const measured = await (process.env.PROFILE_OFF ? (f: () => Promise<unknown>) =>
 });
 const cpu = process.cpuUsage(cpu0);
 const clientsMs = setup.clientsActiveMs() - clients0;
-console.log(`[threads] ${threadCpuSince(threads0)}`);
+console.log(`[threads] ${threadCpuSince(threads0)}; ${machineCpuSince(machine0)}`);
 console.log(`\n[profiled burst] ${JSON.stringify(measured)}; process CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms = ${((cpu.user + cpu.system) / 1000 / tokens.length).toFixed(2)} ms per booking, the clients' thread ${clientsMs.toFixed(0)} ms of it`);
 
 await setup.giveBack(startedAt);

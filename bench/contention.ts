@@ -3,7 +3,8 @@
  * and (b) 100 places, two clients each, through the API. Answers attempts, successes, oversells
  * (places given beyond capacity, read back from PostgreSQL: must be 0), conflicts' latency and
  * throughput, next to a plain PostgreSQL transaction doing the same capacity-checked increment in
- * the same run. Loopback only.
+ * the same run, and the API's floor (the same clients asking for nothing): the ceiling of any
+ * request through HTTP and GraphQL on this machine. Loopback only.
  */
 import './production.js';
 import { fork } from 'node:child_process';
@@ -153,6 +154,24 @@ export async function contentionSetup(bench: Bench, clients = Number(process.env
     return { name, attempts: outcomes.length, successes: outcomes.filter((o) => o.ok).length, conflicts: conflicts.length, other: outcomes.filter((o) => !o.ok && o.code !== 'CONFLICT').length, oversells: over[0]?.n ?? -1, p50: pct(conflicts, 50), p99: pct(conflicts, 99), perSec: outcomes.length / elapsed };
   }
 
+  /**
+   * The API's floor for the same clients: every citizen, signed in, asks for nothing ({ __typename }):
+   * HTTP, the token and the session check, GraphQL, no SQL. No booking through the API can go faster
+   * than this on the machine; printed next to the bookings so the ratio to the bare transaction has
+   * its ceiling beside it. The best of three bursts.
+   */
+  async function floor(): Promise<ContentionRow> {
+    let best: ContentionRow | undefined;
+    for (let k = 0; k < 3; k++) {
+      const started = performance.now();
+      const outcomes = await citizens.burst('query { __typename }', () => ({}));
+      const perSec = outcomes.length / ((performance.now() - started) / 1000);
+      const ok = outcomes.filter((o) => o.ok).length;
+      if (!best || perSec > best.perSec) best = { name: `API floor: ${outcomes.length} x { __typename } signed in (no SQL)`, attempts: outcomes.length, successes: ok, conflicts: 0, other: outcomes.length - ok, oversells: 0, p50: pct(outcomes.map((o) => o.ms), 50), p99: pct(outcomes.map((o) => o.ms), 99), perSec };
+    }
+    return best as ContentionRow;
+  }
+
   const giveBack = async (since: Date) => {
     // The bench database lives on between runs: its bookings are cancelled and their places given
     // back, so the next run finds the same free places (the days filled up and "100 places" shrank).
@@ -177,7 +196,7 @@ export async function contentionSetup(bench: Bench, clients = Number(process.env
     for (const spread of [1, warmSlots.length]) await citizens.burst(BOOK, (i) => input(warmSlots[i % Math.max(1, spread)] ?? ''));
     await giveBack(warmFrom);
   }
-  return { tokens, slots, contend, giveBack, pct, burst: (query: string, variables: (i: number) => Record<string, unknown>) => citizens.burst(query, variables), clientsActiveMs: citizens.activeMs, instances: 1 + more.urls.length, close: async () => {
+  return { tokens, slots, contend, floor, giveBack, pct, burst: (query: string, variables: (i: number) => Record<string, unknown>) => citizens.burst(query, variables), clientsActiveMs: citizens.activeMs, instances: 1 + more.urls.length, close: async () => {
     await citizens.close();
     await more.stop();
   } };
@@ -185,13 +204,14 @@ export async function contentionSetup(bench: Bench, clients = Number(process.env
 
 export async function bookingContention(bench: Bench, clients = Number(process.env.BENCH_CLIENTS ?? 200)): Promise<ContentionRow[]> {
   const { services, config } = bench;
-  const { tokens, slots, contend, giveBack, pct, close, instances } = await contentionSetup(bench, clients);
+  const { tokens, slots, contend, floor, giveBack, pct, close, instances } = await contentionSetup(bench, clients);
   const on = instances > 1 ? ` on ${instances} instances` : '';
   const results: ContentionRow[] = [];
   const startedAt = new Date();
   results.push(await contend(`API${on}: 1 hot place (capacity 1)`, () => slots[0] ?? ''));
   const spread = slots.slice(1, 101);
   results.push(await contend(`API${on}: ${spread.length} places, ${Math.ceil(tokens.length / spread.length)} clients each`, (i) => spread[i % spread.length] ?? ''));
+  results.push(await floor());
   await giveBack(startedAt);
   await close();
 

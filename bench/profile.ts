@@ -98,3 +98,31 @@ export function threadCpuSince(before: Map<string, number>): string {
   const spent = [...threadCpu()].map(([key, ms]) => [key, ms - (before.get(key) ?? 0)] as const);
   return spent.filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]).map(([key, ms]) => `${key} ${ms} ms`).join(', ');
 }
+
+/** The whole machine's CPU (Linux /proc/stat, every core), busy and idle ms, and PostgreSQL's server processes' share of busy. */
+export function machineCpu(): { busy: number; idle: number; postgres: number } {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+    const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
+    const busy = cpu.reduce((a, b) => a + b, 0) - idle - (cpu[8] ?? 0) - (cpu[9] ?? 0); // guest time is already in user
+    let postgres = 0;
+    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        postgres += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return { busy: busy * 10, idle: idle * 10, postgres: postgres * 10 };
+  } catch {
+    return { busy: 0, idle: 0, postgres: 0 };
+  }
+}
+
+export function machineCpuSince(before: ReturnType<typeof machineCpu>): string {
+  const now = machineCpu();
+  return `machine busy ${now.busy - before.busy} ms, idle ${now.idle - before.idle} ms, PostgreSQL's processes ${now.postgres - before.postgres} ms`;
+}

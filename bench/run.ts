@@ -96,12 +96,12 @@ async function bookings(): Promise<void> {
   console.log('\n| booking run | attempts | successes | conflicts | other errors | oversells | conflict p50 ms | conflict p99 ms | attempts/s |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) console.log(`| ${r.name} | ${r.attempts} | ${r.successes} | ${r.conflicts} | ${r.other} | ${r.oversells} | ${r.p50} | ${r.p99} | ${r.perSec.toFixed(0)} |`);
-  const [hot, spread, bareHot, bareSpread] = rows;
-  if (!hot || !spread || !bareHot || !bareSpread) return;
+  const [hot, spread, floor, bareHot, bareSpread] = rows;
+  if (!hot || !spread || !floor || !bareHot || !bareSpread) return;
   targets.push({ target: 'booking, 1 hot place: exactly one success, 0 oversells', figure: `${hot.successes} success, ${hot.oversells} oversells`, baseline: '-', ratio: hot.successes, goal: '= 1', met: hot.successes === 1 && hot.oversells === 0 });
   targets.push({ target: 'booking, 1 hot place: loser p99', figure: `${hot.p99} ms`, baseline: `bare tx p99 ${bareHot.p99} ms`, ratio: hot.p99 / 100, goal: '< 100 ms', met: hot.p99 < 100 });
   const ratio = spread.perSec / bareSpread.perSec;
-  targets.push({ target: 'booking over 100 places: attempts/s vs bare PostgreSQL transaction', figure: `${fmt(spread.perSec)}/s`, baseline: `${fmt(bareSpread.perSec)}/s`, ratio, goal: '≥ 0.50', met: ratio >= 0.5 && spread.oversells === 0 });
+  targets.push({ target: 'booking over 100 places: attempts/s vs bare PostgreSQL transaction', figure: `${fmt(spread.perSec)}/s`, baseline: `${fmt(bareSpread.perSec)}/s (the API's floor, no SQL: ${fmt(floor.perSec)}/s = ${fmt(floor.perSec / bareSpread.perSec, 2)}x)`, ratio, goal: '≥ 0.50', met: ratio >= 0.5 && spread.oversells === 0 });
 }
 
 async function fanout(): Promise<void> {
