@@ -14,6 +14,7 @@ import type { Database, Executor } from '../../db/client.js';
 import { resealColumns, type ResealCount } from '../../db/reseal.js';
 import { createdAtOf, uuid7 } from '../../db/uuid7.js';
 import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
+import { isUuid } from '../../shared/ids.js';
 import { appSecrets, deliveries, notificationPreferences, notifications, pushSubscriptions } from '../../db/schema/index.js';
 import type { NotificationCategory } from './templates.js';
 
@@ -172,19 +173,17 @@ export async function recordFailure(db: Executor, id: string, p: { now: Date; er
   return p.final && rows.length > 0;
 }
 
-/** A delivery receipt: SENT becomes DELIVERED or FAILED; anything else is left alone. */
+/**
+ * A delivery receipt: SENT becomes DELIVERED or FAILED; anything else is left alone. The reference
+ * is ours (the delivery id we sent as `reference`: one month read, by its id's time) or, for a
+ * gateway that answers with its own id, its `provider_ref` (no time in it: every month's index).
+ */
 export async function settleByReceipt(db: Executor, p: { reference: string; status: 'DELIVERED' | 'FAILED'; error: string | null; now: Date }): Promise<DeliveryRow | undefined> {
-  const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(p.reference);
-  const [row] = await db
-    .update(deliveries)
-    .set({
-      status: p.status,
-      updatedAt: p.now,
-      ...(p.status === 'DELIVERED' ? { deliveredAt: p.now } : { lastError: (p.error ?? 'Оператор связи не доставил SMS').slice(0, 500) }),
-    })
-    .where(and(eq(deliveries.channel, 'SMS'), eq(deliveries.status, 'SENT'), isId ? or(eq(deliveries.id, p.reference), eq(deliveries.providerRef, p.reference)) : eq(deliveries.providerRef, p.reference)))
-    .returning(deliveryColumns);
-  return row;
+  const outcome = p.status === 'DELIVERED' ? { deliveredAt: p.now } : { lastError: (p.error ?? 'Оператор связи не доставил SMS').slice(0, 500) };
+  const settle = async (match: SQL | undefined) =>
+    (await db.update(deliveries).set({ status: p.status, updatedAt: p.now, ...outcome }).where(and(eq(deliveries.channel, 'SMS'), eq(deliveries.status, 'SENT'), match)).returning(deliveryColumns))[0];
+  const ours = isUuid(p.reference) ? await settle(deliveryIs(p.reference)) : undefined;
+  return ours ?? settle(eq(deliveries.providerRef, p.reference));
 }
 
 export async function deliveriesOf(db: Executor, notificationIds: readonly string[]): Promise<DeliveryRow[]> {

@@ -75,6 +75,36 @@ describe('notifications partitioned by month', () => {
     }
   });
 
+  it('an SMS receipt carrying our delivery id settles it reading that month only; a gateway\'s own reference is still found', async () => {
+    const sql = t.running.app.db.sql;
+    const c = await registerCitizen(t);
+    const now = t.clock.now();
+    for (const table of ['notifications', 'deliveries']) await ensurePartitions(t.running.app.db.db, table, 'month', now, 1);
+    const sent = async (providerRef: string | null) => {
+      const { deliveryIds } = await notify(booking(c.id, 'МФЦ-Б-0000302'));
+      const id = deliveryIds[0] ?? '';
+      await sql`update deliveries set channel = 'SMS', status = 'SENT', provider_ref = ${providerRef} where id = ${id}`;
+      return id;
+    };
+    const ours = await sent(null);
+    const plans = await plansOf(() => t.running.app.services.delivery.receipt({ reference: ours, status: 'DELIVERED' }));
+    expect(plans.length).toBeGreaterThan(0);
+    for (const p of plans) {
+      expect(p, p).not.toContain(month('deliveries', now, 1));
+      expect(p, p).not.toContain('_default');
+    }
+    const [settled] = await sql<Array<{ status: string }>>`select status from deliveries where id = ${ours}`;
+    expect(settled?.status).toBe('DELIVERED');
+    // A gateway that answers with its own id (a UUID or not) is matched by provider_ref, across months.
+    for (const ref of ['gw-771', randomUUID()]) {
+      const theirs = await sent(ref);
+      expect(await t.running.app.services.delivery.receipt({ reference: ref, status: 'FAILED', error: 'absent' })).toBe(true);
+      const [row] = await sql<Array<{ status: string }>>`select status from deliveries where id = ${theirs}`;
+      expect(row?.status).toBe('FAILED');
+    }
+    expect(await t.running.app.services.delivery.receipt({ reference: ours, status: 'FAILED' })).toBe(false);
+  });
+
   it('a version-7 id must carry its row time: the check refuses one that does not', async () => {
     const sql = t.running.app.db.sql;
     const refused = await sql`insert into notifications (id, category, template, title, body, created_at) values (uuid_v7(now() - interval '1 day'), 'SYSTEM', 'partition.test', 'Т', 'Т', now())`.catch((e: { constraint_name?: string }) => e.constraint_name);
