@@ -28,3 +28,20 @@ export async function planOf(sql: Sql, s: SentStatement, how = 'costs off'): Pro
   const rows = await sql.unsafe(`explain (${how}) ${s.text}`, s.params as never[]);
   return rows.map((r) => String((r as Record<string, unknown>)['QUERY PLAN'])).join('\n');
 }
+
+/** Runs `fn`, recording the text of every statement sent through `sql.unsafe` (as drizzle sends them) and whether it went prepared. */
+export async function preparedFlagsOf(sql: Sql, fn: () => Promise<unknown>): Promise<Array<{ text: string; prepared: boolean }>> {
+  const client = sql as unknown as { unsafe: (text: string, params?: unknown[], options?: { prepare?: boolean }) => unknown };
+  const original = client.unsafe;
+  const seen: Array<{ text: string; prepared: boolean }> = [];
+  client.unsafe = (text, params, options) => {
+    seen.push({ text, prepared: options?.prepare === true });
+    return original.call(sql, text, params, options);
+  };
+  try {
+    await fn();
+  } finally {
+    client.unsafe = original;
+  }
+  return seen;
+}

@@ -6,6 +6,7 @@
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { retainMonths, type MonthlyRetention } from '../../db/partitions.js';
+import { runPrepared } from '../../db/prepared.js';
 import { activityEntries } from '../../db/schema/index.js';
 
 export const ACTIVITY_TABLE = 'activity_entries';
@@ -40,16 +41,12 @@ export async function listActivity(
   const cursor = p.after
     ? and(lte(activityEntries.at, p.after.at), sql`(${activityEntries.at}, ${activityEntries.id}) < (${p.after.at.toISOString()}::timestamptz, ${p.after.id}::uuid)`)
     : undefined;
-  return db
-    .select(activityColumns)
-    .from(activityEntries)
-    .where(and(eq(activityEntries.userId, p.userId), cursor))
-    .orderBy(desc(activityEntries.at), desc(activityEntries.id))
-    .limit(p.limit);
+  // Every month's index (runPrepared: planned once per connection).
+  return runPrepared(db.select(activityColumns).from(activityEntries).where(and(eq(activityEntries.userId, p.userId), cursor)).orderBy(desc(activityEntries.at), desc(activityEntries.id)).limit(p.limit));
 }
 
 export async function countActivity(db: Executor, userId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(activityEntries).where(eq(activityEntries.userId, userId));
+  const [row] = await runPrepared(db.select({ n: sql<number>`count(*)::int` }).from(activityEntries).where(eq(activityEntries.userId, userId)));
   return row?.n ?? 0;
 }
 

@@ -9,10 +9,14 @@ import type { BookingEventRow, BookingRow } from './bookings.repository.js';
 export function createBookingLoaders(db: Database) {
   return {
     bookingById: new DataLoader<string, BookingRow | null>(async (ids) => byKeys(ids, await repo.findBookingsByIds(db, ids), (r) => r.id)),
-    eventsByBooking: new DataLoader<string, BookingEventRow[]>(async (ids) => {
-      const rows = await repo.eventsOf(db, ids);
-      return groupByKeys(ids, rows, (r) => r.bookingId);
-    }),
+    /** By booking (its id and creation: the history's months start there). */
+    eventsByBooking: new DataLoader<{ id: string; createdAt: Date }, BookingEventRow[], string>(
+      async (keys) => {
+        const rows = await repo.eventsOf(db, keys);
+        return groupByKeys(keys.map((k) => k.id), rows, (r) => r.bookingId);
+      },
+      { cacheKeyFn: (k) => k.id },
+    ),
   };
 }
 

@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { isUniqueViolation, pgErrorCode } from '../../db/errors.js';
+import { runPrepared } from '../../db/prepared.js';
 import { bookingEvents, bookings, branchServices, slotPlaces, slotWatches } from '../../db/schema/index.js';
 
 export type BookingRow = typeof bookings.$inferSelect;
@@ -198,12 +199,12 @@ export async function bookingsOfUser(
   return { rows: rows.map((r) => r.booking), total: rows[0]?.total ?? 0 };
 }
 
-/** Histories: month-partitioned by `at` (0031), never older than their booking, so months before the earliest booking are pruned. */
-export async function eventsOf(db: Executor, bookingIds: readonly string[]): Promise<BookingEventRow[]> {
-  if (bookingIds.length === 0) return [];
-  const ids = [...bookingIds];
-  const since = db.select({ at: sql`min(${bookings.createdAt})` }).from(bookings).where(inArray(bookings.id, ids));
-  return db.select(eventColumns).from(bookingEvents).where(and(inArray(bookingEvents.bookingId, ids), gte(bookingEvents.at, sql`(${since})`))).orderBy(asc(bookingEvents.at), asc(bookingEvents.id));
+/** Histories (by month of `at`, 0031) start at their booking's creation: the earlier months are pruned before it runs; one text per batch, prepared. */
+export async function eventsOf(db: Executor, of: ReadonlyArray<{ id: string; createdAt: Date }>): Promise<BookingEventRow[]> {
+  if (of.length === 0) return [];
+  const ids = sql`${`{${of.map((b) => b.id).join(',')}}`}::uuid[]`;
+  const since = new Date(Math.min(...of.map((b) => b.createdAt.getTime())));
+  return runPrepared(db.select(eventColumns).from(bookingEvents).where(and(sql`${bookingEvents.bookingId} = any(${ids})`, gte(bookingEvents.at, since))).orderBy(asc(bookingEvents.at), asc(bookingEvents.id)));
 }
 
 export async function findBookingsByIds(db: Executor, ids: readonly string[]): Promise<BookingRow[]> {

@@ -222,7 +222,7 @@ export class BookingResolver {
 
   @FieldResolver(() => [BookingEvent], { description: 'Every status change, oldest first.' })
   async history(@Root() b: Booking, @Ctx() ctx: Ctx): Promise<BookingEvent[]> {
-    return (await bookingsLoaders(ctx, this.db).eventsByBooking.load(b.id)).map(toBookingEvent);
+    return (await bookingsLoaders(ctx, this.db).eventsByBooking.load(b)).map(toBookingEvent);
   }
 }
 

@@ -11,6 +11,7 @@
  */
 import { and, asc, count, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
+import { runPrepared } from '../../db/prepared.js';
 import { resealColumns, type ResealCount } from '../../db/reseal.js';
 import { createdAtOf, uuid7 } from '../../db/uuid7.js';
 import type { FieldCipher } from '../../shared/crypto/field-cipher.js';
@@ -210,16 +211,12 @@ export async function feedPage(
   const where = feedOf(p.userId, p);
   // The plain bound on the partition key leaves the later months out (the OR alone prunes nothing).
   const keyset = p.after ? and(lte(notifications.createdAt, p.after.at), or(lt(notifications.createdAt, p.after.at), and(eq(notifications.createdAt, p.after.at), lt(notifications.id, p.after.id)))) : undefined;
-  return db
-    .select(notificationColumns)
-    .from(notifications)
-    .where(keyset ? and(where, keyset) : where)
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(p.limit);
+  // Every month's index (runPrepared: planned once per connection).
+  return runPrepared(db.select(notificationColumns).from(notifications).where(keyset ? and(where, keyset) : where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(p.limit));
 }
 
 export async function feedCount(db: Executor, p: { userId: string; unreadOnly?: boolean | null; category?: NotificationCategory | null }): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(notifications).where(feedOf(p.userId, p));
+  const [row] = await runPrepared(db.select({ n: count() }).from(notifications).where(feedOf(p.userId, p)));
   return row?.n ?? 0;
 }
 
