@@ -33,10 +33,12 @@ export interface ScalePlan {
   applicationsPerCitizen: number;
   eventsPerApplication: number;
   sampleDays: number;
+  /** How far back the notifications go (`--notification-days`, default `--days`): 1095 spreads them over NOTIFICATION_RETENTION_DAYS' 36 months, as in production after three years. */
+  notificationDays: number;
   sampleMinutes: number;
 }
 
-export function planOf(args: { scale?: string; citizens?: string; branches?: string; days?: string; 'sample-minutes'?: string }): ScalePlan {
+export function planOf(args: { scale?: string; citizens?: string; branches?: string; days?: string; 'notification-days'?: string; 'sample-minutes'?: string }): ScalePlan {
   const scale = Number(args.scale ?? 1);
   return {
     citizens: Number(args.citizens ?? Math.round(1_000_000 * scale)),
@@ -46,6 +48,7 @@ export function planOf(args: { scale?: string; citizens?: string; branches?: str
     applicationsPerCitizen: 2,
     eventsPerApplication: 3,
     sampleDays: Number(args.days ?? 90),
+    notificationDays: Number(args['notification-days'] ?? args.days ?? 90),
     sampleMinutes: Number(args['sample-minutes'] ?? 15),
   };
 }
@@ -149,19 +152,19 @@ function monthPartitions(tables: string[], from: string): string {
       end loop; end $$`;
 }
 
-/** Notifications spread over the last `sampleDays` days, in the feed, mostly read; one delivered SMS each. */
+/** Notifications spread over the last `notificationDays` days, in the feed, mostly read; one delivered SMS each. */
 function notificationSteps(p: ScalePlan): Step[] {
   const n = p.notificationsPerCitizen;
   // Both tables are partitioned by UTC month of the notification's time (migration 0030), and a
   // row's id carries that time (uuid_v7): the months get their partitions first.
   return [
-    ['notification partitions', monthPartitions(['notifications', 'deliveries'], `now() - interval '${p.sampleDays + 1} days'`)],
+    ['notification partitions', monthPartitions(['notifications', 'deliveries'], `now() - interval '${p.notificationDays + 1} days'`)],
     ['notifications', `insert into notifications (id, user_id, category, template, title, body, subject_type, in_feed, read_at, created_at)
       select uuid_v7(x.at), x.user_id, x.category, 'scale.generated', x.title, x.body, null, true, x.read_at, x.at
       from (select c.id as user_id, (array['BOOKING','APPLICATION_STATUS','SYSTEM','SECURITY']::notification_category[])[1 + j % 4] as category,
         'Уведомление ' || j as title, 'Сообщение номер ' || j || ' о ваших делах в МФЦ' as body,
         case when j > 2 then now() - ((j * 4) || ' days')::interval + interval '1 hour' end as read_at,
-        date_trunc('milliseconds', now() - ((j * ${p.sampleDays} / ${n}) || ' days')::interval - ((c.k % 1440) || ' minutes')::interval) as at
+        date_trunc('milliseconds', now() - ((j * ${p.notificationDays} / ${n}) || ' days')::interval - ((c.k % 1440) || ' minutes')::interval) as at
       from citizen c cross join generate_series(0, ${n - 1}) j) x`],
     ['deliveries', `insert into deliveries (id, notification_id, notification_created_at, channel, destination, content, status, attempts, sent_at, delivered_at, created_at, updated_at)
       select uuid_v7(n.created_at), n.id, n.created_at, 'SMS', '+7950***', '{"text":"МФЦ: уведомление"}'::jsonb, 'DELIVERED', 1, n.created_at, n.created_at + interval '5 seconds', n.created_at, n.created_at
@@ -212,7 +215,7 @@ export function scaleSteps(p: ScalePlan): Step[] {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { database: { type: 'string' }, scale: { type: 'string' }, citizens: { type: 'string' }, branches: { type: 'string' }, days: { type: 'string' }, 'sample-minutes': { type: 'string' } },
+    options: { database: { type: 'string' }, scale: { type: 'string' }, citizens: { type: 'string' }, branches: { type: 'string' }, days: { type: 'string' }, 'notification-days': { type: 'string' }, 'sample-minutes': { type: 'string' } },
   });
   const plan = planOf(values);
   const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
