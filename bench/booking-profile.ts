@@ -12,6 +12,7 @@ import 'reflect-metadata';
 import { BOOK, benchGql, contentionSetup } from './contention.js';
 import { machineCpu, machineCpuSince, profiled, threadCpu, threadCpuSince } from './profile.js';
 import { startBenchApp } from './setup.js';
+import { statementsOf } from '../test/helpers/statements.js';
 
 const bench = await startBenchApp({ BOOKING_MAX_ACTIVE: '100000' });
 const { running, api } = bench;
@@ -23,19 +24,14 @@ const [service] = await running.app.db.sql<{ id: string }[]>`select id from serv
 if (!branch || !service) throw new Error('demo data missing');
 
 // Statements of one booking, alone (the day's last place, which the bursts leave alone).
-const sqlOptions = (running.app.db.sql as unknown as { options: { debug?: unknown } }).options;
-const seen: string[] = [];
 const before = running.app.db.statements();
-const previous = sqlOptions.debug;
-sqlOptions.debug = (_id: number, text: string) => {
-  seen.push(text.replace(/\s+/g, ' ').slice(0, 160));
-  (previous as (...a: unknown[]) => void)();
-};
-const one = await benchGql(api)(BOOK, { i: { branchId: branch.id, serviceId: service.id, startsAt: slots.at(-1) ?? '' } }, tokens[0]);
-await new Promise((r) => setTimeout(r, 200));
-sqlOptions.debug = previous;
+let one: Awaited<ReturnType<ReturnType<typeof benchGql>>> = {};
+const seen = await statementsOf(running.app.db.sql, async () => {
+  one = await benchGql(api)(BOOK, { i: { branchId: branch.id, serviceId: service.id, startsAt: slots.at(-1) ?? '' } }, tokens[0]);
+  await new Promise((r) => setTimeout(r, 200));
+});
 console.log(`\n[one booking] ${JSON.stringify(one.errors ?? 'ok')}: ${running.app.db.statements() - before} statements`);
-for (const s of seen) console.log('  ', s);
+for (const s of seen) console.log('  ', s.text.replace(/\s+/g, ' ').slice(0, 160));
 
 // The floor: the same clients, signed in, asking the API for nothing (HTTP, GraphQL, the token).
 const floor = () => setup.burst('query { __typename }', () => ({}));

@@ -13,6 +13,7 @@ import 'reflect-metadata';
 import { ensurePartitions, periodStart } from '../src/db/partitions.js';
 import { BOOK, benchGql, signedInCitizens } from './contention.js';
 import { startBenchApp } from './setup.js';
+import { statementsOf } from '../test/helpers/statements.js';
 
 const MONTHS = Number(process.env.BENCH_MONTHS ?? 36);
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
@@ -44,17 +45,16 @@ const reads: Array<[string, string]> = [
   ['myActivity + totalCount', '{ myActivity(first: 20) { totalCount nodes { id } } }'],
   ['myBookings history', '{ myBookings(first: 5) { nodes { history { status } } } }'],
 ];
-const options = (sql as unknown as { options: { debug?: unknown } }).options;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const conn = await sql.reserve();
 console.log(`\n[bench] ${MONTHS + 4} monthly partitions per table (${MONTHS} past, this one, 3 ahead), ${RUNS} runs per statement on one connection, Node ${process.version}\n`);
 console.log('| read | statement | unprepared ms (median) | prepared ms (median) | ratio |');
 console.log('|---|---|---:|---:|---:|');
 for (const [name, query] of reads) {
-  const seen: Array<{ text: string; params: unknown[] }> = [];
-  options.debug = (_c: number, text: string, params: unknown[]) => seen.push({ text, params });
-  const answer = await gql(query, {}, token);
-  options.debug = undefined;
+  let answer: Awaited<ReturnType<typeof gql>> = {};
+  const seen = await statementsOf(sql, async () => {
+    answer = await gql(query, {}, token);
+  });
   if (answer.errors) throw new Error(`${name}: ${JSON.stringify(answer.errors)}`);
   for (const s of seen.filter((x) => /"(notifications|activity_entries|booking_events)"/.test(x.text))) {
     const run = async (prepare: boolean) => {

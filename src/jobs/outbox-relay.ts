@@ -111,7 +111,7 @@ export class OutboxRelay {
       for (const [queue, jobs] of byQueue) await queues.get(queue).addBulk(jobs);
       const ms = rows.map((r) => Number(r.created_ms));
       const [from, to] = [new Date(Math.min(...ms)).toISOString(), new Date(Math.max(...ms) + 1).toISOString()];
-      await executePrepared(tx, sql`update ${outbox} set relayed_at = now() where id = any(${`{${rows.map((r) => r.id).join(',')}}`}::bigint[])
+      await executePrepared(tx, sql`update ${outbox} set relayed_at = now() where id = any(${sql.param(rows.map((r) => r.id))}::bigint[])
         and created_at >= ${from}::timestamptz and created_at < ${to}::timestamptz`);
       if (metricsEnabled()) m.outboxRelayed.inc(rows.length);
       return rows.length;

@@ -202,7 +202,7 @@ export async function bookingsOfUser(
 /** Histories (by month of `at`, 0031) start at their booking's creation: the earlier months are pruned before it runs; one text per batch, prepared. */
 export async function eventsOf(db: Executor, of: ReadonlyArray<{ id: string; createdAt: Date }>): Promise<BookingEventRow[]> {
   if (of.length === 0) return [];
-  const ids = sql`${`{${of.map((b) => b.id).join(',')}}`}::uuid[]`;
+  const ids = sql`${sql.param(of.map((b) => b.id))}::uuid[]`;
   const since = new Date(Math.min(...of.map((b) => b.createdAt.getTime())));
   return runPrepared(db.select(eventColumns).from(bookingEvents).where(and(sql`${bookingEvents.bookingId} = any(${ids})`, gte(bookingEvents.at, since))).orderBy(asc(bookingEvents.at), asc(bookingEvents.id)));
 }

@@ -2,19 +2,14 @@
  * Migration 0029 (booking_holders) on a database that already has bookings: every citizen's count
  * of active bookings is filled in from the bookings there are, and kept by the trigger from then on.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { migrate } from '../../../src/db/migrate.js';
 import { bookingFixtures, databaseBefore } from '../../helpers/migrations.js';
-
-const cleanups: Array<() => Promise<void> | void> = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
 
 describe('migration 0029_booking_holders', () => {
   it('counts the active bookings a database already holds, then keeps counting', async () => {
     const db = await databaseBefore('0029_');
-    cleanups.push(() => db.close());
+    onTestFinished(() => db.close());
     const { sql } = db;
 
     // Given a database at 0028 with bookings of every status

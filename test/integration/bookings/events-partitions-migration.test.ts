@@ -3,19 +3,14 @@
  * every event moves over with its id into its month (months made from the oldest event's to three
  * past the latest), and the id sequence goes on where it was.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { migrate } from '../../../src/db/migrate.js';
 import { bookingFixtures, databaseBefore } from '../../helpers/migrations.js';
-
-const cleanups: Array<() => Promise<void> | void> = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
 
 describe('migration 0031_booking_events_partitioned', () => {
   it('moves the histories a database holds into their months, ids kept, the sequence going on', async () => {
     const db = await databaseBefore('0031_');
-    cleanups.push(() => db.close());
+    onTestFinished(() => db.close());
     const { sql } = db;
 
     // Given a database at 0030 with a booking made half a year ago and visited two months ahead

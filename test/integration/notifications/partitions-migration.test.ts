@@ -4,20 +4,15 @@
  * oldest row's on), each delivery with its notification's time; new rows get version-7 ids.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { migrate } from '../../../src/db/migrate.js';
 import { uuid7Time } from '../../../src/db/uuid7.js';
 import { databaseBefore } from '../../helpers/migrations.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
-
 describe('migration 0030_notifications_partitioned', () => {
   it('moves the notifications and deliveries a database holds into their months, ids kept', async () => {
     const db = await databaseBefore('0030_');
-    cleanups.push(() => db.close());
+    onTestFinished(() => db.close());
     const { sql } = db;
 
     // Given a database at 0029 with notifications of three months ago and of today, with deliveries
